@@ -1,0 +1,86 @@
+/**
+ * Typed configuration from the environment, validated at start-up: a bad setting stops the process with a message
+ * naming the variable. Shared by the API, the worker and the command-line tools.
+ */
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** mTLS client certificate and key (PEM file paths), for a self-hosted cluster or Temporal Cloud. */
+  tls?: { certPath?: string; keyPath?: string; serverName?: string; caPath?: string };
+  apiKey?: string;
+  /** Upsert the Tdkt* search attributes (they must be registered on the namespace). */
+  searchAttributes: boolean;
+}
+
+export interface AppConfig {
+  databaseUrl: string;
+  temporal: TemporalConfig;
+  api: { port: number; host: string };
+  auth: { mode: 'local' } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+  /** Key of the HMAC that turns a citizen id into a lookup hash; the id itself is never stored or logged. */
+  piiHashKey: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback?: string): string => {
+    const v = env[name]?.trim();
+    if (v) return v;
+    if (fallback !== undefined) return fallback;
+    problems.push(`${name} is required`);
+    return '';
+  };
+  const int = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) problems.push(`${name} must be a port number, got "${raw}"`);
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name} must be true or false, got "${raw}"`);
+    return raw === 'true' || raw === '1';
+  };
+
+  const databaseUrl = str('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  const tlsCert = env.TEMPORAL_TLS_CERT_PATH?.trim();
+  const tlsKey = env.TEMPORAL_TLS_KEY_PATH?.trim();
+  if (Boolean(tlsCert) !== Boolean(tlsKey)) problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together');
+  const tlsOn = bool('TEMPORAL_TLS', Boolean(tlsCert) || Boolean(env.TEMPORAL_API_KEY));
+  const authMode = str('AUTH_MODE', 'local');
+  let auth: AppConfig['auth'] = { mode: 'local' };
+  if (authMode === 'oidc') auth = { mode: 'oidc', issuer: str('OIDC_ISSUER'), audience: str('OIDC_AUDIENCE'), jwksUrl: str('OIDC_JWKS_URL') };
+  else if (authMode !== 'local') problems.push(`AUTH_MODE must be local or oidc, got "${authMode}"`);
+  const piiHashKey = str('PII_HASH_KEY');
+  if (piiHashKey && piiHashKey.length < 16) problems.push('PII_HASH_KEY must be at least 16 characters');
+
+  const config: AppConfig = {
+    databaseUrl,
+    temporal: {
+      address: str('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: str('TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: str('TEMPORAL_TASK_QUEUE', 'tdkt-dossiers'),
+      ...(tlsOn ? { tls: { certPath: tlsCert, keyPath: tlsKey, serverName: env.TEMPORAL_TLS_SERVER_NAME?.trim(), caPath: env.TEMPORAL_TLS_CA_PATH?.trim() } } : {}),
+      ...(env.TEMPORAL_API_KEY?.trim() ? { apiKey: env.TEMPORAL_API_KEY.trim() } : {}),
+      searchAttributes: bool('TEMPORAL_SEARCH_ATTRIBUTES', false),
+    },
+    api: { port: int('PORT', 3000), host: str('HOST', '127.0.0.1') },
+    auth,
+    piiHashKey,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,20 @@
+import type { Nominee } from './types';
+
+/** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */
+export interface AllocatedNumber {
+  number: string;
+  authority: string;
+  year: number;
+}
+
+export type DossierCommand =
+  | { type: 'CreateDossier'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string } }
+  | { type: 'SubmitDossier'; data: Record<string, never> }
+  | { type: 'ApproveAtUnit'; data: { note?: string } }
+  | { type: 'ReturnDossier'; data: { reason: string } }
+  | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }
+  | { type: 'CastVote'; data: { approve: boolean } }
+  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber } }
+  | { type: 'WithdrawDossier'; data: { reason: string } };
+
+export type DossierCommandType = DossierCommand['type'];

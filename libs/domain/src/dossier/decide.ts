@@ -1,0 +1,121 @@
+import { findAward } from '../award/catalog';
+import { tally } from '../council/tally';
+import { councilRuleFor, ruleSetByVersion, ruleSetInForce, vietnamDate } from '../rule-set/select';
+import type { Role } from '../shared/actor';
+import { accept, refuse, reject, type Decision } from '../shared/errors';
+import type { DossierCommand } from './commands';
+import type { DossierEvent } from './events';
+import { FINAL_STATUSES, type CommandContext, type DossierState, type DossierStatus } from './types';
+
+type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: CommandContext) => Decision<DossierEvent[]>;
+type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand, { type: T }>> };
+
+/** Who may issue each command. The unit roles also need the dossier's own unit (checked in sameUnit). */
+const ALLOWED: Record<DossierCommand['type'], readonly Role[]> = {
+  CreateDossier: ['UNIT_CLERK'],
+  SubmitDossier: ['UNIT_CLERK'],
+  ApproveAtUnit: ['UNIT_HEAD'],
+  ReturnDossier: ['UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  AcceptAppraisal: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  CastVote: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+  DecideDossier: ['PROVINCIAL_DECIDER'],
+  WithdrawDossier: ['UNIT_CLERK', 'UNIT_HEAD'],
+};
+const UNIT_ROLES: readonly Role[] = ['UNIT_CLERK', 'UNIT_HEAD'];
+
+const wrongState = (state: DossierState, command: string, expected: readonly DossierStatus[]) =>
+  refuse<DossierEvent[]>(
+    reject('WRONG_STATE', `dossier.${command}.state`, `${command} is not allowed while the dossier is ${state.status}; expected ${expected.join(' or ')}`, {
+      status: state.status,
+    }),
+  );
+const inState = (state: DossierState, ...statuses: DossierStatus[]) => statuses.includes(state.status);
+
+const handlers: Handlers = {
+  CreateDossier(state, { data }, { actor }) {
+    if (!inState(state, 'NEW')) return wrongState(state, 'CreateDossier', ['NEW']);
+    const award = findAward(data.awardCode);
+    if (!award) return refuse(reject('INVALID', 'award.known', `Unknown award code ${data.awardCode}`));
+    if (award.route === 'STATE' || award.route === 'GRASSROOTS')
+      return refuse(reject('RULE_VIOLATION', 'route.supported', `The ${award.route.toLowerCase()} route of ${award.code} is not available yet; only provincial awards can be proposed`));
+    if (!award.subjects.includes(data.nominee.kind))
+      return refuse(reject('RULE_VIOLATION', 'award.subject-kind', `${award.nameVi} cannot be given to a ${data.nominee.kind.toLowerCase()}`, { allowed: award.subjects }));
+    if (actor.unitCode !== data.unitCode)
+      return refuse(reject('FORBIDDEN', 'unit.own-dossiers', 'A unit clerk can only create dossiers for their own unit'));
+    return accept([{ type: 'DossierCreated', data }]);
+  },
+  SubmitDossier(state, _command, { now }) {
+    if (!inState(state, 'DRAFT', 'RETURNED')) return wrongState(state, 'SubmitDossier', ['DRAFT', 'RETURNED']);
+    const ruleSet = ruleSetInForce(vietnamDate(now));
+    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.in-force', `No rule set is in force on ${vietnamDate(now)}`));
+    return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: state.ruleSetVersion ?? ruleSet.version } }]);
+  },
+  ApproveAtUnit(state, { data }) {
+    if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'ApproveAtUnit', ['UNIT_REVIEW']);
+    return accept([{ type: 'UnitApproved', data: data.note ? { note: data.note } : {} }]);
+  },
+  ReturnDossier(state, { data }, { actor }) {
+    const from: DossierStatus = actor.role === 'UNIT_HEAD' ? 'UNIT_REVIEW' : 'APPRAISAL';
+    if (state.status !== from) return wrongState(state, 'ReturnDossier', [from]);
+    return accept([{ type: 'DossierReturned', data: { reason: data.reason, from } }]);
+  },
+  AcceptAppraisal(state, { data }) {
+    if (!inState(state, 'APPRAISAL')) return wrongState(state, 'AcceptAppraisal', ['APPRAISAL']);
+    const members = [...new Set(data.councilMembers)];
+    if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', 'The council has no members to vote'));
+    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    return accept([
+      { type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} },
+      { type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode) } },
+    ]);
+  },
+  CastVote(state, { data }, { actor }) {
+    if (!inState(state, 'COUNCIL_VOTING') || !state.council) return wrongState(state, 'CastVote', ['COUNCIL_VOTING']);
+    const council = state.council;
+    if (!council.members.includes(actor.userId))
+      return refuse(reject('FORBIDDEN', 'council.members-only', 'Only members of this council may vote on the dossier'));
+    if (council.votes.some((v) => v.memberId === actor.userId))
+      return refuse(reject('WRONG_STATE', 'council.member-votes-once', 'This member has already voted on the dossier'));
+    const vote = { memberId: actor.userId, approve: data.approve };
+    const votes = [...council.votes, vote];
+    const events: DossierEvent[] = [{ type: 'VoteCast', data: vote }];
+    if (votes.length === council.members.length) events.push({ type: 'CouncilVotingClosed', data: tally(council.rule, council.members.length, votes) });
+    return accept(events);
+  },
+  DecideDossier(state, { data }, { actor, now }) {
+    if (!inState(state, 'AWAITING_DECISION')) return wrongState(state, 'DecideDossier', ['AWAITING_DECISION']);
+    if (!data.approve) {
+      if (!data.reason) return refuse(reject('INVALID', 'decision.reason-required', 'A rejection needs a written reason'));
+      return accept([{ type: 'DossierRejected', data: { reason: data.reason, by: actor.role } }]);
+    }
+    if (!data.allocated) return refuse(reject('INVALID', 'decision.number', 'No decision number was allocated'));
+    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const decision = {
+      ...data.allocated,
+      signerId: actor.userId,
+      signedOn: vietnamDate(now),
+      legalBasis: data.legalBasis?.length ? data.legalBasis : (ruleSet?.legalBasis ?? []),
+    };
+    return accept([{ type: 'DossierAwarded', data: { decision } }]);
+  },
+  WithdrawDossier(state, { data }) {
+    if (inState(state, 'NEW', ...FINAL_STATUSES, 'AWAITING_DECISION'))
+      return wrongState(state, 'WithdrawDossier', ['DRAFT', 'UNIT_REVIEW', 'APPRAISAL', 'COUNCIL_VOTING', 'RETURNED']);
+    return accept([{ type: 'DossierWithdrawn', data: { reason: data.reason } }]);
+  },
+};
+
+/**
+ * decide(state, command) → events, or a rejection naming the rule. Checks the actor's role and unit first, then the
+ * command's own rules. Pure: the same inputs give the same answer, so the workflow can call it in its update validator.
+ */
+export function decide(state: DossierState, command: DossierCommand, ctx: CommandContext): Decision<DossierEvent[]> {
+  const { actor } = ctx;
+  if (!ALLOWED[command.type].includes(actor.role))
+    return refuse(reject('FORBIDDEN', `role.${command.type}`, `${actor.role} may not ${command.type}; allowed: ${ALLOWED[command.type].join(', ')}`));
+  if (UNIT_ROLES.includes(actor.role) && command.type !== 'CreateDossier' && actor.unitCode !== state.unitCode)
+    return refuse(reject('FORBIDDEN', 'unit.own-dossiers', "Unit staff can only act on their own unit's dossiers"));
+  const handler = handlers[command.type] as Handler<DossierCommand>;
+  return handler(state, command, ctx);
+}

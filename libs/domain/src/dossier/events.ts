@@ -1,0 +1,32 @@
+import type { CouncilRule } from '../rule-set/types';
+import type { IssuedDecision, Nominee, Vote } from './types';
+
+/** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
+export type DossierEvent =
+  | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string } }
+  | { type: 'DossierSubmitted'; data: { ruleSetVersion: string } }
+  | { type: 'UnitApproved'; data: { note?: string } }
+  | { type: 'DossierReturned'; data: { reason: string; from: string } }
+  | { type: 'AppraisalAccepted'; data: { note?: string } }
+  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule } }
+  | { type: 'VoteCast'; data: Vote }
+  | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean } }
+  | { type: 'DossierAwarded'; data: { decision: IssuedDecision } }
+  | { type: 'DossierRejected'; data: { reason: string; by: string } }
+  | { type: 'DossierWithdrawn'; data: { reason: string } };
+
+export type DossierEventType = DossierEvent['type'];
+
+/** An event as stored: the business event plus who, when, under which rules, for which request, and its place. */
+export interface EventEnvelope {
+  dossierId: string;
+  seq: number;
+  type: DossierEventType;
+  data: DossierEvent['data'];
+  actorId: string;
+  actorRole: string;
+  onBehalfOf?: string;
+  occurredAt: string;
+  ruleSetVersion: string | null;
+  requestId: string;
+}

@@ -1,0 +1,37 @@
+import type { CouncilRule, RuleSet } from './types';
+
+/** Secret ballot, ≥ 90% of total members, written votes allowed: historical default for high titles (rule 26, [U]). */
+const SECRET_90: Partial<CouncilRule> = { ballot: 'SECRET', thresholdPct: 90, denominator: 'TOTAL', allowWrittenVotes: true };
+const HIGH_TITLES = ['CSTD_TINH', 'CSTD_TOAN_QUOC', 'AH_LAO_DONG', 'AH_LLVTND'];
+
+const common = {
+  council: {
+    // Simple majority of all members, open ballot, quorum 2/3 (rule 25 for the Central Council, used as default).
+    default: { ballot: 'OPEN', thresholdPct: 50.01, denominator: 'TOTAL', allowWrittenVotes: false, quorumPct: 66.67 } as CouncilRule,
+    byAward: Object.fromEntries(HIGH_TITLES.map((code) => [code, SECRET_90])),
+  },
+  deadlines: { appraisalWD: 10, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, reminderBeforeWD: 2 },
+  issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: 'QĐ-ĐV' },
+  quotasEnabled: false,
+} satisfies Partial<RuleSet>;
+
+export const RULE_SET_2024: RuleSet = {
+  version: 'LAW2022+ND98+TT01/2024',
+  label: 'Luật 06/2022/QH15 + Nghị định 98/2023/NĐ-CP + Thông tư 01/2024/TT-BNV',
+  effectiveFrom: '2024-01-01',
+  effectiveTo: '2025-06-30',
+  legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 98/2023/NĐ-CP', 'Thông tư 01/2024/TT-BNV'],
+  localLevels: ['PROVINCE', 'DISTRICT', 'COMMUNE'],
+  ...common,
+};
+
+export const RULE_SET_2025: RuleSet = {
+  version: 'LAW2022+ND152+TT15/2025',
+  label: 'Luật 06/2022/QH15 + Nghị định 152/2025/NĐ-CP + Thông tư 15/2025/TT-BNV',
+  effectiveFrom: '2025-07-01',
+  legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 152/2025/NĐ-CP', 'Thông tư 15/2025/TT-BNV'],
+  localLevels: ['PROVINCE', 'COMMUNE'],
+  ...common,
+};
+
+export const RULE_SETS: readonly RuleSet[] = [RULE_SET_2024, RULE_SET_2025];

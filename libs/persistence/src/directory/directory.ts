@@ -1,0 +1,51 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '@tdkt/domain';
+
+export interface OrgUnit {
+  code: string;
+  name: string;
+  level: 'PROVINCE' | 'COMMUNE' | 'AGENCY' | 'ENTERPRISE';
+  provinceCode: string;
+}
+
+export interface AppUser {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitCode: string | null;
+}
+
+/** Units and the people who act in them, with their role. */
+export class Directory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsertUnit(u: OrgUnit): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO org_unit (code, name, level, province_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, province_code = EXCLUDED.province_code`,
+      [u.code, u.name, u.level, u.provinceCode],
+    );
+  }
+
+  async upsertUser(u: AppUser): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO app_user (id, username, full_name, role, unit_code) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, full_name = EXCLUDED.full_name, role = EXCLUDED.role, unit_code = EXCLUDED.unit_code`,
+      [u.id, u.username, u.fullName, u.role, u.unitCode],
+    );
+  }
+
+  async findUserByUsername(username: string): Promise<AppUser | undefined> {
+    const rows = (await this.dataSource.query(`SELECT id, username, full_name, role, unit_code FROM app_user WHERE username = $1 AND active`, [username])) as {
+      id: string; username: string; full_name: string; role: Role; unit_code: string | null;
+    }[];
+    return rows[0] && { id: rows[0].id, username: rows[0].username, fullName: rows[0].full_name, role: rows[0].role, unitCode: rows[0].unit_code };
+  }
+
+  /** The members of the provincial emulation council (Hội đồng TĐKT), chair included. */
+  async councilMembers(): Promise<string[]> {
+    const rows = (await this.dataSource.query(`SELECT id FROM app_user WHERE active AND role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') ORDER BY id`)) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+}

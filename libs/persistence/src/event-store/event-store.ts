@@ -1,0 +1,112 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@tdkt/domain';
+import { chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
+import { PROJECTIONS } from '../read-models/dossier-projection';
+
+export interface AppendResult {
+  appended: number;
+  /** True when the events were already stored by an earlier attempt of the same append (a retried activity). */
+  duplicate: boolean;
+  headHash: string;
+}
+
+interface EventRow {
+  dossier_id: string;
+  seq: number;
+  type: string;
+  data: EventEnvelope['data'];
+  actor_id: string;
+  actor_role: string;
+  on_behalf_of: string | null;
+  occurred_at: Date;
+  rule_set_version: string | null;
+  request_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toChained = (r: EventRow): ChainedEvent => ({
+  dossierId: r.dossier_id,
+  seq: r.seq,
+  type: r.type as EventEnvelope['type'],
+  data: r.data,
+  actorId: r.actor_id,
+  actorRole: r.actor_role,
+  ...(r.on_behalf_of ? { onBehalfOf: r.on_behalf_of } : {}),
+  occurredAt: r.occurred_at.toISOString(),
+  ruleSetVersion: r.rule_set_version,
+  requestId: r.request_id,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** The business log: append-only, hash-chained per dossier, and the only source of the read models. */
+export class EventStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends one command's events and updates every read model, in one transaction. Idempotent by construction: the
+   * unique (dossier_id, seq) key makes a retried append insert nothing, and then nothing is projected twice.
+   */
+  async append(events: readonly EventEnvelope[]): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const dossierId = events[0].dossierId;
+    if (events.some((e, i) => e.dossierId !== dossierId || e.seq !== events[0].seq + i)) throw new Error('events must be one dossier, consecutive seq');
+    return this.dataSource.transaction(async (m) => {
+      const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [dossierId, events[0].seq - 1])) as { hash: string }[];
+      if (events[0].seq > 1 && !prev) throw new Error(`dossier ${dossierId} has no event ${events[0].seq - 1}; refusing a gap`);
+      let prevHash = prev?.hash ?? GENESIS_HASH;
+      let appended = 0;
+      for (const e of events) {
+        const hash = chainHash(prevHash, e);
+        const inserted = (await m.query(
+          `INSERT INTO dossier_event (dossier_id, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (dossier_id, seq) DO NOTHING RETURNING seq`,
+          [e.dossierId, e.seq, e.type, JSON.stringify(e.data), e.actorId, e.actorRole, e.onBehalfOf ?? null, e.occurredAt, e.ruleSetVersion, e.requestId, prevHash, hash],
+        )) as unknown[];
+        if (inserted.length === 0) {
+          const [existing] = (await m.query(`SELECT request_id, hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [e.dossierId, e.seq])) as { request_id: string; hash: string }[];
+          if (existing.request_id !== e.requestId) throw new ConcurrentAppendError(e.dossierId, e.seq);
+          prevHash = existing.hash;
+          continue;
+        }
+        appended++;
+        for (const project of PROJECTIONS) await project(m, e);
+        prevHash = hash;
+      }
+      return { appended, duplicate: appended === 0, headHash: prevHash };
+    });
+  }
+
+  async readStream(dossierId: string, manager?: EntityManager): Promise<ChainedEvent[]> {
+    const rows = (await (manager ?? this.dataSource.manager).query(`SELECT * FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [dossierId])) as EventRow[];
+    return rows.map(toChained);
+  }
+
+  /** Streams every event in (dossier, seq) order in pages, for rebuilds and whole-table verification. */
+  async *readAll(pageSize = 1000): AsyncGenerator<ChainedEvent[]> {
+    let after = 0;
+    for (;;) {
+      const rows = (await this.dataSource.query(`SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize])) as (EventRow & { id: string })[];
+      if (rows.length === 0) return;
+      yield rows.map(toChained);
+      after = Number(rows[rows.length - 1].id);
+    }
+  }
+
+  async count(dossierId?: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      dossierId ? `SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1` : `SELECT count(*)::int AS n FROM dossier_event`,
+      dossierId ? [dossierId] : [],
+    )) as { n: number }[];
+    return row.n;
+  }
+}
+
+export class ConcurrentAppendError extends Error {
+  constructor(dossierId: string, seq: number) {
+    super(`Event ${seq} of dossier ${dossierId} was already written by another request`);
+    this.name = 'ConcurrentAppendError';
+  }
+}

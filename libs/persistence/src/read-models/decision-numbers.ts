@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+
+export interface Allocation {
+  number: string;
+  authority: string;
+  year: number;
+}
+
+/**
+ * Gapless decision numbers per issuing authority and year ("12/QĐ-UBND"). The counter row is locked for the
+ * transaction; a retried allocation with the same request id returns the number it already got.
+ */
+export class DecisionNumbers {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async allocate(input: { authority: string; issuerCode: string; year: number; dossierId: string; requestId: string }): Promise<Allocation> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`INSERT INTO decision_counter (authority, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [input.authority, input.year]);
+      const [{ last_number }] = (await m.query(`SELECT last_number FROM decision_counter WHERE authority = $1 AND year = $2 FOR UPDATE`, [input.authority, input.year])) as { last_number: number }[];
+      const [existing] = (await m.query(`SELECT formatted FROM decision_number WHERE request_id = $1`, [input.requestId])) as { formatted: string }[];
+      if (existing) return { number: existing.formatted, authority: input.authority, year: input.year };
+      const number = last_number + 1;
+      const formatted = `${number}/QĐ-${input.issuerCode}`;
+      await m.query(`UPDATE decision_counter SET last_number = $3 WHERE authority = $1 AND year = $2`, [input.authority, input.year, number]);
+      await m.query(`INSERT INTO decision_number (authority, year, number, formatted, dossier_id, request_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        input.authority, input.year, number, formatted, input.dossierId, input.requestId,
+      ]);
+      return { number: formatted, authority: input.authority, year: input.year };
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import type { DataSource } from 'typeorm';
+
+export interface DossierView {
+  id: string;
+  awardCode: string;
+  unitCode: string;
+  title: string;
+  nomineeName: string;
+  nomineeKind: string;
+  status: string;
+  ruleSetVersion: string | null;
+  councilMembers: string[];
+  votesCast: number;
+  decisionNumber: string | null;
+  decidedOn: string | null;
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+interface Row {
+  id: string; award_code: string; unit_code: string; title: string; nominee_name: string; nominee_kind: string; status: string;
+  rule_set_version: string | null; council_members: string[]; votes_cast: number; decision_number: string | null; decided_on: string | null;
+  reason: string | null; created_by: string; created_at: Date; updated_at: Date; last_seq: number;
+}
+
+const toView = (r: Row): DossierView => ({
+  id: r.id, awardCode: r.award_code, unitCode: r.unit_code, title: r.title, nomineeName: r.nominee_name, nomineeKind: r.nominee_kind,
+  status: r.status, ruleSetVersion: r.rule_set_version, councilMembers: r.council_members, votesCast: r.votes_cast,
+  decisionNumber: r.decision_number, decidedOn: r.decided_on, reason: r.reason, createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), version: r.last_seq,
+});
+
+/** Who may see which dossiers: a unit's staff their unit's, council members those they sit on, the rest all. */
+export type DossierScope = { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string } | { kind: 'COUNCIL_MEMBER'; userId: string };
+
+export interface DossierFilter {
+  status?: string;
+  awardCode?: string;
+  unitCode?: string;
+  /** Keyset cursor: the last row of the previous page. */
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+export class DossierQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(id: string): Promise<DossierView | undefined> {
+    const rows = (await this.dataSource.query(`SELECT * FROM dossier_view WHERE id = $1`, [id])) as Row[];
+    return rows[0] && toView(rows[0]);
+  }
+
+  /** Newest first, keyset-paginated on (updated_at, id). */
+  async list(scope: DossierScope, filter: DossierFilter): Promise<DossierView[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (scope.kind === 'UNIT') add('unit_code = ?', scope.unitCode);
+    if (scope.kind === 'COUNCIL_MEMBER') add('? = ANY (council_members)', scope.userId);
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.awardCode) add('award_code = ?', filter.awardCode);
+    if (filter.unitCode) add('unit_code = ?', filter.unitCode);
+    if (filter.after) {
+      params.push(filter.after.updatedAt, filter.after.id);
+      where.push(`(updated_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(filter.limit);
+    const sql = `SELECT * FROM dossier_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id DESC LIMIT $${params.length}`;
+    return ((await this.dataSource.query(sql, params)) as Row[]).map(toView);
+  }
+}

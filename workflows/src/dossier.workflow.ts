@@ -1,0 +1,103 @@
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  decide,
+  evolve,
+  FINAL_STATUSES,
+  findAward,
+  initialDossierState,
+  ruleSetByVersion,
+  vietnamDate,
+  type CommandContext,
+  type DossierCommand,
+  type DossierEvent,
+  type DossierState,
+  type EventEnvelope,
+  type Rejection,
+} from '@tdkt/domain';
+import { dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierActivities, type DossierWorkflowInput } from './messages';
+
+const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] },
+});
+
+const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
+
+/** Validation runs decide() without side effects; a decision's number is allocated only once the command is accepted. */
+const withPlaceholderNumber = (c: DossierCommand): DossierCommand =>
+  c.type === 'DecideDossier' && c.data.approve ? { ...c, data: { ...c.data, allocated: { number: '0', authority: '-', year: 0 } } } : c;
+
+/**
+ * One workflow per dossier (hồ sơ). It orchestrates, the domain decides: every command is validated, decided,
+ * appended to the event table (with the read models, in one transaction) and only then applied to the state.
+ */
+export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierState> {
+  let state = initialDossierState(input.dossierId);
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now() });
+
+  const execute = async (req: CommandRequest): Promise<DossierState> => {
+    const ctx = contextOf(req);
+    let command = req.command;
+    const check = decide(state, withPlaceholderNumber(command), ctx);
+    if (!check.ok) throw failure(check.rejection);
+    if (command.type === 'DecideDossier' && command.data.approve) {
+      const award = findAward(state.awardCode);
+      const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+      if (!award || !ruleSet) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });
+      const allocated = await allocateDecisionNumber({
+        authority: award.decider,
+        issuerCode: ruleSet.issuerCode[award.decider],
+        year: Number(vietnamDate(ctx.now).slice(0, 4)),
+        dossierId: state.dossierId,
+        requestId: req.requestId,
+      });
+      command = { ...command, data: { ...command.data, allocated } };
+    }
+    const decision = decide(state, command, ctx);
+    if (!decision.ok) throw failure(decision.rejection);
+    let next = state;
+    const envelopes: EventEnvelope[] = decision.value.map((event: DossierEvent) => {
+      next = evolve(next, event);
+      return {
+        dossierId: state.dossierId,
+        seq: next.seq,
+        type: event.type,
+        data: event.data,
+        actorId: req.actor.userId,
+        actorRole: req.actor.role,
+        ...(req.actor.onBehalfOf ? { onBehalfOf: req.actor.onBehalfOf } : {}),
+        occurredAt: new Date(ctx.now).toISOString(),
+        ruleSetVersion: next.ruleSetVersion ?? null,
+        requestId: req.requestId,
+      };
+    });
+    await appendEvents(envelopes);
+    state = next;
+    if (input.indexSearchAttributes) {
+      upsertSearchAttributes([
+        { key: SA_STAGE, value: state.status },
+        { key: SA_AWARD, value: state.awardCode },
+        { key: SA_UNIT, value: state.unitCode },
+        { key: SA_LEVEL, value: findAward(state.awardCode)?.level ?? 'UNKNOWN' },
+      ]);
+    }
+    return state;
+  };
+
+  setHandler(dossierCommandUpdate, (req) => serialized(() => execute(req)), {
+    validator: (req) => {
+      const check = decide(state, withPlaceholderNumber(req.command), contextOf(req));
+      if (!check.ok) throw failure(check.rejection);
+    },
+  });
+  setHandler(dossierStateQuery, () => state);
+
+  await condition(() => FINAL_STATUSES.includes(state.status) && allHandlersFinished());
+  return state;
+}

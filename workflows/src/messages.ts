@@ -1,0 +1,43 @@
+/**
+ * Every message the API and the workflows exchange: one module, imported by both sides.
+ * Only type imports and @temporalio/workflow definitions live here, so the API can import it safely.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, DossierCommand, DossierState, EventEnvelope } from '@tdkt/domain';
+
+export const DEFAULT_TASK_QUEUE = 'tdkt-dossiers';
+export const dossierWorkflowId = (dossierId: string): string => `dossier-${dossierId}`;
+
+export interface DossierWorkflowInput {
+  dossierId: string;
+  /** Index the workflow by stage, award, unit and level (needs the search attributes registered on the namespace). */
+  indexSearchAttributes?: boolean;
+}
+
+/** A command as the API sends it: what, who, and the client's idempotency key (also the Temporal update id). */
+export interface CommandRequest {
+  command: DossierCommand;
+  actor: Actor;
+  requestId: string;
+}
+
+export const dossierCommandUpdate = defineUpdate<DossierState, [CommandRequest]>('dossierCommand');
+export const dossierStateQuery = defineQuery<DossierState>('dossierState');
+
+/** Search attributes for operators in the Temporal Web UI. No personal data goes here. */
+const keyword = <N extends string>(name: N) => ({ name, type: 'KEYWORD' as const });
+export const SA_STAGE = keyword('TdktStage');
+export const SA_AWARD = keyword('TdktAwardCode');
+export const SA_UNIT = keyword('TdktUnitCode');
+export const SA_LEVEL = keyword('TdktLevel');
+export const SEARCH_ATTRIBUTES = [SA_STAGE, SA_AWARD, SA_UNIT, SA_LEVEL];
+
+/** The activities the dossier workflow calls; implemented in apps/worker. */
+export interface DossierActivities {
+  appendEvents(events: EventEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
+  allocateDecisionNumber(input: { authority: string; issuerCode: string; year: number; dossierId: string; requestId: string }): Promise<{
+    number: string;
+    authority: string;
+    year: number;
+  }>;
+}
