@@ -84,3 +84,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
+
+/** Connection options in the shape both the Temporal client and the worker's native connection accept. */
+export function temporalConnectionOptions(t: TemporalConfig): {
+  address: string;
+  tls?: boolean | { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } };
+  apiKey?: string;
+} {
+  // Read lazily so that a missing file names itself at start-up.
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const tls = t.tls && {
+    ...(t.tls.serverName ? { serverNameOverride: t.tls.serverName } : {}),
+    ...(t.tls.caPath ? { serverRootCACertificate: readFileSync(t.tls.caPath) } : {}),
+    ...(t.tls.certPath && t.tls.keyPath ? { clientCertPair: { crt: readFileSync(t.tls.certPath), key: readFileSync(t.tls.keyPath) } } : {}),
+  };
+  return { address: t.address, ...(tls ? { tls } : {}), ...(t.apiKey ? { apiKey: t.apiKey } : {}) };
+}

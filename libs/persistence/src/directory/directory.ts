@@ -43,9 +43,15 @@ export class Directory {
     return rows[0] && { id: rows[0].id, username: rows[0].username, fullName: rows[0].full_name, role: rows[0].role, unitCode: rows[0].unit_code };
   }
 
-  /** The members of the provincial emulation council (Hội đồng TĐKT), chair included. */
-  async councilMembers(): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT id FROM app_user WHERE active AND role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') ORDER BY id`)) as { id: string }[];
+  /** The members, chair included, of the emulation council (Hội đồng TĐKT) of the province a unit belongs to. */
+  async councilMembersFor(unitCode: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT u.id FROM app_user u JOIN org_unit o ON o.code = u.unit_code
+        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR')
+          AND o.province_code = (SELECT province_code FROM org_unit WHERE code = $1)
+        ORDER BY u.id`,
+      [unitCode],
+    )) as { id: string }[];
     return rows.map((r) => r.id);
   }
 }

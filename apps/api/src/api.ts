@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { BadRequestException, ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { loadConfig } from '@tdkt/config';
+import { AppModule } from './app.module';
+import { body } from './platform/errors';
+
+/** Flattens class-validator errors to { "nominee.fullName": ["…"] }. */
+export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) out[path] = Object.values(e.constraints);
+    if (e.children?.length) Object.assign(out, fieldErrors(e.children, path));
+  }
+  return out;
+}
+
+/** Builds the HTTP API (not yet listening): validation, the error shape, OpenAPI at /api/docs. */
+export async function createApi(): Promise<INestApplication> {
+  const config = loadConfig();
+  if (config.auth.mode !== 'local') throw new Error('AUTH_MODE=oidc is not implemented yet; use AUTH_MODE=local');
+  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: ['error', 'warn'] });
+  app.use(express.json({ limit: '1mb' }));
+  // Malformed JSON and oversized bodies answer in the API's error shape, not express's HTML page.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+    res.status(status).json(body(status, err.type === 'entity.parse.failed' ? 'Malformed JSON body' : err.message));
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      // Commands without a body (submit) use an empty DTO; unknown members are still refused by forbidNonWhitelisted.
+      forbidUnknownValues: false,
+      transform: true,
+      exceptionFactory: (errors) => new BadRequestException(body(400, 'Validation failed', { fields: fieldErrors(errors) })),
+    }),
+  );
+  const doc = new DocumentBuilder()
+    .setTitle('TĐKT nomination engine')
+    .setDescription('Commendation dossiers (hồ sơ đề nghị khen thưởng) from unit to decision')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,92 @@
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { ForbiddenException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { FINAL_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
+import type { AppConfig } from '@tdkt/config';
+import { Directory, DossierQueries, type DossierView } from '@tdkt/persistence';
+import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
+import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
+import { canSee } from './dossier-access';
+import type { CreateDossierDto } from './dossier.dto';
+
+/** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
+function nameUuid(name: string): string {
+  const h = createHash('sha1').update(name).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/**
+ * The path of a command: authorise against the read model, send a Temporal Update to the dossier's workflow (the
+ * request id is the update id, so a retry is answered once), then answer from the read model it has already updated.
+ */
+@Injectable()
+export class DossierCommandsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly queries: DossierQueries,
+    private readonly directory: Directory,
+  ) {}
+
+  async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
+    const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
+    const dossierId = idempotencyKey ? nameUuid(`dossier:${requestId}`) : randomUUID();
+    const { citizenId, ...nominee } = dto.nominee;
+    const command: DossierCommand = {
+      type: 'CreateDossier',
+      data: {
+        awardCode: dto.awardCode,
+        unitCode: actor.unitCode ?? '',
+        title: dto.title,
+        achievements: dto.achievements,
+        nominee: { ...nominee, ...(citizenId ? { citizenIdHash: this.hashCitizenId(citizenId) } : {}) },
+      },
+    };
+    const handle = await this.temporal.workflow.start('dossierWorkflow', {
+      workflowId: dossierWorkflowId(dossierId),
+      taskQueue: this.config.temporal.taskQueue,
+      args: [{ dossierId, indexSearchAttributes: this.config.temporal.searchAttributes }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    try {
+      await handle.executeUpdate(dossierCommandUpdate, { args: [{ command, actor, requestId }], updateId: requestId });
+    } catch (e) {
+      // A refused create leaves an empty workflow behind; end it so nothing waits for a dossier that never was.
+      if (e instanceof WorkflowUpdateFailedError && !(await this.queries.findById(dossierId))) await handle.terminate('create refused').catch(() => undefined);
+      throw e;
+    }
+    return this.mustFind(dossierId);
+  }
+
+  async execute(actor: Actor, dossierId: string, command: DossierCommand, idempotencyKey?: string): Promise<DossierView> {
+    const current = await this.visible(actor, dossierId);
+    if (FINAL_STATUSES.includes(current.status as DossierStatus)) throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
+    const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
+    const enriched: DossierCommand =
+      command.type === 'AcceptAppraisal' ? { ...command, data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) } } : command;
+    const request: CommandRequest = { command: enriched, actor, requestId };
+    await this.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, { args: [request], updateId: requestId });
+    return this.mustFind(dossierId);
+  }
+
+  /** The dossier if the actor may see it: 404 when it does not exist, 403 when it is outside the actor's scope. */
+  async visible(actor: Actor, dossierId: string): Promise<DossierView> {
+    const d = await this.queries.findById(dossierId);
+    if (!d) throw new NotFoundException(`Dossier ${dossierId} not found`);
+    if (!canSee(actor, d)) throw new ForbiddenException('This dossier is outside your scope');
+    return d;
+  }
+
+  private async mustFind(id: string): Promise<DossierView> {
+    const d = await this.queries.findById(id);
+    if (!d) throw new NotFoundException(`Dossier ${id} not found`);
+    return d;
+  }
+
+  private hashCitizenId(id: string): string {
+    return createHmac('sha256', this.config.piiHashKey).update(id).digest('hex');
+  }
+}

@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
+import { AWARD_CODES, DOSSIER_STATUSES } from '@tdkt/domain';
+
+export class NomineeDto {
+  @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] })
+  @IsIn(['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'])
+  kind!: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
+
+  @ApiProperty({ example: 'Nguyễn Thị Lan' })
+  @IsString()
+  @Length(2, 200)
+  fullName!: string;
+
+  @ApiPropertyOptional({ example: 'Giáo viên' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  position?: string;
+
+  @ApiPropertyOptional({ description: 'Citizen id (CCCD, 12 digits). Stored only as a keyed hash, never logged.', example: '001190000123' })
+  @IsOptional()
+  @Matches(/^\d{12}$/, { message: 'citizenId must be 12 digits' })
+  citizenId?: string;
+
+  @ApiPropertyOptional({ example: '1985-04-12' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'birthDate must be an ISO date (YYYY-MM-DD)' })
+  birthDate?: string;
+}
+
+export class CreateDossierDto {
+  @ApiProperty({ enum: AWARD_CODES, example: 'BK_TINH' })
+  @IsIn(AWARD_CODES as string[])
+  awardCode!: string;
+
+  @ApiProperty({ example: 'Đề nghị tặng Bằng khen cho bà Nguyễn Thị Lan' })
+  @IsString()
+  @Length(3, 300)
+  title!: string;
+
+  @ApiProperty({ type: NomineeDto })
+  @ValidateNested()
+  @Type(() => NomineeDto)
+  nominee!: NomineeDto;
+
+  @ApiProperty({ description: 'Summary of the achievements (báo cáo thành tích)' })
+  @IsString()
+  @Length(10, 20000)
+  achievements!: string;
+}
+
+export class NoteDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @Length(3, 2000)
+  reason!: string;
+}
+
+export class VoteDto {
+  @ApiProperty({ description: 'true approves the dossier, false rejects it' })
+  @IsBoolean()
+  approve!: boolean;
+}
+
+export class DecisionDto {
+  @ApiProperty()
+  @IsBoolean()
+  approve!: boolean;
+
+  @ApiPropertyOptional({ description: 'Required when rejecting' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Legal basis cited; defaults to the rule set' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  legalBasis?: string[];
+}
+
+export class ListDossiersQuery {
+  @ApiPropertyOptional({ enum: DOSSIER_STATUSES })
+  @IsOptional()
+  @IsIn(DOSSIER_STATUSES as readonly string[] as string[])
+  status?: string;
+
+  @ApiPropertyOptional({ enum: AWARD_CODES })
+  @IsOptional()
+  @IsIn(AWARD_CODES as string[])
+  awardCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  unitCode?: string;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class DossierIdParam {
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}

@@ -1,0 +1,178 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { Actor, DossierCommand } from '@tdkt/domain';
+import { DossierQueries, EventStore, type DossierView } from '@tdkt/persistence';
+import { CurrentActor, Roles } from '../auth/auth.guard';
+import { scopeOf } from './dossier-access';
+import { DossierCommandsService } from './dossier-commands.service';
+import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, VoteDto } from './dossier.dto';
+
+class EmptyDto {}
+
+export class DossierViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() awardCode!: string;
+  @ApiProperty() unitCode!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() nomineeName!: string;
+  @ApiProperty() nomineeKind!: string;
+  @ApiProperty() status!: string;
+  @ApiPropertyOptional() ruleSetVersion!: string | null;
+  @ApiProperty({ type: [String] }) councilMembers!: string[];
+  @ApiProperty() votesCast!: number;
+  @ApiPropertyOptional() decisionNumber!: string | null;
+  @ApiPropertyOptional() decidedOn!: string | null;
+  @ApiPropertyOptional() reason!: string | null;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ description: 'Number of events applied' }) version!: number;
+}
+
+export class DossierPageDto {
+  @ApiProperty({ type: [DossierViewDto] }) items!: DossierViewDto[];
+  @ApiPropertyOptional({ description: 'Pass as cursor for the next page; absent on the last page' }) nextCursor?: string;
+}
+
+const encodeCursor = (d: DossierView) => Buffer.from(JSON.stringify([d.updatedAt, d.id])).toString('base64url');
+function decodeCursor(cursor: string): { updatedAt: string; id: string } {
+  try {
+    const [updatedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof updatedAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(updatedAt)) && /^[0-9a-f-]{36}$/.test(id)) return { updatedAt, id };
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', fields: { cursor: ['cursor is not one this API issued'] } });
+}
+
+function idempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(value))
+    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', fields: { 'Idempotency-Key': ['must be 8–128 characters of A–Z a–z 0–9 _ . : -'] } });
+  return value;
+}
+
+const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never applies a command twice' });
+
+/** Dossiers (hồ sơ đề nghị khen thưởng): commands go to the dossier's workflow, queries read the read model. */
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('dossiers')
+export class DossiersController {
+  constructor(
+    private readonly commands: DossierCommandsService,
+    private readonly queries: DossierQueries,
+    private readonly events: EventStore,
+  ) {}
+
+  @Post()
+  @Roles('UNIT_CLERK')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDossierDto, @Headers('idempotency-key') key?: string): Promise<DossierView> {
+    return this.commands.create(actor, dto, idempotencyKey(key));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: DossierPageDto })
+  async list(@CurrentActor() actor: Actor, @Query() q: ListDossiersQuery): Promise<DossierPageDto> {
+    const limit = q.limit ?? 50;
+    const items = await this.queries.list(scopeOf(actor), {
+      limit: limit + 1,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.awardCode ? { awardCode: q.awardCode } : {}),
+      ...(q.unitCode ? { unitCode: q.unitCode } : {}),
+      ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+    });
+    const page = items.slice(0, limit);
+    return { items: page, ...(items.length > limit ? { nextCursor: encodeCursor(page[page.length - 1]) } : {}) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: DossierViewDto })
+  get(@CurrentActor() actor: Actor, @Param() p: DossierIdParam): Promise<DossierView> {
+    return this.commands.visible(actor, p.id);
+  }
+
+  @Get(':id/history')
+  async history(@CurrentActor() actor: Actor, @Param() p: DossierIdParam) {
+    await this.commands.visible(actor, p.id);
+    const events = await this.events.readStream(p.id);
+    return events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      data: e.data,
+      actor: { userId: e.actorId, role: e.actorRole, ...(e.onBehalfOf ? { onBehalfOf: e.onBehalfOf } : {}) },
+      occurredAt: e.occurredAt,
+      ruleSetVersion: e.ruleSetVersion,
+      hash: e.hash,
+    }));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('UNIT_CLERK')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  submit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() _b: EmptyDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'SubmitDossier', data: {} }, k);
+  }
+
+  @Post(':id/unit-approval')
+  @HttpCode(200)
+  @Roles('UNIT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  approveAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'ApproveAtUnit', data: b.note ? { note: b.note } : {} }, k);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles('UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  returnDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'ReturnDossier', data: { reason: b.reason } }, k);
+  }
+
+  @Post(':id/appraisal-acceptance')
+  @HttpCode(200)
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  acceptAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'AcceptAppraisal', data: { ...(b.note ? { note: b.note } : {}), councilMembers: [] } }, k);
+  }
+
+  @Post(':id/votes')
+  @HttpCode(200)
+  @Roles('COUNCIL_MEMBER', 'COUNCIL_CHAIR')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  vote(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: VoteDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'CastVote', data: { approve: b.approve } }, k);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles('PROVINCIAL_DECIDER')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  decideDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'DecideDossier', data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) } }, k);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('UNIT_CLERK', 'UNIT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  withdraw(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'WithdrawDossier', data: { reason: b.reason } }, k);
+  }
+
+  private run(actor: Actor, id: string, command: DossierCommand, key?: string): Promise<DossierView> {
+    return this.commands.execute(actor, id, command, idempotencyKey(key));
+  }
+}

@@ -1,0 +1,14 @@
+import { ConfigError, loadConfig } from '@tdkt/config';
+import { createApi } from './api';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApi();
+  await app.listen(config.api.port, config.api.host);
+  console.log(`[api] listening on http://${config.api.host}:${config.api.port}/api`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

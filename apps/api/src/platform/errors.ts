@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Response } from 'express';
+
+/** The one error shape every endpoint answers with. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  /** The domain rule that refused a command, when one did. */
+  rule?: string;
+  /** Per-field validation messages, for 400s. */
+  fields?: Record<string, string[]>;
+}
+
+const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RULE_VIOLATION: 422, INVALID: 400 };
+
+export function body(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
+  const error = (HttpStatus[statusCode] ?? 'ERROR').toString().replace(/_/g, ' ').toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+  return { statusCode, error, message, ...extra };
+}
+
+/** Maps domain rejections, Temporal errors and HTTP exceptions to ErrorBody; anything else is logged as a bug. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly log = new Logger('errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const out = this.toBody(exception);
+    res.status(out.statusCode).json(out);
+  }
+
+  private toBody(e: unknown): ErrorBody {
+    if (e instanceof HttpException) {
+      const r = e.getResponse();
+      if (typeof r === 'object' && r !== null && 'statusCode' in r && 'message' in r && typeof (r as ErrorBody).message === 'string') return r as ErrorBody;
+      const message = typeof r === 'string' ? r : Array.isArray((r as { message?: unknown }).message) ? ((r as { message: string[] }).message).join('; ') : String((r as { message?: unknown }).message ?? e.message);
+      return body(e.getStatus(), message);
+    }
+    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+      const rule = (e.cause.details?.[0] as { rule?: string } | undefined)?.rule;
+      return body(STATUS_OF[e.cause.type ?? ''] ?? 409, e.cause.message, rule ? { rule } : {});
+    }
+    if (e instanceof WorkflowNotFoundError) return body(404, 'Dossier not found');
+    if (isUnavailable(e)) {
+      this.log.warn(`dependency unavailable: ${(e as Error).message}`);
+      return body(503, 'A backing service is temporarily unavailable; retry the request with the same Idempotency-Key');
+    }
+    this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return body(500, 'Internal error');
+  }
+}
+
+function isUnavailable(e: unknown): boolean {
+  const code = (e as { code?: unknown; cause?: { code?: unknown } })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
+  return code === 14 || code === 'ECONNREFUSED' || code === '57P01' || (e instanceof Error && /ECONNREFUSED|UNAVAILABLE|Connection terminated/.test(e.message));
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { temporalConnectionOptions, type AppConfig } from '@tdkt/config';
+import type { DossierActivities } from '@tdkt/workflows/src/messages';
+import { ACTIVITIES, CONFIG, WorkerModule } from './worker.module';
+
+export interface RunningWorker {
+  /** Resolves when the worker has stopped. */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/** Where the workflow code comes from: a prebuilt bundle (TDKT_WORKFLOW_BUNDLE) or the sources, bundled at start. */
+function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+  const bundle = process.env.TDKT_WORKFLOW_BUNDLE;
+  return bundle ? { workflowBundle: { codePath: bundle } } : { workflowsPath: require.resolve('@tdkt/workflows') };
+}
+
+/** Starts a Temporal worker hosted in a NestJS application context. */
+export async function startWorker(): Promise<RunningWorker> {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+  const config = app.get<AppConfig>(CONFIG);
+  const activities = app.get<DossierActivities>(ACTIVITIES);
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities,
+    ...workflowSource(),
+  });
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    await app.close();
+  });
+  return {
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The test command: starts one Temporal dev server and one embedded Postgres on free ports, migrates, bundles the
+ * workflows once, runs every Jest test against them, stops them, and ends with "N passed, N failed".
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { createDataSource, runMigrations } from '@tdkt/persistence';
+import { CACHE, freePort, ROOT, startPostgres, startTemporal, timeSkippingServer } from './runtime';
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const runDir = join(CACHE, 'test-run');
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const testServer = timeSkippingServer();
+  const [pgPort, temporalPort] = [await freePort(), await freePort()];
+  const pg = await startPostgres({ port: pgPort, dataDir: join(runDir, 'pg'), persistent: false });
+  const stops = [() => pg.stop()];
+  try {
+    const temporal = await startTemporal({ port: temporalPort, logFile: join(runDir, 'temporal.log') });
+    stops.unshift(() => temporal.stop());
+    const ds = await createDataSource(pg.url).initialize();
+    await runMigrations(ds);
+    await ds.destroy();
+    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), logger: quietLogger });
+    const bundlePath = join(runDir, 'workflow-bundle.js');
+    writeFileSync(bundlePath, code);
+    console.log(`[test] Postgres ${pgPort}, Temporal ${temporal.address}, ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
+    const results = join(runDir, 'jest-results.json');
+    const args = [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
+    const exit = await new Promise<number>((ok) => {
+      const child = spawn(process.execPath, args, {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          DATABASE_URL: pg.url,
+          TEMPORAL_ADDRESS: temporal.address,
+          TEMPORAL_NAMESPACE: 'default',
+          TDKT_WORKFLOW_BUNDLE: bundlePath,
+          TDKT_TEST_SERVER: testServer,
+          PII_HASH_KEY: randomBytes(24).toString('hex'),
+          AUTH_MODE: 'local',
+        },
+      });
+      child.on('exit', (c) => ok(c ?? 1));
+    });
+    let passed = 0;
+    let failed = 0;
+    try {
+      const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+      passed = r.numPassedTests;
+      failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+    } catch {
+      failed = Math.max(failed, 1);
+    }
+    console.log(`[test] finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    console.log(`${passed} passed, ${failed} failed`);
+    return exit !== 0 && failed === 0 ? exit : failed > 0 ? 1 : 0;
+  } finally {
+    for (const stop of stops) await stop().catch((e: unknown) => console.error('[test] stop failed', e));
+  }
+}
+
+const quietLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error };
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error('[test] could not run the suite:', e);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The README's test command (npm test): installs what is missing, then runs every test on its own Temporal + Postgres.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash infra/ensure-deps.sh
+bash infra/temporal-cli.sh >/dev/null
+bash infra/test-server.sh >/dev/null
+npx tsc -p tsconfig.json --noEmit
+exec node -r ts-node/register/transpile-only infra/src/test-runner.ts "$@"

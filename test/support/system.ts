@@ -1,0 +1,102 @@
+/**
+ * The real system for cross-app tests: the API and a worker in this process, on the run's shared Temporal dev server
+ * and Postgres (started by infra/src/test-runner.ts), with a task queue of their own so test files do not interfere.
+ */
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { createDataSource, Directory } from '@tdkt/persistence';
+import type { DataSource } from 'typeorm';
+import type { Role } from '@tdkt/domain';
+import { createApi } from '../../apps/api/src/api';
+import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
+
+export interface TestSystem {
+  baseUrl: string;
+  db: DataSource;
+  directory: Directory;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(): Promise<TestSystem> {
+  process.env.TEMPORAL_TASK_QUEUE = `test-${randomUUID()}`;
+  const worker: RunningWorker = await startWorker();
+  const app: INestApplication = await createApi();
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const db = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+  return {
+    baseUrl: `http://127.0.0.1:${port}/api`,
+    db,
+    directory: new Directory(db),
+    async stop() {
+      await app.close();
+      await worker.shutdown();
+      await db.destroy();
+    },
+  };
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export async function http<T = Record<string, unknown>>(
+  sys: TestSystem,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Response<T>> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let payload: string | undefined;
+  if (opts.rawBody !== undefined) payload = opts.rawBody;
+  else if (opts.body !== undefined) payload = JSON.stringify(opts.body);
+  if (payload !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${sys.baseUrl}${path}`, { method, headers, body: payload });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A province's worth of people for one test file: a unit with clerk and head, secretariat, three council members, the chairman. */
+export interface Cast {
+  unitCode: string;
+  otherUnitCode: string;
+  users: Record<'clerk' | 'head' | 'otherClerk' | 'secretariat' | 'member1' | 'member2' | 'member3' | 'chairman' | 'auditor', { id: string; username: string }>;
+}
+
+export async function seedCast(sys: TestSystem): Promise<Cast> {
+  const tag = randomUUID().slice(0, 8);
+  const unitCode = `U-${tag}`;
+  const otherUnitCode = `V-${tag}`;
+  const province = `P-${tag}`;
+  const provinceUnit = `UBND-${tag}`;
+  await sys.directory.upsertUnit({ code: provinceUnit, name: `UBND tỉnh ${tag}`, level: 'PROVINCE', provinceCode: province });
+  await sys.directory.upsertUnit({ code: unitCode, name: `Trường THPT ${tag}`, level: 'AGENCY', provinceCode: province });
+  await sys.directory.upsertUnit({ code: otherUnitCode, name: `Sở ${tag}`, level: 'AGENCY', provinceCode: province });
+  const people: [keyof Cast['users'], Role, string | null][] = [
+    ['clerk', 'UNIT_CLERK', unitCode],
+    ['head', 'UNIT_HEAD', unitCode],
+    ['otherClerk', 'UNIT_CLERK', otherUnitCode],
+    ['secretariat', 'SECRETARIAT_OFFICER', provinceUnit],
+    ['member1', 'COUNCIL_MEMBER', provinceUnit],
+    ['member2', 'COUNCIL_MEMBER', provinceUnit],
+    ['member3', 'COUNCIL_CHAIR', provinceUnit],
+    ['chairman', 'PROVINCIAL_DECIDER', provinceUnit],
+    ['auditor', 'AUDITOR', provinceUnit],
+  ];
+  const users = {} as Cast['users'];
+  for (const [key, role, unit] of people) {
+    const id = `${key}-${tag}`;
+    await sys.directory.upsertUser({ id, username: `${key}.${tag}`, fullName: `${key} ${tag}`, role, unitCode: unit });
+    users[key] = { id, username: `${key}.${tag}` };
+  }
+  return { unitCode, otherUnitCode, users };
+}
+
+export async function tokenFor(sys: TestSystem, username: string): Promise<string> {
+  const res = await http<{ accessToken: string }>(sys, 'POST', '/auth/token', { body: { username } });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken;
+}
