@@ -48,6 +48,5 @@ export async function createApi(): Promise<INestApplication> {
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
-  app.enableShutdownHooks();
   return app;
 }

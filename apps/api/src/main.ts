@@ -6,6 +6,9 @@ async function main(): Promise<void> {
   const app = await createApi();
   await app.listen(config.api.port, config.api.host);
   console.log(`[api] listening on http://${config.api.host}:${config.api.port}/api`);
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, type AppConfig } from '@tdkt/config';
 import type { DossierActivities } from '@tdkt/workflows/src/messages';
 import { ACTIVITIES, CONFIG, WorkerModule } from './worker.module';
@@ -17,8 +17,17 @@ function workflowSource(): { workflowBundle: { codePath: string } } | { workflow
   return bundle ? { workflowBundle: { codePath: bundle } } : { workflowsPath: require.resolve('@tdkt/workflows') };
 }
 
+let runtimeInstalled = false;
+/** Quiet logs, and no signal handlers of the SDK's own: whoever hosts the worker decides when it stops. */
+function installRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger((process.env.TDKT_WORKER_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN'), shutdownSignals: [] });
+}
+
 /** Starts a Temporal worker hosted in a NestJS application context. */
 export async function startWorker(): Promise<RunningWorker> {
+  installRuntime();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   const config = app.get<AppConfig>(CONFIG);
   const activities = app.get<DossierActivities>(ACTIVITIES);

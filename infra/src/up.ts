@@ -1,0 +1,90 @@
+/**
+ * `npm run up`: the whole system on the embedded defaults — Temporal dev server (SQLite file, Web UI), embedded
+ * Postgres, migrations, the worker and the API in this process, demo data on first start. Ctrl-C stops everything.
+ * Data lives under .cache/tdkt and survives a restart.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDataSource, Directory, runMigrations } from '@tdkt/persistence';
+import { CACHE, startPostgres, startTemporal, type Service } from './runtime';
+import { seedDirectory, seedDossiers } from './demo-data';
+
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+function secretFile(name: string): string {
+  const file = join(CACHE, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(CACHE, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error('[up] stop failed:', e));
+  };
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n[up] stopping…');
+    void stopAll().then(() => process.exit(0));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const pg: Service = await startPostgres({ port: port('TDKT_PG_PORT', 54329), dataDir: join(CACHE, 'pg'), persistent: true });
+    stops.push(() => pg.stop());
+    console.log('[up] Postgres ready');
+    const temporal = await startTemporal({
+      port: port('TDKT_TEMPORAL_PORT', 7233),
+      uiPort: port('TDKT_TEMPORAL_UI_PORT', 8233),
+      dbFile: join(CACHE, 'temporal.sqlite'),
+      logFile: join(CACHE, 'temporal.log'),
+    });
+    stops.push(() => temporal.stop());
+    console.log('[up] Temporal dev server ready');
+
+    const ds = await createDataSource(pg.url).initialize();
+    const applied = await runMigrations(ds);
+    if (applied.length) console.log(`[up] migrations applied: ${applied.join(', ')}`);
+    const directory = new Directory(ds);
+    const firstStart = !(await directory.findUserByUsername('clerk.sgddt'));
+    await seedDirectory(directory);
+    await ds.destroy();
+
+    Object.assign(process.env, {
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_SEARCH_ATTRIBUTES: 'true',
+      PII_HASH_KEY: process.env.PII_HASH_KEY ?? secretFile('pii-hash.key'),
+      PORT: String(port('PORT', 3000)),
+    });
+    // Loaded after the environment is set: both read their configuration at start.
+    const { startWorker } = await import('../../apps/worker/src/worker');
+    const { createApi } = await import('../../apps/api/src/api');
+    const worker = await startWorker();
+    stops.push(() => worker.shutdown());
+    const api = await createApi();
+    await api.listen(Number(process.env.PORT), '127.0.0.1');
+    stops.push(() => api.close());
+    const apiBase = `http://127.0.0.1:${process.env.PORT}/api`;
+    if (firstStart) console.log(`[up] demo data: ${await seedDossiers(apiBase)} dossiers created`);
+
+    console.log(`
+  API              ${apiBase}          (try: curl ${apiBase}/health)
+  OpenAPI docs     ${apiBase}/docs
+  Temporal Web UI  ${temporal.uiUrl}
+  Log in           curl -X POST ${apiBase}/auth/token -H 'content-type: application/json' -d '{"username":"clerk.sgddt"}'
+  Demo users       clerk.sgddt head.sgddt clerk.syt secretariat.officer council.chair council.member1 council.member2 chairman auditor …
+
+  Ctrl-C stops everything. Data stays in ${CACHE}.`);
+  } catch (e) {
+    console.error('[up] failed to start:', e);
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The README's run command (npm run up): installs what is missing, then brings the whole system up.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash infra/ensure-deps.sh
+bash infra/temporal-cli.sh >/dev/null
+exec node -r ts-node/register/transpile-only infra/src/up.ts "$@"
