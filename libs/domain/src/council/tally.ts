@@ -10,14 +10,17 @@ export interface Tally {
 }
 
 /**
- * Counts a council's votes under its rule: quorum on members present, then approvals against the threshold
- * share of the denominator (all members, or those present). Integer arithmetic in hundredths avoids float edges.
+ * Counts a council's votes under its rule: quorum on members present, then approvals against the threshold share of
+ * the denominator (all members, or those present). Shares are exact fractions compared by cross-multiplication.
  */
 export function tally(rule: CouncilRule, members: number, votes: ReadonlyArray<{ approve: boolean }>): Tally {
   const present = votes.length;
   const approvals = votes.filter((v) => v.approve).length;
-  const quorumMet = present * 10_000 >= Math.round(rule.quorumPct * 100) * members;
+  const [qn, qd] = rule.quorum;
+  const quorumMet = present * qd >= qn * members;
   const denominator = rule.denominator === 'TOTAL' ? members : present;
-  const passed = quorumMet && denominator > 0 && approvals * 10_000 >= Math.round(rule.thresholdPct * 100) * denominator;
+  const [tn, td] = rule.threshold.share;
+  const enough = rule.threshold.strict ? approvals * td > tn * denominator : approvals * td >= tn * denominator;
+  const passed = quorumMet && denominator > 0 && enough;
   return { members, present, approvals, rejections: present - approvals, quorumMet, passed };
 }

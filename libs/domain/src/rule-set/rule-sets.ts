@@ -1,13 +1,13 @@
 import type { CouncilRule, RuleSet } from './types';
 
 /** Secret ballot, ≥ 90% of total members, written votes allowed: historical default for high titles (rule 26, [U]). */
-const SECRET_90: Partial<CouncilRule> = { ballot: 'SECRET', thresholdPct: 90, denominator: 'TOTAL', allowWrittenVotes: true };
+const SECRET_90: Partial<CouncilRule> = { ballot: 'SECRET', threshold: { share: [9, 10], strict: false }, denominator: 'TOTAL', allowWrittenVotes: true };
 const HIGH_TITLES = ['CSTD_TINH', 'CSTD_TOAN_QUOC', 'AH_LAO_DONG', 'AH_LLVTND'];
 
 const common = {
   council: {
     // Simple majority of all members, open ballot, quorum 2/3 (rule 25 for the Central Council, used as default).
-    default: { ballot: 'OPEN', thresholdPct: 50.01, denominator: 'TOTAL', allowWrittenVotes: false, quorumPct: 66.67 } as CouncilRule,
+    default: { ballot: 'OPEN', threshold: { share: [1, 2], strict: true }, denominator: 'TOTAL', allowWrittenVotes: false, quorum: [2, 3] } as CouncilRule,
     byAward: Object.fromEntries(HIGH_TITLES.map((code) => [code, SECRET_90])),
   },
   deadlines: { appraisalWD: 10, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, reminderBeforeWD: 2 },

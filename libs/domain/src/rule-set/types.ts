@@ -4,16 +4,19 @@ export type Ballot = 'OPEN' | 'SECRET';
 /** Which number a vote threshold is a share of: every member of the council, or the members present. */
 export type Denominator = 'TOTAL' | 'PRESENT';
 
+/** An exact share, e.g. [2, 3] for two thirds: no rounding at the boundaries. */
+export type Share = readonly [numerator: number, denominator: number];
+
 /** How a council decides on one award: ballot kind, threshold, denominator (law page rules 25–26). */
 export interface CouncilRule {
   ballot: Ballot;
-  /** Share of the denominator, in percent, that must approve. Approval needs approvals*100 >= thresholdPct*denominator. */
-  thresholdPct: number;
+  /** Approvals needed: at least `share` of the denominator, or more than it when `strict` (a simple majority). */
+  threshold: { share: Share; strict: boolean };
   denominator: Denominator;
   /** Absent members may send a written vote that counts as present. */
   allowWrittenVotes: boolean;
-  /** Minimum share of members present, in percent, for the session to be valid. */
-  quorumPct: number;
+  /** Members present needed for a valid session: at least this share of all members. */
+  quorum: Share;
 }
 
 /** Deadlines, in working days (ngày làm việc). */

@@ -1,0 +1,150 @@
+import type { Actor } from '../shared/actor';
+import type { DossierCommand } from './commands';
+import { decide } from './decide';
+import type { DossierEvent } from './events';
+import { evolveAll } from './evolve';
+import { initialDossierState, type DossierState } from './types';
+
+/** Given events / when command / then events or rejection, over the pure dossier model. */
+const JULY_2025 = Date.UTC(2025, 6, 1, 3); // 10:00 in Hà Nội, 01/07/2025
+const MAY_2024 = Date.UTC(2024, 4, 6, 3);
+const actor = (role: Actor['role'], userId = role.toLowerCase(), unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const clerk = actor('UNIT_CLERK', 'clerk', 'SGDDT');
+const head = actor('UNIT_HEAD', 'head', 'SGDDT');
+const secretariat = actor('SECRETARIAT_OFFICER', 'sec');
+const chairman = actor('PROVINCIAL_DECIDER', 'chair');
+
+const created: DossierEvent = {
+  type: 'DossierCreated',
+  data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Hoàn thành xuất sắc' },
+};
+const submitted: DossierEvent = { type: 'DossierSubmitted', data: { ruleSetVersion: 'LAW2022+ND152+TT15/2025' } };
+const unitApproved: DossierEvent = { type: 'UnitApproved', data: {} };
+const opened = (members: string[]): DossierEvent[] => [
+  { type: 'AppraisalAccepted', data: {} },
+  { type: 'CouncilVotingOpened', data: { members, rule: { ballot: 'OPEN', threshold: { share: [1, 2], strict: true }, denominator: 'TOTAL', allowWrittenVotes: false, quorum: [2, 3] } } },
+];
+
+function given(...events: DossierEvent[]): DossierState {
+  return evolveAll(initialDossierState('d-1'), events);
+}
+function when(state: DossierState, command: DossierCommand, who: Actor, now = JULY_2025) {
+  return decide(state, command, { actor: who, now });
+}
+function thenEvents(result: ReturnType<typeof decide>): DossierEvent[] {
+  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
+  return result.value;
+}
+function thenRejected(result: ReturnType<typeof decide>) {
+  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
+  return result.rejection;
+}
+
+describe('creating a dossier', () => {
+  const create = (over: Partial<Extract<DossierCommand, { type: 'CreateDossier' }>['data']> = {}): DossierCommand => ({ type: 'CreateDossier', data: { ...created.data, ...over } as never });
+
+  it('a unit clerk creates a draft for their own unit', () => {
+    expect(thenEvents(when(given(), create(), clerk)).map((e) => e.type)).toEqual(['DossierCreated']);
+  });
+  it("a unit clerk cannot create a dossier for another unit", () => {
+    expect(thenRejected(when(given(), create({ unitCode: 'SYT' }), clerk))).toMatchObject({ code: 'FORBIDDEN', rule: 'unit.own-dossiers' });
+  });
+  it('an unknown award code is invalid', () => {
+    expect(thenRejected(when(given(), create({ awardCode: 'NOPE' }), clerk)).code).toBe('INVALID');
+  });
+  it('a collective-only award cannot go to an individual (Cờ thi đua)', () => {
+    expect(thenRejected(when(given(), create({ awardCode: 'CO_TD_TINH' }), clerk)).rule).toBe('award.subject-kind');
+  });
+  it('only unit clerks create dossiers', () => {
+    expect(thenRejected(when(given(), create(), secretariat)).code).toBe('FORBIDDEN');
+  });
+  it('a dossier is created once', () => {
+    expect(thenRejected(when(given(created), create(), clerk)).code).toBe('WRONG_STATE');
+  });
+});
+
+describe('submission binds the rule set in force', () => {
+  it('from 01/07/2025 the dossier is bound to Nghị định 152/2025', () => {
+    expect(thenEvents(when(given(created), { type: 'SubmitDossier', data: {} }, clerk, JULY_2025))).toEqual([submitted]);
+  });
+  it('on 06/05/2024 the dossier is bound to Nghị định 98/2023', () => {
+    expect(thenEvents(when(given(created), { type: 'SubmitDossier', data: {} }, clerk, MAY_2024))[0]).toEqual({
+      type: 'DossierSubmitted',
+      data: { ruleSetVersion: 'LAW2022+ND98+TT01/2024' },
+    });
+  });
+  it('before 01/01/2024 no rule set is in force and submission is refused', () => {
+    expect(thenRejected(when(given(created), { type: 'SubmitDossier', data: {} }, clerk, Date.UTC(2023, 11, 30))).rule).toBe('rule-set.in-force');
+  });
+  it('a resubmitted dossier keeps the rule set it was first bound to', () => {
+    const returned = given(created, { type: 'DossierSubmitted', data: { ruleSetVersion: 'LAW2022+ND98+TT01/2024' } }, { type: 'DossierReturned', data: { reason: 'Thiếu biên bản', from: 'UNIT_REVIEW' } });
+    expect(thenEvents(when(returned, { type: 'SubmitDossier', data: {} }, clerk, JULY_2025))[0].data).toEqual({ ruleSetVersion: 'LAW2022+ND98+TT01/2024' });
+  });
+});
+
+describe('unit review and appraisal', () => {
+  it('the unit head approves a dossier under review', () => {
+    expect(thenEvents(when(given(created, submitted), { type: 'ApproveAtUnit', data: {} }, head))).toEqual([unitApproved]);
+  });
+  it("another unit's head cannot approve it", () => {
+    expect(thenRejected(when(given(created, submitted), { type: 'ApproveAtUnit', data: {} }, actor('UNIT_HEAD', 'h2', 'SYT'))).code).toBe('FORBIDDEN');
+  });
+  it('the secretariat opens council voting with the members it names, once each', () => {
+    const events = thenEvents(when(given(created, submitted, unitApproved), { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2', 'm1'] } }, secretariat));
+    expect(events.map((e) => e.type)).toEqual(['AppraisalAccepted', 'CouncilVotingOpened']);
+    expect(events[1].data).toMatchObject({ members: ['m1', 'm2'] });
+  });
+  it('the secretariat returns a dossier under appraisal with its reason', () => {
+    expect(thenEvents(when(given(created, submitted, unitApproved), { type: 'ReturnDossier', data: { reason: 'Thiếu tờ trình' } }, secretariat))).toEqual([
+      { type: 'DossierReturned', data: { reason: 'Thiếu tờ trình', from: 'APPRAISAL' } },
+    ]);
+  });
+});
+
+describe('council voting', () => {
+  const voting = () => given(created, submitted, unitApproved, ...opened(['m1', 'm2', 'm3']));
+  const vote = (approve: boolean): DossierCommand => ({ type: 'CastVote', data: { approve } });
+
+  it('a member votes once', () => {
+    const s = given(created, submitted, unitApproved, ...opened(['m1', 'm2', 'm3']), { type: 'VoteCast', data: { memberId: 'm1', approve: true } });
+    expect(thenRejected(when(s, vote(false), actor('COUNCIL_MEMBER', 'm1'))).rule).toBe('council.member-votes-once');
+  });
+  it('someone outside the council cannot vote', () => {
+    expect(thenRejected(when(voting(), vote(true), actor('COUNCIL_MEMBER', 'outsider'))).rule).toBe('council.members-only');
+  });
+  it('the last vote closes the voting with the tally: 2 of 3 passes a simple majority', () => {
+    const s = given(created, submitted, unitApproved, ...opened(['m1', 'm2', 'm3']), { type: 'VoteCast', data: { memberId: 'm1', approve: true } }, { type: 'VoteCast', data: { memberId: 'm2', approve: false } });
+    const events = thenEvents(when(s, vote(true), actor('COUNCIL_MEMBER', 'm3')));
+    expect(events[1]).toEqual({ type: 'CouncilVotingClosed', data: { members: 3, present: 3, approvals: 2, rejections: 1, quorumMet: true, passed: true } });
+  });
+  it('1 of 3 fails and the dossier is rejected', () => {
+    const s = given(created, submitted, unitApproved, ...opened(['m1', 'm2', 'm3']), { type: 'VoteCast', data: { memberId: 'm1', approve: true } }, { type: 'VoteCast', data: { memberId: 'm2', approve: false } });
+    const events = thenEvents(when(s, vote(false), actor('COUNCIL_MEMBER', 'm3')));
+    expect(evolveAll(s, events).status).toBe('REJECTED');
+  });
+});
+
+describe('the decision', () => {
+  const awaiting = () =>
+    given(created, submitted, unitApproved, ...opened(['m1']), { type: 'VoteCast', data: { memberId: 'm1', approve: true } }, {
+      type: 'CouncilVotingClosed', data: { members: 1, present: 1, approvals: 1, rejections: 0, quorumMet: true, passed: true },
+    });
+  const allocated = { number: '12/QĐ-UBND', authority: 'PROVINCIAL_CHAIRMAN', year: 2025 };
+
+  it('the chairman awards with the allocated number, signer, date and the rule set legal basis', () => {
+    const [event] = thenEvents(when(awaiting(), { type: 'DecideDossier', data: { approve: true, allocated } }, chairman));
+    expect(event).toEqual({
+      type: 'DossierAwarded',
+      data: { decision: { ...allocated, signerId: 'chair', signedOn: '2025-07-01', legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 152/2025/NĐ-CP', 'Thông tư 15/2025/TT-BNV'] } },
+    });
+  });
+  it('a rejection needs a written reason', () => {
+    expect(thenRejected(when(awaiting(), { type: 'DecideDossier', data: { approve: false } }, chairman)).rule).toBe('decision.reason-required');
+  });
+  it('no decision before the council has voted', () => {
+    expect(thenRejected(when(given(created, submitted), { type: 'DecideDossier', data: { approve: true, allocated } }, chairman)).code).toBe('WRONG_STATE');
+  });
+  it('the unit cannot withdraw a dossier awaiting the decision', () => {
+    expect(thenRejected(when(awaiting(), { type: 'WithdrawDossier', data: { reason: 'x' } }, clerk)).code).toBe('WRONG_STATE');
+  });
+});
