@@ -5,3 +5,4 @@ export * from './read-models/dossier-projection';
 export * from './read-models/dossier-queries';
 export * from './read-models/decision-numbers';
 export * from './directory/directory';
+export * from './audit/verifier';

@@ -47,11 +47,19 @@ export interface ChainBreak {
   found: string;
 }
 
-/** Recomputes one dossier's chain (events in seq order) and names the first broken link, if any. */
-export function verifyChain(events: readonly ChainedEvent[]): ChainBreak | undefined {
-  let prev = GENESIS_HASH;
+/** Where a chain continues from: the seq and hash of the last verified event (the genesis before the first). */
+export interface ChainTail {
+  seq: number;
+  hash: string;
+}
+export const GENESIS: ChainTail = { seq: 0, hash: GENESIS_HASH };
+
+/** Recomputes one dossier's chain (events in seq order) from a tail and names the first broken link, if any. */
+export function verifyChain(events: readonly ChainedEvent[], from: ChainTail = GENESIS): ChainBreak | undefined {
+  let prev = from.hash;
   for (const [i, e] of events.entries()) {
-    if (e.seq !== i + 1) return { dossierId: e.dossierId, seq: e.seq, problem: 'SEQ_GAP', expected: String(i + 1), found: String(e.seq) };
+    const expectedSeq = from.seq + i + 1;
+    if (e.seq !== expectedSeq) return { dossierId: e.dossierId, seq: e.seq, problem: 'SEQ_GAP', expected: String(expectedSeq), found: String(e.seq) };
     if (e.prevHash !== prev) return { dossierId: e.dossierId, seq: e.seq, problem: 'PREV_HASH_MISMATCH', expected: prev, found: e.prevHash };
     const hash = chainHash(prev, e);
     if (hash !== e.hash) return { dossierId: e.dossierId, seq: e.seq, problem: 'HASH_MISMATCH', expected: hash, found: e.hash };

@@ -1,0 +1,136 @@
+/** The event store against real Postgres (the run's embedded server): atomic, idempotent, append-only, chained. */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@tdkt/domain';
+import { ChainVerifier } from '../audit/verifier';
+import { createDataSource } from '../data-source';
+import { DossierQueries } from '../read-models/dossier-queries';
+import { DecisionNumbers } from '../read-models/decision-numbers';
+import { ConcurrentAppendError, EventStore } from './event-store';
+
+let ds: DataSource;
+let store: EventStore;
+beforeAll(async () => {
+  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+  store = new EventStore(ds);
+});
+afterAll(async () => ds?.destroy());
+
+/** A fresh dossier's first events, as the workflow would build them. */
+function aStream(dossierId: string = randomUUID(), requestId: string = randomUUID()): EventEnvelope[] {
+  const base = { dossierId, actorId: 'clerk-1', actorRole: 'UNIT_CLERK', occurredAt: '2025-07-02T03:00:00.000Z', requestId };
+  return [
+    { ...base, seq: 1, type: 'DossierCreated', ruleSetVersion: null, data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc' } },
+    { ...base, seq: 2, type: 'DossierSubmitted', ruleSetVersion: 'LAW2022+ND152+TT15/2025', data: { ruleSetVersion: 'LAW2022+ND152+TT15/2025' } },
+  ];
+}
+
+/** A superuser session that bypasses the append-only trigger, as an attacker with database access would. */
+async function asSuperuser(sql: string, params: unknown[]): Promise<void> {
+  const c = new Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    await c.query(`SET session_replication_role = replica`);
+    await c.query(sql, params);
+  } finally {
+    await c.end();
+  }
+}
+
+describe('appending', () => {
+  it('stores the events and updates the read model in the same transaction', async () => {
+    const events = aStream();
+    const result = await store.append(events);
+    expect(result).toMatchObject({ appended: 2, duplicate: false });
+    const view = await new DossierQueries(ds).findById(events[0].dossierId);
+    expect(view).toMatchObject({ status: 'UNIT_REVIEW', ruleSetVersion: 'LAW2022+ND152+TT15/2025', version: 2 });
+  });
+
+  it('a retried append of the same request inserts and projects nothing', async () => {
+    const events = aStream();
+    const first = await store.append(events);
+    const again = await store.append(events);
+    expect(again).toEqual({ appended: 0, duplicate: true, headHash: first.headHash });
+    expect(await store.count(events[0].dossierId)).toBe(2);
+    expect((await new DossierQueries(ds).findById(events[0].dossierId))?.version).toBe(2);
+  });
+
+  it('another request writing the same seq is refused', async () => {
+    const events = aStream();
+    await store.append(events.slice(0, 1));
+    await expect(store.append(aStream(events[0].dossierId).slice(0, 1))).rejects.toBeInstanceOf(ConcurrentAppendError);
+  });
+
+  it('a gap in seq is refused and nothing is written', async () => {
+    const events = aStream();
+    await expect(store.append(events.slice(1))).rejects.toThrow(/gap/);
+    expect(await store.count(events[0].dossierId)).toBe(0);
+  });
+
+  it('a failing projection rolls the events back with it', async () => {
+    const [created] = aStream();
+    const broken = { ...created, data: { ...created.data, nominee: null } } as unknown as EventEnvelope;
+    await expect(store.append([broken])).rejects.toThrow();
+    expect(await store.count(created.dossierId)).toBe(0);
+  });
+});
+
+describe('the event table is append-only', () => {
+  it.each([
+    ['UPDATE', `UPDATE dossier_event SET actor_id = 'mallory' WHERE dossier_id = $1`],
+    ['DELETE', `DELETE FROM dossier_event WHERE dossier_id = $1`],
+  ])('%s is refused by the database', async (_op, sql) => {
+    const events = aStream();
+    await store.append(events);
+    await expect(ds.query(sql, [events[0].dossierId])).rejects.toThrow(/append-only/);
+    expect(await store.count(events[0].dossierId)).toBe(2);
+  });
+
+  it('TRUNCATE is refused by the database', async () => {
+    await expect(ds.query(`TRUNCATE dossier_event`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('the hash chain', () => {
+  it('verifies an untouched dossier and reports its head', async () => {
+    const events = aStream();
+    const { headHash } = await store.append(events);
+    expect(await new ChainVerifier(store).verifyDossier(events[0].dossierId)).toEqual({ ok: true, dossiers: 1, events: 2, head: headHash });
+  });
+
+  it('names the edited event when a superuser changes a row directly in Postgres', async () => {
+    const events = aStream();
+    await store.append(events);
+    await asSuperuser(`UPDATE dossier_event SET data = jsonb_set(data, '{ruleSetVersion}', '"LAW2022+ND98+TT01/2024"') WHERE dossier_id = $1 AND seq = 2`, [events[0].dossierId]);
+    const report = await new ChainVerifier(store).verifyDossier(events[0].dossierId);
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toMatchObject({ dossierId: events[0].dossierId, seq: 2, problem: 'HASH_MISMATCH' });
+    const all = await new ChainVerifier(store).verifyAll();
+    expect(all.ok).toBe(false);
+    // Tampered rows from this test stay in the shared table, so the whole-table check must find one of them.
+    expect(all.firstBreak?.problem).toBe('HASH_MISMATCH');
+  });
+
+  it('detects a deleted event in the middle of a chain', async () => {
+    const events = aStream();
+    const third = { ...events[1], seq: 3, type: 'UnitApproved' as const, data: {} };
+    await store.append([...events, third]);
+    await asSuperuser(`DELETE FROM dossier_event WHERE dossier_id = $1 AND seq = 2`, [events[0].dossierId]);
+    expect((await new ChainVerifier(store).verifyDossier(events[0].dossierId)).firstBreak).toMatchObject({ seq: 3, problem: 'SEQ_GAP' });
+  });
+});
+
+describe('decision numbers', () => {
+  it('are gapless per authority and year under concurrent allocation, and a retry gets its number back', async () => {
+    const numbers = new DecisionNumbers(ds);
+    const authority = `TEST-${randomUUID()}`;
+    const requests = Array.from({ length: 12 }, () => randomUUID());
+    const got = await Promise.all(requests.map((requestId) => numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId })));
+    expect(got.map((g) => Number(g.number.split('/')[0])).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const retried = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: requests[3] });
+    expect(retried.number).toBe(got[3].number);
+    const nextYear = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2026, dossierId: randomUUID(), requestId: randomUUID() });
+    expect(nextYear.number).toBe('1/QĐ-UBND');
+  });
+});
