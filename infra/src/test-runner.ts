@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     console.log(`[test] Postgres ${pgPort}, Temporal ${temporal.address}, ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 
     const results = join(runDir, 'jest-results.json');
-    const args = [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
+    const args = [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', '--forceExit', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
     const exit = await new Promise<number>((ok) => {
       const child = spawn(process.execPath, args, {
         cwd: ROOT,

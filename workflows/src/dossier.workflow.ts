@@ -21,6 +21,8 @@ const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActiviti
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] },
 });
 
+export const ABANDON_UNCREATED_AFTER = '1 day';
+
 const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
 
 /** Validation runs decide() without side effects; a decision's number is allocated only once the command is accepted. */
@@ -98,6 +100,8 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   });
   setHandler(dossierStateQuery, () => state);
 
+  // A workflow started for a create that was never accepted (the client gave up) closes itself after a day.
+  if (!(await condition(() => state.status !== 'NEW', ABANDON_UNCREATED_AFTER))) return state;
   await condition(() => FINAL_STATUSES.includes(state.status) && allHandlersFinished());
   return state;
 }

@@ -10,3 +10,5 @@ export * from './dossier/commands';
 export * from './dossier/events';
 export * from './dossier/decide';
 export * from './dossier/evolve';
+export * from './calendar';
+export * from './eligibility';

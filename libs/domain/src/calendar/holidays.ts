@@ -70,7 +70,7 @@ const swappedWorking = (date: string, forVi: string, forEn: string, source: stri
 
 const Y2024_TET_QK = `${LAW_PM}; Văn bản 8662/VPCP-KGVX ngày 3/11/2023 (Thủ tướng đồng ý đề xuất của Bộ LĐTBXH: Tết 8/2–14/2, Quốc khánh 31/8–3/9/2024)`;
 const Y2024_APRIL = 'Văn bản 2450/VPCP-KGVX ngày 12/4/2024 (hoán đổi thứ Hai 29/4 với thứ Bảy 4/5/2024), thông báo của Bộ LĐTBXH';
-const Y2025 = `${LAW_PM}; Văn bản 8726/VPCP-KGVX ngày 26/11/2024; Thông báo 6150/TB-LĐTBXH (2024) của Bộ LĐTBXH`;
+const Y2025 = `${LAW_PM}; Văn bản 8726/VPCP-KGVX ngày 26/11/2024; Thông báo số 6150 (2024) của Bộ LĐTBXH`;
 const Y2025_QK = `${LAW_PM}; thông báo của Bộ Nội vụ tháng 8/2025 (Quốc khánh 30/8–2/9/2025)`;
 const Y2026_NEW_YEAR = 'Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (Phó Thủ tướng đồng ý đề xuất của Bộ Nội vụ: nghỉ 1/1–4/1/2026)';
 const Y2026_TET_QK = `${LAW_PM}; văn bản của VPCP tháng 10/2025 truyền đạt ý kiến Thủ tướng đồng ý đề xuất của Bộ Nội vụ (Tết 14/2–22/2, Quốc khánh 29/8–2/9/2026); thông báo của Bộ Nội vụ`;
@@ -112,7 +112,7 @@ export const VIETNAM_HOLIDAYS: Readonly<Record<number, readonly HolidayEntry[]>>
   ],
   2026: [
     newYear('2026-01-01'),
-    swappedOff('2026-01-02', 'Tết Dương lịch', "New Year's Day", Y2026_NEW_YEAR, { note: `The 4-day break 1–4/1 is widely reported; the document number: ${PRESS_ONLY}` }),
+    swappedOff('2026-01-02', 'Tết Dương lịch', "New Year's Day", Y2026_NEW_YEAR, { note: 'The 4-day break 1–4/1 is reported by several papers; the document number by one only.' }),
     // The make-up Saturday and the document number come from a single press report.
     swappedWorking('2026-01-10', 'Tết Dương lịch', 'for 2 January', Y2026_NEW_YEAR, { unconfirmed: true, note: `Make-up Saturday 10/1 seen in one press report only. ${PRESS_ONLY}` }),
     tet('2026-02-16', '29 tháng Chạp', "New Year's Eve", Y2026_TET_QK),

@@ -1,0 +1,128 @@
+/**
+ * Eligibility (đủ điều kiện, tiêu chuẩn) of a subject for an award, computed from its award history and explained:
+ * every criterion says what it found, and a failed one names its rule and legal basis. Which criteria apply to which
+ * award is a table per rule-set version, so a new rule set changes the table, not this code.
+ */
+import { findAward, type SubjectKind } from '../award/catalog';
+import { RULE_SET_2024, RULE_SET_2025, RULE_SETS } from '../rule-set/rule-sets';
+import { ruleSetByVersion } from '../rule-set/select';
+import type { RuleSet } from '../rule-set/types';
+import {
+  CRITERIA,
+  DEFAULT_ELIGIBILITY_SETTINGS,
+  type Criterion,
+  type CriterionId,
+  type CriterionInput,
+  type EligibilitySettings,
+  type ProposalClaims,
+  type RouteOutcome,
+  type Severity,
+} from './criteria';
+import type { AwardHistory } from './history';
+
+export interface EligibilityTable {
+  /** Checks every award gets: the subject kind and rules 12, 13, 16. */
+  generic: readonly CriterionId[];
+  /** Checks added for an award; an award not listed gets the generic checks only. */
+  byAward: Readonly<Record<string, readonly CriterionId[]>>;
+}
+
+/**
+ * Luật 06/2022 sets the standards for both implementing decrees, so both rule sets share one table. No criterion
+ * outside rules 6–10 requires a lower award first (rule 14): do not add ladder checks to other awards.
+ */
+const LAW_2022_TABLE: EligibilityTable = {
+  generic: ['award.subject-kind', 'initiative.single-use', 'achievement.one-reward', 'state-award.one-per-year'],
+  byAward: {
+    CSTD_CO_SO: ['cstd-co-so.standard', 'newcomer.excluded', 'quota.local-cap'],
+    CSTD_TINH: ['cstd-tinh.standard', 'quota.local-cap'],
+    CSTD_TOAN_QUOC: ['cstd-toan-quoc.standard', 'quota.local-cap'],
+    BK_TINH: ['bk-tinh.standard', 'quota.local-cap'],
+    BK_THU_TUONG: ['bk-thu-tuong.standard', 'quota.local-cap'],
+    HC_LAO_DONG_3: ['hc-lao-dong-3.standard', 'quota.local-cap'],
+    TT_LD_TIEN_TIEN: ['tt-ld-tien-tien.members-ldtt', 'newcomer.excluded', 'quota.local-cap'],
+  },
+};
+
+export const ELIGIBILITY_TABLES: Readonly<Record<string, EligibilityTable>> = {
+  [RULE_SET_2024.version]: LAW_2022_TABLE,
+  [RULE_SET_2025.version]: LAW_2022_TABLE,
+};
+
+export interface EligibilityRequest {
+  awardCode: string;
+  subjectKind: SubjectKind;
+  /** The last year of the achievement period assessed (usually the year just ended). */
+  evaluationYear: number;
+  history: AwardHistory;
+  /** The rule set the dossier is bound to, e.g. "LAW2022+ND152+TT15/2025". */
+  ruleSetVersion: string;
+  /** Per-organisation settings; anything left out takes DEFAULT_ELIGIBILITY_SETTINGS. */
+  settings?: Partial<EligibilitySettings>;
+  /** What the proposal cites (achievement, initiatives), for rules 12, 13 and 16. */
+  proposal?: ProposalClaims;
+}
+
+export interface CriterionResult {
+  id: string;
+  rule: string;
+  legalBasis: string;
+  passed: boolean;
+  severity: Severity;
+  explanation: string;
+  /** For a criterion with alternative routes: each route's outcome. */
+  routes?: readonly RouteOutcome[];
+}
+
+export interface EligibilityAssessment {
+  /** True when no BLOCK criterion failed; warnings never make a subject ineligible. */
+  eligible: boolean;
+  criteria: CriterionResult[];
+}
+
+const refused = (id: string, rule: string, legalBasis: string, explanation: string): EligibilityAssessment => ({
+  eligible: false,
+  criteria: [{ id, rule, legalBasis, passed: false, severity: 'BLOCK', explanation }],
+});
+
+function run(criterion: Criterion, input: CriterionInput): CriterionResult {
+  const { id, rule, legalBasis } = criterion;
+  if (!criterion.subjects.includes(input.subjectKind))
+    return {
+      id,
+      rule,
+      legalBasis,
+      passed: false,
+      severity: 'WARNING',
+      explanation: `Rule ${rule} is encoded for ${criterion.subjects.map((s) => `${s.toLowerCase()}s`).join(', ')} only; the standard for a ${input.subjectKind.toLowerCase()} is not encoded — the appraiser checks it`,
+    };
+  const outcome = criterion.check(input);
+  return { id, rule, legalBasis, passed: outcome.passed, severity: criterion.severity, explanation: outcome.explanation, ...(outcome.routes ? { routes: outcome.routes } : {}) };
+}
+
+/** Assesses one subject for one award under the rule set its dossier is bound to. Pure and deterministic. */
+export function assessEligibility(
+  request: EligibilityRequest,
+  ruleSets: readonly RuleSet[] = RULE_SETS,
+  tables: Readonly<Record<string, EligibilityTable>> = ELIGIBILITY_TABLES,
+): EligibilityAssessment {
+  const ruleSet = ruleSetByVersion(request.ruleSetVersion, ruleSets);
+  const table = tables[request.ruleSetVersion];
+  if (!ruleSet || !table)
+    return refused('rule-set.known', '1', 'Every dossier carries its legal basis version', `No eligibility rules are known for rule set ${request.ruleSetVersion}`);
+  if (!findAward(request.awardCode))
+    return refused('award.known', '§2', 'Award catalog (shared/domain/commendation-law.md §2)', `Unknown award code ${request.awardCode}`);
+
+  const input: CriterionInput = {
+    awardCode: request.awardCode,
+    subjectKind: request.subjectKind,
+    evaluationYear: request.evaluationYear,
+    history: request.history,
+    proposal: request.proposal ?? {},
+    settings: { ...DEFAULT_ELIGIBILITY_SETTINGS, ...request.settings },
+    ruleSet,
+  };
+  const ids = [...table.generic, ...(table.byAward[request.awardCode] ?? [])];
+  const criteria = [...new Set(ids)].map((id) => run(CRITERIA[id], input));
+  return { eligible: criteria.every((c) => c.passed || c.severity === 'WARNING'), criteria };
+}

@@ -1,0 +1,102 @@
+/**
+ * Recorded histories are binary protobuf (temporal.api.history.v1.History); record new ones with
+ * `TDKT_RECORD_HISTORIES=1 npm test -- workflows` before changing the workflow, and keep the old files.
+ *
+ * The dossier workflow on real Temporal servers: the run's dev server for a full route (then replayed from its
+ * history), Temporal's Java test server for deadlines with time skipping, and recorded histories replayed so that
+ * a change to the workflow code that breaks running dossiers fails here.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import type { Actor, DossierCommand, DossierState } from '@tdkt/domain';
+import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { createDossierActivities } from '../../apps/worker/src/activities';
+import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from './messages';
+
+const HISTORIES = join(__dirname, '__histories__');
+const bundle = () => ({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } });
+
+let ds: DataSource;
+beforeAll(async () => {
+  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+});
+afterAll(async () => ds?.destroy());
+
+const activities = () => createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) });
+const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+
+/** The provincial route as (actor, command) pairs, ending AWARDED. */
+function provincialRoute(): [Actor, DossierCommand][] {
+  const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Nguyễn Thị Lan' };
+  return [
+    [who('UNIT_CLERK', 'c1', 'SGDDT'), { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee, achievements: 'Xuất sắc' } }],
+    [who('UNIT_CLERK', 'c1', 'SGDDT'), { type: 'SubmitDossier', data: {} }],
+    [who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} }],
+    [who('SECRETARIAT_OFFICER', 's1'), { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2'] } }],
+    [who('COUNCIL_MEMBER', 'm1'), { type: 'CastVote', data: { approve: true } }],
+    [who('COUNCIL_MEMBER', 'm2'), { type: 'CastVote', data: { approve: true } }],
+    [who('PROVINCIAL_DECIDER', 'p1'), { type: 'DecideDossier', data: { approve: true } }],
+  ];
+}
+
+describe('dossier workflow on the dev server', () => {
+  it('carries a provincial dossier to AWARDED, and its history replays on the current code', async () => {
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    const client = new Client({ connection });
+    const taskQueue = `wf-${randomUUID()}`;
+    const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), ...bundle() });
+    const dossierId = randomUUID();
+    await worker.runUntil(async () => {
+      const handle = await client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
+      let state: DossierState | undefined;
+      for (const [actor, command] of provincialRoute()) {
+        const req: CommandRequest = { actor, command, requestId: randomUUID() };
+        state = await handle.executeUpdate(dossierCommandUpdate, { args: [req] });
+      }
+      expect(state?.status).toBe('AWARDED');
+      expect(await handle.result()).toMatchObject({ status: 'AWARDED', seq: 9 });
+      const history = await handle.fetchHistory();
+      await Worker.runReplayHistory(bundle(), history, handle.workflowId);
+      if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, 'dossier-provincial-awarded.history.bin'), temporal.api.history.v1.History.encode(history).finish());
+    });
+    await connection.close();
+    await native.close();
+  });
+});
+
+describe('recorded histories still replay', () => {
+  const files = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.endsWith('.history.bin')) : [];
+  it(`replays every file in __histories__ (${files.join(', ') || 'none'}) on the current workflow code`, async () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = temporal.api.history.v1.History.decode(readFileSync(join(HISTORIES, file)));
+      await expect(Worker.runReplayHistory(bundle(), history, file)).resolves.toBeUndefined();
+    }
+  });
+});
+
+describe('deadlines with time skipping (Java test server)', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
+  }, 120_000);
+  afterAll(async () => env?.teardown());
+
+  it('a workflow whose dossier was never created closes itself after a day, without waiting a day', async () => {
+    const taskQueue = `ts-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: activities(), ...bundle() });
+    const dossierId = randomUUID();
+    const result = await worker.runUntil(
+      env.client.workflow.execute('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] }) as Promise<DossierState>,
+    );
+    // A day of workflow time passed; the test server skipped it (a real wait would exceed the test timeout).
+    expect(result.status).toBe('NEW');
+  });
+});
