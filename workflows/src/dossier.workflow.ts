@@ -1,7 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   decide,
-  evolve,
+  envelop,
   FINAL_STATUSES,
   findAward,
   initialDossierState,
@@ -9,9 +9,7 @@ import {
   vietnamDate,
   type CommandContext,
   type DossierCommand,
-  type DossierEvent,
   type DossierState,
-  type EventEnvelope,
   type Rejection,
 } from '@tdkt/domain';
 import { dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierActivities, type DossierWorkflowInput } from './messages';
@@ -35,6 +33,8 @@ const withPlaceholderNumber = (c: DossierCommand): DossierCommand =>
  */
 export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierState> {
   let state = initialDossierState(input.dossierId);
+  /** Hash of the last event appended, as the event store reported it. */
+  let chainHead: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn);
@@ -59,27 +59,12 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
         dossierId: state.dossierId,
         requestId: req.requestId,
       });
-      command = { ...command, data: { ...command.data, allocated } };
+      command = { ...command, data: { ...command.data, allocated, ...(chainHead ? { chainHead } : {}) } };
     }
     const decision = decide(state, command, ctx);
     if (!decision.ok) throw failure(decision.rejection);
-    let next = state;
-    const envelopes: EventEnvelope[] = decision.value.map((event: DossierEvent) => {
-      next = evolve(next, event);
-      return {
-        dossierId: state.dossierId,
-        seq: next.seq,
-        type: event.type,
-        data: event.data,
-        actorId: req.actor.userId,
-        actorRole: req.actor.role,
-        ...(req.actor.onBehalfOf ? { onBehalfOf: req.actor.onBehalfOf } : {}),
-        occurredAt: new Date(ctx.now).toISOString(),
-        ruleSetVersion: next.ruleSetVersion ?? null,
-        requestId: req.requestId,
-      };
-    });
-    await appendEvents(envelopes);
+    const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
+    chainHead = (await appendEvents(envelopes)).headHash;
     state = next;
     if (input.indexSearchAttributes) {
       upsertSearchAttributes([

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { LocalIssuer } from './auth/local-issuer';
@@ -11,7 +12,7 @@ import { PlatformModule } from './platform/platform.module';
 
 @Module({
   imports: [PlatformModule],
-  controllers: [AuthController, DossiersController, HealthController],
+  controllers: [AuthController, DossiersController, AuditController, HealthController],
   providers: [LocalIssuer, DossierCommandsService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
 })
 export class AppModule {}

@@ -12,3 +12,4 @@ export * from './dossier/decide';
 export * from './dossier/evolve';
 export * from './calendar';
 export * from './eligibility';
+export * from './dossier/envelope';

@@ -6,3 +6,5 @@ export * from './read-models/dossier-queries';
 export * from './read-models/decision-numbers';
 export * from './directory/directory';
 export * from './audit/verifier';
+export * from './audit/export';
+export * from './read-models/rebuild';

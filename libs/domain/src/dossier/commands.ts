@@ -14,7 +14,7 @@ export type DossierCommand =
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }
   | { type: 'CastVote'; data: { approve: boolean } }
-  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber } }
+  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber; chainHead?: string } }
   | { type: 'WithdrawDossier'; data: { reason: string } };
 
 export type DossierCommandType = DossierCommand['type'];

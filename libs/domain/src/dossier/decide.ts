@@ -96,6 +96,7 @@ const handlers: Handlers = {
       signerId: actor.userId,
       signedOn: vietnamDate(now),
       legalBasis: data.legalBasis?.length ? data.legalBasis : (ruleSet?.legalBasis ?? []),
+      ...(data.chainHead ? { chainHeadAtSigning: data.chainHead } : {}),
     };
     return accept([{ type: 'DossierAwarded', data: { decision } }]);
   },

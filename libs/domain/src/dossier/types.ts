@@ -34,6 +34,8 @@ export interface IssuedDecision {
   signerId: string;
   signedOn: string;
   legalBasis: string[];
+  /** Hash of the dossier's last event before the decision: deleting later rows from the chain becomes detectable. */
+  chainHeadAtSigning?: string;
 }
 
 export interface Vote {

@@ -85,10 +85,10 @@ export class EventStore {
   }
 
   /** Streams every event in (dossier, seq) order in pages, for rebuilds and whole-table verification. */
-  async *readAll(pageSize = 1000): AsyncGenerator<ChainedEvent[]> {
+  async *readAll(pageSize = 1000, manager?: EntityManager): AsyncGenerator<ChainedEvent[]> {
     let after = 0;
     for (;;) {
-      const rows = (await this.dataSource.query(`SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize])) as (EventRow & { id: string })[];
+      const rows = (await (manager ?? this.dataSource.manager).query(`SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize])) as (EventRow & { id: string })[];
       if (rows.length === 0) return;
       yield rows.map(toChained);
       after = Number(rows[rows.length - 1].id);

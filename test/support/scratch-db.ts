@@ -1,0 +1,28 @@
+/** A database of its own on the run's Postgres, for tests that must own every row (rebuilds). Dropped at the end. */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource, runMigrations } from '@tdkt/persistence';
+
+export async function scratchDatabase(): Promise<{ ds: DataSource; url: string; drop(): Promise<void> }> {
+  const base = new URL(process.env.DATABASE_URL ?? '');
+  const name = `scratch_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const adminUrl = new URL(base.toString());
+  adminUrl.pathname = '/postgres';
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  const ds = await createDataSource(url.toString()).initialize();
+  await runMigrations(ds);
+  return {
+    ds,
+    url: url.toString(),
+    async drop() {
+      await ds.destroy();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
