@@ -62,7 +62,7 @@ describe('a provincial Certificate of Merit goes from the unit clerk to AWARDED'
     const history = await http<{ type: string; actor: { role: string }; ruleSetVersion: string | null }[]>(sys, 'GET', `${base}/history`, { token: tokens.auditor });
     expect(history.status).toBe(200);
     expect(history.body.map((e) => e.type)).toEqual([
-      'DossierCreated', 'DossierSubmitted', 'UnitApproved', 'AppraisalAccepted', 'CouncilVotingOpened',
+      'DossierCreated', 'DossierSubmitted', 'UnitApproved', 'AppraisalClockStarted', 'AppraisalAccepted', 'CouncilVotingOpened',
       'VoteCast', 'VoteCast', 'VoteCast', 'CouncilVotingClosed', 'DossierAwarded',
     ]);
     expect(history.body[history.body.length - 1].actor.role).toBe('PROVINCIAL_DECIDER');

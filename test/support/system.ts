@@ -100,3 +100,34 @@ export async function tokenFor(sys: TestSystem, username: string): Promise<strin
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken;
 }
+
+/** The request body of a provincial Certificate of Merit for one person. */
+export const aBkTinhDossier = (overrides: Record<string, unknown> = {}) => ({
+  awardCode: 'BK_TINH',
+  title: 'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan',
+  nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Giáo viên', citizenId: '001190000123', birthDate: '1985-04-12' },
+  achievements: 'Hoàn thành xuất sắc nhiệm vụ hai năm liên tục 2024–2025, có sáng kiến được công nhận cấp cơ sở.',
+  ...overrides,
+});
+
+/** The provincial route's steps after creation, as (cast member, endpoint, body). */
+export const PROVINCIAL_STEPS: [keyof Cast['users'], string, Record<string, unknown>][] = [
+  ['clerk', 'submit', {}],
+  ['head', 'unit-approval', {}],
+  ['secretariat', 'appraisal-acceptance', {}],
+  ['member1', 'votes', { approve: true }],
+  ['member2', 'votes', { approve: true }],
+  ['member3', 'votes', { approve: true }],
+  ['chairman', 'decision', { approve: true }],
+];
+
+/** Creates a dossier and drives it `steps` steps along the provincial route (all 7 = AWARDED); returns its id. */
+export async function driveDossier(sys: TestSystem, tokens: Record<string, string>, steps = PROVINCIAL_STEPS.length): Promise<string> {
+  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
+  if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  for (const [who, path, body] of PROVINCIAL_STEPS.slice(0, steps)) {
+    const res = await http(sys, 'POST', `/dossiers/${created.body.id}/${path}`, { token: tokens[who], body });
+    if (res.status !== 200) throw new Error(`${path} by ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return created.body.id;
+}

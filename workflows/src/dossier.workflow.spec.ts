@@ -61,7 +61,7 @@ describe('dossier workflow on the dev server', () => {
         state = await handle.executeUpdate(dossierCommandUpdate, { args: [req] });
       }
       expect(state?.status).toBe('AWARDED');
-      expect(await handle.result()).toMatchObject({ status: 'AWARDED', seq: 9 });
+      expect(await handle.result()).toMatchObject({ status: 'AWARDED', seq: 10 });
       const history = await handle.fetchHistory();
       await Worker.runReplayHistory(bundle(), history, handle.workflowId);
       if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, 'dossier-provincial-awarded.history.bin'), temporal.api.history.v1.History.encode(history).finish());

@@ -1,11 +1,13 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, log, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   decide,
   envelop,
   FINAL_STATUSES,
   findAward,
   initialDossierState,
+  pendingTimer,
   ruleSetByVersion,
+  SYSTEM_ACTOR,
   vietnamDate,
   type CommandContext,
   type DossierCommand,
@@ -87,6 +89,27 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
 
   // A workflow started for a create that was never accepted (the client gave up) closes itself after a day.
   if (!(await condition(() => state.status !== 'NEW', ABANDON_UNCREATED_AFTER))) return state;
-  await condition(() => FINAL_STATUSES.includes(state.status) && allHandlersFinished());
+  const isFinal = () => FINAL_STATUSES.includes(state.status);
+  if (patched('deadline-timers')) {
+    // Deadlines: sleep until the next one the domain names; a user command that changes the state first wins.
+    while (!isFinal()) {
+      const seqBefore = state.seq;
+      const timer = pendingTimer(state);
+      if (!timer) {
+        await condition(() => state.seq !== seqBefore || isFinal());
+        continue;
+      }
+      if (await condition(() => state.seq !== seqBefore, Math.max(1, timer.dueAt - Date.now()))) continue;
+      const request = { command: timer.command, actor: SYSTEM_ACTOR, requestId: `timer:${state.dossierId}:${seqBefore}:${timer.command.type}` };
+      try {
+        await serialized(() => execute(request));
+      } catch (e) {
+        // Refused (a user command got there first): wait for the state to move rather than retry the same timer.
+        log.warn('deadline command refused', { command: timer.command.type, error: String(e) });
+        await condition(() => state.seq !== seqBefore);
+      }
+    }
+  }
+  await condition(() => isFinal() && allHandlersFinished());
   return state;
 }

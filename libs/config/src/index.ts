@@ -13,11 +13,30 @@ export interface TemporalConfig {
   searchAttributes: boolean;
 }
 
+/** Bearer tokens from an OpenID Connect provider (AUTH_MODE=oidc) instead of the embedded local issuer. */
+export interface OidcConfig {
+  mode: 'oidc';
+  /** Expected `iss` of every token, exactly as the provider writes it. */
+  issuer: string;
+  /** Expected `aud` (this API's client id or resource name at the provider). */
+  audience: string;
+  /** Where the provider publishes its signing keys (http or https). */
+  jwksUrl: string;
+  /** Claim holding the engine role (a role name or an array of them); a `roles` array is the fallback. */
+  roleClaim: string;
+  /** Claim holding the user's unit code. */
+  unitClaim: string;
+}
+
+/** Claim names the local issuer writes and an OIDC provider is expected to use unless told otherwise. */
+export const DEFAULT_ROLE_CLAIM = 'tdkt_role';
+export const DEFAULT_UNIT_CLAIM = 'tdkt_unit';
+
 export interface AppConfig {
   databaseUrl: string;
   temporal: TemporalConfig;
   api: { port: number; host: string };
-  auth: { mode: 'local' } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+  auth: { mode: 'local' } | OidcConfig;
   /** Key of the HMAC that turns a citizen id into a lookup hash; the id itself is never stored or logged. */
   piiHashKey: string;
 }
@@ -62,8 +81,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const tlsOn = bool('TEMPORAL_TLS', Boolean(tlsCert) || Boolean(env.TEMPORAL_API_KEY));
   const authMode = str('AUTH_MODE', 'local');
   let auth: AppConfig['auth'] = { mode: 'local' };
-  if (authMode === 'oidc') auth = { mode: 'oidc', issuer: str('OIDC_ISSUER'), audience: str('OIDC_AUDIENCE'), jwksUrl: str('OIDC_JWKS_URL') };
-  else if (authMode !== 'local') problems.push(`AUTH_MODE must be local or oidc, got "${authMode}"`);
+  if (authMode === 'oidc') {
+    const [issuer, audience, jwksUrl] = [str('OIDC_ISSUER'), str('OIDC_AUDIENCE'), str('OIDC_JWKS_URL')];
+    if (jwksUrl && !isHttpUrl(jwksUrl)) problems.push(`OIDC_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+    auth = {
+      mode: 'oidc',
+      issuer,
+      audience,
+      jwksUrl,
+      roleClaim: str('OIDC_ROLE_CLAIM', DEFAULT_ROLE_CLAIM),
+      unitClaim: str('OIDC_UNIT_CLAIM', DEFAULT_UNIT_CLAIM),
+    };
+  } else if (authMode !== 'local') problems.push(`AUTH_MODE must be local or oidc, got "${authMode}"`);
   const piiHashKey = str('PII_HASH_KEY');
   if (piiHashKey && piiHashKey.length < 16) problems.push('PII_HASH_KEY must be at least 16 characters');
 
@@ -83,6 +112,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** Connection options in the shape both the Temporal client and the worker's native connection accept. */

@@ -13,3 +13,4 @@ export * from './dossier/evolve';
 export * from './calendar';
 export * from './eligibility';
 export * from './dossier/envelope';
+export * from './dossier/deadlines';

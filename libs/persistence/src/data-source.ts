@@ -1,7 +1,12 @@
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { InitialSchema1732500000000 } from './migrations/1732500000000-initial-schema';
+import { DossierDeadlines1732600000000 } from './migrations/1732600000000-dossier-deadlines';
 
-export const MIGRATIONS = [InitialSchema1732500000000];
+// Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+
+export const MIGRATIONS = [InitialSchema1732500000000, DossierDeadlines1732600000000];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -1,8 +1,23 @@
-import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Logger, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  ServiceUnavailableException,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import type { AppConfig } from '@tdkt/config';
 import type { Actor, Role } from '@tdkt/domain';
+import { CONFIG } from '../platform/tokens';
 import { LocalIssuer } from './local-issuer';
+import { OidcVerifier } from './oidc-verifier';
+import { IdentityProviderUnavailable, type TokenVerifier, type Verification } from './token-verifier';
 
 const PUBLIC = 'tdkt:public';
 const ROLES = 'tdkt:roles';
@@ -13,24 +28,32 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 type AuthedRequest = Request & { actor?: Actor };
 
-/** Bearer-token authentication and role authorisation for every endpoint; denials are logged with the actor. */
+/**
+ * Bearer-token authentication and role authorisation for every endpoint; denials are logged with the actor.
+ * Tokens are checked by the local issuer (AUTH_MODE=local) or against the OIDC provider's keys (AUTH_MODE=oidc).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly log = new Logger('access');
+  private readonly verifier: TokenVerifier;
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly issuer: LocalIssuer,
-  ) {}
+    issuer: LocalIssuer,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.verifier = config.auth.mode === 'oidc' ? new OidcVerifier(config.auth) : issuer;
+  }
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer (\S+)$/.exec(header);
-    const actor = match ? this.issuer.verify(match[1]) : undefined;
-    if (!actor) throw new UnauthorizedException('A valid bearer token is required');
+    const match = /^Bearer +(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <token>)');
+    const verification = await this.verify(match[1]);
+    if (!verification.ok) throw new UnauthorizedException(verification.reason);
+    const actor = verification.actor;
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
@@ -38,6 +61,16 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`${actor.role} may not call this endpoint`);
     }
     return true;
+  }
+
+  private async verify(token: string): Promise<Verification> {
+    try {
+      return await this.verifier.verify(token);
+    } catch (err) {
+      if (!(err instanceof IdentityProviderUnavailable)) throw err;
+      this.log.warn(err.message);
+      throw new ServiceUnavailableException('The identity provider cannot be reached to check the token; retry shortly');
+    }
   }
 }
 

@@ -1,45 +1,56 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { isRole, type Actor } from '@tdkt/domain';
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { DEFAULT_ROLE_CLAIM, DEFAULT_UNIT_CLAIM } from '@tdkt/config';
+import type { Actor } from '@tdkt/domain';
+import { actorFromClaims, CLOCK_TOLERANCE_SECONDS, refusalReason, type TokenVerifier, type Verification } from './token-verifier';
 
-const b64 = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 export const LOCAL_ISSUER = 'tdkt-local';
 export const LOCAL_AUDIENCE = 'tdkt-api';
+/** Injection token for a fixed signing key (tests); without one the issuer makes its own at start-up. */
+export const LOCAL_ISSUER_KEY = Symbol('LOCAL_ISSUER_KEY');
 
 /**
- * The embedded default's token issuer: HS256 JWTs signed with a key made at start-up (never stored), carrying the
- * standard claims (iss, aud, sub, exp) plus role and unit. Production points AUTH_MODE=oidc at a real provider.
+ * The embedded default's token issuer (AUTH_MODE=local): HS256 JWTs signed with a key made at start-up (never
+ * stored), carrying iss, aud, sub, iat, exp, name and the role and unit under the same claim names an OIDC provider
+ * is expected to use by default. Production points AUTH_MODE=oidc at a real provider instead.
  */
 @Injectable()
-export class LocalIssuer {
-  private readonly key = randomBytes(32);
+export class LocalIssuer implements TokenVerifier {
+  private readonly key: Uint8Array;
 
-  issue(actor: Actor & { name: string }, ttlSeconds = 12 * 3600): { token: string; expiresAt: string } {
-    const now = Math.floor(Date.now() / 1000);
-    const header = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    const claims = { iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, sub: actor.userId, name: actor.name, role: actor.role, unit: actor.unitCode ?? null, iat: now, exp: now + ttlSeconds };
-    const payload = b64(JSON.stringify(claims));
-    const sig = createHmac('sha256', this.key).update(`${header}.${payload}`).digest('base64url');
-    return { token: `${header}.${payload}.${sig}`, expiresAt: new Date(claims.exp * 1000).toISOString() };
+  constructor(@Optional() @Inject(LOCAL_ISSUER_KEY) key?: Uint8Array) {
+    this.key = key ?? randomBytes(32);
   }
 
-  /** The actor a token speaks for, or undefined when the token is malformed, forged, expired or for someone else. */
-  verify(token: string): Actor | undefined {
-    const parts = token.split('.');
-    if (parts.length !== 3) return undefined;
-    const [header, payload, sig] = parts;
-    const expected = createHmac('sha256', this.key).update(`${header}.${payload}`).digest();
-    const given = Buffer.from(sig, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  async issue(actor: Actor & { name: string }, ttlSeconds = 12 * 3600): Promise<{ token: string; expiresAt: string }> {
+    const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+    const token = await new SignJWT({ name: actor.name, [DEFAULT_ROLE_CLAIM]: actor.role, ...(actor.unitCode ? { [DEFAULT_UNIT_CLAIM]: actor.unitCode } : {}) })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setSubject(actor.userId)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  async verify(token: string): Promise<Verification> {
+    let claims: JWTPayload;
     try {
-      const h = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown };
-      const c = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-      if (h.alg !== 'HS256' || c.iss !== LOCAL_ISSUER || c.aud !== LOCAL_AUDIENCE) return undefined;
-      if (typeof c.exp !== 'number' || c.exp * 1000 < Date.now()) return undefined;
-      if (typeof c.sub !== 'string' || !isRole(c.role)) return undefined;
-      return { userId: c.sub, role: c.role, ...(typeof c.unit === 'string' ? { unitCode: c.unit } : {}) };
-    } catch {
-      return undefined;
+      claims = (await jwtVerify(token, this.key, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      })).payload;
+    } catch (err) {
+      const reason = refusalReason(err);
+      if (reason) return { ok: false, reason };
+      throw err;
     }
+    return actorFromClaims(claims, { role: DEFAULT_ROLE_CLAIM, unit: DEFAULT_UNIT_CLAIM });
   }
 }

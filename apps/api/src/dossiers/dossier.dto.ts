@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
 import { AWARD_CODES, DOSSIER_STATUSES } from '@tdkt/domain';
 
 export class NomineeDto {
@@ -65,6 +65,28 @@ export class ReasonDto {
   @IsNotEmpty()
   @Length(3, 2000)
   reason!: string;
+}
+
+export class SupplementRequestDto {
+  @ApiProperty({ type: [String], example: ['BIEN_BAN', 'BAO_CAO_THANH_TICH'], description: 'The parts the unit must add or correct' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  missingParts!: string[];
+
+  @ApiProperty()
+  @IsString()
+  @Length(3, 2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'Working days the unit has; defaults to the rule set', minimum: 1, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  deadlineWD?: number;
 }
 
 export class VoteDto {

@@ -5,7 +5,7 @@ import { DossierQueries, EventStore, type DossierView } from '@tdkt/persistence'
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from './dossier-access';
 import { DossierCommandsService } from './dossier-commands.service';
-import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, VoteDto } from './dossier.dto';
+import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, SupplementRequestDto, VoteDto } from './dossier.dto';
 
 class EmptyDto {}
 
@@ -27,6 +27,11 @@ export class DossierViewDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ description: 'Number of events applied' }) version!: number;
+  @ApiPropertyOptional({ description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
+  @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING'] }) deadlineKind!: string | null;
+  @ApiPropertyOptional({ description: 'Role that must act next' }) heldBy!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiPropertyOptional({ description: 'Working days left on the paused appraisal clock' }) pausedRemainingWD!: number | null;
 }
 
 export class DossierPageDto {
@@ -143,6 +148,24 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierViewDto })
   acceptAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
     return this.run(a, p.id, { type: 'AcceptAppraisal', data: { ...(b.note ? { note: b.note } : {}), councilMembers: [] } }, k);
+  }
+
+  @Post(':id/supplement-request')
+  @HttpCode(200)
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  requestSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementRequestDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'RequestSupplement', data: { missingParts: b.missingParts, reason: b.reason, ...(b.deadlineWD ? { deadlineWD: b.deadlineWD } : {}) } }, k);
+  }
+
+  @Post(':id/supplement')
+  @HttpCode(200)
+  @Roles('UNIT_CLERK')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  provideSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'ProvideSupplement', data: b.note ? { note: b.note } : {} }, k);
   }
 
   @Post(':id/votes')

@@ -15,6 +15,13 @@ export type DossierCommand =
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }
   | { type: 'CastVote'; data: { approve: boolean } }
   | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber; chainHead?: string } }
-  | { type: 'WithdrawDossier'; data: { reason: string } };
+  | { type: 'WithdrawDossier'; data: { reason: string } }
+  | { type: 'RequestSupplement'; data: { missingParts: string[]; reason: string; deadlineWD?: number } }
+  | { type: 'ProvideSupplement'; data: { note?: string } }
+  // Issued by the engine's timers (SYSTEM actor):
+  | { type: 'ExpireSupplement'; data: Record<string, never> }
+  | { type: 'RemindAppraisalDeadline'; data: Record<string, never> }
+  | { type: 'EscalateOverdueAppraisal'; data: Record<string, never> }
+  | { type: 'CloseCouncilVoting'; data: Record<string, never> };
 
 export type DossierCommandType = DossierCommand['type'];

@@ -83,8 +83,12 @@ describe('submission binds the rule set in force', () => {
 });
 
 describe('unit review and appraisal', () => {
-  it('the unit head approves a dossier under review', () => {
-    expect(thenEvents(when(given(created, submitted), { type: 'ApproveAtUnit', data: {} }, head))).toEqual([unitApproved]);
+  it('the unit head approves a dossier under review, which starts the 10-working-day appraisal clock', () => {
+    // 01/07/2025 (Tuesday) + 10 working days, no holiday in between → 15/07/2025.
+    expect(thenEvents(when(given(created, submitted), { type: 'ApproveAtUnit', data: {} }, head))).toEqual([
+      unitApproved,
+      { type: 'AppraisalClockStarted', data: { deadline: '2025-07-15', workingDays: 10 } },
+    ]);
   });
   it("another unit's head cannot approve it", () => {
     expect(thenRejected(when(given(created, submitted), { type: 'ApproveAtUnit', data: {} }, actor('UNIT_HEAD', 'h2', 'SYT'))).code).toBe('FORBIDDEN');

@@ -1,7 +1,8 @@
 import { findAward } from '../award/catalog';
 import { tally } from '../council/tally';
 import { councilRuleFor, ruleSetByVersion, ruleSetInForce, vietnamDate } from '../rule-set/select';
-import type { Role } from '../shared/actor';
+import type { ActorRole } from '../shared/actor';
+import { deadlineAfter, remainingWorkingDays } from './deadlines';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { DossierCommand } from './commands';
 import type { DossierEvent } from './events';
@@ -11,7 +12,7 @@ type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: 
 type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand, { type: T }>> };
 
 /** Who may issue each command. The unit roles also need the dossier's own unit (checked in sameUnit). */
-const ALLOWED: Record<DossierCommand['type'], readonly Role[]> = {
+const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   CreateDossier: ['UNIT_CLERK'],
   SubmitDossier: ['UNIT_CLERK'],
   ApproveAtUnit: ['UNIT_HEAD'],
@@ -20,8 +21,16 @@ const ALLOWED: Record<DossierCommand['type'], readonly Role[]> = {
   CastVote: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
   DecideDossier: ['PROVINCIAL_DECIDER'],
   WithdrawDossier: ['UNIT_CLERK', 'UNIT_HEAD'],
+  RequestSupplement: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  ProvideSupplement: ['UNIT_CLERK'],
+  ExpireSupplement: ['SYSTEM'],
+  RemindAppraisalDeadline: ['SYSTEM'],
+  EscalateOverdueAppraisal: ['SYSTEM'],
+  CloseCouncilVoting: ['SYSTEM'],
 };
-const UNIT_ROLES: readonly Role[] = ['UNIT_CLERK', 'UNIT_HEAD'];
+const UNIT_ROLES: readonly ActorRole[] = ['UNIT_CLERK', 'UNIT_HEAD'];
+
+const calendarGap = (message: string) => refuse<DossierEvent[]>(reject('RULE_VIOLATION', 'calendar.covers-deadline', message));
 
 const wrongState = (state: DossierState, command: string, expected: readonly DossierStatus[]) =>
   refuse<DossierEvent[]>(
@@ -50,25 +59,78 @@ const handlers: Handlers = {
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.in-force', `No rule set is in force on ${vietnamDate(now)}`));
     return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: state.ruleSetVersion ?? ruleSet.version } }]);
   },
-  ApproveAtUnit(state, { data }) {
+  ApproveAtUnit(state, { data }, { now }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'ApproveAtUnit', ['UNIT_REVIEW']);
-    return accept([{ type: 'UnitApproved', data: data.note ? { note: data.note } : {} }]);
+    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    const workingDays = ruleSet.deadlines.appraisalWD;
+    const deadline = deadlineAfter(vietnamDate(now), workingDays);
+    if (!deadline.ok) return calendarGap(deadline.message);
+    return accept([
+      { type: 'UnitApproved', data: data.note ? { note: data.note } : {} },
+      { type: 'AppraisalClockStarted', data: { deadline: deadline.date, workingDays } },
+    ]);
   },
   ReturnDossier(state, { data }, { actor }) {
+    // The secretariat may also return a dossier that waits for a supplement.
+    if (actor.role !== 'UNIT_HEAD' && state.status === 'SUPPLEMENT_REQUESTED') return accept([{ type: 'DossierReturned', data: { reason: data.reason, from: state.status } }]);
     const from: DossierStatus = actor.role === 'UNIT_HEAD' ? 'UNIT_REVIEW' : 'APPRAISAL';
     if (state.status !== from) return wrongState(state, 'ReturnDossier', [from]);
     return accept([{ type: 'DossierReturned', data: { reason: data.reason, from } }]);
   },
-  AcceptAppraisal(state, { data }) {
+  AcceptAppraisal(state, { data }, { now }) {
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'AcceptAppraisal', ['APPRAISAL']);
     const members = [...new Set(data.councilMembers)];
     if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', 'The council has no members to vote'));
     const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
+    if (!deadline.ok) return calendarGap(deadline.message);
     return accept([
       { type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} },
-      { type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode) } },
+      { type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode), deadline: deadline.date } },
     ]);
+  },
+  RequestSupplement(state, { data }, { now }) {
+    if (!inState(state, 'APPRAISAL')) return wrongState(state, 'RequestSupplement', ['APPRAISAL']);
+    if (data.missingParts.length === 0) return refuse(reject('INVALID', 'supplement.lists-parts', 'A supplement request lists the missing parts'));
+    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    const today = vietnamDate(now);
+    const deadline = deadlineAfter(today, data.deadlineWD ?? ruleSet.deadlines.supplementWD);
+    if (!deadline.ok) return calendarGap(deadline.message);
+    const running = state.appraisal?.deadline;
+    return accept([
+      { type: 'SupplementRequested', data: { missingParts: data.missingParts, reason: data.reason, deadline: deadline.date } },
+      { type: 'AppraisalClockPaused', data: { remainingWD: running ? remainingWorkingDays(today, running) : (state.appraisal?.remainingWD ?? ruleSet.deadlines.appraisalWD) } },
+    ]);
+  },
+  ProvideSupplement(state, { data }, { now }) {
+    if (!inState(state, 'SUPPLEMENT_REQUESTED')) return wrongState(state, 'ProvideSupplement', ['SUPPLEMENT_REQUESTED']);
+    const remainingWD = state.appraisal?.remainingWD ?? 0;
+    const deadline = deadlineAfter(vietnamDate(now), remainingWD);
+    if (!deadline.ok) return calendarGap(deadline.message);
+    return accept([
+      { type: 'SupplementProvided', data: data.note ? { note: data.note } : {} },
+      { type: 'AppraisalClockResumed', data: { deadline: deadline.date, remainingWD } },
+    ]);
+  },
+  ExpireSupplement(state) {
+    if (!inState(state, 'SUPPLEMENT_REQUESTED') || !state.supplement) return wrongState(state, 'ExpireSupplement', ['SUPPLEMENT_REQUESTED']);
+    const { deadline, missingParts } = state.supplement;
+    return accept([{ type: 'DossierReturned', data: { reason: `Hết hạn bổ sung hồ sơ ngày ${deadline} (supplement not provided by ${deadline}): ${missingParts.join(', ')}`, from: 'SUPPLEMENT_REQUESTED' } }]);
+  },
+  RemindAppraisalDeadline(state) {
+    if (!inState(state, 'APPRAISAL') || !state.appraisal?.deadline || state.appraisal.reminded) return wrongState(state, 'RemindAppraisalDeadline', ['APPRAISAL']);
+    return accept([{ type: 'AppraisalDeadlineReminded', data: { deadline: state.appraisal.deadline, to: 'SECRETARIAT_OFFICER' } }]);
+  },
+  EscalateOverdueAppraisal(state) {
+    if (!inState(state, 'APPRAISAL') || !state.appraisal?.deadline || state.appraisal.overdue) return wrongState(state, 'EscalateOverdueAppraisal', ['APPRAISAL']);
+    return accept([{ type: 'AppraisalOverdue', data: { deadline: state.appraisal.deadline, escalatedTo: 'SECRETARIAT_HEAD' } }]);
+  },
+  CloseCouncilVoting(state) {
+    if (!inState(state, 'COUNCIL_VOTING') || !state.council) return wrongState(state, 'CloseCouncilVoting', ['COUNCIL_VOTING']);
+    return accept([{ type: 'CouncilVotingClosed', data: tally(state.council.rule, state.council.members.length, state.council.votes) }]);
   },
   CastVote(state, { data }, { actor }) {
     if (!inState(state, 'COUNCIL_VOTING') || !state.council) return wrongState(state, 'CastVote', ['COUNCIL_VOTING']);

@@ -8,12 +8,19 @@ export type DossierEvent =
   | { type: 'UnitApproved'; data: { note?: string } }
   | { type: 'DossierReturned'; data: { reason: string; from: string } }
   | { type: 'AppraisalAccepted'; data: { note?: string } }
-  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule } }
+  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string } }
   | { type: 'VoteCast'; data: Vote }
   | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean } }
   | { type: 'DossierAwarded'; data: { decision: IssuedDecision } }
   | { type: 'DossierRejected'; data: { reason: string; by: string } }
-  | { type: 'DossierWithdrawn'; data: { reason: string } };
+  | { type: 'DossierWithdrawn'; data: { reason: string } }
+  | { type: 'AppraisalClockStarted'; data: { deadline: string; workingDays: number } }
+  | { type: 'SupplementRequested'; data: { missingParts: string[]; reason: string; deadline: string } }
+  | { type: 'AppraisalClockPaused'; data: { remainingWD: number } }
+  | { type: 'SupplementProvided'; data: { note?: string } }
+  | { type: 'AppraisalClockResumed'; data: { deadline: string; remainingWD: number } }
+  | { type: 'AppraisalDeadlineReminded'; data: { deadline: string; to: 'SECRETARIAT_OFFICER' } }
+  | { type: 'AppraisalOverdue'; data: { deadline: string; escalatedTo: 'SECRETARIAT_HEAD' } };
 
 export type DossierEventType = DossierEvent['type'];
 

@@ -12,14 +12,20 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
     case 'UnitApproved':
       return { ...next, status: 'APPRAISAL' };
     case 'DossierReturned':
-      return { ...next, status: 'RETURNED', returnReason: event.data.reason, council: undefined };
+      return { ...next, status: 'RETURNED', returnReason: event.data.reason, council: undefined, appraisal: undefined, supplement: undefined };
     case 'AppraisalAccepted':
-      return next;
+      return { ...next, appraisal: undefined };
     case 'CouncilVotingOpened':
-      return { ...next, status: 'COUNCIL_VOTING', council: { members: event.data.members, rule: event.data.rule, votes: [] } };
+      return {
+        ...next,
+        status: 'COUNCIL_VOTING',
+        council: { members: event.data.members, rule: event.data.rule, votes: [], ...(event.data.deadline ? { deadline: event.data.deadline } : {}) },
+      };
     case 'VoteCast':
       return next.council ? { ...next, council: { ...next.council, votes: [...next.council.votes, event.data] } } : next;
     case 'CouncilVotingClosed':
+      // Without quorum nothing was decided: the secretariat opens voting again.
+      if (!event.data.quorumMet) return { ...next, status: 'APPRAISAL', council: undefined };
       return { ...next, status: event.data.passed ? 'AWAITING_DECISION' : 'REJECTED', ...(event.data.passed ? {} : { rejectionReason: 'Council did not pass the dossier' }) };
     case 'DossierAwarded':
       return { ...next, status: 'AWARDED', decision: event.data.decision };
@@ -27,6 +33,20 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return { ...next, status: 'REJECTED', rejectionReason: event.data.reason };
     case 'DossierWithdrawn':
       return { ...next, status: 'WITHDRAWN' };
+    case 'AppraisalClockStarted':
+      return { ...next, appraisal: { deadline: event.data.deadline, reminded: false, overdue: false } };
+    case 'SupplementRequested':
+      return { ...next, status: 'SUPPLEMENT_REQUESTED', supplement: { ...event.data } };
+    case 'AppraisalClockPaused':
+      return { ...next, appraisal: { reminded: false, overdue: next.appraisal?.overdue ?? false, remainingWD: event.data.remainingWD } };
+    case 'SupplementProvided':
+      return { ...next, status: 'APPRAISAL', supplement: undefined };
+    case 'AppraisalClockResumed':
+      return { ...next, appraisal: { deadline: event.data.deadline, reminded: false, overdue: next.appraisal?.overdue ?? false } };
+    case 'AppraisalDeadlineReminded':
+      return next.appraisal ? { ...next, appraisal: { ...next.appraisal, reminded: true } } : next;
+    case 'AppraisalOverdue':
+      return next.appraisal ? { ...next, appraisal: { ...next.appraisal, reminded: true, overdue: true } } : next;
   }
 }
 

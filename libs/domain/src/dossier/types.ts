@@ -8,6 +8,7 @@ export const DOSSIER_STATUSES = [
   'DRAFT',
   'UNIT_REVIEW',
   'APPRAISAL',
+  'SUPPLEMENT_REQUESTED',
   'COUNCIL_VOTING',
   'AWAITING_DECISION',
   'AWARDED',
@@ -52,7 +53,10 @@ export interface DossierState {
   nominee?: Nominee;
   achievements: string;
   ruleSetVersion?: string;
-  council?: { members: string[]; rule: CouncilRule; votes: Vote[] };
+  council?: { members: string[]; rule: CouncilRule; votes: Vote[]; deadline?: string };
+  /** The secretariat's appraisal clock: a deadline while running, the working days left while paused. */
+  appraisal?: { deadline?: string; remainingWD?: number; reminded: boolean; overdue: boolean };
+  supplement?: { deadline: string; missingParts: string[]; reason: string };
   decision?: IssuedDecision;
   returnReason?: string;
   rejectionReason?: string;
@@ -74,4 +78,24 @@ export const initialDossierState = (dossierId: string): DossierState => ({
 export interface CommandContext {
   actor: Actor;
   now: number;
+}
+
+/** Who must act next on a dossier in a given status: the board's "who holds it". */
+export function holderOf(status: DossierStatus, overdue = false): string | null {
+  switch (status) {
+    case 'DRAFT':
+    case 'RETURNED':
+    case 'SUPPLEMENT_REQUESTED':
+      return 'UNIT_CLERK';
+    case 'UNIT_REVIEW':
+      return 'UNIT_HEAD';
+    case 'APPRAISAL':
+      return overdue ? 'SECRETARIAT_HEAD' : 'SECRETARIAT_OFFICER';
+    case 'COUNCIL_VOTING':
+      return 'COUNCIL';
+    case 'AWAITING_DECISION':
+      return 'PROVINCIAL_DECIDER';
+    default:
+      return null;
+  }
 }

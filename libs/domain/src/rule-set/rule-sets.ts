@@ -10,7 +10,7 @@ const common = {
     default: { ballot: 'OPEN', threshold: { share: [1, 2], strict: true }, denominator: 'TOTAL', allowWrittenVotes: false, quorum: [2, 3] } as CouncilRule,
     byAward: Object.fromEntries(HIGH_TITLES.map((code) => [code, SECRET_90])),
   },
-  deadlines: { appraisalWD: 10, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, reminderBeforeWD: 2 },
+  deadlines: { appraisalWD: 10, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, councilVotingWD: 5, reminderBeforeWD: 2 },
   issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: 'QĐ-ĐV' },
   quotasEnabled: false,
 } satisfies Partial<RuleSet>;

@@ -26,6 +26,8 @@ export interface DeadlineRule {
   publicPostingWD: number;
   centralPublicConsultationWD: number;
   decisionWD: number;
+  /** Working days a council has to vote once voting opens ([U], default 5). */
+  councilVotingWD: number;
   reminderBeforeWD: number;
 }
 

@@ -18,10 +18,14 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** The engine itself, for commands its timers issue (deadlines). No token can carry this role. */
+export type ActorRole = Role | 'SYSTEM';
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'SYSTEM' };
+
 /** Who issues a command: a user id, the role they act in, and the unit they belong to (if any). */
 export interface Actor {
   userId: string;
-  role: Role;
+  role: ActorRole;
   unitCode?: string;
   onBehalfOf?: string;
 }

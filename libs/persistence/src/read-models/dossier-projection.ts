@@ -1,5 +1,56 @@
 import type { EntityManager } from 'typeorm';
-import type { DossierEvent, EventEnvelope } from '@tdkt/domain';
+import { holderOf, type DossierEvent, type DossierStatus, type EventEnvelope } from '@tdkt/domain';
+
+type Column =
+  | 'status' | 'rule_set_version' | 'council_members' | 'votes_cast' | 'decision_number' | 'decided_on' | 'reason'
+  | 'deadline' | 'deadline_kind' | 'held_by' | 'overdue' | 'paused_remaining_wd';
+type Changes = Partial<Record<Column, unknown>>;
+
+const withHolder = (status: DossierStatus, c: Changes = {}, overdue = false): Changes => ({ status, held_by: holderOf(status, overdue), ...c });
+const NO_DEADLINE: Changes = { deadline: null, deadline_kind: null };
+
+/** What one event changes in its dossier's row; `votes_cast: '+1'` increments. */
+function changesFor(event: DossierEvent): Changes {
+  switch (event.type) {
+    case 'DossierCreated':
+      return {};
+    case 'DossierSubmitted':
+      return withHolder('UNIT_REVIEW', { rule_set_version: event.data.ruleSetVersion, reason: null });
+    case 'UnitApproved':
+      return withHolder('APPRAISAL');
+    case 'AppraisalClockStarted':
+      return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', overdue: false, paused_remaining_wd: null };
+    case 'DossierReturned':
+      return withHolder('RETURNED', { reason: event.data.reason, council_members: [], votes_cast: 0, overdue: false, paused_remaining_wd: null, ...NO_DEADLINE });
+    case 'SupplementRequested':
+      return withHolder('SUPPLEMENT_REQUESTED', { reason: event.data.reason, deadline: event.data.deadline, deadline_kind: 'SUPPLEMENT' });
+    case 'AppraisalClockPaused':
+      return { paused_remaining_wd: event.data.remainingWD };
+    case 'SupplementProvided':
+      return withHolder('APPRAISAL', { reason: null });
+    case 'AppraisalClockResumed':
+      return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', paused_remaining_wd: null };
+    case 'AppraisalDeadlineReminded':
+      return {};
+    case 'AppraisalOverdue':
+      return { overdue: true, held_by: holderOf('APPRAISAL', true) };
+    case 'AppraisalAccepted':
+      return { overdue: false, ...NO_DEADLINE };
+    case 'CouncilVotingOpened':
+      return withHolder('COUNCIL_VOTING', { council_members: event.data.members, votes_cast: 0, deadline: event.data.deadline ?? null, deadline_kind: event.data.deadline ? 'COUNCIL_VOTING' : null });
+    case 'VoteCast':
+      return { votes_cast: '+1' };
+    case 'CouncilVotingClosed':
+      if (!event.data.quorumMet) return withHolder('APPRAISAL', { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
+      return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, ...NO_DEADLINE }) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
+    case 'DossierAwarded':
+      return withHolder('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
+    case 'DossierRejected':
+      return withHolder('REJECTED', { reason: event.data.reason, ...NO_DEADLINE });
+    case 'DossierWithdrawn':
+      return withHolder('WITHDRAWN', { reason: event.data.reason, ...NO_DEADLINE });
+  }
+}
 
 /**
  * The dossier read model as a projection: one event in, the row changed. The same function runs inline in the
@@ -7,50 +58,22 @@ import type { DossierEvent, EventEnvelope } from '@tdkt/domain';
  */
 export async function projectDossierView(m: EntityManager, e: EventEnvelope): Promise<void> {
   const event = { type: e.type, data: e.data } as DossierEvent;
-  const at = e.occurredAt;
-  const touch = (sets: string, params: unknown[]) =>
-    m.query(`UPDATE dossier_view SET ${sets}${sets ? ', ' : ''}updated_at = $2, last_seq = $3 WHERE id = $1`, [e.dossierId, at, e.seq, ...params]);
-  switch (event.type) {
-    case 'DossierCreated': {
-      const d = event.data;
-      await m.query(
-        `INSERT INTO dossier_view (id, award_code, unit_code, title, nominee_name, nominee_kind, status, created_by, created_at, updated_at, last_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8, $8, $9)`,
-        [e.dossierId, d.awardCode, d.unitCode, d.title, d.nominee.fullName, d.nominee.kind, e.actorId, at, e.seq],
-      );
-      return;
-    }
-    case 'DossierSubmitted':
-      await touch(`status = 'UNIT_REVIEW', rule_set_version = $4, reason = NULL`, [event.data.ruleSetVersion]);
-      return;
-    case 'UnitApproved':
-      await touch(`status = 'APPRAISAL'`, []);
-      return;
-    case 'DossierReturned':
-      await touch(`status = 'RETURNED', reason = $4, council_members = '{}', votes_cast = 0`, [event.data.reason]);
-      return;
-    case 'AppraisalAccepted':
-      await touch('', []);
-      return;
-    case 'CouncilVotingOpened':
-      await touch(`status = 'COUNCIL_VOTING', council_members = $4, votes_cast = 0`, [event.data.members]);
-      return;
-    case 'VoteCast':
-      await touch(`votes_cast = votes_cast + 1`, []);
-      return;
-    case 'CouncilVotingClosed':
-      await touch(`status = $4, reason = $5`, event.data.passed ? ['AWAITING_DECISION', null] : ['REJECTED', 'Council did not pass the dossier']);
-      return;
-    case 'DossierAwarded':
-      await touch(`status = 'AWARDED', decision_number = $4, decided_on = $5`, [event.data.decision.number, event.data.decision.signedOn]);
-      return;
-    case 'DossierRejected':
-      await touch(`status = 'REJECTED', reason = $4`, [event.data.reason]);
-      return;
-    case 'DossierWithdrawn':
-      await touch(`status = 'WITHDRAWN', reason = $4`, [event.data.reason]);
-      return;
+  if (event.type === 'DossierCreated') {
+    const d = event.data;
+    await m.query(
+      `INSERT INTO dossier_view (id, award_code, unit_code, title, nominee_name, nominee_kind, status, held_by, created_by, created_at, updated_at, last_seq)
+       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8, $9, $9, $10)`,
+      [e.dossierId, d.awardCode, d.unitCode, d.title, d.nominee.fullName, d.nominee.kind, holderOf('DRAFT'), e.actorId, e.occurredAt, e.seq],
+    );
+    return;
   }
+  const params: unknown[] = [e.dossierId, e.occurredAt, e.seq];
+  const sets = Object.entries(changesFor(event)).map(([column, value]) => {
+    if (value === '+1') return `${column} = ${column} + 1`;
+    params.push(value);
+    return `${column} = $${params.length}`;
+  });
+  await m.query(`UPDATE dossier_view SET ${[...sets, 'updated_at = $2', 'last_seq = $3'].join(', ')} WHERE id = $1`, params);
 }
 
 /** Every read model's projection, in the order they run for each event. */

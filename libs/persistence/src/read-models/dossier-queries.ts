@@ -18,12 +18,19 @@ export interface DossierView {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The legal deadline now running (appraisal, supplement, council voting), ISO date in Asia/Ho_Chi_Minh. */
+  deadline: string | null;
+  deadlineKind: string | null;
+  heldBy: string | null;
+  overdue: boolean;
+  pausedRemainingWD: number | null;
 }
 
 interface Row {
   id: string; award_code: string; unit_code: string; title: string; nominee_name: string; nominee_kind: string; status: string;
   rule_set_version: string | null; council_members: string[]; votes_cast: number; decision_number: string | null; decided_on: string | null;
   reason: string | null; created_by: string; created_at: Date; updated_at: Date; last_seq: number;
+  deadline: string | null; deadline_kind: string | null; held_by: string | null; overdue: boolean; paused_remaining_wd: number | null;
 }
 
 const toView = (r: Row): DossierView => ({
@@ -31,6 +38,7 @@ const toView = (r: Row): DossierView => ({
   status: r.status, ruleSetVersion: r.rule_set_version, councilMembers: r.council_members, votesCast: r.votes_cast,
   decisionNumber: r.decision_number, decidedOn: r.decided_on, reason: r.reason, createdBy: r.created_by,
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), version: r.last_seq,
+  deadline: r.deadline, deadlineKind: r.deadline_kind, heldBy: r.held_by, overdue: r.overdue, pausedRemainingWD: r.paused_remaining_wd,
 });
 
 /** Who may see which dossiers: a unit's staff their unit's, council members those they sit on, the rest all. */

@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from '@tdkt/config';
+
+const BASE_ENV = { DATABASE_URL: 'postgres://localhost/tdkt', PII_HASH_KEY: 'a-test-key-of-16+chars' };
+const OIDC_ENV = { ...BASE_ENV, AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example.test', OIDC_AUDIENCE: 'tdkt-api', OIDC_JWKS_URL: 'https://id.example.test/jwks' };
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
+
+describe('auth configuration', () => {
+  it('defaults to the local issuer', () => {
+    expect(loadConfig(BASE_ENV).auth).toEqual({ mode: 'local' });
+  });
+
+  it('reads the OIDC provider with tdkt_role and tdkt_unit as the default claims', () => {
+    expect(loadConfig(OIDC_ENV).auth).toEqual({
+      mode: 'oidc',
+      issuer: 'https://id.example.test',
+      audience: 'tdkt-api',
+      jwksUrl: 'https://id.example.test/jwks',
+      roleClaim: 'tdkt_role',
+      unitClaim: 'tdkt_unit',
+    });
+  });
+
+  it('takes the role and unit claim names from OIDC_ROLE_CLAIM and OIDC_UNIT_CLAIM', () => {
+    expect(loadConfig({ ...OIDC_ENV, OIDC_ROLE_CLAIM: 'app_role', OIDC_UNIT_CLAIM: 'org_unit' }).auth).toMatchObject({ roleClaim: 'app_role', unitClaim: 'org_unit' });
+  });
+
+  it('requires issuer, audience and JWKS URL under AUTH_MODE=oidc', () => {
+    expect(problemsOf({ ...BASE_ENV, AUTH_MODE: 'oidc' })).toEqual(['OIDC_ISSUER is required', 'OIDC_AUDIENCE is required', 'OIDC_JWKS_URL is required']);
+  });
+
+  it('refuses a JWKS URL that is not http(s), naming the variable', () => {
+    expect(problemsOf({ ...OIDC_ENV, OIDC_JWKS_URL: 'file:///etc/jwks.json' })).toEqual(['OIDC_JWKS_URL must be an http(s) URL, got "file:///etc/jwks.json"']);
+    expect(problemsOf({ ...OIDC_ENV, OIDC_JWKS_URL: 'id.example.test/jwks' })).toEqual(['OIDC_JWKS_URL must be an http(s) URL, got "id.example.test/jwks"']);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Working-day deadlines on Temporal's Java test server with time skipping: the workflow sleeps until the deadline
+ * the domain names, and the test skips the weeks in between instead of waiting for them.
+ */
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { Actor, DossierCommand, DossierState } from '@tdkt/domain';
+import { createDataSource, DecisionNumbers, DossierQueries, EventStore } from '@tdkt/persistence';
+import { createDossierActivities } from '../../apps/worker/src/activities';
+import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
+
+let env: TestWorkflowEnvironment;
+let ds: DataSource;
+let worker: Worker;
+let running: Promise<void>;
+const taskQueue = `deadlines-${randomUUID()}`;
+
+beforeAll(async () => {
+  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    activities: createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }),
+    workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
+  });
+  running = worker.run();
+}, 120_000);
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await ds?.destroy();
+});
+
+const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const clerk = who('UNIT_CLERK', 'c1', 'SGDDT');
+const secretariat = who('SECRETARIAT_OFFICER', 's1');
+
+/** Skips the test server's clock forward to an instant given as an ISO string in Hà Nội time. */
+async function skipTo(isoLocal: string): Promise<void> {
+  const target = Date.parse(`${isoLocal}+07:00`);
+  const now = await env.currentTimeMs();
+  if (target > now) await env.sleep(target - now);
+}
+
+async function startDossier(): Promise<{ handle: WorkflowHandle; send: (actor: Actor, command: DossierCommand) => Promise<DossierState> }> {
+  const dossierId = randomUUID();
+  const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
+  const send = (actor: Actor, command: DossierCommand) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+  await send(clerk, { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc' } });
+  await send(clerk, { type: 'SubmitDossier', data: {} });
+  await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });
+  return { handle, send };
+}
+
+const stateOf = (handle: WorkflowHandle) => handle.query(dossierStateQuery);
+
+describe('supplement requests', () => {
+  it('a supplement due across Tết 2027 expires on the Tết-adjusted working day, and the dossier returns with the reason', async () => {
+    await skipTo('2027-01-29T09:00:00');
+    const { handle, send } = await startDossier();
+    const requested = await send(secretariat, { type: 'RequestSupplement', data: { missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản họp Hội đồng', deadlineWD: 10 } });
+    // Fri 29/01 + 10 working days, skipping the Tết block 04–10/02/2027 (see calendar/holidays.ts) → Fri 19/02.
+    expect(requested.supplement?.deadline).toBe('2027-02-19');
+    expect(requested.appraisal?.remainingWD).toBe(10);
+
+    await skipTo('2027-02-13T09:00:00'); // the day after the deadline a calendar without Tết would give
+    expect((await stateOf(handle)).status).toBe('SUPPLEMENT_REQUESTED');
+
+    await skipTo('2027-02-20T09:00:00');
+    const returned = await stateOf(handle);
+    expect(returned.status).toBe('RETURNED');
+    expect(returned.returnReason).toContain('2027-02-19');
+    const view = await new DossierQueries(ds).findById(returned.dossierId);
+    expect(view).toMatchObject({ status: 'RETURNED', heldBy: 'UNIT_CLERK', deadline: null });
+  });
+
+  it('the appraisal clock pauses while the unit supplements and resumes with the working days left', async () => {
+    await skipTo('2027-03-01T09:00:00'); // Monday
+    const { send } = await startDossier();
+    await skipTo('2027-03-04T09:00:00'); // three working days of the ten used
+    const paused = await send(secretariat, { type: 'RequestSupplement', data: { missingParts: ['TO_TRINH'], reason: 'Thiếu tờ trình' } });
+    expect(paused.appraisal).toMatchObject({ remainingWD: 7 });
+    await skipTo('2027-03-08T10:00:00'); // Monday: the unit answers
+    const resumed = await send(clerk, { type: 'ProvideSupplement', data: { note: 'Đã bổ sung tờ trình' } });
+    expect(resumed.status).toBe('APPRAISAL');
+    expect(resumed.appraisal?.deadline).toBe('2027-03-17'); // 08/03 + 7 working days
+  });
+});
+
+describe('appraisal deadline', () => {
+  it('reminds the secretariat before the deadline and escalates to the secretariat head when it passes', async () => {
+    await skipTo('2027-04-05T09:00:00'); // Monday; deadline 10 WD later, Giỗ Tổ (16/04) in between
+    const { handle } = await startDossier();
+    const started = await stateOf(handle);
+    expect(started.appraisal?.deadline).toBe('2027-04-20');
+    await skipTo('2027-04-19T12:00:00');
+    expect((await stateOf(handle)).appraisal).toMatchObject({ reminded: true, overdue: false });
+    await skipTo('2027-04-21T09:00:00');
+    const overdue = await stateOf(handle);
+    expect(overdue.appraisal).toMatchObject({ overdue: true });
+    expect(await new DossierQueries(ds).findById(overdue.dossierId)).toMatchObject({ overdue: true, heldBy: 'SECRETARIAT_HEAD', status: 'APPRAISAL' });
+  });
+});
+
+describe('council voting deadline', () => {
+  it('closes at its deadline; one vote of three is no quorum, so the dossier goes back to the secretariat', async () => {
+    await skipTo('2027-05-10T09:00:00');
+    const { handle, send } = await startDossier();
+    const opened = await send(secretariat, { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2', 'm3'] } });
+    expect(opened.council?.deadline).toBe('2027-05-17');
+    await send(who('COUNCIL_MEMBER', 'm1'), { type: 'CastVote', data: { approve: true } });
+    await skipTo('2027-05-18T09:00:00');
+    const closed = await stateOf(handle);
+    expect(closed.status).toBe('APPRAISAL');
+    expect(closed.council).toBeUndefined();
+  });
+});
