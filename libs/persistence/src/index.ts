@@ -8,3 +8,4 @@ export * from './directory/directory';
 export * from './audit/verifier';
 export * from './audit/export';
 export * from './read-models/rebuild';
+export * from './read-models/projections';

@@ -24,6 +24,11 @@ export class NomineeDto {
   @Matches(/^\d{12}$/, { message: 'citizenId must be 12 digits' })
   citizenId?: string;
 
+  @ApiPropertyOptional({ description: 'Works directly at the grassroots (người trực tiếp lao động, công tác)' })
+  @IsOptional()
+  @IsBoolean()
+  directWorker?: boolean;
+
   @ApiPropertyOptional({ example: '1985-04-12' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'birthDate must be an ISO date (YYYY-MM-DD)' })

@@ -26,6 +26,8 @@ export interface Nominee {
   position?: string;
   citizenIdHash?: string;
   birthDate?: string;
+  /** Works directly at the grassroots (người trực tiếp lao động, công tác): the law gives them priority (Art. 5(2)). */
+  directWorker?: boolean;
 }
 
 export interface IssuedDecision {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@tdkt/domain';
 import { chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
-import { PROJECTIONS } from '../read-models/dossier-projection';
+import { PROJECTIONS } from '../read-models/projections';
 
 export interface AppendResult {
   appended: number;

@@ -75,7 +75,3 @@ export async function projectDossierView(m: EntityManager, e: EventEnvelope): Pr
   });
   await m.query(`UPDATE dossier_view SET ${[...sets, 'updated_at = $2', 'last_seq = $3'].join(', ')} WHERE id = $1`, params);
 }
-
-/** Every read model's projection, in the order they run for each event. */
-export const PROJECTIONS = [projectDossierView];
-export const READ_MODEL_TABLES = ['dossier_view'];

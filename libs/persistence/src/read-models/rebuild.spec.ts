@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { batchesOf, simulateDossier } from '../../../../test/support/simulate';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 import { EventStore } from '../event-store/event-store';
-import { READ_MODEL_TABLES } from './dossier-projection';
+import { READ_MODEL_TABLES } from './projections';
 import { rebuildReadModels } from './rebuild';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;

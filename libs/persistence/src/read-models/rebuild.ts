@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { EventStore } from '../event-store/event-store';
-import { PROJECTIONS, READ_MODEL_TABLES } from './dossier-projection';
+import { PROJECTIONS, READ_MODEL_TABLES } from './projections';
 
 /**
  * Drops every read model's rows and replays the event table through the same projections the live path uses, in
