@@ -2,7 +2,7 @@
  * Demo data for the embedded default: a province, its units, one user for every role, and dossiers in different
  * states. Dossiers are made through the HTTP API, so they travel through real workflows like any other.
  */
-import type { Role } from '@tdkt/domain';
+import { exampleBkTinhContent, type Role } from '@tdkt/domain';
 import type { Directory, OrgUnit } from '@tdkt/persistence';
 
 export const DEMO_PROVINCE = 'MAU';
@@ -68,7 +68,8 @@ export async function seedDossiers(apiBase: string): Promise<number> {
       awardCode: 'BK_TINH',
       title: `Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho ${plan.nominee}`,
       nominee: { kind: 'INDIVIDUAL', fullName: plan.nominee, position: plan.position },
-      achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2024 và 2025; có sáng kiến được công nhận cấp cơ sở.',
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ hai năm liền; Chiến sĩ thi đua cơ sở hai năm liền.',
+      ...exampleBkTinhContent(new Date().getUTCFullYear() - 1),
     })) as { id: string };
     const steps = plan.clerk === 'clerk.syt' ? [] : toAward.slice(0, plan.steps);
     for (const [who, path, body] of steps) await call(apiBase, 'POST', `/dossiers/${created.id}/${path}`, await token(who), body);

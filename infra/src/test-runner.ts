@@ -12,7 +12,8 @@ import { CACHE, freePort, ROOT, startPostgres, startTemporal, timeSkippingServer
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const runDir = join(CACHE, 'test-run');
+  // A folder per run, so two runs in one checkout never share (or delete) each other's Postgres.
+  const runDir = join(CACHE, `test-run-${process.pid}`);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const testServer = timeSkippingServer();
@@ -63,6 +64,7 @@ async function main(): Promise<number> {
     return exit !== 0 && failed === 0 ? exit : failed > 0 ? 1 : 0;
   } finally {
     for (const stop of stops) await stop().catch((e: unknown) => console.error('[test] stop failed', e));
+    rmSync(runDir, { recursive: true, force: true });
   }
 }
 

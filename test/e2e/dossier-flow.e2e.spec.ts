@@ -3,7 +3,7 @@
  * a provincial Certificate of Merit (Bằng khen của Chủ tịch UBND tỉnh) from creation to AWARDED.
  */
 import { randomUUID } from 'node:crypto';
-import { http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { aBkTinhDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 
 type View = { id: string; status: string; decisionNumber: string | null; version: number; votesCast: number; ruleSetVersion: string | null };
 
@@ -18,13 +18,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => sys?.stop());
 
-const aDossier = (overrides: Record<string, unknown> = {}) => ({
-  awardCode: 'BK_TINH',
-  title: 'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan',
-  nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Giáo viên', citizenId: '001190000123', birthDate: '1985-04-12' },
-  achievements: 'Hoàn thành xuất sắc nhiệm vụ hai năm liên tục 2024–2025, có sáng kiến được công nhận cấp cơ sở.',
-  ...overrides,
-});
+const aDossier = aBkTinhDossier;
 
 async function eventCount(dossierId: string): Promise<number> {
   const [row] = (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`, [dossierId])) as { n: number }[];

@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createDataSource, Directory } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
-import type { Role } from '@tdkt/domain';
+import { exampleBkTinhContent, type Role } from '@tdkt/domain';
 import { createApi } from '../../apps/api/src/api';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 
@@ -106,7 +106,8 @@ export const aBkTinhDossier = (overrides: Record<string, unknown> = {}) => ({
   awardCode: 'BK_TINH',
   title: 'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan',
   nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Giáo viên', citizenId: '001190000123', birthDate: '1985-04-12' },
-  achievements: 'Hoàn thành xuất sắc nhiệm vụ hai năm liên tục 2024–2025, có sáng kiến được công nhận cấp cơ sở.',
+  achievements: 'Hoàn thành xuất sắc nhiệm vụ hai năm liên tục, Chiến sĩ thi đua cơ sở hai năm liền.',
+  ...exampleBkTinhContent(new Date().getUTCFullYear() - 1),
   ...overrides,
 });
 

@@ -7,7 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import type { Actor, DossierCommand, DossierState } from '@tdkt/domain';
+import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
 import { createDataSource, DecisionNumbers, DossierQueries, EventStore } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
@@ -51,7 +51,7 @@ async function startDossier(): Promise<{ handle: WorkflowHandle; send: (actor: A
   const dossierId = randomUUID();
   const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
   const send = (actor: Actor, command: DossierCommand) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
-  await send(clerk, { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc' } });
+  await send(clerk, { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc', ...exampleBkTinhContent(2026) } });
   await send(clerk, { type: 'SubmitDossier', data: {} });
   await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });
   return { handle, send };

@@ -14,7 +14,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import type { Actor, DossierCommand, DossierState } from '@tdkt/domain';
+import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
 import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from './messages';
@@ -35,7 +35,7 @@ const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => (
 function provincialRoute(): [Actor, DossierCommand][] {
   const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Nguyễn Thị Lan' };
   return [
-    [who('UNIT_CLERK', 'c1', 'SGDDT'), { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee, achievements: 'Xuất sắc' } }],
+    [who('UNIT_CLERK', 'c1', 'SGDDT'), { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee, achievements: 'Xuất sắc', ...exampleBkTinhContent(2024) } }],
     [who('UNIT_CLERK', 'c1', 'SGDDT'), { type: 'SubmitDossier', data: {} }],
     [who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} }],
     [who('SECRETARIAT_OFFICER', 's1'), { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2'] } }],

@@ -46,7 +46,8 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now() });
 
   const execute = async (req: CommandRequest): Promise<DossierState> => {
-    const ctx = contextOf(req);
+    // Histories recorded before submission checked completeness and eligibility replay without the checks.
+    const ctx = req.command.type === 'SubmitDossier' && !patched('submission-checks') ? { ...contextOf(req), legacySubmission: true } : contextOf(req);
     let command = req.command;
     const check = decide(state, withPlaceholderNumber(command), ctx);
     if (!check.ok) throw failure(check.rejection);

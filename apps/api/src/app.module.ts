@@ -1,18 +1,22 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller';
+import { AwardHistoryController } from './award-history/award-history.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { LocalIssuer } from './auth/local-issuer';
+import { BoardController } from './board/board.controller';
 import { DossierCommandsService } from './dossiers/dossier-commands.service';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { HealthController } from './health.controller';
+import { InboxController } from './inbox/inbox.controller';
 import { ErrorFilter } from './platform/errors';
 import { PlatformModule } from './platform/platform.module';
+import { ReportsController } from './reports/reports.controller';
 
 @Module({
   imports: [PlatformModule],
-  controllers: [AuthController, DossiersController, AuditController, HealthController],
+  controllers: [AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController],
   providers: [LocalIssuer, DossierCommandsService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
 })
 export class AppModule {}

@@ -14,3 +14,4 @@ export * from './calendar';
 export * from './eligibility';
 export * from './dossier/envelope';
 export * from './dossier/deadlines';
+export * from './dossier/examples';

@@ -9,3 +9,8 @@ export * from './audit/verifier';
 export * from './audit/export';
 export * from './read-models/rebuild';
 export * from './read-models/projections';
+export * from './read-models/award-history-queries';
+export * from './read-models/board-queries';
+export * from './read-models/council-ballot-projection';
+export * from './read-models/statistics-projection';
+export * from './read-models/statistics-queries';

@@ -3,11 +3,12 @@ import { ForbiddenException, Inject, Injectable, NotFoundException, ConflictExce
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { FINAL_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
-import { Directory, DossierQueries, type DossierView } from '@tdkt/persistence';
+import { AwardHistoryQueries, Directory, DossierQueries, type DossierView } from '@tdkt/persistence';
 import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
+import { toDeclaredRecord, toParts } from './record.dto';
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
 function nameUuid(name: string): string {
@@ -29,6 +30,7 @@ export class DossierCommandsService {
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly queries: DossierQueries,
     private readonly directory: Directory,
+    private readonly awardHistory: AwardHistoryQueries,
   ) {}
 
   async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
@@ -43,6 +45,8 @@ export class DossierCommandsService {
         title: dto.title,
         achievements: dto.achievements,
         nominee: { ...nominee, ...(citizenId ? { citizenIdHash: this.hashCitizenId(citizenId) } : {}) },
+        ...(dto.record ? { record: toDeclaredRecord(dto.record) } : {}),
+        ...(dto.parts ? { parts: toParts(dto.parts) } : {}),
       },
     };
     const handle = await this.temporal.workflow.start('dossierWorkflow', {
@@ -65,11 +69,17 @@ export class DossierCommandsService {
     const current = await this.visible(actor, dossierId);
     if (FINAL_STATUSES.includes(current.status as DossierStatus)) throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
-    const enriched: DossierCommand =
-      command.type === 'AcceptAppraisal' ? { ...command, data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) } } : command;
+    const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId };
     await this.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, { args: [request], updateId: requestId });
     return this.mustFind(dossierId);
+  }
+
+  /** Adds what only the read models know: the council's members, the awards the system recorded for the nominee. */
+  private async enrich(command: DossierCommand, current: DossierView): Promise<DossierCommand> {
+    if (command.type === 'AcceptAppraisal') return { ...command, data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) } };
+    if (command.type === 'SubmitDossier') return { ...command, data: { recordedAwards: await this.awardHistory.recordedAwardsFor(current.id) } };
+    return command;
   }
 
   /** The dossier if the actor may see it: 404 when it does not exist, 403 when it is outside the actor's scope. */
@@ -86,7 +96,7 @@ export class DossierCommandsService {
     return d;
   }
 
-  private hashCitizenId(id: string): string {
+  hashCitizenId(id: string): string {
     return createHmac('sha256', this.config.piiHashKey).update(id).digest('hex');
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
 import { AWARD_CODES, DOSSIER_STATUSES } from '@tdkt/domain';
+import { DeclaredRecordDto, DossierPartDto } from './record.dto';
 
 export class NomineeDto {
   @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] })
@@ -54,6 +55,45 @@ export class CreateDossierDto {
   @IsString()
   @Length(10, 20000)
   achievements!: string;
+
+  @ApiPropertyOptional({ type: DeclaredRecordDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeclaredRecordDto)
+  record?: DeclaredRecordDto;
+
+  @ApiPropertyOptional({ type: [DossierPartDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DossierPartDto)
+  parts?: DossierPartDto[];
+}
+
+/** Changes a draft, returned or supplement-requested dossier's content before it goes (back) up. */
+export class UpdateContentDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(10, 20000) achievements?: string;
+  @ApiPropertyOptional({ type: DeclaredRecordDto }) @IsOptional() @ValidateNested() @Type(() => DeclaredRecordDto) record?: DeclaredRecordDto;
+  @ApiPropertyOptional({ type: [DossierPartDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DossierPartDto)
+  parts?: DossierPartDto[];
+}
+
+export class SupplementDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) note?: string;
+  @ApiPropertyOptional({ type: [DossierPartDto], description: 'The dossier parts after the supplement' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DossierPartDto)
+  parts?: DossierPartDto[];
 }
 
 export class NoteDto {

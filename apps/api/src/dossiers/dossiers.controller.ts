@@ -1,11 +1,12 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor, DossierCommand } from '@tdkt/domain';
 import { DossierQueries, EventStore, type DossierView } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from './dossier-access';
 import { DossierCommandsService } from './dossier-commands.service';
-import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, SupplementRequestDto, VoteDto } from './dossier.dto';
+import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, SupplementDto, SupplementRequestDto, UpdateContentDto, VoteDto } from './dossier.dto';
+import { toDeclaredRecord, toParts } from './record.dto';
 
 class EmptyDto {}
 
@@ -114,6 +115,23 @@ export class DossiersController {
     }));
   }
 
+  @Put(':id/content')
+  @HttpCode(200)
+  @Roles('UNIT_CLERK')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  updateContent(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: UpdateContentDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, {
+      type: 'UpdateDossierContent',
+      data: {
+        ...(b.title ? { title: b.title } : {}),
+        ...(b.achievements ? { achievements: b.achievements } : {}),
+        ...(b.record ? { record: toDeclaredRecord(b.record) } : {}),
+        ...(b.parts ? { parts: toParts(b.parts) } : {}),
+      },
+    }, k);
+  }
+
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('UNIT_CLERK')
@@ -164,8 +182,8 @@ export class DossiersController {
   @Roles('UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  provideSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
-    return this.run(a, p.id, { type: 'ProvideSupplement', data: b.note ? { note: b.note } : {} }, k);
+  provideSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'ProvideSupplement', data: { ...(b.note ? { note: b.note } : {}), ...(b.parts ? { parts: toParts(b.parts) } : {}) } }, k);
   }
 
   @Post(':id/votes')

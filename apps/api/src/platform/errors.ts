@@ -12,6 +12,8 @@ export interface ErrorBody {
   rule?: string;
   /** Per-field validation messages, for 400s. */
   fields?: Record<string, string[]>;
+  /** What the rule found, e.g. the missing dossier parts or the failed eligibility criteria. */
+  details?: Record<string, unknown>;
 }
 
 const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RULE_VIOLATION: 422, INVALID: 400 };
@@ -40,8 +42,11 @@ export class ErrorFilter implements ExceptionFilter {
       return body(e.getStatus(), message);
     }
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
-      const rule = (e.cause.details?.[0] as { rule?: string } | undefined)?.rule;
-      return body(STATUS_OF[e.cause.type ?? ''] ?? 409, e.cause.message, rule ? { rule } : {});
+      const rejection = e.cause.details?.[0] as { rule?: string; details?: Record<string, unknown> } | undefined;
+      return body(STATUS_OF[e.cause.type ?? ''] ?? 409, e.cause.message, {
+        ...(rejection?.rule ? { rule: rejection.rule } : {}),
+        ...(rejection?.details ? { details: rejection.details } : {}),
+      });
     }
     if (e instanceof WorkflowNotFoundError) return body(404, 'Dossier not found');
     if (isUnavailable(e)) {

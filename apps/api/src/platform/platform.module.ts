@@ -2,7 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
-import { createDataSource, Directory, DossierQueries, EventStore } from '@tdkt/persistence';
+import { AwardHistoryQueries, createDataSource, Directory, DossierQueries, EventStore } from '@tdkt/persistence';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 /** Configuration, the database and the Temporal client: built once, closed on shutdown. */
@@ -24,8 +24,9 @@ import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
     { provide: EventStore, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new EventStore(ds) },
     { provide: DossierQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new DossierQueries(ds) },
     { provide: Directory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Directory(ds) },
+    { provide: AwardHistoryQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AwardHistoryQueries(ds) },
   ],
-  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory],
+  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(

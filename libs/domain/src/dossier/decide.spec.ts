@@ -4,6 +4,7 @@ import { decide } from './decide';
 import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
 import { initialDossierState, type DossierState } from './types';
+import { exampleBkTinhContent } from './examples';
 
 /** Given events / when command / then events or rejection, over the pure dossier model. */
 const JULY_2025 = Date.UTC(2025, 6, 1, 3); // 10:00 in Hà Nội, 01/07/2025
@@ -14,9 +15,10 @@ const head = actor('UNIT_HEAD', 'head', 'SGDDT');
 const secretariat = actor('SECRETARIAT_OFFICER', 'sec');
 const chairman = actor('PROVINCIAL_DECIDER', 'chair');
 
+const content = exampleBkTinhContent(2024);
 const created: DossierEvent = {
   type: 'DossierCreated',
-  data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Hoàn thành xuất sắc' },
+  data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Hoàn thành xuất sắc', ...content },
 };
 const submitted: DossierEvent = { type: 'DossierSubmitted', data: { ruleSetVersion: 'LAW2022+ND152+TT15/2025' } };
 const unitApproved: DossierEvent = { type: 'UnitApproved', data: {} };
@@ -65,10 +67,10 @@ describe('creating a dossier', () => {
 
 describe('submission binds the rule set in force', () => {
   it('from 01/07/2025 the dossier is bound to Nghị định 152/2025', () => {
-    expect(thenEvents(when(given(created), { type: 'SubmitDossier', data: {} }, clerk, JULY_2025))).toEqual([submitted]);
+    expect(thenEvents(when(given(created), { type: 'SubmitDossier', data: {} }, clerk, JULY_2025))[0]).toMatchObject(submitted);
   });
   it('on 06/05/2024 the dossier is bound to Nghị định 98/2023', () => {
-    expect(thenEvents(when(given(created), { type: 'SubmitDossier', data: {} }, clerk, MAY_2024))[0]).toEqual({
+    expect(thenEvents(when(given(created), { type: 'SubmitDossier', data: {} }, clerk, MAY_2024))[0]).toMatchObject({
       type: 'DossierSubmitted',
       data: { ruleSetVersion: 'LAW2022+ND98+TT01/2024' },
     });
@@ -78,7 +80,39 @@ describe('submission binds the rule set in force', () => {
   });
   it('a resubmitted dossier keeps the rule set it was first bound to', () => {
     const returned = given(created, { type: 'DossierSubmitted', data: { ruleSetVersion: 'LAW2022+ND98+TT01/2024' } }, { type: 'DossierReturned', data: { reason: 'Thiếu biên bản', from: 'UNIT_REVIEW' } });
-    expect(thenEvents(when(returned, { type: 'SubmitDossier', data: {} }, clerk, JULY_2025))[0].data).toEqual({ ruleSetVersion: 'LAW2022+ND98+TT01/2024' });
+    expect(thenEvents(when(returned, { type: 'SubmitDossier', data: {} }, clerk, JULY_2025))[0].data).toMatchObject({ ruleSetVersion: 'LAW2022+ND98+TT01/2024' });
+  });
+});
+
+describe('submission checks completeness and eligibility', () => {
+  const withContent = (record: typeof content.record, parts: typeof content.parts): DossierEvent => ({ type: 'DossierCreated', data: { ...(created.data as object), record, parts } as never });
+
+  it('an incomplete dossier is refused with the list of missing parts (rule 18 and the route package)', () => {
+    const rejection = thenRejected(when(given(withContent(content.record, content.parts.filter((p) => p.kind !== 'BIEN_BAN'))), { type: 'SubmitDossier', data: {} }, clerk));
+    expect(rejection).toMatchObject({ code: 'RULE_VIOLATION', rule: 'dossier.parts-complete' });
+    expect((rejection.details?.missing as { part: string }[]).map((m) => m.part)).toEqual(['BIEN_BAN']);
+  });
+  it('a plain copy of the evidence is refused (rule 20)', () => {
+    const parts = [...content.parts, { kind: 'EVIDENCE' as const, ref: 'Quyết định công nhận sáng kiến', copy: 'PLAIN_COPY' as const }];
+    expect(thenRejected(when(given(withContent(content.record, parts)), { type: 'SubmitDossier', data: {} }, clerk)).rule).toBe('dossier.parts-complete');
+  });
+  it('an ineligible nominee is refused with the failed criterion and its legal basis (rule 8)', () => {
+    const record = { ...content.record, awards: content.record.awards.slice(1) };
+    const rejection = thenRejected(when(given(withContent(record, content.parts)), { type: 'SubmitDossier', data: {} }, clerk));
+    expect(rejection.rule).toBe('eligibility');
+    expect(rejection.message).toContain('rule 8');
+  });
+  it('awards the system recorded count: the missing CSTĐ cơ sở year comes from the award history', () => {
+    const record = { ...content.record, awards: content.record.awards.slice(1) };
+    const recordedAwards = [content.record.awards[0]];
+    const [event] = thenEvents(when(given(withContent(record, content.parts)), { type: 'SubmitDossier', data: { recordedAwards } }, clerk));
+    expect(event.type).toBe('DossierSubmitted');
+  });
+  it('the submission keeps the explained assessment for the audit', () => {
+    const [event] = thenEvents(when(given(created), { type: 'SubmitDossier', data: {} }, clerk));
+    const data = event.data as { eligibility: { evaluationYear: number; criteria: { id: string; passed: boolean }[] } };
+    expect(data.eligibility.evaluationYear).toBe(2024);
+    expect(data.eligibility.criteria.find((c) => c.id === 'bk-tinh.standard')).toMatchObject({ passed: true });
   });
 });
 

@@ -4,6 +4,9 @@ import { councilRuleFor, ruleSetByVersion, ruleSetInForce, vietnamDate } from '.
 import type { ActorRole } from '../shared/actor';
 import { deadlineAfter, remainingWorkingDays } from './deadlines';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
+import { checkDossierParts } from '../eligibility/dossier-parts';
+import { assessEligibility } from '../eligibility/eligibility';
+import type { ReceivedAward } from '../eligibility/history';
 import type { DossierCommand } from './commands';
 import type { DossierEvent } from './events';
 import { FINAL_STATUSES, type CommandContext, type DossierState, type DossierStatus } from './types';
@@ -14,6 +17,7 @@ type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand,
 /** Who may issue each command. The unit roles also need the dossier's own unit (checked in sameUnit). */
 const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   CreateDossier: ['UNIT_CLERK'],
+  UpdateDossierContent: ['UNIT_CLERK'],
   SubmitDossier: ['UNIT_CLERK'],
   ApproveAtUnit: ['UNIT_HEAD'],
   ReturnDossier: ['UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
@@ -29,6 +33,12 @@ const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   CloseCouncilVoting: ['SYSTEM'],
 };
 const UNIT_ROLES: readonly ActorRole[] = ['UNIT_CLERK', 'UNIT_HEAD'];
+
+/** Recorded awards first; a declared award is added unless the same award for the same year is already recorded. */
+function mergeAwards(recorded: readonly ReceivedAward[], declared: readonly ReceivedAward[]): ReceivedAward[] {
+  const known = new Set(recorded.map((a) => `${a.awardCode}:${a.year}`));
+  return [...recorded, ...declared.filter((a) => !known.has(`${a.awardCode}:${a.year}`))];
+}
 
 const calendarGap = (message: string) => refuse<DossierEvent[]>(reject('RULE_VIOLATION', 'calendar.covers-deadline', message));
 
@@ -53,11 +63,45 @@ const handlers: Handlers = {
       return refuse(reject('FORBIDDEN', 'unit.own-dossiers', 'A unit clerk can only create dossiers for their own unit'));
     return accept([{ type: 'DossierCreated', data }]);
   },
-  SubmitDossier(state, _command, { now }) {
+  UpdateDossierContent(state, { data }) {
+    if (!inState(state, 'DRAFT', 'RETURNED', 'SUPPLEMENT_REQUESTED')) return wrongState(state, 'UpdateDossierContent', ['DRAFT', 'RETURNED', 'SUPPLEMENT_REQUESTED']);
+    if (!data.title && !data.achievements && !data.record && !data.parts) return refuse(reject('INVALID', 'content.something-to-change', 'Nothing to change'));
+    return accept([{ type: 'DossierContentUpdated', data }]);
+  },
+  SubmitDossier(state, { data }, { now, legacySubmission }) {
     if (!inState(state, 'DRAFT', 'RETURNED')) return wrongState(state, 'SubmitDossier', ['DRAFT', 'RETURNED']);
-    const ruleSet = ruleSetInForce(vietnamDate(now));
-    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.in-force', `No rule set is in force on ${vietnamDate(now)}`));
-    return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: state.ruleSetVersion ?? ruleSet.version } }]);
+    const today = vietnamDate(now);
+    const ruleSet = state.ruleSetVersion ? ruleSetByVersion(state.ruleSetVersion) : ruleSetInForce(today);
+    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.in-force', `No rule set is in force on ${today}`));
+    if (legacySubmission) return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: ruleSet.version } }]);
+    const kind = state.nominee?.kind ?? 'INDIVIDUAL';
+    const parts = checkDossierParts({ awardCode: state.awardCode, subjectKind: kind, parts: state.parts, ruleSetVersion: ruleSet.version });
+    if (!parts.complete)
+      return refuse(reject('RULE_VIOLATION', 'dossier.parts-complete', `The dossier is incomplete: ${parts.missing.map((m) => m.message).join('; ')}`, { missing: parts.missing }));
+    const { record } = state;
+    const evaluationYear = record.evaluationYear ?? Number(today.slice(0, 4)) - 1;
+    const assessment = assessEligibility({
+      awardCode: state.awardCode,
+      subjectKind: kind,
+      evaluationYear,
+      ruleSetVersion: ruleSet.version,
+      history: {
+        subjectId: state.dossierId,
+        ratings: record.ratings,
+        // Awards this system recorded are authoritative; declared ones add what happened before it.
+        awards: mergeAwards(data.recordedAwards ?? [], record.awards),
+        initiatives: record.initiatives,
+        collectiveYears: record.collectiveYears,
+        ...(record.monthsSinceJoining !== undefined ? { monthsSinceJoining: record.monthsSinceJoining } : {}),
+      },
+      proposal: { proposalId: state.dossierId, achievementId: record.achievementId ?? state.dossierId, initiativeIds: record.initiativeIds ?? [], ...(record.commendationType ? { commendationType: record.commendationType } : {}) },
+    });
+    const criteria = assessment.criteria.map(({ id, rule, passed, severity, explanation }) => ({ id, rule, passed, severity, explanation }));
+    if (!assessment.eligible) {
+      const failed = assessment.criteria.filter((c) => !c.passed && c.severity === 'BLOCK');
+      return refuse(reject('RULE_VIOLATION', 'eligibility', `Not eligible: ${failed.map((c) => `rule ${c.rule} (${c.legalBasis}): ${c.explanation}`).join('; ')}`, { criteria: assessment.criteria }));
+    }
+    return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: ruleSet.version, eligibility: { evaluationYear, criteria } } }]);
   },
   ApproveAtUnit(state, { data }, { now }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'ApproveAtUnit', ['UNIT_REVIEW']);
@@ -111,7 +155,7 @@ const handlers: Handlers = {
     const deadline = deadlineAfter(vietnamDate(now), remainingWD);
     if (!deadline.ok) return calendarGap(deadline.message);
     return accept([
-      { type: 'SupplementProvided', data: data.note ? { note: data.note } : {} },
+      { type: 'SupplementProvided', data: { ...(data.note ? { note: data.note } : {}), ...(data.parts ? { parts: data.parts } : {}) } },
       { type: 'AppraisalClockResumed', data: { deadline: deadline.date, remainingWD } },
     ]);
   },

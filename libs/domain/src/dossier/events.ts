@@ -1,10 +1,13 @@
 import type { CouncilRule } from '../rule-set/types';
-import type { IssuedDecision, Nominee, Vote } from './types';
+import type { DossierPart } from '../eligibility/dossier-parts';
+import type { DeclaredRecord, IssuedDecision, Nominee, Vote } from './types';
 
 /** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
 export type DossierEvent =
-  | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string } }
-  | { type: 'DossierSubmitted'; data: { ruleSetVersion: string } }
+  | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } }
+  | { type: 'DossierContentUpdated'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
+  /** The eligibility assessment the submission passed, kept for the audit: each criterion and what it found. */
+  | { type: 'DossierSubmitted'; data: { ruleSetVersion: string; eligibility?: { evaluationYear: number; criteria: { id: string; rule: string; passed: boolean; severity: string; explanation: string }[] } } }
   | { type: 'UnitApproved'; data: { note?: string } }
   | { type: 'DossierReturned'; data: { reason: string; from: string } }
   | { type: 'AppraisalAccepted'; data: { note?: string } }
@@ -17,7 +20,7 @@ export type DossierEvent =
   | { type: 'AppraisalClockStarted'; data: { deadline: string; workingDays: number } }
   | { type: 'SupplementRequested'; data: { missingParts: string[]; reason: string; deadline: string } }
   | { type: 'AppraisalClockPaused'; data: { remainingWD: number } }
-  | { type: 'SupplementProvided'; data: { note?: string } }
+  | { type: 'SupplementProvided'; data: { note?: string; parts?: DossierPart[] } }
   | { type: 'AppraisalClockResumed'; data: { deadline: string; remainingWD: number } }
   | { type: 'AppraisalDeadlineReminded'; data: { deadline: string; to: 'SECRETARIAT_OFFICER' } }
   | { type: 'AppraisalOverdue'; data: { deadline: string; escalatedTo: 'SECRETARIAT_HEAD' } };

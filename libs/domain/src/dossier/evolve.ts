@@ -5,8 +5,14 @@ import type { DossierState } from './types';
 export function evolve(state: DossierState, event: DossierEvent): DossierState {
   const next: DossierState = { ...state, seq: state.seq + 1 };
   switch (event.type) {
-    case 'DossierCreated':
-      return { ...next, status: 'DRAFT', ...event.data };
+    case 'DossierCreated': {
+      const { record, parts, ...rest } = event.data;
+      return { ...next, status: 'DRAFT', ...rest, record: record ?? next.record, parts: parts ?? next.parts };
+    }
+    case 'DossierContentUpdated': {
+      const { title, achievements, record, parts } = event.data;
+      return { ...next, ...(title ? { title } : {}), ...(achievements ? { achievements } : {}), ...(record ? { record } : {}), ...(parts ? { parts } : {}) };
+    }
     case 'DossierSubmitted':
       return { ...next, status: 'UNIT_REVIEW', ruleSetVersion: event.data.ruleSetVersion, returnReason: undefined };
     case 'UnitApproved':
@@ -40,7 +46,7 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
     case 'AppraisalClockPaused':
       return { ...next, appraisal: { reminded: false, overdue: next.appraisal?.overdue ?? false, remainingWD: event.data.remainingWD } };
     case 'SupplementProvided':
-      return { ...next, status: 'APPRAISAL', supplement: undefined };
+      return { ...next, status: 'APPRAISAL', supplement: undefined, ...(event.data.parts ? { parts: event.data.parts } : {}) };
     case 'AppraisalClockResumed':
       return { ...next, appraisal: { deadline: event.data.deadline, reminded: false, overdue: next.appraisal?.overdue ?? false } };
     case 'AppraisalDeadlineReminded':

@@ -1,6 +1,8 @@
 import type { Actor } from '../shared/actor';
 import type { CouncilRule } from '../rule-set/types';
 import type { SubjectKind } from '../award/catalog';
+import type { DossierPart } from '../eligibility/dossier-parts';
+import type { CommendationType, CollectiveYear, ReceivedAward, RecognisedInitiative, YearRating } from '../eligibility/history';
 
 /** Where a dossier (hồ sơ đề nghị khen thưởng) stands. */
 export const DOSSIER_STATUSES = [
@@ -30,6 +32,34 @@ export interface Nominee {
   directWorker?: boolean;
 }
 
+/**
+ * What the unit declares about the nominee in the báo cáo thành tích (achievement report): year ratings, awards
+ * already received (with their decisions), recognised initiatives — the input of the eligibility checks, together
+ * with the awards this system itself has recorded.
+ */
+export interface DeclaredRecord {
+  /** Last year of the achievement period; the year before submission when absent. */
+  evaluationYear?: number;
+  ratings: YearRating[];
+  awards: ReceivedAward[];
+  initiatives: RecognisedInitiative[];
+  collectiveYears: CollectiveYear[];
+  monthsSinceJoining?: number;
+  /** The achievement this proposal rewards (the dossier id when absent) and the initiatives it cites. */
+  achievementId?: string;
+  initiativeIds?: string[];
+  commendationType?: CommendationType;
+}
+
+export const emptyRecord = (): DeclaredRecord => ({ ratings: [], awards: [], initiatives: [], collectiveYears: [] });
+
+/** The key under which a subject's awards are kept: the citizen-id hash when known, else unit + normalised name. */
+export function subjectKeyOf(nominee: Nominee, unitCode: string): string {
+  if (nominee.citizenIdHash) return `cid:${nominee.citizenIdHash}`;
+  const name = nominee.fullName.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return `${nominee.kind.toLowerCase()}:${unitCode}:${name}`;
+}
+
 export interface IssuedDecision {
   number: string;
   authority: string;
@@ -54,6 +84,8 @@ export interface DossierState {
   title: string;
   nominee?: Nominee;
   achievements: string;
+  record: DeclaredRecord;
+  parts: DossierPart[];
   ruleSetVersion?: string;
   council?: { members: string[]; rule: CouncilRule; votes: Vote[]; deadline?: string };
   /** The secretariat's appraisal clock: a deadline while running, the working days left while paused. */
@@ -73,6 +105,8 @@ export const initialDossierState = (dossierId: string): DossierState => ({
   unitCode: '',
   title: '',
   achievements: '',
+  record: emptyRecord(),
+  parts: [],
   seq: 0,
 });
 
@@ -80,6 +114,11 @@ export const initialDossierState = (dossierId: string): DossierState => ({
 export interface CommandContext {
   actor: Actor;
   now: number;
+  /**
+   * Submission without the completeness and eligibility checks: only for replaying workflow histories recorded before
+   * the checks existed (the workflow sets it from patched()), never for a new command.
+   */
+  legacySubmission?: boolean;
 }
 
 /** Who must act next on a dossier in a given status: the board's "who holds it". */

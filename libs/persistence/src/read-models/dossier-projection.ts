@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { holderOf, type DossierEvent, type DossierStatus, type EventEnvelope } from '@tdkt/domain';
 
 type Column =
+  | 'title'
   | 'status' | 'rule_set_version' | 'council_members' | 'votes_cast' | 'decision_number' | 'decided_on' | 'reason'
   | 'deadline' | 'deadline_kind' | 'held_by' | 'overdue' | 'paused_remaining_wd';
 type Changes = Partial<Record<Column, unknown>>;
@@ -14,6 +15,8 @@ function changesFor(event: DossierEvent): Changes {
   switch (event.type) {
     case 'DossierCreated':
       return {};
+    case 'DossierContentUpdated':
+      return event.data.title ? { title: event.data.title } : {};
     case 'DossierSubmitted':
       return withHolder('UNIT_REVIEW', { rule_set_version: event.data.ruleSetVersion, reason: null });
     case 'UnitApproved':

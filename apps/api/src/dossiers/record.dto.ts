@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { AWARD_CODES, INITIATIVE_LEVELS, TASK_RATINGS, type DeclaredRecord, type DossierPart } from '@tdkt/domain';
+
+const PART_KINDS = ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN', 'KET_QUA_BO_PHIEU_KIN', 'ELECTRONIC_FILES', 'EVIDENCE', 'OBLIGATIONS_CONFIRMATION'] as const;
+const COPY_KINDS = ['ORIGINAL', 'CERTIFIED_COPY', 'PLAIN_COPY'] as const;
+const COMMENDATION_TYPES = ['PERIODIC', 'AD_HOC', 'THEMATIC', 'LONG_SERVICE', 'SENIORITY', 'FOREIGN_RELATIONS'] as const;
+const Year = () => (target: object, key: string) => {
+  IsInt()(target, key);
+  Min(1945)(target, key);
+  Max(2100)(target, key);
+};
+
+/** One part of the dossier (thành phần hồ sơ): tờ trình, báo cáo thành tích, biên bản, evidence … */
+export class DossierPartDto {
+  @ApiProperty({ enum: PART_KINDS }) @IsIn(PART_KINDS) kind!: (typeof PART_KINDS)[number];
+  @ApiPropertyOptional({ description: 'Document reference (number/date or file name)' }) @IsOptional() @IsString() @Length(1, 300) ref?: string;
+  @ApiPropertyOptional({ enum: COPY_KINDS }) @IsOptional() @IsIn(COPY_KINDS) copy?: (typeof COPY_KINDS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() confirmedBySubmittingLevel?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() statesNoPartyOrMassOrganisation?: boolean;
+}
+
+export class YearRatingDto {
+  @ApiProperty() @Year() year!: number;
+  @ApiProperty({ enum: TASK_RATINGS }) @IsIn(TASK_RATINGS) rating!: (typeof TASK_RATINGS)[number];
+}
+
+export class ReceivedAwardDto {
+  @ApiProperty({ enum: AWARD_CODES }) @IsIn(AWARD_CODES as string[]) awardCode!: string;
+  @ApiProperty() @Year() year!: number;
+  @ApiProperty({ example: '2024-12-20' }) @IsISO8601({ strict: true }) decisionDate!: string;
+  @ApiProperty({ description: 'The achievement the award rewarded' }) @IsString() @Length(1, 100) achievementId!: string;
+  @ApiPropertyOptional({ enum: COMMENDATION_TYPES }) @IsOptional() @IsIn(COMMENDATION_TYPES) commendationType?: (typeof COMMENDATION_TYPES)[number];
+}
+
+export class InitiativeDto {
+  @ApiProperty() @IsString() @Length(1, 100) id!: string;
+  @ApiProperty({ enum: ['INITIATIVE', 'TOPIC'] }) @IsIn(['INITIATIVE', 'TOPIC']) kind!: 'INITIATIVE' | 'TOPIC';
+  @ApiProperty({ enum: INITIATIVE_LEVELS }) @IsIn(INITIATIVE_LEVELS) level!: (typeof INITIATIVE_LEVELS)[number];
+  @ApiProperty() @Year() year!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) usedByProposalId?: string;
+}
+
+export class CollectiveYearDto {
+  @ApiProperty() @Year() year!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) members!: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) membersWithLdtt!: number;
+}
+
+/** The nominee's record as the báo cáo thành tích declares it; the input of the eligibility checks. */
+export class DeclaredRecordDto {
+  @ApiPropertyOptional({ description: 'Last year of the achievement period (default: the year before submission)' }) @IsOptional() @Year() evaluationYear?: number;
+  @ApiPropertyOptional({ type: [YearRatingDto] }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => YearRatingDto) ratings?: YearRatingDto[];
+  @ApiPropertyOptional({ type: [ReceivedAwardDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ReceivedAwardDto) awards?: ReceivedAwardDto[];
+  @ApiPropertyOptional({ type: [InitiativeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InitiativeDto) initiatives?: InitiativeDto[];
+  @ApiPropertyOptional({ type: [CollectiveYearDto] }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => CollectiveYearDto) collectiveYears?: CollectiveYearDto[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1200) monthsSinceJoining?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) achievementId?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) initiativeIds?: string[];
+  @ApiPropertyOptional({ enum: COMMENDATION_TYPES }) @IsOptional() @IsIn(COMMENDATION_TYPES) commendationType?: (typeof COMMENDATION_TYPES)[number];
+}
+
+export function toDeclaredRecord(dto: DeclaredRecordDto): DeclaredRecord {
+  const { ratings = [], awards = [], initiatives = [], collectiveYears = [], ...rest } = dto;
+  return { ...rest, ratings, awards, initiatives, collectiveYears };
+}
+
+export function toParts(dtos: DossierPartDto[]): DossierPart[] {
+  return dtos.map((p) => ({ ...p }));
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { vietnamDate, type Actor } from '@tdkt/domain';
+import { BoardQueries, type Inbox, type TaskKind } from '@tdkt/persistence';
+import { CurrentActor } from '../auth/auth.guard';
+import { DATA_SOURCE } from '../platform/tokens';
+
+const TASK_KINDS: TaskKind[] = ['SUBMIT', 'REVIEW', 'APPRAISE', 'ANSWER_SUPPLEMENT', 'VOTE', 'DECIDE', 'HANDLE_OVERDUE'];
+
+export class InboxQuery {
+  @ApiPropertyOptional({ default: 200, minimum: 1, maximum: 500, description: 'At most this many tasks, the most urgent first' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class InboxTaskDto {
+  @ApiProperty() dossierId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: TASK_KINDS }) kind!: TaskKind;
+  @ApiProperty() status!: string;
+  @ApiProperty() awardCode!: string;
+  @ApiProperty() unitCode!: string;
+  @ApiPropertyOptional({ description: 'Legal deadline of the task (ISO date, Asia/Ho_Chi_Minh), when one runs' }) due!: string | null;
+  @ApiPropertyOptional({ description: 'Working days from today to due; negative when overdue; null without a due date or outside the calendar' })
+  daysLeft!: number | null;
+  @ApiProperty() overdue!: boolean;
+}
+
+export class InboxDto {
+  @ApiProperty({ description: 'The day daysLeft counts from (Asia/Ho_Chi_Minh)' }) today!: string;
+  @ApiProperty({ type: [InboxTaskDto] }) tasks!: InboxTaskDto[];
+  @ApiProperty({ description: 'More tasks exist than the limit returned' }) truncated!: boolean;
+}
+
+/**
+ * Each person's task inbox: what they must act on now, by role and scope — drafts to submit, reviews, appraisals,
+ * supplement requests to answer, votes to cast, decisions to sign — each with its due date in working days.
+ */
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('me')
+export class InboxController {
+  private readonly board: BoardQueries;
+
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.board = new BoardQueries(dataSource);
+  }
+
+  @Get('tasks')
+  @ApiOkResponse({ type: InboxDto })
+  tasks(@CurrentActor() actor: Actor, @Query() q: InboxQuery): Promise<Inbox> {
+    return this.board.inbox(actor, vietnamDate(Date.now()), q.limit ?? 200);
+  }
+}

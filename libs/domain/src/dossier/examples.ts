@@ -1,0 +1,31 @@
+import type { DossierPart } from '../eligibility/dossier-parts';
+import type { DeclaredRecord } from './types';
+
+/**
+ * A complete provincial Certificate of Merit (Bằng khen tỉnh) dossier content for one person: the three parts the
+ * route needs, and a record meeting rule 8 (CSTĐ cơ sở two years running, ending in the evaluation year).
+ * Used by the demo data, the tests and the API documentation.
+ */
+export function exampleBkTinhContent(evaluationYear: number, achievementId?: string): { record: DeclaredRecord; parts: DossierPart[] } {
+  return {
+    record: {
+      evaluationYear,
+      ratings: [
+        { year: evaluationYear - 1, rating: 'HTXS' },
+        { year: evaluationYear, rating: 'HTXS' },
+      ],
+      awards: [
+        { awardCode: 'CSTD_CO_SO', year: evaluationYear - 1, decisionDate: `${evaluationYear - 1}-12-20`, achievementId: `cstd-${evaluationYear - 1}` },
+        { awardCode: 'CSTD_CO_SO', year: evaluationYear, decisionDate: `${evaluationYear}-12-20`, achievementId: `cstd-${evaluationYear}` },
+      ],
+      initiatives: [],
+      collectiveYears: [],
+      ...(achievementId ? { achievementId } : {}),
+    },
+    parts: [
+      { kind: 'TO_TRINH', ref: 'Tờ trình số 12/TTr-SGDĐT', copy: 'ORIGINAL' },
+      { kind: 'BAO_CAO_THANH_TICH', ref: 'Báo cáo thành tích', copy: 'ORIGINAL', confirmedBySubmittingLevel: true },
+      { kind: 'BIEN_BAN', ref: 'Biên bản họp Hội đồng TĐKT đơn vị', copy: 'ORIGINAL' },
+    ],
+  };
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import { subjectKeyOf, type DossierEvent, type EventEnvelope } from '@tdkt/domain';
+
+/**
+ * Award history: who each dossier proposes (at creation) and, once decided, the award they hold. The eligibility
+ * checks of later dossiers read it. Revocation (when built) removes the row through its own event.
+ */
+export async function projectAwardHistory(m: EntityManager, e: EventEnvelope): Promise<void> {
+  const event = { type: e.type, data: e.data } as DossierEvent;
+  if (event.type === 'DossierCreated') {
+    const d = event.data;
+    await m.query(
+      `INSERT INTO award_subject (dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, achievement_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [e.dossierId, subjectKeyOf(d.nominee, d.unitCode), d.nominee.kind, d.nominee.fullName, d.unitCode, d.awardCode, d.record?.achievementId ?? e.dossierId],
+    );
+  } else if (event.type === 'DossierContentUpdated' && event.data.record?.achievementId) {
+    await m.query(`UPDATE award_subject SET achievement_id = $2 WHERE dossier_id = $1`, [e.dossierId, event.data.record.achievementId]);
+  } else if (event.type === 'DossierAwarded') {
+    const { decision } = event.data;
+    await m.query(
+      `INSERT INTO award_history (dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, year, decision_number, decided_on, achievement_id)
+       SELECT dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, $2, $3, $4, achievement_id FROM award_subject WHERE dossier_id = $1`,
+      [e.dossierId, decision.year, decision.number, decision.signedOn],
+    );
+  }
+}

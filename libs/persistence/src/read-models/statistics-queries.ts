@@ -1,0 +1,256 @@
+import type { DataSource } from 'typeorm';
+import { AWARD_CODES, findAward, type AwardLevel } from '@tdkt/domain';
+
+/**
+ * The categories of the five-year report a province publishes (shared/domain/seed-article.md), in the article's
+ * order, each with the catalog codes it counts. This table is the only place the mapping lives.
+ */
+export interface ReportCategory {
+  key: string;
+  /** Vietnamese name as the report prints it; the catalog's name when absent. */
+  label?: string;
+  awardCodes: readonly string[];
+}
+
+export const FIVE_YEAR_REPORT_CATEGORIES: readonly ReportCategory[] = [
+  { key: 'BA_ME_VNAH', awardCodes: ['BA_ME_VNAH'] },
+  { key: 'HC_KHANG_CHIEN', awardCodes: ['HC_KHANG_CHIEN'] },
+  { key: 'HCH_KHANG_CHIEN', awardCodes: ['HCH_KHANG_CHIEN'] },
+  { key: 'HC_DOC_LAP_1', awardCodes: ['HC_DOC_LAP_1'] },
+  { key: 'HC_DOC_LAP_2', awardCodes: ['HC_DOC_LAP_2'] },
+  { key: 'HC_DOC_LAP_3', awardCodes: ['HC_DOC_LAP_3'] },
+  { key: 'HC_LAO_DONG', label: 'Huân chương Lao động (các hạng)', awardCodes: ['HC_LAO_DONG_1', 'HC_LAO_DONG_2', 'HC_LAO_DONG_3'] },
+  { key: 'BK_THU_TUONG', awardCodes: ['BK_THU_TUONG'] },
+  { key: 'CO_TD_CHINH_PHU', awardCodes: ['CO_TD_CHINH_PHU'] },
+  { key: 'CSTD_TOAN_QUOC', awardCodes: ['CSTD_TOAN_QUOC'] },
+  { key: 'CO_TD_TINH', awardCodes: ['CO_TD_TINH'] },
+  { key: 'TT_LD_XUAT_SAC', awardCodes: ['TT_LD_XUAT_SAC'] },
+  { key: 'BK_TINH', awardCodes: ['BK_TINH'] },
+  { key: 'CSTD_TINH', awardCodes: ['CSTD_TINH'] },
+];
+
+/** Every code of the report must be a catalog code, counted in one category only; a typo stops start-up here. */
+export function checkReportCategories(categories: readonly ReportCategory[]): void {
+  const seen = new Set<string>();
+  for (const c of categories) {
+    for (const code of c.awardCodes) {
+      if (!findAward(code)) throw new Error(`five-year report: category ${c.key} names ${code}, which is not in the award catalog`);
+      if (seen.has(code)) throw new Error(`five-year report: ${code} is counted in two categories`);
+      seen.add(code);
+    }
+    if (!c.label && c.awardCodes.length !== 1) throw new Error(`five-year report: category ${c.key} covers several codes and needs a label`);
+  }
+}
+checkReportCategories(FIVE_YEAR_REPORT_CATEGORIES);
+
+const labelOf = (c: ReportCategory): string => c.label ?? findAward(c.awardCodes[0])?.nameVi ?? c.key;
+
+/** The stages a dossier passes on the provincial route, as (from, to) columns of stage_timing. */
+export const PROCESSING_STAGES = [
+  { stage: 'UNIT_REVIEW', label: 'Xét duyệt tại đơn vị', from: 'submitted_at', to: 'unit_approved_at' },
+  { stage: 'APPRAISAL', label: 'Thẩm định (Ban Thi đua – Khen thưởng)', from: 'unit_approved_at', to: 'appraisal_accepted_at' },
+  { stage: 'COUNCIL_VOTING', label: 'Hội đồng Thi đua – Khen thưởng bỏ phiếu', from: 'appraisal_accepted_at', to: 'voting_closed_at' },
+  { stage: 'DECISION', label: 'Người có thẩm quyền quyết định', from: 'voting_closed_at', to: 'decided_at' },
+  { stage: 'TOTAL', label: 'Toàn bộ (từ lần trình đầu tiên đến quyết định)', from: 'first_submitted_at', to: 'decided_at' },
+] as const;
+export type ProcessingStage = (typeof PROCESSING_STAGES)[number]['stage'];
+
+export interface StatisticsFilter {
+  provinceCode?: string;
+  unitCode?: string;
+  awardCode?: string;
+  level?: AwardLevel;
+  /** Inclusive calendar years (Asia/Ho_Chi_Minh). */
+  fromYear?: number;
+  toYear?: number;
+}
+
+export interface AwardCountRow {
+  year: number;
+  awardCode: string;
+  awardName: string;
+  level: string;
+  decider: string;
+  unitCode: string;
+  unitName: string | null;
+  provinceCode: string | null;
+  total: number;
+  individuals: number;
+  collectives: number;
+  households: number;
+  /** Individuals who work directly at the grassroots (người trực tiếp lao động, công tác). */
+  directWorkers: number;
+}
+
+/** The share of awards to individuals that went to people who work directly at the grassroots. */
+export interface DirectWorkerShare {
+  individuals: number;
+  directWorkers: number;
+  /** directWorkers / individuals, 4 decimals; null when no individual was awarded. */
+  share: number | null;
+}
+
+export interface StageTime {
+  stage: ProcessingStage;
+  label: string;
+  /** Dossiers that completed the stage in the period (by the year the stage ended). */
+  count: number;
+  /** Calendar days, 2 decimals (continuous percentiles); null when count is 0. */
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface FiveYearRow {
+  no: number;
+  key: string;
+  label: string;
+  level: string;
+  awardCodes: string[];
+  count: number;
+  individuals: number;
+  collectives: number;
+  households: number;
+}
+
+export interface FiveYearReport {
+  provinceCode: string;
+  fromYear: number;
+  toYear: number;
+  rows: FiveYearRow[];
+  directWorkers: DirectWorkerShare;
+}
+
+/** Builds a WHERE clause with numbered parameters; `?` in a condition is the next parameter. */
+class Conditions {
+  private readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(sql: string, value: unknown): this {
+    this.params.push(value);
+    this.clauses.push(sql.replace('?', `$${this.params.length}`));
+    return this;
+  }
+
+  /** A condition without parameters. */
+  require(sql: string): this {
+    this.clauses.push(sql);
+    return this;
+  }
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  get sql(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+/** The filters common to every statistic; `yearSql` is the year the row counts in. */
+function filtered(f: StatisticsFilter, yearSql: string, table: string): Conditions {
+  const c = new Conditions();
+  if (f.provinceCode !== undefined) c.add('o.province_code = ?', f.provinceCode);
+  if (f.unitCode !== undefined) c.add(`${table}.unit_code = ?`, f.unitCode);
+  if (f.awardCode !== undefined) c.add(`${table}.award_code = ?`, f.awardCode);
+  if (f.level !== undefined) c.add(`${table}.award_code = ANY (?)`, AWARD_CODES.filter((code) => findAward(code)?.level === f.level));
+  if (f.fromYear !== undefined) c.add(`${yearSql} >= ?`, f.fromYear);
+  if (f.toYear !== undefined) c.add(`${yearSql} <= ?`, f.toYear);
+  return c;
+}
+
+const round = (x: number | null, digits: number): number | null => (x === null ? null : Number(x.toFixed(digits)));
+
+/** Statistics over the award_fact and stage_timing read models; the province of a unit comes from org_unit. */
+export class StatisticsQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Awards counted by year, form, level and unit, in catalog order. */
+  async awards(f: StatisticsFilter): Promise<AwardCountRow[]> {
+    const c = filtered(f, 'f.year', 'f');
+    const order = c.param(AWARD_CODES);
+    const rows = (await this.dataSource.query(
+      `SELECT f.year, f.award_code, f.level, f.decider, f.unit_code, o.name AS unit_name, o.province_code,
+              count(*)::int AS total,
+              count(*) FILTER (WHERE f.subject_kind = 'INDIVIDUAL')::int AS individuals,
+              count(*) FILTER (WHERE f.subject_kind = 'COLLECTIVE')::int AS collectives,
+              count(*) FILTER (WHERE f.subject_kind = 'HOUSEHOLD')::int AS households,
+              count(*) FILTER (WHERE f.subject_kind = 'INDIVIDUAL' AND f.direct_worker)::int AS direct_workers
+         FROM award_fact f LEFT JOIN org_unit o ON o.code = f.unit_code
+         ${c.sql}
+        GROUP BY f.year, f.award_code, f.level, f.decider, f.unit_code, o.name, o.province_code
+        ORDER BY f.year, array_position(${order}::text[], f.award_code), f.unit_code`,
+      c.params,
+    )) as {
+      year: number; award_code: string; level: string; decider: string; unit_code: string; unit_name: string | null; province_code: string | null;
+      total: number; individuals: number; collectives: number; households: number; direct_workers: number;
+    }[];
+    return rows.map((r) => ({
+      year: r.year, awardCode: r.award_code, awardName: findAward(r.award_code)?.nameVi ?? r.award_code, level: r.level, decider: r.decider,
+      unitCode: r.unit_code, unitName: r.unit_name, provinceCode: r.province_code,
+      total: r.total, individuals: r.individuals, collectives: r.collectives, households: r.households, directWorkers: r.direct_workers,
+    }));
+  }
+
+  /** Of the awards to individuals, how many went to people who work directly at the grassroots. */
+  async directWorkerShare(f: StatisticsFilter): Promise<DirectWorkerShare> {
+    const c = filtered(f, 'f.year', 'f').add(`f.subject_kind = ?`, 'INDIVIDUAL');
+    const [r] = (await this.dataSource.query(
+      `SELECT count(*)::int AS individuals, count(*) FILTER (WHERE f.direct_worker)::int AS direct_workers
+         FROM award_fact f LEFT JOIN org_unit o ON o.code = f.unit_code ${c.sql}`,
+      c.params,
+    )) as { individuals: number; direct_workers: number }[];
+    return { individuals: r.individuals, directWorkers: r.direct_workers, share: r.individuals === 0 ? null : round(r.direct_workers / r.individuals, 4) };
+  }
+
+  /** Median and 90th percentile of the days each stage took, counted in the year the stage ended. */
+  async processingTimes(f: StatisticsFilter): Promise<StageTime[]> {
+    const c = filtered(f, `EXTRACT(YEAR FROM s.ended AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`, 't').require('s.started IS NOT NULL AND s.ended IS NOT NULL');
+    const values = PROCESSING_STAGES.map((s) => `('${s.stage}', t.${s.from}, t.${s.to})`).join(', ');
+    const days = `(EXTRACT(EPOCH FROM (s.ended - s.started)) / 86400)::float8`;
+    const rows = (await this.dataSource.query(
+      `SELECT s.stage, count(*)::int AS n,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days}) AS p90
+         FROM stage_timing t
+         LEFT JOIN org_unit o ON o.code = t.unit_code
+        CROSS JOIN LATERAL (VALUES ${values}) AS s(stage, started, ended)
+         ${c.sql}
+        GROUP BY s.stage`,
+      c.params,
+    )) as { stage: ProcessingStage; n: number; median: number | null; p90: number | null }[];
+    const byStage = new Map(rows.map((r) => [r.stage, r]));
+    return PROCESSING_STAGES.map(({ stage, label }) => {
+      const r = byStage.get(stage);
+      return { stage, label, count: r?.n ?? 0, medianDays: round(r?.median ?? null, 2), p90Days: round(r?.p90 ?? null, 2) };
+    });
+  }
+
+  /** The seed article's five-year report for a province and an inclusive range of years. */
+  async fiveYearReport(p: { provinceCode: string; fromYear: number; toYear: number }): Promise<FiveYearReport> {
+    const filter: StatisticsFilter = { provinceCode: p.provinceCode, fromYear: p.fromYear, toYear: p.toYear };
+    const c = filtered(filter, 'f.year', 'f');
+    const counts = (await this.dataSource.query(
+      `SELECT f.award_code, f.subject_kind, count(*)::int AS n
+         FROM award_fact f LEFT JOIN org_unit o ON o.code = f.unit_code ${c.sql}
+        GROUP BY f.award_code, f.subject_kind`,
+      c.params,
+    )) as { award_code: string; subject_kind: string; n: number }[];
+    const rows = FIVE_YEAR_REPORT_CATEGORIES.map((category, i): FiveYearRow => {
+      const mine = counts.filter((r) => category.awardCodes.includes(r.award_code));
+      const of = (kind: string) => mine.filter((r) => r.subject_kind === kind).reduce((n, r) => n + r.n, 0);
+      return {
+        no: i + 1,
+        key: category.key,
+        label: labelOf(category),
+        level: findAward(category.awardCodes[0])?.level ?? 'UNKNOWN',
+        awardCodes: [...category.awardCodes],
+        count: mine.reduce((n, r) => n + r.n, 0),
+        individuals: of('INDIVIDUAL'),
+        collectives: of('COLLECTIVE'),
+        households: of('HOUSEHOLD'),
+      };
+    });
+    return { ...p, rows, directWorkers: await this.directWorkerShare(filter) };
+  }
+}
