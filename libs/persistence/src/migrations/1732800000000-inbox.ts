@@ -1,13 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The council ballot read model (who is to vote on which dossier, and whether they have) for the task inbox, and the
- * indexes the secretariat's board sorts on.
- *
- * Secret ballots: council_ballot records THAT a member voted and when, never HOW. The approve/reject of each vote
- * stays in the event table only; do not add a column for it here.
- */
-/**
  * Ballots of the votes open when the migration runs, from the event table (the latest round's members, and when each
  * voted). Closed rounds appear on the next read-model rebuild (POST /api/admin/read-models/rebuild); the inbox does
  * not need them.
@@ -24,6 +17,13 @@ export const BACKFILL_OPEN_BALLOTS = `
    WHERE d.status = 'COUNCIL_VOTING'
   ON CONFLICT DO NOTHING`;
 
+/**
+ * The council ballot read model (who is to vote on which dossier, and whether they have) for the task inbox, and the
+ * indexes the secretariat's board sorts on.
+ *
+ * Secret ballots: council_ballot records THAT a member voted and when, never HOW. The approve/reject of each vote
+ * stays in the event table only; do not add a column for it here.
+ */
 export class Inbox1732800000000 implements MigrationInterface {
   name = 'Inbox1732800000000';
 

@@ -5,7 +5,10 @@ type Column =
   | 'title'
   | 'status' | 'rule_set_version' | 'council_members' | 'votes_cast' | 'decision_number' | 'decided_on' | 'reason'
   | 'deadline' | 'deadline_kind' | 'held_by' | 'overdue' | 'paused_remaining_wd';
+/** A value, or `{ sql }`: an expression over the row's current columns. */
 type Changes = Partial<Record<Column, unknown>>;
+const sql = (expression: string) => ({ sql: expression });
+const isSql = (v: unknown): v is { sql: string } => typeof v === 'object' && v !== null && 'sql' in v;
 
 const withHolder = (status: DossierStatus, c: Changes = {}, overdue = false): Changes => ({ status, held_by: holderOf(status, overdue), ...c });
 const NO_DEADLINE: Changes = { deadline: null, deadline_kind: null };
@@ -30,7 +33,8 @@ function changesFor(event: DossierEvent): Changes {
     case 'AppraisalClockPaused':
       return { paused_remaining_wd: event.data.remainingWD };
     case 'SupplementProvided':
-      return withHolder('APPRAISAL', { reason: null });
+      // An appraisal that was already overdue stays with the secretariat head.
+      return { status: 'APPRAISAL', reason: null, held_by: sql(`CASE WHEN overdue THEN '${holderOf('APPRAISAL', true)}' ELSE '${holderOf('APPRAISAL')}' END`) };
     case 'AppraisalClockResumed':
       return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', paused_remaining_wd: null };
     case 'AppraisalDeadlineReminded':
@@ -73,6 +77,7 @@ export async function projectDossierView(m: EntityManager, e: EventEnvelope): Pr
   const params: unknown[] = [e.dossierId, e.occurredAt, e.seq];
   const sets = Object.entries(changesFor(event)).map(([column, value]) => {
     if (value === '+1') return `${column} = ${column} + 1`;
+    if (isSql(value)) return `${column} = ${value.sql}`;
     params.push(value);
     return `${column} = $${params.length}`;
   });

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 const snapshot = async (ds: DataSource) =>
-  Promise.all(READ_MODEL_TABLES.map((t) => ds.query(`SELECT * FROM ${t} ORDER BY 1`) as Promise<unknown[]>));
+  Promise.all(READ_MODEL_TABLES.map((t) => ds.query(`SELECT * FROM ${t} ORDER BY ${t}::text`) as Promise<unknown[]>));
 
 it('rebuilding every read model from the event table reproduces the live tables row for row', async () => {
   const store = new EventStore(db.ds);

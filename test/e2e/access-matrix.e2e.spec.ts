@@ -1,0 +1,128 @@
+/**
+ * Every endpoint × every role, on a dossier of one unit: each role gets exactly the answer its rights allow. The
+ * endpoint list comes from the OpenAPI document, so an endpoint added without an entry in ACCESS fails this test.
+ */
+import { ROLES, type Role } from '@tdkt/domain';
+import { aBkTinhDossier, http, startSystem, tokenFor, type TestSystem } from '../support/system';
+import { randomUUID } from 'node:crypto';
+
+const ALL: readonly Role[] = ROLES;
+const SECRETARIAT: Role[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'];
+const OVERSIGHT: Role[] = [...SECRETARIAT, 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'];
+const year = new Date().getUTCFullYear();
+
+interface Access {
+  /** Roles allowed by the endpoint; 'PUBLIC' needs no token. */
+  allowed: readonly Role[] | 'PUBLIC';
+  /** Concerns one dossier: unit staff of another unit and council members not seated on it are refused (IDOR). */
+  scoped?: boolean;
+  /** A valid request body, so a refusal cannot hide behind a 400. */
+  body?: (ids: { dossier: string }) => unknown;
+  query?: string;
+}
+
+const ACCESS: Record<string, Access> = {
+  'POST /api/auth/token': { allowed: 'PUBLIC', body: () => ({ username: 'nobody-here' }) },
+  'GET /api/health': { allowed: 'PUBLIC' },
+  'GET /api/dossiers': { allowed: ALL },
+  'POST /api/dossiers': { allowed: ['UNIT_CLERK'], body: () => aBkTinhDossier() },
+  'GET /api/dossiers/{id}': { allowed: ALL, scoped: true },
+  'GET /api/dossiers/{id}/history': { allowed: ALL, scoped: true },
+  'GET /api/dossiers/{id}/verify': { allowed: ALL, scoped: true },
+  'GET /api/dossiers/{id}/export': { allowed: ALL, scoped: true },
+  'PUT /api/dossiers/{id}/content': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({ title: 'Tiêu đề mới của hồ sơ' }) },
+  'POST /api/dossiers/{id}/submit': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({}) },
+  'POST /api/dossiers/{id}/unit-approval': { allowed: ['UNIT_HEAD'], scoped: true, body: () => ({}) },
+  'POST /api/dossiers/{id}/return': { allowed: ['UNIT_HEAD', ...SECRETARIAT], scoped: true, body: () => ({ reason: 'Thiếu hồ sơ' }) },
+  'POST /api/dossiers/{id}/appraisal-acceptance': { allowed: SECRETARIAT, scoped: true, body: () => ({}) },
+  'POST /api/dossiers/{id}/supplement-request': { allowed: SECRETARIAT, scoped: true, body: () => ({ missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản' }) },
+  'POST /api/dossiers/{id}/supplement': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({ note: 'Đã bổ sung' }) },
+  'POST /api/dossiers/{id}/votes': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], scoped: true, body: () => ({ approve: true }) },
+  'POST /api/dossiers/{id}/decision': { allowed: ['PROVINCIAL_DECIDER'], scoped: true, body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }) },
+  'POST /api/dossiers/{id}/withdrawal': { allowed: ['UNIT_CLERK', 'UNIT_HEAD'], scoped: true, body: () => ({ reason: 'Rút hồ sơ' }) },
+  'GET /api/audit/verify': { allowed: ['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'] },
+  'POST /api/admin/read-models/rebuild': { allowed: ['ADMINISTRATOR'] },
+  'POST /api/award-history/search': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT, 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'AUDITOR', 'ADMINISTRATOR'],
+    body: () => ({ name: 'Nguyễn Thị Lan' }),
+  },
+  'GET /api/reports/awards': { allowed: OVERSIGHT, query: `fromYear=${year}&toYear=${year}` },
+  'GET /api/reports/processing-times': { allowed: OVERSIGHT, query: `fromYear=${year}&toYear=${year}` },
+  'GET /api/reports/five-year': { allowed: OVERSIGHT, query: `provinceCode=P&fromYear=${year - 4}&toYear=${year}` },
+  'GET /api/board': { allowed: OVERSIGHT },
+  'GET /api/board/counts': { allowed: OVERSIGHT },
+  'GET /api/me/tasks': { allowed: ALL },
+};
+
+let sys: TestSystem;
+let dossierId: string;
+/** Two people per role: one in the dossier's unit (or seated on its council), one outside it. */
+const own: Partial<Record<Role, string>> = {};
+const outsider: Partial<Record<Role, string>> = {};
+let endpoints: string[] = [];
+
+beforeAll(async () => {
+  sys = await startSystem();
+  const tag = randomUUID().slice(0, 8);
+  const province = `PM-${tag}`;
+  await sys.directory.upsertUnit({ code: `A-${tag}`, name: 'Đơn vị A', level: 'AGENCY', provinceCode: province });
+  await sys.directory.upsertUnit({ code: `B-${tag}`, name: 'Đơn vị B', level: 'AGENCY', provinceCode: province });
+  await sys.directory.upsertUnit({ code: `T-${tag}`, name: 'Tỉnh', level: 'PROVINCE', provinceCode: province });
+  for (const role of ROLES) {
+    const unitRole = role === 'UNIT_CLERK' || role === 'UNIT_HEAD';
+    for (const [who, unit, bag] of [['own', unitRole ? `A-${tag}` : `T-${tag}`, own], ['out', unitRole ? `B-${tag}` : `T-${tag}`, outsider]] as const) {
+      const username = `${who}-${role.toLowerCase()}-${tag}`;
+      await sys.directory.upsertUser({ id: username, username, fullName: username, role, unitCode: unit });
+      bag[role] = await tokenFor(sys, username);
+    }
+  }
+  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: own.UNIT_CLERK, body: aBkTinhDossier() });
+  dossierId = created.body.id;
+  const docs = await http<{ paths: Record<string, Record<string, unknown>> }>(sys, 'GET', '/docs-json');
+  endpoints = Object.entries(docs.body.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+}, 120_000);
+afterAll(async () => sys?.stop());
+
+async function call(endpoint: string, token: string | undefined): Promise<number> {
+  const [method, path] = endpoint.split(' ');
+  const access = ACCESS[endpoint];
+  const url = path.replace('/api', '').replace('{id}', dossierId) + (access.query ? `?${access.query}` : '');
+  const res = await http(sys, method, url, { ...(token ? { token } : {}), ...(access.body ? { body: access.body({ dossier: dossierId }) } : {}) });
+  return res.status;
+}
+
+it('every endpoint in the OpenAPI document has an access rule here', () => {
+  expect(endpoints.length).toBeGreaterThan(20);
+  expect(endpoints.filter((e) => !ACCESS[e])).toEqual([]);
+});
+
+it('each role gets exactly the allowed answers on every endpoint, and nobody gets a 500', async () => {
+  const problems: string[] = [];
+  for (const endpoint of endpoints.filter((e) => ACCESS[e])) {
+    const { allowed, scoped } = ACCESS[endpoint];
+    if (allowed === 'PUBLIC') {
+      const status = await call(endpoint, undefined);
+      if (status === 401 || status === 403 || status >= 500) problems.push(`${endpoint} without a token → ${status}`);
+      continue;
+    }
+    if ((await call(endpoint, undefined)) !== 401) problems.push(`${endpoint} without a token is not 401`);
+    for (const role of ROLES) {
+      const status = await call(endpoint, own[role]);
+      const inScope = !scoped || !['COUNCIL_MEMBER', 'COUNCIL_CHAIR'].includes(role); // the dossier is on no council's agenda yet
+      const expectDenied = !allowed.includes(role) || !inScope;
+      if (status >= 500) problems.push(`${endpoint} as ${role} → ${status}`);
+      else if (expectDenied && status !== 403) problems.push(`${endpoint} as ${role} → ${status}, expected 403`);
+      else if (!expectDenied && (status === 403 || status === 401)) problems.push(`${endpoint} as ${role} → ${status}, expected access`);
+      if (scoped && (role === 'UNIT_CLERK' || role === 'UNIT_HEAD')) {
+        const other = await call(endpoint, outsider[role]);
+        if (other !== 403) problems.push(`${endpoint} as ${role} of another unit → ${other}, expected 403 (IDOR)`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+}, 180_000);
+
+it("the dossier is still untouched by the refused calls of other units' staff", async () => {
+  const history = await http<{ actor: { userId: string } }[]>(sys, 'GET', `/dossiers/${dossierId}/history`, { token: own.AUDITOR });
+  expect(history.body.every((e) => !e.actor.userId.startsWith('out-'))).toBe(true);
+});
