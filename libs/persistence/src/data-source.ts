@@ -4,12 +4,20 @@ import { InitialSchema1732500000000 } from './migrations/1732500000000-initial-s
 import { DossierDeadlines1732600000000 } from './migrations/1732600000000-dossier-deadlines';
 import { Statistics1732700000000 } from './migrations/1732700000000-statistics';
 import { AwardHistory1732900000000 } from './migrations/1732900000000-award-history';
+import { CouncilSessions1733000000000 } from './migrations/1733000000000-council-sessions';
 import { Inbox1732800000000 } from './migrations/1732800000000-inbox';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
-export const MIGRATIONS = [InitialSchema1732500000000, DossierDeadlines1732600000000, Inbox1732800000000, AwardHistory1732900000000, Statistics1732700000000];
+export const MIGRATIONS = [
+  InitialSchema1732500000000,
+  DossierDeadlines1732600000000,
+  Statistics1732700000000,
+  Inbox1732800000000,
+  AwardHistory1732900000000,
+  CouncilSessions1733000000000,
+];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

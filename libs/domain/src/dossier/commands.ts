@@ -1,5 +1,6 @@
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { ReceivedAward } from '../eligibility/history';
+import type { Tally as CouncilTally } from '../council/tally';
 import type { DeclaredRecord, Nominee } from './types';
 
 /** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */
@@ -22,7 +23,9 @@ export type DossierCommand =
   | { type: 'WithdrawDossier'; data: { reason: string } }
   | { type: 'RequestSupplement'; data: { missingParts: string[]; reason: string; deadlineWD?: number } }
   | { type: 'ProvideSupplement'; data: { note?: string; parts?: DossierPart[] } }
-  // Issued by the engine's timers (SYSTEM actor):
+  | { type: 'ScheduleForCouncil'; data: { sessionId: string; members: string[] } }
+  // Issued by the engine (SYSTEM actor): a council session's result, and the timers' commands.
+  | { type: 'RecordCouncilResult'; data: { sessionId: string; tally: CouncilTally } }
   | { type: 'ExpireSupplement'; data: Record<string, never> }
   | { type: 'RemindAppraisalDeadline'; data: Record<string, never> }
   | { type: 'EscalateOverdueAppraisal'; data: Record<string, never> }

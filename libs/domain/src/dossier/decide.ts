@@ -26,6 +26,8 @@ const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   DecideDossier: ['PROVINCIAL_DECIDER'],
   WithdrawDossier: ['UNIT_CLERK', 'UNIT_HEAD'],
   RequestSupplement: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  ScheduleForCouncil: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  RecordCouncilResult: ['SYSTEM'],
   ProvideSupplement: ['UNIT_CLERK'],
   ExpireSupplement: ['SYSTEM'],
   RemindAppraisalDeadline: ['SYSTEM'],
@@ -176,9 +178,25 @@ const handlers: Handlers = {
     if (!inState(state, 'COUNCIL_VOTING') || !state.council) return wrongState(state, 'CloseCouncilVoting', ['COUNCIL_VOTING']);
     return accept([{ type: 'CouncilVotingClosed', data: tally(state.council.rule, state.council.members.length, state.council.votes) }]);
   },
+  ScheduleForCouncil(state, { data }) {
+    if (!inState(state, 'APPRAISAL')) return wrongState(state, 'ScheduleForCouncil', ['APPRAISAL']);
+    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    const events: DossierEvent[] = [
+      { type: 'AppraisalAccepted', data: {} },
+      { type: 'ScheduledForCouncil', data: { sessionId: data.sessionId, rule: councilRuleFor(ruleSet, state.awardCode), members: data.members } },
+    ];
+    return accept(events);
+  },
+  RecordCouncilResult(state, { data }) {
+    if (!inState(state, 'COUNCIL_VOTING') || state.council?.sessionId !== data.sessionId) return wrongState(state, 'RecordCouncilResult', ['COUNCIL_VOTING']);
+    return accept([{ type: 'CouncilVotingClosed', data: { ...data.tally, sessionId: data.sessionId } }]);
+  },
   CastVote(state, { data }, { actor }) {
     if (!inState(state, 'COUNCIL_VOTING') || !state.council) return wrongState(state, 'CastVote', ['COUNCIL_VOTING']);
     const council = state.council;
+    if (council.sessionId)
+      return refuse(reject('WRONG_STATE', 'council.vote-in-session', `The dossier is on the agenda of council session ${council.sessionId}; vote there`));
     if (!council.members.includes(actor.userId))
       return refuse(reject('FORBIDDEN', 'council.members-only', 'Only members of this council may vote on the dossier'));
     if (council.votes.some((v) => v.memberId === actor.userId))

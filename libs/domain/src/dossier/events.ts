@@ -13,7 +13,8 @@ export type DossierEvent =
   | { type: 'AppraisalAccepted'; data: { note?: string } }
   | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string } }
   | { type: 'VoteCast'; data: Vote }
-  | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean } }
+  | { type: 'ScheduledForCouncil'; data: { sessionId: string; rule: CouncilRule; members: string[] } }
+  | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean; sessionId?: string } }
   | { type: 'DossierAwarded'; data: { decision: IssuedDecision } }
   | { type: 'DossierRejected'; data: { reason: string; by: string } }
   | { type: 'DossierWithdrawn'; data: { reason: string } }

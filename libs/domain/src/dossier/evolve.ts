@@ -27,6 +27,8 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
         status: 'COUNCIL_VOTING',
         council: { members: event.data.members, rule: event.data.rule, votes: [], ...(event.data.deadline ? { deadline: event.data.deadline } : {}) },
       };
+    case 'ScheduledForCouncil':
+      return { ...next, status: 'COUNCIL_VOTING', appraisal: undefined, council: { members: event.data.members, rule: event.data.rule, votes: [], sessionId: event.data.sessionId } };
     case 'VoteCast':
       return next.council ? { ...next, council: { ...next.council, votes: [...next.council.votes, event.data] } } : next;
     case 'CouncilVotingClosed':

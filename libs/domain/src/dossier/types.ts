@@ -87,7 +87,8 @@ export interface DossierState {
   record: DeclaredRecord;
   parts: DossierPart[];
   ruleSetVersion?: string;
-  council?: { members: string[]; rule: CouncilRule; votes: Vote[]; deadline?: string };
+  /** Council evaluation: per-dossier voting (members, votes) or a council session that decides it (sessionId). */
+  council?: { members: string[]; rule: CouncilRule; votes: Vote[]; deadline?: string; sessionId?: string };
   /** The secretariat's appraisal clock: a deadline while running, the working days left while paused. */
   appraisal?: { deadline?: string; remainingWD?: number; reminded: boolean; overdue: boolean };
   supplement?: { deadline: string; missingParts: string[]; reason: string };

@@ -4,7 +4,7 @@ import { holderOf, type DossierEvent, type DossierStatus, type EventEnvelope } f
 type Column =
   | 'title'
   | 'status' | 'rule_set_version' | 'council_members' | 'votes_cast' | 'decision_number' | 'decided_on' | 'reason'
-  | 'deadline' | 'deadline_kind' | 'held_by' | 'overdue' | 'paused_remaining_wd';
+  | 'deadline' | 'deadline_kind' | 'held_by' | 'overdue' | 'paused_remaining_wd' | 'council_session_id';
 /** A value, or `{ sql }`: an expression over the row's current columns. */
 type Changes = Partial<Record<Column, unknown>>;
 const sql = (expression: string) => ({ sql: expression });
@@ -45,6 +45,8 @@ function changesFor(event: DossierEvent): Changes {
       return { overdue: false, ...NO_DEADLINE };
     case 'CouncilVotingOpened':
       return withHolder('COUNCIL_VOTING', { council_members: event.data.members, votes_cast: 0, deadline: event.data.deadline ?? null, deadline_kind: event.data.deadline ? 'COUNCIL_VOTING' : null });
+    case 'ScheduledForCouncil':
+      return withHolder('COUNCIL_VOTING', { council_session_id: event.data.sessionId, council_members: event.data.members, votes_cast: 0, overdue: false, ...NO_DEADLINE });
     case 'VoteCast':
       return { votes_cast: '+1' };
     case 'CouncilVotingClosed':
