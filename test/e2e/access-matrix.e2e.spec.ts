@@ -40,6 +40,16 @@ const ACCESS: Record<string, Access> = {
   'POST /api/dossiers/{id}/votes': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], scoped: true, body: () => ({ approve: true }) },
   'POST /api/dossiers/{id}/decision': { allowed: ['PROVINCIAL_DECIDER'], scoped: true, body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }) },
   'POST /api/dossiers/{id}/withdrawal': { allowed: ['UNIT_CLERK', 'UNIT_HEAD'], scoped: true, body: () => ({ reason: 'Rút hồ sơ' }) },
+  // Grassroots route (the unit council votes, the unit head decides) and revocation after the award.
+  'POST /api/dossiers/{id}/unit-council': { allowed: ['UNIT_HEAD'], scoped: true, body: () => ({}) },
+  'POST /api/dossiers/{id}/unit-decision': { allowed: ['UNIT_HEAD'], scoped: true, body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }) },
+  'POST /api/dossiers/{id}/revocation': {
+    allowed: ['SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'UNIT_HEAD'],
+    scoped: true,
+    body: () => ({ ground: 'FRAUDULENT_DECLARATION', reason: 'Kê khai thành tích không trung thực', decisionRef: '45/QĐ-UBND' }),
+  },
+  'POST /api/dossiers/{id}/recovery': { allowed: [...SECRETARIAT, 'UNIT_HEAD', 'UNIT_CLERK'], scoped: true, body: () => ({ item: 'AWARD_OBJECT', note: 'Đã thu hồi' }) },
+  'GET /api/dossiers/{id}/recovery-tasks': { allowed: ALL, scoped: true },
   'GET /api/audit/verify': { allowed: ['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'] },
   'POST /api/admin/read-models/rebuild': { allowed: ['ADMINISTRATOR'] },
   'POST /api/award-history/search': {
@@ -52,6 +62,15 @@ const ACCESS: Record<string, Access> = {
   'GET /api/board': { allowed: OVERSIGHT },
   'GET /api/board/counts': { allowed: OVERSIGHT },
   'GET /api/me/tasks': { allowed: ALL },
+  // Council sessions ({id} is not a session here: allowed roles get 404, others 403).
+  'POST /api/council-sessions': { allowed: SECRETARIAT, body: ({ dossier }) => ({ title: 'Phiên họp', deadline: `${year + 1}-12-31`, dossierIds: [dossier] }) },
+  'GET /api/council-sessions': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
+  'GET /api/council-sessions/{id}': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
+  'GET /api/council-sessions/{id}/minutes': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
+  'POST /api/council-sessions/{id}/attendance': { allowed: [...SECRETARIAT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: () => ({ memberId: 'x', attendance: 'PRESENT' }) },
+  'POST /api/council-sessions/{id}/conflicts': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, reason: 'Người thân' }) },
+  'POST /api/council-sessions/{id}/votes': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, approve: true }) },
+  'POST /api/council-sessions/{id}/close': { allowed: ['COUNCIL_CHAIR', ...SECRETARIAT] },
 };
 
 let sys: TestSystem;

@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createDataSource, Directory } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
-import { exampleBkTinhContent, type Role } from '@tdkt/domain';
+import { exampleBkTinhContent, exampleCstdCoSoContent, type Role } from '@tdkt/domain';
 import { createApi } from '../../apps/api/src/api';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 
@@ -56,7 +56,8 @@ export async function http<T = Record<string, unknown>>(
   if (payload !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${sys.baseUrl}${path}`, { method, headers, body: payload });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  const json = (res.headers.get('content-type') ?? '').includes('json');
+  return { status: res.status, body: (text && json ? JSON.parse(text) : text || undefined) as T };
 }
 
 /** A province's worth of people for one test file: a unit with clerk and head, secretariat, three council members, the chairman. */
@@ -94,6 +95,31 @@ export async function seedCast(sys: TestSystem): Promise<Cast> {
   }
   return { unitCode, otherUnitCode, users };
 }
+
+/**
+ * The unit's own emulation council (Hội đồng TĐKT cơ sở) for the grassroots route: `size` members, the last one its
+ * chair, in the cast's unit. They also count as members of the province's council, so use a cast of its own.
+ */
+export async function seedUnitCouncil(sys: TestSystem, cast: Cast, size = 2): Promise<{ id: string; username: string }[]> {
+  const members: { id: string; username: string }[] = [];
+  for (let i = 1; i <= size; i++) {
+    const id = `unit-member${i}-${cast.unitCode}`;
+    const username = `unit.member${i}.${cast.unitCode}`;
+    await sys.directory.upsertUser({ id, username, fullName: `Ủy viên Hội đồng TĐKT cơ sở ${i}`, role: i === size ? 'COUNCIL_CHAIR' : 'COUNCIL_MEMBER', unitCode: cast.unitCode });
+    members.push({ id, username });
+  }
+  return members;
+}
+
+/** The request body of a Chiến sĩ thi đua cơ sở (grassroots route) for one person. */
+export const aCstdCoSoDossier = (overrides: Record<string, unknown> = {}) => ({
+  awardCode: 'CSTD_CO_SO',
+  title: 'Đề nghị công nhận danh hiệu Chiến sĩ thi đua cơ sở cho ông Trần Văn Bình',
+  nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Văn Bình', position: 'Giáo viên', citizenId: '001190000456' },
+  achievements: 'Lao động tiên tiến, hoàn thành xuất sắc nhiệm vụ năm học, có sáng kiến được công nhận.',
+  ...exampleCstdCoSoContent(new Date().getUTCFullYear() - 1),
+  ...overrides,
+});
 
 export async function tokenFor(sys: TestSystem, username: string): Promise<string> {
   const res = await http<{ accessToken: string }>(sys, 'POST', '/auth/token', { body: { username } });

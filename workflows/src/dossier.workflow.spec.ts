@@ -71,7 +71,7 @@ describe('dossier workflow on the dev server', () => {
   });
 });
 
-describe('recorded histories still replay', () => {
+describe('recorded histories of every workflow type still replay', () => {
   const files = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.endsWith('.history.bin')) : [];
   it(`replays every file in __histories__ (${files.join(', ') || 'none'}) on the current workflow code`, async () => {
     expect(files.length).toBeGreaterThan(0);

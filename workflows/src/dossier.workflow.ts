@@ -1,6 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, log, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   decide,
+  decisionIssuer,
   envelop,
   FINAL_STATUSES,
   findAward,
@@ -23,7 +24,8 @@ const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActiviti
 
 export const ABANDON_UNCREATED_AFTER = '1 day';
 
-const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
+/** A refused command as the failure the API maps to 403/409/422 (the rejection rides along in its details). */
+export const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
 
 /** Validation runs decide() without side effects; a decision's number is allocated only once the command is accepted. */
 const withPlaceholderNumber = (c: DossierCommand): DossierCommand =>
@@ -52,12 +54,12 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     const check = decide(state, withPlaceholderNumber(command), ctx);
     if (!check.ok) throw failure(check.rejection);
     if (command.type === 'DecideDossier' && command.data.approve) {
-      const award = findAward(state.awardCode);
       const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
-      if (!award || !ruleSet) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });
+      // The provincial chairman's series, or a unit head's own unit series for a grassroots award.
+      const issuer = ruleSet && decisionIssuer(state, ruleSet);
+      if (!issuer) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });
       const allocated = await allocateDecisionNumber({
-        authority: award.decider,
-        issuerCode: ruleSet.issuerCode[award.decider],
+        ...issuer,
         year: Number(vietnamDate(ctx.now).slice(0, 4)),
         dossierId: state.dossierId,
         requestId: req.requestId,

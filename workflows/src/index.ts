@@ -1,2 +1,4 @@
 // The workflow bundle's entry: every workflow type the worker registers.
 export { dossierWorkflow } from './dossier.workflow';
+export { councilSessionWorkflow } from './council-session.workflow';
+export { revocationWorkflow } from './revocation.workflow';

@@ -3,7 +3,7 @@
  * Only type imports and @temporalio/workflow definitions live here, so the API can import it safely.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, DossierCommand, DossierState, EventEnvelope } from '@tdkt/domain';
+import type { Actor, DossierCommand, DossierState, EventEnvelope, RevocationCommand } from '@tdkt/domain';
 
 export const DEFAULT_TASK_QUEUE = 'tdkt-dossiers';
 export const dossierWorkflowId = (dossierId: string): string => `dossier-${dossierId}`;
@@ -40,4 +40,29 @@ export interface DossierActivities {
     authority: string;
     year: number;
   }>;
+}
+
+// ── Revocation after the award (rule 34): a workflow of its own, appending to the awarded dossier's stream ──
+
+export const revocationWorkflowId = (dossierId: string): string => `revocation-${dossierId}`;
+
+export interface RevocationWorkflowInput {
+  dossierId: string;
+}
+
+/** RevokeAward or RecordRecovery, as the API sends it; the request id is also the Temporal update id. */
+export interface RevocationRequest {
+  command: RevocationCommand;
+  actor: Actor;
+  requestId: string;
+}
+
+export const revocationCommandUpdate = defineUpdate<DossierState, [RevocationRequest]>('revocationCommand');
+export const revocationStateQuery = defineQuery<DossierState>('revocationState');
+
+/** The activities the revocation workflow calls; implemented in apps/worker beside the dossier's. */
+export interface RevocationActivities {
+  /** The dossier's stored events in seq order, from the event table. */
+  loadDossierEvents(dossierId: string): Promise<EventEnvelope[]>;
+  appendEvents: DossierActivities['appendEvents'];
 }

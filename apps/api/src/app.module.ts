@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller';
+import { CouncilController } from './council/council.controller';
+import { CouncilService } from './council/council.service';
 import { AwardHistoryController } from './award-history/award-history.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -8,6 +10,8 @@ import { LocalIssuer } from './auth/local-issuer';
 import { BoardController } from './board/board.controller';
 import { DossierCommandsService } from './dossiers/dossier-commands.service';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { RevocationController } from './dossiers/revocation.controller';
+import { RevocationService } from './dossiers/revocation.service';
 import { HealthController } from './health.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { ErrorFilter } from './platform/errors';
@@ -16,7 +20,7 @@ import { ReportsController } from './reports/reports.controller';
 
 @Module({
   imports: [PlatformModule],
-  controllers: [AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController],
-  providers: [LocalIssuer, DossierCommandsService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
+  controllers: [CouncilController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController],
+  providers: [CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@
  * A command is a function from its arguments to an outcome; this file alone writes output and picks the exit code:
  * 0 done, 1 the request was understood but refused, 2 bad arguments (usage on stderr).
  */
+import { rebuildCommand, verifyChainCommand } from './audit.command';
 import { workingDaysCommand } from './working-days.command';
 
 export type CommandOutcome =
@@ -19,6 +20,8 @@ export interface CliCommand {
 /** Add a command here (e.g. 'verify-chain') and it is dispatched and listed in the usage message. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'working-days': workingDaysCommand,
+  'verify-chain': verifyChainCommand,
+  'rebuild-read-models': rebuildCommand,
 };
 
 const usage = (): string =>

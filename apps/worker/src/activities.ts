@@ -1,9 +1,15 @@
 import type { DecisionNumbers, EventStore } from '@tdkt/persistence';
-import type { DossierActivities } from '@tdkt/workflows/src/messages';
+import { isSessionEventType, type EventEnvelope } from '@tdkt/domain';
+import type { ChainedEvent } from '@tdkt/persistence';
+import type { DossierActivities, RevocationActivities } from '@tdkt/workflows/src/messages';
 
-/** The dossier workflow's activities: thin adapters over the persistence layer, one transaction each. */
-export function createDossierActivities(deps: { eventStore: EventStore; decisionNumbers: DecisionNumbers }): DossierActivities {
+/** A dossier's own event (the event table also holds council sessions' streams). */
+const isDossierEvent = (e: ChainedEvent): e is ChainedEvent & EventEnvelope => !isSessionEventType(e.type);
+
+/** The dossier and revocation workflows' activities: thin adapters over the persistence layer, one transaction each. */
+export function createDossierActivities(deps: { eventStore: EventStore; decisionNumbers: DecisionNumbers }): DossierActivities & RevocationActivities {
   return {
+    loadDossierEvents: async (dossierId) => (await deps.eventStore.readStream(dossierId)).filter(isDossierEvent).map(({ prevHash: _p, hash: _h, ...e }) => e),
     appendEvents: (events) => deps.eventStore.append(events),
     allocateDecisionNumber: (input) => deps.decisionNumbers.allocate(input),
   };

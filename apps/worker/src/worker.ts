@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, type AppConfig } from '@tdkt/config';
 import type { DossierActivities } from '@tdkt/workflows/src/messages';
+import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
 import { ACTIVITIES, CONFIG, WorkerModule } from './worker.module';
 
 export interface RunningWorker {
@@ -30,7 +31,7 @@ export async function startWorker(): Promise<RunningWorker> {
   installRuntime();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   const config = app.get<AppConfig>(CONFIG);
-  const activities = app.get<DossierActivities>(ACTIVITIES);
+  const activities = app.get<DossierActivities & SessionActivities>(ACTIVITIES);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const worker = await Worker.create({
     connection,

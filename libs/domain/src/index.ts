@@ -15,3 +15,8 @@ export * from './eligibility';
 export * from './dossier/envelope';
 export * from './dossier/deadlines';
 export * from './dossier/examples';
+export * from './council/session-types';
+export * from './council/session';
+export * from './award/bonus';
+export * from './dossier/route';
+export * from './dossier/revocation';

@@ -5,6 +5,7 @@ import { DossierDeadlines1732600000000 } from './migrations/1732600000000-dossie
 import { Statistics1732700000000 } from './migrations/1732700000000-statistics';
 import { AwardHistory1732900000000 } from './migrations/1732900000000-award-history';
 import { CouncilSessions1733000000000 } from './migrations/1733000000000-council-sessions';
+import { RecoveryTasks1733500000000 } from './migrations/1733500000000-recovery-tasks';
 import { Inbox1732800000000 } from './migrations/1732800000000-inbox';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Inbox1732800000000,
   AwardHistory1732900000000,
   CouncilSessions1733000000000,
+  RecoveryTasks1733500000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -14,3 +14,6 @@ export * from './read-models/board-queries';
 export * from './read-models/council-ballot-projection';
 export * from './read-models/statistics-projection';
 export * from './read-models/statistics-queries';
+export * from './read-models/council-session-queries';
+export * from './read-models/recovery-task-projection';
+export * from './read-models/recovery-task-queries';

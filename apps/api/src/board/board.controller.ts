@@ -13,7 +13,9 @@ import { DATA_SOURCE } from '../platform/tokens';
 import { csvDownloadHeaders, toCsv, type CsvColumn } from '../reports/csv';
 
 /** Every role the domain can name as a dossier's holder. */
-const HOLDERS = [...new Set(DOSSIER_STATUSES.flatMap((s) => [holderOf(s), holderOf(s, true)]).filter((h): h is string => h !== null))];
+const HOLDERS = [
+  ...new Set(DOSSIER_STATUSES.flatMap((s) => [holderOf(s), holderOf(s, true), holderOf(s, false, 'GRASSROOTS')]).filter((h): h is string => h !== null)),
+];
 const STATUSES: string[] = DOSSIER_STATUSES.filter((s) => s !== 'NEW');
 const SORTS: BoardSort[] = ['updated', 'deadline'];
 /** The CSV export holds at most this many rows; more asks the user to narrow the filters. */
@@ -98,7 +100,7 @@ export class BoardRowDto {
   @ApiProperty() awardCode!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
-  @ApiPropertyOptional({ enum: ['UNIT', 'APPRAISAL', 'COUNCIL', 'DECISION', 'CLOSED'] }) stage!: string | null;
+  @ApiPropertyOptional({ enum: ['UNIT', 'APPRAISAL', 'COUNCIL', 'DECISION', 'REVOCATION', 'CLOSED'] }) stage!: string | null;
   @ApiPropertyOptional({ enum: HOLDERS, description: 'Role that must act next' }) heldBy!: string | null;
   @ApiPropertyOptional({ description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
   @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING'] }) deadlineKind!: string | null;

@@ -1,7 +1,10 @@
-import type { Actor } from '@tdkt/domain';
+import { routeOf, type Actor } from '@tdkt/domain';
 import type { DossierScope, DossierView } from '@tdkt/persistence';
 
-/** Which dossiers an actor may see: a unit's staff their unit's, council members those on their agenda, others all. */
+/**
+ * Which dossiers an actor may see: a unit's staff their unit's, council members those on their agenda and — sitting on
+ * their unit's own council — their unit's grassroots dossiers, others all.
+ */
 export function scopeOf(actor: Actor): DossierScope {
   switch (actor.role) {
     case 'UNIT_CLERK':
@@ -9,7 +12,7 @@ export function scopeOf(actor: Actor): DossierScope {
       return { kind: 'UNIT', unitCode: actor.unitCode ?? '\u0000' };
     case 'COUNCIL_MEMBER':
     case 'COUNCIL_CHAIR':
-      return { kind: 'COUNCIL_MEMBER', userId: actor.userId };
+      return { kind: 'COUNCIL_MEMBER', userId: actor.userId, ...(actor.unitCode ? { unitCode: actor.unitCode } : {}) };
     default:
       return { kind: 'ALL' };
   }
@@ -18,6 +21,7 @@ export function scopeOf(actor: Actor): DossierScope {
 export function canSee(actor: Actor, d: DossierView): boolean {
   const scope = scopeOf(actor);
   if (scope.kind === 'UNIT') return d.unitCode === scope.unitCode;
-  if (scope.kind === 'COUNCIL_MEMBER') return d.councilMembers.includes(scope.userId);
+  if (scope.kind === 'COUNCIL_MEMBER')
+    return d.councilMembers.includes(scope.userId) || (scope.unitCode !== undefined && d.unitCode === scope.unitCode && routeOf(d.awardCode) === 'GRASSROOTS');
   return true;
 }

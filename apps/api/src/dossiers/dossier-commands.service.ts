@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { FINAL_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
+import { FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
 import { AwardHistoryQueries, Directory, DossierQueries, type DossierView } from '@tdkt/persistence';
 import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
@@ -67,7 +67,8 @@ export class DossierCommandsService {
 
   async execute(actor: Actor, dossierId: string, command: DossierCommand, idempotencyKey?: string): Promise<DossierView> {
     const current = await this.visible(actor, dossierId);
-    if (FINAL_STATUSES.includes(current.status as DossierStatus)) throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
+    if ([...FINAL_STATUSES, ...REVOCATION_STATUSES].includes(current.status as DossierStatus))
+      throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId };
@@ -78,6 +79,7 @@ export class DossierCommandsService {
   /** Adds what only the read models know: the council's members, the awards the system recorded for the nominee. */
   private async enrich(command: DossierCommand, current: DossierView): Promise<DossierCommand> {
     if (command.type === 'AcceptAppraisal') return { ...command, data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) } };
+    if (command.type === 'OpenUnitCouncilVoting') return { ...command, data: { councilMembers: await this.directory.unitCouncilMembersFor(current.unitCode) } };
     if (command.type === 'SubmitDossier') return { ...command, data: { recordedAwards: await this.awardHistory.recordedAwardsFor(current.id) } };
     return command;
   }
@@ -90,7 +92,7 @@ export class DossierCommandsService {
     return d;
   }
 
-  private async mustFind(id: string): Promise<DossierView> {
+  async mustFind(id: string): Promise<DossierView> {
     const d = await this.queries.findById(id);
     if (!d) throw new NotFoundException(`Dossier ${id} not found`);
     return d;

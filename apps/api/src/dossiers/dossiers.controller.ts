@@ -51,14 +51,19 @@ function decodeCursor(cursor: string): { updatedAt: string; id: string } {
   throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', fields: { cursor: ['cursor is not one this API issued'] } });
 }
 
-function idempotencyKey(value: string | undefined): string | undefined {
+export function idempotencyKey(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(value))
     throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', fields: { 'Idempotency-Key': ['must be 8–128 characters of A–Z a–z 0–9 _ . : -'] } });
   return value;
 }
 
-const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never applies a command twice' });
+const decisionCommand = (b: DecisionDto): DossierCommand => ({
+  type: 'DecideDossier',
+  data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) },
+});
+
+export const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never applies a command twice' });
 
 /** Dossiers (hồ sơ đề nghị khen thưởng): commands go to the dossier's workflow, queries read the read model. */
 @ApiTags('dossiers')
@@ -201,7 +206,27 @@ export class DossiersController {
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
   decideDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @Headers('idempotency-key') k?: string) {
-    return this.run(a, p.id, { type: 'DecideDossier', data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) } }, k);
+    return this.run(a, p.id, decisionCommand(b), k);
+  }
+
+  /** Grassroots route: the unit head puts the dossier to the unit's own council (its members come from the directory). */
+  @Post(':id/unit-council')
+  @HttpCode(200)
+  @Roles('UNIT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  openUnitCouncil(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() _b: EmptyDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'OpenUnitCouncilVoting', data: { councilMembers: [] } }, k);
+  }
+
+  /** Grassroots route: the unit head decides, with a number in the unit's own series. */
+  @Post(':id/unit-decision')
+  @HttpCode(200)
+  @Roles('UNIT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  decideAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, decisionCommand(b), k);
   }
 
   @Post(':id/withdrawal')

@@ -2,7 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
-import { AwardHistoryQueries, createDataSource, Directory, DossierQueries, EventStore } from '@tdkt/persistence';
+import { AwardHistoryQueries, CouncilSessions, createDataSource, Directory, DossierQueries, EventStore } from '@tdkt/persistence';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 /** Configuration, the database and the Temporal client: built once, closed on shutdown. */
@@ -25,8 +25,9 @@ import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
     { provide: DossierQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new DossierQueries(ds) },
     { provide: Directory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Directory(ds) },
     { provide: AwardHistoryQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AwardHistoryQueries(ds) },
+    { provide: CouncilSessions, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CouncilSessions(ds) },
   ],
-  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries],
+  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries, CouncilSessions],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(

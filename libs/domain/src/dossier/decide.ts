@@ -9,7 +9,10 @@ import { assessEligibility } from '../eligibility/eligibility';
 import type { ReceivedAward } from '../eligibility/history';
 import type { DossierCommand } from './commands';
 import type { DossierEvent } from './events';
-import { FINAL_STATUSES, type CommandContext, type DossierState, type DossierStatus } from './types';
+import { inState, wrongState } from './refusals';
+import { decideRecordRecovery, decideRevokeAward } from './revocation';
+import { DECIDER_ROLE, routeOf } from './route';
+import { FINAL_STATUSES, REVOCATION_STATUSES, type CommandContext, type DossierState, type DossierStatus } from './types';
 
 type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: CommandContext) => Decision<DossierEvent[]>;
 type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand, { type: T }>> };
@@ -23,7 +26,8 @@ const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   ReturnDossier: ['UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
   AcceptAppraisal: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
   CastVote: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
-  DecideDossier: ['PROVINCIAL_DECIDER'],
+  // Which decider signs is the award's (DECIDER_ROLE): the chairman for provincial awards, the unit head for grassroots.
+  DecideDossier: ['PROVINCIAL_DECIDER', 'UNIT_HEAD'],
   WithdrawDossier: ['UNIT_CLERK', 'UNIT_HEAD'],
   RequestSupplement: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
   ScheduleForCouncil: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
@@ -33,6 +37,10 @@ const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   RemindAppraisalDeadline: ['SYSTEM'],
   EscalateOverdueAppraisal: ['SYSTEM'],
   CloseCouncilVoting: ['SYSTEM'],
+  OpenUnitCouncilVoting: ['UNIT_HEAD'],
+  // Narrowed by route in revocation.ts (REVOCATION_ROLES).
+  RevokeAward: ['SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'UNIT_HEAD'],
+  RecordRecovery: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'UNIT_HEAD', 'UNIT_CLERK'],
 };
 const UNIT_ROLES: readonly ActorRole[] = ['UNIT_CLERK', 'UNIT_HEAD'];
 
@@ -44,21 +52,17 @@ function mergeAwards(recorded: readonly ReceivedAward[], declared: readonly Rece
 
 const calendarGap = (message: string) => refuse<DossierEvent[]>(reject('RULE_VIOLATION', 'calendar.covers-deadline', message));
 
-const wrongState = (state: DossierState, command: string, expected: readonly DossierStatus[]) =>
-  refuse<DossierEvent[]>(
-    reject('WRONG_STATE', `dossier.${command}.state`, `${command} is not allowed while the dossier is ${state.status}; expected ${expected.join(' or ')}`, {
-      status: state.status,
-    }),
-  );
-const inState = (state: DossierState, ...statuses: DossierStatus[]) => statuses.includes(state.status);
+/** A command that belongs to another route than the dossier's (the route comes from the award catalog). */
+const otherRoute = (state: DossierState, command: string, expected: string) =>
+  refuse<DossierEvent[]>(reject('RULE_VIOLATION', `route.${command}`, `${command} belongs to the ${expected.toLowerCase()} route; this dossier's award ${state.awardCode} travels the ${routeOf(state.awardCode)?.toLowerCase() ?? 'unknown'} route`));
 
 const handlers: Handlers = {
   CreateDossier(state, { data }, { actor }) {
     if (!inState(state, 'NEW')) return wrongState(state, 'CreateDossier', ['NEW']);
     const award = findAward(data.awardCode);
     if (!award) return refuse(reject('INVALID', 'award.known', `Unknown award code ${data.awardCode}`));
-    if (award.route === 'STATE' || award.route === 'GRASSROOTS')
-      return refuse(reject('RULE_VIOLATION', 'route.supported', `The ${award.route.toLowerCase()} route of ${award.code} is not available yet; only provincial awards can be proposed`));
+    if (award.route === 'STATE')
+      return refuse(reject('RULE_VIOLATION', 'route.supported', `The state route of ${award.code} is not available yet; only provincial and grassroots awards can be proposed`));
     if (!award.subjects.includes(data.nominee.kind))
       return refuse(reject('RULE_VIOLATION', 'award.subject-kind', `${award.nameVi} cannot be given to a ${data.nominee.kind.toLowerCase()}`, { allowed: award.subjects }));
     if (actor.unitCode !== data.unitCode)
@@ -107,6 +111,8 @@ const handlers: Handlers = {
   },
   ApproveAtUnit(state, { data }, { now }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'ApproveAtUnit', ['UNIT_REVIEW']);
+    // A grassroots award never leaves the unit: its council votes and its head decides.
+    if (routeOf(state.awardCode) !== 'PROVINCIAL') return otherRoute(state, 'ApproveAtUnit', 'PROVINCIAL');
     const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const workingDays = ruleSet.deadlines.appraisalWD;
@@ -136,6 +142,17 @@ const handlers: Handlers = {
       { type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} },
       { type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode), deadline: deadline.date } },
     ]);
+  },
+  OpenUnitCouncilVoting(state, { data }, { now }) {
+    if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'OpenUnitCouncilVoting', ['UNIT_REVIEW']);
+    if (routeOf(state.awardCode) !== 'GRASSROOTS') return otherRoute(state, 'OpenUnitCouncilVoting', 'GRASSROOTS');
+    const members = [...new Set(data.councilMembers)];
+    if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', "The unit's council has no members to vote"));
+    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
+    if (!deadline.ok) return calendarGap(deadline.message);
+    return accept([{ type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode), deadline: deadline.date } }]);
   },
   RequestSupplement(state, { data }, { now }) {
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'RequestSupplement', ['APPRAISAL']);
@@ -209,6 +226,9 @@ const handlers: Handlers = {
   },
   DecideDossier(state, { data }, { actor, now }) {
     if (!inState(state, 'AWAITING_DECISION')) return wrongState(state, 'DecideDossier', ['AWAITING_DECISION']);
+    const decider = findAward(state.awardCode)?.decider;
+    if (!decider || DECIDER_ROLE[decider] !== actor.role)
+      return refuse(reject('FORBIDDEN', 'decision.decider', `${state.awardCode} is decided by ${decider ? DECIDER_ROLE[decider] : 'nobody known'}, not ${actor.role}`));
     if (!data.approve) {
       if (!data.reason) return refuse(reject('INVALID', 'decision.reason-required', 'A rejection needs a written reason'));
       return accept([{ type: 'DossierRejected', data: { reason: data.reason, by: actor.role } }]);
@@ -225,10 +245,12 @@ const handlers: Handlers = {
     return accept([{ type: 'DossierAwarded', data: { decision } }]);
   },
   WithdrawDossier(state, { data }) {
-    if (inState(state, 'NEW', ...FINAL_STATUSES, 'AWAITING_DECISION'))
+    if (inState(state, 'NEW', ...FINAL_STATUSES, ...REVOCATION_STATUSES, 'AWAITING_DECISION'))
       return wrongState(state, 'WithdrawDossier', ['DRAFT', 'UNIT_REVIEW', 'APPRAISAL', 'COUNCIL_VOTING', 'RETURNED']);
     return accept([{ type: 'DossierWithdrawn', data: { reason: data.reason } }]);
   },
+  RevokeAward: (state, { data }, ctx) => decideRevokeAward(state, data, ctx),
+  RecordRecovery: (state, { data }, ctx) => decideRecordRecovery(state, data, ctx),
 };
 
 /**

@@ -30,3 +30,9 @@ export function envelop(
   });
   return { envelopes, next };
 }
+
+/**
+ * The business event inside a stored envelope. Only envelop() builds envelopes and only the event store keeps them,
+ * so an envelope's type and data always belong together as the DossierEvent union says.
+ */
+export const eventOf = (e: Pick<EventEnvelope, 'type' | 'data'>): DossierEvent => ({ type: e.type, data: e.data }) as DossierEvent;

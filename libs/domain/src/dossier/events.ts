@@ -1,5 +1,6 @@
 import type { CouncilRule } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
+import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation';
 import type { DeclaredRecord, IssuedDecision, Nominee, Vote } from './types';
 
 /** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
@@ -24,7 +25,12 @@ export type DossierEvent =
   | { type: 'SupplementProvided'; data: { note?: string; parts?: DossierPart[] } }
   | { type: 'AppraisalClockResumed'; data: { deadline: string; remainingWD: number } }
   | { type: 'AppraisalDeadlineReminded'; data: { deadline: string; to: 'SECRETARIAT_OFFICER' } }
-  | { type: 'AppraisalOverdue'; data: { deadline: string; escalatedTo: 'SECRETARIAT_HEAD' } };
+  | { type: 'AppraisalOverdue'; data: { deadline: string; escalatedTo: 'SECRETARIAT_HEAD' } }
+  // Revocation after the award (rule 34), appended to the same stream by the revocation workflow.
+  | { type: 'AwardRevoked'; data: { ground: RevocationGround; clause: string; reason: string; decisionRef: string; revokedDecisionNumber: string; revokedOn: string } }
+  | { type: 'RecoveryTasksOpened'; data: { tasks: RecoveryTask[] } }
+  | { type: 'RecoveryRecorded'; data: { item: RecoveryItem; recordedOn: string; note?: string; amountVnd?: number } }
+  | { type: 'RecoveryCompleted'; data: { completedOn: string } };
 
 export type DossierEventType = DossierEvent['type'];
 

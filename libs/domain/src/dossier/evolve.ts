@@ -1,4 +1,5 @@
 import type { DossierEvent } from './events';
+import { routeOf } from './route';
 import type { DossierState } from './types';
 
 /** Applies one event to the state. Pure and total: every event type has exactly one effect. */
@@ -32,8 +33,8 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
     case 'VoteCast':
       return next.council ? { ...next, council: { ...next.council, votes: [...next.council.votes, event.data] } } : next;
     case 'CouncilVotingClosed':
-      // Without quorum nothing was decided: the secretariat opens voting again.
-      if (!event.data.quorumMet) return { ...next, status: 'APPRAISAL', council: undefined };
+      // Without quorum nothing was decided: the secretariat (the unit head, for a grassroots award) opens voting again.
+      if (!event.data.quorumMet) return { ...next, status: routeOf(next.awardCode) === 'GRASSROOTS' ? 'UNIT_REVIEW' : 'APPRAISAL', council: undefined };
       return { ...next, status: event.data.passed ? 'AWAITING_DECISION' : 'REJECTED', ...(event.data.passed ? {} : { rejectionReason: 'Council did not pass the dossier' }) };
     case 'DossierAwarded':
       return { ...next, status: 'AWARDED', decision: event.data.decision };
@@ -55,6 +56,16 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return next.appraisal ? { ...next, appraisal: { ...next.appraisal, reminded: true } } : next;
     case 'AppraisalOverdue':
       return next.appraisal ? { ...next, appraisal: { ...next.appraisal, reminded: true, overdue: true } } : next;
+    case 'AwardRevoked': {
+      const { ground, reason, decisionRef, revokedOn } = event.data;
+      return { ...next, status: 'REVOKED', revocation: { ground, reason, decisionRef, revokedOn, tasks: [], recovered: [] } };
+    }
+    case 'RecoveryTasksOpened':
+      return next.revocation ? { ...next, status: 'RECOVERY_PENDING', revocation: { ...next.revocation, tasks: event.data.tasks } } : next;
+    case 'RecoveryRecorded':
+      return next.revocation ? { ...next, revocation: { ...next.revocation, recovered: [...next.revocation.recovered, event.data] } } : next;
+    case 'RecoveryCompleted':
+      return next.revocation ? { ...next, status: 'CLOSED', revocation: { ...next.revocation, completedOn: event.data.completedOn } } : { ...next, status: 'CLOSED' };
   }
 }
 

@@ -29,3 +29,25 @@ export function exampleBkTinhContent(evaluationYear: number, achievementId?: str
     ],
   };
 }
+
+/**
+ * A complete Chiến sĩ thi đua cơ sở dossier content for one person (grassroots route): the unit's package (law page
+ * §3.1) and a record meeting rule 5 — Lao động tiên tiến and rated HTXS in the evaluation year.
+ */
+export function exampleCstdCoSoContent(evaluationYear: number, achievementId?: string): { record: DeclaredRecord; parts: DossierPart[] } {
+  return {
+    record: {
+      evaluationYear,
+      ratings: [{ year: evaluationYear, rating: 'HTXS' }],
+      awards: [{ awardCode: 'LD_TIEN_TIEN', year: evaluationYear, decisionDate: `${evaluationYear}-12-15`, achievementId: `ldtt-${evaluationYear}` }],
+      initiatives: [],
+      collectiveYears: [],
+      ...(achievementId ? { achievementId } : {}),
+    },
+    parts: [
+      { kind: 'TO_TRINH', ref: 'Tờ trình đề nghị công nhận Chiến sĩ thi đua cơ sở', copy: 'ORIGINAL' },
+      { kind: 'BAO_CAO_THANH_TICH', ref: 'Báo cáo thành tích cá nhân', copy: 'ORIGINAL' },
+      { kind: 'BIEN_BAN', ref: 'Biên bản họp Hội đồng TĐKT cơ sở', copy: 'ORIGINAL' },
+    ],
+  };
+}

@@ -1,8 +1,9 @@
 import type { Actor } from '../shared/actor';
 import type { CouncilRule } from '../rule-set/types';
-import type { SubjectKind } from '../award/catalog';
+import type { Route, SubjectKind } from '../award/catalog';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { CommendationType, CollectiveYear, ReceivedAward, RecognisedInitiative, YearRating } from '../eligibility/history';
+import type { Revocation } from './revocation';
 
 /** Where a dossier (hồ sơ đề nghị khen thưởng) stands. */
 export const DOSSIER_STATUSES = [
@@ -17,9 +18,16 @@ export const DOSSIER_STATUSES = [
   'REJECTED',
   'RETURNED',
   'WITHDRAWN',
+  // After an award (rule 34, Law Ch. VII): revoked, its award objects and bonus being recovered, then closed.
+  'REVOKED',
+  'RECOVERY_PENDING',
+  'CLOSED',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+/** Where the dossier's own workflow ends. An award may later be revoked by a revocation workflow of its own. */
 export const FINAL_STATUSES: readonly DossierStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN'];
+/** The statuses of a revoked award; no dossier command applies any more. */
+export const REVOCATION_STATUSES: readonly DossierStatus[] = ['REVOKED', 'RECOVERY_PENDING', 'CLOSED'];
 
 /** The person, collective or household proposed. Personal data (citizen id) arrives here only as a keyed hash. */
 export interface Nominee {
@@ -95,6 +103,8 @@ export interface DossierState {
   decision?: IssuedDecision;
   returnReason?: string;
   rejectionReason?: string;
+  /** The award's revocation and the recovery of its award objects and bonus, once revoked. */
+  revocation?: Revocation;
   /** Number of events applied; the next event gets seq + 1. */
   seq: number;
 }
@@ -122,8 +132,8 @@ export interface CommandContext {
   legacySubmission?: boolean;
 }
 
-/** Who must act next on a dossier in a given status: the board's "who holds it". */
-export function holderOf(status: DossierStatus, overdue = false): string | null {
+/** Who must act next on a dossier in a given status: the board's "who holds it". A grassroots award stays at its unit. */
+export function holderOf(status: DossierStatus, overdue = false, route: Route = 'PROVINCIAL'): string | null {
   switch (status) {
     case 'DRAFT':
     case 'RETURNED':
@@ -136,7 +146,10 @@ export function holderOf(status: DossierStatus, overdue = false): string | null 
     case 'COUNCIL_VOTING':
       return 'COUNCIL';
     case 'AWAITING_DECISION':
-      return 'PROVINCIAL_DECIDER';
+      return route === 'GRASSROOTS' ? 'UNIT_HEAD' : 'PROVINCIAL_DECIDER';
+    case 'REVOKED':
+    case 'RECOVERY_PENDING':
+      return route === 'GRASSROOTS' ? 'UNIT_CLERK' : 'SECRETARIAT_OFFICER';
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import { BONUS_2024, BONUS_2025 } from './bonus-tables';
 import type { CouncilRule, RuleSet } from './types';
 
 /** Secret ballot, ≥ 90% of total members, written votes allowed: historical default for high titles (rule 26, [U]). */
@@ -11,7 +12,8 @@ const common = {
     byAward: Object.fromEntries(HIGH_TITLES.map((code) => [code, SECRET_90])),
   },
   deadlines: { appraisalWD: 10, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, councilVotingWD: 5, reminderBeforeWD: 2 },
-  issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: 'QĐ-ĐV' },
+  // A unit head numbers decisions in the unit's own series: "3/QĐ-SGDDT" ([U]: the unit's abbreviation in practice).
+  issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: '{unitCode}' },
   quotasEnabled: false,
 } satisfies Partial<RuleSet>;
 
@@ -22,6 +24,7 @@ export const RULE_SET_2024: RuleSet = {
   effectiveTo: '2025-06-30',
   legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 98/2023/NĐ-CP', 'Thông tư 01/2024/TT-BNV'],
   localLevels: ['PROVINCE', 'DISTRICT', 'COMMUNE'],
+  bonus: BONUS_2024,
   ...common,
 };
 
@@ -31,6 +34,7 @@ export const RULE_SET_2025: RuleSet = {
   effectiveFrom: '2025-07-01',
   legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 152/2025/NĐ-CP', 'Thông tư 15/2025/TT-BNV'],
   localLevels: ['PROVINCE', 'COMMUNE'],
+  bonus: BONUS_2025,
   ...common,
 };
 

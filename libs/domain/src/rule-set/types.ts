@@ -44,8 +44,34 @@ export interface RuleSet {
   localLevels: ReadonlyArray<'PROVINCE' | 'DISTRICT' | 'COMMUNE'>;
   council: { default: CouncilRule; byAward: Record<string, Partial<CouncilRule>> };
   deadlines: DeadlineRule;
-  /** Issuer code in decision numbers per decider, e.g. PROVINCIAL_CHAIRMAN → "UBND" gives "12/QĐ-UBND". */
+  /**
+   * Issuer code in decision numbers per decider, e.g. PROVINCIAL_CHAIRMAN → "UBND" gives "12/QĐ-UBND". `{unitCode}`
+   * stands for the deciding unit's own code (a unit head numbers decisions in the unit's series).
+   */
   issuerCode: Record<Decider, string>;
+  /** Bonus money (tiền thưởng) per award, for recovering it after a revocation (rules 34–35). */
+  bonus: BonusTable;
   /** Optional per-organisation quotas; national law sets none (rule 15), so off by default. */
   quotasEnabled: boolean;
+}
+
+/** One award's bonus as a multiple of the base salary (lương cơ sở), per the subject the rate is set for. */
+export interface BonusRate {
+  individual?: number;
+  collective?: number;
+  /** False where the law page marks the rate UNCONFIRMED or it is applied by analogy. */
+  confirmed: boolean;
+  note?: string;
+}
+
+/** Rule 35: bonus = multiplier × base salary on the decision date; a household gets `householdFactor` × the individual rate. */
+export interface BonusTable {
+  /** Base salary in VND; a province may override the documented default. */
+  baseSalaryVnd: number;
+  baseSalaryBasis: string;
+  householdFactor: number;
+  /** Where the multipliers come from. */
+  legalBasis: string;
+  /** By award code; an award not listed has no sourced rate. */
+  rates: Readonly<Record<string, BonusRate>>;
 }

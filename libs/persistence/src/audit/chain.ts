@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventEnvelope } from '@tdkt/domain';
+import type { StoredEnvelope } from '@tdkt/domain';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -14,7 +14,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The fields of an event that the chain protects, in canonical form. */
-export function chainedContent(e: EventEnvelope): string {
+export function chainedContent(e: StoredEnvelope): string {
   return canonicalJson({
     dossierId: e.dossierId,
     seq: e.seq,
@@ -30,14 +30,14 @@ export function chainedContent(e: EventEnvelope): string {
 }
 
 /** hash = sha256(prev_hash || canonical(event)), hex. */
-export function chainHash(prevHash: string, e: EventEnvelope): string {
+export function chainHash(prevHash: string, e: StoredEnvelope): string {
   return createHash('sha256').update(prevHash).update(chainedContent(e)).digest('hex');
 }
 
-export interface ChainedEvent extends EventEnvelope {
+export type ChainedEvent = StoredEnvelope & {
   prevHash: string;
   hash: string;
-}
+};
 
 export interface ChainBreak {
   dossierId: string;

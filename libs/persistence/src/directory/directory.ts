@@ -43,6 +43,19 @@ export class Directory {
     return rows[0] && { id: rows[0].id, username: rows[0].username, fullName: rows[0].full_name, role: rows[0].role, unitCode: rows[0].unit_code };
   }
 
+  /** The provincial council's roster for a unit's province: id, name and each member's own unit (for recusals). */
+  async councilRosterFor(unitCode: string): Promise<{ provinceCode: string; members: { userId: string; fullName: string; unitCode: string | null }[] }> {
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.full_name, u.unit_code, o.province_code FROM app_user u JOIN org_unit o ON o.code = u.unit_code
+        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR')
+          AND o.province_code = (SELECT province_code FROM org_unit WHERE code = $1)
+        ORDER BY u.id`,
+      [unitCode],
+    )) as { id: string; full_name: string; unit_code: string | null; province_code: string }[];
+    const [province] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [unitCode])) as { province_code: string }[];
+    return { provinceCode: province?.province_code ?? '', members: rows.map((r) => ({ userId: r.id, fullName: r.full_name, unitCode: r.unit_code })) };
+  }
+
   /** The members, chair included, of the emulation council (Hội đồng TĐKT) of the province a unit belongs to. */
   async councilMembersFor(unitCode: string): Promise<string[]> {
     const rows = (await this.dataSource.query(
@@ -50,6 +63,15 @@ export class Directory {
         WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR')
           AND o.province_code = (SELECT province_code FROM org_unit WHERE code = $1)
         ORDER BY u.id`,
+      [unitCode],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The members, chair included, of a unit's own emulation council (Hội đồng TĐKT cơ sở): the grassroots route's voters. */
+  async unitCouncilMembersFor(unitCode: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM app_user WHERE active AND role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND unit_code = $1 ORDER BY id`,
       [unitCode],
     )) as { id: string }[];
     return rows.map((r) => r.id);

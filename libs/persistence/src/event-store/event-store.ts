@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@tdkt/domain';
+import type { StoredEnvelope } from '@tdkt/domain';
 import { chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
 import { PROJECTIONS } from '../read-models/projections';
 
@@ -14,7 +14,7 @@ interface EventRow {
   dossier_id: string;
   seq: number;
   type: string;
-  data: EventEnvelope['data'];
+  data: StoredEnvelope['data'];
   actor_id: string;
   actor_role: string;
   on_behalf_of: string | null;
@@ -25,10 +25,12 @@ interface EventRow {
   hash: string;
 }
 
-const toChained = (r: EventRow): ChainedEvent => ({
+// Rows come from this table, which only append() writes, so type and data belong together as the union says.
+const toChained = (r: EventRow): ChainedEvent =>
+  ({
   dossierId: r.dossier_id,
   seq: r.seq,
-  type: r.type as EventEnvelope['type'],
+  type: r.type,
   data: r.data,
   actorId: r.actor_id,
   actorRole: r.actor_role,
@@ -38,7 +40,7 @@ const toChained = (r: EventRow): ChainedEvent => ({
   requestId: r.request_id,
   prevHash: r.prev_hash,
   hash: r.hash,
-});
+  }) as ChainedEvent;
 
 /** The business log: append-only, hash-chained per dossier, and the only source of the read models. */
 export class EventStore {
@@ -48,7 +50,7 @@ export class EventStore {
    * Appends one command's events and updates every read model, in one transaction. Idempotent by construction: the
    * unique (dossier_id, seq) key makes a retried append insert nothing, and then nothing is projected twice.
    */
-  async append(events: readonly EventEnvelope[]): Promise<AppendResult> {
+  async append(events: readonly StoredEnvelope[]): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const dossierId = events[0].dossierId;
     if (events.some((e, i) => e.dossierId !== dossierId || e.seq !== events[0].seq + i)) throw new Error('events must be one dossier, consecutive seq');

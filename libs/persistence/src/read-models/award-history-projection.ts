@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { subjectKeyOf, type DossierEvent, type EventEnvelope } from '@tdkt/domain';
+import { subjectKeyOf, type DossierEvent, type StoredEnvelope, isSessionEventType } from '@tdkt/domain';
 
 /**
  * Award history: who each dossier proposes (at creation) and, once decided, the award they hold. The eligibility
- * checks of later dossiers read it. Revocation (when built) removes the row through its own event.
+ * checks of later dossiers read it. A revoked award (AwardRevoked, rule 34) no longer counts: its row goes.
  */
-export async function projectAwardHistory(m: EntityManager, e: EventEnvelope): Promise<void> {
+export async function projectAwardHistory(m: EntityManager, e: StoredEnvelope): Promise<void> {
+  if (isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const d = event.data;
@@ -22,5 +23,7 @@ export async function projectAwardHistory(m: EntityManager, e: EventEnvelope): P
        SELECT dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, $2, $3, $4, achievement_id FROM award_subject WHERE dossier_id = $1`,
       [e.dossierId, decision.year, decision.number, decision.signedOn],
     );
+  } else if (event.type === 'AwardRevoked') {
+    await m.query(`DELETE FROM award_history WHERE dossier_id = $1`, [e.dossierId]);
   }
 }

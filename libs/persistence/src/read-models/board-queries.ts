@@ -1,14 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { CalendarOutOfRangeError, DOSSIER_STATUSES, workingDaysBetween, type Actor, type DossierStatus } from '@tdkt/domain';
-import type { DossierScope } from './dossier-queries';
+import { GRASSROOTS_AWARD_CODES, type DossierScope } from './dossier-queries';
 
 /** Where a dossier is on the route, coarser than its status: the board's "stage" column. */
-export type Stage = 'UNIT' | 'APPRAISAL' | 'COUNCIL' | 'DECISION' | 'CLOSED';
+export type Stage = 'UNIT' | 'APPRAISAL' | 'COUNCIL' | 'DECISION' | 'REVOCATION' | 'CLOSED';
 const STAGE_OF: Record<DossierStatus, Stage> = {
   NEW: 'UNIT', DRAFT: 'UNIT', RETURNED: 'UNIT', UNIT_REVIEW: 'UNIT',
   APPRAISAL: 'APPRAISAL', SUPPLEMENT_REQUESTED: 'APPRAISAL',
   COUNCIL_VOTING: 'COUNCIL', AWAITING_DECISION: 'DECISION',
   AWARDED: 'CLOSED', REJECTED: 'CLOSED', WITHDRAWN: 'CLOSED',
+  REVOKED: 'REVOCATION', RECOVERY_PENDING: 'REVOCATION', CLOSED: 'CLOSED',
 };
 const isStatus = (s: string): s is DossierStatus => (DOSSIER_STATUSES as readonly string[]).includes(s);
 export const stageOf = (status: string): Stage | null => (isStatus(status) ? STAGE_OF[status] : null);
@@ -69,7 +70,7 @@ export interface BoardPage {
 }
 
 /** What a person has to do on a dossier. */
-export type TaskKind = 'SUBMIT' | 'REVIEW' | 'APPRAISE' | 'ANSWER_SUPPLEMENT' | 'VOTE' | 'DECIDE' | 'HANDLE_OVERDUE';
+export type TaskKind = 'SUBMIT' | 'REVIEW' | 'APPRAISE' | 'ANSWER_SUPPLEMENT' | 'VOTE' | 'DECIDE' | 'HANDLE_OVERDUE' | 'RECOVER';
 
 export interface InboxTask {
   dossierId: string;
@@ -168,7 +169,7 @@ class Where {
 function scoped(scope: DossierScope, filter: BoardFilter): Where {
   const w = new Where();
   if (scope.kind === 'UNIT') w.add('unit_code = ?', scope.unitCode);
-  if (scope.kind === 'COUNCIL_MEMBER') w.add('? = ANY (council_members)', scope.userId);
+  if (scope.kind === 'COUNCIL_MEMBER') w.add('(? = ANY (council_members) OR (unit_code = ? AND award_code = ANY (?::text[])))', scope.userId, scope.unitCode ?? null, [...GRASSROOTS_AWARD_CODES]);
   if (filter.statuses?.length) w.add('status = ANY (?::text[])', [...filter.statuses]);
   if (filter.awardCode) w.add('award_code = ?', filter.awardCode);
   if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
@@ -231,7 +232,8 @@ export class BoardQueries {
    * The tasks of one person, from the read models, by role and scope: a unit clerk submits drafts and returned
    * dossiers and answers supplement requests of their unit; a unit head reviews their unit's; the secretariat officer
    * appraises what is not overdue, the secretariat head also handles what is; a council member votes where they sit
-   * and have not voted in the open round; the provincial decider signs. Other roles have no tasks. Most urgent first.
+   * and have not voted in the open round; the provincial decider signs provincial awards, the unit head grassroots
+   * ones; whoever holds a revoked award's recovery records it. Other roles have no tasks. Most urgent first.
    */
   async inbox(actor: Actor, today: string, limit = 500): Promise<Inbox> {
     const w = inboxWhere(actor);
@@ -259,6 +261,7 @@ function taskKind(status: string, overdue: boolean): TaskKind {
     case 'APPRAISAL': return overdue ? 'HANDLE_OVERDUE' : 'APPRAISE';
     case 'COUNCIL_VOTING': return 'VOTE';
     case 'AWAITING_DECISION': return 'DECIDE';
+    case 'RECOVERY_PENDING': return 'RECOVER';
     default: return 'SUBMIT';
   }
 }
@@ -268,11 +271,14 @@ function inboxWhere(actor: Actor): Where | undefined {
   const w = new Where();
   switch (actor.role) {
     case 'UNIT_CLERK':
-      return actor.unitCode ? w.add(`unit_code = ? AND status IN ('DRAFT', 'RETURNED', 'SUPPLEMENT_REQUESTED')`, actor.unitCode) : undefined;
+      return actor.unitCode
+        ? w.add(`unit_code = ? AND (status IN ('DRAFT', 'RETURNED', 'SUPPLEMENT_REQUESTED') OR (status = 'RECOVERY_PENDING' AND held_by = 'UNIT_CLERK'))`, actor.unitCode)
+        : undefined;
     case 'UNIT_HEAD':
-      return actor.unitCode ? w.add(`unit_code = ? AND status = 'UNIT_REVIEW'`, actor.unitCode) : undefined;
+      // Grassroots awards: the unit head also signs the decision.
+      return actor.unitCode ? w.add(`unit_code = ? AND (status = 'UNIT_REVIEW' OR (status = 'AWAITING_DECISION' AND held_by = 'UNIT_HEAD'))`, actor.unitCode) : undefined;
     case 'SECRETARIAT_OFFICER':
-      return w.add(`status = 'APPRAISAL' AND NOT overdue`);
+      return w.add(`((status = 'APPRAISAL' AND NOT overdue) OR (status = 'RECOVERY_PENDING' AND held_by = 'SECRETARIAT_OFFICER'))`);
     case 'SECRETARIAT_HEAD':
       return w.add(`status = 'APPRAISAL'`);
     case 'COUNCIL_MEMBER':
@@ -284,7 +290,7 @@ function inboxWhere(actor: Actor): Where | undefined {
         actor.userId, actor.userId,
       );
     case 'PROVINCIAL_DECIDER':
-      return w.add(`status = 'AWAITING_DECISION'`);
+      return w.add(`status = 'AWAITING_DECISION' AND held_by = 'PROVINCIAL_DECIDER'`);
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DossierEvent, EventEnvelope } from '@tdkt/domain';
+import { isSessionEventType, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
 
 /**
  * The council ballot read model: one row per (dossier, member) of the latest voting round, saying THAT the member
@@ -9,10 +9,14 @@ import type { DossierEvent, EventEnvelope } from '@tdkt/domain';
  * Opening a round replaces the dossier's rows; closing it stamps them; a return or withdrawal takes the dossier away
  * from the council, so its rows go.
  */
-export async function projectCouncilBallot(m: EntityManager, e: EventEnvelope): Promise<void> {
+export async function projectCouncilBallot(m: EntityManager, e: StoredEnvelope): Promise<void> {
+  if (isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   switch (event.type) {
-    case 'CouncilVotingOpened': {
+    case 'CouncilVotingOpened':
+    case 'ScheduledForCouncil': {
+      // Per-dossier voting and a council session both seat their members here; session votes mark them voted
+      // (council-session-projection.ts).
       const { members } = event.data;
       await m.query(`DELETE FROM council_ballot WHERE dossier_id = $1`, [e.dossierId]);
       await m.query(

@@ -15,6 +15,11 @@ export class DecisionNumbers {
 
   async allocate(input: { authority: string; issuerCode: string; year: number; dossierId: string; requestId: string }): Promise<Allocation> {
     return this.dataSource.transaction(async (m) => {
+      // Each province's chairman numbers his own decisions: the series is per province of the dossier's unit.
+      if (input.authority === 'PROVINCIAL_CHAIRMAN') {
+        const [row] = (await m.query(`SELECT o.province_code FROM dossier_view d JOIN org_unit o ON o.code = d.unit_code WHERE d.id = $1`, [input.dossierId])) as { province_code: string }[];
+        if (row) input = { ...input, authority: `PROVINCIAL_CHAIRMAN:${row.province_code}` };
+      }
       await m.query(`INSERT INTO decision_counter (authority, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [input.authority, input.year]);
       const [{ last_number }] = (await m.query(`SELECT last_number FROM decision_counter WHERE authority = $1 AND year = $2 FOR UPDATE`, [input.authority, input.year])) as { last_number: number }[];
       const [existing] = (await m.query(`SELECT formatted FROM decision_number WHERE request_id = $1`, [input.requestId])) as { formatted: string }[];

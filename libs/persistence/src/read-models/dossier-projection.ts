@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { holderOf, type DossierEvent, type DossierStatus, type EventEnvelope } from '@tdkt/domain';
+import { holderOf, routeOf, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope, isSessionEventType } from '@tdkt/domain';
 
 type Column =
   | 'title'
@@ -10,11 +10,14 @@ type Changes = Partial<Record<Column, unknown>>;
 const sql = (expression: string) => ({ sql: expression });
 const isSql = (v: unknown): v is { sql: string } => typeof v === 'object' && v !== null && 'sql' in v;
 
-const withHolder = (status: DossierStatus, c: Changes = {}, overdue = false): Changes => ({ status, held_by: holderOf(status, overdue), ...c });
+const withHolder = (status: DossierStatus, c: Changes = {}, overdue = false, route?: Route): Changes => ({ status, held_by: holderOf(status, overdue, route), ...c });
 const NO_DEADLINE: Changes = { deadline: null, deadline_kind: null };
 
+/** Events whose holder depends on the dossier's route (a grassroots award stays with its unit). */
+const ROUTE_DEPENDENT = new Set<string>(['CouncilVotingClosed', 'AwardRevoked', 'RecoveryTasksOpened']);
+
 /** What one event changes in its dossier's row; `votes_cast: '+1'` increments. */
-function changesFor(event: DossierEvent): Changes {
+function changesFor(event: DossierEvent, route: Route): Changes {
   switch (event.type) {
     case 'DossierCreated':
       return {};
@@ -50,14 +53,23 @@ function changesFor(event: DossierEvent): Changes {
     case 'VoteCast':
       return { votes_cast: '+1' };
     case 'CouncilVotingClosed':
-      if (!event.data.quorumMet) return withHolder('APPRAISAL', { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
-      return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, ...NO_DEADLINE }) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
+      if (!event.data.quorumMet)
+        return withHolder(route === 'GRASSROOTS' ? 'UNIT_REVIEW' : 'APPRAISAL', { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
+      return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, ...NO_DEADLINE }, false, route) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
     case 'DossierAwarded':
       return withHolder('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
     case 'DossierRejected':
       return withHolder('REJECTED', { reason: event.data.reason, ...NO_DEADLINE });
     case 'DossierWithdrawn':
       return withHolder('WITHDRAWN', { reason: event.data.reason, ...NO_DEADLINE });
+    case 'AwardRevoked':
+      return withHolder('REVOKED', { reason: event.data.reason, ...NO_DEADLINE }, false, route);
+    case 'RecoveryTasksOpened':
+      return withHolder('RECOVERY_PENDING', {}, false, route);
+    case 'RecoveryRecorded':
+      return {};
+    case 'RecoveryCompleted':
+      return withHolder('CLOSED');
   }
 }
 
@@ -65,7 +77,8 @@ function changesFor(event: DossierEvent): Changes {
  * The dossier read model as a projection: one event in, the row changed. The same function runs inline in the
  * append transaction and in a rebuild, so rebuilt rows equal live ones.
  */
-export async function projectDossierView(m: EntityManager, e: EventEnvelope): Promise<void> {
+export async function projectDossierView(m: EntityManager, e: StoredEnvelope): Promise<void> {
+  if (isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const d = event.data;
@@ -76,12 +89,19 @@ export async function projectDossierView(m: EntityManager, e: EventEnvelope): Pr
     );
     return;
   }
+  const route = ROUTE_DEPENDENT.has(event.type) ? await routeOfRow(m, e.dossierId) : 'PROVINCIAL';
   const params: unknown[] = [e.dossierId, e.occurredAt, e.seq];
-  const sets = Object.entries(changesFor(event)).map(([column, value]) => {
+  const sets = Object.entries(changesFor(event, route)).map(([column, value]) => {
     if (value === '+1') return `${column} = ${column} + 1`;
     if (isSql(value)) return `${column} = ${value.sql}`;
     params.push(value);
     return `${column} = $${params.length}`;
   });
   await m.query(`UPDATE dossier_view SET ${[...sets, 'updated_at = $2', 'last_seq = $3'].join(', ')} WHERE id = $1`, params);
+}
+
+/** The route of a dossier already in the read model, from its award code and the catalog. */
+async function routeOfRow(m: EntityManager, dossierId: string): Promise<Route> {
+  const [row] = (await m.query(`SELECT award_code FROM dossier_view WHERE id = $1`, [dossierId])) as { award_code: string }[];
+  return (row && routeOf(row.award_code)) ?? 'PROVINCIAL';
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { AWARD_CATALOG } from '@tdkt/domain';
 
 export interface DossierView {
   id: string;
@@ -41,8 +42,14 @@ const toView = (r: Row): DossierView => ({
   deadline: r.deadline, deadlineKind: r.deadline_kind, heldBy: r.held_by, overdue: r.overdue, pausedRemainingWD: r.paused_remaining_wd,
 });
 
-/** Who may see which dossiers: a unit's staff their unit's, council members those they sit on, the rest all. */
-export type DossierScope = { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string } | { kind: 'COUNCIL_MEMBER'; userId: string };
+/**
+ * Who may see which dossiers: a unit's staff their unit's, council members those they sit on (and, as the unit's own
+ * council, their unit's grassroots dossiers), the rest all.
+ */
+export type DossierScope = { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string } | { kind: 'COUNCIL_MEMBER'; userId: string; unitCode?: string };
+
+/** Award codes of the grassroots route, from the catalog: a unit council member sees these dossiers of their unit. */
+export const GRASSROOTS_AWARD_CODES: readonly string[] = AWARD_CATALOG.filter((a) => a.route === 'GRASSROOTS').map((a) => a.code);
 
 export interface DossierFilter {
   status?: string;
@@ -70,7 +77,11 @@ export class DossierQueries {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (scope.kind === 'UNIT') add('unit_code = ?', scope.unitCode);
-    if (scope.kind === 'COUNCIL_MEMBER') add('? = ANY (council_members)', scope.userId);
+    if (scope.kind === 'COUNCIL_MEMBER') {
+      params.push(scope.userId, scope.unitCode ?? null, GRASSROOTS_AWARD_CODES);
+      const n = params.length;
+      where.push(`($${n - 2} = ANY (council_members) OR (unit_code = $${n - 1} AND award_code = ANY ($${n}::text[])))`);
+    }
     if (filter.status) add('status = ?', filter.status);
     if (filter.awardCode) add('award_code = ?', filter.awardCode);
     if (filter.unitCode) add('unit_code = ?', filter.unitCode);

@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@tdkt/domain';
+import type { StoredEnvelope } from '@tdkt/domain';
 import { projectAwardHistory } from './award-history-projection';
 import { projectDossierView } from './dossier-projection';
 import { projectStatistics } from './statistics-projection';
 import { projectCouncilBallot } from './council-ballot-projection';
+import { projectRecoveryTasks } from './recovery-task-projection';
+import { projectCouncilSession } from './council-session-projection';
 
-export type Projection = (m: EntityManager, e: EventEnvelope) => Promise<void>;
+export type Projection = (m: EntityManager, e: StoredEnvelope) => Promise<void>;
 
 /**
  * Every read model: its projection (run for each event, inline in the append transaction and in a rebuild) and the
@@ -16,6 +18,8 @@ export const READ_MODELS: readonly { name: string; project: Projection; tables: 
   { name: 'statistics (awards, stage times)', project: projectStatistics, tables: ['stage_timing', 'award_fact'] },
   { name: 'award history', project: projectAwardHistory, tables: ['award_subject', 'award_history'] },
   { name: 'council ballots (who has voted, never how)', project: projectCouncilBallot, tables: ['council_ballot'] },
+  { name: 'recovery tasks of revoked awards', project: projectRecoveryTasks, tables: ['recovery_task'] },
+  { name: 'council sessions (agenda, attendance, tallies, minutes)', project: projectCouncilSession, tables: ['council_session_view'] },
 ];
 
 export const PROJECTIONS: readonly Projection[] = READ_MODELS.map((r) => r.project);

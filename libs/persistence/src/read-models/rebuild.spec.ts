@@ -1,6 +1,6 @@
 /** Read models are projections: dropping them and replaying the event table gives back exactly the live rows. */
 import type { DataSource } from 'typeorm';
-import { batchesOf, simulateDossier } from '../../../../test/support/simulate';
+import { batchesOf, simulatedActor, simulateDossier } from '../../../../test/support/simulate';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 import { EventStore } from '../event-store/event-store';
 import { READ_MODEL_TABLES } from './projections';
@@ -28,4 +28,36 @@ it('rebuilding every read model from the event table reproduces the live tables 
   const result = await rebuildReadModels(db.ds);
   expect(result.events).toBe(streams.reduce((n, s) => n + s.length, 0));
   expect(await snapshot(db.ds)).toEqual(live);
+});
+
+it('a revoked award rebuilds too: gone from award history and award facts, its recovery tasks stamped as live', async () => {
+  const store = new EventStore(db.ds);
+  const chairman = simulatedActor('PROVINCIAL_DECIDER', 'chairman');
+  const officer = simulatedActor('SECRETARIAT_OFFICER', 'sec-1');
+  const stream = simulateDossier({
+    steps: 8,
+    decision: { approve: true },
+    nominee: 'Người bị hủy khen thưởng',
+    then: [
+      [chairman, { type: 'RevokeAward', data: { ground: 'FRAUDULENT_DECLARATION', reason: 'Kê khai thành tích gian dối', decisionRef: '45/QĐ-UBND' } }],
+      [officer, { type: 'RecordRecovery', data: { item: 'AWARD_OBJECT' } }],
+    ],
+  });
+  for (const batch of batchesOf(stream)) await store.append(batch);
+  const id = stream[0].dossierId;
+  const rows = async () => ({
+    history: (await db.ds.query(`SELECT count(*)::int AS n FROM award_history WHERE dossier_id = $1`, [id])) as unknown[],
+    facts: (await db.ds.query(`SELECT count(*)::int AS n FROM award_fact WHERE dossier_id = $1`, [id])) as unknown[],
+    view: (await db.ds.query(`SELECT status, held_by FROM dossier_view WHERE id = $1`, [id])) as unknown[],
+    tasks: (await db.ds.query(`SELECT item, recovered_on IS NOT NULL AS done, recorded_by FROM recovery_task WHERE dossier_id = $1 ORDER BY item`, [id])) as unknown[],
+  });
+  const live = await rows();
+  expect(live).toEqual({
+    history: [{ n: 0 }],
+    facts: [{ n: 0 }],
+    view: [{ status: 'RECOVERY_PENDING', held_by: 'SECRETARIAT_OFFICER' }],
+    tasks: [{ item: 'AWARD_OBJECT', done: true, recorded_by: 'sec-1' }, { item: 'BONUS', done: false, recorded_by: null }],
+  });
+  await rebuildReadModels(db.ds);
+  expect(await rows()).toEqual(live);
 });

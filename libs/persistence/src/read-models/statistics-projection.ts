@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { findAward, type DossierEvent, type EventEnvelope } from '@tdkt/domain';
+import { findAward, type DossierEvent, type StoredEnvelope, isSessionEventType } from '@tdkt/domain';
 
 /** The event's time; the event's time unless one is already set; add one. */
 const AT = Symbol('at');
@@ -48,7 +48,8 @@ function changesFor(event: DossierEvent): Changes {
  * award_fact gets one row per award decision, completed from the dossier's own stage_timing row. Reads only its own
  * tables, so a rebuild from the event table reproduces it.
  */
-export async function projectStatistics(m: EntityManager, e: EventEnvelope): Promise<void> {
+export async function projectStatistics(m: EntityManager, e: StoredEnvelope): Promise<void> {
+  if (isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const { awardCode, unitCode, nominee } = event.data;
@@ -70,6 +71,8 @@ export async function projectStatistics(m: EntityManager, e: EventEnvelope): Pro
     });
     await m.query(`UPDATE stage_timing SET ${sets.join(', ')} WHERE dossier_id = $1`, params);
   }
+  // A revoked award is no longer counted among the awards; its stage times stay (the dossier was processed).
+  if (event.type === 'AwardRevoked') await m.query(`DELETE FROM award_fact WHERE dossier_id = $1`, [e.dossierId]);
   if (event.type === 'DossierAwarded') {
     const { decision } = event.data;
     const [row] = (await m.query(`SELECT award_code FROM stage_timing WHERE dossier_id = $1`, [e.dossierId])) as { award_code: string }[];

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@tdkt/domain';
+import type { CouncilSessionView } from '@tdkt/persistence';
+import { CurrentActor, Roles } from '../auth/auth.guard';
+import { AttendanceDto, ConflictDto, ConveneSessionDto, ListSessionsQuery, SessionIdParam, SessionVoteDto } from './council.dto';
+import { CouncilService } from './council.service';
+
+const MEMBERS = ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'] as const;
+const READERS = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR', ...MEMBERS] as const;
+
+/** Council sessions (phiên họp Hội đồng TĐKT): agenda, attendance, recusals, open and secret votes, tallies, minutes. */
+@ApiTags('council sessions')
+@ApiBearerAuth()
+@Controller('council-sessions')
+export class CouncilController {
+  constructor(private readonly council: CouncilService) {}
+
+  @Post()
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  convene(@CurrentActor() actor: Actor, @Body() dto: ConveneSessionDto): Promise<CouncilSessionView> {
+    return this.council.convene(actor, dto);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  list(@CurrentActor() actor: Actor, @Query() q: ListSessionsQuery): Promise<CouncilSessionView[]> {
+    return this.council.list(actor, q.status);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@CurrentActor() actor: Actor, @Param() p: SessionIdParam): Promise<CouncilSessionView> {
+    return this.council.visible(actor, p.id);
+  }
+
+  @Get(':id/minutes')
+  @Roles(...READERS)
+  @Header('content-type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
+  async minutes(@CurrentActor() actor: Actor, @Param() p: SessionIdParam): Promise<string> {
+    const s = await this.council.visible(actor, p.id);
+    return s.minutes ?? 'Biên bản chưa có: phiên họp chưa kết thúc. (No minutes yet: the session is still open.)';
+  }
+
+  @Post(':id/attendance')
+  @HttpCode(200)
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', ...MEMBERS)
+  attendance(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: AttendanceDto): Promise<CouncilSessionView> {
+    return this.council.run(actor, p.id, { type: 'RecordAttendance', data: { memberId: b.memberId, attendance: b.attendance } });
+  }
+
+  @Post(':id/conflicts')
+  @HttpCode(200)
+  @Roles(...MEMBERS)
+  conflict(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: ConflictDto): Promise<CouncilSessionView> {
+    return this.council.run(actor, p.id, { type: 'DeclareConflict', data: { dossierId: b.dossierId, reason: b.reason } });
+  }
+
+  @Post(':id/votes')
+  @HttpCode(200)
+  @Roles(...MEMBERS)
+  @ApiOkResponse({ description: 'Recorded; a secret choice is never echoed back' })
+  vote(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: SessionVoteDto) {
+    return this.council.vote(actor, p.id, b.dossierId, b.approve);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('COUNCIL_CHAIR', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  close(@CurrentActor() actor: Actor, @Param() p: SessionIdParam): Promise<CouncilSessionView> {
+    return this.council.run(actor, p.id, { type: 'CloseSession', data: { secretBallots: {} } });
+  }
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { AppConfig } from '@tdkt/config';
+import { councilRuleFor, ruleSetByVersion, type Actor, type AgendaItem, type SessionCommand } from '@tdkt/domain';
+import { CouncilSessions, Directory, DossierQueries, type CouncilSessionView } from '@tdkt/persistence';
+import { councilSessionWorkflowId, sessionCommandUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
+import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
+import { body } from '../platform/errors';
+import type { ConveneSessionDto } from './council.dto';
+
+const OVERSIGHT: readonly string[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'];
+
+/** Council sessions: convened from dossiers under appraisal, run by the session workflow, read from the read model. */
+@Injectable()
+export class CouncilService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly dossiers: DossierQueries,
+    private readonly directory: Directory,
+    private readonly sessions: CouncilSessions,
+  ) {}
+
+  async convene(actor: Actor, dto: ConveneSessionDto): Promise<CouncilSessionView> {
+    const agenda: AgendaItem[] = [];
+    const fields: Record<string, string[]> = {};
+    for (const id of new Set(dto.dossierIds)) {
+      const d = await this.dossiers.findById(id);
+      const ruleSet = d && ruleSetByVersion(d.ruleSetVersion ?? '');
+      if (!d || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
+      else if (d.status !== 'APPRAISAL') (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not under appraisal`);
+      else agenda.push({ dossierId: d.id, awardCode: d.awardCode, unitCode: d.unitCode, nomineeName: d.nomineeName, rule: councilRuleFor(ruleSet, d.awardCode) });
+    }
+    if (Object.keys(fields).length) throw new BadRequestException(body(400, 'Validation failed', { fields }));
+    const roster = await this.directory.councilRosterFor(agenda[0].unitCode);
+    for (const it of agenda.slice(1)) {
+      const other = await this.directory.councilRosterFor(it.unitCode);
+      if (other.provinceCode !== roster.provinceCode) throw new BadRequestException(body(400, 'Validation failed', { fields: { dossierIds: ['all dossiers must belong to one province'] } }));
+    }
+    const sessionId = randomUUID();
+    const handle = await this.temporal.workflow.start('councilSessionWorkflow', {
+      workflowId: councilSessionWorkflowId(sessionId),
+      taskQueue: this.config.temporal.taskQueue,
+      args: [{ sessionId }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    const command: SessionCommand = { type: 'ConveneSession', data: { title: dto.title, provinceCode: roster.provinceCode, deadline: dto.deadline, members: roster.members, agenda } };
+    try {
+      await handle.executeUpdate(sessionCommandUpdate, { args: [{ command, actor, requestId: `convene:${sessionId}` }], updateId: `convene:${sessionId}` });
+    } catch (e) {
+      await handle.terminate('convening refused').catch(() => undefined);
+      throw e;
+    }
+    return this.mustFind(sessionId);
+  }
+
+  async run(actor: Actor, sessionId: string, command: SessionCommand): Promise<CouncilSessionView> {
+    await this.visible(actor, sessionId);
+    const requestId = randomUUID();
+    await this.temporal.workflow.getHandle(councilSessionWorkflowId(sessionId)).executeUpdate(sessionCommandUpdate, { args: [{ command, actor, requestId }], updateId: requestId });
+    return this.mustFind(sessionId);
+  }
+
+  /**
+   * A vote. Open ballot: one command. Secret ballot: the workflow records THAT the member takes part (it checks
+   * membership, recusal, attendance and once-only); then the choice goes straight into the ballot box, never through
+   * Temporal, a log or a read model. The answer does not repeat the choice.
+   */
+  async vote(actor: Actor, sessionId: string, dossierId: string, approve: boolean): Promise<{ sessionId: string; dossierId: string; recorded: true }> {
+    const session = await this.visible(actor, sessionId);
+    const item = session.agenda.find((a) => a.dossierId === dossierId);
+    if (!item) throw new NotFoundException(`Dossier ${dossierId} is not on this session's agenda`);
+    if (item.ballot === 'OPEN') {
+      await this.run(actor, sessionId, { type: 'CastOpenVote', data: { dossierId, approve } });
+      return { sessionId, dossierId, recorded: true };
+    }
+    const handle = this.temporal.workflow.getHandle(councilSessionWorkflowId(sessionId));
+    const state = await handle.query(sessionStateQuery);
+    const tookPart = state.secretParticipation.some((p) => p.memberId === actor.userId && p.dossierId === dossierId);
+    // A member whose first attempt stopped between the two steps completes it; anyone else takes part first.
+    if (!tookPart) {
+      const requestId = `secret:${sessionId}:${dossierId}:${actor.userId}`;
+      await handle.executeUpdate(sessionCommandUpdate, { args: [{ command: { type: 'TakePartInSecretBallot', data: { dossierId } }, actor, requestId }], updateId: requestId });
+    }
+    const deposited = await this.sessions.deposit({ sessionId, dossierId, memberId: actor.userId, approve, ballotId: randomUUID() });
+    if (!deposited) throw new ConflictException('This member has already put a ballot in for this item');
+    return { sessionId, dossierId, recorded: true };
+  }
+
+  /** Oversight roles see every session; council members the sessions they sit on. */
+  async visible(actor: Actor, sessionId: string): Promise<CouncilSessionView> {
+    const s = await this.sessions.findById(sessionId);
+    if (!s) throw new NotFoundException(`Council session ${sessionId} not found`);
+    if (!OVERSIGHT.includes(actor.role) && !s.members.some((m) => m.userId === actor.userId)) throw new ForbiddenException('This session is outside your scope');
+    return s;
+  }
+
+  list(actor: Actor, status?: string): Promise<CouncilSessionView[]> {
+    const memberOnly = !OVERSIGHT.includes(actor.role);
+    return this.sessions.list({ ...(memberOnly ? { memberId: actor.userId } : {}), ...(status ? { status } : {}), limit: 100 });
+  }
+
+  private async mustFind(id: string): Promise<CouncilSessionView> {
+    const s = await this.sessions.findById(id);
+    if (!s) throw new NotFoundException(`Council session ${id} not found`);
+    return s;
+  }
+}

@@ -1,0 +1,53 @@
+/** The audit commands against a database of their own: verify-chain's verdict and exit code, rebuild-read-models. */
+import { Client } from 'pg';
+import { EventStore } from '@tdkt/persistence';
+import { batchesOf, simulateDossier } from '../../../test/support/simulate';
+import { scratchDatabase } from '../../../test/support/scratch-db';
+import { main } from './main';
+
+let db: Awaited<ReturnType<typeof scratchDatabase>>;
+let out: string[];
+let err: string[];
+const savedUrl = process.env.DATABASE_URL;
+beforeAll(async () => {
+  db = await scratchDatabase();
+  process.env.DATABASE_URL = db.url;
+}, 60_000);
+afterAll(async () => {
+  process.env.DATABASE_URL = savedUrl;
+  await db?.drop();
+});
+beforeEach(() => {
+  out = [];
+  err = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+});
+afterEach(() => jest.restoreAllMocks());
+
+it('verify-chain reports an intact chain with exit 0, then names the edited event with exit 1', async () => {
+  const events = simulateDossier({ steps: 4 });
+  for (const batch of batchesOf(events)) await new EventStore(db.ds).append(batch);
+  expect(await main(['verify-chain'])).toBe(0);
+  expect(out.join('')).toMatch(new RegExp(`chain intact: ${events.length} events in 1 streams`));
+
+  const c = new Client({ connectionString: db.url });
+  await c.connect();
+  await c.query('SET session_replication_role = replica');
+  await c.query(`UPDATE dossier_event SET actor_role = 'AUDITOR' WHERE dossier_id = $1 AND seq = 3`, [events[0].dossierId]);
+  await c.end();
+  expect(await main(['verify-chain', events[0].dossierId])).toBe(1);
+  expect(err.join('')).toContain(`stream ${events[0].dossierId} event 3: HASH_MISMATCH`);
+});
+
+it('rebuild-read-models replays the event table', async () => {
+  expect(await main(['rebuild-read-models'])).toBe(0);
+  expect(out.join('')).toMatch(/rebuilt dossier_view, .* from \d+ events/);
+});
+
+it('without DATABASE_URL the audit commands explain what they need (exit 2)', async () => {
+  delete process.env.DATABASE_URL;
+  expect(await main(['verify-chain'])).toBe(2);
+  expect(err.join('')).toContain('DATABASE_URL');
+  process.env.DATABASE_URL = db.url;
+});

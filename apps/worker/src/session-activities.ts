@@ -1,0 +1,59 @@
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR, type SecretBallot } from '@tdkt/domain';
+import type { EventStore } from '@tdkt/persistence';
+import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
+import { dossierCommandUpdate, dossierWorkflowId } from '@tdkt/workflows/src/messages';
+
+const refusal = (e: unknown): string | undefined => (e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : undefined);
+
+/** The council session workflow's activities: the event store, the secret-ballot box, and the dossiers' workflows. */
+export function createSessionActivities(deps: { eventStore: EventStore; dataSource: DataSource; temporal: Client }): SessionActivities {
+  return {
+    appendSessionEvents: (events) => deps.eventStore.append(events),
+
+    async scheduleDossier({ sessionId, dossierId, members, convener }) {
+      try {
+        await deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, {
+          args: [{ command: { type: 'ScheduleForCouncil', data: { sessionId, members } }, actor: convener, requestId: `session:${sessionId}:schedule:${dossierId}` }],
+          updateId: `session:${sessionId}:schedule:${dossierId}`,
+        });
+        return { ok: true };
+      } catch (e) {
+        const reason = refusal(e);
+        if (reason) return { ok: false, reason };
+        throw e;
+      }
+    },
+
+    async countSecretBallots(sessionId) {
+      const rows = (await deps.dataSource.query(`SELECT dossier_id, ballot_id, approve FROM secret_ballot_box WHERE session_id = $1 ORDER BY ballot_id`, [sessionId])) as {
+        dossier_id: string; ballot_id: string; approve: boolean;
+      }[];
+      const byItem: Record<string, SecretBallot[]> = {};
+      for (const r of rows) (byItem[r.dossier_id] ??= []).push({ ballotId: r.ballot_id, approve: r.approve });
+      return byItem;
+    },
+
+    async sealBallotBox(sessionId) {
+      const result = (await deps.dataSource.query(`DELETE FROM secret_ballot_box WHERE session_id = $1 RETURNING 1`, [sessionId])) as unknown[];
+      return result.length;
+    },
+
+    async recordDossierResult({ sessionId, dossierId, tally }) {
+      const { dossierId: _ignored, ballot: _b, recused: _r, undeposited: _u, ...counts } = tally;
+      try {
+        await deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, {
+          args: [{ command: { type: 'RecordCouncilResult', data: { sessionId, tally: counts } }, actor: SYSTEM_ACTOR, requestId: `session:${sessionId}:result:${dossierId}` }],
+          updateId: `session:${sessionId}:result:${dossierId}`,
+        });
+        return { ok: true };
+      } catch (e) {
+        const reason = refusal(e);
+        if (reason) return { ok: false, reason };
+        throw e;
+      }
+    },
+  };
+}
+

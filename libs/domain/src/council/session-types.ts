@@ -1,0 +1,113 @@
+import type { CouncilRule } from '../rule-set/types';
+import type { Tally } from './tally';
+
+/**
+ * A council session (phiên họp Hội đồng TĐKT): many dossiers on one agenda, one roster of members, attendance,
+ * recusals, votes (open, or secret where the rule set requires), closed by the chair or at its deadline, with tallies
+ * and minutes (biên bản) derived from its events.
+ */
+export interface SessionMember {
+  userId: string;
+  fullName: string;
+  /** The member's own unit: a member is recused from dossiers of that unit. */
+  unitCode: string | null;
+}
+
+export interface AgendaItem {
+  dossierId: string;
+  awardCode: string;
+  unitCode: string;
+  nomineeName: string;
+  rule: CouncilRule;
+}
+
+export type Attendance = 'PRESENT' | 'ABSENT' | 'WRITTEN_VOTE';
+export type RecusalReason = 'SAME_UNIT' | 'DECLARED_CONFLICT';
+
+export interface ItemTally extends Tally {
+  dossierId: string;
+  ballot: CouncilRule['ballot'];
+  recused: number;
+  /** Secret ballot: members who took part but whose ballot never reached the box (a crash between the two steps). */
+  undeposited: number;
+}
+
+export interface SecretBallot {
+  ballotId: string;
+  approve: boolean;
+}
+
+export type SessionStatus = 'NEW' | 'OPEN' | 'CLOSED';
+
+export interface SessionState {
+  sessionId: string;
+  status: SessionStatus;
+  title: string;
+  provinceCode: string;
+  deadline: string;
+  members: SessionMember[];
+  agenda: AgendaItem[];
+  attendance: Record<string, Attendance>;
+  recusals: { memberId: string; dossierId: string; reason: RecusalReason; detail?: string }[];
+  openVotes: { memberId: string; dossierId: string; approve: boolean }[];
+  /** Who took part in each secret ballot — never how they voted. */
+  secretParticipation: { memberId: string; dossierId: string }[];
+  tallies?: ItemTally[];
+  seq: number;
+}
+
+export const initialSessionState = (sessionId: string): SessionState => ({
+  sessionId,
+  status: 'NEW',
+  title: '',
+  provinceCode: '',
+  deadline: '',
+  members: [],
+  agenda: [],
+  attendance: {},
+  recusals: [],
+  openVotes: [],
+  secretParticipation: [],
+  seq: 0,
+});
+
+export type SessionCommand =
+  | { type: 'ConveneSession'; data: { title: string; provinceCode: string; deadline: string; members: SessionMember[]; agenda: AgendaItem[] } }
+  | { type: 'DropAgendaItem'; data: { dossierId: string; reason: string } }
+  | { type: 'RecordAttendance'; data: { memberId: string; attendance: Attendance } }
+  | { type: 'DeclareConflict'; data: { dossierId: string; reason: string } }
+  | { type: 'CastOpenVote'; data: { dossierId: string; approve: boolean } }
+  | { type: 'TakePartInSecretBallot'; data: { dossierId: string } }
+  /** secretBallots: the box's contents per secret item, counted by the engine when the session closes. */
+  | { type: 'CloseSession'; data: { secretBallots: Record<string, SecretBallot[]> } };
+
+/** Every session event type starts with "Session", which is how projections tell session streams from dossiers. */
+export type SessionEvent =
+  | { type: 'SessionConvened'; data: { title: string; provinceCode: string; deadline: string; members: SessionMember[]; agenda: AgendaItem[] } }
+  | { type: 'SessionAgendaItemDropped'; data: { dossierId: string; reason: string } }
+  | { type: 'SessionMemberRecused'; data: { memberId: string; dossierId: string; reason: RecusalReason; detail?: string } }
+  | { type: 'SessionAttendanceRecorded'; data: { memberId: string; attendance: Attendance } }
+  | { type: 'SessionOpenVoteCast'; data: { memberId: string; dossierId: string; approve: boolean } }
+  | { type: 'SessionSecretBallotTakenPart'; data: { memberId: string; dossierId: string } }
+  | { type: 'SessionBallotsCounted'; data: { dossierId: string; ballots: SecretBallot[] } }
+  | { type: 'SessionClosed'; data: { closedBy: string; tallies: ItemTally[] } }
+  | { type: 'SessionMinutesIssued'; data: { minutes: string } };
+
+export const isSessionEventType = (type: string): boolean => type.startsWith('Session');
+
+/** A session event as stored in the event table: the session id is the stream id. */
+export interface SessionEnvelope {
+  dossierId: string;
+  seq: number;
+  type: SessionEvent['type'];
+  data: SessionEvent['data'];
+  actorId: string;
+  actorRole: string;
+  onBehalfOf?: string;
+  occurredAt: string;
+  ruleSetVersion: string | null;
+  requestId: string;
+}
+
+/** Anything the event table stores: a dossier's events and a council session's. */
+export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope;

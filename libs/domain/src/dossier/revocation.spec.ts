@@ -1,0 +1,184 @@
+import { bonusFor } from '../award/bonus';
+import { RULE_SET_2024, RULE_SET_2025 } from '../rule-set/rule-sets';
+import type { SubjectKind } from '../award/catalog';
+import type { Actor } from '../shared/actor';
+import type { DossierCommand } from './commands';
+import { decide } from './decide';
+import type { DossierEvent } from './events';
+import { evolveAll } from './evolve';
+import { REVOCATION_GROUND_INFO, REVOCATION_GROUNDS } from './revocation';
+import { holderOf, initialDossierState, type DossierState } from './types';
+
+/** Given events / when command / then events or rejection: revocation after the award (rule 34) and recovery (rule 35). */
+const DEC_2025 = Date.UTC(2025, 11, 2, 3);
+const actor = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const secretariatHead = actor('SECRETARIAT_HEAD', 'sh');
+const secretariat = actor('SECRETARIAT_OFFICER', 'so');
+const chairman = actor('PROVINCIAL_DECIDER', 'chair');
+const head = actor('UNIT_HEAD', 'head', 'SGDDT');
+const otherHead = actor('UNIT_HEAD', 'head2', 'SYT');
+const clerk = actor('UNIT_CLERK', 'clerk', 'SGDDT');
+
+/** An awarded dossier's stream, for any award and nominee kind. */
+function awarded(awardCode: string, kind: SubjectKind = 'INDIVIDUAL', number = '12/QĐ-UBND'): DossierEvent[] {
+  return [
+    { type: 'DossierCreated', data: { awardCode, unitCode: 'SGDDT', title: 'Khen thưởng', nominee: { kind, fullName: 'Lê Thị Hoa' }, achievements: 'Hoàn thành xuất sắc' } },
+    { type: 'DossierSubmitted', data: { ruleSetVersion: RULE_SET_2025.version } },
+    { type: 'CouncilVotingOpened', data: { members: ['m1'], rule: RULE_SET_2025.council.default, deadline: '2025-07-08' } },
+    { type: 'CouncilVotingClosed', data: { members: 1, present: 1, approvals: 1, rejections: 0, quorumMet: true, passed: true } },
+    { type: 'DossierAwarded', data: { decision: { number, authority: 'PROVINCIAL_CHAIRMAN', year: 2025, signerId: 'chair', signedOn: '2025-07-10', legalBasis: [] } } },
+  ];
+}
+const given = (...events: DossierEvent[]): DossierState => evolveAll(initialDossierState('r-1'), events);
+const when = (state: DossierState, command: DossierCommand, who: Actor) => decide(state, command, { actor: who, now: DEC_2025 });
+function thenEvents(result: ReturnType<typeof decide>): DossierEvent[] {
+  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
+  return result.value;
+}
+function thenRejected(result: ReturnType<typeof decide>) {
+  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
+  return result.rejection;
+}
+const revoke = (over: Partial<{ ground: string; reason: string; decisionRef: string }> = {}): DossierCommand => ({
+  type: 'RevokeAward',
+  data: { ground: 'FALSE_INFORMATION_OR_FORGERY', reason: 'Báo cáo thành tích kê khai sai số liệu', decisionRef: '45/QĐ-UBND', ...over } as Extract<DossierCommand, { type: 'RevokeAward' }>['data'],
+});
+const recover = (item: 'AWARD_OBJECT' | 'BONUS', amountVnd?: number): DossierCommand => ({ type: 'RecordRecovery', data: { item, ...(amountVnd !== undefined ? { amountVnd } : {}) } });
+const bonusTask = (events: DossierEvent[]) => {
+  const opened = events.find((e) => e.type === 'RecoveryTasksOpened');
+  return opened?.type === 'RecoveryTasksOpened' ? opened.data.tasks.find((t) => t.item === 'BONUS') : undefined;
+};
+
+describe('the grounds of Law Ch. VII are data', () => {
+  it('four grounds, clauses a–d, each with a Vietnamese and an English label', () => {
+    expect(REVOCATION_GROUNDS.map((g) => REVOCATION_GROUND_INFO[g].clause)).toEqual(['a', 'b', 'c', 'd']);
+    for (const g of REVOCATION_GROUNDS) expect(REVOCATION_GROUND_INFO[g]).toEqual({ clause: expect.any(String), vi: expect.any(String), en: expect.any(String) });
+  });
+});
+
+describe('revoking a provincial award', () => {
+  it('the secretariat head revokes an awarded dossier on a ground with a reason: the award is revoked and two recovery tasks open', () => {
+    const events = thenEvents(when(given(...awarded('BK_TINH')), revoke(), secretariatHead));
+    expect(events.map((e) => e.type)).toEqual(['AwardRevoked', 'RecoveryTasksOpened']);
+    expect(events[0].data).toEqual({
+      ground: 'FALSE_INFORMATION_OR_FORGERY', clause: 'b', reason: 'Báo cáo thành tích kê khai sai số liệu', decisionRef: '45/QĐ-UBND', revokedDecisionNumber: '12/QĐ-UBND', revokedOn: '2025-12-02',
+    });
+    const after = evolveAll(given(...awarded('BK_TINH')), events);
+    expect(after.status).toBe('RECOVERY_PENDING');
+    expect(after.revocation?.tasks.map((t) => t.item)).toEqual(['AWARD_OBJECT', 'BONUS']);
+    expect(holderOf(after.status)).toBe('SECRETARIAT_OFFICER');
+  });
+  it('the provincial chairman may revoke it too', () => {
+    expect(thenEvents(when(given(...awarded('BK_TINH')), revoke(), chairman))[0].type).toBe('AwardRevoked');
+  });
+  it('Bằng khen tỉnh has no sourced bonus rate: the task asks for the amount actually paid', () => {
+    expect(bonusTask(thenEvents(when(given(...awarded('BK_TINH')), revoke(), secretariatHead)))).toMatchObject({ amountVnd: null, multiplier: null, baseSalaryVnd: 2_340_000 });
+  });
+  it('Chiến sĩ thi đua cấp tỉnh: 3 × 2,340,000 = 7,020,000 VND to recover (rule 35)', () => {
+    expect(bonusTask(thenEvents(when(given(...awarded('CSTD_TINH')), revoke(), secretariatHead)))).toMatchObject({ amountVnd: 7_020_000, multiplier: 3 });
+  });
+  it('a unit head does not revoke a provincial award', () => {
+    expect(thenRejected(when(given(...awarded('BK_TINH')), revoke(), head))).toMatchObject({ code: 'FORBIDDEN', rule: 'revocation.revoke-role' });
+  });
+  it('the secretariat officer does not revoke', () => {
+    expect(thenRejected(when(given(...awarded('BK_TINH')), revoke(), secretariat)).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('revocation needs an award, a ground and a written reason', () => {
+  it('only from AWARDED', () => {
+    expect(thenRejected(when(given(...awarded('BK_TINH').slice(0, 4)), revoke(), secretariatHead))).toMatchObject({ code: 'WRONG_STATE', rule: 'dossier.RevokeAward.state' });
+  });
+  it('a ground outside Law Ch. VII is refused', () => {
+    expect(thenRejected(when(given(...awarded('BK_TINH')), revoke({ ground: 'DISLIKED' }), secretariatHead)).rule).toBe('revocation.ground');
+  });
+  it('a blank or token reason is refused', () => {
+    expect(thenRejected(when(given(...awarded('BK_TINH')), revoke({ reason: '   ' }), secretariatHead)).rule).toBe('revocation.reason-required');
+    expect(thenRejected(when(given(...awarded('BK_TINH')), revoke({ reason: 'sai' }), secretariatHead)).rule).toBe('revocation.reason-required');
+  });
+  it('the revoking decision must be cited', () => {
+    expect(thenRejected(when(given(...awarded('BK_TINH')), revoke({ decisionRef: ' ' }), secretariatHead)).rule).toBe('revocation.decision-ref');
+  });
+  it('an award is revoked once', () => {
+    const revoked = given(...awarded('BK_TINH'), ...thenEvents(when(given(...awarded('BK_TINH')), revoke(), secretariatHead)));
+    expect(thenRejected(when(revoked, revoke(), secretariatHead)).code).toBe('WRONG_STATE');
+  });
+});
+
+describe('revoking a grassroots award', () => {
+  it('the unit head revokes a CSTĐ cơ sở of the unit: 1 × 2,340,000 VND', () => {
+    const events = thenEvents(when(given(...awarded('CSTD_CO_SO', 'INDIVIDUAL', '1/QĐ-SGDDT')), revoke({ ground: 'FRAUDULENT_DECLARATION' }), head));
+    expect(bonusTask(events)).toMatchObject({ amountVnd: 2_340_000, multiplier: 1 });
+    expect(holderOf(evolveAll(given(...awarded('CSTD_CO_SO')), events).status, false, 'GRASSROOTS')).toBe('UNIT_CLERK');
+  });
+  it("another unit's head, the secretariat head and the chairman do not", () => {
+    const s = given(...awarded('CSTD_CO_SO'));
+    expect(thenRejected(when(s, revoke(), otherHead)).rule).toBe('unit.own-dossiers');
+    expect(thenRejected(when(s, revoke(), secretariatHead)).rule).toBe('revocation.revoke-role');
+    expect(thenRejected(when(s, revoke(), chairman)).rule).toBe('revocation.revoke-role');
+  });
+  it('Lao động tiên tiến: 0.3 × the base salary = 702,000 VND', () => {
+    expect(bonusTask(thenEvents(when(given(...awarded('LD_TIEN_TIEN')), revoke(), head)))).toMatchObject({ amountVnd: 702_000, multiplier: 0.3 });
+  });
+  it('a household gets 1.5 × the individual rate: Giấy khen 0.45 × 2,340,000 = 1,053,000 VND', () => {
+    expect(bonusTask(thenEvents(when(given(...awarded('GIAY_KHEN', 'HOUSEHOLD')), revoke(), head)))).toMatchObject({ amountVnd: 1_053_000, multiplier: 0.45 });
+  });
+  it('a collective takes the collective rate: Tập thể lao động tiên tiến 0.8 × 2,340,000 = 1,872,000 VND', () => {
+    expect(bonusTask(thenEvents(when(given(...awarded('TT_LD_TIEN_TIEN', 'COLLECTIVE')), revoke(), head)))).toMatchObject({ amountVnd: 1_872_000, multiplier: 0.8 });
+  });
+});
+
+describe('recording the recovery', () => {
+  const pending = () => {
+    const s = given(...awarded('BK_TINH'));
+    return evolveAll(s, thenEvents(when(s, revoke(), secretariatHead)));
+  };
+
+  it('the first recovered item leaves the dossier pending', () => {
+    const events = thenEvents(when(pending(), recover('AWARD_OBJECT'), secretariat));
+    expect(events).toEqual([{ type: 'RecoveryRecorded', data: { item: 'AWARD_OBJECT', recordedOn: '2025-12-02' } }]);
+    expect(evolveAll(pending(), events).status).toBe('RECOVERY_PENDING');
+  });
+  it('the last one completes the recovery and closes the dossier', () => {
+    const s = evolveAll(pending(), thenEvents(when(pending(), recover('AWARD_OBJECT'), secretariat)));
+    const events = thenEvents(when(s, recover('BONUS', 1_500_000), secretariat));
+    expect(events).toEqual([
+      { type: 'RecoveryRecorded', data: { item: 'BONUS', recordedOn: '2025-12-02', amountVnd: 1_500_000 } },
+      { type: 'RecoveryCompleted', data: { completedOn: '2025-12-02' } },
+    ]);
+    const closed = evolveAll(s, events);
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.revocation?.recovered.map((r) => r.item)).toEqual(['AWARD_OBJECT', 'BONUS']);
+  });
+  it('an item is recorded once', () => {
+    const s = evolveAll(pending(), thenEvents(when(pending(), recover('AWARD_OBJECT'), secretariat)));
+    expect(thenRejected(when(s, recover('AWARD_OBJECT'), secretariat)).rule).toBe('recovery.item-once');
+  });
+  it('an amount belongs to the bonus only, in whole đồng', () => {
+    expect(thenRejected(when(pending(), recover('AWARD_OBJECT', 10), secretariat)).rule).toBe('recovery.amount');
+    expect(thenRejected(when(pending(), recover('BONUS', 10.5), secretariat)).rule).toBe('recovery.amount');
+  });
+  it("a unit's staff do not record the recovery of a provincial award", () => {
+    expect(thenRejected(when(pending(), recover('BONUS'), clerk)).rule).toBe('revocation.recover-role');
+  });
+  it('nothing to record before a revocation', () => {
+    expect(thenRejected(when(given(...awarded('BK_TINH')), recover('BONUS'), secretariat)).code).toBe('WRONG_STATE');
+  });
+  it('no dossier command applies after the revocation', () => {
+    expect(thenRejected(when(pending(), { type: 'WithdrawDossier', data: { reason: 'Rút' } }, clerk)).code).toBe('WRONG_STATE');
+  });
+});
+
+describe('bonus tables in the rule sets (rule 35)', () => {
+  it('default base salary 2,340,000 VND in both rule sets; the 2024 rates are the NĐ 152 ones, unconfirmed', () => {
+    expect(RULE_SET_2025.bonus.baseSalaryVnd).toBe(2_340_000);
+    expect(bonusFor(RULE_SET_2025.bonus, 'CSTD_CO_SO', 'INDIVIDUAL')).toMatchObject({ amountVnd: 2_340_000, confirmed: true });
+    expect(bonusFor(RULE_SET_2024.bonus, 'CSTD_CO_SO', 'INDIVIDUAL')).toMatchObject({ amountVnd: 2_340_000, confirmed: false });
+  });
+  it('a rate set for individuals gives collectives nothing (Giấy khen of a collective is unsourced)', () => {
+    expect(bonusFor(RULE_SET_2025.bonus, 'GIAY_KHEN', 'COLLECTIVE')).toMatchObject({ amountVnd: null });
+  });
+  it('a province overriding the base salary changes the amount', () => {
+    expect(bonusFor({ ...RULE_SET_2025.bonus, baseSalaryVnd: 2_530_000 }, 'CSTD_TINH', 'INDIVIDUAL').amountVnd).toBe(7_590_000);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Revocation of an award (hủy bỏ quyết định khen thưởng, law page rule 34, Law Ch. VII): only from AWARDED, on one of
+ * the Chapter VII grounds, with a written reason; it opens recovery tasks for the award objects (hiện vật) and the
+ * bonus money (tiền thưởng, rule 35), and the dossier closes once both are recorded as recovered.
+ */
+import { findAward, type Route } from '../award/catalog';
+import { bonusFor } from '../award/bonus';
+import { ruleSetByVersion, vietnamDate } from '../rule-set/select';
+import type { ActorRole } from '../shared/actor';
+import { accept, refuse, reject, type Decision } from '../shared/errors';
+import type { DossierEvent } from './events';
+import { inState, wrongState } from './refusals';
+import { routeOf } from './route';
+import type { CommandContext, DossierState } from './types';
+
+/** The grounds of Law Ch. VII, clauses (a)–(d), as the law page §8.1 summarises them. */
+export const REVOCATION_GROUNDS = ['FRAUDULENT_DECLARATION', 'FALSE_INFORMATION_OR_FORGERY', 'UNLAWFUL_PROCEDURE', 'VIOLATION_FOUND_BY_AUTHORITY'] as const;
+export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
+
+export interface GroundInfo {
+  clause: 'a' | 'b' | 'c' | 'd';
+  vi: string;
+  en: string;
+}
+
+/**
+ * The English wording follows the law page (source: vietjack.me, Luật TĐKT 2022 chương VII). The law page gives no
+ * Vietnamese text and no article number: the Vietnamese labels are translations, UNCONFIRMED against the statute.
+ */
+export const REVOCATION_GROUND_INFO: Readonly<Record<RevocationGround, GroundInfo>> = {
+  FRAUDULENT_DECLARATION: { clause: 'a', vi: 'Gian dối trong việc kê khai thành tích, công trạng', en: 'Achievements or merits were fraudulently declared' },
+  FALSE_INFORMATION_OR_FORGERY: { clause: 'b', vi: 'Cung cấp thông tin sai sự thật hoặc làm giả hồ sơ, giấy tờ', en: 'False information was given or dossier documents were forged' },
+  UNLAWFUL_PROCEDURE: { clause: 'c', vi: 'Thẩm định, xét duyệt, phê duyệt, đề nghị khen thưởng trái pháp luật', en: 'Appraisal, review, approval or proposal was contrary to law' },
+  VIOLATION_FOUND_BY_AUTHORITY: {
+    clause: 'd',
+    vi: 'Có kết luận, quyết định, bản án của cơ quan có thẩm quyền xác định vi phạm dẫn đến không đạt tiêu chuẩn trong thời gian tính thành tích',
+    en: "A competent authority's conclusion, decision or judgment finds violations meaning the standards were not met in the period counted, or relating to the work behind a prize",
+  },
+};
+export const REVOCATION_LEGAL_BASIS = 'Luật Thi đua, khen thưởng số 06/2022/QH15, Chương VII (article number UNCONFIRMED)';
+
+export const isRevocationGround = (value: string): value is RevocationGround => (REVOCATION_GROUNDS as readonly string[]).includes(value);
+
+/** What must be recovered: the award objects (certificate, badge, flag …) and the bonus money. */
+export const RECOVERY_ITEMS = ['AWARD_OBJECT', 'BONUS'] as const;
+export type RecoveryItem = (typeof RECOVERY_ITEMS)[number];
+
+export type RecoveryTask =
+  | { item: 'AWARD_OBJECT'; description: string }
+  | { item: 'BONUS'; description: string; amountVnd: number | null; multiplier: number | null; baseSalaryVnd: number; basis: string };
+
+export interface RecoveryRecord {
+  item: RecoveryItem;
+  recordedOn: string;
+  note?: string;
+  /** The amount actually recovered (bonus only). */
+  amountVnd?: number;
+}
+
+export interface Revocation {
+  ground: RevocationGround;
+  reason: string;
+  /** The decision that revokes the award (số quyết định hủy bỏ). */
+  decisionRef: string;
+  revokedOn: string;
+  tasks: RecoveryTask[];
+  recovered: RecoveryRecord[];
+  completedOn?: string;
+}
+
+/** Who revokes an award and who records its recovery, by route. The state route is not open yet. */
+export const REVOCATION_ROLES: Readonly<Record<Route, { revoke: readonly ActorRole[]; recover: readonly ActorRole[] }>> = {
+  GRASSROOTS: { revoke: ['UNIT_HEAD'], recover: ['UNIT_HEAD', 'UNIT_CLERK'] },
+  PROVINCIAL: { revoke: ['SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER'], recover: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'] },
+  STATE: { revoke: [], recover: [] },
+};
+
+const MIN_REASON = 10;
+
+function notAllowed(state: DossierState, role: ActorRole, what: 'revoke' | 'recover'): Decision<DossierEvent[]> | undefined {
+  const route = routeOf(state.awardCode);
+  const roles = route ? REVOCATION_ROLES[route][what] : [];
+  if (roles.includes(role)) return undefined;
+  const action = what === 'revoke' ? 'revoke' : 'record the recovery of';
+  return refuse(reject('FORBIDDEN', `revocation.${what}-role`, `${role} may not ${action} a ${route?.toLowerCase() ?? 'unknown'} award; allowed: ${roles.join(', ') || 'nobody yet'}`));
+}
+
+export function decideRevokeAward(state: DossierState, data: { ground: string; reason: string; decisionRef: string }, { actor, now }: CommandContext): Decision<DossierEvent[]> {
+  if (!inState(state, 'AWARDED') || !state.decision) return wrongState(state, 'RevokeAward', ['AWARDED']);
+  const forbidden = notAllowed(state, actor.role, 'revoke');
+  if (forbidden) return forbidden;
+  if (!isRevocationGround(data.ground))
+    return refuse(reject('INVALID', 'revocation.ground', `The ground must be one of Law Ch. VII: ${REVOCATION_GROUNDS.join(', ')}`, { grounds: REVOCATION_GROUNDS }));
+  if (data.reason.trim().length < MIN_REASON) return refuse(reject('INVALID', 'revocation.reason-required', `A revocation needs a written reason (at least ${MIN_REASON} characters)`));
+  if (!data.decisionRef.trim()) return refuse(reject('INVALID', 'revocation.decision-ref', 'A revocation cites the decision that revokes the award'));
+  const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+  const award = findAward(state.awardCode);
+  if (!ruleSet || !award) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set and award'));
+  const number = state.decision.number;
+  const bonus = bonusFor(ruleSet.bonus, award.code, state.nominee?.kind ?? 'INDIVIDUAL');
+  const today = vietnamDate(now);
+  return accept([
+    { type: 'AwardRevoked', data: { ground: data.ground, clause: REVOCATION_GROUND_INFO[data.ground].clause, reason: data.reason.trim(), decisionRef: data.decisionRef.trim(), revokedDecisionNumber: number, revokedOn: today } },
+    {
+      type: 'RecoveryTasksOpened',
+      data: {
+        tasks: [
+          { item: 'AWARD_OBJECT', description: `Thu hồi hiện vật khen thưởng ${award.nameVi} theo Quyết định số ${number} (recover the award objects)` },
+          {
+            item: 'BONUS',
+            description: bonus.amountVnd === null
+              ? `Thu hồi số tiền thưởng đã chi theo Quyết định số ${number} (recover the bonus actually paid)`
+              : `Thu hồi tiền thưởng ${bonus.amountVnd} đồng theo Quyết định số ${number} (recover the bonus money)`,
+            amountVnd: bonus.amountVnd,
+            multiplier: bonus.multiplier,
+            baseSalaryVnd: bonus.baseSalaryVnd,
+            basis: bonus.basis,
+          },
+        ],
+      },
+    },
+  ]);
+}
+
+export function decideRecordRecovery(state: DossierState, data: { item: string; note?: string; amountVnd?: number }, { actor, now }: CommandContext): Decision<DossierEvent[]> {
+  const revocation = state.revocation;
+  if (!inState(state, 'RECOVERY_PENDING') || !revocation) return wrongState(state, 'RecordRecovery', ['RECOVERY_PENDING']);
+  const forbidden = notAllowed(state, actor.role, 'recover');
+  if (forbidden) return forbidden;
+  const task = revocation.tasks.find((t) => t.item === data.item);
+  if (!task) return refuse(reject('INVALID', 'recovery.task-known', `No recovery task for ${data.item}; open: ${revocation.tasks.map((t) => t.item).join(', ')}`));
+  if (revocation.recovered.some((r) => r.item === task.item)) return refuse(reject('WRONG_STATE', 'recovery.item-once', `The recovery of ${task.item} is already recorded`));
+  if (data.amountVnd !== undefined && (task.item !== 'BONUS' || !Number.isInteger(data.amountVnd) || data.amountVnd < 0))
+    return refuse(reject('INVALID', 'recovery.amount', 'An amount (whole đồng, not negative) belongs to the bonus only'));
+  const today = vietnamDate(now);
+  const events: DossierEvent[] = [
+    { type: 'RecoveryRecorded', data: { item: task.item, recordedOn: today, ...(data.note ? { note: data.note } : {}), ...(data.amountVnd !== undefined ? { amountVnd: data.amountVnd } : {}) } },
+  ];
+  // The last open task closes the dossier, as the last vote closes a council's voting.
+  if (revocation.recovered.length + 1 === revocation.tasks.length) events.push({ type: 'RecoveryCompleted', data: { completedOn: today } });
+  return accept(events);
+}

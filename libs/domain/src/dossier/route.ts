@@ -1,0 +1,26 @@
+import { findAward, type Decider, type Route } from '../award/catalog';
+import type { RuleSet } from '../rule-set/types';
+import type { ActorRole } from '../shared/actor';
+import type { DossierState } from './types';
+
+/** The route a dossier travels, from its award's catalog entry (never from award codes in the rules). */
+export const routeOf = (awardCode: string): Route | undefined => findAward(awardCode)?.route;
+
+/** The role that signs the decision of each decider (rule 4). The centre's deciders act through one engine role. */
+export const DECIDER_ROLE: Readonly<Record<Decider, ActorRole>> = {
+  PRESIDENT: 'CENTRAL_DECIDER',
+  PRIME_MINISTER: 'CENTRAL_DECIDER',
+  PROVINCIAL_CHAIRMAN: 'PROVINCIAL_DECIDER',
+  UNIT_HEAD: 'UNIT_HEAD',
+};
+
+/**
+ * Whose gapless number series a decision takes and how the number is written: a unit head numbers in the unit's own
+ * series (authority = the unit code), every other decider in its office's series.
+ */
+export function decisionIssuer(state: DossierState, ruleSet: RuleSet): { authority: string; issuerCode: string } | undefined {
+  const award = findAward(state.awardCode);
+  if (!award) return undefined;
+  const issuerCode = ruleSet.issuerCode[award.decider].replace('{unitCode}', state.unitCode);
+  return { authority: award.decider === 'UNIT_HEAD' ? state.unitCode : award.decider, issuerCode };
+}

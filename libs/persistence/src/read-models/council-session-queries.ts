@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+
+export interface CouncilSessionView {
+  id: string;
+  provinceCode: string;
+  title: string;
+  status: string;
+  deadline: string;
+  members: { userId: string; fullName: string; unitCode: string | null }[];
+  agenda: { dossierId: string; awardCode: string; unitCode: string; nomineeName: string; ballot: 'OPEN' | 'SECRET' }[];
+  attendance: Record<string, string>;
+  recusals: { memberId: string; dossierId: string; reason: string; detail?: string }[];
+  tallies: unknown[] | null;
+  minutes: string | null;
+  convenedBy: string;
+  convenedAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+interface Row {
+  id: string; province_code: string; title: string; status: string; deadline: string; members: CouncilSessionView['members'];
+  agenda: CouncilSessionView['agenda']; attendance: Record<string, string>; recusals: CouncilSessionView['recusals']; tallies: unknown[] | null;
+  minutes: string | null; convened_by: string; convened_at: Date; closed_at: Date | null; last_seq: number;
+}
+
+const toView = (r: Row): CouncilSessionView => ({
+  id: r.id, provinceCode: r.province_code, title: r.title, status: r.status, deadline: r.deadline, members: r.members, agenda: r.agenda,
+  attendance: r.attendance, recusals: r.recusals, tallies: r.tallies, minutes: r.minutes, convenedBy: r.convened_by,
+  convenedAt: r.convened_at.toISOString(), closedAt: r.closed_at?.toISOString() ?? null, version: r.last_seq,
+});
+
+/** Council sessions and the secret-ballot box (the one table the API writes directly; see the migration). */
+export class CouncilSessions {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(id: string): Promise<CouncilSessionView | undefined> {
+    const rows = (await this.dataSource.query(`SELECT * FROM council_session_view WHERE id = $1`, [id])) as Row[];
+    return rows[0] && toView(rows[0]);
+  }
+
+  /** Newest first; a member sees the sessions they sit on. */
+  async list(filter: { memberId?: string; status?: string; limit: number }): Promise<CouncilSessionView[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.memberId) where.push(`members @> jsonb_build_array(jsonb_build_object('userId', $${params.push(filter.memberId)}::text))`);
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    params.push(filter.limit);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM council_session_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY convened_at DESC, id LIMIT $${params.length}`,
+      params,
+    )) as Row[];
+    return rows.map(toView);
+  }
+
+  /**
+   * Puts a member's secret ballot in the box: first the member's one claim (refused if already made), then, in a
+   * transaction of its own, the choice under a random ballot id with no voter and no time. Returns false if the member
+   * already put a ballot in for this item.
+   */
+  async deposit(input: { sessionId: string; dossierId: string; memberId: string; approve: boolean; ballotId: string }): Promise<boolean> {
+    const claimed = (await this.dataSource.query(
+      `INSERT INTO secret_ballot_claim (session_id, dossier_id, member_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+      [input.sessionId, input.dossierId, input.memberId],
+    )) as unknown[];
+    if (claimed.length === 0) return false;
+    await this.dataSource.query(`INSERT INTO secret_ballot_box (session_id, dossier_id, ballot_id, approve) VALUES ($1, $2, $3, $4)`, [
+      input.sessionId, input.dossierId, input.ballotId, input.approve,
+    ]);
+    return true;
+  }
+}

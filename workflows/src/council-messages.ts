@@ -1,0 +1,26 @@
+/** Messages between the API and the council session workflow (one module, imported by both sides). */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, ItemTally, SecretBallot, SessionCommand, SessionEnvelope, SessionState } from '@tdkt/domain';
+
+export const councilSessionWorkflowId = (sessionId: string): string => `council-session-${sessionId}`;
+
+export interface SessionCommandRequest {
+  command: SessionCommand;
+  actor: Actor;
+  requestId: string;
+}
+
+export const sessionCommandUpdate = defineUpdate<SessionState, [SessionCommandRequest]>('sessionCommand');
+export const sessionStateQuery = defineQuery<SessionState>('sessionState');
+
+/** The session workflow's activities; implemented in apps/worker. */
+export interface SessionActivities {
+  appendSessionEvents(events: SessionEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
+  /** Puts a dossier on the session's agenda (its own workflow decides whether it can go); false with a reason if not. */
+  scheduleDossier(input: { sessionId: string; dossierId: string; members: string[]; convener: Actor }): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** The secret-ballot box's contents per item, for counting at close. No voter is in it. */
+  countSecretBallots(sessionId: string): Promise<Record<string, SecretBallot[]>>;
+  /** Empties the box once its ballots are in the event table, so no live row keeps an insertion trace. */
+  sealBallotBox(sessionId: string): Promise<number>;
+  recordDossierResult(input: { sessionId: string; dossierId: string; tally: ItemTally }): Promise<{ ok: true } | { ok: false; reason: string }>;
+}
