@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: speed of the event store, reported as ratios against a baseline measured in the same run (never
+ * as absolute goals): appending dossier events with the hash chain and every projection, versus inserting the same
+ * rows bare; rebuilding all read models, versus reading the event table once. Needs DATABASE_URL (a scratch
+ * database is created and dropped) — `npm run bench` under infra/bench.sh starts an embedded Postgres for it.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createDataSource, EventStore, rebuildReadModels, runMigrations } from '@tdkt/persistence';
+import { batchesOf, simulateDossier } from '../../test/support/simulate';
+
+const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 300);
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = process.hrtime.bigint();
+  const result = await fn();
+  return [Number(process.hrtime.bigint() - t0) / 1e6, result];
+}
+
+async function main(): Promise<void> {
+  const base = new URL(process.env.DATABASE_URL ?? '');
+  const name = `bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  const admin = new Client({ connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
+  const ds = await createDataSource(url).initialize();
+  try {
+    await runMigrations(ds);
+    const streams = Array.from({ length: DOSSIERS }, (_, i) => simulateDossier({ steps: 1 + (i % 7), nominee: `Người ${i}`, unitCode: i % 2 ? 'SGDDT' : 'SYT' }));
+    const batches = streams.flatMap(batchesOf);
+    const events = batches.reduce((n, b) => n + b.length, 0);
+
+    await ds.query(`CREATE TABLE bench_baseline (LIKE dossier_event INCLUDING DEFAULTS)`);
+    const [baselineMs] = await time(async () => {
+      for (const batch of batches)
+        await ds.transaction(async (m) => {
+          for (const e of batch)
+            await m.query(
+              `INSERT INTO bench_baseline (dossier_id, seq, type, data, actor_id, actor_role, occurred_at, rule_set_version, request_id, prev_hash, hash)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+              [e.dossierId, e.seq, e.type, JSON.stringify(e.data), e.actorId, e.actorRole, e.occurredAt, e.ruleSetVersion, e.requestId, '0'.repeat(64)],
+            );
+        });
+    });
+    const store = new EventStore(ds);
+    const [appendMs] = await time(async () => {
+      for (const batch of batches) await store.append(batch);
+    });
+    const [scanMs] = await time(async () => {
+      let n = 0;
+      for await (const page of store.readAll()) n += page.length;
+      return n;
+    });
+    const [rebuildMs] = await time(() => rebuildReadModels(ds));
+
+    const line = (label: string, ms: number, baseline: number) => `${label.padEnd(48)} ${ms.toFixed(0).padStart(7)} ms   ×${(ms / baseline).toFixed(2)} of baseline`;
+    console.log(`events: ${events} in ${DOSSIERS} dossiers (${batches.length} commands)`);
+    console.log(line('baseline: bare INSERT per command transaction', baselineMs, baselineMs));
+    console.log(line('append: chain + all projections, per command', appendMs, baselineMs));
+    console.log(line('baseline: read the event table once', scanMs, scanMs));
+    console.log(line('rebuild: truncate + replay every read model', rebuildMs, scanMs));
+    console.log(`append throughput: ${(batches.length / (appendMs / 1000)).toFixed(0)} commands/s on this machine (for comparison between runs only)`);
+  } finally {
+    await ds.destroy();
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

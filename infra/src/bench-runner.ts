@@ -1,0 +1,23 @@
+/** Starts an embedded Postgres on a free port (unless DATABASE_URL is set), runs bench/src/main.ts, stops it. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CACHE, freePort, ROOT, startPostgres } from './runtime';
+
+async function main(): Promise<number> {
+  let url = process.env.DATABASE_URL;
+  let stop: () => Promise<void> = async () => undefined;
+  if (!url) {
+    const pg = await startPostgres({ port: await freePort(), dataDir: join(CACHE, `bench-${process.pid}`, 'pg'), persistent: false });
+    url = pg.url;
+    stop = () => pg.stop();
+  }
+  try {
+    return await new Promise<number>((ok) =>
+      spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', 'main.ts')], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } }).on('exit', (c) => ok(c ?? 1)),
+    );
+  } finally {
+    await stop();
+  }
+}
+
+main().then((c) => process.exit(c), (e: unknown) => (console.error(e), process.exit(1)));
