@@ -27,7 +27,7 @@ export type DossierEvent =
   | { type: 'AppraisalDeadlineReminded'; data: { deadline: string; to: 'SECRETARIAT_OFFICER' } }
   | { type: 'AppraisalOverdue'; data: { deadline: string; escalatedTo: 'SECRETARIAT_HEAD' } }
   // Revocation after the award (rule 34), appended to the same stream by the revocation workflow.
-  | { type: 'AwardRevoked'; data: { ground: RevocationGround; clause: string; reason: string; decisionRef: string; revokedDecisionNumber: string; revokedOn: string } }
+  | { type: 'AwardRevoked'; data: { ground: RevocationGround; clause: string; legalBasis: string; reason: string; decisionRef: string; revokedDecisionNumber: string; revokedOn: string } }
   | { type: 'RecoveryTasksOpened'; data: { tasks: RecoveryTask[] } }
   | { type: 'RecoveryRecorded'; data: { item: RecoveryItem; recordedOn: string; note?: string; amountVnd?: number } }
   | { type: 'RecoveryCompleted'; data: { completedOn: string } };

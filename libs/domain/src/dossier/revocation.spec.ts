@@ -61,7 +61,8 @@ describe('revoking a provincial award', () => {
     const events = thenEvents(when(given(...awarded('BK_TINH')), revoke(), secretariatHead));
     expect(events.map((e) => e.type)).toEqual(['AwardRevoked', 'RecoveryTasksOpened']);
     expect(events[0].data).toEqual({
-      ground: 'FALSE_INFORMATION_OR_FORGERY', clause: 'b', reason: 'Báo cáo thành tích kê khai sai số liệu', decisionRef: '45/QĐ-UBND', revokedDecisionNumber: '12/QĐ-UBND', revokedOn: '2025-12-02',
+      ground: 'FALSE_INFORMATION_OR_FORGERY', clause: 'b', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Chương VII (article number UNCONFIRMED), ground (b)',
+      reason: 'Báo cáo thành tích kê khai sai số liệu', decisionRef: '45/QĐ-UBND', revokedDecisionNumber: '12/QĐ-UBND', revokedOn: '2025-12-02',
     });
     const after = evolveAll(given(...awarded('BK_TINH')), events);
     expect(after.status).toBe('RECOVERY_PENDING');

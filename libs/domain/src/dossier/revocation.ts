@@ -100,7 +100,18 @@ export function decideRevokeAward(state: DossierState, data: { ground: string; r
   const bonus = bonusFor(ruleSet.bonus, award.code, state.nominee?.kind ?? 'INDIVIDUAL');
   const today = vietnamDate(now);
   return accept([
-    { type: 'AwardRevoked', data: { ground: data.ground, clause: REVOCATION_GROUND_INFO[data.ground].clause, reason: data.reason.trim(), decisionRef: data.decisionRef.trim(), revokedDecisionNumber: number, revokedOn: today } },
+    {
+      type: 'AwardRevoked',
+      data: {
+        ground: data.ground,
+        clause: REVOCATION_GROUND_INFO[data.ground].clause,
+        legalBasis: `${REVOCATION_LEGAL_BASIS}, ground (${REVOCATION_GROUND_INFO[data.ground].clause})`,
+        reason: data.reason.trim(),
+        decisionRef: data.decisionRef.trim(),
+        revokedDecisionNumber: number,
+        revokedOn: today,
+      },
+    },
     {
       type: 'RecoveryTasksOpened',
       data: {
