@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { aBkTinhDossier, driveDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { aBkTinhDossier, driveDossier, http, seedCast, seedUnitCouncil, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 
 type Session = {
   id: string; status: string; members: { userId: string }[]; agenda: { dossierId: string; ballot: string }[];
@@ -21,6 +21,7 @@ let sys: TestSystem;
 let cast: Cast;
 const tokens: Record<string, string> = {};
 let sameUnitMember: string;
+let unitCouncil: { id: string }[];
 const year = new Date().getUTCFullYear() - 1;
 
 beforeAll(async () => {
@@ -29,8 +30,10 @@ beforeAll(async () => {
   for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
   // A council member who heads the nominees' own unit: recused from its dossiers automatically.
   sameUnitMember = `member4-${randomUUID().slice(0, 8)}`;
-  await sys.directory.upsertUser({ id: sameUnitMember, username: sameUnitMember, fullName: 'Giám đốc đơn vị', role: 'COUNCIL_MEMBER', unitCode: cast.unitCode });
+  await sys.directory.upsertUser({ id: sameUnitMember, username: sameUnitMember, fullName: 'Giám đốc đơn vị', role: 'COUNCIL_MEMBER', unitCode: cast.unitCode, councilOf: cast.provinceUnitCode });
   tokens.member4 = await tokenFor(sys, sameUnitMember);
+  // The unit's own (grassroots) council: its members sit on no provincial session.
+  unitCouncil = await seedUnitCouncil(sys, cast);
 }, 120_000);
 afterAll(async () => sys?.stop());
 
@@ -57,7 +60,8 @@ describe('an open-ballot session with two dossiers', () => {
 
   it('puts both dossiers on the agenda and into council voting, and recuses the member from their unit', async () => {
     expect(session.agenda.map((a) => a.dossierId).sort()).toEqual([first, second].sort());
-    expect(session.members.map((m) => m.userId)).toContain(sameUnitMember);
+    expect(session.members.map((m) => m.userId).sort()).toEqual([cast.users.member1.id, cast.users.member2.id, cast.users.member3.id, sameUnitMember].sort());
+    expect(session.members.map((m) => m.userId)).not.toContain(unitCouncil[0].id);
     expect(session.recusals.filter((r) => r.memberId === sameUnitMember).map((r) => r.reason)).toEqual(['SAME_UNIT', 'SAME_UNIT']);
     const d = await http<{ status: string; councilMembers: string[] }>(sys, 'GET', `/dossiers/${first}`, { token: tokens.member1 });
     expect(d.body.status).toBe('COUNCIL_VOTING');

@@ -63,6 +63,8 @@ export async function http<T = Record<string, unknown>>(
 /** A province's worth of people for one test file: a unit with clerk and head, secretariat, three council members, the chairman. */
 export interface Cast {
   unitCode: string;
+  /** The province-level unit: the provincial council sits there. */
+  provinceUnitCode: string;
   otherUnitCode: string;
   users: Record<'clerk' | 'head' | 'otherClerk' | 'secretariat' | 'member1' | 'member2' | 'member3' | 'chairman' | 'auditor', { id: string; username: string }>;
 }
@@ -93,7 +95,7 @@ export async function seedCast(sys: TestSystem): Promise<Cast> {
     await sys.directory.upsertUser({ id, username: `${key}.${tag}`, fullName: `${key} ${tag}`, role, unitCode: unit });
     users[key] = { id, username: `${key}.${tag}` };
   }
-  return { unitCode, otherUnitCode, users };
+  return { unitCode, provinceUnitCode: provinceUnit, otherUnitCode, users };
 }
 
 /**

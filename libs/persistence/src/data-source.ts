@@ -5,6 +5,7 @@ import { DossierDeadlines1732600000000 } from './migrations/1732600000000-dossie
 import { Statistics1732700000000 } from './migrations/1732700000000-statistics';
 import { AwardHistory1732900000000 } from './migrations/1732900000000-award-history';
 import { CouncilSessions1733000000000 } from './migrations/1733000000000-council-sessions';
+import { CouncilSeat1733600000000 } from './migrations/1733600000000-council-seat';
 import { RecoveryTasks1733500000000 } from './migrations/1733500000000-recovery-tasks';
 import { Inbox1732800000000 } from './migrations/1732800000000-inbox';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AwardHistory1732900000000,
   CouncilSessions1733000000000,
   RecoveryTasks1733500000000,
+  CouncilSeat1733600000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */
