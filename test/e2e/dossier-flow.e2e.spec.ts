@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { aBkTinhDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 
-type View = { id: string; status: string; decisionNumber: string | null; version: number; votesCast: number; ruleSetVersion: string | null };
+type View = { id: string; status: string; decisionNumber: string | null; version: number; votesCast: number; ruleSetVersion: string | null; deadline: string | null; deadlineKind: string | null };
 
 let sys: TestSystem;
 let cast: Cast;
@@ -49,7 +49,11 @@ describe('a provincial Certificate of Merit goes from the unit clerk to AWARDED'
     await step('secretariat', `${base}/appraisal-acceptance`, { note: 'Hồ sơ đầy đủ' }, 'COUNCIL_VOTING');
     await step('member1', `${base}/votes`, { approve: true }, 'COUNCIL_VOTING');
     await step('member2', `${base}/votes`, { approve: true }, 'COUNCIL_VOTING');
-    await step('member3', `${base}/votes`, { approve: false }, 'AWAITING_DECISION');
+    const awaiting = await step('member3', `${base}/votes`, { approve: false }, 'AWAITING_DECISION');
+    // The chairman's clock: the rule set's 10 decision working days from the council's result, in his task inbox.
+    expect(awaiting).toMatchObject({ deadlineKind: 'DECISION' });
+    const tasks = await http<{ tasks: { dossierId: string; kind: string; due: string | null }[] }>(sys, 'GET', '/me/tasks', { token: tokens.chairman });
+    expect(tasks.body.tasks.find((t) => t.dossierId === id)).toMatchObject({ kind: 'DECIDE', due: awaiting.deadline });
     const awarded = await step('chairman', `${base}/decision`, { approve: true }, 'AWARDED');
     expect(awarded.decisionNumber).toMatch(/^\d+\/QĐ-UBND$/);
 

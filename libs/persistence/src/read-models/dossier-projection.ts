@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { holderOf, routeOf, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope, isSessionEventType } from '@tdkt/domain';
+import { deadlineAfter, holderOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope, isSessionEventType } from '@tdkt/domain';
 
 type Column =
   | 'title'
@@ -17,7 +17,7 @@ const NO_DEADLINE: Changes = { deadline: null, deadline_kind: null };
 const ROUTE_DEPENDENT = new Set<string>(['CouncilVotingClosed', 'AwardRevoked', 'RecoveryTasksOpened']);
 
 /** What one event changes in its dossier's row; `votes_cast: '+1'` increments. */
-function changesFor(event: DossierEvent, route: Route): Changes {
+function changesFor(event: DossierEvent, route: Route, decisionDue: string | null): Changes {
   switch (event.type) {
     case 'DossierCreated':
       return {};
@@ -55,7 +55,7 @@ function changesFor(event: DossierEvent, route: Route): Changes {
     case 'CouncilVotingClosed':
       if (!event.data.quorumMet)
         return withHolder(route === 'GRASSROOTS' ? 'UNIT_REVIEW' : 'APPRAISAL', { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
-      return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, ...NO_DEADLINE }, false, route) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
+      return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, deadline: decisionDue, deadline_kind: decisionDue ? 'DECISION' : null }, false, route) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
     case 'DossierAwarded':
       return withHolder('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
     case 'DossierRejected':
@@ -91,13 +91,21 @@ export async function projectDossierView(m: EntityManager, e: StoredEnvelope): P
   }
   const route = ROUTE_DEPENDENT.has(event.type) ? await routeOfRow(m, e.dossierId) : 'PROVINCIAL';
   const params: unknown[] = [e.dossierId, e.occurredAt, e.seq];
-  const sets = Object.entries(changesFor(event, route)).map(([column, value]) => {
+  const sets = Object.entries(changesFor(event, route, event.type === 'CouncilVotingClosed' && event.data.passed ? decisionDeadline(e) : null)).map(([column, value]) => {
     if (value === '+1') return `${column} = ${column} + 1`;
     if (isSql(value)) return `${column} = ${value.sql}`;
     params.push(value);
     return `${column} = $${params.length}`;
   });
   await m.query(`UPDATE dossier_view SET ${[...sets, 'updated_at = $2', 'last_seq = $3'].join(', ')} WHERE id = $1`, params);
+}
+
+/** The decider's deadline: the rule set's decision working days after the council's result (null outside the calendar). */
+function decisionDeadline(e: StoredEnvelope): string | null {
+  const ruleSet = ruleSetByVersion(e.ruleSetVersion ?? '');
+  if (!ruleSet) return null;
+  const due = deadlineAfter(vietnamDate(Date.parse(e.occurredAt)), ruleSet.deadlines.decisionWD);
+  return due.ok ? due.date : null;
 }
 
 /** The route of a dossier already in the read model, from its award code and the catalog. */
