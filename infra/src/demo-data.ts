@@ -2,7 +2,7 @@
  * Demo data for the embedded default: a province, its units, one user for every role, and dossiers in different
  * states. Dossiers are made through the HTTP API, so they travel through real workflows like any other.
  */
-import { exampleBkTinhContent, type Role } from '@tdkt/domain';
+import { exampleBkTinhContent, exampleCstdCoSoContent, type Role } from '@tdkt/domain';
 import type { Directory, OrgUnit } from '@tdkt/persistence';
 
 export const DEMO_PROVINCE = 'MAU';
@@ -13,7 +13,7 @@ const UNITS: OrgUnit[] = [
   { code: 'XA-TANPHU', name: 'UBND xã Tân Phú', level: 'COMMUNE', provinceCode: DEMO_PROVINCE },
 ];
 
-export const DEMO_USERS: { username: string; fullName: string; role: Role; unitCode: string }[] = [
+export const DEMO_USERS: { username: string; fullName: string; role: Role; unitCode: string; councilOf?: string }[] = [
   { username: 'clerk.sgddt', fullName: 'Trần Văn An (cán bộ TĐKT Sở GD&ĐT)', role: 'UNIT_CLERK', unitCode: 'SGDDT' },
   { username: 'head.sgddt', fullName: 'Lê Thị Bình (Giám đốc Sở GD&ĐT)', role: 'UNIT_HEAD', unitCode: 'SGDDT' },
   { username: 'clerk.syt', fullName: 'Phạm Minh Châu (cán bộ TĐKT Sở Y tế)', role: 'UNIT_CLERK', unitCode: 'SYT' },
@@ -28,12 +28,16 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; unitC
   { username: 'central.appraiser', fullName: 'Chuyên viên Ban TĐKT Trung ương (Bộ Nội vụ)', role: 'CENTRAL_APPRAISER', unitCode: 'UBND-MAU' },
   { username: 'central.decider', fullName: 'Văn phòng Chính phủ (thay mặt Thủ tướng)', role: 'CENTRAL_DECIDER', unitCode: 'UBND-MAU' },
   { username: 'auditor', fullName: 'Thanh tra tỉnh', role: 'AUDITOR', unitCode: 'UBND-MAU' },
+  // The school department's own council (Hội đồng TĐKT cơ sở) for grassroots titles.
+  { username: 'unitcouncil.sgddt.1', fullName: 'Ủy viên Hội đồng TĐKT Sở GD&ĐT', role: 'COUNCIL_MEMBER', unitCode: 'SGDDT', councilOf: 'SGDDT' },
+  { username: 'unitcouncil.sgddt.2', fullName: 'Chủ tịch Hội đồng TĐKT Sở GD&ĐT', role: 'COUNCIL_CHAIR', unitCode: 'SGDDT', councilOf: 'SGDDT' },
   { username: 'admin', fullName: 'Quản trị hệ thống', role: 'ADMINISTRATOR', unitCode: 'UBND-MAU' },
 ];
 
 export async function seedDirectory(directory: Directory): Promise<void> {
   for (const u of UNITS) await directory.upsertUnit(u);
-  for (const u of DEMO_USERS) await directory.upsertUser({ id: u.username, username: u.username, fullName: u.fullName, role: u.role, unitCode: u.unitCode });
+  for (const u of DEMO_USERS)
+    await directory.upsertUser({ id: u.username, username: u.username, fullName: u.fullName, role: u.role, unitCode: u.unitCode, councilOf: u.councilOf ?? u.unitCode });
 }
 
 type Step = [username: string, path: string, body: Record<string, unknown>];
@@ -61,8 +65,11 @@ export async function seedDossiers(apiBase: string): Promise<number> {
     { clerk: 'clerk.sgddt', nominee: 'Nguyễn Thị Hoa', position: 'Giáo viên Trường THPT Chuyên', steps: 7 },
     { clerk: 'clerk.sgddt', nominee: 'Trịnh Văn Quang', position: 'Hiệu trưởng Trường THCS Tân Phú', steps: 4 },
     { clerk: 'clerk.sgddt', nominee: 'Lý Thị Mai', position: 'Giáo viên mầm non', steps: 2 },
+    { clerk: 'clerk.sgddt', nominee: 'Đinh Văn Tú', position: 'Giáo viên Trường PTDT nội trú', steps: 2 },
+    { clerk: 'clerk.sgddt', nominee: 'Hà Thị Yến', position: 'Giáo viên tiểu học vùng cao', steps: 2 },
     { clerk: 'clerk.syt', nominee: 'Phan Văn Sơn', position: 'Bác sĩ Trạm Y tế xã', steps: 0 },
   ];
+  const ids: string[] = [];
   for (const plan of plans) {
     const created = (await call(apiBase, 'POST', '/dossiers', await token(plan.clerk), {
       awardCode: 'BK_TINH',
@@ -73,8 +80,27 @@ export async function seedDossiers(apiBase: string): Promise<number> {
     })) as { id: string };
     const steps = plan.clerk === 'clerk.syt' ? [] : toAward.slice(0, plan.steps);
     for (const [who, path, body] of steps) await call(apiBase, 'POST', `/dossiers/${created.id}/${path}`, await token(who), body);
+    ids.push(created.id);
   }
-  return plans.length;
+  // A council session with two of the dossiers under appraisal on its agenda, members recorded present.
+  const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const session = (await call(apiBase, 'POST', '/council-sessions', await token('secretariat.officer'), {
+    title: 'Phiên họp Hội đồng TĐKT tỉnh (demo)',
+    deadline,
+    dossierIds: [ids[3], ids[4]],
+  })) as { id: string; members: { userId: string }[] };
+  for (const m of session.members)
+    await call(apiBase, 'POST', `/council-sessions/${session.id}/attendance`, await token('secretariat.officer'), { memberId: m.userId, attendance: 'PRESENT' });
+  // A grassroots title (Chiến sĩ thi đua cơ sở) waiting for the unit's own council.
+  const grassroots = (await call(apiBase, 'POST', '/dossiers', await token('clerk.sgddt'), {
+    awardCode: 'CSTD_CO_SO',
+    title: 'Đề nghị công nhận Chiến sĩ thi đua cơ sở cho bà Vương Thị Ngân',
+    nominee: { kind: 'INDIVIDUAL', fullName: 'Vương Thị Ngân', position: 'Tổ trưởng chuyên môn' },
+    achievements: 'Lao động tiên tiến hai năm liền, hoàn thành xuất sắc nhiệm vụ, sáng kiến được công nhận cấp cơ sở.',
+    ...exampleCstdCoSoContent(new Date().getUTCFullYear() - 1),
+  })) as { id: string };
+  await call(apiBase, 'POST', `/dossiers/${grassroots.id}/submit`, await token('clerk.sgddt'), {});
+  return plans.length + 1;
 }
 
 async function call(base: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<unknown> {
