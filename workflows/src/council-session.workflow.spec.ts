@@ -1,0 +1,79 @@
+/**
+ * The council session workflow on Temporal's Java test server with time skipping: a session nobody closes closes
+ * itself at the end of its deadline day, counts what was cast, and sends the dossier its result — here no quorum,
+ * so the dossier goes back to the secretariat.
+ */
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { councilRuleFor, exampleBkTinhContent, RULE_SET_2025, type Actor, type DossierCommand, type SessionCommand, type SessionState } from '@tdkt/domain';
+import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { createDossierActivities } from '../../apps/worker/src/activities';
+import { createSessionActivities } from '../../apps/worker/src/session-activities';
+import { councilSessionWorkflowId, sessionCommandUpdate } from './council-messages';
+import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
+
+let env: TestWorkflowEnvironment;
+let ds: DataSource;
+let worker: Worker;
+let running: Promise<void>;
+const taskQueue = `session-${randomUUID()}`;
+
+beforeAll(async () => {
+  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
+  const eventStore = new EventStore(ds);
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    activities: { ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }), ...createSessionActivities({ eventStore, dataSource: ds, temporal: env.client }) },
+    workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
+  });
+  running = worker.run();
+}, 120_000);
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await ds?.destroy();
+});
+
+const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const secretariat = who('SECRETARIAT_OFFICER', 's1');
+
+async function dossierUnderAppraisal(): Promise<string> {
+  const dossierId = randomUUID();
+  const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
+  const send = (actor: Actor, command: DossierCommand) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+  const clerk = who('UNIT_CLERK', 'c1', 'SGDDT');
+  await send(clerk, { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc', ...exampleBkTinhContent(2025) } });
+  await send(clerk, { type: 'SubmitDossier', data: {} });
+  await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });
+  return dossierId;
+}
+
+it('a session nobody closes closes itself at the end of its deadline day; one member of three present is no quorum', async () => {
+  const dossierId = await dossierUnderAppraisal();
+  const sessionId = randomUUID();
+  const session = await env.client.workflow.start('councilSessionWorkflow', { taskQueue, workflowId: councilSessionWorkflowId(sessionId), args: [{ sessionId }] });
+  const send = (actor: Actor, command: SessionCommand) => session.executeUpdate(sessionCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+  const today = new Date((await env.currentTimeMs()) + 7 * 3_600_000).toISOString().slice(0, 10);
+  const deadline = new Date(Date.parse(today) + 3 * 86_400_000).toISOString().slice(0, 10);
+  const members = ['m1', 'm2', 'm3'].map((userId) => ({ userId, fullName: userId, unitCode: null }));
+  const agenda = [{ dossierId, awardCode: 'BK_TINH', unitCode: 'SGDDT', nomineeName: 'Nguyễn Thị Lan', rule: councilRuleFor(RULE_SET_2025, 'BK_TINH') }];
+  await send(secretariat, { type: 'ConveneSession', data: { title: 'Phiên họp', provinceCode: 'P', deadline, members, agenda } });
+  expect((await env.client.workflow.getHandle(dossierWorkflowId(dossierId)).query(dossierStateQuery)).status).toBe('COUNCIL_VOTING');
+  await send(secretariat, { type: 'RecordAttendance', data: { memberId: 'm1', attendance: 'PRESENT' } });
+  await send(who('COUNCIL_MEMBER', 'm1'), { type: 'CastOpenVote', data: { dossierId, approve: true } });
+
+  // The result arrives only once the deadline day is over: the test server skips the days in between.
+  const closed = (await session.result()) as SessionState;
+  expect(closed.status).toBe('CLOSED');
+  expect(closed.tallies?.[0]).toMatchObject({ members: 3, present: 1, approvals: 1, quorumMet: false, passed: false });
+  expect(await env.currentTimeMs()).toBeGreaterThanOrEqual(Date.parse(`${deadline}T00:00:00+07:00`) + 86_400_000);
+  const dossier = await env.client.workflow.getHandle(dossierWorkflowId(dossierId)).query(dossierStateQuery);
+  expect(dossier.status).toBe('APPRAISAL');
+  const events = (await ds.query(`SELECT type, actor_role FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [sessionId])) as { type: string; actor_role: string }[];
+  expect(events.find((e) => e.type === 'SessionClosed')?.actor_role).toBe('SYSTEM');
+});

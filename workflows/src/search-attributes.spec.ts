@@ -1,0 +1,46 @@
+/**
+ * Operators find dossier workflows in the Temporal Web UI by stage, award, unit and level; no personal data goes
+ * into search attributes (the nominee's name, citizen id and birth date stay in the event table).
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { exampleBkTinhContent } from '@tdkt/domain';
+import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { createDossierActivities } from '../../apps/worker/src/activities';
+import { dossierCommandUpdate, dossierWorkflowId } from './messages';
+
+let ds: DataSource;
+beforeAll(async () => {
+  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+});
+afterAll(async () => ds?.destroy());
+
+it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLevel, and nothing personal', async () => {
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection });
+  const taskQueue = `sa-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: native,
+    taskQueue,
+    activities: createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }),
+    workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
+  });
+  const dossierId = randomUUID();
+  await worker.runUntil(async () => {
+    const handle = await client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId, indexSearchAttributes: true }] });
+    const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Nguyễn Thị Lan', citizenIdHash: 'f'.repeat(64), birthDate: '1985-04-12' };
+    await handle.executeUpdate(dossierCommandUpdate, {
+      args: [{ actor: { userId: 'c1', role: 'UNIT_CLERK', unitCode: 'SGDDT' }, requestId: randomUUID(), command: { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee, achievements: 'Xuất sắc', ...exampleBkTinhContent(2025) } } }],
+    });
+    const { searchAttributes } = await handle.describe();
+    expect(searchAttributes).toMatchObject({ TdktStage: ['DRAFT'], TdktAwardCode: ['BK_TINH'], TdktUnitCode: ['SGDDT'], TdktLevel: ['PROVINCIAL'] });
+    const all = JSON.stringify(searchAttributes);
+    for (const personal of ['Nguyễn Thị Lan', 'f'.repeat(64), '1985-04-12']) expect(all).not.toContain(personal);
+    await handle.terminate('test done');
+  });
+  await connection.close();
+  await native.close();
+});
