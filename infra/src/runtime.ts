@@ -3,6 +3,7 @@
  * Used by `npm run up` (persistent data under .cache/tdkt) and by the test suite (throw-away data on free ports).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -164,5 +165,5 @@ interface EmbeddedPg {
 }
 
 function randomPassword(): string {
-  return require('node:crypto').randomBytes(18).toString('base64url');
+  return randomBytes(18).toString('base64url');
 }

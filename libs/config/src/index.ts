@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Typed configuration from the environment, validated at start-up: a bad setting stops the process with a message
  * naming the variable. Shared by the API, the worker and the command-line tools.
@@ -129,8 +131,6 @@ export function temporalConnectionOptions(t: TemporalConfig): {
   tls?: boolean | { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } };
   apiKey?: string;
 } {
-  // Read lazily so that a missing file names itself at start-up.
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
   const tls = t.tls && {
     ...(t.tls.serverName ? { serverNameOverride: t.tls.serverName } : {}),
     ...(t.tls.caPath ? { serverRootCACertificate: readFileSync(t.tls.caPath) } : {}),

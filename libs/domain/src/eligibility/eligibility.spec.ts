@@ -14,9 +14,7 @@ class HistoryBuilder {
     return this.with({ ratings: [...this.h.ratings, { year, rating }] });
   }
   ratedFrom(from: number, to: number, rating: TaskRating): HistoryBuilder {
-    let b: HistoryBuilder = this;
-    for (let y = from; y <= to; y++) b = b.rated(y, rating);
-    return b;
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i).reduce<HistoryBuilder>((b, y) => b.rated(y, rating), this);
   }
   withTitle(awardCode: string, year: number, opts: { decisionDate?: string; achievementId?: string; type?: CommendationType } = {}): HistoryBuilder {
     const award = {

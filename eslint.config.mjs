@@ -1,0 +1,24 @@
+// ESLint with the TypeScript rules (flat config). `npm run lint`; it also runs before the tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.cache/**', 'dist/**', 'infra/audit/verify-record.js', 'jest.config.js', 'eslint.config.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Workflow code is deterministic: no Node modules, clocks or randomness outside Temporal's APIs.
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['workflows/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'crypto', 'typeorm', 'pg', '@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'] }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use Temporal uuid4()/random from @temporalio/workflow' }],
+    },
+  },
+);
