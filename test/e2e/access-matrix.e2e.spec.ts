@@ -50,6 +50,17 @@ const ACCESS: Record<string, Access> = {
   },
   'POST /api/dossiers/{id}/recovery': { allowed: [...SECRETARIAT, 'UNIT_HEAD', 'UNIT_CLERK'], scoped: true, body: () => ({ item: 'AWARD_OBJECT', note: 'Đã thu hồi' }) },
   'GET /api/dossiers/{id}/recovery-tasks': { allowed: ALL, scoped: true },
+  // State route: posting, objections, the tờ trình, and the central stage (a BK tỉnh in draft: allowed roles get 409/422).
+  'POST /api/dossiers/{id}/public-posting': { allowed: SECRETARIAT, scoped: true, body: () => ({}) },
+  'POST /api/dossiers/{id}/objections': { allowed: SECRETARIAT, scoped: true, body: () => ({ source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' }) },
+  'POST /api/dossiers/{id}/objection-review': { allowed: SECRETARIAT, scoped: true, body: () => ({ outcome: 'Phản ánh không có cơ sở', upheld: false }) },
+  'POST /api/dossiers/{id}/proposal': { allowed: ['PROVINCIAL_DECIDER'], scoped: true, body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }) },
+  'POST /api/dossiers/{id}/central/hiep-y': { allowed: ['CENTRAL_APPRAISER'], scoped: true, body: () => ({ agency: 'UBND tỉnh', agrees: true, opinion: 'Nhất trí' }) },
+  'POST /api/dossiers/{id}/central/appraisal': { allowed: ['CENTRAL_APPRAISER'], scoped: true, body: () => ({ outcome: 'REJECT', reason: 'Chưa đủ điều kiện' }) },
+  'POST /api/dossiers/{id}/central/supplement': { allowed: SECRETARIAT, scoped: true, body: () => ({ note: 'Đã bổ sung' }) },
+  'POST /api/dossiers/{id}/central/standing-review': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({ members: 9, present: 7, approvals: 6 }) },
+  'POST /api/dossiers/{id}/central/presidential-proposal': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({}) },
+  'POST /api/dossiers/{id}/central/decision': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({ decidedBy: 'PRIME_MINISTER', approve: false, reason: 'Chưa đủ điều kiện' }) },
   'GET /api/audit/verify': { allowed: ['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'] },
   'POST /api/admin/read-models/rebuild': { allowed: ['ADMINISTRATOR'] },
   'POST /api/award-history/search': {

@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createDataSource, Directory } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
-import { exampleBkTinhContent, exampleCstdCoSoContent, type Role } from '@tdkt/domain';
+import { exampleBkThuTuongContent, exampleBkTinhContent, exampleCstdCoSoContent, type Role } from '@tdkt/domain';
 import { createApi } from '../../apps/api/src/api';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 
@@ -18,10 +18,22 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-export async function startSystem(): Promise<TestSystem> {
+/**
+ * temporalAddress: another Temporal server than the run's dev server — a time-skipping test server, for a route whose
+ * legal deadlines (a 10-working-day posting) the test must let pass.
+ */
+export async function startSystem(options: { temporalAddress?: string } = {}): Promise<TestSystem> {
   process.env.TEMPORAL_TASK_QUEUE = `test-${randomUUID()}`;
-  const worker: RunningWorker = await startWorker();
-  const app: INestApplication = await createApi();
+  const previousAddress = process.env.TEMPORAL_ADDRESS;
+  if (options.temporalAddress) process.env.TEMPORAL_ADDRESS = options.temporalAddress;
+  let worker: RunningWorker;
+  let app: INestApplication;
+  try {
+    worker = await startWorker();
+    app = await createApi();
+  } finally {
+    if (options.temporalAddress) process.env.TEMPORAL_ADDRESS = previousAddress;
+  }
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const db = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
@@ -130,6 +142,16 @@ export async function tokenFor(sys: TestSystem, username: string): Promise<strin
 }
 
 /** The request body of a provincial Certificate of Merit for one person. */
+/** The request body of a Bằng khen Thủ tướng (state route, the Prime Minister decides) for one person. */
+export const aBkThuTuongDossier = (overrides: Record<string, unknown> = {}) => ({
+  awardCode: 'BK_THU_TUONG',
+  title: 'Đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho ông Phạm Văn Đức',
+  nominee: { kind: 'INDIVIDUAL', fullName: 'Phạm Văn Đức', position: 'Hiệu trưởng', citizenId: '001180000789' },
+  achievements: 'Năm năm liên tục hoàn thành xuất sắc nhiệm vụ, ba lần Chiến sĩ thi đua cơ sở sau Bằng khen tỉnh.',
+  ...exampleBkThuTuongContent(new Date().getUTCFullYear() - 1),
+  ...overrides,
+});
+
 export const aBkTinhDossier = (overrides: Record<string, unknown> = {}) => ({
   awardCode: 'BK_TINH',
   title: 'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan',

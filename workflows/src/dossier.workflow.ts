@@ -1,39 +1,17 @@
-import { allHandlersFinished, ApplicationFailure, condition, log, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import {
-  decide,
-  decisionIssuer,
-  envelop,
-  FINAL_STATUSES,
-  findAward,
-  initialDossierState,
-  pendingTimer,
-  ruleSetByVersion,
-  SYSTEM_ACTOR,
-  vietnamDate,
-  type CommandContext,
-  type DossierCommand,
-  type DossierState,
-  type Rejection,
-} from '@tdkt/domain';
-import { dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierActivities, type DossierWorkflowInput } from './messages';
+import { allHandlersFinished, ApplicationFailure, condition, executeChild, log, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { FINAL_STATUSES, findAward, initialDossierState, pendingTimer, SYSTEM_ACTOR, type CommandContext, type DossierState } from '@tdkt/domain';
+import { centralStageWorkflow } from './central-stage.workflow';
+import { failure, runCommand, validate } from './command-runner';
+import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierWorkflowInput } from './messages';
 
-const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] },
-});
-
+export { failure };
 export const ABANDON_UNCREATED_AFTER = '1 day';
-
-/** A refused command as the failure the API maps to 403/409/422 (the rejection rides along in its details). */
-export const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
-
-/** Validation runs decide() without side effects; a decision's number is allocated only once the command is accepted. */
-const withPlaceholderNumber = (c: DossierCommand): DossierCommand =>
-  c.type === 'DecideDossier' && c.data.approve ? { ...c, data: { ...c.data, allocated: { number: '0', authority: '-', year: 0 } } } : c;
 
 /**
  * One workflow per dossier (hồ sơ). It orchestrates, the domain decides: every command is validated, decided,
  * appended to the event table (with the read models, in one transaction) and only then applied to the state.
+ * A state-level dossier forwarded to the centre continues in the central-stage child workflow, which appends to the
+ * same stream and hands the dossier back awarded or rejected.
  */
 export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierState> {
   let state = initialDossierState(input.dossierId);
@@ -50,27 +28,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   const execute = async (req: CommandRequest): Promise<DossierState> => {
     // Histories recorded before submission checked completeness and eligibility replay without the checks.
     const ctx = req.command.type === 'SubmitDossier' && !patched('submission-checks') ? { ...contextOf(req), legacySubmission: true } : contextOf(req);
-    let command = req.command;
-    const check = decide(state, withPlaceholderNumber(command), ctx);
-    if (!check.ok) throw failure(check.rejection);
-    if (command.type === 'DecideDossier' && command.data.approve) {
-      const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
-      // The provincial chairman's series, or a unit head's own unit series for a grassroots award.
-      const issuer = ruleSet && decisionIssuer(state, ruleSet);
-      if (!issuer) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });
-      const allocated = await allocateDecisionNumber({
-        ...issuer,
-        year: Number(vietnamDate(ctx.now).slice(0, 4)),
-        dossierId: state.dossierId,
-        requestId: req.requestId,
-      });
-      command = { ...command, data: { ...command.data, allocated, ...(chainHead ? { chainHead } : {}) } };
-    }
-    const decision = decide(state, command, ctx);
-    if (!decision.ok) throw failure(decision.rejection);
-    const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
-    chainHead = (await appendEvents(envelopes)).headHash;
-    state = next;
+    ({ state, chainHead } = await runCommand(state, chainHead, req, ctx));
+    indexSearchAttributes();
+    return state;
+  };
+  const indexSearchAttributes = () => {
     if (input.indexSearchAttributes) {
       upsertSearchAttributes([
         { key: SA_STAGE, value: state.status },
@@ -79,14 +41,10 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
         { key: SA_LEVEL, value: findAward(state.awardCode)?.level ?? 'UNKNOWN' },
       ]);
     }
-    return state;
   };
 
   setHandler(dossierCommandUpdate, (req) => serialized(() => execute(req)), {
-    validator: (req) => {
-      const check = decide(state, withPlaceholderNumber(req.command), contextOf(req));
-      if (!check.ok) throw failure(check.rejection);
-    },
+    validator: (req) => validate(state, req.command, contextOf(req)),
   });
   setHandler(dossierStateQuery, () => state);
 
@@ -97,6 +55,14 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     // Deadlines: sleep until the next one the domain names; a user command that changes the state first wins.
     while (!isFinal()) {
       const seqBefore = state.seq;
+      if (state.status === 'FORWARDED_TO_CENTRE' && patched('central-stage')) {
+        // The centre's part (rules 3, 24, 25) runs as a child workflow on the same stream; it returns the outcome.
+        const result = await executeChild(centralStageWorkflow, { workflowId: centralStageWorkflowId(state.dossierId), args: [{ state, ...(chainHead ? { chainHead } : {}) }] });
+        ({ state, chainHead } = result);
+        indexSearchAttributes();
+        if (!isFinal()) throw ApplicationFailure.create({ type: 'CENTRAL_STAGE', message: `The central stage ended with the dossier ${state.status}`, nonRetryable: true });
+        continue;
+      }
       const timer = pendingTimer(state);
       if (!timer) {
         await condition(() => state.seq !== seqBefore || isFinal());

@@ -2,3 +2,4 @@
 export { dossierWorkflow } from './dossier.workflow';
 export { councilSessionWorkflow } from './council-session.workflow';
 export { revocationWorkflow } from './revocation.workflow';
+export { centralStageWorkflow } from './central-stage.workflow';

@@ -35,7 +35,8 @@ export const SEARCH_ATTRIBUTES = [SA_STAGE, SA_AWARD, SA_UNIT, SA_LEVEL];
 /** The activities the dossier workflow calls; implemented in apps/worker. */
 export interface DossierActivities {
   appendEvents(events: EventEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
-  allocateDecisionNumber(input: { authority: string; issuerCode: string; year: number; dossierId: string; requestId: string }): Promise<{
+  /** documentKind: 'QĐ' (a decision, the default) or 'TTr' (the chairman's tờ trình to the centre, its own series). */
+  allocateDecisionNumber(input: { authority: string; issuerCode: string; year: number; dossierId: string; requestId: string; documentKind?: 'QĐ' | 'TTr' }): Promise<{
     number: string;
     authority: string;
     year: number;
@@ -65,4 +66,34 @@ export interface RevocationActivities {
   /** The dossier's stored events in seq order, from the event table. */
   loadDossierEvents(dossierId: string): Promise<EventEnvelope[]>;
   appendEvents: DossierActivities['appendEvents'];
+}
+
+// ── The central stage of a state-level award (rules 3, 24, 25): a child workflow of the dossier's ──
+
+export const centralStageWorkflowId = (dossierId: string): string => `central-${dossierId}`;
+
+/** The dossier as the parent hands it over (status FORWARDED_TO_CENTRE) and the hash of its last event. */
+export interface CentralStageInput {
+  state: DossierState;
+  chainHead?: string;
+}
+
+/** The dossier after the centre: AWARDED by the Prime Minister or the President, or REJECTED. */
+export interface CentralStageResult {
+  state: DossierState;
+  chainHead?: string;
+}
+
+/** What the central stage hands to the centre (the tờ trình and its package), through the central gateway. */
+export interface CentralForwarding {
+  dossierId: string;
+  awardCode: string;
+  proposalNumber: string;
+  nomineeName: string;
+  requestId: string;
+}
+
+/** The activities of the central stage: the central gateway (apps/worker/src/central-gateway.ts) and the event store. */
+export interface CentralActivities {
+  forwardToCentre(input: CentralForwarding): Promise<{ reference: string }>;
 }

@@ -5,6 +5,7 @@ import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/con
 import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
 import { createDossierActivities } from './activities';
 import { createSessionActivities } from './session-activities';
+import { createCentralActivities, InProcessCentralGateway } from './central-gateway';
 
 export const CONFIG = Symbol('CONFIG');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
@@ -32,7 +33,12 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
       inject: [DATA_SOURCE, TEMPORAL_CLIENT],
       useFactory: (ds: DataSource, temporal: Client) => {
         const eventStore = new EventStore(ds);
-        return { ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }), ...createSessionActivities({ eventStore, dataSource: ds, temporal }) };
+        return {
+          ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
+          ...createSessionActivities({ eventStore, dataSource: ds, temporal }),
+          // The centre of the state route: replace the in-process gateway with a real integration here.
+          ...createCentralActivities(new InProcessCentralGateway()),
+        };
       },
     },
   ],

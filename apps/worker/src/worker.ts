@@ -19,8 +19,11 @@ function workflowSource(): { workflowBundle: { codePath: string } } | { workflow
 }
 
 let runtimeInstalled = false;
-/** Quiet logs, and no signal handlers of the SDK's own: whoever hosts the worker decides when it stops. */
-function installRuntime(): void {
+/**
+ * Quiet logs, and no signal handlers of the SDK's own: whoever hosts the worker decides when it stops. Call it before
+ * anything else creates the SDK runtime (a TestWorkflowEnvironment does).
+ */
+export function installRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({ logger: new DefaultLogger((process.env.TDKT_WORKER_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN'), shutdownSignals: [] });

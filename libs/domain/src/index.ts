@@ -20,3 +20,4 @@ export * from './council/session';
 export * from './award/bonus';
 export * from './dossier/route';
 export * from './dossier/revocation';
+export * from './dossier/state-route';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
-import { councilRuleFor, ruleSetByVersion, type Actor, type AgendaItem, type SessionCommand } from '@tdkt/domain';
+import { councilFromStatus, councilRuleFor, ruleSetByVersion, type Actor, type AgendaItem, type SessionCommand } from '@tdkt/domain';
 import { CouncilSessions, Directory, DossierQueries, type CouncilSessionView } from '@tdkt/persistence';
 import { councilSessionWorkflowId, sessionCommandUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
@@ -29,7 +29,8 @@ export class CouncilService {
       const d = await this.dossiers.findById(id);
       const ruleSet = d && ruleSetByVersion(d.ruleSetVersion ?? '');
       if (!d || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
-      else if (d.status !== 'APPRAISAL') (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not under appraisal`);
+      // A state-level dossier comes to the council after its public posting (rule 23).
+      else if (d.status !== councilFromStatus(d.awardCode)) (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not ready for the council`);
       else agenda.push({ dossierId: d.id, awardCode: d.awardCode, unitCode: d.unitCode, nomineeName: d.nomineeName, rule: councilRuleFor(ruleSet, d.awardCode) });
     }
     if (Object.keys(fields).length) throw new BadRequestException(body(400, 'Validation failed', { fields }));

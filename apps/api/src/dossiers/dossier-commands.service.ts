@@ -1,10 +1,10 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
+import { CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
 import { AwardHistoryQueries, Directory, DossierQueries, type DossierView } from '@tdkt/persistence';
-import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
+import { centralStageWorkflowId, dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
@@ -72,7 +72,10 @@ export class DossierCommandsService {
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId };
-    await this.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, { args: [request], updateId: requestId });
+    // At the centre the dossier's commands go to its central-stage workflow (a child of the dossier's own).
+    const atCentre = CENTRAL_STATUSES.includes(current.status as DossierStatus);
+    const workflowId = atCentre ? centralStageWorkflowId(dossierId) : dossierWorkflowId(dossierId);
+    await this.temporal.workflow.getHandle(workflowId).executeUpdate(dossierCommandUpdate, { args: [request], updateId: requestId });
     return this.mustFind(dossierId);
   }
 

@@ -7,6 +7,7 @@ import { scopeOf } from './dossier-access';
 import { DossierCommandsService } from './dossier-commands.service';
 import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, SupplementDto, SupplementRequestDto, UpdateContentDto, VoteDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
+import { CentralAppraisalDto, CentralDecisionDto, HiepYDto, ObjectionDto, ObjectionReviewDto, ProposalDto, StandingReviewDto } from './state-route.dto';
 
 class EmptyDto {}
 
@@ -29,7 +30,7 @@ export class DossierViewDto {
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ description: 'Number of events applied' }) version!: number;
   @ApiPropertyOptional({ description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
-  @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING'] }) deadlineKind!: string | null;
+  @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION'] }) deadlineKind!: string | null;
   @ApiPropertyOptional({ description: 'Role that must act next' }) heldBy!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiPropertyOptional({ description: 'Working days left on the paused appraisal clock' }) pausedRemainingWD!: number | null;
@@ -236,6 +237,107 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierViewDto })
   withdraw(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @Headers('idempotency-key') k?: string) {
     return this.run(a, p.id, { type: 'WithdrawDossier', data: { reason: b.reason } }, k);
+  }
+
+  // ── State route, provincial part (rules 3, 23): public posting, objections and their review, the tờ trình ──
+
+  @Post(':id/public-posting')
+  @HttpCode(200)
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  openPublicPosting(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'OpenPublicPosting', data: b.note ? { note: b.note } : {} }, k);
+  }
+
+  @Post(':id/objections')
+  @HttpCode(200)
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  recordObjection(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ObjectionDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'RecordObjection', data: { source: b.source, text: b.text } }, k);
+  }
+
+  @Post(':id/objection-review')
+  @HttpCode(200)
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  recordObjectionReview(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ObjectionReviewDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'RecordObjectionReview', data: { outcome: b.outcome, upheld: b.upheld } }, k);
+  }
+
+  /** The provincial chairman signs the tờ trình to the centre (numbered in the province's TTr series), or refuses. */
+  @Post(':id/proposal')
+  @HttpCode(200)
+  @Roles('PROVINCIAL_DECIDER')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  signProposal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ProposalDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'SignProposal', data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}) } }, k);
+  }
+
+  // ── State route, central stage (rules 3, 24, 25): sent to the dossier's central-stage workflow ──
+
+  @Post(':id/central/hiep-y')
+  @HttpCode(200)
+  @Roles('CENTRAL_APPRAISER')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  recordHiepY(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: HiepYDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'RecordHiepY', data: { agency: b.agency, agrees: b.agrees, opinion: b.opinion } }, k);
+  }
+
+  @Post(':id/central/appraisal')
+  @HttpCode(200)
+  @Roles('CENTRAL_APPRAISER')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  centralAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: CentralAppraisalDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'CentralAppraise', data: { outcome: b.outcome, ...(b.reason ? { reason: b.reason } : {}), ...(b.missingParts ? { missingParts: b.missingParts } : {}) } }, k);
+  }
+
+  /** The province's secretariat answers the Ministry's request to supplement the dossier. */
+  @Post(':id/central/supplement')
+  @HttpCode(200)
+  @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  provideCentralSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'ProvideCentralSupplement', data: { ...(b.note ? { note: b.note } : {}), ...(b.parts ? { parts: toParts(b.parts) } : {}) } }, k);
+  }
+
+  @Post(':id/central/standing-review')
+  @HttpCode(200)
+  @Roles('CENTRAL_DECIDER')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  standingReview(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: StandingReviewDto, @Headers('idempotency-key') k?: string) {
+    return this.run(a, p.id, { type: 'RecordStandingReview', data: { members: b.members, present: b.present, approvals: b.approvals, ...(b.note ? { note: b.note } : {}) } }, k);
+  }
+
+  /** The Prime Minister proposes an award the President decides. */
+  @Post(':id/central/presidential-proposal')
+  @HttpCode(200)
+  @Roles('CENTRAL_DECIDER')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  proposeToPresident(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+    return this.run({ ...a, onBehalfOf: 'PRIME_MINISTER' }, p.id, { type: 'ProposeToPresident', data: b.note ? { note: b.note } : {} }, k);
+  }
+
+  /** The Prime Minister's or the President's decision (decidedBy), numbered in their series (TTg, CTN). */
+  @Post(':id/central/decision')
+  @HttpCode(200)
+  @Roles('CENTRAL_DECIDER')
+  @IDEMPOTENCY
+  @ApiOkResponse({ type: DossierViewDto })
+  centralDecision(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: CentralDecisionDto, @Headers('idempotency-key') k?: string) {
+    return this.run({ ...a, onBehalfOf: b.decidedBy }, p.id, {
+      type: 'DecideDossier',
+      data: { approve: b.approve, decidedBy: b.decidedBy, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) },
+    }, k);
   }
 
   private run(actor: Actor, id: string, command: DossierCommand, key?: string): Promise<DossierView> {

@@ -8,7 +8,7 @@ import { BoardQueries, type Inbox, type TaskKind } from '@tdkt/persistence';
 import { CurrentActor } from '../auth/auth.guard';
 import { DATA_SOURCE } from '../platform/tokens';
 
-const TASK_KINDS: TaskKind[] = ['SUBMIT', 'REVIEW', 'APPRAISE', 'ANSWER_SUPPLEMENT', 'VOTE', 'DECIDE', 'HANDLE_OVERDUE', 'RECOVER'];
+const TASK_KINDS: TaskKind[] = ['SUBMIT', 'REVIEW', 'APPRAISE', 'ANSWER_SUPPLEMENT', 'VOTE', 'DECIDE', 'HANDLE_OVERDUE', 'RECOVER', 'REVIEW_OBJECTIONS', 'PUT_TO_COUNCIL'];
 
 export class InboxQuery {
   @ApiPropertyOptional({ default: 200, minimum: 1, maximum: 500, description: 'At most this many tasks, the most urgent first' })

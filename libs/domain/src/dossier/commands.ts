@@ -2,6 +2,7 @@ import type { DossierPart } from '../eligibility/dossier-parts';
 import type { ReceivedAward } from '../eligibility/history';
 import type { Tally as CouncilTally } from '../council/tally';
 import type { RecoveryItem, RevocationGround } from './revocation';
+import type { Decider } from '../award/catalog';
 import type { DeclaredRecord, Nominee } from './types';
 
 /** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */
@@ -20,7 +21,8 @@ export type DossierCommand =
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }
   | { type: 'CastVote'; data: { approve: boolean } }
-  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber; chainHead?: string } }
+  /** decidedBy: at the centre, whose decision it is (the Prime Minister's or the President's); absent below it. */
+  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber; chainHead?: string; decidedBy?: Decider } }
   | { type: 'WithdrawDossier'; data: { reason: string } }
   | { type: 'RequestSupplement'; data: { missingParts: string[]; reason: string; deadlineWD?: number } }
   | { type: 'ProvideSupplement'; data: { note?: string; parts?: DossierPart[] } }
@@ -30,13 +32,30 @@ export type DossierCommand =
   /** After the award (rule 34): handled by the revocation workflow, never by the dossier's own. */
   | { type: 'RevokeAward'; data: { ground: RevocationGround; reason: string; decisionRef: string } }
   | { type: 'RecordRecovery'; data: { item: RecoveryItem; note?: string; amountVnd?: number } }
+  // State route, provincial part (rules 3, 23): posting, objections, their review, the chairman's tờ trình.
+  | { type: 'OpenPublicPosting'; data: { note?: string } }
+  | { type: 'RecordObjection'; data: { source: string; text: string } }
+  | { type: 'RecordObjectionReview'; data: { outcome: string; upheld: boolean } }
+  | { type: 'SignProposal'; data: { approve: boolean; reason?: string; allocated?: AllocatedNumber } }
+  // State route, central stage (rules 3, 24, 25): Ministry of Home Affairs, Central Council, Prime Minister, President.
+  | { type: 'RecordHiepY'; data: { agency: string; agrees: boolean; opinion: string } }
+  | { type: 'CentralAppraise'; data: { outcome: 'ACCEPT' | 'REQUEST_SUPPLEMENT' | 'REJECT'; reason?: string; missingParts?: string[] } }
+  | { type: 'ProvideCentralSupplement'; data: { note?: string; parts?: DossierPart[] } }
+  | { type: 'RecordStandingReview'; data: { members: number; present: number; approvals: number; note?: string } }
+  | { type: 'ProposeToPresident'; data: { note?: string } }
   // Issued by the engine (SYSTEM actor): a council session's result, and the timers' commands.
   | { type: 'RecordCouncilResult'; data: { sessionId: string; tally: CouncilTally } }
   | { type: 'ExpireSupplement'; data: Record<string, never> }
   | { type: 'RemindAppraisalDeadline'; data: Record<string, never> }
   | { type: 'EscalateOverdueAppraisal'; data: Record<string, never> }
-  | { type: 'CloseCouncilVoting'; data: Record<string, never> };
+  | { type: 'CloseCouncilVoting'; data: Record<string, never> }
+  | { type: 'ClosePublicPosting'; data: Record<string, never> }
+  /** The central-stage workflow, once the central gateway has taken the dossier (reference: the centre's own id). */
+  | { type: 'OpenCentralStage'; data: { reference: string } }
+  | { type: 'CloseCentralConsultation'; data: Record<string, never> };
 
 export type DossierCommandType = DossierCommand['type'];
 /** The commands the revocation workflow accepts. */
+/** The commands of the central stage: the API sends them to the central-stage workflow while it runs. */
+export const CENTRAL_COMMANDS: readonly DossierCommandType[] = ['RecordHiepY', 'CentralAppraise', 'ProvideCentralSupplement', 'RecordStandingReview', 'ProposeToPresident', 'DecideDossier'];
 export type RevocationCommand = Extract<DossierCommand, { type: 'RevokeAward' | 'RecordRecovery' }>;

@@ -50,6 +50,11 @@ export function pendingTimer(state: DossierState, calendar: HolidayCalendar = VI
     }
     return { dueAt: endOfDayInVietnam(deadline), command: { type: 'EscalateOverdueAppraisal', data: {} } };
   }
+  // State route: the public posting (rule 23) and the Ministry's public consultation (rule 24) end on their own.
+  if (state.status === 'PUBLIC_POSTING' && state.posting)
+    return { dueAt: endOfDayInVietnam(state.posting.deadline), command: { type: 'ClosePublicPosting', data: {} } };
+  if (state.status === 'MOHA_PUBLIC_CONSULTATION' && state.central?.consultation)
+    return { dueAt: endOfDayInVietnam(state.central.consultation.deadline), command: { type: 'CloseCentralConsultation', data: {} } };
   if (state.status === 'COUNCIL_VOTING' && state.council?.deadline)
     return { dueAt: endOfDayInVietnam(state.council.deadline), command: { type: 'CloseCouncilVoting', data: {} } };
   return undefined;

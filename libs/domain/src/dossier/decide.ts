@@ -11,8 +11,9 @@ import type { DossierCommand } from './commands';
 import type { DossierEvent } from './events';
 import { inState, wrongState } from './refusals';
 import { decideRecordRecovery, decideRevokeAward } from './revocation';
-import { DECIDER_ROLE, routeOf } from './route';
-import { FINAL_STATUSES, REVOCATION_STATUSES, type CommandContext, type DossierState, type DossierStatus } from './types';
+import { stateRouteHandlers } from './state-route';
+import { councilFromStatus, DECIDER_ROLE, routeOf } from './route';
+import { type CommandContext, type DossierState, type DossierStatus } from './types';
 
 type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: CommandContext) => Decision<DossierEvent[]>;
 type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand, { type: T }>> };
@@ -27,7 +28,8 @@ const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   AcceptAppraisal: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
   CastVote: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
   // Which decider signs is the award's (DECIDER_ROLE): the chairman for provincial awards, the unit head for grassroots.
-  DecideDossier: ['PROVINCIAL_DECIDER', 'UNIT_HEAD'],
+  // At the centre the Prime Minister or the President decides through the central decider role (decidedBy says whose).
+  DecideDossier: ['PROVINCIAL_DECIDER', 'UNIT_HEAD', 'CENTRAL_DECIDER'],
   WithdrawDossier: ['UNIT_CLERK', 'UNIT_HEAD'],
   RequestSupplement: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
   ScheduleForCouncil: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
@@ -38,6 +40,18 @@ const ALLOWED: Record<DossierCommand['type'], readonly ActorRole[]> = {
   EscalateOverdueAppraisal: ['SYSTEM'],
   CloseCouncilVoting: ['SYSTEM'],
   OpenUnitCouncilVoting: ['UNIT_HEAD'],
+  OpenPublicPosting: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  RecordObjection: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  RecordObjectionReview: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  ClosePublicPosting: ['SYSTEM'],
+  SignProposal: ['PROVINCIAL_DECIDER'],
+  OpenCentralStage: ['SYSTEM'],
+  RecordHiepY: ['CENTRAL_APPRAISER'],
+  CentralAppraise: ['CENTRAL_APPRAISER'],
+  ProvideCentralSupplement: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
+  CloseCentralConsultation: ['SYSTEM'],
+  RecordStandingReview: ['CENTRAL_DECIDER'],
+  ProposeToPresident: ['CENTRAL_DECIDER'],
   // Narrowed by route in revocation.ts (REVOCATION_ROLES).
   RevokeAward: ['SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'UNIT_HEAD'],
   RecordRecovery: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'UNIT_HEAD', 'UNIT_CLERK'],
@@ -56,13 +70,19 @@ const calendarGap = (message: string) => refuse<DossierEvent[]>(reject('RULE_VIO
 const otherRoute = (state: DossierState, command: string, expected: string) =>
   refuse<DossierEvent[]>(reject('RULE_VIOLATION', `route.${command}`, `${command} belongs to the ${expected.toLowerCase()} route; this dossier's award ${state.awardCode} travels the ${routeOf(state.awardCode)?.toLowerCase() ?? 'unknown'} route`));
 
+/** Before the chairman signs or the centre takes the dossier, its unit may still withdraw it. */
+const WITHDRAWABLE: DossierStatus[] = ['DRAFT', 'UNIT_REVIEW', 'APPRAISAL', 'SUPPLEMENT_REQUESTED', 'COUNCIL_VOTING', 'RETURNED', 'PUBLIC_POSTING', 'COMPLAINT_REVIEW', 'READY_FOR_COUNCIL'];
+
+const councilFrom = (state: DossierState): DossierStatus => councilFromStatus(state.awardCode);
+
+/** The objections received during the posting and the secretariat's review, carried to the council (rule 23). */
+const reviewForCouncil = (state: DossierState) => (state.posting?.review ? { objectionReview: state.posting.review } : {});
+
 const handlers: Handlers = {
   CreateDossier(state, { data }, { actor }) {
     if (!inState(state, 'NEW')) return wrongState(state, 'CreateDossier', ['NEW']);
     const award = findAward(data.awardCode);
     if (!award) return refuse(reject('INVALID', 'award.known', `Unknown award code ${data.awardCode}`));
-    if (award.route === 'STATE')
-      return refuse(reject('RULE_VIOLATION', 'route.supported', `The state route of ${award.code} is not available yet; only provincial and grassroots awards can be proposed`));
     if (!award.subjects.includes(data.nominee.kind))
       return refuse(reject('RULE_VIOLATION', 'award.subject-kind', `${award.nameVi} cannot be given to a ${data.nominee.kind.toLowerCase()}`, { allowed: award.subjects }));
     if (actor.unitCode !== data.unitCode)
@@ -112,7 +132,7 @@ const handlers: Handlers = {
   ApproveAtUnit(state, { data }, { now }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'ApproveAtUnit', ['UNIT_REVIEW']);
     // A grassroots award never leaves the unit: its council votes and its head decides.
-    if (routeOf(state.awardCode) !== 'PROVINCIAL') return otherRoute(state, 'ApproveAtUnit', 'PROVINCIAL');
+    if (routeOf(state.awardCode) === 'GRASSROOTS') return otherRoute(state, 'ApproveAtUnit', 'PROVINCIAL');
     const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const workingDays = ruleSet.deadlines.appraisalWD;
@@ -131,17 +151,18 @@ const handlers: Handlers = {
     return accept([{ type: 'DossierReturned', data: { reason: data.reason, from } }]);
   },
   AcceptAppraisal(state, { data }, { now }) {
-    if (!inState(state, 'APPRAISAL')) return wrongState(state, 'AcceptAppraisal', ['APPRAISAL']);
+    const from = councilFrom(state);
+    if (!inState(state, from)) return wrongState(state, 'AcceptAppraisal', [from]);
     const members = [...new Set(data.councilMembers)];
     if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', 'The council has no members to vote'));
     const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
     if (!deadline.ok) return calendarGap(deadline.message);
-    return accept([
-      { type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} },
-      { type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode), deadline: deadline.date } },
-    ]);
+    const opened: DossierEvent = { type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode), deadline: deadline.date, ...reviewForCouncil(state) } };
+    // On the state route the appraisal was accepted when the posting opened.
+    if (from === 'READY_FOR_COUNCIL') return accept([opened]);
+    return accept([{ type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} }, opened]);
   },
   OpenUnitCouncilVoting(state, { data }, { now }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'OpenUnitCouncilVoting', ['UNIT_REVIEW']);
@@ -196,14 +217,13 @@ const handlers: Handlers = {
     return accept([{ type: 'CouncilVotingClosed', data: tally(state.council.rule, state.council.members.length, state.council.votes) }]);
   },
   ScheduleForCouncil(state, { data }) {
-    if (!inState(state, 'APPRAISAL')) return wrongState(state, 'ScheduleForCouncil', ['APPRAISAL']);
+    const from = councilFrom(state);
+    if (!inState(state, from)) return wrongState(state, 'ScheduleForCouncil', [from]);
     const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
-    const events: DossierEvent[] = [
-      { type: 'AppraisalAccepted', data: {} },
-      { type: 'ScheduledForCouncil', data: { sessionId: data.sessionId, rule: councilRuleFor(ruleSet, state.awardCode), members: data.members } },
-    ];
-    return accept(events);
+    const scheduled: DossierEvent = { type: 'ScheduledForCouncil', data: { sessionId: data.sessionId, rule: councilRuleFor(ruleSet, state.awardCode), members: data.members, ...reviewForCouncil(state) } };
+    if (from === 'READY_FOR_COUNCIL') return accept([scheduled]);
+    return accept([{ type: 'AppraisalAccepted', data: {} }, scheduled]);
   },
   RecordCouncilResult(state, { data }) {
     if (!inState(state, 'COUNCIL_VOTING') || state.council?.sessionId !== data.sessionId) return wrongState(state, 'RecordCouncilResult', ['COUNCIL_VOTING']);
@@ -225,13 +245,25 @@ const handlers: Handlers = {
     return accept(events);
   },
   DecideDossier(state, { data }, { actor, now }) {
-    if (!inState(state, 'AWAITING_DECISION')) return wrongState(state, 'DecideDossier', ['AWAITING_DECISION']);
     const decider = findAward(state.awardCode)?.decider;
-    if (!decider || DECIDER_ROLE[decider] !== actor.role)
-      return refuse(reject('FORBIDDEN', 'decision.decider', `${state.awardCode} is decided by ${decider ? DECIDER_ROLE[decider] : 'nobody known'}, not ${actor.role}`));
+    if (routeOf(state.awardCode) === 'STATE') {
+      // At the centre: the Prime Minister decides, or the President after the Prime Minister's proposal (rule 3).
+      const expected: DossierStatus[] = ['SUBMITTED_TO_PM', 'SUBMITTED_TO_PRESIDENT'];
+      if (!inState(state, ...expected)) return wrongState(state, 'DecideDossier', expected);
+      if (actor.role !== 'CENTRAL_DECIDER') return refuse(reject('FORBIDDEN', 'decision.decider', `${state.awardCode} is decided at the centre, not by ${actor.role}`));
+      const deciding = state.status === 'SUBMITTED_TO_PM' ? 'PRIME_MINISTER' : 'PRESIDENT';
+      if (data.decidedBy !== deciding)
+        return refuse(reject('INVALID', 'decision.decided-by', `The dossier is ${state.status}: the decision is the ${deciding === 'PRIME_MINISTER' ? "Prime Minister's" : "President's"} (decidedBy ${deciding})`));
+      if (data.approve && decider !== deciding)
+        return refuse(reject('RULE_VIOLATION', 'decision.decider', `${state.awardCode} is decided by the ${decider === 'PRESIDENT' ? 'President: the Prime Minister proposes it to the President' : decider}`, { decider }));
+    } else {
+      if (!inState(state, 'AWAITING_DECISION')) return wrongState(state, 'DecideDossier', ['AWAITING_DECISION']);
+      if (!decider || DECIDER_ROLE[decider] !== actor.role)
+        return refuse(reject('FORBIDDEN', 'decision.decider', `${state.awardCode} is decided by ${decider ? DECIDER_ROLE[decider] : 'nobody known'}, not ${actor.role}`));
+    }
     if (!data.approve) {
       if (!data.reason) return refuse(reject('INVALID', 'decision.reason-required', 'A rejection needs a written reason'));
-      return accept([{ type: 'DossierRejected', data: { reason: data.reason, by: actor.role } }]);
+      return accept([{ type: 'DossierRejected', data: { reason: data.reason, by: data.decidedBy ?? actor.role } }]);
     }
     if (!data.allocated) return refuse(reject('INVALID', 'decision.number', 'No decision number was allocated'));
     const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
@@ -245,10 +277,10 @@ const handlers: Handlers = {
     return accept([{ type: 'DossierAwarded', data: { decision } }]);
   },
   WithdrawDossier(state, { data }) {
-    if (inState(state, 'NEW', ...FINAL_STATUSES, ...REVOCATION_STATUSES, 'AWAITING_DECISION'))
-      return wrongState(state, 'WithdrawDossier', ['DRAFT', 'UNIT_REVIEW', 'APPRAISAL', 'COUNCIL_VOTING', 'RETURNED']);
+    if (!inState(state, ...WITHDRAWABLE)) return wrongState(state, 'WithdrawDossier', WITHDRAWABLE);
     return accept([{ type: 'DossierWithdrawn', data: { reason: data.reason } }]);
   },
+  ...stateRouteHandlers,
   RevokeAward: (state, { data }, ctx) => decideRevokeAward(state, data, ctx),
   RecordRecovery: (state, { data }, ctx) => decideRecordRecovery(state, data, ctx),
 };

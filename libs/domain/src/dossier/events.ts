@@ -1,7 +1,7 @@
 import type { CouncilRule } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation';
-import type { DeclaredRecord, IssuedDecision, Nominee, Vote } from './types';
+import type { DeclaredRecord, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
 
 /** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
 export type DossierEvent =
@@ -12,9 +12,10 @@ export type DossierEvent =
   | { type: 'UnitApproved'; data: { note?: string } }
   | { type: 'DossierReturned'; data: { reason: string; from: string } }
   | { type: 'AppraisalAccepted'; data: { note?: string } }
-  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string } }
+  /** objectionReview: on the state route, the objections received during posting and their review, for the council. */
+  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string; objectionReview?: ObjectionReview } }
   | { type: 'VoteCast'; data: Vote }
-  | { type: 'ScheduledForCouncil'; data: { sessionId: string; rule: CouncilRule; members: string[] } }
+  | { type: 'ScheduledForCouncil'; data: { sessionId: string; rule: CouncilRule; members: string[]; objectionReview?: ObjectionReview } }
   | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean; sessionId?: string } }
   | { type: 'DossierAwarded'; data: { decision: IssuedDecision } }
   | { type: 'DossierRejected'; data: { reason: string; by: string } }
@@ -26,6 +27,21 @@ export type DossierEvent =
   | { type: 'AppraisalClockResumed'; data: { deadline: string; remainingWD: number } }
   | { type: 'AppraisalDeadlineReminded'; data: { deadline: string; to: 'SECRETARIAT_OFFICER' } }
   | { type: 'AppraisalOverdue'; data: { deadline: string; escalatedTo: 'SECRETARIAT_HEAD' } }
+  // State route, provincial part (rules 3, 23, 28).
+  | { type: 'PublicPostingOpened'; data: { deadline: string; workingDays: number } }
+  | { type: 'ObjectionRecorded'; data: { source: string; text: string; receivedOn: string } }
+  | { type: 'PublicPostingClosed'; data: { deadline: string; objections: number } }
+  | { type: 'ObjectionReviewRecorded'; data: ObjectionReview }
+  | { type: 'ProposalSigned'; data: { proposal: SignedProposal } }
+  // State route, central stage (rules 3, 24, 25, 28), appended by the central-stage workflow to the same stream.
+  | { type: 'CentralStageOpened'; data: { reference: string; hiepYRequired: boolean; consultationRequired: boolean } }
+  | { type: 'HiepYRecorded'; data: { agency: string; agrees: boolean; opinion: string } }
+  | { type: 'CentralSupplementRequested'; data: { missingParts: string[]; reason: string } }
+  | { type: 'CentralSupplementProvided'; data: { note?: string; parts?: DossierPart[] } }
+  | { type: 'CentralAppraisalAccepted'; data: { consultation?: { deadline: string; workingDays: number } } }
+  | { type: 'CentralConsultationClosed'; data: { deadline: string } }
+  | { type: 'StandingReviewRecorded'; data: { members: number; present: number; approvals: number; quorumMet: boolean; passed: boolean; note?: string } }
+  | { type: 'ProposedToPresident'; data: { note?: string } }
   // Revocation after the award (rule 34), appended to the same stream by the revocation workflow.
   | { type: 'AwardRevoked'; data: { ground: RevocationGround; clause: string; legalBasis: string; reason: string; decisionRef: string; revokedDecisionNumber: string; revokedOn: string } }
   | { type: 'RecoveryTasksOpened'; data: { tasks: RecoveryTask[] } }

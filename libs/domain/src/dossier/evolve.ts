@@ -1,6 +1,10 @@
 import type { DossierEvent } from './events';
 import { routeOf } from './route';
-import type { DossierState } from './types';
+import type { Route } from '../award/catalog';
+import type { DossierState, DossierStatus } from './types';
+
+/** Where a council vote without quorum sends the dossier back to, to be put to the council again. */
+const QUORUMLESS_RETURNS_TO: Readonly<Record<Route, DossierStatus>> = { GRASSROOTS: 'UNIT_REVIEW', PROVINCIAL: 'APPRAISAL', STATE: 'READY_FOR_COUNCIL' };
 
 /** Applies one event to the state. Pure and total: every event type has exactly one effect. */
 export function evolve(state: DossierState, event: DossierEvent): DossierState {
@@ -34,7 +38,7 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return next.council ? { ...next, council: { ...next.council, votes: [...next.council.votes, event.data] } } : next;
     case 'CouncilVotingClosed':
       // Without quorum nothing was decided: the secretariat (the unit head, for a grassroots award) opens voting again.
-      if (!event.data.quorumMet) return { ...next, status: routeOf(next.awardCode) === 'GRASSROOTS' ? 'UNIT_REVIEW' : 'APPRAISAL', council: undefined };
+      if (!event.data.quorumMet) return { ...next, status: QUORUMLESS_RETURNS_TO[routeOf(next.awardCode) ?? 'PROVINCIAL'], council: undefined };
       return { ...next, status: event.data.passed ? 'AWAITING_DECISION' : 'REJECTED', ...(event.data.passed ? {} : { rejectionReason: 'Council did not pass the dossier' }) };
     case 'DossierAwarded':
       return { ...next, status: 'AWARDED', decision: event.data.decision };
@@ -56,6 +60,35 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return next.appraisal ? { ...next, appraisal: { ...next.appraisal, reminded: true } } : next;
     case 'AppraisalOverdue':
       return next.appraisal ? { ...next, appraisal: { ...next.appraisal, reminded: true, overdue: true } } : next;
+    case 'PublicPostingOpened':
+      return { ...next, status: 'PUBLIC_POSTING', appraisal: undefined, posting: { deadline: event.data.deadline, workingDays: event.data.workingDays, objections: [] } };
+    case 'ObjectionRecorded':
+      return next.posting ? { ...next, posting: { ...next.posting, objections: [...next.posting.objections, event.data] } } : next;
+    case 'PublicPostingClosed':
+      return { ...next, status: event.data.objections > 0 ? 'COMPLAINT_REVIEW' : 'READY_FOR_COUNCIL' };
+    case 'ObjectionReviewRecorded':
+      return { ...next, status: 'READY_FOR_COUNCIL', ...(next.posting ? { posting: { ...next.posting, review: event.data } } : {}) };
+    case 'ProposalSigned':
+      return { ...next, status: 'FORWARDED_TO_CENTRE', proposal: event.data.proposal };
+    case 'CentralStageOpened':
+      return { ...next, status: 'MOHA_APPRAISAL', central: { ...event.data } };
+    case 'HiepYRecorded':
+      return next.central ? { ...next, central: { ...next.central, hiepY: event.data } } : next;
+    case 'CentralSupplementRequested':
+      return { ...next, status: 'CENTRAL_SUPPLEMENT_REQUESTED', supplement: { ...event.data, deadline: '' } };
+    case 'CentralSupplementProvided':
+      return { ...next, status: 'MOHA_APPRAISAL', supplement: undefined, ...(event.data.parts ? { parts: event.data.parts } : {}) };
+    case 'CentralAppraisalAccepted': {
+      const { consultation } = event.data;
+      return { ...next, status: consultation ? 'MOHA_PUBLIC_CONSULTATION' : 'SUBMITTED_TO_PM', ...(consultation && next.central ? { central: { ...next.central, consultation } } : {}) };
+    }
+    case 'CentralConsultationClosed':
+      return { ...next, status: 'CENTRAL_COUNCIL_STANDING_REVIEW' };
+    case 'StandingReviewRecorded':
+      if (!event.data.quorumMet) return next;
+      return event.data.passed ? { ...next, status: 'SUBMITTED_TO_PM' } : { ...next, status: 'REJECTED', rejectionReason: 'The Central Council standing committee did not pass the dossier' };
+    case 'ProposedToPresident':
+      return { ...next, status: 'SUBMITTED_TO_PRESIDENT' };
     case 'AwardRevoked': {
       const { ground, reason, decisionRef, revokedOn } = event.data;
       return { ...next, status: 'REVOKED', revocation: { ground, reason, decisionRef, revokedOn, tasks: [], recovered: [] } };

@@ -51,3 +51,31 @@ export function exampleCstdCoSoContent(evaluationYear: number, achievementId?: s
     ],
   };
 }
+
+/**
+ * A complete Bằng khen Thủ tướng dossier content for one person (state route): the BK TTg package (rule 18, one
+ * original set, with the electronic files the Prime Minister's package needs, rule 19) and a record meeting rule 9 —
+ * Bằng khen tỉnh, then five years rated HTTNV or better with three CSTĐ cơ sở in the window.
+ */
+export function exampleBkThuTuongContent(evaluationYear: number, achievementId?: string): { record: DeclaredRecord; parts: DossierPart[] } {
+  const from = evaluationYear - 4;
+  return {
+    record: {
+      evaluationYear,
+      ratings: [0, 1, 2, 3, 4].map((i) => ({ year: from + i, rating: 'HTXS' as const })),
+      awards: [
+        { awardCode: 'BK_TINH', year: from - 2, decisionDate: `${from - 1}-03-01`, achievementId: `bkt-${from - 2}` },
+        ...[from + 1, from + 2, evaluationYear].map((year) => ({ awardCode: 'CSTD_CO_SO', year, decisionDate: `${year}-12-20`, achievementId: `cstd-${year}` })),
+      ],
+      initiatives: [],
+      collectiveYears: [],
+      ...(achievementId ? { achievementId } : {}),
+    },
+    parts: [
+      { kind: 'TO_TRINH', ref: 'Tờ trình của Sở', copy: 'ORIGINAL' },
+      { kind: 'BAO_CAO_THANH_TICH', ref: 'Báo cáo thành tích có xác nhận của cấp trình', copy: 'ORIGINAL', confirmedBySubmittingLevel: true },
+      { kind: 'BIEN_BAN', ref: 'Biên bản họp Hội đồng TĐKT tỉnh', copy: 'ORIGINAL' },
+      { kind: 'ELECTRONIC_FILES', ref: 'Tệp điện tử của hồ sơ', copy: 'ORIGINAL' },
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 import { findAward, type Decider, type Route } from '../award/catalog';
 import type { RuleSet } from '../rule-set/types';
 import type { ActorRole } from '../shared/actor';
-import type { DossierState } from './types';
+import type { DossierState, DossierStatus } from './types';
 
 /** The route a dossier travels, from its award's catalog entry (never from award codes in the rules). */
 export const routeOf = (awardCode: string): Route | undefined => findAward(awardCode)?.route;
@@ -24,3 +24,19 @@ export function decisionIssuer(state: DossierState, ruleSet: RuleSet): { authori
   const issuerCode = ruleSet.issuerCode[award.decider].replace('{unitCode}', state.unitCode);
   return { authority: award.decider === 'UNIT_HEAD' ? state.unitCode : award.decider, issuerCode };
 }
+
+/** The series of the provincial chairman's tờ trình to the centre (state route): "45/TTr-UBND", per province. */
+export function proposalIssuer(ruleSet: RuleSet): { authority: string; issuerCode: string; documentKind: 'TTr' } {
+  return { authority: 'PROVINCIAL_CHAIRMAN', issuerCode: ruleSet.stateRoute.proposalIssuerCode, documentKind: 'TTr' };
+}
+
+/** What the central stage requires for an award under a rule set: hiệp y, and the Ministry's public consultation. */
+export function centralRequirements(ruleSet: RuleSet, awardCode: string): { hiepYRequired: boolean; consultationRequired: boolean } {
+  return {
+    hiepYRequired: ruleSet.stateRoute.hiepY.awards.includes(awardCode),
+    consultationRequired: ruleSet.stateRoute.centralConsultation.awards.includes(awardCode),
+  };
+}
+
+/** Where the council takes a dossier up: after appraisal, or on the state route after the public posting (rule 23). */
+export const councilFromStatus = (awardCode: string): DossierStatus => (routeOf(awardCode) === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL');

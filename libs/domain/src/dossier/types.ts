@@ -12,8 +12,20 @@ export const DOSSIER_STATUSES = [
   'UNIT_REVIEW',
   'APPRAISAL',
   'SUPPLEMENT_REQUESTED',
+  // State route, provincial part (rules 3, 23): public posting, review of objections, then the council.
+  'PUBLIC_POSTING',
+  'COMPLAINT_REVIEW',
+  'READY_FOR_COUNCIL',
   'COUNCIL_VOTING',
   'AWAITING_DECISION',
+  // State route, central stage (rules 3, 24, 25): run by the central-stage child workflow.
+  'FORWARDED_TO_CENTRE',
+  'MOHA_APPRAISAL',
+  'CENTRAL_SUPPLEMENT_REQUESTED',
+  'MOHA_PUBLIC_CONSULTATION',
+  'CENTRAL_COUNCIL_STANDING_REVIEW',
+  'SUBMITTED_TO_PM',
+  'SUBMITTED_TO_PRESIDENT',
   'AWARDED',
   'REJECTED',
   'RETURNED',
@@ -26,6 +38,15 @@ export const DOSSIER_STATUSES = [
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 /** Where the dossier's own workflow ends. An award may later be revoked by a revocation workflow of its own. */
 export const FINAL_STATUSES: readonly DossierStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN'];
+/** The statuses of the central stage: its commands go to the central-stage workflow, not the dossier's own. */
+export const CENTRAL_STATUSES: readonly DossierStatus[] = [
+  'MOHA_APPRAISAL',
+  'CENTRAL_SUPPLEMENT_REQUESTED',
+  'MOHA_PUBLIC_CONSULTATION',
+  'CENTRAL_COUNCIL_STANDING_REVIEW',
+  'SUBMITTED_TO_PM',
+  'SUBMITTED_TO_PRESIDENT',
+];
 /** The statuses of a revoked award; no dossier command applies any more. */
 export const REVOCATION_STATUSES: readonly DossierStatus[] = ['REVOKED', 'RECOVERY_PENDING', 'CLOSED'];
 
@@ -79,6 +100,43 @@ export interface IssuedDecision {
   chainHeadAtSigning?: string;
 }
 
+export interface Objection {
+  source: string;
+  text: string;
+  receivedOn: string;
+}
+
+export interface PublicPosting {
+  deadline: string;
+  workingDays: number;
+  objections: Objection[];
+  /** The secretariat's review of the objections; reported to the council with the dossier (rule 23). */
+  review?: ObjectionReview;
+}
+
+export interface ObjectionReview {
+  objections: number;
+  outcome: string;
+  /** True when the review found an objection well-founded; the council still decides. */
+  upheld: boolean;
+}
+
+export interface SignedProposal {
+  number: string;
+  authority: string;
+  year: number;
+  signerId: string;
+  signedOn: string;
+}
+
+export interface CentralStage {
+  reference: string;
+  hiepYRequired: boolean;
+  consultationRequired: boolean;
+  hiepY?: { agency: string; agrees: boolean; opinion: string };
+  consultation?: { deadline: string; workingDays: number };
+}
+
 export interface Vote {
   memberId: string;
   approve: boolean;
@@ -101,6 +159,12 @@ export interface DossierState {
   appraisal?: { deadline?: string; remainingWD?: number; reminded: boolean; overdue: boolean };
   supplement?: { deadline: string; missingParts: string[]; reason: string };
   decision?: IssuedDecision;
+  /** State route: the public posting at the proposing level (rule 23), its objections and their review. */
+  posting?: PublicPosting;
+  /** State route: the tờ trình the provincial chairman signed to the centre. */
+  proposal?: SignedProposal;
+  /** State route: what the central stage requires and has recorded (rules 3, 24). */
+  central?: CentralStage;
   returnReason?: string;
   rejectionReason?: string;
   /** The award's revocation and the recovery of its award objects and bonus, once revoked. */
@@ -147,6 +211,19 @@ export function holderOf(status: DossierStatus, overdue = false, route: Route = 
       return 'COUNCIL';
     case 'AWAITING_DECISION':
       return route === 'GRASSROOTS' ? 'UNIT_HEAD' : 'PROVINCIAL_DECIDER';
+    case 'PUBLIC_POSTING':
+    case 'COMPLAINT_REVIEW':
+    case 'READY_FOR_COUNCIL':
+    case 'CENTRAL_SUPPLEMENT_REQUESTED':
+      return 'SECRETARIAT_OFFICER';
+    case 'FORWARDED_TO_CENTRE':
+    case 'MOHA_APPRAISAL':
+    case 'MOHA_PUBLIC_CONSULTATION':
+      return 'CENTRAL_APPRAISER';
+    case 'CENTRAL_COUNCIL_STANDING_REVIEW':
+    case 'SUBMITTED_TO_PM':
+    case 'SUBMITTED_TO_PRESIDENT':
+      return 'CENTRAL_DECIDER';
     case 'REVOKED':
     case 'RECOVERY_PENDING':
       return route === 'GRASSROOTS' ? 'UNIT_CLERK' : 'SECRETARIAT_OFFICER';

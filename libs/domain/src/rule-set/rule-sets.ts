@@ -1,4 +1,5 @@
 import { BONUS_2024, BONUS_2025 } from './bonus-tables';
+import { AWARD_CATALOG } from '../award/catalog';
 import type { CouncilRule, RuleSet } from './types';
 
 /** Secret ballot, ≥ 90% of total members, written votes allowed: historical default for high titles (rule 26, [U]). */
@@ -15,6 +16,25 @@ const common = {
   // A unit head numbers decisions in the unit's own series: "3/QĐ-SGDDT" ([U]: the unit's abbreviation in practice).
   issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: '{unitCode}' },
   quotasEnabled: false,
+  stateRoute: {
+    proposalIssuerCode: 'UBND',
+    hiepY: {
+      // Law Art. 84(3): Cờ thi đua CP, orders, medals, state honorary titles, HCM/State prizes, Bằng khen TTg.
+      awards: [
+        'CO_TD_CHINH_PHU', 'BK_THU_TUONG', 'AH_LAO_DONG', 'AH_LLVTND', 'BA_ME_VNAH',
+        ...AWARD_CATALOG.filter((a) => a.route === 'STATE' && (a.code.startsWith('HC_') || a.code.startsWith('HCH_'))).map((a) => a.code),
+      ],
+      legalBasis: 'Luật TĐKT 2022 Art. 84(3); Nghị định 98/2023 Art. 31 (lawnet 166030)',
+      confirmed: false,
+      note: 'UNCONFIRMED: the Nghị định 152/2025 equivalent article and the timing are not verified (law page §4.2, rule 29)',
+    },
+    centralConsultation: {
+      // Rule 24: Anh hùng Lao động / LLVTND and CSTĐ toàn quốc.
+      awards: ['AH_LAO_DONG', 'AH_LLVTND', 'CSTD_TOAN_QUOC'],
+      legalBasis: 'Nghị định 152/2025 Art. 60(3) (moha.gov.vn)',
+      confirmed: true,
+    },
+  },
 } satisfies Partial<RuleSet>;
 
 export const RULE_SET_2024: RuleSet = {

@@ -49,6 +49,8 @@ export interface RuleSet {
    * stands for the deciding unit's own code (a unit head numbers decisions in the unit's series).
    */
   issuerCode: Record<Decider, string>;
+  /** The state route (rules 3, 23, 24, 28): the tờ trình's series and which awards need what at the centre. */
+  stateRoute: StateRouteRule;
   /** Bonus money (tiền thưởng) per award, for recovering it after a revocation (rules 34–35). */
   bonus: BonusTable;
   /** Optional per-organisation quotas; national law sets none (rule 15), so off by default. */
@@ -74,4 +76,22 @@ export interface BonusTable {
   legalBasis: string;
   /** By award code; an award not listed has no sourced rate. */
   rates: Readonly<Record<string, BonusRate>>;
+}
+
+/** A list of awards a step of the state route applies to, with where it comes from. */
+export interface AwardList {
+  awards: readonly string[];
+  legalBasis: string;
+  /** False where the law page marks the list UNCONFIRMED: a default a province's legal officer must verify. */
+  confirmed: boolean;
+  note?: string;
+}
+
+export interface StateRouteRule {
+  /** Issuer code of the provincial chairman's tờ trình to the centre: "UBND" gives "45/TTr-UBND". */
+  proposalIssuerCode: string;
+  /** Consultation (hiệp y / lấy ý kiến) the Ministry of Home Affairs records before accepting its appraisal. */
+  hiepY: AwardList;
+  /** The Ministry's own public consultation (centralPublicConsultationWD) then the Central Council standing committee. */
+  centralConsultation: AwardList;
 }

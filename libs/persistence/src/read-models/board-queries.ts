@@ -7,7 +7,11 @@ export type Stage = 'UNIT' | 'APPRAISAL' | 'COUNCIL' | 'DECISION' | 'REVOCATION'
 const STAGE_OF: Record<DossierStatus, Stage> = {
   NEW: 'UNIT', DRAFT: 'UNIT', RETURNED: 'UNIT', UNIT_REVIEW: 'UNIT',
   APPRAISAL: 'APPRAISAL', SUPPLEMENT_REQUESTED: 'APPRAISAL',
+  PUBLIC_POSTING: 'APPRAISAL', COMPLAINT_REVIEW: 'APPRAISAL', READY_FOR_COUNCIL: 'COUNCIL',
   COUNCIL_VOTING: 'COUNCIL', AWAITING_DECISION: 'DECISION',
+  // The central stage of a state-level award: awaiting the centre's decision.
+  FORWARDED_TO_CENTRE: 'DECISION', MOHA_APPRAISAL: 'DECISION', CENTRAL_SUPPLEMENT_REQUESTED: 'DECISION', MOHA_PUBLIC_CONSULTATION: 'DECISION',
+  CENTRAL_COUNCIL_STANDING_REVIEW: 'DECISION', SUBMITTED_TO_PM: 'DECISION', SUBMITTED_TO_PRESIDENT: 'DECISION',
   AWARDED: 'CLOSED', REJECTED: 'CLOSED', WITHDRAWN: 'CLOSED',
   REVOKED: 'REVOCATION', RECOVERY_PENDING: 'REVOCATION', CLOSED: 'CLOSED',
 };
@@ -70,7 +74,7 @@ export interface BoardPage {
 }
 
 /** What a person has to do on a dossier. */
-export type TaskKind = 'SUBMIT' | 'REVIEW' | 'APPRAISE' | 'ANSWER_SUPPLEMENT' | 'VOTE' | 'DECIDE' | 'HANDLE_OVERDUE' | 'RECOVER';
+export type TaskKind = 'SUBMIT' | 'REVIEW' | 'APPRAISE' | 'ANSWER_SUPPLEMENT' | 'VOTE' | 'DECIDE' | 'HANDLE_OVERDUE' | 'RECOVER' | 'REVIEW_OBJECTIONS' | 'PUT_TO_COUNCIL';
 
 export interface InboxTask {
   dossierId: string;
@@ -256,7 +260,14 @@ export class BoardQueries {
 
 function taskKind(status: string, overdue: boolean): TaskKind {
   switch (status) {
-    case 'SUPPLEMENT_REQUESTED': return 'ANSWER_SUPPLEMENT';
+    case 'SUPPLEMENT_REQUESTED':
+    case 'CENTRAL_SUPPLEMENT_REQUESTED': return 'ANSWER_SUPPLEMENT';
+    case 'COMPLAINT_REVIEW': return 'REVIEW_OBJECTIONS';
+    case 'READY_FOR_COUNCIL': return 'PUT_TO_COUNCIL';
+    case 'MOHA_APPRAISAL': return 'APPRAISE';
+    case 'CENTRAL_COUNCIL_STANDING_REVIEW':
+    case 'SUBMITTED_TO_PM':
+    case 'SUBMITTED_TO_PRESIDENT': return 'DECIDE';
     case 'UNIT_REVIEW': return 'REVIEW';
     case 'APPRAISAL': return overdue ? 'HANDLE_OVERDUE' : 'APPRAISE';
     case 'COUNCIL_VOTING': return 'VOTE';
@@ -265,6 +276,8 @@ function taskKind(status: string, overdue: boolean): TaskKind {
     default: return 'SUBMIT';
   }
 }
+
+const STATE_SECRETARIAT_TASKS = `'COMPLAINT_REVIEW', 'READY_FOR_COUNCIL', 'CENTRAL_SUPPLEMENT_REQUESTED'`;
 
 /** Which dossier_view rows are the actor's tasks; undefined when the role has none (or a unit role has no unit). */
 function inboxWhere(actor: Actor): Where | undefined {
@@ -277,10 +290,15 @@ function inboxWhere(actor: Actor): Where | undefined {
     case 'UNIT_HEAD':
       // Grassroots awards: the unit head also signs the decision.
       return actor.unitCode ? w.add(`unit_code = ? AND (status = 'UNIT_REVIEW' OR (status = 'AWAITING_DECISION' AND held_by = 'UNIT_HEAD'))`, actor.unitCode) : undefined;
+    // The state route adds the review of objections, putting a posted dossier to the council, the centre's supplements.
     case 'SECRETARIAT_OFFICER':
-      return w.add(`((status = 'APPRAISAL' AND NOT overdue) OR (status = 'RECOVERY_PENDING' AND held_by = 'SECRETARIAT_OFFICER'))`);
+      return w.add(`((status = 'APPRAISAL' AND NOT overdue) OR (status = 'RECOVERY_PENDING' AND held_by = 'SECRETARIAT_OFFICER') OR status IN (${STATE_SECRETARIAT_TASKS}))`);
     case 'SECRETARIAT_HEAD':
-      return w.add(`status = 'APPRAISAL'`);
+      return w.add(`(status = 'APPRAISAL' OR status IN (${STATE_SECRETARIAT_TASKS}))`);
+    case 'CENTRAL_APPRAISER':
+      return w.add(`status = 'MOHA_APPRAISAL'`);
+    case 'CENTRAL_DECIDER':
+      return w.add(`status IN ('CENTRAL_COUNCIL_STANDING_REVIEW', 'SUBMITTED_TO_PM', 'SUBMITTED_TO_PRESIDENT')`);
     case 'COUNCIL_MEMBER':
     case 'COUNCIL_CHAIR':
       // A ballot of the open round not yet cast: once the member votes, the task is gone.

@@ -54,7 +54,7 @@ function changesFor(event: DossierEvent, route: Route, decisionDue: string | nul
       return { votes_cast: '+1' };
     case 'CouncilVotingClosed':
       if (!event.data.quorumMet)
-        return withHolder(route === 'GRASSROOTS' ? 'UNIT_REVIEW' : 'APPRAISAL', { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
+        return withHolder(route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL', { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
       return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, deadline: decisionDue, deadline_kind: decisionDue ? 'DECISION' : null }, false, route) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
     case 'DossierAwarded':
       return withHolder('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
@@ -62,6 +62,35 @@ function changesFor(event: DossierEvent, route: Route, decisionDue: string | nul
       return withHolder('REJECTED', { reason: event.data.reason, ...NO_DEADLINE });
     case 'DossierWithdrawn':
       return withHolder('WITHDRAWN', { reason: event.data.reason, ...NO_DEADLINE });
+    case 'PublicPostingOpened':
+      return withHolder('PUBLIC_POSTING', { overdue: false, deadline: event.data.deadline, deadline_kind: 'PUBLIC_POSTING', paused_remaining_wd: null });
+    case 'ObjectionRecorded':
+      return {};
+    case 'PublicPostingClosed':
+      return withHolder(event.data.objections > 0 ? 'COMPLAINT_REVIEW' : 'READY_FOR_COUNCIL', NO_DEADLINE);
+    case 'ObjectionReviewRecorded':
+      return withHolder('READY_FOR_COUNCIL');
+    case 'ProposalSigned':
+      return withHolder('FORWARDED_TO_CENTRE', { reason: null, ...NO_DEADLINE });
+    case 'CentralStageOpened':
+      return withHolder('MOHA_APPRAISAL');
+    case 'HiepYRecorded':
+      return {};
+    case 'CentralSupplementRequested':
+      return withHolder('CENTRAL_SUPPLEMENT_REQUESTED', { reason: event.data.reason });
+    case 'CentralSupplementProvided':
+      return withHolder('MOHA_APPRAISAL', { reason: null });
+    case 'CentralAppraisalAccepted':
+      return event.data.consultation
+        ? withHolder('MOHA_PUBLIC_CONSULTATION', { deadline: event.data.consultation.deadline, deadline_kind: 'CENTRAL_PUBLIC_CONSULTATION' })
+        : withHolder('SUBMITTED_TO_PM');
+    case 'CentralConsultationClosed':
+      return withHolder('CENTRAL_COUNCIL_STANDING_REVIEW', NO_DEADLINE);
+    case 'StandingReviewRecorded':
+      if (!event.data.quorumMet) return {};
+      return event.data.passed ? withHolder('SUBMITTED_TO_PM') : withHolder('REJECTED', { reason: 'The Central Council standing committee did not pass the dossier' });
+    case 'ProposedToPresident':
+      return withHolder('SUBMITTED_TO_PRESIDENT');
     case 'AwardRevoked':
       return withHolder('REVOKED', { reason: event.data.reason, ...NO_DEADLINE }, false, route);
     case 'RecoveryTasksOpened':

@@ -1,0 +1,69 @@
+import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { pendingTimer, SYSTEM_ACTOR, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
+import { runCommand, validate } from './command-runner';
+import { dossierCommandUpdate, dossierStateQuery, type CentralActivities, type CentralStageInput, type CentralStageResult, type CommandRequest } from './messages';
+
+const { forwardToCentre } = proxyActivities<CentralActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** Where the central stage ends: the dossier goes back to its own workflow awarded or rejected. */
+const OUTCOMES: readonly DossierStatus[] = ['AWARDED', 'REJECTED'];
+
+/**
+ * The central stage of a state-level award (rules 3, 24, 25), a child of the dossier's workflow (id `central-<id>`).
+ * It hands the signed tờ trình to the centre through the central gateway (one activity, forwardToCentre), opens the
+ * stage with the reference the centre gives, then takes the central actors' commands — the same update as the
+ * dossier's workflow, sent here by the API while the dossier is at the centre: CENTRAL_APPRAISER appraises for the
+ * Ministry of Home Affairs (hiệp y where required, supplement, accept, reject), the Ministry's public consultation
+ * ends on its timer, CENTRAL_DECIDER records the Central Council standing committee, the Prime Minister's decision or
+ * proposal, and the President's decision. Every event goes to the dossier's own stream (next seq, same hash chain).
+ */
+export async function centralStageWorkflow(input: CentralStageInput): Promise<CentralStageResult> {
+  let { state, chainHead } = input;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now() });
+  const execute = async (req: CommandRequest): Promise<DossierState> => {
+    ({ state, chainHead } = await runCommand(state, chainHead, req, contextOf(req)));
+    return state;
+  };
+  setHandler(dossierCommandUpdate, (req) => serialized(() => execute(req)), { validator: (req) => validate(state, req.command, contextOf(req)) });
+  setHandler(dossierStateQuery, () => state);
+
+  if (state.status === 'FORWARDED_TO_CENTRE') {
+    const { reference } = await forwardToCentre({
+      dossierId: state.dossierId,
+      awardCode: state.awardCode,
+      proposalNumber: state.proposal?.number ?? '',
+      nomineeName: state.nominee?.fullName ?? '',
+      requestId: `central:${state.dossierId}:forward`,
+    });
+    await serialized(() => execute({ command: { type: 'OpenCentralStage', data: { reference } }, actor: SYSTEM_ACTOR, requestId: `central:${state.dossierId}:open` }));
+  }
+
+  const isOver = () => OUTCOMES.includes(state.status);
+  while (!isOver()) {
+    const seqBefore = state.seq;
+    const timer = pendingTimer(state);
+    if (!timer) {
+      await condition(() => state.seq !== seqBefore);
+      continue;
+    }
+    if (await condition(() => state.seq !== seqBefore, Math.max(1, timer.dueAt - Date.now()))) continue;
+    const request = { command: timer.command, actor: SYSTEM_ACTOR, requestId: `timer:${state.dossierId}:${seqBefore}:${timer.command.type}` };
+    try {
+      await serialized(() => execute(request));
+    } catch (e) {
+      log.warn('deadline command refused', { command: timer.command.type, error: String(e) });
+      await condition(() => state.seq !== seqBefore);
+    }
+  }
+  await condition(allHandlersFinished);
+  return { state, ...(chainHead ? { chainHead } : {}) };
+}

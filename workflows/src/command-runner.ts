@@ -1,0 +1,66 @@
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import {
+  decide,
+  decisionIssuer,
+  envelop,
+  proposalIssuer,
+  ruleSetByVersion,
+  vietnamDate,
+  type CommandContext,
+  type DossierCommand,
+  type DossierState,
+  type Rejection,
+} from '@tdkt/domain';
+import type { CommandRequest, DossierActivities } from './messages';
+
+const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] },
+});
+
+/** A refused command as the failure the API maps to 403/409/422 (the rejection rides along in its details). */
+export const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
+
+/** Validation runs decide() without side effects; a number is allocated only once the command is accepted. */
+export const withPlaceholderNumber = (c: DossierCommand): DossierCommand => {
+  const placeholder = { number: '0', authority: '-', year: 0 };
+  if ((c.type === 'DecideDossier' || c.type === 'SignProposal') && c.data.approve) return { ...c, data: { ...c.data, allocated: placeholder } } as DossierCommand;
+  return c;
+};
+
+/** Throws the refusal, for the update validators of the dossier's workflows. */
+export function validate(state: DossierState, command: DossierCommand, ctx: CommandContext): void {
+  const check = decide(state, withPlaceholderNumber(command), ctx);
+  if (!check.ok) throw failure(check.rejection);
+}
+
+/**
+ * One command, the same way in every workflow of a dossier: decide, allocate the number a signature needs (the
+ * decider's decision series, or the province's tờ trình series), decide again with it, append, evolve.
+ */
+export async function runCommand(state: DossierState, chainHead: string | undefined, req: CommandRequest, ctx: CommandContext): Promise<{ state: DossierState; chainHead?: string }> {
+  let command = req.command;
+  const check = decide(state, withPlaceholderNumber(command), ctx);
+  if (!check.ok) throw failure(check.rejection);
+  if ((command.type === 'DecideDossier' || command.type === 'SignProposal') && command.data.approve) {
+    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    // A decision takes its decider's series (chairman, unit, Prime Minister, President); a tờ trình the province's.
+    const issuer = ruleSet && (command.type === 'SignProposal' ? proposalIssuer(ruleSet) : decisionIssuer(state, ruleSet));
+    if (!issuer) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });
+    const allocated = await allocateDecisionNumber({
+      ...issuer,
+      year: Number(vietnamDate(ctx.now).slice(0, 4)),
+      dossierId: state.dossierId,
+      requestId: req.requestId,
+    });
+    command =
+      command.type === 'SignProposal'
+        ? { ...command, data: { ...command.data, allocated } }
+        : { ...command, data: { ...command.data, allocated, ...(chainHead ? { chainHead } : {}) } };
+  }
+  const decision = decide(state, command, ctx);
+  if (!decision.ok) throw failure(decision.rejection);
+  const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
+  const appended = await appendEvents(envelopes);
+  return { state: next, chainHead: appended.headHash };
+}

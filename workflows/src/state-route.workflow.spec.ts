@@ -1,0 +1,184 @@
+/**
+ * The state route on Temporal's Java test server with time skipping: the 10-working-day public posting ends on its
+ * own on the right working day, and a Bằng khen Thủ tướng goes through the central-stage child workflow to AWARDED
+ * with a number in the Prime Minister's series. Record the histories with `TDKT_RECORD_HISTORIES=1`.
+ */
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { exampleBkThuTuongContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
+import { createDataSource, DecisionNumbers, DossierQueries, EventStore } from '@tdkt/persistence';
+import { createDossierActivities } from '../../apps/worker/src/activities';
+import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
+import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
+
+const HISTORIES = join(__dirname, '__histories__');
+const bundle = () => ({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } });
+let env: TestWorkflowEnvironment;
+let ds: DataSource;
+let worker: Worker;
+let running: Promise<void>;
+const taskQueue = `state-route-${randomUUID()}`;
+
+beforeAll(async () => {
+  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    activities: { ...createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }), ...createCentralActivities(new InProcessCentralGateway()) },
+    ...bundle(),
+  });
+  running = worker.run();
+}, 120_000);
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await ds?.destroy();
+});
+
+const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const clerk = who('UNIT_CLERK', 'c1', 'SGDDT');
+const secretariat = who('SECRETARIAT_OFFICER', 's1');
+
+async function skipTo(isoLocal: string): Promise<void> {
+  const target = Date.parse(`${isoLocal}+07:00`);
+  const now = await env.currentTimeMs();
+  if (target > now) await env.sleep(target - now);
+}
+
+type Send = (actor: Actor, command: DossierCommand) => Promise<DossierState>;
+const sender = (handle: WorkflowHandle): Send => (actor, command) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+
+/** Huân chương Lao động hạng Ba (rule 10): Bằng khen Thủ tướng, then five years with an HTXS and three CSTĐ cơ sở. */
+function hcLaoDong3Content(evaluationYear: number) {
+  const base = exampleBkThuTuongContent(evaluationYear);
+  const from = evaluationYear - 4;
+  const awards = [
+    { awardCode: 'BK_THU_TUONG', year: from - 2, decisionDate: `${from - 1}-03-01`, achievementId: `bkttg-${from - 2}` },
+    ...base.record.awards.filter((a) => a.awardCode === 'CSTD_CO_SO'),
+  ];
+  return { ...base, record: { ...base.record, awards } };
+}
+
+async function startBkThuTuong(awardCode = 'BK_THU_TUONG'): Promise<{ dossierId: string; handle: WorkflowHandle; send: Send }> {
+  const dossierId = randomUUID();
+  const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
+  const send = sender(handle);
+  const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Phạm Văn Đức' };
+  const content = awardCode === 'HC_LAO_DONG_3' ? hcLaoDong3Content(2026) : exampleBkThuTuongContent(2026);
+  await send(clerk, { type: 'CreateDossier', data: { awardCode, unitCode: 'SGDDT', title: 'Khen thưởng cấp Nhà nước', nominee, achievements: 'Xuất sắc', ...content } });
+  await send(clerk, { type: 'SubmitDossier', data: {} });
+  await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });
+  return { dossierId, handle, send };
+}
+
+/** The central-stage child once it has opened the stage (it starts right after the tờ trình is signed). */
+async function centralStage(dossierId: string): Promise<WorkflowHandle> {
+  const handle = env.client.workflow.getHandle(centralStageWorkflowId(dossierId));
+  for (let i = 0; i < 100; i++) {
+    const state = await handle.query(dossierStateQuery).catch(() => undefined);
+    if (state?.status === 'MOHA_APPRAISAL') return handle;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the central stage did not open');
+}
+
+/**
+ * The workflow's result once it has completed. Waiting on result() would let the test server skip time while other
+ * tests' dossiers still run, so the clock could leave the calendar's years.
+ */
+async function finished(handle: WorkflowHandle): Promise<DossierState> {
+  for (let i = 0; i < 100 && (await handle.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
+  return (await handle.query(dossierStateQuery)) as DossierState;
+}
+
+describe('public posting of a state-level dossier (rules 23, 28)', () => {
+  it('ends by itself after 10 working days, Giỗ Tổ Hùng Vương not counted, ready for the council', async () => {
+    await skipTo('2027-04-12T09:00:00'); // Monday; Giỗ Tổ is Friday 16/04/2027
+    const { handle, send } = await startBkThuTuong();
+    const posting = await send(secretariat, { type: 'OpenPublicPosting', data: {} });
+    // 13, 14, 15, (16 holiday), 19, 20, 21, 22, 23, 26, 27 April → the tenth working day is Tuesday 27/04.
+    expect(posting.posting?.deadline).toBe('2027-04-27');
+    expect(await new DossierQueries(ds).findById(posting.dossierId)).toMatchObject({ status: 'PUBLIC_POSTING', heldBy: 'SECRETARIAT_OFFICER', deadline: '2027-04-27', deadlineKind: 'PUBLIC_POSTING' });
+    await skipTo('2027-04-27T23:00:00'); // the last day of the posting, late evening: still posted
+    expect((await handle.query(dossierStateQuery)).status).toBe('PUBLIC_POSTING');
+    await skipTo('2027-04-28T08:00:00');
+    expect((await handle.query(dossierStateQuery)).status).toBe('READY_FOR_COUNCIL');
+    expect(await new DossierQueries(ds).findById(posting.dossierId)).toMatchObject({ status: 'READY_FOR_COUNCIL', deadline: null });
+  });
+});
+
+describe('a Bằng khen Thủ tướng through the central stage', () => {
+  it('an objection reviewed, the council, the tờ trình, the Ministry, the Prime Minister: AWARDED in the TTg series', async () => {
+    await skipTo('2027-06-01T09:00:00');
+    const { dossierId, handle, send } = await startBkThuTuong();
+    await send(secretariat, { type: 'OpenPublicPosting', data: {} });
+    await send(secretariat, { type: 'RecordObjection', data: { source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' } });
+    await skipTo('2027-06-20T09:00:00');
+    expect((await handle.query(dossierStateQuery)).status).toBe('COMPLAINT_REVIEW');
+    await send(secretariat, { type: 'RecordObjectionReview', data: { outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false } });
+    const voting = await send(secretariat, { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2'] } });
+    expect(voting.status).toBe('COUNCIL_VOTING');
+    await send(who('COUNCIL_MEMBER', 'm1'), { type: 'CastVote', data: { approve: true } });
+    await send(who('COUNCIL_MEMBER', 'm2'), { type: 'CastVote', data: { approve: true } });
+    const forwarded = await send(who('PROVINCIAL_DECIDER', 'p1'), { type: 'SignProposal', data: { approve: true } });
+    expect(forwarded.status).toBe('FORWARDED_TO_CENTRE');
+    expect(forwarded.proposal?.number).toMatch(/^\d+\/TTr-UBND$/);
+
+    const central = await centralStage(dossierId);
+    const sendCentral = sender(central);
+    const moha = who('CENTRAL_APPRAISER', 'moha1');
+    await sendCentral(moha, { type: 'CentralAppraise', data: { outcome: 'REQUEST_SUPPLEMENT', missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản Hội đồng tỉnh' } });
+    await sendCentral(secretariat, { type: 'ProvideCentralSupplement', data: { note: 'Đã bổ sung biên bản' } });
+    await sendCentral(moha, { type: 'RecordHiepY', data: { agency: 'UBND tỉnh', agrees: true, opinion: 'Nhất trí' } });
+    expect((await sendCentral(moha, { type: 'CentralAppraise', data: { outcome: 'ACCEPT' } })).status).toBe('SUBMITTED_TO_PM');
+    const pm = { ...who('CENTRAL_DECIDER', 'vpcp1'), onBehalfOf: 'PRIME_MINISTER' };
+    const awarded = await sendCentral(pm, { type: 'DecideDossier', data: { approve: true, decidedBy: 'PRIME_MINISTER' } });
+    expect(awarded.decision?.number).toMatch(/^\d+\/QĐ-TTg$/);
+
+    const result = await finished(handle);
+    expect(result).toMatchObject({ status: 'AWARDED', seq: awarded.seq, decision: { authority: 'PRIME_MINISTER' } });
+    const stored = await new EventStore(ds).readStream(dossierId);
+    expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
+    expect(stored.map((e) => e.type)).toEqual(expect.arrayContaining(['ObjectionReviewRecorded', 'ProposalSigned', 'CentralStageOpened', 'HiepYRecorded', 'DossierAwarded']));
+    expect(await new DossierQueries(ds).findById(dossierId)).toMatchObject({ status: 'AWARDED', decisionNumber: awarded.decision?.number, heldBy: null });
+
+    for (const [h, file] of [[handle, 'dossier-state-awarded'], [central, 'central-stage-awarded']] as const) {
+      const history = await h.fetchHistory();
+      await Worker.runReplayHistory(bundle(), history, h.workflowId);
+      if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, `${file}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
+    }
+  });
+});
+
+describe('a Huân chương Lao động hạng Ba: the Prime Minister proposes, the President decides', () => {
+  it('goes through the centre to AWARDED in the CTN series, on behalf of the President', async () => {
+    await skipTo('2027-08-02T09:00:00');
+    const { dossierId, handle, send } = await startBkThuTuong('HC_LAO_DONG_3');
+    await send(secretariat, { type: 'OpenPublicPosting', data: {} });
+    await skipTo('2027-08-30T09:00:00');
+    expect((await handle.query(dossierStateQuery)).status).toBe('READY_FOR_COUNCIL');
+    await send(secretariat, { type: 'AcceptAppraisal', data: { councilMembers: ['m1'] } });
+    await send(who('COUNCIL_MEMBER', 'm1'), { type: 'CastVote', data: { approve: true } });
+    await send(who('PROVINCIAL_DECIDER', 'p1'), { type: 'SignProposal', data: { approve: true } });
+    const sendCentral = sender(await centralStage(dossierId));
+    const moha = who('CENTRAL_APPRAISER', 'moha1');
+    await sendCentral(moha, { type: 'RecordHiepY', data: { agency: 'UBND tỉnh', agrees: true, opinion: 'Nhất trí' } });
+    await sendCentral(moha, { type: 'CentralAppraise', data: { outcome: 'ACCEPT' } });
+    const pm = { ...who('CENTRAL_DECIDER', 'vpcp1'), onBehalfOf: 'PRIME_MINISTER' };
+    expect((await sendCentral(pm, { type: 'ProposeToPresident', data: { note: 'Tờ trình của Thủ tướng' } })).status).toBe('SUBMITTED_TO_PRESIDENT');
+    const president = { ...who('CENTRAL_DECIDER', 'vpctn1'), onBehalfOf: 'PRESIDENT' };
+    const awarded = await sendCentral(president, { type: 'DecideDossier', data: { approve: true, decidedBy: 'PRESIDENT' } });
+    expect(awarded.decision).toMatchObject({ number: expect.stringMatching(/^\d+\/QĐ-CTN$/), authority: 'PRESIDENT' });
+    expect(await finished(handle)).toMatchObject({ status: 'AWARDED', decision: { authority: 'PRESIDENT' } });
+    const [last] = (await new EventStore(ds).readStream(dossierId)).slice(-1);
+    expect(last).toMatchObject({ type: 'DossierAwarded', actorRole: 'CENTRAL_DECIDER', onBehalfOf: 'PRESIDENT' });
+  });
+});
