@@ -82,6 +82,13 @@ const ACCESS: Record<string, Access> = {
   'POST /api/council-sessions/{id}/conflicts': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, reason: 'Người thân' }) },
   'POST /api/council-sessions/{id}/votes': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, approve: true }) },
   'POST /api/council-sessions/{id}/close': { allowed: ['COUNCIL_CHAIR', ...SECRETARIAT] },
+  'POST /api/council-sessions/{id}/decision': { allowed: ['PROVINCIAL_DECIDER'], body: () => ({}) },
+  // The decision register (a series nobody allocated in: allowed roles get an empty register, or 422 for a void).
+  'GET /api/decisions': { allowed: OVERSIGHT, query: `authority=PROVINCIAL_CHAIRMAN:NOWHERE&year=${year}` },
+  'POST /api/decisions/void': { allowed: ['PROVINCIAL_DECIDER', 'ADMINISTRATOR'], body: () => ({ authority: 'PROVINCIAL_CHAIRMAN:NOWHERE', year, number: 1, reason: 'Không ban hành' }) },
+  // Thematic rounds (rule 32).
+  'POST /api/rounds': { allowed: SECRETARIAT, body: () => ({ name: 'Phong trào thi đua chuyên đề', opensOn: `${year}-01-01`, closesOn: `${year}-12-31`, awardCodes: ['BK_TINH'] }) },
+  'GET /api/rounds': { allowed: ALL },
 };
 
 let sys: TestSystem;

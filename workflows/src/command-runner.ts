@@ -51,7 +51,8 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
       ...issuer,
       year: Number(vietnamDate(ctx.now).slice(0, 4)),
       dossierId: state.dossierId,
-      requestId: req.requestId,
+      // A decision covering several dossiers (a council session's) shares one number: one allocation key for all.
+      requestId: (command.type === 'DecideDossier' && command.data.numberRequestId) || req.requestId,
     });
     command =
       command.type === 'SignProposal'

@@ -1,6 +1,6 @@
 /** Messages between the API and the council session workflow (one module, imported by both sides). */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ItemTally, SecretBallot, SessionCommand, SessionEnvelope, SessionState } from '@tdkt/domain';
+import type { Actor, IssuedDecision, ItemTally, SecretBallot, SessionCommand, SessionDecision, SessionEnvelope, SessionState } from '@tdkt/domain';
 
 export const councilSessionWorkflowId = (sessionId: string): string => `council-session-${sessionId}`;
 
@@ -13,6 +13,17 @@ export interface SessionCommandRequest {
 export const sessionCommandUpdate = defineUpdate<SessionState, [SessionCommandRequest]>('sessionCommand');
 export const sessionStateQuery = defineQuery<SessionState>('sessionState');
 
+/** One decision for many dossiers of a closed session: the dossiers to award (default: the whole agenda) and the basis. */
+export interface SessionDecisionRequest {
+  actor: Actor;
+  requestId: string;
+  dossierIds?: string[];
+  legalBasis?: string[];
+}
+export const sessionDecisionUpdate = defineUpdate<SessionDecision, [SessionDecisionRequest]>('sessionDecision');
+/** The one allocation key of a session's decision: every dossier of it takes the number allocated under this key. */
+export const sessionDecisionNumberKey = (sessionId: string): string => `session:${sessionId}:decision`;
+
 /** The session workflow's activities; implemented in apps/worker. */
 export interface SessionActivities {
   appendSessionEvents(events: SessionEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
@@ -23,4 +34,6 @@ export interface SessionActivities {
   /** Empties the box once its ballots are in the event table, so no live row keeps an insertion trace. */
   sealBallotBox(sessionId: string): Promise<number>;
   recordDossierResult(input: { sessionId: string; dossierId: string; tally: ItemTally }): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** DecideDossier (approve) through the dossier's own workflow, with the session's shared number key; the refusal if not. */
+  decideSessionDossier(input: { sessionId: string; dossierId: string; actor: Actor; legalBasis?: string[] }): Promise<{ ok: true; decision: IssuedDecision } | { ok: false; reason: string }>;
 }

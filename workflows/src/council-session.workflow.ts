@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   decideSession,
   endOfDayInVietnam,
@@ -8,12 +8,15 @@ import {
   type CommandContext,
   type Rejection,
   type SessionCommand,
+  type SessionDecision,
   type SessionEnvelope,
   type SessionState,
 } from '@tdkt/domain';
-import { sessionCommandUpdate, sessionStateQuery, type SessionActivities, type SessionCommandRequest } from './council-messages';
+import { sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery, type SessionActivities, type SessionCommandRequest, type SessionDecisionRequest } from './council-messages';
 
 const acts = proxyActivities<SessionActivities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
+/** How long a closed session with passed dossiers stays open for its decision; after that, dossiers are decided one by one. */
+export const AWAIT_DECISION_FOR = '90 days';
 const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
 
 /**
@@ -83,6 +86,47 @@ export async function councilSessionWorkflow(input: { sessionId: string }): Prom
   });
   setHandler(sessionStateQuery, () => state);
 
+  /**
+   * One decision (one number) for many dossiers of the closed session: each listed dossier takes DecideDossier through
+   * its own workflow (its stream records the award, signer, date, basis and its own chain head); the first to take it
+   * allocates the number under the session's key, the others get the same one. Refusals are reported, not fatal.
+   */
+  const placeholderDecision = (req: SessionDecisionRequest): SessionCommand => ({
+    type: 'RecordSessionDecision',
+    data: { number: '-', authority: '-', year: 0, signerId: req.actor.userId, signedOn: '-', legalBasis: [], dossierIds: [], refused: [] },
+  });
+  const asCommand = (req: SessionDecisionRequest, command: SessionCommand): SessionCommandRequest => ({ command, actor: req.actor, requestId: req.requestId });
+  const issueDecision = async (req: SessionDecisionRequest): Promise<SessionDecision> => {
+    const check = decideSession(state, placeholderDecision(req), ctxOf(asCommand(req, placeholderDecision(req))));
+    if (!check.ok) throw failure(check.rejection);
+    const onAgenda = new Set((state.tallies ?? []).map((t) => t.dossierId));
+    const listed = [...new Set(req.dossierIds ?? (state.tallies ?? []).map((t) => t.dossierId))];
+    const refused = listed.filter((id) => !onAgenda.has(id)).map((dossierId) => ({ dossierId, reason: "Not on this session's agenda" }));
+    const awarded: string[] = [];
+    let issued: SessionDecision | undefined;
+    for (const dossierId of listed.filter((id) => onAgenda.has(id))) {
+      const result = await acts.decideSessionDossier({ sessionId: state.sessionId, dossierId, actor: req.actor, ...(req.legalBasis?.length ? { legalBasis: req.legalBasis } : {}) });
+      if (!result.ok) {
+        refused.push({ dossierId, reason: result.reason });
+        continue;
+      }
+      awarded.push(dossierId);
+      const d = result.decision;
+      issued ??= { number: d.number, authority: d.authority, year: d.year, signerId: d.signerId, signedOn: d.signedOn, legalBasis: d.legalBasis, dossierIds: [], refused: [] };
+    }
+    if (!issued)
+      throw failure({ code: 'WRONG_STATE', rule: 'session.decision-dossiers', message: `No dossier of the session could take the decision: ${refused.map((r) => `${r.dossierId}: ${r.reason}`).join('; ')}`, details: { refused } });
+    const command: SessionCommand = { type: 'RecordSessionDecision', data: { ...issued, dossierIds: awarded, refused } };
+    await apply(asCommand(req, command), command);
+    return { ...issued, dossierIds: awarded, refused };
+  };
+  setHandler(sessionDecisionUpdate, (req) => serialized(() => issueDecision(req)), {
+    validator: (req) => {
+      const check = decideSession(state, placeholderDecision(req), ctxOf(asCommand(req, placeholderDecision(req))));
+      if (!check.ok) throw failure(check.rejection);
+    },
+  });
+
   if (!(await condition(() => state.status !== 'NEW', '1 day'))) return state;
   // The session closes itself at the end of its deadline day (Asia/Ho_Chi_Minh) unless the chair closed it before.
   const closedInTime = await condition(() => state.status === 'CLOSED', Math.max(1, endOfDayInVietnam(state.deadline) - Date.now()));
@@ -94,5 +138,10 @@ export async function councilSessionWorkflow(input: { sessionId: string }): Prom
     }
   }
   await condition(() => state.status === 'CLOSED' && allHandlersFinished());
+  // A session with passed dossiers waits for its one decision (POST /api/council-sessions/:id/decision) a while.
+  if ((state.tallies ?? []).some((t) => t.passed) && patched('session-decision')) {
+    await condition(() => state.decision !== undefined, AWAIT_DECISION_FOR);
+    await condition(allHandlersFinished);
+  }
   return state;
 }

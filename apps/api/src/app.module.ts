@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller';
 import { CouncilController } from './council/council.controller';
 import { CouncilService } from './council/council.service';
+import { DecisionsController } from './decisions/decisions.controller';
 import { AwardHistoryController } from './award-history/award-history.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -17,10 +18,16 @@ import { InboxController } from './inbox/inbox.controller';
 import { ErrorFilter } from './platform/errors';
 import { PlatformModule } from './platform/platform.module';
 import { ReportsController } from './reports/reports.controller';
+import { RoundsController } from './rounds/rounds.controller';
+import { RoundQueries } from '@tdkt/persistence';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from './platform/tokens';
 
 @Module({
   imports: [PlatformModule],
-  controllers: [CouncilController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController],
-  providers: [CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
+  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController],
+  providers: [
+    { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },
+    CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
 })
 export class AppModule {}

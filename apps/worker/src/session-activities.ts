@@ -1,8 +1,8 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR, type SecretBallot } from '@tdkt/domain';
 import type { EventStore } from '@tdkt/persistence';
-import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
+import { sessionDecisionNumberKey, type SessionActivities } from '@tdkt/workflows/src/council-messages';
 import { dossierCommandUpdate, dossierWorkflowId } from '@tdkt/workflows/src/messages';
 
 const refusal = (e: unknown): string | undefined => (e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : undefined);
@@ -49,6 +49,27 @@ export function createSessionActivities(deps: { eventStore: EventStore; dataSour
         });
         return { ok: true };
       } catch (e) {
+        const reason = refusal(e);
+        if (reason) return { ok: false, reason };
+        throw e;
+      }
+    },
+
+    async decideSessionDossier({ sessionId, dossierId, actor, legalBasis }) {
+      const requestId = `${sessionDecisionNumberKey(sessionId)}:${dossierId}`;
+      try {
+        const state = await deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, {
+          args: [{ command: { type: 'DecideDossier', data: { approve: true, numberRequestId: sessionDecisionNumberKey(sessionId), ...(legalBasis ? { legalBasis } : {}) } }, actor, requestId }],
+          updateId: requestId,
+        });
+        if (!state.decision) return { ok: false, reason: `The dossier is ${state.status} without a decision` };
+        return { ok: true, decision: state.decision };
+      } catch (e) {
+        if (e instanceof WorkflowNotFoundError) {
+          // The dossier's workflow has ended (rejected, withdrawn, already awarded) or never existed.
+          const [row] = (await deps.dataSource.query(`SELECT status FROM dossier_view WHERE id = $1`, [dossierId])) as { status: string }[];
+          return { ok: false, reason: row ? `The dossier is ${row.status}, not AWAITING_DECISION` : 'No such dossier' };
+        }
         const reason = refusal(e);
         if (reason) return { ok: false, reason };
         throw e;

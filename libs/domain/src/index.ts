@@ -19,5 +19,8 @@ export * from './council/session-types';
 export * from './council/session';
 export * from './award/bonus';
 export * from './dossier/route';
+export * from './dossier/variants';
+export * from './round/round';
 export * from './dossier/revocation';
 export * from './dossier/state-route';
+export * from './decision/register';

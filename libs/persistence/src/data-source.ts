@@ -6,8 +6,10 @@ import { Statistics1732700000000 } from './migrations/1732700000000-statistics';
 import { AwardHistory1732900000000 } from './migrations/1732900000000-award-history';
 import { CouncilSessions1733000000000 } from './migrations/1733000000000-council-sessions';
 import { CouncilSeat1733600000000 } from './migrations/1733600000000-council-seat';
+import { DossierVariants1733750000000 } from './migrations/1733750000000-dossier-variants';
 import { RecoveryTasks1733500000000 } from './migrations/1733500000000-recovery-tasks';
 import { Inbox1732800000000 } from './migrations/1732800000000-inbox';
+import { DecisionRegister1733800000000 } from './migrations/1733800000000-decision-register';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -21,6 +23,8 @@ export const MIGRATIONS = [
   CouncilSessions1733000000000,
   RecoveryTasks1733500000000,
   CouncilSeat1733600000000,
+  DossierVariants1733750000000,
+  DecisionRegister1733800000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

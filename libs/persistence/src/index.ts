@@ -17,3 +17,5 @@ export * from './read-models/statistics-queries';
 export * from './read-models/council-session-queries';
 export * from './read-models/recovery-task-projection';
 export * from './read-models/recovery-task-queries';
+export * from './read-models/round-queries';
+export * from './read-models/decision-register';

@@ -4,7 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { AWARD_CODES, DOSSIER_STATUSES, holderOf, vietnamDate, type Actor } from '@tdkt/domain';
+import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, holderOf, vietnamDate, type Actor } from '@tdkt/domain';
 import { BoardQueries, InvalidCursorError, type BoardFilter, type BoardPage, type BoardRow, type BoardSort, type DossierScope } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../dossiers/dossier-access';
@@ -36,6 +36,11 @@ export class BoardFilterQuery {
   @IsOptional()
   @IsIn(AWARD_CODES as string[])
   awardCode?: string;
+
+  @ApiPropertyOptional({ enum: COMMENDATION_TYPES, description: 'Loại hình khen thưởng (Law Art. 8)' })
+  @IsOptional()
+  @IsIn(COMMENDATION_TYPES as string[])
+  commendationType?: string;
 
   @ApiPropertyOptional({ example: 'SGDDT' })
   @IsOptional()
@@ -127,6 +132,7 @@ export class BoardCountsDto {
 const filterOf = (q: BoardFilterQuery): BoardFilter => ({
   ...(q.status?.length ? { statuses: q.status } : {}),
   ...(q.awardCode ? { awardCode: q.awardCode } : {}),
+  ...(q.commendationType ? { commendationType: q.commendationType } : {}),
   ...(q.unitCode ? { unitCode: q.unitCode } : {}),
   ...(q.heldBy ? { heldBy: q.heldBy } : {}),
   ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@tdkt/domain';
+import type { Actor, SessionDecision } from '@tdkt/domain';
 import type { CouncilSessionView } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { AttendanceDto, ConflictDto, ConveneSessionDto, ListSessionsQuery, SessionIdParam, SessionVoteDto } from './council.dto';
+import { IDEMPOTENCY, idempotencyKey } from '../dossiers/dossiers.controller';
+import { AttendanceDto, ConflictDto, ConveneSessionDto, ListSessionsQuery, SessionDecisionDto, SessionIdParam, SessionVoteDto } from './council.dto';
 import { CouncilService } from './council.service';
 
 const MEMBERS = ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'] as const;
@@ -70,5 +71,16 @@ export class CouncilController {
   @Roles('COUNCIL_CHAIR', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   close(@CurrentActor() actor: Actor, @Param() p: SessionIdParam): Promise<CouncilSessionView> {
     return this.council.run(actor, p.id, { type: 'CloseSession', data: { secretBallots: {} } });
+  }
+
+  /**
+   * One decision for many dossiers of the closed session: one number for all, each dossier awarded through its own
+   * workflow; dossiers that cannot take it (wrong state) are listed in `refused` and do not get the number.
+   */
+  @Post(':id/decision')
+  @Roles('PROVINCIAL_DECIDER')
+  @IDEMPOTENCY
+  decide(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: SessionDecisionDto, @Headers('idempotency-key') k?: string): Promise<SessionDecision & { sessionId: string }> {
+    return this.council.decide(actor, p.id, b, idempotencyKey(k));
   }
 }

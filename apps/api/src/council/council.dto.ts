@@ -36,3 +36,20 @@ export class SessionVoteDto {
 export class ListSessionsQuery {
   @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED'] }) @IsOptional() @IsIn(['OPEN', 'CLOSED']) status?: 'OPEN' | 'CLOSED';
 }
+
+export class SessionDecisionDto {
+  @ApiPropertyOptional({ type: [String], description: "Dossiers to award under the one decision; default: the session's whole agenda (those not AWAITING_DECISION are reported, not awarded)" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  dossierIds?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['Luật Thi đua, khen thưởng số 06/2022/QH15'], description: "Legal basis (căn cứ); default: the rule set's" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(3, 500, { each: true })
+  legalBasis?: string[];
+}

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
-import { councilFromStatus, councilRuleFor, ruleSetByVersion, type Actor, type AgendaItem, type SessionCommand } from '@tdkt/domain';
+import { councilFromStatus, councilRuleFor, ruleSetByVersion, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
 import { CouncilSessions, Directory, DossierQueries, type CouncilSessionView } from '@tdkt/persistence';
-import { councilSessionWorkflowId, sessionCommandUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
+import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { body } from '../platform/errors';
-import type { ConveneSessionDto } from './council.dto';
+import type { ConveneSessionDto, SessionDecisionDto } from './council.dto';
 
 const OVERSIGHT: readonly string[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'];
 
@@ -61,6 +61,25 @@ export class CouncilService {
     const requestId = randomUUID();
     await this.temporal.workflow.getHandle(councilSessionWorkflowId(sessionId)).executeUpdate(sessionCommandUpdate, { args: [{ command, actor, requestId }], updateId: requestId });
     return this.mustFind(sessionId);
+  }
+
+  /** The session's one decision, run by its workflow (the number's allocation key derives from the session id). */
+  async decide(actor: Actor, sessionId: string, dto: SessionDecisionDto, idempotencyKey?: string): Promise<SessionDecision & { sessionId: string }> {
+    const session = await this.visible(actor, sessionId);
+    const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
+    try {
+      const decision = await this.temporal.workflow.getHandle(councilSessionWorkflowId(sessionId)).executeUpdate(sessionDecisionUpdate, {
+        args: [{ actor, requestId, ...(dto.dossierIds ? { dossierIds: dto.dossierIds } : {}), ...(dto.legalBasis?.length ? { legalBasis: dto.legalBasis } : {}) }],
+        updateId: `decision:${sessionId}:${requestId}`,
+      });
+      return { sessionId, ...decision };
+    } catch (e) {
+      // The session's workflow ends once its decision is issued (or when it waited long enough for one).
+      if (!(e instanceof WorkflowNotFoundError)) throw e;
+      const now = await this.mustFind(sessionId);
+      if (now.decision) throw new ConflictException(body(409, `The session's decision ${now.decision.number} is already issued`, { rule: 'session.one-decision' }));
+      throw new ConflictException(body(409, `The session is ${session.status} and no longer takes a decision: decide its dossiers one by one`, { rule: 'session.decision-window' }));
+    }
   }
 
   /**

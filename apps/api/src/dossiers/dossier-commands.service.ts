@@ -3,7 +3,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException, ConflictExce
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
-import { AwardHistoryQueries, Directory, DossierQueries, type DossierView } from '@tdkt/persistence';
+import { AwardHistoryQueries, Directory, DossierQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
@@ -31,6 +31,7 @@ export class DossierCommandsService {
     private readonly queries: DossierQueries,
     private readonly directory: Directory,
     private readonly awardHistory: AwardHistoryQueries,
+    private readonly rounds: RoundQueries,
   ) {}
 
   async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
@@ -47,6 +48,10 @@ export class DossierCommandsService {
         nominee: { ...nominee, ...(citizenId ? { citizenIdHash: this.hashCitizenId(citizenId) } : {}) },
         ...(dto.record ? { record: toDeclaredRecord(dto.record) } : {}),
         ...(dto.parts ? { parts: toParts(dto.parts) } : {}),
+        ...(dto.commendationType ? { commendationType: dto.commendationType } : {}),
+        ...(dto.achievementDate ? { achievementDate: dto.achievementDate } : {}),
+        ...(dto.simplified ? { simplified: true } : {}),
+        ...(dto.roundId ? { roundId: dto.roundId } : {}),
       },
     };
     const handle = await this.temporal.workflow.start('dossierWorkflow', {
@@ -83,7 +88,12 @@ export class DossierCommandsService {
   private async enrich(command: DossierCommand, current: DossierView): Promise<DossierCommand> {
     if (command.type === 'AcceptAppraisal') return { ...command, data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) } };
     if (command.type === 'OpenUnitCouncilVoting') return { ...command, data: { councilMembers: await this.directory.unitCouncilMembersFor(current.unitCode) } };
-    if (command.type === 'SubmitDossier') return { ...command, data: { recordedAwards: await this.awardHistory.recordedAwardsFor(current.id) } };
+    if (command.type === 'SubmitDossier') {
+      // A thematic dossier's round (rule 32): its window and awards, so the workflow decides without reading the database.
+      const round = current.roundId ? await this.rounds.findById(current.roundId) : undefined;
+      const snapshot = round ? { roundId: round.roundId, name: round.name, opensOn: round.opensOn, closesOn: round.closesOn, awardCodes: round.awardCodes } : undefined;
+      return { ...command, data: { recordedAwards: await this.awardHistory.recordedAwardsFor(current.id), ...(snapshot ? { round: snapshot } : {}) } };
+    }
     return command;
   }
 

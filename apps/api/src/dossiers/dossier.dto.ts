@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
-import { AWARD_CODES, DOSSIER_STATUSES } from '@tdkt/domain';
+import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, type CommendationType } from '@tdkt/domain';
 import { DeclaredRecordDto, DossierPartDto } from './record.dto';
 
 export class NomineeDto {
@@ -69,6 +69,27 @@ export class CreateDossierDto {
   @ValidateNested({ each: true })
   @Type(() => DossierPartDto)
   parts?: DossierPartDto[];
+
+  @ApiPropertyOptional({ enum: COMMENDATION_TYPES, default: 'PERIODIC', description: 'Loại hình khen thưởng (Law Art. 8)' })
+  @IsOptional()
+  @IsIn(COMMENDATION_TYPES as string[])
+  commendationType?: CommendationType;
+
+  @ApiPropertyOptional({ description: 'Ad-hoc (đột xuất) only: the date of the achievement; intake ≤ 45 days after it (rule 31)', example: '2025-09-02' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'achievementDate must be an ISO date (YYYY-MM-DD)' })
+  achievementDate?: string;
+
+  @ApiPropertyOptional({ description: 'Ad-hoc only: the simplified procedure (Law Art. 85) — no council minutes, shorter appraisal' })
+  @IsOptional()
+  @IsBoolean()
+  simplified?: boolean;
+
+  @ApiPropertyOptional({ description: 'Thematic only: the round (đợt / chuyên đề) the dossier answers (rule 32)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  roundId?: string;
 }
 
 /** Changes a draft, returned or supplement-requested dossier's content before it goes (back) up. */
@@ -169,6 +190,11 @@ export class ListDossiersQuery {
   @IsOptional()
   @IsIn(AWARD_CODES as string[])
   awardCode?: string;
+
+  @ApiPropertyOptional({ enum: COMMENDATION_TYPES })
+  @IsOptional()
+  @IsIn(COMMENDATION_TYPES as string[])
+  commendationType?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -34,6 +34,9 @@ export class DossierViewDto {
   @ApiPropertyOptional({ description: 'Role that must act next' }) heldBy!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiPropertyOptional({ description: 'Working days left on the paused appraisal clock' }) pausedRemainingWD!: number | null;
+  @ApiProperty({ description: 'Loại hình khen thưởng (Law Art. 8)' }) commendationType!: string;
+  @ApiProperty({ description: 'Simplified procedure (Law Art. 85)' }) simplified!: boolean;
+  @ApiPropertyOptional({ description: 'Thematic round (rule 32)' }) roundId!: string | null;
 }
 
 export class DossierPageDto {
@@ -93,6 +96,7 @@ export class DossiersController {
       limit: limit + 1,
       ...(q.status ? { status: q.status } : {}),
       ...(q.awardCode ? { awardCode: q.awardCode } : {}),
+      ...(q.commendationType ? { commendationType: q.commendationType } : {}),
       ...(q.unitCode ? { unitCode: q.unitCode } : {}),
       ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
     });

@@ -53,7 +53,21 @@ export interface SessionState {
   /** Who took part in each secret ballot — never how they voted. */
   secretParticipation: { memberId: string; dossierId: string }[];
   tallies?: ItemTally[];
+  /** The provincial decision that awarded the session's passed dossiers under one number, once issued. */
+  decision?: SessionDecision;
   seq: number;
+}
+
+/** One decision (one number) for many dossiers of a closed session; refused: dossiers that could not take it, and why. */
+export interface SessionDecision {
+  number: string;
+  authority: string;
+  year: number;
+  signerId: string;
+  signedOn: string;
+  legalBasis: string[];
+  dossierIds: string[];
+  refused: { dossierId: string; reason: string }[];
 }
 
 export const initialSessionState = (sessionId: string): SessionState => ({
@@ -79,7 +93,9 @@ export type SessionCommand =
   | { type: 'CastOpenVote'; data: { dossierId: string; approve: boolean } }
   | { type: 'TakePartInSecretBallot'; data: { dossierId: string } }
   /** secretBallots: the box's contents per secret item, counted by the engine when the session closes. */
-  | { type: 'CloseSession'; data: { secretBallots: Record<string, SecretBallot[]> } };
+  | { type: 'CloseSession'; data: { secretBallots: Record<string, SecretBallot[]> } }
+  /** Recorded by the session workflow once each listed dossier's own workflow has taken (or refused) the decision. */
+  | { type: 'RecordSessionDecision'; data: SessionDecision };
 
 /** Every session event type starts with "Session", which is how projections tell session streams from dossiers. */
 export type SessionEvent =
@@ -91,7 +107,8 @@ export type SessionEvent =
   | { type: 'SessionSecretBallotTakenPart'; data: { memberId: string; dossierId: string } }
   | { type: 'SessionBallotsCounted'; data: { dossierId: string; ballots: SecretBallot[] } }
   | { type: 'SessionClosed'; data: { closedBy: string; tallies: ItemTally[] } }
-  | { type: 'SessionMinutesIssued'; data: { minutes: string } };
+  | { type: 'SessionMinutesIssued'; data: { minutes: string } }
+  | { type: 'SessionDecisionIssued'; data: SessionDecision };
 
 export const isSessionEventType = (type: string): boolean => type.startsWith('Session');
 
@@ -110,4 +127,4 @@ export interface SessionEnvelope {
 }
 
 /** Anything the event table stores: a dossier's events and a council session's. */
-export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope;
+export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope | import('../decision/register').RegisterEnvelope | import('../round/round').RoundEnvelope;

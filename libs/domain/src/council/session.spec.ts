@@ -96,3 +96,27 @@ describe('tallies', () => {
     expect(minutes).not.toMatch(/Thành viên m1: (đồng ý|không đồng ý)/);
   });
 });
+
+describe('the one decision of a closed session', () => {
+  const decider: Actor = { userId: 'chairman', role: 'PROVINCIAL_DECIDER' };
+  const decision = (dossierIds: string[]): SessionCommand => ({
+    type: 'RecordSessionDecision',
+    data: { number: '7/QĐ-UBND', authority: 'PROVINCIAL_CHAIRMAN:P', year: 2026, signerId: 'chairman', signedOn: '2026-12-11', legalBasis: ['Luật 06/2022/QH15'], dossierIds, refused: [{ dossierId: 'd2', reason: 'wrong state' }] },
+  });
+  const open = () => [...convened(item('d1', 'SYT', OPEN_MAJORITY), item('d2', 'SYT', OPEN_MAJORITY)), ...attend('m1', 'm2', 'm3', 'm4')];
+  const closed = () => {
+    const s = given(...open(), openVote('m1', 'd1', true), openVote('m2', 'd1', true), openVote('m3', 'd1', true));
+    return given(...open(), openVote('m1', 'd1', true), openVote('m2', 'd1', true), openVote('m3', 'd1', true), ...events(when(s, { type: 'CloseSession', data: { secretBallots: {} } }, chair)));
+  };
+
+  it('follows the closed session only, once, from the provincial decider, for dossiers on its agenda', () => {
+    expect(rule(when(given(...open()), decision(['d1']), decider))).toBe('session.decision-after-close');
+    expect(rule(when(closed(), decision(['d1']), secretariat))).toBe('role.RecordSessionDecision');
+    expect(rule(when(closed(), decision(['d9']), decider))).toBe('session.on-agenda');
+    const issued = events(when(closed(), decision(['d1']), decider));
+    expect(issued).toEqual([{ type: 'SessionDecisionIssued', data: decision(['d1']).data }]);
+    const after = evolveSessionAll(closed(), issued);
+    expect(after.decision).toMatchObject({ number: '7/QĐ-UBND', dossierIds: ['d1'], refused: [{ dossierId: 'd2' }] });
+    expect(rule(when(after, decision(['d1']), decider))).toBe('session.one-decision');
+  });
+});

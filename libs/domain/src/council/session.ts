@@ -13,6 +13,7 @@ const ALLOWED: Record<SessionCommand['type'], readonly ActorRole[]> = {
   CastOpenVote: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
   TakePartInSecretBallot: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
   CloseSession: ['COUNCIL_CHAIR', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'SYSTEM'],
+  RecordSessionDecision: ['PROVINCIAL_DECIDER'],
 };
 
 type Result = Decision<SessionEvent[]>;
@@ -121,6 +122,13 @@ export function decideSession(s: SessionState, command: SessionCommand, { actor 
       const closed: SessionState = evolveSessionAll(s, [...counted, { type: 'SessionClosed', data: { closedBy: actor.userId, tallies } }]);
       return accept([...counted, { type: 'SessionClosed', data: { closedBy: actor.userId, tallies } }, { type: 'SessionMinutesIssued', data: { minutes: minutesOf(closed) } }]);
     }
+    case 'RecordSessionDecision': {
+      if (s.status !== 'CLOSED') return no('WRONG_STATE', 'session.decision-after-close', `The session is ${s.status}: the decision follows the closed session`);
+      if (s.decision) return no('WRONG_STATE', 'session.one-decision', `The session's decision ${s.decision.number} is already issued`);
+      const offAgenda = command.data.dossierIds.filter((id) => !s.tallies?.some((t) => t.dossierId === id));
+      if (offAgenda.length) return no('INVALID', 'session.on-agenda', `Not on this session's agenda: ${offAgenda.join(', ')}`);
+      return accept([{ type: 'SessionDecisionIssued', data: command.data }]);
+    }
   }
 }
 
@@ -145,6 +153,8 @@ export function evolveSession(s: SessionState, e: SessionEvent): SessionState {
       return { ...next, status: 'CLOSED', tallies: e.data.tallies };
     case 'SessionMinutesIssued':
       return next;
+    case 'SessionDecisionIssued':
+      return { ...next, decision: e.data };
   }
 }
 

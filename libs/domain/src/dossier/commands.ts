@@ -4,6 +4,7 @@ import type { Tally as CouncilTally } from '../council/tally';
 import type { RecoveryItem, RevocationGround } from './revocation';
 import type { Decider } from '../award/catalog';
 import type { DeclaredRecord, Nominee } from './types';
+import type { RoundSnapshot, VariantClaims } from './variants';
 
 /** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */
 export interface AllocatedNumber {
@@ -13,16 +14,19 @@ export interface AllocatedNumber {
 }
 
 export type DossierCommand =
-  | { type: 'CreateDossier'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } }
+  /** The variant claims (commendation type, ad-hoc date, simplified procedure, thematic round) are fixed at creation. */
+  | { type: 'CreateDossier'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
   | { type: 'UpdateDossierContent'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
   /** recordedAwards: the nominee's awards in this system's award history, added by the API from the read model. */
-  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[] } }
+  /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
+  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot } }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }
   | { type: 'CastVote'; data: { approve: boolean } }
   /** decidedBy: at the centre, whose decision it is (the Prime Minister's or the President's); absent below it. */
-  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber; chainHead?: string; decidedBy?: Decider } }
+  /** numberRequestId: a decision covering many dossiers (a council session's) shares one allocation under this key. */
+  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber; chainHead?: string; decidedBy?: Decider; numberRequestId?: string } }
   | { type: 'WithdrawDossier'; data: { reason: string } }
   | { type: 'RequestSupplement'; data: { missingParts: string[]; reason: string; deadlineWD?: number } }
   | { type: 'ProvideSupplement'; data: { note?: string; parts?: DossierPart[] } }

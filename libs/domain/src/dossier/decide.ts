@@ -14,6 +14,7 @@ import { decideRecordRecovery, decideRevokeAward } from './revocation';
 import { stateRouteHandlers } from './state-route';
 import { councilFromStatus, DECIDER_ROLE, routeOf } from './route';
 import { type CommandContext, type DossierState, type DossierStatus } from './types';
+import { checkVariantAtSubmission, checkVariantClaims } from './variants';
 
 type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: CommandContext) => Decision<DossierEvent[]>;
 type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand, { type: T }>> };
@@ -79,7 +80,7 @@ const councilFrom = (state: DossierState): DossierStatus => councilFromStatus(st
 const reviewForCouncil = (state: DossierState) => (state.posting?.review ? { objectionReview: state.posting.review } : {});
 
 const handlers: Handlers = {
-  CreateDossier(state, { data }, { actor }) {
+  CreateDossier(state, { data }, { actor, now }) {
     if (!inState(state, 'NEW')) return wrongState(state, 'CreateDossier', ['NEW']);
     const award = findAward(data.awardCode);
     if (!award) return refuse(reject('INVALID', 'award.known', `Unknown award code ${data.awardCode}`));
@@ -87,6 +88,8 @@ const handlers: Handlers = {
       return refuse(reject('RULE_VIOLATION', 'award.subject-kind', `${award.nameVi} cannot be given to a ${data.nominee.kind.toLowerCase()}`, { allowed: award.subjects }));
     if (actor.unitCode !== data.unitCode)
       return refuse(reject('FORBIDDEN', 'unit.own-dossiers', 'A unit clerk can only create dossiers for their own unit'));
+    const variant = checkVariantClaims(data, vietnamDate(now));
+    if (variant) return refuse(variant);
     return accept([{ type: 'DossierCreated', data }]);
   },
   UpdateDossierContent(state, { data }) {
@@ -100,8 +103,11 @@ const handlers: Handlers = {
     const ruleSet = state.ruleSetVersion ? ruleSetByVersion(state.ruleSetVersion) : ruleSetInForce(today);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.in-force', `No rule set is in force on ${today}`));
     if (legacySubmission) return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: ruleSet.version } }]);
+    // Rules 31 and 32: an ad-hoc dossier within its intake window, a thematic one in an open round that takes the award.
+    const variant = checkVariantAtSubmission(state, state.awardCode, today, ruleSet, data.round);
+    if (variant) return refuse(variant);
     const kind = state.nominee?.kind ?? 'INDIVIDUAL';
-    const parts = checkDossierParts({ awardCode: state.awardCode, subjectKind: kind, parts: state.parts, ruleSetVersion: ruleSet.version });
+    const parts = checkDossierParts({ awardCode: state.awardCode, subjectKind: kind, parts: state.parts, ruleSetVersion: ruleSet.version, ...(state.simplified ? { variant: 'SIMPLIFIED' as const } : {}) });
     if (!parts.complete)
       return refuse(reject('RULE_VIOLATION', 'dossier.parts-complete', `The dossier is incomplete: ${parts.missing.map((m) => m.message).join('; ')}`, { missing: parts.missing }));
     const { record } = state;
@@ -120,7 +126,7 @@ const handlers: Handlers = {
         collectiveYears: record.collectiveYears,
         ...(record.monthsSinceJoining !== undefined ? { monthsSinceJoining: record.monthsSinceJoining } : {}),
       },
-      proposal: { proposalId: state.dossierId, achievementId: record.achievementId ?? state.dossierId, initiativeIds: record.initiativeIds ?? [], ...(record.commendationType ? { commendationType: record.commendationType } : {}) },
+      proposal: { proposalId: state.dossierId, achievementId: record.achievementId ?? state.dossierId, initiativeIds: record.initiativeIds ?? [], ...(state.commendationType ? { commendationType: state.commendationType } : record.commendationType ? { commendationType: record.commendationType } : {}) },
     });
     const criteria = assessment.criteria.map(({ id, rule, passed, severity, explanation }) => ({ id, rule, passed, severity, explanation }));
     if (!assessment.eligible) {
@@ -135,7 +141,8 @@ const handlers: Handlers = {
     if (routeOf(state.awardCode) === 'GRASSROOTS') return otherRoute(state, 'ApproveAtUnit', 'PROVINCIAL');
     const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
-    const workingDays = ruleSet.deadlines.appraisalWD;
+    // The simplified procedure (Law Art. 85) keeps the route's steps with a shorter appraisal (rule-set setting, [U]).
+    const workingDays = state.simplified ? ruleSet.variants.simplified.appraisalWD : ruleSet.deadlines.appraisalWD;
     const deadline = deadlineAfter(vietnamDate(now), workingDays);
     if (!deadline.ok) return calendarGap(deadline.message);
     return accept([

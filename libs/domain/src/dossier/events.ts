@@ -2,10 +2,11 @@ import type { CouncilRule } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation';
 import type { DeclaredRecord, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
+import type { VariantClaims } from './variants';
 
 /** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
 export type DossierEvent =
-  | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } }
+  | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
   | { type: 'DossierContentUpdated'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
   /** The eligibility assessment the submission passed, kept for the audit: each criterion and what it found. */
   | { type: 'DossierSubmitted'; data: { ruleSetVersion: string; eligibility?: { evaluationYear: number; criteria: { id: string; rule: string; passed: boolean; severity: string; explanation: string }[] } } }

@@ -4,6 +4,7 @@ import type { Route, SubjectKind } from '../award/catalog';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { CommendationType, CollectiveYear, ReceivedAward, RecognisedInitiative, YearRating } from '../eligibility/history';
 import type { Revocation } from './revocation';
+import type { VariantClaims } from './variants';
 
 /** Where a dossier (hồ sơ đề nghị khen thưởng) stands. */
 export const DOSSIER_STATUSES = [
@@ -142,7 +143,7 @@ export interface Vote {
   approve: boolean;
 }
 
-export interface DossierState {
+export interface DossierState extends VariantClaims {
   dossierId: string;
   status: DossierStatus;
   awardCode: string;

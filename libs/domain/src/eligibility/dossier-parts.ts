@@ -31,8 +31,11 @@ export interface DossierPart {
   statesNoPartyOrMassOrganisation?: boolean;
 }
 
-/** The foreigner variant of the BK TTg package (rule 18) drops the council minutes. */
-export type DossierVariant = 'STANDARD' | 'FOREIGNER';
+/**
+ * The foreigner variant of the BK TTg package (rule 18) drops the council minutes; so does the simplified procedure
+ * of an ad-hoc award (Law Art. 85), whose package replaces the route's and the award's own.
+ */
+export type DossierVariant = 'STANDARD' | 'FOREIGNER' | 'SIMPLIFIED';
 
 /** When a conditional requirement applies. */
 export type RequirementCondition = 'SECRET_BALLOT' | 'GOES_TO_PRIME_MINISTER' | 'COLLECTIVE_WITHOUT_PARTY_OR_MASS_ORGANISATION';
@@ -58,6 +61,8 @@ export interface DossierRequirementTable {
   byAward: Readonly<Record<string, Partial<Record<DossierVariant, readonly PartRequirement[]>>>>;
   /** Added to every package when their condition holds. */
   conditional: readonly PartRequirement[];
+  /** The simplified procedure's package (Law Art. 85), for every award and route: no biên bản of the council. */
+  simplified: readonly PartRequirement[];
   /** Rule 20: how evidence attachments must be made. */
   evidence: { accepted: readonly CopyKind[]; rule: string; legalBasis: string };
 }
@@ -73,6 +78,8 @@ const PROVINCIAL_BASIS = 'Law page §3.2: tờ trình, biên bản and báo cáo
 const CONFIRMATION_BY_ANALOGY = 'Confirmation by the submitting level, extended from the BK TTg package (rule 18); UNCONFIRMED for this route';
 const EVIDENCE_BASIS = 'Công văn 5007/BNV-TĐKT (05/09/2023); Hướng dẫn 3385/BTĐKT-P.II (20/11/2023)';
 const BALLOT_BASIS = 'BQP sector rule and Nghị định 91/2017 (superseded); UNCONFIRMED under current law';
+const SIMPLIFIED_BASIS =
+  'Luật TĐKT 2022 Art. 85 (thủ tục đơn giản), detailed by the decree per Art. 85(2): a short tờ trình and a brief achievement summary, no council minutes (law page §7, UNCONFIRMED under NĐ 152/2025)';
 
 /** The three core documents, from one legal basis. */
 function corePackage(rule: string, legalBasis: string, confirmed: boolean, extra: { original?: boolean; confirmation?: boolean } = {}): PartRequirement[] {
@@ -119,6 +126,10 @@ function lawTable(bases: LegalBases): DossierRequirementTable {
       },
     ],
     evidence: { accepted: ['ORIGINAL', 'CERTIFIED_COPY'], rule: '20', legalBasis: EVIDENCE_BASIS },
+    simplified: [
+      { part: 'TO_TRINH', rule: '§7', legalBasis: SIMPLIFIED_BASIS, confirmed: false },
+      { part: 'BAO_CAO_THANH_TICH', rule: '§7', legalBasis: SIMPLIFIED_BASIS, confirmed: false },
+    ],
   };
 }
 
@@ -220,7 +231,7 @@ export function checkDossierParts(
 
   const route = request.route ?? award.route;
   const own = table.byAward[award.code];
-  const base = own?.[request.variant ?? 'STANDARD'] ?? own?.STANDARD ?? table.byRoute[route];
+  const base = request.variant === 'SIMPLIFIED' ? table.simplified : (own?.[request.variant ?? 'STANDARD'] ?? own?.STANDARD ?? table.byRoute[route]);
   const required = [...base, ...table.conditional.filter((r) => r.when === undefined || holds(r.when, request, route, ruleSet))];
 
   const missing: MissingPart[] = [];

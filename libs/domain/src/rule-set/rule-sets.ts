@@ -16,6 +16,21 @@ const common = {
   // A unit head numbers decisions in the unit's own series: "3/QĐ-SGDDT" ([U]: the unit's abbreviation in practice).
   issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: '{unitCode}' },
   quotasEnabled: false,
+  variants: {
+    adHoc: {
+      intakeDays: 45,
+      legalBasis: 'Thông tư 40/2019/TT-BCT (Ministry of Industry and Trade sector rule, lawnet 150248)',
+      confirmed: false,
+      note: 'UNCONFIRMED: a sector rule used as the default; the general rule under NĐ 152/2025 was not found (law page rule 31)',
+    },
+    simplified: {
+      appraisalWD: 5,
+      steps: ['UNIT_REVIEW', 'APPRAISAL', 'COUNCIL_VOTING', 'DECISION'],
+      legalBasis: 'Luật TĐKT 2022 Art. 85; Nghị định 98/2023 details Art. 85(2)',
+      confirmed: false,
+      note: 'UNCONFIRMED: the law page gives no current appraisal time (historically none fixed) and no step list; the route keeps its steps with a shorter appraisal',
+    },
+  },
   stateRoute: {
     proposalIssuerCode: 'UBND',
     hiepY: {

@@ -55,6 +55,19 @@ export interface RuleSet {
   bonus: BonusTable;
   /** Optional per-organisation quotas; national law sets none (rule 15), so off by default. */
   quotasEnabled: boolean;
+  /** Procedure variants (law page §7): ad-hoc intake (rule 31) and the simplified procedure (Law Art. 85). */
+  variants: VariantRule;
+}
+
+/** Settings of the ad-hoc (đột xuất) and simplified procedures; UNCONFIRMED values carry a note. */
+export interface VariantRule {
+  /** Rule 31 [U]: calendar days from the achievement to the submission of an ad-hoc dossier. */
+  adHoc: { intakeDays: number; legalBasis: string; confirmed: boolean; note: string };
+  /**
+   * Law Art. 85 (simplified procedure): the appraisal working days (the law page: historically "no fixed time", so a
+   * default), and the steps of the route it keeps (the law page does not say it drops one, so all of them).
+   */
+  simplified: { appraisalWD: number; steps: readonly string[]; legalBasis: string; confirmed: boolean; note: string };
 }
 
 /** One award's bonus as a multiple of the base salary (lương cơ sở), per the subject the rate is set for. */

@@ -50,11 +50,13 @@ export class EventStore {
    * Appends one command's events and updates every read model, in one transaction. Idempotent by construction: the
    * unique (dossier_id, seq) key makes a retried append insert nothing, and then nothing is projected twice.
    */
-  async append(events: readonly StoredEnvelope[]): Promise<AppendResult> {
+  async append(events: readonly StoredEnvelope[], manager?: EntityManager): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const dossierId = events[0].dossierId;
     if (events.some((e, i) => e.dossierId !== dossierId || e.seq !== events[0].seq + i)) throw new Error('events must be one dossier, consecutive seq');
-    return this.dataSource.transaction(async (m) => {
+    // Inside the caller's transaction when one is given (its checks and the append commit together).
+    const inTransaction = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => (manager ? work(manager) : this.dataSource.transaction(work));
+    return inTransaction(async (m) => {
       const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [dossierId, events[0].seq - 1])) as { hash: string }[];
       if (events[0].seq > 1 && !prev) throw new Error(`dossier ${dossierId} has no event ${events[0].seq - 1}; refusing a gap`);
       let prevHash = prev?.hash ?? GENESIS_HASH;

@@ -59,6 +59,8 @@ export type BoardSort = 'updated' | 'deadline';
 export interface BoardFilter {
   statuses?: readonly string[];
   awardCode?: string;
+  /** Loại hình khen thưởng (Law Art. 8): PERIODIC, AD_HOC, THEMATIC … */
+  commendationType?: string;
   unitCode?: string;
   heldBy?: string;
   overdue?: boolean;
@@ -176,6 +178,7 @@ function scoped(scope: DossierScope, filter: BoardFilter): Where {
   if (scope.kind === 'COUNCIL_MEMBER') w.add('(? = ANY (council_members) OR (unit_code = ? AND award_code = ANY (?::text[])))', scope.userId, scope.unitCode ?? null, [...GRASSROOTS_AWARD_CODES]);
   if (filter.statuses?.length) w.add('status = ANY (?::text[])', [...filter.statuses]);
   if (filter.awardCode) w.add('award_code = ?', filter.awardCode);
+  if (filter.commendationType) w.add('commendation_type = ?', filter.commendationType);
   if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
   if (filter.heldBy) w.add('held_by = ?', filter.heldBy);
   if (filter.overdue !== undefined) w.add('overdue = ?', filter.overdue);

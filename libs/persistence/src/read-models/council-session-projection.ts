@@ -44,5 +44,8 @@ export async function projectCouncilSession(m: EntityManager, e: StoredEnvelope)
     case 'SessionMinutesIssued':
       await touch(`minutes = $3`, [event.data.minutes]);
       return;
+    case 'SessionDecisionIssued':
+      await touch(`decision = $3`, [JSON.stringify(event.data)]);
+      return;
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { SessionDecision } from '@tdkt/domain';
 
 export interface CouncilSessionView {
   id: string;
@@ -15,6 +16,9 @@ export interface CouncilSessionView {
   convenedBy: string;
   convenedAt: string;
   closedAt: string | null;
+  /** The one decision for the session's passed dossiers, once issued (its number, signer, date, basis, dossiers). */
+  decisionNumber: string | null;
+  decision: SessionDecision | null;
   version: number;
 }
 
@@ -22,12 +26,14 @@ interface Row {
   id: string; province_code: string; title: string; status: string; deadline: string; members: CouncilSessionView['members'];
   agenda: CouncilSessionView['agenda']; attendance: Record<string, string>; recusals: CouncilSessionView['recusals']; tallies: unknown[] | null;
   minutes: string | null; convened_by: string; convened_at: Date; closed_at: Date | null; last_seq: number;
+  decision: SessionDecision | null;
 }
 
 const toView = (r: Row): CouncilSessionView => ({
   id: r.id, provinceCode: r.province_code, title: r.title, status: r.status, deadline: r.deadline, members: r.members, agenda: r.agenda,
   attendance: r.attendance, recusals: r.recusals, tallies: r.tallies, minutes: r.minutes, convenedBy: r.convened_by,
   convenedAt: r.convened_at.toISOString(), closedAt: r.closed_at?.toISOString() ?? null, version: r.last_seq,
+  decisionNumber: r.decision?.number ?? null, decision: r.decision ?? null,
 });
 
 /** Council sessions and the secret-ballot box (the one table the API writes directly; see the migration). */

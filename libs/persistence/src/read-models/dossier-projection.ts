@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deadlineAfter, holderOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope, isSessionEventType } from '@tdkt/domain';
+import { deadlineAfter, holderOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope, isSessionEventType, isRoundEventType } from '@tdkt/domain';
 
 type Column =
   | 'title'
@@ -107,14 +107,14 @@ function changesFor(event: DossierEvent, route: Route, decisionDue: string | nul
  * append transaction and in a rebuild, so rebuilt rows equal live ones.
  */
 export async function projectDossierView(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (isSessionEventType(e.type)) return;
+  if (isSessionEventType(e.type) || isRoundEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const d = event.data;
     await m.query(
-      `INSERT INTO dossier_view (id, award_code, unit_code, title, nominee_name, nominee_kind, status, held_by, created_by, created_at, updated_at, last_seq)
-       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8, $9, $9, $10)`,
-      [e.dossierId, d.awardCode, d.unitCode, d.title, d.nominee.fullName, d.nominee.kind, holderOf('DRAFT'), e.actorId, e.occurredAt, e.seq],
+      `INSERT INTO dossier_view (id, award_code, unit_code, title, nominee_name, nominee_kind, status, held_by, created_by, created_at, updated_at, last_seq, commendation_type, simplified, round_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8, $9, $9, $10, $11, $12, $13)`,
+      [e.dossierId, d.awardCode, d.unitCode, d.title, d.nominee.fullName, d.nominee.kind, holderOf('DRAFT'), e.actorId, e.occurredAt, e.seq, d.commendationType ?? 'PERIODIC', d.simplified === true, d.roundId ?? null],
     );
     return;
   }

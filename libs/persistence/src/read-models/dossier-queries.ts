@@ -25,6 +25,10 @@ export interface DossierView {
   heldBy: string | null;
   overdue: boolean;
   pausedRemainingWD: number | null;
+  /** Loại hình khen thưởng (Law Art. 8); PERIODIC for dossiers created before the type existed. */
+  commendationType: string;
+  simplified: boolean;
+  roundId: string | null;
 }
 
 interface Row {
@@ -32,6 +36,7 @@ interface Row {
   rule_set_version: string | null; council_members: string[]; votes_cast: number; decision_number: string | null; decided_on: string | null;
   reason: string | null; created_by: string; created_at: Date; updated_at: Date; last_seq: number;
   deadline: string | null; deadline_kind: string | null; held_by: string | null; overdue: boolean; paused_remaining_wd: number | null;
+  commendation_type: string; simplified: boolean; round_id: string | null;
 }
 
 const toView = (r: Row): DossierView => ({
@@ -40,6 +45,7 @@ const toView = (r: Row): DossierView => ({
   decisionNumber: r.decision_number, decidedOn: r.decided_on, reason: r.reason, createdBy: r.created_by,
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), version: r.last_seq,
   deadline: r.deadline, deadlineKind: r.deadline_kind, heldBy: r.held_by, overdue: r.overdue, pausedRemainingWD: r.paused_remaining_wd,
+  commendationType: r.commendation_type, simplified: r.simplified, roundId: r.round_id,
 });
 
 /**
@@ -54,6 +60,7 @@ export const GRASSROOTS_AWARD_CODES: readonly string[] = AWARD_CATALOG.filter((a
 export interface DossierFilter {
   status?: string;
   awardCode?: string;
+  commendationType?: string;
   unitCode?: string;
   /** Keyset cursor: the last row of the previous page. */
   after?: { updatedAt: string; id: string };
@@ -84,6 +91,7 @@ export class DossierQueries {
     }
     if (filter.status) add('status = ?', filter.status);
     if (filter.awardCode) add('award_code = ?', filter.awardCode);
+    if (filter.commendationType) add('commendation_type = ?', filter.commendationType);
     if (filter.unitCode) add('unit_code = ?', filter.unitCode);
     if (filter.after) {
       params.push(filter.after.updatedAt, filter.after.id);
