@@ -24,3 +24,4 @@ export * from './round/round';
 export * from './dossier/revocation';
 export * from './dossier/state-route';
 export * from './decision/register';
+export * from './shared/streams';

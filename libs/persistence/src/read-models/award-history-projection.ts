@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { subjectKeyOf, type DossierEvent, type StoredEnvelope, isSessionEventType } from '@tdkt/domain';
+import { subjectKeyOf, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
 
 /**
  * Award history: who each dossier proposes (at creation) and, once decided, the award they hold. The eligibility
  * checks of later dossiers read it. A revoked award (AwardRevoked, rule 34) no longer counts: its row goes.
  */
 export async function projectAwardHistory(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const d = event.data;

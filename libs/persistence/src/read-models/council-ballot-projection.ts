@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isSessionEventType, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+import type { DossierEvent, StoredEnvelope } from '@tdkt/domain';
 
 /**
  * The council ballot read model: one row per (dossier, member) of the latest voting round, saying THAT the member
@@ -10,7 +10,6 @@ import { isSessionEventType, type DossierEvent, type StoredEnvelope } from '@tdk
  * from the council, so its rows go.
  */
 export async function projectCouncilBallot(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   switch (event.type) {
     case 'CouncilVotingOpened':

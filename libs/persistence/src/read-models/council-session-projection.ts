@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isSessionEventType, type SessionEvent, type StoredEnvelope } from '@tdkt/domain';
+import type { SessionEvent, StoredEnvelope } from '@tdkt/domain';
 
 /**
  * The council session read model: agenda, members, attendance, recusals, tallies once closed, minutes. Secret votes
@@ -7,7 +7,6 @@ import { isSessionEventType, type SessionEvent, type StoredEnvelope } from '@tdk
  * Session votes also mark the member's council_ballot row as voted, so their inbox drops the task.
  */
 export async function projectCouncilSession(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (!isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as SessionEvent;
   const touch = (sets: string, params: unknown[]) =>
     m.query(`UPDATE council_session_view SET ${sets}${sets ? ', ' : ''}last_seq = $2 WHERE id = $1`, [e.dossierId, e.seq, ...params]);

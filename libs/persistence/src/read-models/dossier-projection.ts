@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deadlineAfter, holderOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope, isSessionEventType, isRoundEventType } from '@tdkt/domain';
+import { deadlineAfter, holderOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope } from '@tdkt/domain';
 
 type Column =
   | 'title'
@@ -107,7 +107,6 @@ function changesFor(event: DossierEvent, route: Route, decisionDue: string | nul
  * append transaction and in a rebuild, so rebuilt rows equal live ones.
  */
 export async function projectDossierView(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (isSessionEventType(e.type) || isRoundEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const d = event.data;

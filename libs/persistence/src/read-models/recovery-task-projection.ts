@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { isSessionEventType, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+import type { DossierEvent, StoredEnvelope } from '@tdkt/domain';
 
 /**
  * Recovery tasks of a revoked award (rule 34): opened with the revocation, each stamped when its recovery is recorded.
  * A task is open while recovered_on is null.
  */
 export async function projectRecoveryTasks(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (isSessionEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'RecoveryTasksOpened') {
     for (const task of event.data.tasks) {

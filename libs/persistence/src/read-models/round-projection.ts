@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { isRoundEventType, type RoundEvent, type StoredEnvelope } from '@tdkt/domain';
+import type { RoundEvent, StoredEnvelope } from '@tdkt/domain';
 
 /** Thematic rounds (rule 32): one row per round, from its own stream. Every other event is ignored. */
 export async function projectRound(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (!isRoundEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as RoundEvent;
   if (event.type === 'RoundCreated') {
     const d = event.data;

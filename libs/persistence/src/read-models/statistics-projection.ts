@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { findAward, type DossierEvent, type StoredEnvelope, isSessionEventType, isRoundEventType } from '@tdkt/domain';
+import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
 
 /** The event's time; the event's time unless one is already set; add one. */
 const AT = Symbol('at');
@@ -49,7 +49,6 @@ function changesFor(event: DossierEvent): Changes {
  * tables, so a rebuild from the event table reproduces it.
  */
 export async function projectStatistics(m: EntityManager, e: StoredEnvelope): Promise<void> {
-  if (isSessionEventType(e.type) || isRoundEventType(e.type)) return;
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const { awardCode, unitCode, nominee } = event.data;
