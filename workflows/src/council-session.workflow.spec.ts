@@ -11,38 +11,21 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { councilRuleFor, exampleBkTinhContent, RULE_SET_2025, type Actor, type DossierCommand, type SessionCommand, type SessionState } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
-import { createDossierActivities } from '../../apps/worker/src/activities';
-import { createSessionActivities } from '../../apps/worker/src/session-activities';
 import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery } from './council-messages';
 import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
+import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
 
+let world: TimeSkippingWorld;
 let env: TestWorkflowEnvironment;
 let ds: DataSource;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = `session-${randomUUID()}`;
-
+let taskQueue: string;
 beforeAll(async () => {
-  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
-  const eventStore = new EventStore(ds);
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: { ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }), ...createSessionActivities({ eventStore, dataSource: ds, temporal: env.client }) },
-    workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
-  });
-  running = worker.run();
+  world = await startTimeSkipping('session');
+  ({ env, ds, taskQueue } = world);
 }, 120_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await ds?.destroy();
-});
+afterAll(async () => world?.stop());
 
-const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const who = actorOf;
 const secretariat = who('SECRETARIAT_OFFICER', 's1');
 
 async function dossierUnderAppraisal(): Promise<string> {

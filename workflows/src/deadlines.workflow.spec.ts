@@ -4,48 +4,28 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, DossierQueries, EventStore } from '@tdkt/persistence';
-import { createDossierActivities } from '../../apps/worker/src/activities';
+import { DossierQueries } from '@tdkt/persistence';
 import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
+import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
 
+let world: TimeSkippingWorld;
 let env: TestWorkflowEnvironment;
 let ds: DataSource;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = `deadlines-${randomUUID()}`;
-
+let taskQueue: string;
 beforeAll(async () => {
-  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }),
-    workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
-  });
-  running = worker.run();
+  world = await startTimeSkipping('deadlines');
+  ({ env, ds, taskQueue } = world);
 }, 120_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await ds?.destroy();
-});
+afterAll(async () => world?.stop());
 
-const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const who = actorOf;
 const clerk = who('UNIT_CLERK', 'c1', 'SGDDT');
 const secretariat = who('SECRETARIAT_OFFICER', 's1');
 
-/** Skips the test server's clock forward to an instant given as an ISO string in Hà Nội time. */
-async function skipTo(isoLocal: string): Promise<void> {
-  const target = Date.parse(`${isoLocal}+07:00`);
-  const now = await env.currentTimeMs();
-  if (target > now) await env.sleep(target - now);
-}
+const skipTo = (isoLocal: string) => world.skipTo(isoLocal);
 
 async function startDossier(): Promise<{ handle: WorkflowHandle; send: (actor: Actor, command: DossierCommand) => Promise<DossierState> }> {
   const dossierId = randomUUID();

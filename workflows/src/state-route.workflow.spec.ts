@@ -12,46 +12,27 @@ import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { exampleBkThuTuongContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, DossierQueries, EventStore } from '@tdkt/persistence';
-import { createDossierActivities } from '../../apps/worker/src/activities';
-import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
+import { DossierQueries, EventStore } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
+import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
 
 const HISTORIES = join(__dirname, '__histories__');
 const bundle = () => ({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } });
+let world: TimeSkippingWorld;
 let env: TestWorkflowEnvironment;
 let ds: DataSource;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = `state-route-${randomUUID()}`;
-
+let taskQueue: string;
 beforeAll(async () => {
-  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: { ...createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }), ...createCentralActivities(new InProcessCentralGateway()) },
-    ...bundle(),
-  });
-  running = worker.run();
+  world = await startTimeSkipping('state-route');
+  ({ env, ds, taskQueue } = world);
 }, 120_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await ds?.destroy();
-});
+afterAll(async () => world?.stop());
 
-const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const who = actorOf;
 const clerk = who('UNIT_CLERK', 'c1', 'SGDDT');
 const secretariat = who('SECRETARIAT_OFFICER', 's1');
 
-async function skipTo(isoLocal: string): Promise<void> {
-  const target = Date.parse(`${isoLocal}+07:00`);
-  const now = await env.currentTimeMs();
-  if (target > now) await env.sleep(target - now);
-}
+const skipTo = (isoLocal: string) => world.skipTo(isoLocal);
 
 type Send = (actor: Actor, command: DossierCommand) => Promise<DossierState>;
 const sender = (handle: WorkflowHandle): Send => (actor, command) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });

@@ -25,3 +25,4 @@ export * from './dossier/revocation';
 export * from './dossier/state-route';
 export * from './decision/register';
 export * from './shared/streams';
+export * from './shared/envelope';

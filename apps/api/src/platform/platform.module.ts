@@ -1,26 +1,15 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
-import { AwardHistoryQueries, CouncilSessions, createDataSource, Directory, DossierQueries, EventStore } from '@tdkt/persistence';
+import { AwardHistoryQueries, CouncilSessions, Directory, DossierQueries, EventStore } from '@tdkt/persistence';
+import { closePlatform, platformProviders } from '@tdkt/platform';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 /** Configuration, the database and the Temporal client: built once, closed on shutdown. */
 @Global()
 @Module({
   providers: [
-    { provide: CONFIG, useFactory: (): AppConfig => loadConfig() },
-    {
-      provide: DATA_SOURCE,
-      inject: [CONFIG],
-      useFactory: (c: AppConfig): Promise<DataSource> => createDataSource(c.databaseUrl, { applicationName: 'tdkt-api' }).initialize(),
-    },
-    {
-      provide: TEMPORAL_CLIENT,
-      inject: [CONFIG],
-      useFactory: async (c: AppConfig): Promise<Client> =>
-        new Client({ connection: await Connection.connect(temporalConnectionOptions(c.temporal)), namespace: c.temporal.namespace }),
-    },
+    ...platformProviders('tdkt-api'),
     { provide: EventStore, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new EventStore(ds) },
     { provide: DossierQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new DossierQueries(ds) },
     { provide: Directory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Directory(ds) },
@@ -36,7 +25,6 @@ export class PlatformModule implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.temporal.connection.close();
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await closePlatform(this.dataSource, this.temporal);
   }
 }

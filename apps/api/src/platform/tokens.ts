@@ -1,3 +1,1 @@
-export const CONFIG = Symbol('CONFIG');
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '@tdkt/platform';

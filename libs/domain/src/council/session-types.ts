@@ -1,5 +1,6 @@
 import type { CouncilRule } from '../rule-set/types';
 import type { Tally } from './tally';
+import type { Envelope } from '../shared/envelope';
 
 /**
  * A council session (phiên họp Hội đồng TĐKT): many dossiers on one agenda, one roster of members, attendance,
@@ -113,18 +114,7 @@ export type SessionEvent =
 export const isSessionEventType = (type: string): boolean => type.startsWith('Session');
 
 /** A session event as stored in the event table: the session id is the stream id. */
-export interface SessionEnvelope {
-  dossierId: string;
-  seq: number;
-  type: SessionEvent['type'];
-  data: SessionEvent['data'];
-  actorId: string;
-  actorRole: string;
-  onBehalfOf?: string;
-  occurredAt: string;
-  ruleSetVersion: string | null;
-  requestId: string;
-}
+export type SessionEnvelope = Envelope<SessionEvent>;
 
 /** Anything the event table stores: a dossier's events and a council session's. */
 export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope | import('../decision/register').RegisterEnvelope | import('../round/round').RoundEnvelope;

@@ -1,5 +1,6 @@
 import type { Actor } from '../shared/actor';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
+import type { Envelope } from '../shared/envelope';
 
 /**
  * The decision register of one issuing authority and year: its own stream in the event table. A number is never
@@ -10,18 +11,7 @@ export type RegisterEvent = { type: 'DecisionNumberVoided'; data: { authority: s
 /** Register events are not a dossier's: every projection of dossiers skips them (as it skips "Session*" events). */
 export const isRegisterEventType = (type: string): boolean => type === 'DecisionNumberVoided';
 
-export interface RegisterEnvelope {
-  dossierId: string;
-  seq: number;
-  type: RegisterEvent['type'];
-  data: RegisterEvent['data'];
-  actorId: string;
-  actorRole: string;
-  onBehalfOf?: string;
-  occurredAt: string;
-  ruleSetVersion: string | null;
-  requestId: string;
-}
+export type RegisterEnvelope = Envelope<RegisterEvent>;
 
 /** What the register knows of one number when someone asks to void it. */
 export interface NumberFacts {

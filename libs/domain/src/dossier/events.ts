@@ -3,6 +3,7 @@ import type { DossierPart } from '../eligibility/dossier-parts';
 import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation';
 import type { DeclaredRecord, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
 import type { VariantClaims } from './variants';
+import type { Envelope } from '../shared/envelope';
 
 /** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
 export type DossierEvent =
@@ -52,15 +53,4 @@ export type DossierEvent =
 export type DossierEventType = DossierEvent['type'];
 
 /** An event as stored: the business event plus who, when, under which rules, for which request, and its place. */
-export interface EventEnvelope {
-  dossierId: string;
-  seq: number;
-  type: DossierEventType;
-  data: DossierEvent['data'];
-  actorId: string;
-  actorRole: string;
-  onBehalfOf?: string;
-  occurredAt: string;
-  ruleSetVersion: string | null;
-  requestId: string;
-}
+export type EventEnvelope = Envelope<DossierEvent>;

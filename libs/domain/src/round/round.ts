@@ -6,6 +6,7 @@
 import { findAward } from '../award/catalog';
 import type { Actor, ActorRole } from '../shared/actor';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
+import type { Envelope } from '../shared/envelope';
 
 export interface RoundDefinition {
   name: string;
@@ -20,18 +21,7 @@ export type RoundEvent = { type: 'RoundCreated'; data: RoundDefinition };
 export const isRoundEventType = (type: string): boolean => type.startsWith('Round');
 
 /** A round event as stored in the event table: the round id is the stream id. */
-export interface RoundEnvelope {
-  dossierId: string;
-  seq: number;
-  type: RoundEvent['type'];
-  data: RoundEvent['data'];
-  actorId: string;
-  actorRole: string;
-  onBehalfOf?: string;
-  occurredAt: string;
-  ruleSetVersion: string | null;
-  requestId: string;
-}
+export type RoundEnvelope = Envelope<RoundEvent>;
 
 export const ROUND_CREATORS: readonly ActorRole[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

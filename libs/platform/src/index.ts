@@ -1,0 +1,36 @@
+/**
+ * What the API and the worker both build at start-up, as NestJS providers: the validated configuration, the database
+ * (TypeORM data source on DATABASE_URL) and the Temporal client; `closePlatform` releases them on shutdown.
+ */
+import type { Provider } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
+import { createDataSource } from '@tdkt/persistence';
+
+export const CONFIG = Symbol('CONFIG');
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+
+/** The three shared providers; `applicationName` shows in Postgres' pg_stat_activity. */
+export function platformProviders(applicationName: string): Provider[] {
+  return [
+    { provide: CONFIG, useFactory: (): AppConfig => loadConfig() },
+    {
+      provide: DATA_SOURCE,
+      inject: [CONFIG],
+      useFactory: (c: AppConfig): Promise<DataSource> => createDataSource(c.databaseUrl, { applicationName }).initialize(),
+    },
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [CONFIG],
+      useFactory: async (c: AppConfig): Promise<Client> =>
+        new Client({ connection: await Connection.connect(temporalConnectionOptions(c.temporal)), namespace: c.temporal.namespace }),
+    },
+  ];
+}
+
+export async function closePlatform(dataSource: DataSource, temporal: Client): Promise<void> {
+  await temporal.connection.close();
+  if (dataSource.isInitialized) await dataSource.destroy();
+}
