@@ -1,10 +1,10 @@
 import type { Actor } from '../shared/actor';
 import type { DossierCommand } from './commands';
-import { decide } from './decide';
 import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
-import { initialDossierState, type DossierState } from './types';
+import { type DossierState } from './types';
 import { exampleBkTinhContent } from './examples';
+import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Given events / when command / then events or rejection, over the pure dossier model. */
 const JULY_2025 = Date.UTC(2025, 6, 1, 3); // 10:00 in Hà Nội, 01/07/2025
@@ -27,20 +27,8 @@ const opened = (members: string[]): DossierEvent[] => [
   { type: 'CouncilVotingOpened', data: { members, rule: { ballot: 'OPEN', threshold: { share: [1, 2], strict: true }, denominator: 'TOTAL', allowWrittenVotes: false, quorum: [2, 3] } } },
 ];
 
-function given(...events: DossierEvent[]): DossierState {
-  return evolveAll(initialDossierState('d-1'), events);
-}
-function when(state: DossierState, command: DossierCommand, who: Actor, now = JULY_2025) {
-  return decide(state, command, { actor: who, now });
-}
-function thenEvents(result: ReturnType<typeof decide>): DossierEvent[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
-  return result.value;
-}
-function thenRejected(result: ReturnType<typeof decide>) {
-  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
-  return result.rejection;
-}
+const given = givenStream('d-1');
+const when = (state: DossierState, command: DossierCommand, who: Actor, now = JULY_2025) => whenAt(state, command, who, now);
 
 describe('creating a dossier', () => {
   const create = (over: Partial<Extract<DossierCommand, { type: 'CreateDossier' }>['data']> = {}): DossierCommand => ({ type: 'CreateDossier', data: { ...created.data, ...over } as never });

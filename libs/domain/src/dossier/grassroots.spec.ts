@@ -1,12 +1,12 @@
 import { RULE_SET_2025 } from '../rule-set/rule-sets';
 import type { Actor } from '../shared/actor';
 import type { DossierCommand } from './commands';
-import { decide } from './decide';
 import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
 import { exampleBkTinhContent, exampleCstdCoSoContent } from './examples';
 import { decisionIssuer } from './route';
-import { holderOf, initialDossierState, type DossierState } from './types';
+import { holderOf, type DossierState } from './types';
+import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Given events / when command / then events or rejection: the grassroots route (unit council → unit head decides). */
 const JULY_2025 = Date.UTC(2025, 6, 1, 3); // Tuesday 01/07/2025, 10:00 in Hà Nội
@@ -29,16 +29,8 @@ const unitCouncil = (members: string[]): DossierEvent => ({
 });
 const passed: DossierEvent = { type: 'CouncilVotingClosed', data: { members: 2, present: 2, approvals: 2, rejections: 0, quorumMet: true, passed: true } };
 
-const given = (...events: DossierEvent[]): DossierState => evolveAll(initialDossierState('g-1'), events);
-const when = (state: DossierState, command: DossierCommand, who: Actor) => decide(state, command, { actor: who, now: JULY_2025 });
-function thenEvents(result: ReturnType<typeof decide>): DossierEvent[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
-  return result.value;
-}
-function thenRejected(result: ReturnType<typeof decide>) {
-  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
-  return result.rejection;
-}
+const given = givenStream('g-1');
+const when = (state: DossierState, command: DossierCommand, who: Actor) => whenAt(state, command, who, JULY_2025);
 const open = (members: string[]): DossierCommand => ({ type: 'OpenUnitCouncilVoting', data: { councilMembers: members } });
 const allocated = { number: '1/QĐ-SGDDT', authority: 'SGDDT', year: 2025 };
 

@@ -3,11 +3,11 @@ import { RULE_SET_2024, RULE_SET_2025 } from '../rule-set/rule-sets';
 import type { SubjectKind } from '../award/catalog';
 import type { Actor } from '../shared/actor';
 import type { DossierCommand } from './commands';
-import { decide } from './decide';
 import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
 import { REVOCATION_GROUND_INFO, REVOCATION_GROUNDS } from './revocation';
-import { holderOf, initialDossierState, type DossierState } from './types';
+import { holderOf, type DossierState } from './types';
+import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Given events / when command / then events or rejection: revocation after the award (rule 34) and recovery (rule 35). */
 const DEC_2025 = Date.UTC(2025, 11, 2, 3);
@@ -29,16 +29,8 @@ function awarded(awardCode: string, kind: SubjectKind = 'INDIVIDUAL', number = '
     { type: 'DossierAwarded', data: { decision: { number, authority: 'PROVINCIAL_CHAIRMAN', year: 2025, signerId: 'chair', signedOn: '2025-07-10', legalBasis: [] } } },
   ];
 }
-const given = (...events: DossierEvent[]): DossierState => evolveAll(initialDossierState('r-1'), events);
-const when = (state: DossierState, command: DossierCommand, who: Actor) => decide(state, command, { actor: who, now: DEC_2025 });
-function thenEvents(result: ReturnType<typeof decide>): DossierEvent[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
-  return result.value;
-}
-function thenRejected(result: ReturnType<typeof decide>) {
-  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
-  return result.rejection;
-}
+const given = givenStream('r-1');
+const when = (state: DossierState, command: DossierCommand, who: Actor) => whenAt(state, command, who, DEC_2025);
 const revoke = (over: Partial<{ ground: string; reason: string; decisionRef: string }> = {}): DossierCommand => ({
   type: 'RevokeAward',
   data: { ground: 'FALSE_INFORMATION_OR_FORGERY', reason: 'Báo cáo thành tích kê khai sai số liệu', decisionRef: '45/QĐ-UBND', ...over } as Extract<DossierCommand, { type: 'RevokeAward' }>['data'],

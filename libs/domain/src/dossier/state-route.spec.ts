@@ -7,7 +7,8 @@ import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
 import { exampleBkThuTuongContent } from './examples';
 import { centralRequirements, decisionIssuer, proposalIssuer } from './route';
-import { holderOf, initialDossierState, type DossierState } from './types';
+import { holderOf, type DossierState } from './types';
+import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Given events / when command / then events or rejection: the state route (rules 3, 23–25, 28). */
 const JULY_2025 = Date.UTC(2025, 6, 1, 3); // Tuesday 01/07/2025, 10:00 in Hà Nội
@@ -40,16 +41,8 @@ const atCentre = (award: string): DossierEvent[] => [
   { type: 'CentralStageOpened', data: { reference: 'in-process:d', ...centralRequirements(RULE_SET_2025, award) } },
 ];
 
-const given = (...events: DossierEvent[]): DossierState => evolveAll(initialDossierState('s-1'), events);
-const when = (state: DossierState, command: DossierCommand, who: Actor, now = JULY_2025) => decide(state, command, { actor: who, now });
-function thenEvents(result: ReturnType<typeof decide>): DossierEvent[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
-  return result.value;
-}
-function thenRejected(result: ReturnType<typeof decide>) {
-  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
-  return result.rejection;
-}
+const given = givenStream('s-1');
+const when = (state: DossierState, command: DossierCommand, who: Actor, now = JULY_2025) => whenAt(state, command, who, now);
 const after = (state: DossierState, result: ReturnType<typeof decide>) => evolveAll(state, thenEvents(result));
 
 describe('state-level awards open by the catalog (rules 3, 4)', () => {

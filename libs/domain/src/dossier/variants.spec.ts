@@ -1,13 +1,12 @@
 import type { Actor } from '../shared/actor';
 import type { DossierCommand } from './commands';
-import { decide } from './decide';
 import type { DossierEvent } from './events';
-import { evolveAll } from './evolve';
-import { initialDossierState, type DossierState } from './types';
+import { type DossierState } from './types';
 import { exampleBkThuTuongContent, exampleBkTinhContent } from './examples';
 import type { RoundSnapshot } from './variants';
 import { checkDossierParts } from '../eligibility/dossier-parts';
 import { RULE_SET_2025 } from '../rule-set/rule-sets';
+import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Procedure variants (law page §7): ad-hoc intake (rule 31), the simplified procedure (Law Art. 85), thematic rounds (rule 32). */
 const OCT_2025 = Date.UTC(2025, 9, 15, 3); // 10:00 in Hà Nội, 15/10/2025 (a Wednesday)
@@ -24,16 +23,8 @@ const createData = (over: Partial<CreateData> = {}): CreateData => ({
 const created = (over: Partial<CreateData> = {}): DossierEvent => ({ type: 'DossierCreated', data: createData(over) });
 const round: RoundSnapshot = { roundId: 'r-1', name: 'Phong trào chuyển đổi số 2025', opensOn: '2025-10-01', closesOn: '2025-10-31', awardCodes: ['BK_TINH'] };
 
-const given = (...events: DossierEvent[]): DossierState => evolveAll(initialDossierState('d-1'), events);
-const when = (state: DossierState, command: DossierCommand, who: Actor, now = OCT_2025) => decide(state, command, { actor: who, now });
-function thenEvents(result: ReturnType<typeof decide>): DossierEvent[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
-  return result.value;
-}
-function thenRejected(result: ReturnType<typeof decide>) {
-  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
-  return result.rejection;
-}
+const given = givenStream('d-1');
+const when = (state: DossierState, command: DossierCommand, who: Actor, now = OCT_2025) => whenAt(state, command, who, now);
 const submit = (r?: RoundSnapshot): DossierCommand => ({ type: 'SubmitDossier', data: r ? { round: r } : {} });
 
 describe('the commendation type on a dossier (Law Art. 8)', () => {

@@ -1,0 +1,29 @@
+/**
+ * The vocabulary of the dossier specs: given events, when a command, then events or a rejection. Used by the
+ * *.spec.ts files beside it; nothing outside tests imports it.
+ */
+import type { Actor } from '../shared/actor';
+import type { Decision } from '../shared/errors';
+import type { DossierCommand } from './commands';
+import { decide } from './decide';
+import type { DossierEvent } from './events';
+import { evolveAll } from './evolve';
+import { initialDossierState, type DossierState } from './types';
+
+/** `given` for a stream id: the state after these events. */
+export const givenStream =
+  (dossierId: string) =>
+  (...events: DossierEvent[]): DossierState =>
+    evolveAll(initialDossierState(dossierId), events);
+
+export const when = (state: DossierState, command: DossierCommand, actor: Actor, now: number): Decision<DossierEvent[]> => decide(state, command, { actor, now });
+
+export function thenEvents(result: Decision<DossierEvent[]>): DossierEvent[] {
+  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
+  return result.value;
+}
+
+export function thenRejected(result: Decision<DossierEvent[]>) {
+  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
+  return result.rejection;
+}
