@@ -1,7 +1,8 @@
+import { PageLimit } from '../dossiers/dossier.dto';
 import { BadRequestException, Controller, Get, HttpException, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, holderOf, vietnamDate, type Actor } from '@tdkt/domain';
@@ -84,12 +85,7 @@ export class BoardQuery extends BoardFilterQuery {
   @Length(1, 400)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: `csv: every matching row (at most ${MAX_CSV_ROWS}) in the chosen sort; cursor and limit do not apply` })

@@ -1,8 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
 import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, type CommendationType } from '@tdkt/domain';
 import { DeclaredRecordDto, DossierPartDto } from './record.dto';
+
+/** An optional list of dossier parts (thành phần hồ sơ), each validated. */
+export const DossierParts = (description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [DossierPartDto], ...(description ? { description } : {}) }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    ValidateNested({ each: true }),
+    Type(() => DossierPartDto),
+  );
+
+/** A page size from the query string: 1–200, default 50. */
+export const PageLimit = () => applyDecorators(ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(200));
+
 
 export class NomineeDto {
   @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] })
@@ -62,12 +78,7 @@ export class CreateDossierDto {
   @Type(() => DeclaredRecordDto)
   record?: DeclaredRecordDto;
 
-  @ApiPropertyOptional({ type: [DossierPartDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DossierPartDto)
+  @DossierParts()
   parts?: DossierPartDto[];
 
   @ApiPropertyOptional({ enum: COMMENDATION_TYPES, default: 'PERIODIC', description: 'Loại hình khen thưởng (Law Art. 8)' })
@@ -97,23 +108,13 @@ export class UpdateContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(10, 20000) achievements?: string;
   @ApiPropertyOptional({ type: DeclaredRecordDto }) @IsOptional() @ValidateNested() @Type(() => DeclaredRecordDto) record?: DeclaredRecordDto;
-  @ApiPropertyOptional({ type: [DossierPartDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DossierPartDto)
+  @DossierParts()
   parts?: DossierPartDto[];
 }
 
 export class SupplementDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) note?: string;
-  @ApiPropertyOptional({ type: [DossierPartDto], description: 'The dossier parts after the supplement' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DossierPartDto)
+  @DossierParts('The dossier parts after the supplement')
   parts?: DossierPartDto[];
 }
 
@@ -208,12 +209,7 @@ export class ListDossiersQuery {
   @Length(1, 200)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 }
 

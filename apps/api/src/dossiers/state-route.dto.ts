@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DecisionDto } from './dossier.dto';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 
 /** An objection received during the public posting (rule 23): where it came from and what it says. */
@@ -94,25 +95,10 @@ export class StandingReviewDto {
 export const CENTRAL_DECIDERS = ['PRIME_MINISTER', 'PRESIDENT'] as const;
 
 /** The centre's decision: whose it is (the Prime Minister's or the President's), approve, or reject with a reason. */
-export class CentralDecisionDto {
+/** The central decider's decision: a DecisionDto that says whose decision it is. */
+export class CentralDecisionDto extends DecisionDto {
   @ApiProperty({ enum: CENTRAL_DECIDERS, description: 'Whose decision this is; recorded as the actor acting on behalf of' })
   @IsIn(CENTRAL_DECIDERS as readonly string[] as string[])
   decidedBy!: (typeof CENTRAL_DECIDERS)[number];
 
-  @ApiProperty()
-  @IsBoolean()
-  approve!: boolean;
-
-  @ApiPropertyOptional({ description: 'Required when rejecting' })
-  @IsOptional()
-  @IsString()
-  @Length(3, 2000)
-  reason?: string;
-
-  @ApiPropertyOptional({ type: [String], description: 'Legal basis cited; defaults to the rule set' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  legalBasis?: string[];
 }
