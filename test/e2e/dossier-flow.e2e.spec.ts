@@ -3,6 +3,7 @@
  * a provincial Certificate of Merit (Bằng khen của Chủ tịch UBND tỉnh) from creation to AWARDED.
  */
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { aBkTinhDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 
 type View = { id: string; status: string; decisionNumber: string | null; version: number; votesCast: number; ruleSetVersion: string | null; deadline: string | null; deadlineKind: string | null };
@@ -146,8 +147,11 @@ describe('bad input changes nothing', () => {
     expect(await eventCount(id)).toBe(1);
   });
 
-  it("keeps another unit's clerk out of the dossier", async () => {
+  it("keeps another unit's clerk out of the dossier, and logs the denial with the actor", async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     expect((await http(sys, 'GET', `/dossiers/${id}`, { token: tokens.otherClerk })).status).toBe(403);
+    expect(warn.mock.calls.map((c) => String(c[0])).some((m) => m.includes(cast.users.otherClerk.id) && m.includes(id))).toBe(true);
+    warn.mockRestore();
     expect((await http(sys, 'POST', `/dossiers/${id}/submit`, { token: tokens.otherClerk, body: {} })).status).toBe(403);
     const list = await http<{ items: { id: string }[] }>(sys, 'GET', '/dossiers', { token: tokens.otherClerk });
     expect(list.body.items.map((d) => d.id)).not.toContain(id);

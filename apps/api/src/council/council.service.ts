@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
 import { councilFromStatus, councilRuleFor, ruleSetByVersion, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
@@ -8,6 +8,7 @@ import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, 
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { body } from '../platform/errors';
 import type { ConveneSessionDto, SessionDecisionDto } from './council.dto';
+import { outOfScope } from '../platform/denials';
 
 const OVERSIGHT: readonly string[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'];
 
@@ -112,7 +113,7 @@ export class CouncilService {
   async visible(actor: Actor, sessionId: string): Promise<CouncilSessionView> {
     const s = await this.sessions.findById(sessionId);
     if (!s) throw new NotFoundException(`Council session ${sessionId} not found`);
-    if (!OVERSIGHT.includes(actor.role) && !s.members.some((m) => m.userId === actor.userId)) throw new ForbiddenException('This session is outside your scope');
+    if (!OVERSIGHT.includes(actor.role) && !s.members.some((m) => m.userId === actor.userId)) throw outOfScope(actor, `session ${sessionId}`);
     return s;
   }
 

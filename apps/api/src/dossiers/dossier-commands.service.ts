@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
@@ -9,6 +9,7 @@ import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
+import { outOfScope } from '../platform/denials';
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
 function nameUuid(name: string): string {
@@ -101,7 +102,7 @@ export class DossierCommandsService {
   async visible(actor: Actor, dossierId: string): Promise<DossierView> {
     const d = await this.queries.findById(dossierId);
     if (!d) throw new NotFoundException(`Dossier ${dossierId} not found`);
-    if (!canSee(actor, d)) throw new ForbiddenException('This dossier is outside your scope');
+    if (!canSee(actor, d)) throw outOfScope(actor, `dossier ${dossierId}`);
     return d;
   }
 
