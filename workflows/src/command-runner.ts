@@ -4,7 +4,7 @@ import {
   decisionIssuer,
   envelop,
   proposalIssuer,
-  ruleSetByVersion,
+  ruleSetOf,
   vietnamDate,
   type CommandContext,
   type DossierCommand,
@@ -43,7 +43,7 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
   const check = decide(state, withPlaceholderNumber(command), ctx);
   if (!check.ok) throw failure(check.rejection);
   if ((command.type === 'DecideDossier' || command.type === 'SignProposal') && command.data.approve) {
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     // A decision takes its decider's series (chairman, unit, Prime Minister, President); a tờ trình the province's.
     const issuer = ruleSet && (command.type === 'SignProposal' ? proposalIssuer(ruleSet) : decisionIssuer(state, ruleSet));
     if (!issuer) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });

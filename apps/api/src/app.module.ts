@@ -22,11 +22,12 @@ import { RoundsController } from './rounds/rounds.controller';
 import { RoundQueries } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from './platform/tokens';
+import { RuleSetResolver } from './platform/rule-sets';
 
 @Module({
   imports: [PlatformModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController],
-  providers: [
+  providers: [RuleSetResolver, 
     { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },
     CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
 })

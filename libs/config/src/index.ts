@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * Typed configuration from the environment, validated at start-up: a bad setting stops the process with a message
@@ -41,6 +41,8 @@ export interface AppConfig {
   auth: { mode: 'local' } | OidcConfig;
   /** Key of the HMAC that turns a citizen id into a lookup hash; the id itself is never stored or logged. */
   piiHashKey: string;
+  /** Provinces' own rule-set files (JSON, see README "Rule sets"), from TDKT_RULE_SET_FILES (comma-separated). */
+  ruleSetFiles: string[];
 }
 
 export class ConfigError extends Error {
@@ -111,7 +113,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     api: { port: int('PORT', 3000), host: str('HOST', '127.0.0.1') },
     auth,
     piiHashKey,
+    ruleSetFiles: (env.TDKT_RULE_SET_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean),
   };
+  for (const f of config.ruleSetFiles) if (!existsSync(f)) problems.push(`TDKT_RULE_SET_FILES: ${f} does not exist`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

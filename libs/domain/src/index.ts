@@ -26,3 +26,4 @@ export * from './dossier/state-route';
 export * from './decision/register';
 export * from './shared/streams';
 export * from './shared/envelope';
+export * from './rule-set/override';

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
-import { councilFromStatus, councilRuleFor, ruleSetByVersion, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
+import { councilFromStatus, councilRuleFor, ruleSetOf, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
 import { CouncilSessions, Directory, DossierQueries, type CouncilSessionView } from '@tdkt/persistence';
 import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { body } from '../platform/errors';
 import type { ConveneSessionDto, SessionDecisionDto } from './council.dto';
 import { outOfScope } from '../platform/denials';
+import { dossierStateQuery, dossierWorkflowId } from '@tdkt/workflows/src/messages';
 
 const OVERSIGHT: readonly string[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'];
 
@@ -28,7 +29,8 @@ export class CouncilService {
     const fields: Record<string, string[]> = {};
     for (const id of new Set(dto.dossierIds)) {
       const d = await this.dossiers.findById(id);
-      const ruleSet = d && ruleSetByVersion(d.ruleSetVersion ?? '');
+      // The council rule comes from the rule set the dossier is bound to (a province's override is in its state).
+      const ruleSet = d && ruleSetOf(await this.temporal.workflow.getHandle(dossierWorkflowId(id)).query(dossierStateQuery));
       if (!d || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
       // A state-level dossier comes to the council after its public posting (rule 23).
       else if (d.status !== councilFromStatus(d.awardCode)) (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not ready for the council`);

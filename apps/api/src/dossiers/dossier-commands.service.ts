@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
+import { vietnamDate, CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
 import { AwardHistoryQueries, Directory, DossierQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
@@ -10,6 +10,7 @@ import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
 import { outOfScope } from '../platform/denials';
+import { RuleSetResolver } from '../platform/rule-sets';
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
 function nameUuid(name: string): string {
@@ -32,6 +33,7 @@ export class DossierCommandsService {
     private readonly queries: DossierQueries,
     private readonly directory: Directory,
     private readonly awardHistory: AwardHistoryQueries,
+    private readonly ruleSets: RuleSetResolver,
     private readonly rounds: RoundQueries,
   ) {}
 
@@ -93,7 +95,12 @@ export class DossierCommandsService {
       // A thematic dossier's round (rule 32): its window and awards, so the workflow decides without reading the database.
       const round = current.roundId ? await this.rounds.findById(current.roundId) : undefined;
       const snapshot = round ? { roundId: round.roundId, name: round.name, opensOn: round.opensOn, closesOn: round.closesOn, awardCodes: round.awardCodes } : undefined;
-      return { ...command, data: { recordedAwards: await this.awardHistory.recordedAwardsFor(current.id), ...(snapshot ? { round: snapshot } : {}) } };
+      // A province with its own rule-set file: the effective rule set, bound by the first submission.
+      const ruleSet = current.ruleSetVersion ? undefined : await this.ruleSets.effectiveFor(current.unitCode, vietnamDate(Date.now()));
+      return {
+        ...command,
+        data: { recordedAwards: await this.awardHistory.recordedAwardsFor(current.id), ...(snapshot ? { round: snapshot } : {}), ...(ruleSet ? { ruleSet } : {}) },
+      };
     }
     return command;
   }

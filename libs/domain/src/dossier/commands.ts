@@ -1,3 +1,4 @@
+import type { RuleSet } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { ReceivedAward } from '../eligibility/history';
 import type { Tally as CouncilTally } from '../council/tally';
@@ -19,7 +20,7 @@ export type DossierCommand =
   | { type: 'UpdateDossierContent'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
   /** recordedAwards: the nominee's awards in this system's award history, added by the API from the read model. */
   /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
-  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot } }
+  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet } }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }

@@ -1,5 +1,5 @@
 import { addWorkingDays, CalendarOutOfRangeError, isWorkingDay, VIETNAM_CALENDAR, workingDaysBetween, type HolidayCalendar } from '../calendar/working-days';
-import { ruleSetByVersion } from '../rule-set/select';
+import { ruleSetOf } from '../rule-set/select';
 import type { DossierCommand } from './commands';
 import type { DossierState } from './types';
 
@@ -37,7 +37,7 @@ export interface PendingTimer {
  * issues the command through the same decide → append → evolve path as any user command.
  */
 export function pendingTimer(state: DossierState, calendar: HolidayCalendar = VIETNAM_CALENDAR): PendingTimer | undefined {
-  const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+  const ruleSet = ruleSetOf(state);
   if (!ruleSet) return undefined;
   if (state.status === 'SUPPLEMENT_REQUESTED' && state.supplement)
     return { dueAt: endOfDayInVietnam(state.supplement.deadline), command: { type: 'ExpireSupplement', data: {} } };

@@ -1,6 +1,6 @@
 import { findAward } from '../award/catalog';
 import { tally } from '../council/tally';
-import { councilRuleFor, ruleSetByVersion, ruleSetInForce, vietnamDate } from '../rule-set/select';
+import { councilRuleFor, ruleSetInForce, vietnamDate, ruleSetOf, lawVersionOf } from '../rule-set/select';
 import type { ActorRole } from '../shared/actor';
 import { deadlineAfter, remainingWorkingDays } from './deadlines';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
@@ -100,14 +100,19 @@ const handlers: Handlers = {
   SubmitDossier(state, { data }, { now, legacySubmission }) {
     if (!inState(state, 'DRAFT', 'RETURNED')) return wrongState(state, 'SubmitDossier', ['DRAFT', 'RETURNED']);
     const today = vietnamDate(now);
-    const ruleSet = state.ruleSetVersion ? ruleSetByVersion(state.ruleSetVersion) : ruleSetInForce(today);
+    // Bound at the first submission and kept for life: the province's effective rule set when it has one (the API
+    // resolves it from the province's file), else the shipped one in force.
+    const inForce = ruleSetInForce(today);
+    const ruleSet = state.ruleSetVersion ? ruleSetOf(state) : data.ruleSet ?? inForce;
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.in-force', `No rule set is in force on ${today}`));
+    if (!state.ruleSetVersion && data.ruleSet && lawVersionOf(data.ruleSet) !== inForce?.version)
+      return refuse(reject('RULE_VIOLATION', 'rule-set.in-force', `The province's rule set is based on ${lawVersionOf(data.ruleSet)}, but ${inForce?.version ?? 'none'} is in force on ${today}`));
     if (legacySubmission) return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: ruleSet.version } }]);
     // Rules 31 and 32: an ad-hoc dossier within its intake window, a thematic one in an open round that takes the award.
     const variant = checkVariantAtSubmission(state, state.awardCode, today, ruleSet, data.round);
     if (variant) return refuse(variant);
     const kind = state.nominee?.kind ?? 'INDIVIDUAL';
-    const parts = checkDossierParts({ awardCode: state.awardCode, subjectKind: kind, parts: state.parts, ruleSetVersion: ruleSet.version, ...(state.simplified ? { variant: 'SIMPLIFIED' as const } : {}) });
+    const parts = checkDossierParts({ awardCode: state.awardCode, subjectKind: kind, parts: state.parts, ruleSetVersion: lawVersionOf(ruleSet), ...(state.simplified ? { variant: 'SIMPLIFIED' as const } : {}) });
     if (!parts.complete)
       return refuse(reject('RULE_VIOLATION', 'dossier.parts-complete', `The dossier is incomplete: ${parts.missing.map((m) => m.message).join('; ')}`, { missing: parts.missing }));
     const { record } = state;
@@ -116,7 +121,7 @@ const handlers: Handlers = {
       awardCode: state.awardCode,
       subjectKind: kind,
       evaluationYear,
-      ruleSetVersion: ruleSet.version,
+      ruleSetVersion: lawVersionOf(ruleSet),
       history: {
         subjectId: state.dossierId,
         ratings: record.ratings,
@@ -133,13 +138,13 @@ const handlers: Handlers = {
       const failed = assessment.criteria.filter((c) => !c.passed && c.severity === 'BLOCK');
       return refuse(reject('RULE_VIOLATION', 'eligibility', `Not eligible: ${failed.map((c) => `rule ${c.rule} (${c.legalBasis}): ${c.explanation}`).join('; ')}`, { criteria: assessment.criteria }));
     }
-    return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: ruleSet.version, eligibility: { evaluationYear, criteria } } }]);
+    return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: ruleSet.version, ...(ruleSet.baseVersion ? { ruleSet } : {}), eligibility: { evaluationYear, criteria } } }]);
   },
   ApproveAtUnit(state, { data }, { now }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'ApproveAtUnit', ['UNIT_REVIEW']);
     // A grassroots award never leaves the unit: its council votes and its head decides.
     if (routeOf(state.awardCode) === 'GRASSROOTS') return otherRoute(state, 'ApproveAtUnit', 'PROVINCIAL');
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     // The simplified procedure (Law Art. 85) keeps the route's steps with a shorter appraisal (rule-set setting, [U]).
     const workingDays = state.simplified ? ruleSet.variants.simplified.appraisalWD : ruleSet.deadlines.appraisalWD;
@@ -162,7 +167,7 @@ const handlers: Handlers = {
     if (!inState(state, from)) return wrongState(state, 'AcceptAppraisal', [from]);
     const members = [...new Set(data.councilMembers)];
     if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', 'The council has no members to vote'));
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
     if (!deadline.ok) return calendarGap(deadline.message);
@@ -176,7 +181,7 @@ const handlers: Handlers = {
     if (routeOf(state.awardCode) !== 'GRASSROOTS') return otherRoute(state, 'OpenUnitCouncilVoting', 'GRASSROOTS');
     const members = [...new Set(data.councilMembers)];
     if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', "The unit's council has no members to vote"));
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
     if (!deadline.ok) return calendarGap(deadline.message);
@@ -185,7 +190,7 @@ const handlers: Handlers = {
   RequestSupplement(state, { data }, { now }) {
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'RequestSupplement', ['APPRAISAL']);
     if (data.missingParts.length === 0) return refuse(reject('INVALID', 'supplement.lists-parts', 'A supplement request lists the missing parts'));
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const today = vietnamDate(now);
     const deadline = deadlineAfter(today, data.deadlineWD ?? ruleSet.deadlines.supplementWD);
@@ -226,7 +231,7 @@ const handlers: Handlers = {
   ScheduleForCouncil(state, { data }) {
     const from = councilFrom(state);
     if (!inState(state, from)) return wrongState(state, 'ScheduleForCouncil', [from]);
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const scheduled: DossierEvent = { type: 'ScheduledForCouncil', data: { sessionId: data.sessionId, rule: councilRuleFor(ruleSet, state.awardCode), members: data.members, ...reviewForCouncil(state) } };
     if (from === 'READY_FOR_COUNCIL') return accept([scheduled]);
@@ -273,7 +278,7 @@ const handlers: Handlers = {
       return accept([{ type: 'DossierRejected', data: { reason: data.reason, by: data.decidedBy ?? actor.role } }]);
     }
     if (!data.allocated) return refuse(reject('INVALID', 'decision.number', 'No decision number was allocated'));
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     const decision = {
       ...data.allocated,
       signerId: actor.userId,

@@ -1,3 +1,4 @@
+import type { RuleSet } from '../rule-set/types';
 import type { CouncilRule } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation';
@@ -10,7 +11,7 @@ export type DossierEvent =
   | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
   | { type: 'DossierContentUpdated'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
   /** The eligibility assessment the submission passed, kept for the audit: each criterion and what it found. */
-  | { type: 'DossierSubmitted'; data: { ruleSetVersion: string; eligibility?: { evaluationYear: number; criteria: { id: string; rule: string; passed: boolean; severity: string; explanation: string }[] } } }
+  | { type: 'DossierSubmitted'; data: { ruleSetVersion: string; ruleSet?: RuleSet; eligibility?: { evaluationYear: number; criteria: { id: string; rule: string; passed: boolean; severity: string; explanation: string }[] } } }
   | { type: 'UnitApproved'; data: { note?: string } }
   | { type: 'DossierReturned'; data: { reason: string; from: string } }
   | { type: 'AppraisalAccepted'; data: { note?: string } }

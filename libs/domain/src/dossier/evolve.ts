@@ -19,7 +19,7 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return { ...next, ...(title ? { title } : {}), ...(achievements ? { achievements } : {}), ...(record ? { record } : {}), ...(parts ? { parts } : {}) };
     }
     case 'DossierSubmitted':
-      return { ...next, status: 'UNIT_REVIEW', ruleSetVersion: event.data.ruleSetVersion, returnReason: undefined };
+      return { ...next, status: 'UNIT_REVIEW', ruleSetVersion: event.data.ruleSetVersion, ...(event.data.ruleSet ? { ruleSet: event.data.ruleSet } : {}), returnReason: undefined };
     case 'UnitApproved':
       return { ...next, status: 'APPRAISAL' };
     case 'DossierReturned':

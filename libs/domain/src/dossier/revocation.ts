@@ -5,7 +5,7 @@
  */
 import { findAward, type Route } from '../award/catalog';
 import { bonusFor } from '../award/bonus';
-import { ruleSetByVersion, vietnamDate } from '../rule-set/select';
+import { vietnamDate, ruleSetOf } from '../rule-set/select';
 import type { ActorRole } from '../shared/actor';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { DossierEvent } from './events';
@@ -93,7 +93,7 @@ export function decideRevokeAward(state: DossierState, data: { ground: string; r
     return refuse(reject('INVALID', 'revocation.ground', `The ground must be one of Law Ch. VII: ${REVOCATION_GROUNDS.join(', ')}`, { grounds: REVOCATION_GROUNDS }));
   if (data.reason.trim().length < MIN_REASON) return refuse(reject('INVALID', 'revocation.reason-required', `A revocation needs a written reason (at least ${MIN_REASON} characters)`));
   if (!data.decisionRef.trim()) return refuse(reject('INVALID', 'revocation.decision-ref', 'A revocation cites the decision that revokes the award'));
-  const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+  const ruleSet = ruleSetOf(state);
   const award = findAward(state.awardCode);
   if (!ruleSet || !award) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set and award'));
   const number = state.decision.number;

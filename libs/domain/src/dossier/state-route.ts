@@ -1,5 +1,5 @@
 import { findAward } from '../award/catalog';
-import { ruleSetByVersion, vietnamDate } from '../rule-set/select';
+import { vietnamDate, ruleSetOf } from '../rule-set/select';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { DossierCommand } from './commands';
 import { deadlineAfter } from './deadlines';
@@ -39,7 +39,7 @@ export const stateRouteHandlers: Handlers = {
   OpenPublicPosting(state, { data }, { now }) {
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'OpenPublicPosting', ['APPRAISAL']);
     if (routeOf(state.awardCode) !== 'STATE') return notStateRoute(state, 'OpenPublicPosting');
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
     const workingDays = ruleSet.deadlines.publicPostingWD;
     const deadline = deadlineAfter(vietnamDate(now), workingDays);
@@ -75,7 +75,7 @@ export const stateRouteHandlers: Handlers = {
   },
   OpenCentralStage(state, { data }) {
     if (!inState(state, 'FORWARDED_TO_CENTRE')) return wrongState(state, 'OpenCentralStage', ['FORWARDED_TO_CENTRE']);
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
     return accept([{ type: 'CentralStageOpened', data: { reference: data.reference, ...centralRequirements(ruleSet, state.awardCode) } }]);
   },
@@ -98,7 +98,7 @@ export const stateRouteHandlers: Handlers = {
     if (state.central.hiepYRequired && !state.central.hiepY)
       return refuse(reject('RULE_VIOLATION', 'central.hiep-y-required', `${findAward(state.awardCode)?.nameVi ?? state.awardCode} needs the consultation (hiệp y) recorded before the appraisal is accepted`));
     if (!state.central.consultationRequired) return accept([{ type: 'CentralAppraisalAccepted', data: {} }]);
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
     const workingDays = ruleSet.deadlines.centralPublicConsultationWD;
     const deadline = deadlineAfter(vietnamDate(now), workingDays);
@@ -118,7 +118,7 @@ export const stateRouteHandlers: Handlers = {
     const { members, present, approvals } = data;
     if (members < 1 || present > members || approvals > present || present < 0 || approvals < 0)
       return refuse(reject('INVALID', 'central.standing-review-counts', 'Counts must satisfy 0 ≤ approvals ≤ present ≤ members, members ≥ 1'));
-    const ruleSet = ruleSetByVersion(state.ruleSetVersion ?? '');
+    const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
     // Rule 25: valid only with at least 2/3 of all members present; decided by a majority.
     const [qn, qd] = ruleSet.council.default.quorum;

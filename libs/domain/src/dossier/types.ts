@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actor';
-import type { CouncilRule } from '../rule-set/types';
+import type { CouncilRule, RuleSet } from '../rule-set/types';
 import type { Route, SubjectKind } from '../award/catalog';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { CommendationType, CollectiveYear, ReceivedAward, RecognisedInitiative, YearRating } from '../eligibility/history';
@@ -154,6 +154,8 @@ export interface DossierState extends VariantClaims {
   record: DeclaredRecord;
   parts: DossierPart[];
   ruleSetVersion?: string;
+  /** A province's effective rule set, snapshotted at submission when it overrides the shipped one. */
+  ruleSet?: RuleSet;
   /** Council evaluation: per-dossier voting (members, votes) or a council session that decides it (sessionId). */
   council?: { members: string[]; rule: CouncilRule; votes: Vote[]; deadline?: string; sessionId?: string };
   /** The secretariat's appraisal clock: a deadline while running, the working days left while paused. */

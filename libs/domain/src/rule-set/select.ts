@@ -10,6 +10,14 @@ export function ruleSetByVersion(version: string, ruleSets: readonly RuleSet[] =
   return ruleSets.find((r) => r.version === version);
 }
 
+/** The law-level version of a rule set: its own, or the shipped one a province's override is based on. */
+export const lawVersionOf = (r: RuleSet): string => r.baseVersion ?? r.version;
+
+/** The rule set a dossier is bound to: its snapshot (a province's override) or the shipped one of its version. */
+export function ruleSetOf(state: { ruleSetVersion?: string; ruleSet?: RuleSet }): RuleSet | undefined {
+  return state.ruleSet ?? ruleSetByVersion(state.ruleSetVersion ?? '');
+}
+
 export function councilRuleFor(ruleSet: RuleSet, awardCode: string): CouncilRule {
   return { ...ruleSet.council.default, ...ruleSet.council.byAward[awardCode] };
 }

@@ -34,6 +34,8 @@ export interface DeadlineRule {
 /** A legal rule set: effective-dated configuration a dossier is bound to at submission and keeps for life. */
 export interface RuleSet {
   version: string;
+  /** For a province's override: the shipped rule set it is based on (eligibility tables and parts are per law). */
+  baseVersion?: string;
   label: string;
   /** First day in force, ISO date (Asia/Ho_Chi_Minh). */
   effectiveFrom: string;

@@ -48,6 +48,12 @@ export class Directory {
     return rows[0] && { id: rows[0].id, username: rows[0].username, fullName: rows[0].full_name, role: rows[0].role, unitCode: rows[0].unit_code };
   }
 
+  /** The province a unit belongs to, if the unit is known. */
+  async provinceOf(unitCode: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [unitCode])) as { province_code: string }[];
+    return row?.province_code;
+  }
+
   /**
    * The provincial council (Hội đồng TĐKT tỉnh) of a unit's province: members who sit on a PROVINCE-level unit's
    * council, with each member's own unit (for recusals).

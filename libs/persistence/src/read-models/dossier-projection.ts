@@ -130,7 +130,9 @@ export async function projectDossierView(m: EntityManager, e: StoredEnvelope): P
 
 /** The decider's deadline: the rule set's decision working days after the council's result (null outside the calendar). */
 function decisionDeadline(e: StoredEnvelope): string | null {
-  const ruleSet = ruleSetByVersion(e.ruleSetVersion ?? '');
+  // A province's override ("<version>@<province>") is read with its shipped base here: the snapshot lives in the
+  // DossierSubmitted event, not in this row. The workflow's own deadlines use the snapshot.
+  const ruleSet = ruleSetByVersion((e.ruleSetVersion ?? '').split('@')[0]);
   if (!ruleSet) return null;
   const due = deadlineAfter(vietnamDate(Date.parse(e.occurredAt)), ruleSet.deadlines.decisionWD);
   return due.ok ? due.date : null;
