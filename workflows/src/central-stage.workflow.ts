@@ -1,6 +1,6 @@
-import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
-import { pendingTimer, SYSTEM_ACTOR, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
-import { runCommand, validate } from './command-runner';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { SYSTEM_ACTOR, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
+import { awaitNextDeadline, runCommand, validate } from './command-runner';
 import { dossierCommandUpdate, dossierStateQuery, type CentralActivities, type CentralStageInput, type CentralStageResult, type CommandRequest } from './messages';
 
 const { forwardToCentre } = proxyActivities<CentralActivities>({
@@ -48,22 +48,7 @@ export async function centralStageWorkflow(input: CentralStageInput): Promise<Ce
   }
 
   const isOver = () => OUTCOMES.includes(state.status);
-  while (!isOver()) {
-    const seqBefore = state.seq;
-    const timer = pendingTimer(state);
-    if (!timer) {
-      await condition(() => state.seq !== seqBefore);
-      continue;
-    }
-    if (await condition(() => state.seq !== seqBefore, Math.max(1, timer.dueAt - Date.now()))) continue;
-    const request = { command: timer.command, actor: SYSTEM_ACTOR, requestId: `timer:${state.dossierId}:${seqBefore}:${timer.command.type}` };
-    try {
-      await serialized(() => execute(request));
-    } catch (e) {
-      log.warn('deadline command refused', { command: timer.command.type, error: String(e) });
-      await condition(() => state.seq !== seqBefore);
-    }
-  }
+  while (!isOver()) await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)));
   await condition(allHandlersFinished);
   return { state, ...(chainHead ? { chainHead } : {}) };
 }

@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, proxyActivities } from '@temporalio/workflow';
 import {
   decide,
   decisionIssuer,
@@ -10,6 +10,8 @@ import {
   type DossierCommand,
   type DossierState,
   type Rejection,
+  pendingTimer,
+  SYSTEM_ACTOR,
 } from '@tdkt/domain';
 import type { CommandRequest, DossierActivities } from './messages';
 
@@ -64,4 +66,27 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
   const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
   const appended = await appendEvents(envelopes);
   return { state: next, chainHead: appended.headHash };
+}
+
+/**
+ * One turn of a workflow's deadline loop: sleep until the next deadline the domain names (`pendingTimer`) unless a
+ * command moves the state first, then issue the deadline's command as the SYSTEM actor through `run` (the same
+ * decide → append → evolve path). `Date.now()` is Temporal's deterministic workflow clock.
+ */
+export async function awaitNextDeadline(current: () => DossierState, run: (req: CommandRequest) => Promise<unknown>): Promise<void> {
+  const seqBefore = current().seq;
+  const moved = () => current().seq !== seqBefore;
+  const timer = pendingTimer(current());
+  if (!timer) {
+    await condition(moved);
+    return;
+  }
+  if (await condition(moved, Math.max(1, timer.dueAt - Date.now()))) return;
+  try {
+    await run({ command: timer.command, actor: SYSTEM_ACTOR, requestId: `timer:${current().dossierId}:${seqBefore}:${timer.command.type}` });
+  } catch (e) {
+    // Refused (a user command got there first): wait for the state to move rather than retry the same timer.
+    log.warn('deadline command refused', { command: timer.command.type, error: String(e) });
+    await condition(moved);
+  }
 }

@@ -1,7 +1,7 @@
-import { allHandlersFinished, ApplicationFailure, condition, executeChild, log, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { FINAL_STATUSES, findAward, initialDossierState, pendingTimer, SYSTEM_ACTOR, type CommandContext, type DossierState } from '@tdkt/domain';
+import { allHandlersFinished, ApplicationFailure, condition, executeChild, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { FINAL_STATUSES, findAward, initialDossierState, type CommandContext, type DossierState } from '@tdkt/domain';
 import { centralStageWorkflow } from './central-stage.workflow';
-import { failure, runCommand, validate } from './command-runner';
+import { awaitNextDeadline, failure, runCommand, validate } from './command-runner';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierWorkflowInput } from './messages';
 
 export { failure };
@@ -54,7 +54,6 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   if (patched('deadline-timers')) {
     // Deadlines: sleep until the next one the domain names; a user command that changes the state first wins.
     while (!isFinal()) {
-      const seqBefore = state.seq;
       if (state.status === 'FORWARDED_TO_CENTRE' && patched('central-stage')) {
         // The centre's part (rules 3, 24, 25) runs as a child workflow on the same stream; it returns the outcome.
         const result = await executeChild(centralStageWorkflow, { workflowId: centralStageWorkflowId(state.dossierId), args: [{ state, ...(chainHead ? { chainHead } : {}) }] });
@@ -63,20 +62,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
         if (!isFinal()) throw ApplicationFailure.create({ type: 'CENTRAL_STAGE', message: `The central stage ended with the dossier ${state.status}`, nonRetryable: true });
         continue;
       }
-      const timer = pendingTimer(state);
-      if (!timer) {
-        await condition(() => state.seq !== seqBefore || isFinal());
-        continue;
-      }
-      if (await condition(() => state.seq !== seqBefore, Math.max(1, timer.dueAt - Date.now()))) continue;
-      const request = { command: timer.command, actor: SYSTEM_ACTOR, requestId: `timer:${state.dossierId}:${seqBefore}:${timer.command.type}` };
-      try {
-        await serialized(() => execute(request));
-      } catch (e) {
-        // Refused (a user command got there first): wait for the state to move rather than retry the same timer.
-        log.warn('deadline command refused', { command: timer.command.type, error: String(e) });
-        await condition(() => state.seq !== seqBefore);
-      }
+      await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)));
     }
   }
   await condition(() => isFinal() && allHandlersFinished());
