@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   API              ${apiBase}          (try: curl ${apiBase}/health)
   OpenAPI docs     ${apiBase}/docs
   Temporal Web UI  ${temporal.uiUrl}
+  Database         ${pg.url}   (for DATABASE_URL=… npm run cli -- verify-chain)
   Log in           curl -X POST ${apiBase}/auth/token -H 'content-type: application/json' -d '{"username":"clerk.sgddt"}'
   Demo users       clerk.sgddt head.sgddt clerk.syt secretariat.officer council.chair council.member1 council.member2 chairman auditor …
 
