@@ -85,13 +85,15 @@ const ACCESS: Record<string, Access> = {
   'POST /api/council-sessions/{id}/decision': { allowed: ['PROVINCIAL_DECIDER'], body: () => ({}) },
   // The decision register (a series nobody allocated in: allowed roles get an empty register, or 422 for a void).
   'GET /api/decisions': { allowed: OVERSIGHT, query: `authority=PROVINCIAL_CHAIRMAN:NOWHERE&year=${year}` },
-  'POST /api/decisions/void': { allowed: ['PROVINCIAL_DECIDER', 'ADMINISTRATOR'], body: () => ({ authority: 'PROVINCIAL_CHAIRMAN:NOWHERE', year, number: 1, reason: 'Không ban hành' }) },
+  'POST /api/decisions/void': { allowed: ['PROVINCIAL_DECIDER', 'ADMINISTRATOR'], body: () => ({ authority: `PROVINCIAL_CHAIRMAN:${province}`, year, number: 1, reason: 'Không ban hành' }) },
   // Thematic rounds (rule 32).
   'POST /api/rounds': { allowed: SECRETARIAT, body: () => ({ name: 'Phong trào thi đua chuyên đề', opensOn: `${year}-01-01`, closesOn: `${year}-12-31`, awardCodes: ['BK_TINH'] }) },
   'GET /api/rounds': { allowed: ALL },
 };
 
 let sys: TestSystem;
+/** The province of this test's units: the chairman's own decision series is PROVINCIAL_CHAIRMAN:<province>. */
+let province = '';
 let dossierId: string;
 /** Two people per role: one in the dossier's unit (or seated on its council), one outside it. */
 const own: Partial<Record<Role, string>> = {};
@@ -101,7 +103,7 @@ let endpoints: string[] = [];
 beforeAll(async () => {
   sys = await startSystem();
   const tag = randomUUID().slice(0, 8);
-  const province = `PM-${tag}`;
+  province = `PM-${tag}`;
   await sys.directory.upsertUnit({ code: `A-${tag}`, name: 'Đơn vị A', level: 'AGENCY', provinceCode: province });
   await sys.directory.upsertUnit({ code: `B-${tag}`, name: 'Đơn vị B', level: 'AGENCY', provinceCode: province });
   await sys.directory.upsertUnit({ code: `T-${tag}`, name: 'Tỉnh', level: 'PROVINCE', provinceCode: province });

@@ -136,4 +136,13 @@ describe('voiding a number', () => {
     expect((await get<Dossier>(`/dossiers/${passed[0]}`)).body.status).toBe('AWARDED');
     expect((await post('/decisions/void', 'chairman', { authority: cast.unitCode, year: decision.year, number: 1, reason: 'Nhầm' })).status).toBe(403);
   });
+
+  it("refuses a chairman's void in another province's series", async () => {
+    const other = `OTHER-${randomUUID().slice(0, 8)}`;
+    await sys.directory.upsertUnit({ code: other, name: 'UBND tỉnh khác', level: 'PROVINCE', provinceCode: other });
+    await sys.directory.upsertUser({ id: `chair-${other}`, username: `chair.${other}`, fullName: 'Chủ tịch tỉnh khác', role: 'PROVINCIAL_DECIDER', unitCode: other });
+    tokens.otherChairman = await tokenFor(sys, `chair.${other}`);
+    const res = await post('/decisions/void', 'otherChairman', { authority: decision.authority, year: decision.year, number: 1, reason: 'Nhầm' });
+    expect(res.status).toBe(403);
+  });
 });

@@ -5,11 +5,12 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { mayVoidSeries, type Actor } from '@tdkt/domain';
-import { DecisionRegister, EventStore, type Register } from '@tdkt/persistence';
+import { Directory, DecisionRegister, EventStore, type Register } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, idempotencyKey } from '../dossiers/dossiers.controller';
 import { body } from '../platform/errors';
 import { DATA_SOURCE } from '../platform/tokens';
+import { outOfScope } from '../platform/denials';
 
 const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RULE_VIOLATION: 422, INVALID: 400 };
 
@@ -37,7 +38,11 @@ export class VoidNumberDto extends RegisterQuery {
 export class DecisionsController {
   private readonly register: DecisionRegister;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, eventStore: EventStore) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    eventStore: EventStore,
+    private readonly directory: Directory,
+  ) {
     this.register = new DecisionRegister(dataSource, eventStore);
   }
 
@@ -53,6 +58,11 @@ export class DecisionsController {
   @IDEMPOTENCY
   async void(@CurrentActor() actor: Actor, @Body() b: VoidNumberDto, @Headers('idempotency-key') k?: string): Promise<Register> {
     if (!mayVoidSeries(actor, b.authority)) throw new ForbiddenException(`${actor.role} may void numbers of the provincial chairman's series only`);
+    // A provincial chairman voids numbers of his own province's series only.
+    if (actor.role === 'PROVINCIAL_DECIDER') {
+      const province = actor.unitCode ? await this.directory.provinceOf(actor.unitCode) : undefined;
+      if (b.authority !== `PROVINCIAL_CHAIRMAN:${province}`) throw outOfScope(actor, `series ${b.authority}`);
+    }
     const key = idempotencyKey(k);
     const result = await this.register.void({ authority: b.authority, year: b.year, number: b.number, reason: b.reason, actor, requestId: key ? `${actor.userId}:${key}` : randomUUID() });
     if (!result.ok) {
