@@ -1,6 +1,6 @@
 /** Auditors can trust the history: every event is chained, edits are caught online and offline. */
 import { Client } from 'pg';
-import { http, seedCast, startSystem, tokenFor, driveDossier, type TestSystem } from '../support/system';
+import { http, seedCast, startSystem, tokensFor, driveDossier, type TestSystem } from '../support/system';
 
 // The offline verifier is plain JavaScript on purpose (infra/audit/README.md); the test uses it exactly as an auditor would.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -11,7 +11,7 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   sys = await startSystem();
   const cast = await seedCast(sys);
-  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  Object.assign(tokens, await tokensFor(sys, cast));
 }, 120_000);
 afterAll(async () => sys?.stop());
 

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { aBkTinhDossier, driveDossier, http, seedCast, seedUnitCouncil, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { aBkTinhDossier, driveDossier, http, seedCast, seedUnitCouncil, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
 
 type Session = {
   id: string; status: string; members: { userId: string }[]; agenda: { dossierId: string; ballot: string }[];
@@ -27,7 +27,7 @@ const year = new Date().getUTCFullYear() - 1;
 beforeAll(async () => {
   sys = await startSystem();
   cast = await seedCast(sys);
-  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  Object.assign(tokens, await tokensFor(sys, cast));
   // A council member who heads the nominees' own unit: recused from its dossiers automatically.
   sameUnitMember = `member4-${randomUUID().slice(0, 8)}`;
   await sys.directory.upsertUser({ id: sameUnitMember, username: sameUnitMember, fullName: 'Giám đốc đơn vị', role: 'COUNCIL_MEMBER', unitCode: cast.unitCode, councilOf: cast.provinceUnitCode });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DecisionNumbers } from '@tdkt/persistence';
-import { driveDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { driveDossier, http, seedCast, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
 
 interface Decision { sessionId: string; number: string; authority: string; year: number; signerId: string; signedOn: string; legalBasis: string[]; dossierIds: string[]; refused: { dossierId: string; reason: string }[] }
 interface Register { authority: string; year: number; streamId: string; lastNumber: number; entries: { number: number; formatted: string; dossiers: { dossierId: string; status: string }[]; voided: { reason: string; voidedBy: string } | null }[] }
@@ -29,7 +29,7 @@ const seq = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + 
 beforeAll(async () => {
   sys = await startSystem();
   cast = await seedCast(sys);
-  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  Object.assign(tokens, await tokensFor(sys, cast));
   const admin = `admin-${randomUUID().slice(0, 8)}`;
   await sys.directory.upsertUser({ id: admin, username: admin, fullName: 'Quản trị', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
   tokens.admin = await tokenFor(sys, admin);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { aBkTinhDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { aBkTinhDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
 
 type View = { id: string; status: string; decisionNumber: string | null; version: number; votesCast: number; ruleSetVersion: string | null; deadline: string | null; deadlineKind: string | null };
 
@@ -15,7 +15,7 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   sys = await startSystem();
   cast = await seedCast(sys);
-  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  Object.assign(tokens, await tokensFor(sys, cast));
 }, 120_000);
 afterAll(async () => sys?.stop());
 

@@ -4,7 +4,7 @@
  * export opens with a header row.
  */
 import { workingDaysLeft } from '@tdkt/persistence';
-import { driveDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { driveDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
 
 type Task = { dossierId: string; kind: string; due: string | null; daysLeft: number | null; overdue: boolean };
 type Inbox = { today: string; tasks: Task[]; truncated: boolean };
@@ -20,7 +20,7 @@ let draft: string;
 beforeAll(async () => {
   sys = await startSystem();
   cast = await seedCast(sys);
-  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  Object.assign(tokens, await tokensFor(sys, cast));
   voting = await driveDossier(sys, tokens, 3);
   draft = await driveDossier(sys, tokens, 0);
 }, 120_000);

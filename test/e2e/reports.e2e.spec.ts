@@ -1,6 +1,6 @@
 /** The province's reports come from the system's own decisions, as JSON and as CSV a spreadsheet opens correctly. */
 import { vietnamDate } from '@tdkt/domain';
-import { driveDossier, http, seedCast, startSystem, tokenFor, type TestSystem } from '../support/system';
+import { driveDossier, http, seedCast, startSystem, tokensFor, type TestSystem } from '../support/system';
 
 let sys: TestSystem;
 let provinceCode: string;
@@ -10,7 +10,7 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   sys = await startSystem();
   const cast = await seedCast(sys);
-  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  Object.assign(tokens, await tokensFor(sys, cast));
   const [unit] = (await sys.db.query(`SELECT province_code FROM org_unit WHERE code = $1`, [cast.unitCode])) as { province_code: string }[];
   provinceCode = unit.province_code;
   await driveDossier(sys, tokens);

@@ -2,7 +2,7 @@
  * Procedure variants through HTTP (law page §7): an ad-hoc (đột xuất) Bằng khen by the simplified procedure (Law
  * Art. 85) to AWARDED, a late ad-hoc refused (rule 31), and thematic dossiers in an open and a closed round (rule 32).
  */
-import { aBkTinhDossier, http, PROVINCIAL_STEPS, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { aBkTinhDossier, http, PROVINCIAL_STEPS, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
 
 type View = { id: string; status: string; commendationType: string; simplified: boolean; roundId: string | null; deadlineKind: string | null };
 type Round = { roundId: string; name: string; opensOn: string; closesOn: string; awardCodes: string[] };
@@ -14,7 +14,7 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   sys = await startSystem();
   cast = await seedCast(sys);
-  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  Object.assign(tokens, await tokensFor(sys, cast));
 }, 120_000);
 afterAll(async () => sys?.stop());
 

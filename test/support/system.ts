@@ -182,3 +182,10 @@ export async function driveDossier(sys: TestSystem, tokens: Record<string, strin
   }
   return created.body.id;
 }
+
+/** A bearer token for every member of the cast, keyed as in `Cast.users`. */
+export async function tokensFor(sys: TestSystem, cast: Cast): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const [key, u] of Object.entries(cast.users)) tokens[key] = await tokenFor(sys, u.username);
+  return tokens;
+}
