@@ -6,7 +6,8 @@
  * when the test moves the clock; every step of every actor is an HTTP request.
  */
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { timeSkippingEnvironment } from '../support/time-skipping-server';
 import { installRuntime } from '../../apps/worker/src/worker';
 import { aBkThuTuongDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 
@@ -20,7 +21,7 @@ const t: Record<string, string> = {};
 
 beforeAll(async () => {
   installRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
+  env = await timeSkippingEnvironment();
   sys = await startSystem({ temporalAddress: env.address });
   cast = await seedCast(sys);
   for (const [key, u] of Object.entries(cast.users)) t[key] = await tokenFor(sys, u.username);

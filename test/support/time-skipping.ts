@@ -3,7 +3,7 @@
  * workflow tests of deadlines, where the test skips weeks instead of waiting for them.
  */
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@tdkt/domain';
@@ -11,6 +11,7 @@ import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
 import { createSessionActivities } from '../../apps/worker/src/session-activities';
+import { timeSkippingEnvironment } from './time-skipping-server';
 
 export interface TimeSkippingWorld {
   env: TestWorkflowEnvironment;
@@ -23,7 +24,7 @@ export interface TimeSkippingWorld {
 
 export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWorld> {
   const ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
+  const env = await timeSkippingEnvironment();
   const eventStore = new EventStore(ds);
   const taskQueue = `${prefix}-${randomUUID()}`;
   const worker = await Worker.create({

@@ -11,7 +11,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { timeSkippingEnvironment } from '../../test/support/time-skipping-server';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
@@ -85,7 +86,7 @@ describe('recorded histories of every workflow type still replay', () => {
 describe('deadlines with time skipping (Java test server)', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TDKT_TEST_SERVER ?? '' } } });
+    env = await timeSkippingEnvironment();
   }, 120_000);
   afterAll(async () => env?.teardown());
 
