@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_SEARCH_ATTRIBUTES: 'true',
       PII_HASH_KEY: process.env.PII_HASH_KEY ?? secretFile('pii-hash.key'),
+      AUTH_LOCAL_KEY_FILE: process.env.AUTH_LOCAL_KEY_FILE ?? join(CACHE, 'local-issuer.key'),
       PORT: String(port('PORT', 3000)),
     });
     // Loaded after the environment is set: both read their configuration at start.

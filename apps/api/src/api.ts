@@ -3,7 +3,7 @@ import { BadRequestException, ValidationPipe, type INestApplication, type Valida
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { loadConfig } from '@tdkt/config';
+import { configWarnings, loadConfig } from '@tdkt/config';
 import { AppModule } from './app.module';
 import { body } from './platform/errors';
 
@@ -20,7 +20,8 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
 
 /** Builds the HTTP API (not yet listening): validation, the error shape, OpenAPI at /api/docs. */
 export async function createApi(): Promise<INestApplication> {
-  loadConfig(); // a bad setting stops start-up here, before Nest builds anything
+  const config = loadConfig(); // a bad setting stops start-up here, before Nest builds anything
+  for (const warning of configWarnings(config)) console.warn(`\n${'!'.repeat(100)}\n!! WARNING ${warning}\n${'!'.repeat(100)}\n`);
   const app = await NestFactory.create(AppModule, { bodyParser: false, logger: ['error', 'warn'] });
   app.use(express.json({ limit: '1mb' }));
   // Malformed JSON and oversized bodies answer in the API's error shape, not express's HTML page.

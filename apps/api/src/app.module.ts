@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller';
 import { CouncilController } from './council/council.controller';
 import { CouncilService } from './council/council.service';
@@ -7,7 +7,8 @@ import { DecisionsController } from './decisions/decisions.controller';
 import { AwardHistoryController } from './award-history/award-history.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
-import { LocalIssuer } from './auth/local-issuer';
+import { LOCAL_ISSUER_KEY, LocalIssuer } from './auth/local-issuer';
+import { localIssuerKey } from './auth/local-issuer-key';
 import { BoardController } from './board/board.controller';
 import { DossierCommandsService } from './dossiers/dossier-commands.service';
 import { DossiersController } from './dossiers/dossiers.controller';
@@ -16,12 +17,14 @@ import { RevocationService } from './dossiers/revocation.service';
 import { HealthController } from './health.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { ErrorFilter } from './platform/errors';
+import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
 import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
 import { RoundQueries } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from './platform/tokens';
+import { CONFIG, DATA_SOURCE } from './platform/tokens';
+import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
 
 @Module({
@@ -29,6 +32,7 @@ import { RuleSetResolver } from './platform/rule-sets';
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController],
   providers: [RuleSetResolver, 
     { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },
-    CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }],
+    { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
+    CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class AppModule {}

@@ -34,11 +34,23 @@ export interface OidcConfig {
 export const DEFAULT_ROLE_CLAIM = 'tdkt_role';
 export const DEFAULT_UNIT_CLAIM = 'tdkt_unit';
 
+/**
+ * The embedded passwordless issuer (AUTH_MODE=local): a token for any seeded user, ADMINISTRATOR included. Allowed only
+ * on a loopback HOST, unless AUTH_LOCAL_INSECURE=1 says the exposure is meant (then `exposed` is set and the API warns).
+ */
+export interface LocalAuthConfig {
+  mode: 'local';
+  /** Where the HS256 signing key is kept (created on first start), so a restart or a second replica keeps tokens valid. */
+  keyFile?: string;
+  /** Set when the API listens beyond loopback under AUTH_LOCAL_INSECURE=1. */
+  exposed?: true;
+}
+
 export interface AppConfig {
   databaseUrl: string;
   temporal: TemporalConfig;
   api: { port: number; host: string };
-  auth: { mode: 'local' } | OidcConfig;
+  auth: LocalAuthConfig | OidcConfig;
   /** Key of the HMAC that turns a citizen id into a lookup hash; the id itself is never stored or logged. */
   piiHashKey: string;
   /** Provinces' own rule-set files (JSON, see README "Rule sets"), from TDKT_RULE_SET_FILES (comma-separated). */
@@ -84,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (Boolean(tlsCert) !== Boolean(tlsKey)) problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together');
   const tlsOn = bool('TEMPORAL_TLS', Boolean(tlsCert) || Boolean(env.TEMPORAL_API_KEY));
   const authMode = str('AUTH_MODE', 'local');
+  const host = str('HOST', '127.0.0.1');
   let auth: AppConfig['auth'] = { mode: 'local' };
   if (authMode === 'oidc') {
     const [issuer, audience, jwksUrl] = [str('OIDC_ISSUER'), str('OIDC_AUDIENCE'), str('OIDC_JWKS_URL')];
@@ -96,7 +109,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       roleClaim: str('OIDC_ROLE_CLAIM', DEFAULT_ROLE_CLAIM),
       unitClaim: str('OIDC_UNIT_CLAIM', DEFAULT_UNIT_CLAIM),
     };
-  } else if (authMode !== 'local') problems.push(`AUTH_MODE must be local or oidc, got "${authMode}"`);
+  } else if (authMode === 'local') {
+    const keyFile = env.AUTH_LOCAL_KEY_FILE?.trim();
+    const insecure = bool('AUTH_LOCAL_INSECURE', false);
+    if (!isLoopback(host) && !insecure) {
+      problems.push(
+        `AUTH_MODE=local (the default: a passwordless issuer that gives any caller any seeded user's token, ADMINISTRATOR included) ` +
+          `is only allowed on a loopback HOST, got HOST=${host}. Set AUTH_MODE=oidc with your identity provider, or HOST=127.0.0.1, ` +
+          `or AUTH_LOCAL_INSECURE=1 to expose it knowingly (a demo on a closed network)`,
+      );
+    }
+    auth = { mode: 'local', ...(keyFile ? { keyFile } : {}), ...(!isLoopback(host) && insecure ? { exposed: true as const } : {}) };
+  } else problems.push(`AUTH_MODE must be local or oidc, got "${authMode}"`);
   const piiHashKey = str('PII_HASH_KEY');
   if (piiHashKey && piiHashKey.length < 16) problems.push('PII_HASH_KEY must be at least 16 characters');
 
@@ -110,7 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ...(env.TEMPORAL_API_KEY?.trim() ? { apiKey: env.TEMPORAL_API_KEY.trim() } : {}),
       searchAttributes: bool('TEMPORAL_SEARCH_ATTRIBUTES', false),
     },
-    api: { port: int('PORT', 3000), host: str('HOST', '127.0.0.1') },
+    api: { port: int('PORT', 3000), host },
     auth,
     piiHashKey,
     ruleSetFiles: (env.TDKT_RULE_SET_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean),
@@ -118,6 +142,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
   for (const f of config.ruleSetFiles) if (!existsSync(f)) problems.push(`TDKT_RULE_SET_FILES: ${f} does not exist`);
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/** Settings that are allowed but dangerous, to be printed loudly at start-up. */
+export function configWarnings(config: AppConfig): string[] {
+  const warnings: string[] = [];
+  if (config.auth.mode === 'local' && config.auth.exposed) {
+    warnings.push(
+      `AUTH_LOCAL_INSECURE=1: the passwordless local issuer is reachable on ${config.api.host}:${config.api.port}. ` +
+        'ANYONE who can reach this address can obtain an ADMINISTRATOR token. Use AUTH_MODE=oidc for anything but a closed demo.',
+    );
+  }
+  return warnings;
 }
 
 function isHttpUrl(value: string): boolean {

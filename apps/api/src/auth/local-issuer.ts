@@ -7,12 +7,12 @@ import { actorFromClaims, CLOCK_TOLERANCE_SECONDS, refusalReason, type TokenVeri
 
 export const LOCAL_ISSUER = 'tdkt-local';
 export const LOCAL_AUDIENCE = 'tdkt-api';
-/** Injection token for a fixed signing key (tests); without one the issuer makes its own at start-up. */
+/** Injection token for the signing key (see localIssuerKey); without one the issuer makes its own, in memory only. */
 export const LOCAL_ISSUER_KEY = Symbol('LOCAL_ISSUER_KEY');
 
 /**
- * The embedded default's token issuer (AUTH_MODE=local): HS256 JWTs signed with a key made at start-up (never
- * stored), carrying iss, aud, sub, iat, exp, name and the role and unit under the same claim names an OIDC provider
+ * The embedded default's token issuer (AUTH_MODE=local, loopback only unless AUTH_LOCAL_INSECURE=1): HS256 JWTs
+ * signed with the key of AUTH_LOCAL_KEY_FILE (made on first start; in memory only when unset), carrying iss, aud, sub, iat, exp, name and the role and unit under the same claim names an OIDC provider
  * is expected to use by default. Production points AUTH_MODE=oidc at a real provider instead.
  */
 @Injectable()
