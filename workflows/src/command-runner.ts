@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, log, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, log, proxyActivities } from '@temporalio/workflow';
 import {
   decide,
   decisionIssuer,
@@ -13,7 +13,7 @@ import {
   pendingTimer,
   SYSTEM_ACTOR,
 } from '@tdkt/domain';
-import type { CommandRequest, DossierActivities } from './messages';
+import { UNSTORABLE_DATA, type CommandRequest, type DossierActivities } from './messages';
 
 const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActivities>({
   startToCloseTimeout: '30 seconds',
@@ -22,6 +22,20 @@ const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActiviti
 
 /** A refused command as the failure the API maps to 403/409/422 (the rejection rides along in its details). */
 export const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
+
+/**
+ * An activity that reports its data unstorable (a NUL character in a text field…) refuses the command like a rule:
+ * nothing was written, the caller does not evolve the state, and the workflow goes on taking commands.
+ */
+export async function refusingUnstorable<T>(activity: Promise<T>): Promise<T> {
+  try {
+    return await activity;
+  } catch (e) {
+    if (e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.type === UNSTORABLE_DATA)
+      throw failure({ code: 'RULE_VIOLATION', rule: 'event-store.storable-data', message: `The command carries data the event store cannot store; nothing was written. ${e.cause.message}` });
+    throw e;
+  }
+}
 
 /** Validation runs decide() without side effects; a number is allocated only once the command is accepted. */
 export const withPlaceholderNumber = (c: DossierCommand): DossierCommand => {
@@ -49,13 +63,13 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
     // A decision takes its decider's series (chairman, unit, Prime Minister, President); a tờ trình the province's.
     const issuer = ruleSet && (command.type === 'SignProposal' ? proposalIssuer(ruleSet) : decisionIssuer(state, ruleSet));
     if (!issuer) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });
-    const allocated = await allocateDecisionNumber({
+    const allocated = await refusingUnstorable(allocateDecisionNumber({
       ...issuer,
       year: Number(vietnamDate(ctx.now).slice(0, 4)),
       dossierId: state.dossierId,
       // A decision covering several dossiers (a council session's) shares one number: one allocation key for all.
       requestId: (command.type === 'DecideDossier' && command.data.numberRequestId) || req.requestId,
-    });
+    }));
     command =
       command.type === 'SignProposal'
         ? { ...command, data: { ...command.data, allocated } }
@@ -64,7 +78,7 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
   const decision = decide(state, command, ctx);
   if (!decision.ok) throw failure(decision.rejection);
   const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
-  const appended = await appendEvents(envelopes);
+  const appended = await refusingUnstorable(appendEvents(envelopes));
   return { state: next, chainHead: appended.headHash };
 }
 

@@ -12,6 +12,7 @@ import {
   type SessionEnvelope,
   type SessionState,
 } from '@tdkt/domain';
+import { refusingUnstorable } from './command-runner';
 import { sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery, type SessionActivities, type SessionCommandRequest, type SessionDecisionRequest } from './council-messages';
 
 const acts = proxyActivities<SessionActivities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
@@ -50,7 +51,7 @@ export async function councilSessionWorkflow(input: { sessionId: string }): Prom
       ruleSetVersion: null,
       requestId: req.requestId,
     }));
-    await acts.appendSessionEvents(envelopes);
+    await refusingUnstorable(acts.appendSessionEvents(envelopes));
     state = evolveSessionAll(state, decision.value);
   };
 

@@ -32,6 +32,12 @@ export const SA_UNIT = keyword('TdktUnitCode');
 export const SA_LEVEL = keyword('TdktLevel');
 export const SEARCH_ATTRIBUTES = [SA_STAGE, SA_AWARD, SA_UNIT, SA_LEVEL];
 
+/**
+ * The failure type of an activity whose data the database refuses (SQLSTATE class 22 or 23, e.g. a NUL character):
+ * non-retryable, and the workflow refuses the command instead of retrying it for ever.
+ */
+export const UNSTORABLE_DATA = 'UNSTORABLE_DATA';
+
 /** The activities the dossier workflow calls; implemented in apps/worker. */
 export interface DossierActivities {
   appendEvents(events: EventEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;

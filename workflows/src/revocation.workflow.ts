@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { decide, envelop, eventOf, evolveAll, initialDossierState, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
 import { failure } from './dossier.workflow';
+import { refusingUnstorable } from './command-runner';
 import { revocationCommandUpdate, revocationStateQuery, type RevocationActivities, type RevocationRequest, type RevocationWorkflowInput } from './messages';
 
 const { loadDossierEvents, appendEvents } = proxyActivities<RevocationActivities>({
@@ -38,7 +39,7 @@ export async function revocationWorkflow(input: RevocationWorkflowInput): Promis
     const decision = decide(state, req.command, ctx);
     if (!decision.ok) throw failure(decision.rejection);
     const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
-    await appendEvents(envelopes);
+    await refusingUnstorable(appendEvents(envelopes));
     state = next;
     return state;
   };

@@ -2,6 +2,7 @@ import type { DecisionNumbers, EventStore } from '@tdkt/persistence';
 import { isSessionEventType, type EventEnvelope } from '@tdkt/domain';
 import type { ChainedEvent } from '@tdkt/persistence';
 import type { DossierActivities, RevocationActivities } from '@tdkt/workflows/src/messages';
+import { failFastOnDataError } from './data-errors';
 
 /** A dossier's own event (the event table also holds council sessions' streams). */
 const isDossierEvent = (e: ChainedEvent): e is ChainedEvent & EventEnvelope => !isSessionEventType(e.type);
@@ -10,7 +11,8 @@ const isDossierEvent = (e: ChainedEvent): e is ChainedEvent & EventEnvelope => !
 export function createDossierActivities(deps: { eventStore: EventStore; decisionNumbers: DecisionNumbers }): DossierActivities & RevocationActivities {
   return {
     loadDossierEvents: async (dossierId) => (await deps.eventStore.readStream(dossierId)).filter(isDossierEvent).map(({ prevHash: _p, hash: _h, ...e }) => e),
-    appendEvents: (events) => deps.eventStore.append(events),
-    allocateDecisionNumber: (input) => deps.decisionNumbers.allocate(input),
+    // A data error (a NUL character in a text field…) would fail every retry: it is reported at once instead.
+    appendEvents: failFastOnDataError((events) => deps.eventStore.append(events)),
+    allocateDecisionNumber: failFastOnDataError((input) => deps.decisionNumbers.allocate(input)),
   };
 }

@@ -4,13 +4,14 @@ import { SYSTEM_ACTOR, type SecretBallot } from '@tdkt/domain';
 import type { EventStore } from '@tdkt/persistence';
 import { sessionDecisionNumberKey, type SessionActivities } from '@tdkt/workflows/src/council-messages';
 import { dossierCommandUpdate, dossierWorkflowId } from '@tdkt/workflows/src/messages';
+import { failFastOnDataError } from './data-errors';
 
 const refusal = (e: unknown): string | undefined => (e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : undefined);
 
 /** The council session workflow's activities: the event store, the secret-ballot box, and the dossiers' workflows. */
 export function createSessionActivities(deps: { eventStore: EventStore; dataSource: DataSource; temporal: Client }): SessionActivities {
   return {
-    appendSessionEvents: (events) => deps.eventStore.append(events),
+    appendSessionEvents: failFastOnDataError((events) => deps.eventStore.append(events)),
 
     async scheduleDossier({ sessionId, dossierId, members, convener }) {
       try {
