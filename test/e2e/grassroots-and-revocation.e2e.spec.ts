@@ -127,8 +127,9 @@ describe('a provincial award is revoked and its award objects and bonus are reco
   it('shows the two recovery tasks in the secretariat officer inbox and on the dossier', async () => {
     const tasks = await http<Task[]>(sys, 'GET', `${base}/recovery-tasks`, { token: p.secretariat });
     expect(tasks.body.map((x) => [x.item, x.recoveredOn])).toEqual([['AWARD_OBJECT', null], ['BONUS', null]]);
-    // Bằng khen tỉnh has no sourced multiplier: recover what was actually paid.
-    expect(tasks.body[1]).toMatchObject({ amountVnd: null, multiplier: null });
+    // Bằng khen tỉnh: 1.5 × the base salary on the decision date (NĐ 152/2025 Điều 54). Corrected by the legal review
+    // (issue 8): this used to assert "no sourced multiplier".
+    expect(tasks.body[1]).toMatchObject({ amountVnd: 3_510_000, multiplier: 1.5 });
     const inbox = await http<{ tasks: { dossierId: string; kind: string }[] }>(sys, 'GET', '/me/tasks', { token: p.secretariat });
     expect(inbox.body.tasks).toContainEqual(expect.objectContaining({ dossierId: id, kind: 'RECOVER' }));
   });

@@ -12,10 +12,25 @@ export interface Bonus {
   basis: string;
 }
 
-/** Rule 35: multiplier × base salary; a household gets the household factor × the individual rate. Pure. */
-export function bonusFor(table: BonusTable, awardCode: string, subject: SubjectKind): Bonus {
+/**
+ * The base salary in force on an ISO date: the last entry of the table that took effect on or before it. A table
+ * snapshotted before the effective-dated list existed keeps its single figure (its old meaning).
+ */
+export function baseSalaryOn(table: BonusTable, isoDate: string): { vnd: number; legalBasis: string } {
+  const inForce = (table.baseSalaries ?? []).filter((s) => s.from <= isoDate);
+  const last = inForce[inForce.length - 1];
+  if (last) return { vnd: last.vnd, legalBasis: last.legalBasis };
+  return { vnd: table.baseSalaryVnd, legalBasis: table.baseSalaryBasis };
+}
+
+/**
+ * Rule 35: multiplier × the base salary in force on the decision date; a household gets the household factor × the
+ * individual rate. Pure.
+ */
+export function bonusFor(table: BonusTable, awardCode: string, subject: SubjectKind, decisionDate: string): Bonus {
   const rate = table.rates[awardCode];
-  const base = table.baseSalaryVnd;
+  const salary = baseSalaryOn(table, decisionDate);
+  const base = salary.vnd;
   const individual = rate?.individual;
   const raw = subject === 'COLLECTIVE' ? rate?.collective : subject === 'HOUSEHOLD' && individual !== undefined ? individual * table.householdFactor : individual;
   if (rate === undefined || raw === undefined)
@@ -29,11 +44,12 @@ export function bonusFor(table: BonusTable, awardCode: string, subject: SubjectK
   // Exact to 4 decimals: 1.5 × 0.3 is 0.45, not 0.44999999999999996.
   const multiplier = Math.round(raw * 10_000) / 10_000;
   const household = subject === 'HOUSEHOLD' ? ` (household: ${table.householdFactor} × the individual rate ${rate.individual})` : '';
+  const article = rate.legalBasis ?? table.legalBasis;
   return {
     amountVnd: Math.round(multiplier * base),
     multiplier,
     baseSalaryVnd: base,
     confirmed: rate.confirmed,
-    basis: `${multiplier} × ${base} VND base salary${household}; ${table.legalBasis}; ${table.baseSalaryBasis}${rate.note ? `; ${rate.note}` : ''}`,
+    basis: `${multiplier} × ${base} VND base salary on ${decisionDate}${household}; ${article}; ${salary.legalBasis}${rate.note ? `; ${rate.note}` : ''}`,
   };
 }

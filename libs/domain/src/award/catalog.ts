@@ -36,7 +36,8 @@ export const AWARD_CATALOG: readonly AwardForm[] = [
   state('HC_SAO_VANG', 'Huân chương Sao vàng', 'Gold Star Order', IC),
   state('HC_HO_CHI_MINH', 'Huân chương Hồ Chí Minh', 'Ho Chi Minh Order', IC),
   ...classes('HC_DOC_LAP', 'Huân chương Độc lập', 'Independence Order', IC, 3),
-  ...classes('HC_QUAN_CONG', 'Huân chương Quân công', 'Military Exploit Order', IC, 2),
+  // Luật TĐKT 2022 Điều 33: Huân chương Quân công has three classes (hạng Nhất, Nhì, Ba).
+  ...classes('HC_QUAN_CONG', 'Huân chương Quân công', 'Military Exploit Order', IC, 3),
   ...classes('HC_LAO_DONG', 'Huân chương Lao động', 'Labour Order', IC, 3),
   ...classes('HC_CHIEN_CONG', 'Huân chương Chiến công', 'Feat of Arms Order', IC, 3),
   ...classes('HC_BAO_VE_TO_QUOC', 'Huân chương Bảo vệ Tổ quốc', 'Fatherland Defence Order', IC, 3),
@@ -47,7 +48,8 @@ export const AWARD_CATALOG: readonly AwardForm[] = [
   state('HCH_KHANG_CHIEN', 'Huy chương Kháng chiến', 'Resistance Medal', I, { historical: true }),
   state('HCH_QUAN_KY_QUYET_THANG', 'Huy chương Quân kỳ quyết thắng', 'Determined-to-Win Military Flag Medal', I),
   state('HCH_VI_AN_NINH_TO_QUOC', 'Huy chương Vì an ninh Tổ quốc', 'For National Security Medal', I),
-  state('HCH_CHIEN_SI_VE_VANG', 'Huy chương Chiến sĩ vẻ vang', 'Glorious Fighter Medal', I),
+  // Luật TĐKT 2022 Điều 54: Huy chương Chiến sĩ vẻ vang has three classes (hạng Nhất, Nhì, Ba).
+  ...classes('HCH_CHIEN_SI_VE_VANG', 'Huy chương Chiến sĩ vẻ vang', 'Glorious Fighter Medal', I, 3),
   state('HCH_HUU_NGHI', 'Huy chương Hữu nghị', 'Friendship Medal', I),
   state('AH_LAO_DONG', 'Anh hùng Lao động', 'Labour Hero', IC),
   state('AH_LLVTND', 'Anh hùng Lực lượng vũ trang nhân dân', "Hero of the People's Armed Forces", IC),
@@ -65,7 +67,15 @@ export const AWARD_CATALOG: readonly AwardForm[] = [
   { code: 'GIAY_KHEN', nameVi: 'Giấy khen', nameEn: 'Certificate of Recognition', decider: 'UNIT_HEAD', subjects: ICH, level: 'GRASSROOTS', route: 'GRASSROOTS' },
 ];
 
-const BY_CODE = new Map(AWARD_CATALOG.map((a) => [a.code, a]));
+/**
+ * Codes events written before a correction of the catalog may still carry (the medal had no classes here): still
+ * found, so old streams project and replay, but not offered for new dossiers.
+ */
+const LEGACY_CODES: readonly AwardForm[] = [
+  state('HCH_CHIEN_SI_VE_VANG', 'Huy chương Chiến sĩ vẻ vang (hạng không ghi)', 'Glorious Fighter Medal (class not recorded)', I),
+];
+
+const BY_CODE = new Map([...AWARD_CATALOG, ...LEGACY_CODES].map((a) => [a.code, a]));
 export const AWARD_CODES: readonly string[] = AWARD_CATALOG.map((a) => a.code);
 export function findAward(code: string): AwardForm | undefined {
   return BY_CODE.get(code);

@@ -64,8 +64,9 @@ describe('revoking a provincial award', () => {
   it('the provincial chairman may revoke it too', () => {
     expect(thenEvents(when(given(...awarded('BK_TINH')), revoke(), chairman))[0].type).toBe('AwardRevoked');
   });
-  it('Bằng khen tỉnh has no sourced bonus rate: the task asks for the amount actually paid', () => {
-    expect(bonusTask(thenEvents(when(given(...awarded('BK_TINH')), revoke(), secretariatHead)))).toMatchObject({ amountVnd: null, multiplier: null, baseSalaryVnd: 2_340_000 });
+  // Corrected by the legal review (issue 8): NĐ 152/2025 Điều 54 gives Bằng khen tỉnh 1.5; the test used to assert "no rate".
+  it('Bằng khen tỉnh: 1.5 × 2,340,000 = 3,510,000 VND to recover (NĐ 152/2025 Điều 54)', () => {
+    expect(bonusTask(thenEvents(when(given(...awarded('BK_TINH')), revoke(), secretariatHead)))).toMatchObject({ amountVnd: 3_510_000, multiplier: 1.5, baseSalaryVnd: 2_340_000 });
   });
   it('Chiến sĩ thi đua cấp tỉnh: 3 × 2,340,000 = 7,020,000 VND to recover (rule 35)', () => {
     expect(bonusTask(thenEvents(when(given(...awarded('CSTD_TINH')), revoke(), secretariatHead)))).toMatchObject({ amountVnd: 7_020_000, multiplier: 3 });
@@ -163,15 +164,50 @@ describe('recording the recovery', () => {
 });
 
 describe('bonus tables in the rule sets (rule 35)', () => {
-  it('default base salary 2,340,000 VND in both rule sets; the 2024 rates are the NĐ 152 ones, unconfirmed', () => {
-    expect(RULE_SET_2025.bonus.baseSalaryVnd).toBe(2_340_000);
-    expect(bonusFor(RULE_SET_2025.bonus, 'CSTD_CO_SO', 'INDIVIDUAL')).toMatchObject({ amountVnd: 2_340_000, confirmed: true });
-    expect(bonusFor(RULE_SET_2024.bonus, 'CSTD_CO_SO', 'INDIVIDUAL')).toMatchObject({ amountVnd: 2_340_000, confirmed: false });
+  it('the base salary is the one in force on the decision date: 1,490,000 / 1,800,000 / 2,340,000', () => {
+    // given a CSTĐ cơ sở (1 × base salary) decided on three dates, when the bonus is computed, then the salary of that date
+    expect(bonusFor(RULE_SET_2025.bonus, 'CSTD_CO_SO', 'INDIVIDUAL', '2023-06-30')).toMatchObject({ amountVnd: 1_490_000, baseSalaryVnd: 1_490_000 });
+    expect(bonusFor(RULE_SET_2025.bonus, 'CSTD_CO_SO', 'INDIVIDUAL', '2023-07-01')).toMatchObject({ amountVnd: 1_800_000 });
+    expect(bonusFor(RULE_SET_2024.bonus, 'CSTD_CO_SO', 'INDIVIDUAL', '2024-06-30')).toMatchObject({ amountVnd: 1_800_000, confirmed: false });
+    expect(bonusFor(RULE_SET_2024.bonus, 'CSTD_CO_SO', 'INDIVIDUAL', '2024-07-01')).toMatchObject({ amountVnd: 2_340_000, confirmed: false });
+    expect(bonusFor(RULE_SET_2025.bonus, 'CSTD_CO_SO', 'INDIVIDUAL', '2025-12-02')).toMatchObject({ amountVnd: 2_340_000, confirmed: true });
+    expect(bonusFor(RULE_SET_2024.bonus, 'CSTD_CO_SO', 'INDIVIDUAL', '2024-03-01').basis).toContain('Nghị định 24/2023/NĐ-CP');
+  });
+  it('recovery after a revocation uses the decision date: a CSTĐ tỉnh decided 2024-05-10 recovers 3 × 1,800,000', () => {
+    const events = awarded('CSTD_TINH').map((e) => (e.type === 'DossierAwarded' ? { ...e, data: { decision: { ...e.data.decision, signedOn: '2024-05-10', year: 2024 } } } : e));
+    expect(bonusTask(thenEvents(when(given(...events), revoke(), secretariatHead)))).toMatchObject({ amountVnd: 5_400_000, baseSalaryVnd: 1_800_000 });
   });
   it('a rate set for individuals gives collectives nothing (Giấy khen of a collective is unsourced)', () => {
-    expect(bonusFor(RULE_SET_2025.bonus, 'GIAY_KHEN', 'COLLECTIVE')).toMatchObject({ amountVnd: null });
+    expect(bonusFor(RULE_SET_2025.bonus, 'GIAY_KHEN', 'COLLECTIVE', '2025-12-02')).toMatchObject({ amountVnd: null });
   });
-  it('a province overriding the base salary changes the amount', () => {
-    expect(bonusFor({ ...RULE_SET_2025.bonus, baseSalaryVnd: 2_530_000 }, 'CSTD_TINH', 'INDIVIDUAL').amountVnd).toBe(7_590_000);
+  // Corrected (issue 8): the base salary is national law (NĐ 73/2024), not a province's figure; a table snapshotted
+  // before the effective-dated list keeps its single figure.
+  it('a bonus table without the effective-dated list (an old snapshot) keeps its single base salary', () => {
+    expect(bonusFor({ ...RULE_SET_2025.bonus, baseSalaries: undefined, baseSalaryVnd: 2_530_000 }, 'CSTD_TINH', 'INDIVIDUAL', '2020-01-01').amountVnd).toBe(7_590_000);
+  });
+});
+
+describe('multipliers of NĐ 152/2025 Điều 51 and 54 (2025 rule set)', () => {
+  const m = (code: string, kind: SubjectKind = 'INDIVIDUAL') => bonusFor(RULE_SET_2025.bonus, code, kind, '2025-12-02').multiplier;
+  it.each([
+    ['HC_HO_CHI_MINH', 30.5], ['HC_DOC_LAP_1', 15], ['HC_DOC_LAP_2', 12.5], ['HC_DOC_LAP_3', 10.5],
+    ['HC_QUAN_CONG_1', 15], ['HC_QUAN_CONG_2', 12.5], ['HC_QUAN_CONG_3', 10.5],
+    ['HC_LAO_DONG_1', 9], ['HC_LAO_DONG_2', 7.5], ['HC_LAO_DONG_3', 4.5],
+    ['HC_CHIEN_CONG_1', 9], ['HC_CHIEN_CONG_2', 7.5], ['HC_CHIEN_CONG_3', 4.5],
+    ['HC_BAO_VE_TO_QUOC_1', 9], ['HC_BAO_VE_TO_QUOC_2', 7.5], ['HC_BAO_VE_TO_QUOC_3', 4.5],
+    ['HC_DAI_DOAN_KET', 7.5], ['HC_DUNG_CAM', 4.5], ['BK_THU_TUONG', 3.5], ['BK_TINH', 1.5],
+  ])('%s: %p × the base salary for an individual', (code, multiplier) => {
+    expect(m(code)).toBe(multiplier);
+  });
+  it('Huân chương Độc lập hạng Nhì is 12.5, not 12 (corrected)', () => {
+    expect(bonusFor(RULE_SET_2025.bonus, 'HC_DOC_LAP_2', 'INDIVIDUAL', '2025-12-02')).toMatchObject({ amountVnd: 29_250_000, confirmed: true });
+  });
+  it('a collective receives twice the individual rate of an order (Điều 51(2))', () => {
+    expect(m('HC_LAO_DONG_3', 'COLLECTIVE')).toBe(9);
+    expect(m('HC_DOC_LAP_2', 'COLLECTIVE')).toBe(25);
+  });
+  it('the 2024 rule set cites NĐ 98/2023, never NĐ 152/2025, for its table', () => {
+    expect(RULE_SET_2024.bonus.legalBasis).toContain('98/2023');
+    expect(Object.values(RULE_SET_2024.bonus.rates).every((r) => r.legalBasis?.includes('98/2023'))).toBe(true);
   });
 });

@@ -97,7 +97,8 @@ export function decideRevokeAward(state: DossierState, data: { ground: string; r
   const award = findAward(state.awardCode);
   if (!ruleSet || !award) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set and award'));
   const number = state.decision.number;
-  const bonus = bonusFor(ruleSet.bonus, award.code, state.nominee?.kind ?? 'INDIVIDUAL');
+  // Rule 35: the base salary in force on the date the revoked decision was signed, not today's.
+  const bonus = bonusFor(ruleSet.bonus, award.code, state.nominee?.kind ?? 'INDIVIDUAL', state.decision.signedOn);
   const today = vietnamDate(now);
   return accept([
     {

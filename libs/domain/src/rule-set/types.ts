@@ -78,12 +78,30 @@ export interface BonusRate {
   collective?: number;
   /** False where the law page marks the rate UNCONFIRMED or it is applied by analogy. */
   confirmed: boolean;
+  /** The article that sets the rate, e.g. "Nghị định 152/2025/NĐ-CP, Điều 51(1)". */
+  legalBasis?: string;
   note?: string;
 }
 
-/** Rule 35: bonus = multiplier × base salary on the decision date; a household gets `householdFactor` × the individual rate. */
+/** The base salary (mức lương cơ sở) in force from a date, and the decree that set it. */
+export interface BaseSalary {
+  /** First day in force, ISO date. */
+  from: string;
+  vnd: number;
+  legalBasis: string;
+}
+
+/**
+ * Rule 35: bonus = multiplier × the base salary in force on the decision date; a household gets `householdFactor` ×
+ * the individual rate.
+ */
 export interface BonusTable {
-  /** Base salary in VND; a province may override the documented default. */
+  /**
+   * The base salaries by the date they took effect (effective-dated, ascending). Absent in rule sets snapshotted
+   * before the table existed: those use `baseSalaryVnd` whatever the date (their old meaning).
+   */
+  baseSalaries?: readonly BaseSalary[];
+  /** The single base salary of rule sets snapshotted before `baseSalaries`; the latest entry's amount otherwise. */
   baseSalaryVnd: number;
   baseSalaryBasis: string;
   householdFactor: number;
