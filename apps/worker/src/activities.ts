@@ -1,7 +1,8 @@
-import type { DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { ApplicationFailure } from '@temporalio/common';
+import { AllocationKeyConflictError, type DecisionNumbers, type EventStore } from '@tdkt/persistence';
 import { isSessionEventType, type EventEnvelope } from '@tdkt/domain';
 import type { ChainedEvent } from '@tdkt/persistence';
-import type { DossierActivities, RevocationActivities } from '@tdkt/workflows/src/messages';
+import { UNSTORABLE_DATA, type DossierActivities, type RevocationActivities } from '@tdkt/workflows/src/messages';
 import { failFastOnDataError } from './data-errors';
 
 /** A dossier's own event (the event table also holds council sessions' streams). */
@@ -13,6 +14,14 @@ export function createDossierActivities(deps: { eventStore: EventStore; decision
     loadDossierEvents: async (dossierId) => (await deps.eventStore.readStream(dossierId)).filter(isDossierEvent).map(({ prevHash: _p, hash: _h, ...e }) => e),
     // A data error (a NUL character in a text field…) would fail every retry: it is reported at once instead.
     appendEvents: failFastOnDataError((events) => deps.eventStore.append(events)),
-    allocateDecisionNumber: failFastOnDataError((input) => deps.decisionNumbers.allocate(input)),
+    allocateDecisionNumber: failFastOnDataError(async (input) => {
+      try {
+        return await deps.decisionNumbers.allocate(input);
+      } catch (e) {
+        // A key that already numbered another dossier's decision: refused like unstorable data, never retried.
+        if (e instanceof AllocationKeyConflictError) throw ApplicationFailure.nonRetryable(e.message, UNSTORABLE_DATA);
+        throw e;
+      }
+    }),
   };
 }

@@ -19,3 +19,4 @@ export * from './read-models/recovery-task-projection';
 export * from './read-models/recovery-task-queries';
 export * from './read-models/round-queries';
 export * from './read-models/decision-register';
+export * from './idempotency/idempotency-keys';

@@ -80,6 +80,8 @@ export class CouncilService {
       // The session's workflow ends once its decision is issued (or when it waited long enough for one).
       if (!(e instanceof WorkflowNotFoundError)) throw e;
       const now = await this.mustFind(sessionId);
+      // A retry of this very decision whose answer was lost: the decision it issued, never a 409.
+      if (now.decision && idempotencyKey && (await this.dossiers.applied(sessionId, requestId))) return { sessionId, ...now.decision };
       if (now.decision) throw new ConflictException(body(409, `The session's decision ${now.decision.number} is already issued`, { rule: 'session.one-decision' }));
       throw new ConflictException(body(409, `The session is ${session.status} and no longer takes a decision: decide its dossiers one by one`, { rule: 'session.decision-window' }));
     }

@@ -1,15 +1,16 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { vietnamDate, CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
+import { castVoteRefusal, vietnamDate, CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
 import { AwardHistoryQueries, Directory, DossierQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
-import { centralStageWorkflowId, dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
+import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
 import { outOfScope } from '../platform/denials';
+import { refusal } from '../platform/errors';
 import { RuleSetResolver } from '../platform/rule-sets';
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
@@ -75,14 +76,21 @@ export class DossierCommandsService {
 
   async execute(actor: Actor, dossierId: string, command: DossierCommand, idempotencyKey?: string): Promise<DossierView> {
     const current = await this.visible(actor, dossierId);
+    const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
+    // A retry of a command already applied (its answer lost on the way): the dossier as it now stands, never a 409.
+    if (idempotencyKey && (await this.queries.applied(dossierId, requestId))) return current;
     if ([...FINAL_STATUSES, ...REVOCATION_STATUSES].includes(current.status as DossierStatus))
       throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
-    const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId };
     // At the centre the dossier's commands go to its central-stage workflow (a child of the dossier's own).
     const atCentre = CENTRAL_STATUSES.includes(current.status as DossierStatus);
     const workflowId = atCentre ? centralStageWorkflowId(dossierId) : dossierWorkflowId(dossierId);
+    // A choice on a secret-ballot item is refused here, before it reaches Temporal (the workflow's validator refuses it too).
+    if (command.type === 'CastVote' && !atCentre) {
+      const secret = castVoteRefusal(await this.temporal.workflow.getHandle(workflowId).query(dossierStateQuery));
+      if (secret) throw refusal(secret);
+    }
     await this.temporal.workflow.getHandle(workflowId).executeUpdate(dossierCommandUpdate, { args: [request], updateId: requestId });
     return this.mustFind(dossierId);
   }

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { AwardHistoryQueries, CouncilSessions, Directory, DossierQueries, EventStore } from '@tdkt/persistence';
+import { AwardHistoryQueries, CouncilSessions, Directory, DossierQueries, EventStore, IdempotencyKeys } from '@tdkt/persistence';
 import { closePlatform, platformProviders } from '@tdkt/platform';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
@@ -15,8 +15,9 @@ import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
     { provide: Directory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Directory(ds) },
     { provide: AwardHistoryQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AwardHistoryQueries(ds) },
     { provide: CouncilSessions, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CouncilSessions(ds) },
+    { provide: IdempotencyKeys, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new IdempotencyKeys(ds) },
   ],
-  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries, CouncilSessions],
+  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries, CouncilSessions, IdempotencyKeys],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(

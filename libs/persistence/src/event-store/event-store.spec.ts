@@ -6,7 +6,7 @@ import type { EventEnvelope } from '@tdkt/domain';
 import { ChainVerifier } from '../audit/verifier';
 import { createDataSource } from '../data-source';
 import { DossierQueries } from '../read-models/dossier-queries';
-import { DecisionNumbers } from '../read-models/decision-numbers';
+import { AllocationKeyConflictError, DecisionNumbers } from '../read-models/decision-numbers';
 import { ConcurrentAppendError, EventStore } from './event-store';
 
 let ds: DataSource;
@@ -125,11 +125,17 @@ describe('decision numbers', () => {
   it('are gapless per authority and year under concurrent allocation, and a retry gets its number back', async () => {
     const numbers = new DecisionNumbers(ds);
     const authority = `TEST-${randomUUID()}`;
-    const requests = Array.from({ length: 12 }, () => randomUUID());
-    const got = await Promise.all(requests.map((requestId) => numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId })));
+    const requests = Array.from({ length: 12 }, () => ({ requestId: randomUUID(), dossierId: randomUUID() }));
+    const got = await Promise.all(requests.map((r) => numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, ...r })));
     expect(got.map((g) => Number(g.number.split('/')[0])).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    const retried = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: requests[3] });
+    const retried = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, ...requests[3] });
     expect(retried.number).toBe(got[3].number);
+    // The same key for another dossier never hands it the number printed on the first one's decision.
+    await expect(numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: requests[3].requestId })).rejects.toThrow(AllocationKeyConflictError);
+    // A council session's decision is the one shared key: each of its dossiers takes the same number.
+    const sessionKey = `session:${randomUUID()}:decision`;
+    const first = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: sessionKey });
+    expect((await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: sessionKey })).number).toBe(first.number);
     const nextYear = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2026, dossierId: randomUUID(), requestId: randomUUID() });
     expect(nextYear.number).toBe('1/QĐ-UBND');
   });

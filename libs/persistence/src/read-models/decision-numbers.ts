@@ -1,5 +1,14 @@
 import type { DataSource } from 'typeorm';
 
+/** The allocation key of a council session's one decision (see sessionDecisionNumberKey): the only key shared by dossiers. */
+const SHARED_KEY = /^session:[0-9a-f-]{36}:decision$/;
+export const isSharedAllocationKey = (requestId: string): boolean => SHARED_KEY.test(requestId);
+
+/** An allocation key reused for another dossier: refused, never retried (the worker makes it non-retryable). */
+export class AllocationKeyConflictError extends Error {
+  override readonly name = 'AllocationKeyConflictError';
+}
+
 export interface Allocation {
   number: string;
   authority: string;
@@ -25,8 +34,13 @@ export class DecisionNumbers {
       if (kind !== 'QĐ') input = { ...input, authority: `${input.authority}:${kind}` };
       await m.query(`INSERT INTO decision_counter (authority, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [input.authority, input.year]);
       const [{ last_number }] = (await m.query(`SELECT last_number FROM decision_counter WHERE authority = $1 AND year = $2 FOR UPDATE`, [input.authority, input.year])) as { last_number: number }[];
-      const [existing] = (await m.query(`SELECT formatted FROM decision_number WHERE request_id = $1`, [input.requestId])) as { formatted: string }[];
-      if (existing) return { number: existing.formatted, authority: input.authority, year: input.year };
+      const [existing] = (await m.query(`SELECT formatted, dossier_id FROM decision_number WHERE request_id = $1`, [input.requestId])) as { formatted: string; dossier_id: string }[];
+      if (existing) {
+        // A number is printed on one decision: only a council session's decision (one key for all its dossiers) shares it.
+        if (existing.dossier_id !== input.dossierId && !isSharedAllocationKey(input.requestId))
+          throw new AllocationKeyConflictError(`Allocation key already gave ${existing.formatted} to dossier ${existing.dossier_id}; a decision number is never carried by another decision`);
+        return { number: existing.formatted, authority: input.authority, year: input.year };
+      }
       const number = last_number + 1;
       const formatted = `${number}/${kind}-${input.issuerCode}`;
       await m.query(`UPDATE decision_counter SET last_number = $3 WHERE authority = $1 AND year = $2`, [input.authority, input.year, number]);
