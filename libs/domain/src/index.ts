@@ -17,6 +17,7 @@ export * from './dossier/deadlines';
 export * from './dossier/examples';
 export * from './council/session-types';
 export * from './council/session';
+export * from './council/secret-ballot';
 export * from './award/bonus';
 export * from './dossier/route';
 export * from './dossier/variants';

@@ -2,6 +2,9 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { requestIdOf } from './request-context';
+import type { Rejection } from '@tdkt/domain';
 
 /** The one error shape every endpoint answers with. */
 export interface ErrorBody {
@@ -14,9 +17,17 @@ export interface ErrorBody {
   fields?: Record<string, string[]>;
   /** What the rule found, e.g. the missing dossier parts or the failed eligibility criteria. */
   details?: Record<string, unknown>;
+  /** The request's id (also the X-Request-Id response header): quote it to find the request's log lines. */
+  requestId?: string;
 }
 
 const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RULE_VIOLATION: 422, INVALID: 400 };
+
+/** A domain rejection found by the API itself, before any workflow is asked: the same status map and shape as the filter's. */
+export function refusal(r: Rejection): HttpException {
+  const status = STATUS_OF[r.code] ?? 409;
+  return new HttpException(body(status, r.message, { rule: r.rule, ...(r.details ? { details: r.details } : {}) }), status);
+}
 
 export function body(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
   const error = (HttpStatus[statusCode] ?? 'ERROR').toString().replace(/_/g, ' ').toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
@@ -31,7 +42,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const out = this.toBody(exception);
-    res.status(out.statusCode).json(out);
+    res.status(out.statusCode).json({ ...out, requestId: requestIdOf(res) });
   }
 
   private toBody(e: unknown): ErrorBody {
@@ -53,9 +64,23 @@ export class ErrorFilter implements ExceptionFilter {
       this.log.warn(`dependency unavailable: ${(e as Error).message}`);
       return body(503, 'A backing service is temporarily unavailable; retry the request with the same Idempotency-Key');
     }
+    if (e instanceof QueryFailedError) {
+      // Never the driver's message nor the parameters: both may carry the request's personal data.
+      const code = (e.driverError as { code?: unknown } | undefined)?.code;
+      if (typeof code === 'string' && code.startsWith('22')) return body(400, 'The request holds a value the database cannot store (e.g. a NUL character)');
+      this.log.error(`database error SQLSTATE ${String(code)}${stackFrames(e)}`);
+      return body(500, 'Internal error');
+    }
     this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return body(500, 'Internal error');
   }
+}
+
+/** The stack without its first line (the message). */
+function stackFrames(e: Error): string {
+  const stack = e.stack ?? '';
+  const i = stack.indexOf('\n');
+  return i < 0 ? '' : stack.slice(i);
 }
 
 function isUnavailable(e: unknown): boolean {
