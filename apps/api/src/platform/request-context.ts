@@ -1,0 +1,44 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+/** An incoming id is kept when it is short and plain (letters, digits, `.`, `_`, `:`, `-`): it ends up in logs. */
+const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+const context = new AsyncLocalStorage<{ requestId: string }>();
+
+/** The id of the request being handled, for log lines; undefined outside a request. */
+export function currentRequestId(): string | undefined {
+  return context.getStore()?.requestId;
+}
+
+/** The id given to this request (echoed in the response header), for error bodies. */
+export function requestIdOf(res: Response): string | undefined {
+  const id = res.getHeader(REQUEST_ID_HEADER);
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** First middleware: takes a well-formed incoming X-Request-Id or makes one, and echoes it in the response. */
+export function assignRequestId(req: Request, res: Response, next: NextFunction): void {
+  const incoming = req.headers['x-request-id'];
+  res.setHeader(REQUEST_ID_HEADER, typeof incoming === 'string' && WELL_FORMED.test(incoming) ? incoming : randomUUID());
+  next();
+}
+
+/**
+ * Opens the request's logging context. It runs after the body parser: a stream's events do not carry the context in
+ * which the request started, so a context opened before the body is read would be lost once it has been.
+ */
+export function enterRequestContext(_req: Request, res: Response, next: NextFunction): void {
+  context.run({ requestId: requestIdOf(res) ?? randomUUID() }, next);
+}
+
+/** Nest's console logger with `[req <id>]` after the context of every line written while a request is handled. */
+export class RequestLogger extends ConsoleLogger {
+  protected formatContext(ctx: string): string {
+    const id = currentRequestId();
+    return id ? `${super.formatContext(ctx)}[req ${id}] ` : super.formatContext(ctx);
+  }
+}
