@@ -1,5 +1,6 @@
 import { findAward } from '../award/catalog';
 import { tally } from '../council/tally';
+import { castVoteRefusal, perDossierVotingRefusal } from '../council/secret-ballot';
 import { councilRuleFor, ruleSetInForce, vietnamDate, ruleSetOf, lawVersionOf } from '../rule-set/select';
 import type { ActorRole } from '../shared/actor';
 import { deadlineAfter, remainingWorkingDays } from './deadlines';
@@ -169,9 +170,12 @@ const handlers: Handlers = {
     if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', 'The council has no members to vote'));
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    const rule = councilRuleFor(ruleSet, state.awardCode);
+    const secret = perDossierVotingRefusal(rule, 'PROVINCIAL', state.awardCode);
+    if (secret) return refuse(secret);
     const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
     if (!deadline.ok) return calendarGap(deadline.message);
-    const opened: DossierEvent = { type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode), deadline: deadline.date, ...reviewForCouncil(state) } };
+    const opened: DossierEvent = { type: 'CouncilVotingOpened', data: { members, rule, deadline: deadline.date, ...reviewForCouncil(state) } };
     // On the state route the appraisal was accepted when the posting opened.
     if (from === 'READY_FOR_COUNCIL') return accept([opened]);
     return accept([{ type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} }, opened]);
@@ -183,9 +187,12 @@ const handlers: Handlers = {
     if (members.length === 0) return refuse(reject('RULE_VIOLATION', 'council.members', "The unit's council has no members to vote"));
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
+    const rule = councilRuleFor(ruleSet, state.awardCode);
+    const secret = perDossierVotingRefusal(rule, 'UNIT', state.awardCode);
+    if (secret) return refuse(secret);
     const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
     if (!deadline.ok) return calendarGap(deadline.message);
-    return accept([{ type: 'CouncilVotingOpened', data: { members, rule: councilRuleFor(ruleSet, state.awardCode), deadline: deadline.date } }]);
+    return accept([{ type: 'CouncilVotingOpened', data: { members, rule, deadline: deadline.date } }]);
   },
   RequestSupplement(state, { data }, { now }) {
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'RequestSupplement', ['APPRAISAL']);
@@ -246,6 +253,9 @@ const handlers: Handlers = {
     const council = state.council;
     if (council.sessionId)
       return refuse(reject('WRONG_STATE', 'council.vote-in-session', `The dossier is on the agenda of council session ${council.sessionId}; vote there`));
+    // Per-dossier voting already open on a secret item (opened before this rule): its votes are refused too.
+    const secret = castVoteRefusal(state);
+    if (secret) return refuse(secret);
     if (!council.members.includes(actor.userId))
       return refuse(reject('FORBIDDEN', 'council.members-only', 'Only members of this council may vote on the dossier'));
     if (council.votes.some((v) => v.memberId === actor.userId))
