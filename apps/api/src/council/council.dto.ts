@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PlausibleDate } from '../platform/validation';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class ConveneSessionDto {
   @ApiProperty({ example: 'Phiên họp Hội đồng TĐKT tỉnh tháng 12' }) @IsString() @Length(3, 300) title!: string;
-  @ApiProperty({ example: '2026-12-18', description: 'Last day of voting (Asia/Ho_Chi_Minh); the session closes itself at its end' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-12-18', description: 'Last day of voting (Asia/Ho_Chi_Minh), today or later; the session closes itself at its end' })
+  @PlausibleDate('future')
   deadline!: string;
   @ApiProperty({ type: [String], description: 'Dossiers under appraisal to put on the agenda' })
   @IsArray()

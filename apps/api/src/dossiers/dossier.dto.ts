@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
-import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, type CommendationType } from '@tdkt/domain';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
+import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_PART_KINDS, DOSSIER_STATUSES, type CommendationType, type DossierPartKind } from '@tdkt/domain';
+import { PlausibleDate } from '../platform/validation';
 import { DeclaredRecordDto, DossierPartDto } from './record.dto';
 
 /** An optional list of dossier parts (thành phần hồ sơ), each validated. */
@@ -46,9 +47,9 @@ export class NomineeDto {
   @IsBoolean()
   directWorker?: boolean;
 
-  @ApiPropertyOptional({ example: '1985-04-12' })
+  @ApiPropertyOptional({ example: '1985-04-12', description: 'A real date between 1900-01-01 and today' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'birthDate must be an ISO date (YYYY-MM-DD)' })
+  @PlausibleDate('past', '1900-01-01')
   birthDate?: string;
 }
 
@@ -88,7 +89,7 @@ export class CreateDossierDto {
 
   @ApiPropertyOptional({ description: 'Ad-hoc (đột xuất) only: the date of the achievement; intake ≤ 45 days after it (rule 31)', example: '2025-09-02' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'achievementDate must be an ISO date (YYYY-MM-DD)' })
+  @PlausibleDate('past', '1945-01-01')
   achievementDate?: string;
 
   @ApiPropertyOptional({ description: 'Ad-hoc only: the simplified procedure (Law Art. 85) — no council minutes, shorter appraisal' })
@@ -135,13 +136,12 @@ export class ReasonDto {
 }
 
 export class SupplementRequestDto {
-  @ApiProperty({ type: [String], example: ['BIEN_BAN', 'BAO_CAO_THANH_TICH'], description: 'The parts the unit must add or correct' })
+  @ApiProperty({ enum: DOSSIER_PART_KINDS, isArray: true, example: ['BIEN_BAN', 'BAO_CAO_THANH_TICH'], description: 'The parts the unit must add or correct' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  missingParts!: string[];
+  @IsIn(DOSSIER_PART_KINDS, { each: true })
+  missingParts!: DossierPartKind[];
 
   @ApiProperty()
   @IsString()
@@ -178,6 +178,7 @@ export class DecisionDto {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @Length(3, 500, { each: true })
   legalBasis?: string[];
 }
 

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { AWARD_CODES, INITIATIVE_LEVELS, TASK_RATINGS, type DeclaredRecord, type DossierPart } from '@tdkt/domain';
+import { PlausibleDate } from '../platform/validation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { AWARD_CODES, COPY_KINDS, DOSSIER_PART_KINDS, INITIATIVE_LEVELS, TASK_RATINGS, type DeclaredRecord, type DossierPart } from '@tdkt/domain';
 
-const PART_KINDS = ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN', 'KET_QUA_BO_PHIEU_KIN', 'ELECTRONIC_FILES', 'EVIDENCE', 'OBLIGATIONS_CONFIRMATION'] as const;
-const COPY_KINDS = ['ORIGINAL', 'CERTIFIED_COPY', 'PLAIN_COPY'] as const;
 const COMMENDATION_TYPES = ['PERIODIC', 'AD_HOC', 'THEMATIC', 'LONG_SERVICE', 'SENIORITY', 'FOREIGN_RELATIONS'] as const;
 const Year = () => (target: object, key: string) => {
   IsInt()(target, key);
@@ -14,7 +13,7 @@ const Year = () => (target: object, key: string) => {
 
 /** One part of the dossier (thành phần hồ sơ): tờ trình, báo cáo thành tích, biên bản, evidence … */
 export class DossierPartDto {
-  @ApiProperty({ enum: PART_KINDS }) @IsIn(PART_KINDS) kind!: (typeof PART_KINDS)[number];
+  @ApiProperty({ enum: DOSSIER_PART_KINDS }) @IsIn(DOSSIER_PART_KINDS) kind!: (typeof DOSSIER_PART_KINDS)[number];
   @ApiPropertyOptional({ description: 'Document reference (number/date or file name)' }) @IsOptional() @IsString() @Length(1, 300) ref?: string;
   @ApiPropertyOptional({ enum: COPY_KINDS }) @IsOptional() @IsIn(COPY_KINDS) copy?: (typeof COPY_KINDS)[number];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() confirmedBySubmittingLevel?: boolean;
@@ -29,7 +28,7 @@ export class YearRatingDto {
 export class ReceivedAwardDto {
   @ApiProperty({ enum: AWARD_CODES }) @IsIn(AWARD_CODES as string[]) awardCode!: string;
   @ApiProperty() @Year() year!: number;
-  @ApiProperty({ example: '2024-12-20' }) @IsISO8601({ strict: true }) decisionDate!: string;
+  @ApiProperty({ example: '2024-12-20' }) @PlausibleDate('past', '1945-01-01') decisionDate!: string;
   @ApiProperty({ description: 'The achievement the award rewarded' }) @IsString() @Length(1, 100) achievementId!: string;
   @ApiPropertyOptional({ enum: COMMENDATION_TYPES }) @IsOptional() @IsIn(COMMENDATION_TYPES) commendationType?: (typeof COMMENDATION_TYPES)[number];
 }
@@ -57,7 +56,7 @@ export class DeclaredRecordDto {
   @ApiPropertyOptional({ type: [CollectiveYearDto] }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => CollectiveYearDto) collectiveYears?: CollectiveYearDto[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1200) monthsSinceJoining?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) achievementId?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) initiativeIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) initiativeIds?: string[];
   @ApiPropertyOptional({ enum: COMMENDATION_TYPES }) @IsOptional() @IsIn(COMMENDATION_TYPES) commendationType?: (typeof COMMENDATION_TYPES)[number];
 }
 

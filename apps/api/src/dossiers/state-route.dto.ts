@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DOSSIER_PART_KINDS, type DossierPartKind } from '@tdkt/domain';
 import { DecisionDto } from './dossier.dto';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 
@@ -74,14 +75,13 @@ export class CentralAppraisalDto {
   @Length(3, 2000)
   reason?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Required to request a supplement' })
-  @ValidateIf((o: CentralAppraisalDto) => o.outcome === 'REQUEST_SUPPLEMENT')
+  @ApiPropertyOptional({ enum: DOSSIER_PART_KINDS, isArray: true, description: 'Required to request a supplement' })
+  @ValidateIf((o: CentralAppraisalDto) => o.outcome === 'REQUEST_SUPPLEMENT' || o.missingParts !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  missingParts?: string[];
+  @IsIn(DOSSIER_PART_KINDS, { each: true })
+  missingParts?: DossierPartKind[];
 }
 
 /** The Central Council standing committee's review (rule 25: valid with 2/3 of all members present; majority decides). */

@@ -7,19 +7,19 @@ import { RULE_SET_2024, RULE_SET_2025, RULE_SETS } from '../rule-set/rule-sets';
 import { councilRuleFor, ruleSetByVersion } from '../rule-set/select';
 import type { RuleSet } from '../rule-set/types';
 
-export type DossierPartKind =
-  | 'TO_TRINH' // tờ trình — the proposing level's letter of proposal
-  | 'BAO_CAO_THANH_TICH' // báo cáo thành tích — achievement report
-  | 'BIEN_BAN' // biên bản — minutes of the council meeting
-  | 'KET_QUA_BO_PHIEU_KIN' // kết quả bỏ phiếu kín — result of the council's secret ballot
-  | 'ELECTRONIC_FILES' // tệp điện tử — electronic copy of the whole dossier
-  | 'EVIDENCE' // tài liệu chứng minh — supporting documents (initiative recognition, certificates …)
-  | 'OBLIGATIONS_CONFIRMATION'; // xác nhận nghĩa vụ — for foreigners, optional
+/**
+ * TO_TRINH tờ trình — the proposing level's letter of proposal; BAO_CAO_THANH_TICH báo cáo thành tích — achievement
+ * report; BIEN_BAN biên bản — minutes of the council meeting; KET_QUA_BO_PHIEU_KIN — result of the council's secret
+ * ballot; ELECTRONIC_FILES tệp điện tử — electronic copy of the whole dossier; EVIDENCE tài liệu chứng minh — supporting
+ * documents (initiative recognition, certificates …); OBLIGATIONS_CONFIRMATION xác nhận nghĩa vụ — for foreigners.
+ */
+export const DOSSIER_PART_KINDS = ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN', 'KET_QUA_BO_PHIEU_KIN', 'ELECTRONIC_FILES', 'EVIDENCE', 'OBLIGATIONS_CONFIRMATION'] as const;
+export type DossierPartKind = (typeof DOSSIER_PART_KINDS)[number];
 
 /** How an attachment was made: the original, a copy certified by the competent authority, or a plain copy. */
-export type CopyKind = 'ORIGINAL' | 'CERTIFIED_COPY' | 'PLAIN_COPY';
+export const COPY_KINDS = ['ORIGINAL', 'CERTIFIED_COPY', 'PLAIN_COPY'] as const;
+export type CopyKind = (typeof COPY_KINDS)[number];
 
-/** One part attached to a dossier. */
 export interface DossierPart {
   kind: DossierPartKind;
   /** Attachment or file reference, named in messages. */
