@@ -2,10 +2,13 @@ import 'reflect-metadata';
 import { BadRequestException, ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { configWarnings, loadConfig } from '@tdkt/config';
 import { AppModule } from './app.module';
 import { body } from './platform/errors';
+import { jsonBody } from './platform/json-body';
+import { assignRequestId, enterRequestContext, RequestLogger } from './platform/request-context';
 
 /** Flattens class-validator errors to { "nominee.fullName": ["…"] }. */
 export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -22,14 +25,13 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
 export async function createApi(): Promise<INestApplication> {
   const config = loadConfig(); // a bad setting stops start-up here, before Nest builds anything
   for (const warning of configWarnings(config)) console.warn(`\n${'!'.repeat(100)}\n!! WARNING ${warning}\n${'!'.repeat(100)}\n`);
-  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: ['error', 'warn'] });
-  app.use(express.json({ limit: '1mb' }));
-  // Malformed JSON and oversized bodies answer in the API's error shape, not express's HTML page.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (!err) return next();
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
-    res.status(status).json(body(status, err.type === 'entity.parse.failed' ? 'Malformed JSON body' : err.message));
-  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: new RequestLogger({ logLevels: ['error', 'warn'] }) });
+  app.disable('x-powered-by');
+  app.use(assignRequestId);
+  app.use(helmet());
+  // Body limits (size, nesting depth) before anything walks the body; refusals answer 400 in the API's error shape.
+  app.use(...jsonBody(config.api.limits));
+  app.use(enterRequestContext);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

@@ -46,10 +46,22 @@ export interface LocalAuthConfig {
   exposed?: true;
 }
 
+/** Limits of the HTTP API (README "Security"); generous defaults, lowered by the test that checks them. */
+export interface HttpLimits {
+  /** Largest JSON body, in KB (a larger one answers 400). */
+  jsonLimitKb: number;
+  /** Deepest nesting of arrays and objects in a JSON body (deeper answers 400). */
+  jsonMaxDepth: number;
+  /** Token requests per minute from one address (POST /api/auth/token). */
+  tokenPerMinute: number;
+  /** Commands (POST/PUT/PATCH/DELETE) per minute from one user (one address before login). */
+  commandsPerMinute: number;
+}
+
 export interface AppConfig {
   databaseUrl: string;
   temporal: TemporalConfig;
-  api: { port: number; host: string };
+  api: { port: number; host: string; limits: HttpLimits };
   auth: LocalAuthConfig | OidcConfig;
   /** Key of the HMAC that turns a citizen id into a lookup hash; the id itself is never stored or logged. */
   piiHashKey: string;
@@ -80,6 +92,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!raw) return fallback;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 0 || n > 65535) problems.push(`${name} must be a port number, got "${raw}"`);
+    return n;
+  };
+  const positive = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) problems.push(`${name} must be a positive whole number, got "${raw}"`);
     return n;
   };
   const bool = (name: string, fallback: boolean): boolean => {
@@ -134,7 +153,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ...(env.TEMPORAL_API_KEY?.trim() ? { apiKey: env.TEMPORAL_API_KEY.trim() } : {}),
       searchAttributes: bool('TEMPORAL_SEARCH_ATTRIBUTES', false),
     },
-    api: { port: int('PORT', 3000), host },
+    api: {
+      port: int('PORT', 3000),
+      host,
+      limits: {
+        jsonLimitKb: positive('HTTP_JSON_LIMIT_KB', 512),
+        jsonMaxDepth: positive('HTTP_JSON_MAX_DEPTH', 32),
+        tokenPerMinute: positive('RATE_LIMIT_TOKEN_PER_MINUTE', 120),
+        commandsPerMinute: positive('RATE_LIMIT_COMMANDS_PER_MINUTE', 600),
+      },
+    },
     auth,
     piiHashKey,
     ruleSetFiles: (env.TDKT_RULE_SET_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean),

@@ -1,5 +1,7 @@
 import { types } from 'pg';
-import { DataSource } from 'typeorm';
+import { QueryErrorLogger } from './query-logger';
+export { QueryErrorLogger } from './query-logger';
+import { DataSource, type Logger } from 'typeorm';
 import { InitialSchema1732500000000 } from './migrations/1732500000000-initial-schema';
 import { DossierDeadlines1732600000000 } from './migrations/1732600000000-dossier-deadlines';
 import { Statistics1732700000000 } from './migrations/1732700000000-statistics';
@@ -30,7 +32,7 @@ export const MIGRATIONS = [
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string; logger?: Logger } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -40,6 +42,8 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     migrationsTableName: 'schema_migration',
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'tdkt' },
     logging: ['error'],
+    // Failed queries are logged without their parameters (personal data), see QueryErrorLogger.
+    logger: options.logger ?? new QueryErrorLogger(),
   });
 }
 

@@ -2,11 +2,11 @@
  * What the API and the worker both build at start-up, as NestJS providers: the validated configuration, the database
  * (TypeORM data source on DATABASE_URL) and the Temporal client; `closePlatform` releases them on shutdown.
  */
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
-import { createDataSource } from '@tdkt/persistence';
+import { createDataSource, QueryErrorLogger } from '@tdkt/persistence';
 
 export const CONFIG = Symbol('CONFIG');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
@@ -19,7 +19,10 @@ export function platformProviders(applicationName: string): Provider[] {
     {
       provide: DATA_SOURCE,
       inject: [CONFIG],
-      useFactory: (c: AppConfig): Promise<DataSource> => createDataSource(c.databaseUrl, { applicationName }).initialize(),
+      useFactory: (c: AppConfig): Promise<DataSource> => {
+        const log = new Logger('db');
+        return createDataSource(c.databaseUrl, { applicationName, logger: new QueryErrorLogger((line) => log.error(line)) }).initialize();
+      },
     },
     {
       provide: TEMPORAL_CLIENT,

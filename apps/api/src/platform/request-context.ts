@@ -20,11 +20,19 @@ export function requestIdOf(res: Response): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** First middleware: takes a well-formed incoming X-Request-Id or makes one, and echoes it in the response. */
+/** First middleware: takes a well-formed incoming X-Request-Id or makes one, echoes it in the response header and error bodies. */
 export function assignRequestId(req: Request, res: Response, next: NextFunction): void {
   const incoming = req.headers['x-request-id'];
-  res.setHeader(REQUEST_ID_HEADER, typeof incoming === 'string' && WELL_FORMED.test(incoming) ? incoming : randomUUID());
+  const id = typeof incoming === 'string' && WELL_FORMED.test(incoming) ? incoming : randomUUID();
+  res.setHeader(REQUEST_ID_HEADER, id);
+  // Every error body carries the id, whichever middleware, guard or filter writes it.
+  const json = res.json.bind(res);
+  res.json = (payload: unknown) => json(res.statusCode >= 400 && isErrorBody(payload) && !payload.requestId ? { ...payload, requestId: id } : payload);
   next();
+}
+
+function isErrorBody(payload: unknown): payload is { statusCode: number; message: unknown; requestId?: unknown } {
+  return typeof payload === 'object' && payload !== null && 'statusCode' in payload && 'message' in payload;
 }
 
 /**
@@ -37,7 +45,7 @@ export function enterRequestContext(_req: Request, res: Response, next: NextFunc
 
 /** Nest's console logger with `[req <id>]` after the context of every line written while a request is handled. */
 export class RequestLogger extends ConsoleLogger {
-  protected formatContext(ctx: string): string {
+  protected override formatContext(ctx: string): string {
     const id = currentRequestId();
     return id ? `${super.formatContext(ctx)}[req ${id}] ` : super.formatContext(ctx);
   }
