@@ -1,6 +1,6 @@
 /**
- * The state route end to end through HTTP only: a Bằng khen Thủ tướng goes from the unit clerk through the public
- * posting (one objection, reviewed), the provincial council, the chairman's tờ trình, the Ministry of Home Affairs
+ * The state route end to end through HTTP only: a Bằng khen Thủ tướng (not publicly posted: the rule set's list, rule
+ * 23) goes from the unit clerk through the provincial council, the chairman's tờ trình, the Ministry of Home Affairs
  * (a supplement, the hiệp y) to the Prime Minister's decision, numbered "…/QĐ-TTg", and its history verifies as one
  * hash chain. The real API and worker run on a time-skipping Temporal test server, so the 10-working-day posting passes
  * when the test moves the clock; every step of every actor is an HTTP request.
@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnvironment } from '../support/time-skipping-server';
 import { installRuntime } from '../../apps/worker/src/worker';
-import { aBkThuTuongDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { aBkThuTuongDossier, aHcLaoDong3Dossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 
 type View = { id: string; status: string; heldBy: string | null; decisionNumber: string | null; deadline: string | null; deadlineKind: string | null; reason: string | null };
 type HistoryEvent = { seq: number; type: string; data: Record<string, unknown>; actor: { userId: string; role: string; onBehalfOf?: string } };
@@ -54,14 +54,16 @@ async function until(id: string, status: string): Promise<View> {
   throw new Error(`dossier ${id} never reached ${status}`);
 }
 
-it('a Bằng khen Thủ tướng goes from the clerk to AWARDED by the Prime Minister, an objection reviewed on the way', async () => {
-  const created = await post(t.clerk, '/dossiers', aBkThuTuongDossier());
+// Corrected (issue 8): the Bằng khen Thủ tướng used to go through the public posting; the rule set posts orders, honorary
+// titles and CSTĐ toàn quốc only (rule 23), so the posting and its objection moved to a Huân chương Lao động hạng Ba.
+it('a Huân chương Lao động hạng Ba is publicly posted before the council; an objection is reviewed and reported to it', async () => {
+  const created = await post(t.clerk, '/dossiers', aHcLaoDong3Dossier());
   expect(created).toMatchObject({ status: 201, body: { status: 'DRAFT' } });
   const base = `/dossiers/${created.body.id}`;
   ok(await post(t.clerk, `${base}/submit`));
   ok(await post(t.head, `${base}/unit-approval`));
 
-  // A state-level dossier goes to public posting before the council (rule 23).
+  // A state-level dossier the rule set posts goes to public posting before the council (rule 23).
   expect(await post(t.secretariat, `${base}/appraisal-acceptance`)).toMatchObject({ status: 409 });
   const posting = await post(t.secretariat, `${base}/public-posting`, { note: 'Niêm yết công khai trên Cổng thông tin' });
   expect(posting).toMatchObject({ status: 200, body: { status: 'PUBLIC_POSTING', heldBy: 'SECRETARIAT_OFFICER', deadlineKind: 'PUBLIC_POSTING' } });
@@ -75,7 +77,23 @@ it('a Bằng khen Thủ tướng goes from the clerk to AWARDED by the Prime Min
   expect(await tasksOf(t.secretariat)).toContainEqual({ dossierId: created.body.id, kind: 'REVIEW_OBJECTIONS' });
   expect(await post(t.secretariat, `${base}/objection-review`, { upheld: false })).toMatchObject({ status: 400 });
   expect((await post(t.secretariat, `${base}/objection-review`, { outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false })).body).toMatchObject({ status: 'READY_FOR_COUNCIL' });
+  expect((await post(t.secretariat, `${base}/appraisal-acceptance`)).body).toMatchObject({ status: 'COUNCIL_VOTING' });
+  const history = await http<HistoryEvent[]>(sys, 'GET', `${base}/history`, { token: t.auditor });
+  expect(history.body.map((e) => e.type)).toEqual([
+    'DossierCreated', 'DossierSubmitted', 'UnitApproved', 'AppraisalClockStarted', 'AppraisalAccepted', 'PublicPostingOpened', 'ObjectionRecorded',
+    'PublicPostingClosed', 'ObjectionReviewRecorded', 'CouncilVotingOpened',
+  ]);
+  expect(history.body.find((e) => e.type === 'CouncilVotingOpened')?.data).toMatchObject({ objectionReview: { objections: 1, outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false } });
+  expect(history.body.find((e) => e.type === 'PublicPostingClosed')?.actor.role).toBe('SYSTEM');
+}, 180_000);
 
+it('a Bằng khen Thủ tướng goes from the clerk to AWARDED by the Prime Minister, without a public posting', async () => {
+  const created = await post(t.clerk, '/dossiers', aBkThuTuongDossier());
+  expect(created).toMatchObject({ status: 201, body: { status: 'DRAFT' } });
+  const base = `/dossiers/${created.body.id}`;
+  ok(await post(t.clerk, `${base}/submit`));
+  ok(await post(t.head, `${base}/unit-approval`));
+  expect(await post(t.secretariat, `${base}/public-posting`, {})).toMatchObject({ status: 422, body: { rule: 'posting.required' } });
   expect((await post(t.secretariat, `${base}/appraisal-acceptance`)).body).toMatchObject({ status: 'COUNCIL_VOTING' });
   for (const m of ['member1', 'member2', 'member3']) ok(await post(t[m], `${base}/votes`, { approve: true }));
   expect((await get(t.auditor, base)).body).toMatchObject({ status: 'AWAITING_DECISION', heldBy: 'PROVINCIAL_DECIDER' });
@@ -107,14 +125,11 @@ it('a Bằng khen Thủ tướng goes from the clerk to AWARDED by the Prime Min
 
   const history = await http<HistoryEvent[]>(sys, 'GET', `${base}/history`, { token: t.auditor });
   expect(history.body.map((e) => e.type)).toEqual([
-    'DossierCreated', 'DossierSubmitted', 'UnitApproved', 'AppraisalClockStarted', 'AppraisalAccepted', 'PublicPostingOpened', 'ObjectionRecorded',
-    'PublicPostingClosed', 'ObjectionReviewRecorded', 'CouncilVotingOpened', 'VoteCast', 'VoteCast', 'VoteCast', 'CouncilVotingClosed', 'ProposalSigned',
+    'DossierCreated', 'DossierSubmitted', 'UnitApproved', 'AppraisalClockStarted', 'AppraisalAccepted', 'CouncilVotingOpened', 'VoteCast', 'VoteCast', 'VoteCast', 'CouncilVotingClosed', 'ProposalSigned',
     'CentralStageOpened', 'CentralSupplementRequested', 'CentralSupplementProvided', 'HiepYRecorded', 'CentralAppraisalAccepted', 'DossierAwarded',
   ]);
   const byType = (type: string) => history.body.find((e) => e.type === type);
-  expect(byType('CouncilVotingOpened')?.data).toMatchObject({ objectionReview: { objections: 1, outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false } });
   expect(byType('ProposalSigned')?.data).toMatchObject({ proposal: { number: expect.stringMatching(/^\d+\/TTr-UBND$/) } });
-  expect(byType('PublicPostingClosed')?.actor.role).toBe('SYSTEM');
   expect(byType('DossierAwarded')?.actor).toMatchObject({ role: 'CENTRAL_DECIDER', onBehalfOf: 'PRIME_MINISTER' });
   expect(history.body.map((e) => e.seq)).toEqual(history.body.map((_, i) => i + 1));
 

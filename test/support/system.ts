@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createDataSource, Directory } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
-import { exampleBkThuTuongContent, exampleBkTinhContent, exampleCstdCoSoContent, type Role } from '@tdkt/domain';
+import { exampleBkThuTuongContent, exampleBkTinhContent, exampleCstdCoSoContent, exampleHcLaoDong3Content, type Role } from '@tdkt/domain';
 import { createApi } from '../../apps/api/src/api';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 
@@ -149,6 +149,16 @@ export const aBkThuTuongDossier = (overrides: Record<string, unknown> = {}) => (
   nominee: { kind: 'INDIVIDUAL', fullName: 'Phạm Văn Đức', position: 'Hiệu trưởng', citizenId: '001180000789' },
   achievements: 'Năm năm liên tục hoàn thành xuất sắc nhiệm vụ, ba lần Chiến sĩ thi đua cơ sở sau Bằng khen tỉnh.',
   ...exampleBkThuTuongContent(new Date().getUTCFullYear() - 1),
+  ...overrides,
+});
+
+/** The request body of a Huân chương Lao động hạng Ba (state route, publicly posted, the President decides). */
+export const aHcLaoDong3Dossier = (overrides: Record<string, unknown> = {}) => ({
+  awardCode: 'HC_LAO_DONG_3',
+  title: 'Đề nghị tặng Huân chương Lao động hạng Ba cho bà Trịnh Thị Mai',
+  nominee: { kind: 'INDIVIDUAL', fullName: 'Trịnh Thị Mai', position: 'Phó Giám đốc', citizenId: '001180000790' },
+  achievements: 'Năm năm liên tục hoàn thành xuất sắc nhiệm vụ, ba lần Chiến sĩ thi đua cơ sở sau Bằng khen Thủ tướng.',
+  ...exampleHcLaoDong3Content(new Date().getUTCFullYear() - 1),
   ...overrides,
 });
 

@@ -27,7 +27,13 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
 
   const execute = async (req: CommandRequest): Promise<DossierState> => {
     // Histories recorded before submission checked completeness and eligibility replay without the checks.
-    const ctx = req.command.type === 'SubmitDossier' && !patched('submission-checks') ? { ...contextOf(req), legacySubmission: true } : contextOf(req);
+    // Histories recorded before the rule set listed the posted awards posted every state-level award.
+    const ctx =
+      req.command.type === 'SubmitDossier' && !patched('submission-checks')
+        ? { ...contextOf(req), legacySubmission: true }
+        : req.command.type === 'OpenPublicPosting' && !patched('posting-list')
+          ? { ...contextOf(req), legacyPostingForEveryStateAward: true }
+          : contextOf(req);
     ({ state, chainHead } = await runCommand(state, chainHead, req, ctx));
     indexSearchAttributes();
     return state;

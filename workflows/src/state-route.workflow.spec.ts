@@ -11,7 +11,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { exampleBkThuTuongContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
+import { exampleBkThuTuongContent, exampleHcLaoDong3Content, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
 import { DossierQueries, EventStore } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
 import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
@@ -37,23 +37,13 @@ const skipTo = (isoLocal: string) => world.skipTo(isoLocal);
 type Send = (actor: Actor, command: DossierCommand) => Promise<DossierState>;
 const sender = (handle: WorkflowHandle): Send => (actor, command) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
 
-/** Huân chương Lao động hạng Ba (rule 10): Bằng khen Thủ tướng, then five years with an HTXS and three CSTĐ cơ sở. */
-function hcLaoDong3Content(evaluationYear: number) {
-  const base = exampleBkThuTuongContent(evaluationYear);
-  const from = evaluationYear - 4;
-  const awards = [
-    { awardCode: 'BK_THU_TUONG', year: from - 2, decisionDate: `${from - 1}-03-01`, achievementId: `bkttg-${from - 2}` },
-    ...base.record.awards.filter((a) => a.awardCode === 'CSTD_CO_SO'),
-  ];
-  return { ...base, record: { ...base.record, awards } };
-}
 
 async function startBkThuTuong(awardCode = 'BK_THU_TUONG'): Promise<{ dossierId: string; handle: WorkflowHandle; send: Send }> {
   const dossierId = randomUUID();
   const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
   const send = sender(handle);
   const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Phạm Văn Đức' };
-  const content = awardCode === 'HC_LAO_DONG_3' ? hcLaoDong3Content(2026) : exampleBkThuTuongContent(2026);
+  const content = awardCode === 'HC_LAO_DONG_3' ? exampleHcLaoDong3Content(2026) : exampleBkThuTuongContent(2026);
   await send(clerk, { type: 'CreateDossier', data: { awardCode, unitCode: 'SGDDT', title: 'Khen thưởng cấp Nhà nước', nominee, achievements: 'Xuất sắc', ...content } });
   await send(clerk, { type: 'SubmitDossier', data: {} });
   await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });
@@ -81,9 +71,10 @@ async function finished(handle: WorkflowHandle): Promise<DossierState> {
 }
 
 describe('public posting of a state-level dossier (rules 23, 28)', () => {
+  // Corrected (issue 8): a Huân chương (posted, rule 23), no longer a Bằng khen Thủ tướng, which the rule set does not post.
   it('ends by itself after 10 working days, Giỗ Tổ Hùng Vương not counted, ready for the council', async () => {
     await skipTo('2027-04-12T09:00:00'); // Monday; Giỗ Tổ is Friday 16/04/2027
-    const { handle, send } = await startBkThuTuong();
+    const { handle, send } = await startBkThuTuong('HC_LAO_DONG_3');
     const posting = await send(secretariat, { type: 'OpenPublicPosting', data: {} });
     // 13, 14, 15, (16 holiday), 19, 20, 21, 22, 23, 26, 27 April → the tenth working day is Tuesday 27/04.
     expect(posting.posting?.deadline).toBe('2027-04-27');
@@ -97,14 +88,12 @@ describe('public posting of a state-level dossier (rules 23, 28)', () => {
 });
 
 describe('a Bằng khen Thủ tướng through the central stage', () => {
-  it('an objection reviewed, the council, the tờ trình, the Ministry, the Prime Minister: AWARDED in the TTg series', async () => {
+  // Corrected (issue 8): a Bằng khen Thủ tướng is not publicly posted (the rule set's list, rule 23); the objection and
+  // its review moved to the Huân chương below.
+  it('no posting, the council, the tờ trình, the Ministry, the Prime Minister: AWARDED in the TTg series', async () => {
     await skipTo('2027-06-01T09:00:00');
     const { dossierId, handle, send } = await startBkThuTuong();
-    await send(secretariat, { type: 'OpenPublicPosting', data: {} });
-    await send(secretariat, { type: 'RecordObjection', data: { source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' } });
-    await skipTo('2027-06-20T09:00:00');
-    expect((await handle.query(dossierStateQuery)).status).toBe('COMPLAINT_REVIEW');
-    await send(secretariat, { type: 'RecordObjectionReview', data: { outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false } });
+    await expect(send(secretariat, { type: 'OpenPublicPosting', data: {} })).rejects.toThrow();
     const voting = await send(secretariat, { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2'] } });
     expect(voting.status).toBe('COUNCIL_VOTING');
     await send(who('COUNCIL_MEMBER', 'm1'), { type: 'CastVote', data: { approve: true } });
@@ -128,7 +117,8 @@ describe('a Bằng khen Thủ tướng through the central stage', () => {
     expect(result).toMatchObject({ status: 'AWARDED', seq: awarded.seq, decision: { authority: 'PRIME_MINISTER' } });
     const stored = await new EventStore(ds).readStream(dossierId);
     expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
-    expect(stored.map((e) => e.type)).toEqual(expect.arrayContaining(['ObjectionReviewRecorded', 'ProposalSigned', 'CentralStageOpened', 'HiepYRecorded', 'DossierAwarded']));
+    expect(stored.map((e) => e.type)).not.toContain('PublicPostingOpened');
+    expect(stored.map((e) => e.type)).toEqual(expect.arrayContaining(['ProposalSigned', 'CentralStageOpened', 'HiepYRecorded', 'DossierAwarded']));
     expect(await new DossierQueries(ds).findById(dossierId)).toMatchObject({ status: 'AWARDED', decisionNumber: awarded.decision?.number, heldBy: null });
 
     for (const [h, file] of [[handle, 'dossier-state-awarded'], [central, 'central-stage-awarded']] as const) {
@@ -144,9 +134,12 @@ describe('a Huân chương Lao động hạng Ba: the Prime Minister proposes, t
     await skipTo('2027-08-02T09:00:00');
     const { dossierId, handle, send } = await startBkThuTuong('HC_LAO_DONG_3');
     await send(secretariat, { type: 'OpenPublicPosting', data: {} });
+    await send(secretariat, { type: 'RecordObjection', data: { source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' } });
     await skipTo('2027-08-30T09:00:00');
-    expect((await handle.query(dossierStateQuery)).status).toBe('READY_FOR_COUNCIL');
-    await send(secretariat, { type: 'AcceptAppraisal', data: { councilMembers: ['m1'] } });
+    expect((await handle.query(dossierStateQuery)).status).toBe('COMPLAINT_REVIEW');
+    await send(secretariat, { type: 'RecordObjectionReview', data: { outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false } });
+    const voting = await send(secretariat, { type: 'AcceptAppraisal', data: { councilMembers: ['m1'] } });
+    expect(voting.council?.members).toEqual(['m1']);
     await send(who('COUNCIL_MEMBER', 'm1'), { type: 'CastVote', data: { approve: true } });
     await send(who('PROVINCIAL_DECIDER', 'p1'), { type: 'SignProposal', data: { approve: true } });
     const sendCentral = sender(await centralStage(dossierId));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
-import { councilFromStatus, councilRuleFor, ruleSetOf, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
+import { councilStepOf, councilRuleFor, ruleSetOf, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
 import { CouncilSessions, Directory, DossierQueries, type CouncilSessionView } from '@tdkt/persistence';
 import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
@@ -30,10 +30,11 @@ export class CouncilService {
     for (const id of new Set(dto.dossierIds)) {
       const d = await this.dossiers.findById(id);
       // The council rule comes from the rule set the dossier is bound to (a province's override is in its state).
-      const ruleSet = d && ruleSetOf(await this.temporal.workflow.getHandle(dossierWorkflowId(id)).query(dossierStateQuery));
-      if (!d || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
-      // A state-level dossier comes to the council after its public posting (rule 23).
-      else if (d.status !== councilFromStatus(d.awardCode)) (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not ready for the council`);
+      const state = d && (await this.temporal.workflow.getHandle(dossierWorkflowId(id)).query(dossierStateQuery));
+      const ruleSet = state && ruleSetOf(state);
+      if (!d || !state || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
+      // A state-level dossier the rule set posts comes to the council after its public posting (rule 23).
+      else if (d.status !== councilStepOf(state)) (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not ready for the council`);
       else agenda.push({ dossierId: d.id, awardCode: d.awardCode, unitCode: d.unitCode, nomineeName: d.nomineeName, rule: councilRuleFor(ruleSet, d.awardCode) });
     }
     if (Object.keys(fields).length) throw new BadRequestException(body(400, 'Validation failed', { fields }));

@@ -1,7 +1,7 @@
 import { findAward } from '../award/catalog';
 import { tally } from '../council/tally';
 import { castVoteRefusal, perDossierVotingRefusal } from '../council/secret-ballot';
-import { councilRuleFor, ruleSetInForce, vietnamDate, ruleSetOf, lawVersionOf } from '../rule-set/select';
+import { appraisalWDFor, councilRuleFor, ruleSetInForce, vietnamDate, ruleSetOf, lawVersionOf } from '../rule-set/select';
 import type { ActorRole } from '../shared/actor';
 import { deadlineAfter, remainingWorkingDays } from './deadlines';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
@@ -13,7 +13,7 @@ import type { DossierEvent } from './events';
 import { inState, wrongState } from './refusals';
 import { decideRecordRecovery, decideRevokeAward } from './revocation';
 import { stateRouteHandlers } from './state-route';
-import { councilFromStatus, DECIDER_ROLE, routeOf } from './route';
+import { councilStepOf, DECIDER_ROLE, routeOf } from './route';
 import { type CommandContext, type DossierState, type DossierStatus } from './types';
 import { checkVariantAtSubmission, checkVariantClaims } from './variants';
 
@@ -75,7 +75,7 @@ const otherRoute = (state: DossierState, command: string, expected: string) =>
 /** Before the chairman signs or the centre takes the dossier, its unit may still withdraw it. */
 const WITHDRAWABLE: DossierStatus[] = ['DRAFT', 'UNIT_REVIEW', 'APPRAISAL', 'SUPPLEMENT_REQUESTED', 'COUNCIL_VOTING', 'RETURNED', 'PUBLIC_POSTING', 'COMPLAINT_REVIEW', 'READY_FOR_COUNCIL'];
 
-const councilFrom = (state: DossierState): DossierStatus => councilFromStatus(state.awardCode);
+const councilFrom = (state: DossierState): DossierStatus => councilStepOf(state);
 
 /** The objections received during the posting and the secretariat's review, carried to the council (rule 23). */
 const reviewForCouncil = (state: DossierState) => (state.posting?.review ? { objectionReview: state.posting.review } : {});
@@ -147,8 +147,9 @@ const handlers: Handlers = {
     if (routeOf(state.awardCode) === 'GRASSROOTS') return otherRoute(state, 'ApproveAtUnit', 'PROVINCIAL');
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
-    // The simplified procedure (Law Art. 85) keeps the route's steps with a shorter appraisal (rule-set setting, [U]).
-    const workingDays = state.simplified ? ruleSet.variants.simplified.appraisalWD : ruleSet.deadlines.appraisalWD;
+    // The simplified procedure (Law Art. 85) keeps the route's steps with a shorter appraisal (rule-set setting, [U]);
+    // otherwise the award's own appraisal period in the rule set, else its default.
+    const workingDays = state.simplified ? ruleSet.variants.simplified.appraisalWD : appraisalWDFor(ruleSet, state.awardCode);
     const deadline = deadlineAfter(vietnamDate(now), workingDays);
     if (!deadline.ok) return calendarGap(deadline.message);
     return accept([
@@ -205,7 +206,7 @@ const handlers: Handlers = {
     const running = state.appraisal?.deadline;
     return accept([
       { type: 'SupplementRequested', data: { missingParts: data.missingParts, reason: data.reason, deadline: deadline.date } },
-      { type: 'AppraisalClockPaused', data: { remainingWD: running ? remainingWorkingDays(today, running) : (state.appraisal?.remainingWD ?? ruleSet.deadlines.appraisalWD) } },
+      { type: 'AppraisalClockPaused', data: { remainingWD: running ? remainingWorkingDays(today, running) : (state.appraisal?.remainingWD ?? appraisalWDFor(ruleSet, state.awardCode)) } },
     ]);
   },
   ProvideSupplement(state, { data }, { now }) {

@@ -1,10 +1,10 @@
 import type { DossierEvent } from './events';
-import { routeOf } from './route';
+import { councilStepOf, routeOf } from './route';
 import type { Route } from '../award/catalog';
 import type { DossierState, DossierStatus } from './types';
 
 /** Where a council vote without quorum sends the dossier back to, to be put to the council again. */
-const QUORUMLESS_RETURNS_TO: Readonly<Record<Route, DossierStatus>> = { GRASSROOTS: 'UNIT_REVIEW', PROVINCIAL: 'APPRAISAL', STATE: 'READY_FOR_COUNCIL' };
+const quorumlessReturnsTo = (state: DossierState, route: Route): DossierStatus => (route === 'GRASSROOTS' ? 'UNIT_REVIEW' : councilStepOf(state));
 
 /** Applies one event to the state. Pure and total: every event type has exactly one effect. */
 export function evolve(state: DossierState, event: DossierEvent): DossierState {
@@ -38,7 +38,7 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return next.council ? { ...next, council: { ...next.council, votes: [...next.council.votes, event.data] } } : next;
     case 'CouncilVotingClosed':
       // Without quorum nothing was decided: the secretariat (the unit head, for a grassroots award) opens voting again.
-      if (!event.data.quorumMet) return { ...next, status: QUORUMLESS_RETURNS_TO[routeOf(next.awardCode) ?? 'PROVINCIAL'], council: undefined };
+      if (!event.data.quorumMet) return { ...next, status: quorumlessReturnsTo(next, routeOf(next.awardCode) ?? 'PROVINCIAL'), council: undefined };
       return { ...next, status: event.data.passed ? 'AWAITING_DECISION' : 'REJECTED', ...(event.data.passed ? {} : { rejectionReason: 'Council did not pass the dossier' }) };
     case 'DossierAwarded':
       return { ...next, status: 'AWARDED', decision: event.data.decision };

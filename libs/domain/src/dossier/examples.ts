@@ -53,6 +53,21 @@ export function exampleCstdCoSoContent(evaluationYear: number, achievementId?: s
 }
 
 /**
+ * A complete Huân chương Lao động hạng Ba dossier content for one person (state route, publicly posted, rule 23): the
+ * state package and a record meeting rule 10 — Bằng khen Thủ tướng for the achievement period ending five years
+ * before, then five years rated HTXS with three CSTĐ cơ sở in the window.
+ */
+export function exampleHcLaoDong3Content(evaluationYear: number, achievementId?: string): { record: DeclaredRecord; parts: DossierPart[] } {
+  const base = exampleBkThuTuongContent(evaluationYear, achievementId);
+  const from = evaluationYear - 4;
+  const awards = [
+    { awardCode: 'BK_THU_TUONG', year: from - 2, decisionDate: `${from - 1}-03-01`, achievementId: `bkttg-${from - 2}` },
+    ...base.record.awards.filter((a) => a.awardCode === 'CSTD_CO_SO'),
+  ];
+  return { ...base, record: { ...base.record, awards } };
+}
+
+/**
  * A complete Bằng khen Thủ tướng dossier content for one person (state route): the BK TTg package (rule 18, one
  * original set, with the electronic files the Prime Minister's package needs, rule 19) and a record meeting rule 9 —
  * Bằng khen tỉnh, then five years rated HTTNV or better with three CSTĐ cơ sở in the window.

@@ -53,7 +53,7 @@ describe('revoking a provincial award', () => {
     const events = thenEvents(when(given(...awarded('BK_TINH')), revoke(), secretariatHead));
     expect(events.map((e) => e.type)).toEqual(['AwardRevoked', 'RecoveryTasksOpened']);
     expect(events[0].data).toEqual({
-      ground: 'FALSE_INFORMATION_OR_FORGERY', clause: 'b', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Chương VII (article number UNCONFIRMED), ground (b)',
+      ground: 'FALSE_INFORMATION_OR_FORGERY', clause: 'b', legalBasis: `Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 93; Nghị định 152/2025/NĐ-CP (the article detailing Điều 93(9) UNCONFIRMED), ground (b)`,
       reason: 'Báo cáo thành tích kê khai sai số liệu', decisionRef: '45/QĐ-UBND', revokedDecisionNumber: '12/QĐ-UBND', revokedOn: '2025-12-02',
     });
     const after = evolveAll(given(...awarded('BK_TINH')), events);

@@ -5,7 +5,7 @@
  */
 import { findAward, type Route } from '../award/catalog';
 import { bonusFor } from '../award/bonus';
-import { vietnamDate, ruleSetOf } from '../rule-set/select';
+import { shippedRuleSetOf, vietnamDate, ruleSetOf } from '../rule-set/select';
 import type { ActorRole } from '../shared/actor';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { DossierEvent } from './events';
@@ -37,7 +37,8 @@ export const REVOCATION_GROUND_INFO: Readonly<Record<RevocationGround, GroundInf
     en: "A competent authority's conclusion, decision or judgment finds violations meaning the standards were not met in the period counted, or relating to the work behind a prize",
   },
 };
-export const REVOCATION_LEGAL_BASIS = 'Luật Thi đua, khen thưởng số 06/2022/QH15, Chương VII (article number UNCONFIRMED)';
+/** For a rule set that names no basis of its own (none shipped today): the Law's article. */
+export const REVOCATION_LEGAL_BASIS = 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 93';
 
 export const isRevocationGround = (value: string): value is RevocationGround => (REVOCATION_GROUNDS as readonly string[]).includes(value);
 
@@ -106,7 +107,7 @@ export function decideRevokeAward(state: DossierState, data: { ground: string; r
       data: {
         ground: data.ground,
         clause: REVOCATION_GROUND_INFO[data.ground].clause,
-        legalBasis: `${REVOCATION_LEGAL_BASIS}, ground (${REVOCATION_GROUND_INFO[data.ground].clause})`,
+        legalBasis: `${shippedRuleSetOf(ruleSet).revocationLegalBasis ?? REVOCATION_LEGAL_BASIS}, ground (${REVOCATION_GROUND_INFO[data.ground].clause})`,
         reason: data.reason.trim(),
         decisionRef: data.decisionRef.trim(),
         revokedDecisionNumber: number,

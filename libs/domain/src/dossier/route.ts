@@ -1,5 +1,6 @@
 import { findAward, type Decider, type Route } from '../award/catalog';
 import type { RuleSet } from '../rule-set/types';
+import { requiresPublicPosting, ruleSetOf } from '../rule-set/select';
 import type { ActorRole } from '../shared/actor';
 import type { DossierState, DossierStatus } from './types';
 
@@ -38,5 +39,13 @@ export function centralRequirements(ruleSet: RuleSet, awardCode: string): { hiep
   };
 }
 
-/** Where the council takes a dossier up: after appraisal, or on the state route after the public posting (rule 23). */
-export const councilFromStatus = (awardCode: string): DossierStatus => (routeOf(awardCode) === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL');
+/**
+ * Where the council takes a dossier up: after appraisal, or on the state route after the public posting (rule 23) for
+ * the awards the bound rule set posts. A dossier already posted (under an earlier list) comes from the posting.
+ */
+export function councilStepOf(state: DossierState): DossierStatus {
+  if (routeOf(state.awardCode) !== 'STATE') return 'APPRAISAL';
+  if (state.posting) return 'READY_FOR_COUNCIL';
+  const ruleSet = ruleSetOf(state);
+  return ruleSet && !requiresPublicPosting(ruleSet, state.awardCode) ? 'APPRAISAL' : 'READY_FOR_COUNCIL';
+}

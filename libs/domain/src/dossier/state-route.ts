@@ -1,5 +1,5 @@
 import { findAward } from '../award/catalog';
-import { vietnamDate, ruleSetOf } from '../rule-set/select';
+import { centralCouncilRuleOf, requiresPublicPosting, vietnamDate, ruleSetOf } from '../rule-set/select';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { DossierCommand } from './commands';
 import { deadlineAfter } from './deadlines';
@@ -36,11 +36,15 @@ const notStateRoute = (state: DossierState, command: string) =>
  * AWARDED by the Prime Minister, or SUBMITTED_TO_PRESIDENT → AWARDED by the President (DecideDossier in decide.ts).
  */
 export const stateRouteHandlers: Handlers = {
-  OpenPublicPosting(state, { data }, { now }) {
+  OpenPublicPosting(state, { data }, ctx) {
+    const { now } = ctx;
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'OpenPublicPosting', ['APPRAISAL']);
     if (routeOf(state.awardCode) !== 'STATE') return notStateRoute(state, 'OpenPublicPosting');
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
+    // Rule 23: only the awards the rule set lists are posted; the others go to the council after the appraisal.
+    if (!ctx.legacyPostingForEveryStateAward && !requiresPublicPosting(ruleSet, state.awardCode))
+      return refuse(reject('RULE_VIOLATION', 'posting.required', `${findAward(state.awardCode)?.nameVi ?? state.awardCode} is not publicly posted under ${ruleSet.version} (${ruleSet.stateRoute.publicPosting?.legalBasis ?? 'rule 23'}): accept the appraisal and put it to the council`));
     const workingDays = ruleSet.deadlines.publicPostingWD;
     const deadline = deadlineAfter(vietnamDate(now), workingDays);
     if (!deadline.ok) return calendarGap(deadline.message);
@@ -120,10 +124,13 @@ export const stateRouteHandlers: Handlers = {
       return refuse(reject('INVALID', 'central.standing-review-counts', 'Counts must satisfy 0 ≤ approvals ≤ present ≤ members, members ≥ 1'));
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
-    // Rule 25: valid only with at least 2/3 of all members present; decided by a majority.
-    const [qn, qd] = ruleSet.council.default.quorum;
+    // Rule 25: valid only with at least 2/3 of all members present; decided by a majority. The decree's rule, never a
+    // province's council settings.
+    const rule = centralCouncilRuleOf(ruleSet);
+    const [qn, qd] = rule.quorum;
+    const [tn, td] = rule.threshold.share;
     const quorumMet = present * qd >= members * qn;
-    const passed = quorumMet && approvals * 2 > present;
+    const passed = quorumMet && (rule.threshold.strict ? approvals * td > present * tn : approvals * td >= present * tn);
     return accept([{ type: 'StandingReviewRecorded', data: { members, present, approvals, quorumMet, passed, ...(data.note ? { note: data.note } : {}) } }]);
   },
   ProposeToPresident(state, { data }) {

@@ -197,6 +197,11 @@ export interface CommandContext {
    * the checks existed (the workflow sets it from patched()), never for a new command.
    */
   legacySubmission?: boolean;
+  /**
+   * Public posting for every state-level award, as before the rule set listed the posted awards: only for replaying
+   * workflow histories recorded before the list (the workflow sets it from patched()), never for a new command.
+   */
+  legacyPostingForEveryStateAward?: boolean;
 }
 
 /** Who must act next on a dossier in a given status: the board's "who holds it". A grassroots award stays at its unit. */

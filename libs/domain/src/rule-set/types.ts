@@ -21,7 +21,13 @@ export interface CouncilRule {
 
 /** Deadlines, in working days (ngày làm việc). */
 export interface DeadlineRule {
+  /** The appraisal period when the award has none of its own ([U], default 10). */
   appraisalWD: number;
+  /**
+   * The appraisal period per award (historically 10, 15 or 30 days by award, law page §6.2); an award not listed takes
+   * `appraisalWD`. Absent in rule sets snapshotted before it existed (then every award takes `appraisalWD`).
+   */
+  appraisalWDByAward?: Readonly<Record<string, number>>;
   supplementWD: number;
   publicPostingWD: number;
   centralPublicConsultationWD: number;
@@ -59,6 +65,25 @@ export interface RuleSet {
   quotasEnabled: boolean;
   /** Procedure variants (law page §7): ad-hoc intake (rule 31) and the simplified procedure (Law Art. 85). */
   variants: VariantRule;
+  /**
+   * The Central Council's standing review (rule 25): fixed by the decree, never by a province's file. Absent in rule
+   * sets snapshotted before it existed: then the shipped rule set of the same law version applies.
+   */
+  centralCouncil?: CentralCouncilRule;
+  /**
+   * The article of the Law and of the decree that revocation (Ch. VII) rests on. Absent in old snapshots: the shipped
+   * rule set's applies.
+   */
+  revocationLegalBasis?: string;
+}
+
+/** How the Central Council's standing committee decides: quorum of all members, then a majority. */
+export interface CentralCouncilRule {
+  /** Members present needed: at least this share of all members. */
+  quorum: Share;
+  /** Approvals needed: more than (strict) or at least this share of the members present. */
+  threshold: { share: Share; strict: boolean };
+  legalBasis: string;
 }
 
 /** Settings of the ad-hoc (đột xuất) and simplified procedures; UNCONFIRMED values carry a note. */
@@ -123,6 +148,11 @@ export interface AwardList {
 export interface StateRouteRule {
   /** Issuer code of the provincial chairman's tờ trình to the centre: "UBND" gives "45/TTr-UBND". */
   proposalIssuerCode: string;
+  /**
+   * The awards publicly posted at the proposing level before the council (rule 23). Absent in a province's rule set
+   * snapshotted before it existed: the shipped rule set of the same law version applies (it is law, not a setting).
+   */
+  publicPosting?: AwardList;
   /** Consultation (hiệp y / lấy ý kiến) the Ministry of Home Affairs records before accepting its appraisal. */
   hiepY: AwardList;
   /** The Ministry's own public consultation (centralPublicConsultationWD) then the Central Council standing committee. */
