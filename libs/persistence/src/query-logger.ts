@@ -11,7 +11,7 @@ const DATA_EXCEPTION = /^22/;
 export class QueryErrorLogger implements Logger {
   constructor(private readonly write: (line: string) => void = (line) => console.error(line)) {}
 
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[]): void {
     const code = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
     const message = typeof error === 'string' ? error : error.message;
     const what = typeof code === 'string' && DATA_EXCEPTION.test(code) ? 'data exception' : message;
