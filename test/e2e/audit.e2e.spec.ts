@@ -1,5 +1,6 @@
 /** Auditors can trust the history: every event is chained, edits are caught online and offline. */
 import { Client } from 'pg';
+import { Anchors } from '@tdkt/persistence';
 import { http, seedCast, startSystem, tokensFor, driveDossier, type TestSystem } from '../support/system';
 
 // The offline verifier is plain JavaScript on purpose (infra/audit/README.md); the test uses it exactly as an auditor would.
@@ -62,6 +63,24 @@ describe('the audit trail of an awarded dossier', () => {
     expect(after.body.chain.verifiedAtExport).toBe(false);
     expect(verify(after.body)).toMatchObject({ ok: false, seq: 6 });
     expect(verify(before.body).ok).toBe(true);
+  });
+});
+
+describe('anchors: deleting the newest events of a dossier is named online', () => {
+  it('after an anchor, the dossier whose last event was deleted is behind it, in /verify and /audit/verify', async () => {
+    const id = await driveDossier(sys, tokens, 3);
+    const { anchor } = await new Anchors(sys.db).anchor();
+    const published = await http<{ format: string; seq: number; hash: string; streams: number }>(sys, 'GET', '/audit/anchor', { token: tokens.auditor });
+    expect(published.body).toMatchObject({ format: 'tdkt-anchor/1', seq: anchor?.seq, hash: anchor?.hash });
+    expect((await http<{ ok: boolean }>(sys, 'GET', `/dossiers/${id}/verify`, { token: tokens.auditor })).body).toMatchObject({ ok: true, anchor: { hash: anchor?.hash } });
+
+    const [{ last }] = (await sys.db.query(`SELECT max(seq)::int AS last FROM dossier_event WHERE dossier_id = $1`, [id])) as { last: number }[];
+    await superuserEdit(`DELETE FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [id, last]);
+    const one = await http<{ ok: boolean; problems: { problem: string; seq: number }[] }>(sys, 'GET', `/dossiers/${id}/verify`, { token: tokens.auditor });
+    expect(one.body).toMatchObject({ ok: false, problems: [{ problem: 'HEAD_BEHIND_ANCHOR', seq: last }] });
+    const all = await http<{ ok: boolean; problems: { problem: string; streamId: string }[] }>(sys, 'GET', '/audit/verify', { token: tokens.auditor });
+    expect(all.body.ok).toBe(false);
+    expect(all.body.problems).toContainEqual(expect.objectContaining({ problem: 'HEAD_BEHIND_ANCHOR', streamId: id }));
   });
 });
 

@@ -3,7 +3,7 @@
  * A command is a function from its arguments to an outcome; this file alone writes output and picks the exit code:
  * 0 done, 1 the request was understood but refused, 2 bad arguments (usage on stderr).
  */
-import { rebuildCommand, verifyChainCommand } from './audit.command';
+import { anchorCommand, anchorExportCommand, rebuildCommand, verifyChainCommand } from './audit.command';
 import { workingDaysCommand } from './working-days.command';
 
 export type CommandOutcome =
@@ -22,6 +22,8 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'working-days': workingDaysCommand,
   'verify-chain': verifyChainCommand,
   'rebuild-read-models': rebuildCommand,
+  anchor: anchorCommand,
+  'anchor-export': anchorExportCommand,
 };
 
 const usage = (): string =>

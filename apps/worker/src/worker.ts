@@ -4,7 +4,10 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { temporalConnectionOptions, type AppConfig } from '@tdkt/config';
 import type { DossierActivities } from '@tdkt/workflows/src/messages';
 import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
-import { ACTIVITIES, CONFIG, WorkerModule } from './worker.module';
+import type { DataSource } from 'typeorm';
+import { Anchors } from '@tdkt/persistence';
+import { ACTIVITIES, CONFIG, DATA_SOURCE, WorkerModule } from './worker.module';
+import { anchorIntervalSeconds, startAnchorJob } from './anchor-job';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -32,6 +35,7 @@ export function installRuntime(): void {
 /** Starts a Temporal worker hosted in a NestJS application context. */
 export async function startWorker(): Promise<RunningWorker> {
   installRuntime();
+  const intervalSeconds = anchorIntervalSeconds();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   const config = app.get<AppConfig>(CONFIG);
   const activities = app.get<DossierActivities & SessionActivities>(ACTIVITIES);
@@ -43,7 +47,10 @@ export async function startWorker(): Promise<RunningWorker> {
     activities,
     ...workflowSource(),
   });
+  // Anchoring is the worker's periodic chore (an interval, not a workflow: it is one SQL transaction, no orchestration).
+  const anchorJob = startAnchorJob(new Anchors(app.get<DataSource>(DATA_SOURCE)), intervalSeconds);
   const done = worker.run().finally(async () => {
+    await anchorJob.stop();
     await connection.close();
     await app.close();
   });

@@ -13,6 +13,7 @@ import { RecoveryTasks1733500000000 } from './migrations/1733500000000-recovery-
 import { Inbox1732800000000 } from './migrations/1732800000000-inbox';
 import { DecisionRegister1733800000000 } from './migrations/1733800000000-decision-register';
 import { IdempotencyKeys1734000000000 } from './migrations/1734000000000-idempotency-keys';
+import { AuditAnchor1734200000000 } from './migrations/1734200000000-audit-anchor';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   DossierVariants1733750000000,
   DecisionRegister1733800000000,
   IdempotencyKeys1734000000000,
+  AuditAnchor1734200000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -6,6 +6,7 @@ export * from './read-models/dossier-queries';
 export * from './read-models/decision-numbers';
 export * from './directory/directory';
 export * from './audit/verifier';
+export * from './audit/anchor';
 export * from './audit/export';
 export * from './read-models/rebuild';
 export * from './read-models/projections';

@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@tdkt/domain';
-import { buildExport, ChainVerifier, EventStore, rebuildReadModels, type DossierRecordExport, type VerificationReport } from '@tdkt/persistence';
+import { Anchors, buildExport, ChainVerifier, EventStore, publish, rebuildReadModels, type DossierRecordExport, type PublishedAnchor, type VerificationReport } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import { DossierIdParam } from '../dossiers/dossier.dto';
@@ -20,16 +20,30 @@ export class AuditController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
+  private verifier(): ChainVerifier {
+    return new ChainVerifier(this.events, new Anchors(this.dataSource));
+  }
+
+  /** Every stream's chain, every stream against the latest anchor, the anchor chain, every decision's signing head. */
   @Get('audit/verify')
   @Roles('AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR')
   verifyAll(): Promise<VerificationReport> {
-    return new ChainVerifier(this.events).verifyAll();
+    return this.verifier().verifyAll();
+  }
+
+  /** The latest anchor, as `npm run cli -- anchor-export` writes it: for an auditor to keep outside the database. */
+  @Get('audit/anchor')
+  @Roles('AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR')
+  async latestAnchor(): Promise<PublishedAnchor> {
+    const latest = await new Anchors(this.dataSource).latest();
+    if (!latest) throw new NotFoundException('No anchor has been written yet');
+    return publish(latest);
   }
 
   @Get('dossiers/:id/verify')
   async verifyDossier(@CurrentActor() actor: Actor, @Param() p: DossierIdParam): Promise<VerificationReport> {
     await this.dossiers.visible(actor, p.id);
-    return new ChainVerifier(this.events).verifyDossier(p.id);
+    return this.verifier().verifyDossier(p.id);
   }
 
   @Get('dossiers/:id/export')
