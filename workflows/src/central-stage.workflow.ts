@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
+import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, runCommand, validate } from './command-runner';
 import { dossierCommandUpdate, dossierStateQuery, type CentralActivities, type CentralStageInput, type CentralStageResult, type CommandRequest } from './messages';
 
@@ -28,8 +29,10 @@ export async function centralStageWorkflow(input: CentralStageInput): Promise<Ce
     queue = run.catch(() => undefined);
     return run;
   };
-  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now() });
+  const calendar = new WorkflowCalendar();
+  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
   const execute = async (req: CommandRequest): Promise<DossierState> => {
+    calendar.adopt(req);
     ({ state, chainHead } = await runCommand(state, chainHead, req, contextOf(req)));
     return state;
   };
@@ -48,7 +51,7 @@ export async function centralStageWorkflow(input: CentralStageInput): Promise<Ce
   }
 
   const isOver = () => OUTCOMES.includes(state.status);
-  while (!isOver()) await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)));
+  while (!isOver()) await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)), () => calendar.current());
   await condition(allHandlersFinished);
   return { state, ...(chainHead ? { chainHead } : {}) };
 }

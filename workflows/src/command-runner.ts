@@ -9,6 +9,7 @@ import {
   type CommandContext,
   type DossierCommand,
   type DossierState,
+  type HolidayCalendar,
   type Rejection,
   pendingTimer,
   SYSTEM_ACTOR,
@@ -87,10 +88,10 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
  * command moves the state first, then issue the deadline's command as the SYSTEM actor through `run` (the same
  * decide → append → evolve path). `Date.now()` is Temporal's deterministic workflow clock.
  */
-export async function awaitNextDeadline(current: () => DossierState, run: (req: CommandRequest) => Promise<unknown>): Promise<void> {
+export async function awaitNextDeadline(current: () => DossierState, run: (req: CommandRequest) => Promise<unknown>, calendar?: () => HolidayCalendar): Promise<void> {
   const seqBefore = current().seq;
   const moved = () => current().seq !== seqBefore;
-  const timer = pendingTimer(current());
+  const timer = pendingTimer(current(), calendar?.());
   if (!timer) {
     await condition(moved);
     return;

@@ -1,6 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, executeChild, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { FINAL_STATUSES, findAward, initialDossierState, type CommandContext, type DossierState } from '@tdkt/domain';
 import { centralStageWorkflow } from './central-stage.workflow';
+import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, failure, runCommand, validate } from './command-runner';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierWorkflowInput } from './messages';
 
@@ -23,9 +24,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     queue = run.catch(() => undefined);
     return run;
   };
-  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now() });
+  const calendar = new WorkflowCalendar();
+  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
 
   const execute = async (req: CommandRequest): Promise<DossierState> => {
+    calendar.adopt(req);
     // Histories recorded before submission checked completeness and eligibility replay without the checks.
     // Histories recorded before the rule set listed the posted awards posted every state-level award.
     const ctx =
@@ -68,7 +71,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
         if (!isFinal()) throw ApplicationFailure.create({ type: 'CENTRAL_STAGE', message: `The central stage ended with the dossier ${state.status}`, nonRetryable: true });
         continue;
       }
-      await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)));
+      await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)), () => calendar.current());
     }
   }
   await condition(() => isFinal() && allHandlersFinished());

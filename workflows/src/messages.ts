@@ -3,7 +3,7 @@
  * Only type imports and @temporalio/workflow definitions live here, so the API can import it safely.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, DossierCommand, DossierState, EventEnvelope, RevocationCommand } from '@tdkt/domain';
+import type { Actor, CalendarYear, DossierCommand, DossierState, EventEnvelope, RevocationCommand } from '@tdkt/domain';
 
 export const DEFAULT_TASK_QUEUE = 'tdkt-dossiers';
 export const dossierWorkflowId = (dossierId: string): string => `dossier-${dossierId}`;
@@ -19,6 +19,8 @@ export interface CommandRequest {
   command: DossierCommand;
   actor: Actor;
   requestId: string;
+  /** The operator's holiday-calendar years (TDKT_CALENDAR_FILES), attached by the API; the workflow keeps the last ones. */
+  calendarYears?: CalendarYear[];
 }
 
 export const dossierCommandUpdate = defineUpdate<DossierState, [CommandRequest]>('dossierCommand');

@@ -26,12 +26,13 @@ import type { DataSource } from 'typeorm';
 import { CONFIG, DATA_SOURCE } from './platform/tokens';
 import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
+import { HolidayCalendarProvider } from './platform/calendar';
 import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 
 @Module({
   imports: [PlatformModule, RateLimitModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController],
-  providers: [RuleSetResolver, 
+  providers: [RuleSetResolver, HolidayCalendarProvider,
     { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
     CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

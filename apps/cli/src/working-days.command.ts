@@ -1,7 +1,7 @@
+import { calendarCoverageToday, ConfigError, loadOperatorCalendar, type OperatorCalendar } from '@tdkt/config';
 import {
   CalendarOutOfRangeError,
   InvalidDateError,
-  VIETNAM_CALENDAR,
   addWorkingDays,
   describeDay,
   nonWorkingDaysBetween,
@@ -17,15 +17,20 @@ const ok = (lines: readonly string[]): CommandOutcome => ({ kind: 'ok', lines })
 const badArguments = (message: string): CommandOutcome => ({ kind: 'usage', message });
 const WHOLE_NUMBER = /^\d+$/;
 
-const dated = (date: string) => `${date} ${WEEKDAYS[describeDay(date).weekday]}`;
+/** The shipped calendar with the operator's year files (TDKT_CALENDAR_FILES, TDKT_CALENDAR_DIR), read once. */
+let loaded: OperatorCalendar | undefined;
+const operator = (): OperatorCalendar => (loaded ??= loadOperatorCalendar());
+const calendar = () => operator().calendar;
+
+const dated = (date: string) => `${date} ${WEEKDAYS[describeDay(date, calendar()).weekday]}`;
 const named = (e: HolidayEntry) => `${e.nameVi} — ${e.nameEn}${e.unconfirmed ? ' [unconfirmed]' : ''}`;
 const skippedLine = (day: DayDescription) =>
   `  ${day.date} ${WEEKDAYS[day.weekday]}  ${day.entries.length > 0 ? day.entries.map(named).join('; ') : 'weekend'}`;
 
 function add(date: string, n: number): CommandOutcome {
-  const due = addWorkingDays(date, n);
+  const due = addWorkingDays(date, n, calendar());
   // Adding 0 to a day off also skips that day itself; otherwise the start day never counts.
-  const skipped = [...(n === 0 && due !== date ? [describeDay(date)] : []), ...nonWorkingDaysBetween(date, due)];
+  const skipped = [...(n === 0 && due !== date ? [describeDay(date, calendar())] : []), ...nonWorkingDaysBetween(date, due, calendar())];
   return ok([
     `${dated(due)} is ${n} working day${n === 1 ? '' : 's'} after ${dated(date)}`,
     skipped.length === 0 ? 'No non-working days skipped.' : `Skipped ${skipped.length} non-working day${skipped.length === 1 ? '' : 's'}:`,
@@ -34,15 +39,20 @@ function add(date: string, n: number): CommandOutcome {
 }
 
 function holidays(year: number): CommandOutcome {
-  if (!VIETNAM_CALENDAR.years.includes(year)) return { kind: 'failed', message: new CalendarOutOfRangeError(year, VIETNAM_CALENDAR.years).message };
-  const entries = VIETNAM_CALENDAR.entries.filter((e) => e.date.startsWith(`${year}-`));
+  const { calendar: cal, files, years } = operator();
+  if (!cal.years.includes(year)) return { kind: 'failed', message: new CalendarOutOfRangeError(year, cal.years).message };
+  const entries = cal.entries.filter((e) => e.date.startsWith(`${year}-`));
+  const fromFile = years.some((y) => y.year === year);
+  const coverage = calendarCoverageToday(cal);
   return ok([
-    `Holidays, compensatory and swapped days of ${year} (public sector):`,
+    `Holidays, compensatory and swapped days of ${year} (public sector; ${fromFile ? `from the calendar files: ${files.join(', ')}` : 'shipped with the release'}):`,
     ...entries.flatMap((e) => [
       `${dated(e.date)}  ${e.kind.padEnd(20)} ${named(e)}`,
       `    source: ${e.source}`,
       ...(e.note ? [`    note: ${e.note}`] : []),
     ]),
+    `Calendar years: ${cal.years.join(', ')}; covered until ${coverage.coveredUntil ?? '(today has no data)'}. Past it deadlines are counted weekends only and flagged provisional.`,
+    ...(coverage.warning ? [`WARNING: ${coverage.warning}`] : []),
   ]);
 }
 
@@ -57,7 +67,7 @@ const FORMS: Readonly<Record<string, Form>> = {
   between: {
     usage: 'between <from> <to>         the number of working days in (from, to]',
     arity: 2,
-    run: ([from, to]) => ok([String(workingDaysBetween(from, to))]),
+    run: ([from, to]) => ok([String(workingDaysBetween(from, to, calendar()))]),
   },
   holidays: {
     usage: "holidays <year>             the year's holidays and swaps with their sources",
@@ -66,7 +76,7 @@ const FORMS: Readonly<Record<string, Form>> = {
   },
 };
 
-/** `working-days …`: deadlines in Vietnamese working days on the shipped national calendar. */
+/** `working-days …`: deadlines in Vietnamese working days on the national calendar (shipped years + the operator's files). */
 export const workingDaysCommand: CliCommand = {
   usage: Object.values(FORMS).map((form) => form.usage),
   run([name, ...args]) {
@@ -77,7 +87,7 @@ export const workingDaysCommand: CliCommand = {
       return form.run(args);
     } catch (error) {
       if (error instanceof InvalidDateError) return badArguments(error.message);
-      if (error instanceof CalendarOutOfRangeError) return { kind: 'failed', message: error.message };
+      if (error instanceof CalendarOutOfRangeError || error instanceof ConfigError) return { kind: 'failed', message: error.message };
       throw error;
     }
   },

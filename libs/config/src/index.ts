@@ -212,3 +212,4 @@ export function temporalConnectionOptions(t: TemporalConfig): {
   };
   return { address: t.address, ...(tls ? { tls } : {}), ...(t.apiKey ? { apiKey: t.apiKey } : {}) };
 }
+export * from './calendar-files';

@@ -12,6 +12,7 @@ import { toDeclaredRecord, toParts } from './record.dto';
 import { outOfScope } from '../platform/denials';
 import { refusal } from '../platform/errors';
 import { RuleSetResolver } from '../platform/rule-sets';
+import { HolidayCalendarProvider } from '../platform/calendar';
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
 function nameUuid(name: string): string {
@@ -36,6 +37,7 @@ export class DossierCommandsService {
     private readonly awardHistory: AwardHistoryQueries,
     private readonly ruleSets: RuleSetResolver,
     private readonly rounds: RoundQueries,
+    private readonly calendar: HolidayCalendarProvider,
   ) {}
 
   async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
@@ -65,7 +67,7 @@ export class DossierCommandsService {
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     try {
-      await handle.executeUpdate(dossierCommandUpdate, { args: [{ command, actor, requestId }], updateId: requestId });
+      await handle.executeUpdate(dossierCommandUpdate, { args: [{ command, actor, requestId, calendarYears: this.calendar.years }], updateId: requestId });
     } catch (e) {
       // A refused create leaves an empty workflow behind; end it so nothing waits for a dossier that never was.
       if (e instanceof WorkflowUpdateFailedError && !(await this.queries.findById(dossierId))) await handle.terminate('create refused').catch(() => undefined);
@@ -82,7 +84,7 @@ export class DossierCommandsService {
     if ([...FINAL_STATUSES, ...REVOCATION_STATUSES].includes(current.status as DossierStatus))
       throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
     const enriched = await this.enrich(command, current);
-    const request: CommandRequest = { command: enriched, actor, requestId };
+    const request: CommandRequest = { command: enriched, actor, requestId, calendarYears: this.calendar.years };
     // At the centre the dossier's commands go to its central-stage workflow (a child of the dossier's own).
     const atCentre = CENTRAL_STATUSES.includes(current.status as DossierStatus);
     const workflowId = atCentre ? centralStageWorkflowId(dossierId) : dossierWorkflowId(dossierId);

@@ -1,2 +1,3 @@
 export * from './holidays';
 export * from './working-days';
+export * from './calendar-file';

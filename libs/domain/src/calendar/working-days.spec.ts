@@ -5,12 +5,15 @@ import {
   InvalidDateError,
   VIETNAM_CALENDAR,
   addWorkingDays,
+  addWorkingDaysProvisionally,
   buildCalendar,
   describeDay,
   isWorkingDay,
   nextWorkingDay,
   nonWorkingDaysBetween,
+  workingDayBeforeProvisionally,
   workingDaysBetween,
+  workingDaysBetweenProvisionally,
 } from './working-days';
 
 /** Every calendar date from `first` to `last`, inclusive (test helper; the code under test has its own arithmetic). */
@@ -169,6 +172,47 @@ describe('workingDaysBetween counts (from, to] and agrees with addWorkingDays', 
     for (let i = 0; i + 120 < starts.length; i += 17) {
       const [a, b, c] = [starts[i], starts[i + 45], starts[i + 120]];
       if (workingDaysBetween(a, b) + workingDaysBetween(b, c) !== workingDaysBetween(a, c)) failures.push(`${a} ${b} ${c}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('past the calendar: weekends only, flagged provisional, never refused', () => {
+  it('given a 5-working-day deadline from Thursday 2027-12-30, then Thursday 2028-01-06 counted Monday–Friday, provisional', () =>
+    expect(addWorkingDaysProvisionally('2027-12-30', 5)).toEqual({ date: '2028-01-06', provisional: true }));
+  it('given a deadline inside the calendar, then the same date as addWorkingDays and not provisional', () =>
+    expect(addWorkingDaysProvisionally('2026-02-12', 10)).toEqual({ date: addWorkingDays('2026-02-12', 10), provisional: false }));
+  it('given a count that reaches 2028, then it is weekends-only there and flagged', () =>
+    expect(workingDaysBetweenProvisionally('2027-12-31', '2028-01-10')).toEqual({ days: 6, provisional: true }));
+  it('given the working day 3 before Tuesday 2028-01-04, then Thursday 2027-12-30, flagged (2028 has no data)', () =>
+    expect(workingDayBeforeProvisionally('2028-01-04', 3)).toEqual({ date: '2027-12-30', provisional: true }));
+  it('given the working day 1 before Monday 2026-02-23 (after Tết), then Friday 2026-02-13, exact', () =>
+    expect(workingDayBeforeProvisionally('2026-02-23', 1)).toEqual({ date: '2026-02-13', provisional: false }));
+});
+
+describe('prefix sums agree with a day-by-day walk, inside and on both sides of the calendar', () => {
+  /** The reference: walk day by day, holidays where the year has data, Monday–Friday elsewhere. */
+  const naiveWorking = (date: string, cal = provincialGap): boolean => {
+    const entries = cal.years.includes(Number(date.slice(0, 4))) ? (cal.byDate.get(date) ?? []) : [];
+    if (entries.length) return entries[0].kind === 'SWAPPED_WORKING_DAY';
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  };
+  const naiveAdd = (date: string, n: number): string => {
+    const days = datesFrom(date, '2032-12-31').slice(1);
+    let left = n;
+    for (const d of days) if (naiveWorking(d) && --left === 0) return d;
+    throw new Error('past the test range');
+  };
+  /** A calendar with a gap (2029 without data) between its years, to cover every branch of the index. */
+  const provincialGap = buildCalendar([...VIETNAM_CALENDAR.entries, aDayOff('2030-03-12')], [...VIETNAM_CALENDAR.years, 2028, 2030]);
+  it('given every 11th day from 2022 to 2031 and n in {1, 7, 30, 250}, then add and between match the walk', () => {
+    const failures: string[] = [];
+    for (const d of datesFrom('2022-01-01', '2031-06-30').filter((_, i) => i % 11 === 0)) {
+      for (const n of [1, 7, 30, 250]) {
+        const due = addWorkingDaysProvisionally(d, n, provincialGap).date;
+        if (due !== naiveAdd(d, n) || workingDaysBetweenProvisionally(d, due, provincialGap).days !== n) failures.push(`${d} + ${n} = ${due}`);
+      }
     }
     expect(failures).toEqual([]);
   });

@@ -37,12 +37,18 @@ export class InvalidCalendarError extends Error {
   }
 }
 
-/** The holiday entries of the years it covers, indexed by date. Build it with buildCalendar. */
+/** The holiday entries of the years it covers, indexed by date and by day. Build it with buildCalendar. */
 export interface HolidayCalendar {
-  /** Sorted; a date in any other year is refused. */
+  /** Sorted; a date in any other year is refused by the strict functions and counted weekends-only by the provisional ones. */
   readonly years: readonly number[];
   readonly entries: readonly HolidayEntry[];
   readonly byDate: ReadonlyMap<string, readonly HolidayEntry[]>;
+  /**
+   * Prefix sums over every day from 1 January of the first year to 31 December of the last: `cumulative[i]` is the
+   * number of working days in [firstDay, firstDay + i] (a year without data inside the span counts weekends only).
+   * Counting and adding working days is then O(1) and O(log days) instead of a walk.
+   */
+  readonly index: { readonly firstDay: number; readonly cumulative: readonly number[] };
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -54,6 +60,15 @@ export interface DayDescription {
   working: boolean;
   /** The entries that make the day what it is; empty for an ordinary weekday or weekend day. */
   entries: readonly HolidayEntry[];
+}
+
+/**
+ * A date computed past the calendar's data: the days in years without holiday data were counted Monday–Friday
+ * (weekends only), so the date may move when that year's holidays are added. Never a refusal.
+ */
+export interface ProvisionalDate {
+  date: string;
+  provisional: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,6 +88,24 @@ function toDay(date: string): number {
 const weekdayOf = (day: number): Weekday => ((((day + 4) % 7) + 7) % 7) as Weekday;
 const isWeekend = (day: number): boolean => weekdayOf(day) === 0 || weekdayOf(day) === 6;
 const yearOf = (date: string): number => Number(date.slice(0, 4));
+const yearOfDay = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
+const firstDayOf = (year: number): number => Date.UTC(year, 0, 1) / DAY_MS;
+
+/**
+ * Monday–Friday days counted from an anchor (1970-01-05, a Monday): weekdayCount(d) − weekdayCount(d − 1) is 1 exactly
+ * when d is Monday–Friday. Closed form, valid for any day, so a span without holiday data costs nothing.
+ */
+function weekdayCount(day: number): number {
+  const m = day - 3;
+  const weeks = Math.floor(m / 7);
+  return 5 * weeks + Math.min(m - 7 * weeks, 5);
+}
+
+/** The day on which weekdayCount first reaches k (a Monday–Friday day). */
+function dayOfWeekdayCount(k: number): number {
+  const weeks = Math.floor((k - 1) / 5);
+  return 7 * weeks + (k - 5 * weeks) + 3;
+}
 
 /** Index and check holiday entries, e.g. the shipped ones plus a province's own. `years` defaults to those the entries fall in. */
 export function buildCalendar(entries: readonly HolidayEntry[], years?: readonly number[]): HolidayCalendar {
@@ -91,26 +124,75 @@ export function buildCalendar(entries: readonly HolidayEntry[], years?: readonly
     const working = onDate.filter((e) => e.kind === 'SWAPPED_WORKING_DAY').length;
     if (working > 0 && working < onDate.length) throw new InvalidCalendarError(`${date} is both a make-up working day and a day off`);
   }
-  return { years: covered, entries: [...entries], byDate };
+  const cumulative: number[] = [];
+  const firstDay = covered.length ? firstDayOf(covered[0]) : 0;
+  if (covered.length) {
+    const coveredSet = new Set(covered);
+    const end = firstDayOf(covered[covered.length - 1] + 1);
+    let count = 0;
+    for (let day = firstDay; day < end; day += 1) {
+      const onDay = coveredSet.has(yearOfDay(day)) ? byDate.get(fromDay(day)) : undefined;
+      if (onDay ? onDay[0].kind === 'SWAPPED_WORKING_DAY' : !isWeekend(day)) count += 1;
+      cumulative.push(count);
+    }
+  }
+  return { years: covered, entries: [...entries], byDate, index: { firstDay, cumulative } };
 }
 
 /** The shipped national calendar (holidays.ts), used when no calendar is passed. */
 export const VIETNAM_CALENDAR: HolidayCalendar = buildCalendar(Object.values(VIETNAM_HOLIDAYS).flat(), VIETNAM_HOLIDAY_YEARS);
 
-function workingOn(day: number, calendar: HolidayCalendar): boolean {
-  const date = fromDay(day);
-  ensureCovered(date, calendar);
-  const entries = calendar.byDate.get(date) ?? [];
-  if (entries.length > 0) return entries[0].kind === 'SWAPPED_WORKING_DAY';
-  return !isWeekend(day);
+/** Working days in (index.firstDay − 1, day]: a non-decreasing count that grows by one on each working day. */
+function countTo(day: number, { index: { firstDay, cumulative } }: HolidayCalendar): number {
+  const last = firstDay + cumulative.length - 1;
+  if (cumulative.length === 0) return weekdayCount(day);
+  if (day < firstDay) return weekdayCount(day) - weekdayCount(firstDay - 1);
+  if (day <= last) return cumulative[day - firstDay];
+  return cumulative[cumulative.length - 1] + weekdayCount(day) - weekdayCount(last);
 }
 
-function ensureCovered(date: string, calendar: HolidayCalendar): void {
-  if (!calendar.years.includes(yearOf(date))) throw new CalendarOutOfRangeError(yearOf(date), calendar.years);
+/** The first day whose countTo reaches `target` (always a working day). */
+function dayOfCount(target: number, { index: { firstDay, cumulative } }: HolidayCalendar): number {
+  const last = firstDay + cumulative.length - 1;
+  if (cumulative.length === 0) return dayOfWeekdayCount(target);
+  if (target <= 0) return dayOfWeekdayCount(target + weekdayCount(firstDay - 1));
+  if (target > cumulative[cumulative.length - 1]) return dayOfWeekdayCount(target - cumulative[cumulative.length - 1] + weekdayCount(last));
+  let [low, high] = [0, cumulative.length - 1];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cumulative[mid] >= target) high = mid;
+    else low = mid + 1;
+  }
+  return firstDay + low;
+}
+
+const workingOn = (day: number, calendar: HolidayCalendar): boolean => countTo(day, calendar) - countTo(day - 1, calendar) === 1;
+
+/** The first year in [from, to] (days) without holiday data, or undefined when the calendar covers them all. */
+function firstUncoveredYear(fromDay: number, toDay: number, calendar: HolidayCalendar): number | undefined {
+  for (let year = yearOfDay(Math.min(fromDay, toDay)); year <= yearOfDay(Math.max(fromDay, toDay)); year += 1) if (!calendar.years.includes(year)) return year;
+  return undefined;
+}
+
+function ensureCovered(fromDay: number, toDay: number, calendar: HolidayCalendar): void {
+  const year = firstUncoveredYear(fromDay, toDay, calendar);
+  if (year !== undefined) throw new CalendarOutOfRangeError(year, calendar.years);
+}
+
+function checkCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`The number of working days must be a whole number ≥ 0, got ${n}`);
+}
+
+/** The day n working days after `day` (n = 0: `day` itself if working, else the next working day), any year. */
+function addDays(day: number, n: number, calendar: HolidayCalendar): number {
+  if (n === 0 && workingOn(day, calendar)) return day;
+  return dayOfCount(countTo(day, calendar) + Math.max(n, 1), calendar);
 }
 
 export function isWorkingDay(date: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): boolean {
-  return workingOn(toDay(date), calendar);
+  const day = toDay(date);
+  ensureCovered(day, day, calendar);
+  return workingOn(day, calendar);
 }
 
 /** The first working day strictly after `date`. */
@@ -123,31 +205,52 @@ export function nextWorkingDay(date: string, calendar: HolidayCalendar = VIETNAM
  * next working day when it is not: the day a clock starting on `date` actually starts.
  */
 export function addWorkingDays(date: string, n: number, calendar: HolidayCalendar = VIETNAM_CALENDAR): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`The number of working days must be a whole number ≥ 0, got ${n}`);
-  let day = toDay(date);
-  const startsOnWorkingDay = workingOn(day, calendar);
-  if (n === 0 && startsOnWorkingDay) return date;
-  // Adding 0 to a non-working day walks like adding 1: to the first working day after it.
-  for (let left = Math.max(n, 1); left > 0; ) {
-    day += 1;
-    if (workingOn(day, calendar)) left -= 1;
-  }
-  return fromDay(day);
+  checkCount(n);
+  const day = toDay(date);
+  ensureCovered(day, day, calendar);
+  const due = addDays(day, n, calendar);
+  ensureCovered(day, due, calendar);
+  return fromDay(due);
+}
+
+/**
+ * addWorkingDays that never refuses a date past the calendar: days in a year without holiday data count Monday–Friday
+ * (weekends only), and the result is flagged provisional. For deadlines, which must not stop because next year's
+ * holidays are not announced yet.
+ */
+export function addWorkingDaysProvisionally(date: string, n: number, calendar: HolidayCalendar = VIETNAM_CALENDAR): ProvisionalDate {
+  checkCount(n);
+  const day = toDay(date);
+  const due = addDays(day, n, calendar);
+  return { date: fromDay(due), provisional: firstUncoveredYear(day, due, calendar) !== undefined };
+}
+
+/** The n-th working day strictly before `date` (n ≥ 1), weekends-only past the calendar and flagged so. */
+export function workingDayBeforeProvisionally(date: string, n: number, calendar: HolidayCalendar = VIETNAM_CALENDAR): ProvisionalDate {
+  checkCount(n);
+  const day = toDay(date);
+  const before = dayOfCount(countTo(day - 1, calendar) - Math.max(n, 1) + 1, calendar);
+  return { date: fromDay(before), provisional: firstUncoveredYear(before, day, calendar) !== undefined };
 }
 
 /** The working days in (from, to]; negative, the count in (to, from], when `to` is before `from`. */
 export function workingDaysBetween(from: string, to: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): number {
   const [a, b] = [toDay(from), toDay(to)];
-  ensureCovered(from, calendar);
-  ensureCovered(to, calendar);
-  const [low, high] = a <= b ? [a, b] : [b, a];
-  let count = 0;
-  for (let day = low + 1; day <= high; day += 1) if (workingOn(day, calendar)) count += 1;
-  return a <= b ? count : -count;
+  ensureCovered(a, a, calendar);
+  ensureCovered(b, b, calendar);
+  ensureCovered(a, b, calendar);
+  return countTo(b, calendar) - countTo(a, calendar);
+}
+
+/** workingDaysBetween, weekends-only in years without data and flagged provisional then. */
+export function workingDaysBetweenProvisionally(from: string, to: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): { days: number; provisional: boolean } {
+  const [a, b] = [toDay(from), toDay(to)];
+  return { days: countTo(b, calendar) - countTo(a, calendar), provisional: firstUncoveredYear(a, b, calendar) !== undefined };
 }
 
 export function describeDay(date: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): DayDescription {
   const day = toDay(date);
+  ensureCovered(day, day, calendar);
   return { date, weekday: weekdayOf(day), working: workingOn(day, calendar), entries: calendar.byDate.get(date) ?? [] };
 }
 

@@ -1,4 +1,4 @@
-import { addWorkingDays, CalendarOutOfRangeError, isWorkingDay, VIETNAM_CALENDAR, workingDaysBetween, type HolidayCalendar } from '../calendar/working-days';
+import { addWorkingDaysProvisionally, VIETNAM_CALENDAR, workingDayBeforeProvisionally, workingDaysBetweenProvisionally, type HolidayCalendar, type ProvisionalDate } from '../calendar/working-days';
 import { ruleSetOf } from '../rule-set/select';
 import type { DossierCommand } from './commands';
 import type { DossierState } from './types';
@@ -12,18 +12,19 @@ export function endOfDayInVietnam(isoDate: string): number {
   return Date.UTC(y, m - 1, d) + DAY - VN_OFFSET;
 }
 
-/** A deadline `n` working days after `today`, or an error message when the calendar has no data for the years. */
-export function deadlineAfter(today: string, n: number, calendar: HolidayCalendar = VIETNAM_CALENDAR): { ok: true; date: string } | { ok: false; message: string } {
-  try {
-    return { ok: true, date: addWorkingDays(today, n, calendar) };
-  } catch (e) {
-    if (e instanceof CalendarOutOfRangeError) return { ok: false, message: e.message };
-    throw e;
-  }
+/**
+ * A deadline `n` working days after `today`. Never refused: past the holiday calendar's years the days count
+ * Monday–Friday (weekends only) and the result is flagged provisional, which the event records (`deadlineProvisional`).
+ */
+export function deadlineAfter(today: string, n: number, calendar: HolidayCalendar = VIETNAM_CALENDAR): ProvisionalDate {
+  return addWorkingDaysProvisionally(today, n, calendar);
 }
 
+/** The event field that flags a deadline computed past the calendar; nothing when the calendar covered it. */
+export const provisionalFlag = (deadline: ProvisionalDate): { deadlineProvisional?: true } => (deadline.provisional ? { deadlineProvisional: true } : {});
+
 export function remainingWorkingDays(today: string, deadline: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): number {
-  return Math.max(0, workingDaysBetween(today, deadline, calendar));
+  return Math.max(0, workingDaysBetweenProvisionally(today, deadline, calendar).days);
 }
 
 export interface PendingTimer {
@@ -60,18 +61,7 @@ export function pendingTimer(state: DossierState, calendar: HolidayCalendar = VI
   return undefined;
 }
 
-/** The working day `n` working days before `deadline` (walking back day by day), or undefined outside the calendar. */
+/** The working day `n` working days before `deadline` (weekends only past the calendar, like the deadline itself). */
 function reminderDate(deadline: string, n: number, calendar: HolidayCalendar): string | undefined {
-  try {
-    let day = deadline;
-    let left = n;
-    while (left > 0) {
-      day = new Date(endOfDayInVietnam(day) + VN_OFFSET - 2 * DAY).toISOString().slice(0, 10);
-      if (isWorkingDay(day, calendar)) left--;
-    }
-    return day;
-  } catch (e) {
-    if (e instanceof CalendarOutOfRangeError) return undefined;
-    throw e;
-  }
+  return n > 0 ? workingDayBeforeProvisionally(deadline, n, calendar).date : deadline;
 }

@@ -3,7 +3,7 @@ import { tally } from '../council/tally';
 import { castVoteRefusal, perDossierVotingRefusal } from '../council/secret-ballot';
 import { appraisalWDFor, councilRuleFor, ruleSetInForce, vietnamDate, ruleSetOf, lawVersionOf } from '../rule-set/select';
 import type { ActorRole } from '../shared/actor';
-import { deadlineAfter, remainingWorkingDays } from './deadlines';
+import { deadlineAfter, provisionalFlag, remainingWorkingDays } from './deadlines';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import { checkDossierParts } from '../eligibility/dossier-parts';
 import { assessEligibility } from '../eligibility/eligibility';
@@ -65,8 +65,6 @@ function mergeAwards(recorded: readonly ReceivedAward[], declared: readonly Rece
   const known = new Set(recorded.map((a) => `${a.awardCode}:${a.year}`));
   return [...recorded, ...declared.filter((a) => !known.has(`${a.awardCode}:${a.year}`))];
 }
-
-const calendarGap = (message: string) => refuse<DossierEvent[]>(reject('RULE_VIOLATION', 'calendar.covers-deadline', message));
 
 /** A command that belongs to another route than the dossier's (the route comes from the award catalog). */
 const otherRoute = (state: DossierState, command: string, expected: string) =>
@@ -141,7 +139,7 @@ const handlers: Handlers = {
     }
     return accept([{ type: 'DossierSubmitted', data: { ruleSetVersion: ruleSet.version, ...(ruleSet.baseVersion ? { ruleSet } : {}), eligibility: { evaluationYear, criteria } } }]);
   },
-  ApproveAtUnit(state, { data }, { now }) {
+  ApproveAtUnit(state, { data }, { now, calendar }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'ApproveAtUnit', ['UNIT_REVIEW']);
     // A grassroots award never leaves the unit: its council votes and its head decides.
     if (routeOf(state.awardCode) === 'GRASSROOTS') return otherRoute(state, 'ApproveAtUnit', 'PROVINCIAL');
@@ -150,11 +148,10 @@ const handlers: Handlers = {
     // The simplified procedure (Law Art. 85) keeps the route's steps with a shorter appraisal (rule-set setting, [U]);
     // otherwise the award's own appraisal period in the rule set, else its default.
     const workingDays = state.simplified ? ruleSet.variants.simplified.appraisalWD : appraisalWDFor(ruleSet, state.awardCode);
-    const deadline = deadlineAfter(vietnamDate(now), workingDays);
-    if (!deadline.ok) return calendarGap(deadline.message);
+    const deadline = deadlineAfter(vietnamDate(now), workingDays, calendar);
     return accept([
       { type: 'UnitApproved', data: data.note ? { note: data.note } : {} },
-      { type: 'AppraisalClockStarted', data: { deadline: deadline.date, workingDays } },
+      { type: 'AppraisalClockStarted', data: { deadline: deadline.date, workingDays, ...provisionalFlag(deadline) } },
     ]);
   },
   ReturnDossier(state, { data }, { actor }) {
@@ -164,7 +161,7 @@ const handlers: Handlers = {
     if (state.status !== from) return wrongState(state, 'ReturnDossier', [from]);
     return accept([{ type: 'DossierReturned', data: { reason: data.reason, from } }]);
   },
-  AcceptAppraisal(state, { data }, { now }) {
+  AcceptAppraisal(state, { data }, { now, calendar }) {
     const from = councilFrom(state);
     if (!inState(state, from)) return wrongState(state, 'AcceptAppraisal', [from]);
     const members = [...new Set(data.councilMembers)];
@@ -174,14 +171,13 @@ const handlers: Handlers = {
     const rule = councilRuleFor(ruleSet, state.awardCode);
     const secret = perDossierVotingRefusal(rule, 'PROVINCIAL', state.awardCode);
     if (secret) return refuse(secret);
-    const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
-    if (!deadline.ok) return calendarGap(deadline.message);
-    const opened: DossierEvent = { type: 'CouncilVotingOpened', data: { members, rule, deadline: deadline.date, ...reviewForCouncil(state) } };
+    const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD, calendar);
+    const opened: DossierEvent = { type: 'CouncilVotingOpened', data: { members, rule, deadline: deadline.date, ...provisionalFlag(deadline), ...reviewForCouncil(state) } };
     // On the state route the appraisal was accepted when the posting opened.
     if (from === 'READY_FOR_COUNCIL') return accept([opened]);
     return accept([{ type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} }, opened]);
   },
-  OpenUnitCouncilVoting(state, { data }, { now }) {
+  OpenUnitCouncilVoting(state, { data }, { now, calendar }) {
     if (!inState(state, 'UNIT_REVIEW')) return wrongState(state, 'OpenUnitCouncilVoting', ['UNIT_REVIEW']);
     if (routeOf(state.awardCode) !== 'GRASSROOTS') return otherRoute(state, 'OpenUnitCouncilVoting', 'GRASSROOTS');
     const members = [...new Set(data.councilMembers)];
@@ -191,32 +187,29 @@ const handlers: Handlers = {
     const rule = councilRuleFor(ruleSet, state.awardCode);
     const secret = perDossierVotingRefusal(rule, 'UNIT', state.awardCode);
     if (secret) return refuse(secret);
-    const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD);
-    if (!deadline.ok) return calendarGap(deadline.message);
-    return accept([{ type: 'CouncilVotingOpened', data: { members, rule, deadline: deadline.date } }]);
+    const deadline = deadlineAfter(vietnamDate(now), ruleSet.deadlines.councilVotingWD, calendar);
+    return accept([{ type: 'CouncilVotingOpened', data: { members, rule, deadline: deadline.date, ...provisionalFlag(deadline) } }]);
   },
-  RequestSupplement(state, { data }, { now }) {
+  RequestSupplement(state, { data }, { now, calendar }) {
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'RequestSupplement', ['APPRAISAL']);
     if (data.missingParts.length === 0) return refuse(reject('INVALID', 'supplement.lists-parts', 'A supplement request lists the missing parts'));
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
     const today = vietnamDate(now);
-    const deadline = deadlineAfter(today, data.deadlineWD ?? ruleSet.deadlines.supplementWD);
-    if (!deadline.ok) return calendarGap(deadline.message);
+    const deadline = deadlineAfter(today, data.deadlineWD ?? ruleSet.deadlines.supplementWD, calendar);
     const running = state.appraisal?.deadline;
     return accept([
-      { type: 'SupplementRequested', data: { missingParts: data.missingParts, reason: data.reason, deadline: deadline.date } },
-      { type: 'AppraisalClockPaused', data: { remainingWD: running ? remainingWorkingDays(today, running) : (state.appraisal?.remainingWD ?? appraisalWDFor(ruleSet, state.awardCode)) } },
+      { type: 'SupplementRequested', data: { missingParts: data.missingParts, reason: data.reason, deadline: deadline.date, ...provisionalFlag(deadline) } },
+      { type: 'AppraisalClockPaused', data: { remainingWD: running ? remainingWorkingDays(today, running, calendar) : (state.appraisal?.remainingWD ?? appraisalWDFor(ruleSet, state.awardCode)) } },
     ]);
   },
-  ProvideSupplement(state, { data }, { now }) {
+  ProvideSupplement(state, { data }, { now, calendar }) {
     if (!inState(state, 'SUPPLEMENT_REQUESTED')) return wrongState(state, 'ProvideSupplement', ['SUPPLEMENT_REQUESTED']);
     const remainingWD = state.appraisal?.remainingWD ?? 0;
-    const deadline = deadlineAfter(vietnamDate(now), remainingWD);
-    if (!deadline.ok) return calendarGap(deadline.message);
+    const deadline = deadlineAfter(vietnamDate(now), remainingWD, calendar);
     return accept([
       { type: 'SupplementProvided', data: { ...(data.note ? { note: data.note } : {}), ...(data.parts ? { parts: data.parts } : {}) } },
-      { type: 'AppraisalClockResumed', data: { deadline: deadline.date, remainingWD } },
+      { type: 'AppraisalClockResumed', data: { deadline: deadline.date, remainingWD, ...provisionalFlag(deadline) } },
     ]);
   },
   ExpireSupplement(state) {

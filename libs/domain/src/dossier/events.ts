@@ -7,6 +7,14 @@ import type { VariantClaims } from './variants';
 import type { Envelope } from '../shared/envelope';
 
 /** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
+/**
+ * Set on a deadline computed past the holiday calendar's years: those days were counted Monday–Friday (weekends only),
+ * so the date may be earlier than the holidays announced later would make it. Absent when the calendar covered it.
+ */
+export interface DeadlineFlag {
+  deadlineProvisional?: true;
+}
+
 export type DossierEvent =
   | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
   | { type: 'DossierContentUpdated'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
@@ -16,22 +24,22 @@ export type DossierEvent =
   | { type: 'DossierReturned'; data: { reason: string; from: string } }
   | { type: 'AppraisalAccepted'; data: { note?: string } }
   /** objectionReview: on the state route, the objections received during posting and their review, for the council. */
-  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string; objectionReview?: ObjectionReview } }
+  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string; objectionReview?: ObjectionReview } & DeadlineFlag }
   | { type: 'VoteCast'; data: Vote }
   | { type: 'ScheduledForCouncil'; data: { sessionId: string; rule: CouncilRule; members: string[]; objectionReview?: ObjectionReview } }
   | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean; sessionId?: string } }
   | { type: 'DossierAwarded'; data: { decision: IssuedDecision } }
   | { type: 'DossierRejected'; data: { reason: string; by: string } }
   | { type: 'DossierWithdrawn'; data: { reason: string } }
-  | { type: 'AppraisalClockStarted'; data: { deadline: string; workingDays: number } }
-  | { type: 'SupplementRequested'; data: { missingParts: string[]; reason: string; deadline: string } }
+  | { type: 'AppraisalClockStarted'; data: { deadline: string; workingDays: number } & DeadlineFlag }
+  | { type: 'SupplementRequested'; data: { missingParts: string[]; reason: string; deadline: string } & DeadlineFlag }
   | { type: 'AppraisalClockPaused'; data: { remainingWD: number } }
   | { type: 'SupplementProvided'; data: { note?: string; parts?: DossierPart[] } }
-  | { type: 'AppraisalClockResumed'; data: { deadline: string; remainingWD: number } }
+  | { type: 'AppraisalClockResumed'; data: { deadline: string; remainingWD: number } & DeadlineFlag }
   | { type: 'AppraisalDeadlineReminded'; data: { deadline: string; to: 'SECRETARIAT_OFFICER' } }
   | { type: 'AppraisalOverdue'; data: { deadline: string; escalatedTo: 'SECRETARIAT_HEAD' } }
   // State route, provincial part (rules 3, 23, 28).
-  | { type: 'PublicPostingOpened'; data: { deadline: string; workingDays: number } }
+  | { type: 'PublicPostingOpened'; data: { deadline: string; workingDays: number } & DeadlineFlag }
   | { type: 'ObjectionRecorded'; data: { source: string; text: string; receivedOn: string } }
   | { type: 'PublicPostingClosed'; data: { deadline: string; objections: number } }
   | { type: 'ObjectionReviewRecorded'; data: ObjectionReview }
@@ -41,7 +49,7 @@ export type DossierEvent =
   | { type: 'HiepYRecorded'; data: { agency: string; agrees: boolean; opinion: string } }
   | { type: 'CentralSupplementRequested'; data: { missingParts: string[]; reason: string } }
   | { type: 'CentralSupplementProvided'; data: { note?: string; parts?: DossierPart[] } }
-  | { type: 'CentralAppraisalAccepted'; data: { consultation?: { deadline: string; workingDays: number } } }
+  | { type: 'CentralAppraisalAccepted'; data: { consultation?: { deadline: string; workingDays: number } & DeadlineFlag } }
   | { type: 'CentralConsultationClosed'; data: { deadline: string } }
   | { type: 'StandingReviewRecorded'; data: { members: number; present: number; approvals: number; quorumMet: boolean; passed: boolean; note?: string } }
   | { type: 'ProposedToPresident'; data: { note?: string } }

@@ -2,7 +2,7 @@ import { findAward } from '../award/catalog';
 import { centralCouncilRuleOf, requiresPublicPosting, vietnamDate, ruleSetOf } from '../rule-set/select';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { DossierCommand } from './commands';
-import { deadlineAfter } from './deadlines';
+import { deadlineAfter, provisionalFlag } from './deadlines';
 import type { DossierEvent } from './events';
 import { inState, wrongState } from './refusals';
 import { centralRequirements, routeOf } from './route';
@@ -21,7 +21,6 @@ type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: 
 type Handlers = { [T in StateRouteCommand['type']]: Handler<Extract<StateRouteCommand, { type: T }>> };
 
 const unbound = () => refuse<DossierEvent[]>(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set'));
-const calendarGap = (message: string) => refuse<DossierEvent[]>(reject('RULE_VIOLATION', 'calendar.covers-deadline', message));
 const notStateRoute = (state: DossierState, command: string) =>
   refuse<DossierEvent[]>(reject('RULE_VIOLATION', `route.${command}`, `${command} belongs to the state route; this dossier's award ${state.awardCode} travels the ${routeOf(state.awardCode)?.toLowerCase() ?? 'unknown'} route`));
 
@@ -37,7 +36,7 @@ const notStateRoute = (state: DossierState, command: string) =>
  */
 export const stateRouteHandlers: Handlers = {
   OpenPublicPosting(state, { data }, ctx) {
-    const { now } = ctx;
+    const { now, calendar } = ctx;
     if (!inState(state, 'APPRAISAL')) return wrongState(state, 'OpenPublicPosting', ['APPRAISAL']);
     if (routeOf(state.awardCode) !== 'STATE') return notStateRoute(state, 'OpenPublicPosting');
     const ruleSet = ruleSetOf(state);
@@ -46,11 +45,10 @@ export const stateRouteHandlers: Handlers = {
     if (!ctx.legacyPostingForEveryStateAward && !requiresPublicPosting(ruleSet, state.awardCode))
       return refuse(reject('RULE_VIOLATION', 'posting.required', `${findAward(state.awardCode)?.nameVi ?? state.awardCode} is not publicly posted under ${ruleSet.version} (${ruleSet.stateRoute.publicPosting?.legalBasis ?? 'rule 23'}): accept the appraisal and put it to the council`));
     const workingDays = ruleSet.deadlines.publicPostingWD;
-    const deadline = deadlineAfter(vietnamDate(now), workingDays);
-    if (!deadline.ok) return calendarGap(deadline.message);
+    const deadline = deadlineAfter(vietnamDate(now), workingDays, calendar);
     return accept([
       { type: 'AppraisalAccepted', data: data.note ? { note: data.note } : {} },
-      { type: 'PublicPostingOpened', data: { deadline: deadline.date, workingDays } },
+      { type: 'PublicPostingOpened', data: { deadline: deadline.date, workingDays, ...provisionalFlag(deadline) } },
     ]);
   },
   RecordObjection(state, { data }, { now }) {
@@ -89,7 +87,7 @@ export const stateRouteHandlers: Handlers = {
     if (!data.agency.trim() || !data.opinion.trim()) return refuse(reject('INVALID', 'central.hiep-y-opinion', 'A consultation names the agency and its opinion'));
     return accept([{ type: 'HiepYRecorded', data }]);
   },
-  CentralAppraise(state, { data }, { actor, now }) {
+  CentralAppraise(state, { data }, { actor, now, calendar }) {
     if (!inState(state, 'MOHA_APPRAISAL') || !state.central) return wrongState(state, 'CentralAppraise', ['MOHA_APPRAISAL']);
     if (data.outcome === 'REJECT') {
       if (!data.reason) return refuse(reject('INVALID', 'decision.reason-required', 'A rejection needs a written reason'));
@@ -105,9 +103,8 @@ export const stateRouteHandlers: Handlers = {
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
     const workingDays = ruleSet.deadlines.centralPublicConsultationWD;
-    const deadline = deadlineAfter(vietnamDate(now), workingDays);
-    if (!deadline.ok) return calendarGap(deadline.message);
-    return accept([{ type: 'CentralAppraisalAccepted', data: { consultation: { deadline: deadline.date, workingDays } } }]);
+    const deadline = deadlineAfter(vietnamDate(now), workingDays, calendar);
+    return accept([{ type: 'CentralAppraisalAccepted', data: { consultation: { deadline: deadline.date, workingDays, ...provisionalFlag(deadline) } } }]);
   },
   ProvideCentralSupplement(state, { data }) {
     if (!inState(state, 'CENTRAL_SUPPLEMENT_REQUESTED')) return wrongState(state, 'ProvideCentralSupplement', ['CENTRAL_SUPPLEMENT_REQUESTED']);

@@ -1,4 +1,5 @@
 import type { Actor } from '../shared/actor';
+import type { HolidayCalendar } from '../calendar/working-days';
 import type { CouncilRule, RuleSet } from '../rule-set/types';
 import type { Route, SubjectKind } from '../award/catalog';
 import type { DossierPart } from '../eligibility/dossier-parts';
@@ -202,6 +203,11 @@ export interface CommandContext {
    * workflow histories recorded before the list (the workflow sets it from patched()), never for a new command.
    */
   legacyPostingForEveryStateAward?: boolean;
+  /**
+   * The holiday calendar deadlines are computed with (the shipped one when absent). In a workflow it comes from the
+   * command's arguments (the operator's calendar files, attached by the API), so a replay computes the same dates.
+   */
+  calendar?: HolidayCalendar;
 }
 
 /** Who must act next on a dossier in a given status: the board's "who holds it". A grassroots award stays at its unit. */

@@ -128,14 +128,13 @@ export async function projectDossierView(m: EntityManager, e: StoredEnvelope): P
   await m.query(`UPDATE dossier_view SET ${[...sets, 'updated_at = $2', 'last_seq = $3'].join(', ')} WHERE id = $1`, params);
 }
 
-/** The decider's deadline: the rule set's decision working days after the council's result (null outside the calendar). */
+/** The decider's deadline: the rule set's decision working days after the council's result (weekends only past the calendar). */
 function decisionDeadline(e: StoredEnvelope): string | null {
   // A province's override ("<version>@<province>") is read with its shipped base here: the snapshot lives in the
   // DossierSubmitted event, not in this row. The workflow's own deadlines use the snapshot.
   const ruleSet = ruleSetByVersion((e.ruleSetVersion ?? '').split('@')[0]);
   if (!ruleSet) return null;
-  const due = deadlineAfter(vietnamDate(Date.parse(e.occurredAt)), ruleSet.deadlines.decisionWD);
-  return due.ok ? due.date : null;
+  return deadlineAfter(vietnamDate(Date.parse(e.occurredAt)), ruleSet.deadlines.decisionWD).date;
 }
 
 /** The route of a dossier already in the read model, from its award code and the catalog. */
