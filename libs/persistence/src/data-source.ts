@@ -12,6 +12,7 @@ import { DossierVariants1733750000000 } from './migrations/1733750000000-dossier
 import { RecoveryTasks1733500000000 } from './migrations/1733500000000-recovery-tasks';
 import { Inbox1732800000000 } from './migrations/1732800000000-inbox';
 import { DecisionRegister1733800000000 } from './migrations/1733800000000-decision-register';
+import { AwardHistoryPeriod1734100000000 } from './migrations/1734100000000-award-history-period';
 import { IdempotencyKeys1734000000000 } from './migrations/1734000000000-idempotency-keys';
 import { AuditAnchor1734200000000 } from './migrations/1734200000000-audit-anchor';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   DossierVariants1733750000000,
   DecisionRegister1733800000000,
   IdempotencyKeys1734000000000,
+  AwardHistoryPeriod1734100000000,
   AuditAnchor1734200000000,
 ];
 

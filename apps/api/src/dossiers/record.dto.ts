@@ -25,12 +25,20 @@ export class YearRatingDto {
   @ApiProperty({ enum: TASK_RATINGS }) @IsIn(TASK_RATINGS) rating!: (typeof TASK_RATINGS)[number];
 }
 
+/** The achievement period a decision names (thời gian lập thành tích): the five-year windows count from its end. */
+export class AchievementPeriodDto {
+  @ApiPropertyOptional() @IsOptional() @Year() fromYear?: number;
+  @ApiProperty() @Year() toYear!: number;
+}
+
 export class ReceivedAwardDto {
   @ApiProperty({ enum: AWARD_CODES }) @IsIn(AWARD_CODES as string[]) awardCode!: string;
   @ApiProperty() @Year() year!: number;
   @ApiProperty({ example: '2024-12-20' }) @PlausibleDate('past', '1945-01-01') decisionDate!: string;
   @ApiProperty({ description: 'The achievement the award rewarded' }) @IsString() @Length(1, 100) achievementId!: string;
   @ApiPropertyOptional({ enum: COMMENDATION_TYPES }) @IsOptional() @IsIn(COMMENDATION_TYPES) commendationType?: (typeof COMMENDATION_TYPES)[number];
+  @ApiPropertyOptional({ type: AchievementPeriodDto, description: 'The achievement period the decision names; the decision date counts when absent' })
+  @IsOptional() @ValidateNested() @Type(() => AchievementPeriodDto) achievementPeriod?: AchievementPeriodDto;
 }
 
 export class InitiativeDto {

@@ -51,11 +51,6 @@ export interface EligibilitySettings {
   oneStateAwardPerYearWarning: boolean;
   /** Rule 17 [U]: exclude people or collectives newer than minMonths from annual titles. */
   newcomerExclusion: { enabled: boolean; minMonths: number };
-  /**
-   * Rules 9–10: the 5-year window after a prior award starts after the year of its decision date (as the law page
-   * states it) or after the achievement year written in the decision.
-   */
-  priorAwardCountsFrom: 'DECISION_DATE' | 'ACHIEVEMENT_YEAR';
   /** Rule 15: this organisation's cap for the award, applied only when the rule set enables quotas. */
   quota?: EligibilityQuota;
 }
@@ -64,7 +59,6 @@ export const DEFAULT_ELIGIBILITY_SETTINGS: EligibilitySettings = {
   cstdTinhStandard: true,
   oneStateAwardPerYearWarning: true,
   newcomerExclusion: { enabled: false, minMonths: 9 },
-  priorAwardCountsFrom: 'DECISION_DATE',
 };
 
 export interface CriterionInput {
@@ -115,6 +109,14 @@ const INDIVIDUAL: readonly SubjectKind[] = ['INDIVIDUAL'];
 /** Lao động tiên tiến, and its army/police counterpart Chiến sĩ tiên tiến (not in the catalog yet). */
 const ADVANCED_TITLES = ['LD_TIEN_TIEN', 'CS_TIEN_TIEN'];
 const EXEMPT_FROM_RULE_16: readonly CommendationType[] = ['AD_HOC', 'LONG_SERVICE', 'SENIORITY'];
+/** Results of ad-hoc and thematic commendation are no basis for a higher merit-based award (NĐ 98/2023 Điều 4(3)). */
+const NO_MERIT_BASIS: readonly CommendationType[] = ['AD_HOC', 'THEMATIC'];
+const meritBasisOf = (ruleSet: RuleSet): string =>
+  ruleSet.meritBasisLegalBasis ?? 'Nghị định 98/2023/NĐ-CP, Điều 4(3)';
+const countsAsMeritBasis = (a: ReceivedAward): boolean => !NO_MERIT_BASIS.includes(a.commendationType ?? 'PERIODIC');
+const TYPE_NAMES: Record<CommendationType, string> = {
+  PERIODIC: 'periodic', AD_HOC: 'ad-hoc', THEMATIC: 'thematic', LONG_SERVICE: 'long-service', SENIORITY: 'seniority', FOREIGN_RELATIONS: 'foreign-relations',
+};
 
 const SHORT_NAMES: Record<string, string> = {
   CSTD_CO_SO: 'CSTĐ cơ sở',
@@ -298,9 +300,11 @@ const bkTinh = anyOf(
 );
 
 /**
- * Rules 9 and 10 share a shape: a prior award at date D, then ≥ minYears consecutive years up to the evaluation year
- * rated HTTNV or better, with ≥ minCstd CSTĐ cơ sở and ≥ minHtxs HTXS years in that window. The earliest prior award
- * gives the longest window, so it is the one checked.
+ * Rules 9 and 10 share a shape: a prior award, then ≥ minYears consecutive years up to the evaluation year rated HTTNV
+ * or better, with ≥ minCstd CSTĐ cơ sở and ≥ minHtxs HTXS years in that window. The window opens the year after the
+ * achievement period the prior decision names, or after its decision date when it names none (NĐ 98/2023 Điều 30(9)).
+ * An ad-hoc or thematic prior award is no basis (NĐ 98/2023 Điều 4(3)). The earliest counting prior award gives the
+ * longest window, so it is the one checked.
  */
 function afterPriorAward(def: Omit<Criterion, 'check' | 'ladder'> & { prior: string; minYears: number; minCstd: number; minHtxs: number }): Criterion {
   const { prior, minYears, minCstd, minHtxs, ...meta } = def;
@@ -309,14 +313,22 @@ function afterPriorAward(def: Omit<Criterion, 'check' | 'ladder'> & { prior: str
     ladder: [prior, 'CSTD_CO_SO'],
     check(input) {
       const end = input.evaluationYear;
-      const countsFrom = (a: ReceivedAward) => (input.settings.priorAwardCountsFrom === 'DECISION_DATE' ? yearOfDate(a.decisionDate) : a.year);
-      const first = awardsOf(input.history, prior).filter((a) => countsFrom(a) < end).sort((a, b) => countsFrom(a) - countsFrom(b))[0];
-      if (!first) return verdict(false, `no ${nameOf(prior)} decided before ${end}`);
+      const countsFrom = (a: ReceivedAward) => a.achievementPeriod?.toYear ?? yearOfDate(a.decisionDate);
+      const priors = awardsOf(input.history, prior).filter((a) => countsFrom(a) < end);
+      const excluded = priors.filter((a) => !countsAsMeritBasis(a));
+      const noBasis = excluded.length
+        ? `; ${excluded.map((a) => `${nameOf(prior)} of ${a.decisionDate} (${TYPE_NAMES[a.commendationType ?? 'PERIODIC']})`).join(', ')} not counted: ad-hoc and thematic results are no basis for a merit-based award (${meritBasisOf(input.ruleSet)})`
+        : '';
+      const first = priors.filter(countsAsMeritBasis).sort((a, b) => countsFrom(a) - countsFrom(b))[0];
+      if (!first) return verdict(false, `no ${nameOf(prior)} decided before ${end}${noBasis}`);
       const start = countsFrom(first) + 1;
       const window = runEndingAt(yearsRatedAtLeast(input.history, 'HTTNV'), end, start);
       const cstd = yearsHolding(input.history, ['CSTD_CO_SO']).filter((y) => window.includes(y));
       const htxs = window.filter((y) => ratingIn(input.history, y) === 'HTXS');
-      const anchor = input.settings.priorAwardCountsFrom === 'DECISION_DATE' ? `decided ${first.decisionDate}` : `for ${first.year}`;
+      const period = first.achievementPeriod;
+      const anchor = period
+        ? `for the achievement period ${period.fromYear !== undefined && period.fromYear !== period.toYear ? `${period.fromYear}–` : ''}${period.toYear} (decided ${first.decisionDate})`
+        : `decided ${first.decisionDate}`;
       const parts = [
         `${nameOf(prior)} ${anchor}`,
         window.length
@@ -325,7 +337,7 @@ function afterPriorAward(def: Omit<Criterion, 'check' | 'ladder'> & { prior: str
         `CSTĐ cơ sở in ${listYears(cstd)} (${cstd.length}; needs ${minCstd})`,
         ...(minHtxs > 0 ? [`HTXS in ${listYears(htxs)} (${htxs.length}; needs ${minHtxs})`] : []),
       ];
-      return verdict(window.length >= minYears && cstd.length >= minCstd && htxs.length >= minHtxs, parts.join('; '));
+      return verdict(window.length >= minYears && cstd.length >= minCstd && htxs.length >= minHtxs, parts.join('; ') + noBasis);
     },
   };
 }

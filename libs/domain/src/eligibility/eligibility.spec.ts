@@ -16,13 +16,14 @@ class HistoryBuilder {
   ratedFrom(from: number, to: number, rating: TaskRating): HistoryBuilder {
     return Array.from({ length: to - from + 1 }, (_, i) => from + i).reduce<HistoryBuilder>((b, y) => b.rated(y, rating), this);
   }
-  withTitle(awardCode: string, year: number, opts: { decisionDate?: string; achievementId?: string; type?: CommendationType } = {}): HistoryBuilder {
+  withTitle(awardCode: string, year: number, opts: { decisionDate?: string; achievementId?: string; type?: CommendationType; period?: { fromYear?: number; toYear: number } } = {}): HistoryBuilder {
     const award = {
       awardCode,
       year,
       decisionDate: opts.decisionDate ?? `${year + 1}-03-15`,
       achievementId: opts.achievementId ?? `${awardCode}-${year}`,
       ...(opts.type ? { commendationType: opts.type } : {}),
+      ...(opts.period ? { achievementPeriod: opts.period } : {}),
     };
     return this.with({ awards: [...this.h.awards, award] });
   }
@@ -207,12 +208,56 @@ describe('rule 9: Bằng khen Thủ tướng', () => {
     expect(criterion(result, 'bk-thu-tuong.standard').explanation).toBe('no Bằng khen tỉnh decided before 2024 — failed');
   });
 
-  it('rule 9: counting from the achievement year in the decision lets 2019 into the window', () => {
-    const history = aHistory().withTitle('BK_TINH', 2018, { decisionDate: '2019-03-01' }).ratedFrom(2019, 2023, 'HTTNV').withTitles('CSTD_CO_SO', 2019, 2020, 2021);
-    const byDecision = assess('BK_THU_TUONG', history, { evaluationYear: 2023 });
-    const byAchievement = assess('BK_THU_TUONG', history, { evaluationYear: 2023, settings: { priorAwardCountsFrom: 'ACHIEVEMENT_YEAR' } });
-    expect(byDecision.eligible).toBe(false);
-    expect(byAchievement.eligible).toBe(true);
+  // Corrected (issue 8): the window counting from the decision date was the default and the achievement year a setting;
+  // NĐ 98/2023 Điều 30(9) counts from the achievement period the decision names, the decision date only without one.
+  it('rule 9: the achievement period in the decision, not its date, opens the window (NĐ 98/2023 Điều 30(9))', () => {
+    const ratings = aHistory().ratedFrom(2019, 2023, 'HTTNV').withTitles('CSTD_CO_SO', 2019, 2020, 2021);
+    const withPeriod = ratings.withTitle('BK_TINH', 2018, { decisionDate: '2019-03-01', period: { toYear: 2018 } });
+    const withoutPeriod = ratings.withTitle('BK_TINH', 2018, { decisionDate: '2019-03-01' });
+    expect(assess('BK_THU_TUONG', withPeriod, { evaluationYear: 2023 }).eligible).toBe(true);
+    expect(assess('BK_THU_TUONG', withoutPeriod, { evaluationYear: 2023 }).eligible).toBe(false);
+  });
+
+  it('rule 9: given a BK tỉnh for 2019 achievements decided in 04/2020, then the window is 2020–2024', () => {
+    // given
+    const history = aHistory()
+      .withTitle('BK_TINH', 2019, { decisionDate: '2020-04-15', period: { fromYear: 2019, toYear: 2019 } })
+      .ratedFrom(2020, 2024, 'HTTNV')
+      .withTitles('CSTD_CO_SO', 2020, 2022, 2024);
+    // when
+    const result = assess('BK_THU_TUONG', history, { evaluationYear: 2024 });
+    // then
+    expect(result.eligible).toBe(true);
+    expect(criterion(result, 'bk-thu-tuong.standard').explanation).toBe(
+      'Bằng khen tỉnh for the achievement period 2019 (decided 2020-04-15); HTTNV or better in 2020–2024 (5 consecutive years from 2020; needs 5); CSTĐ cơ sở in 2020, 2022 and 2024 (3; needs 3) — passed',
+    );
+  });
+
+  it('rule 9: the same award without a period counts from its decision date: the window would open in 2021', () => {
+    const history = aHistory().withTitle('BK_TINH', 2019, { decisionDate: '2020-04-15' }).ratedFrom(2020, 2024, 'HTTNV').withTitles('CSTD_CO_SO', 2020, 2022, 2024);
+    const result = assess('BK_THU_TUONG', history, { evaluationYear: 2024 });
+    expect(result.eligible).toBe(false);
+    expect(criterion(result, 'bk-thu-tuong.standard').explanation).toContain('4 consecutive years from 2021; needs 5');
+  });
+
+  it('rule 9: a thematic Bằng khen tỉnh is no basis for Bằng khen Thủ tướng (NĐ 98/2023 Điều 4(3))', () => {
+    const history = aHistory()
+      .withTitle('BK_TINH', 2019, { decisionDate: '2020-04-15', period: { toYear: 2019 }, type: 'THEMATIC' })
+      .ratedFrom(2020, 2024, 'HTTNV')
+      .withTitles('CSTD_CO_SO', 2020, 2022, 2024);
+    const result = assess('BK_THU_TUONG', history, { evaluationYear: 2024 });
+    expect(result.eligible).toBe(false);
+    expect(criterion(result, 'bk-thu-tuong.standard').explanation).toBe(
+      'no Bằng khen tỉnh decided before 2024; Bằng khen tỉnh of 2020-04-15 (thematic) not counted: ad-hoc and thematic results are no basis for a merit-based award (Nghị định 98/2023/NĐ-CP, Điều 4(3); the Nghị định 152/2025/NĐ-CP article that carries it over UNCONFIRMED) — failed',
+    );
+  });
+
+  it('rule 9: an ad-hoc Bằng khen tỉnh does not count either, but a periodic one beside it does', () => {
+    const base = aHistory().ratedFrom(2020, 2024, 'HTTNV').withTitles('CSTD_CO_SO', 2020, 2022, 2024);
+    const adHocOnly = base.withTitle('BK_TINH', 2019, { decisionDate: '2020-04-15', period: { toYear: 2019 }, type: 'AD_HOC' });
+    expect(assess('BK_THU_TUONG', adHocOnly, { evaluationYear: 2024, ruleSetVersion: RULE_SET_2024.version }).eligible).toBe(false);
+    const withPeriodic = adHocOnly.withTitle('BK_TINH', 2018, { decisionDate: '2019-03-01', period: { toYear: 2018 } });
+    expect(assess('BK_THU_TUONG', withPeriodic, { evaluationYear: 2024 }).eligible).toBe(true);
   });
 });
 
@@ -229,6 +274,13 @@ describe('rule 10: Huân chương Lao động hạng Ba', () => {
     const result = assess('HC_LAO_DONG_3', base.ratedFrom(2020, 2024, 'HTTNV'));
     expect(result.eligible).toBe(false);
     expect(criterion(result, 'hc-lao-dong-3.standard').explanation).toContain('HTXS in no year (0; needs 1)');
+  });
+
+  it('rule 10: the window opens after the Bằng khen Thủ tướng\'s achievement period; a thematic one is no basis', () => {
+    const history = aHistory().withTitles('CSTD_CO_SO', 2020, 2022, 2024).ratedFrom(2020, 2023, 'HTTNV').rated(2024, 'HTXS');
+    expect(assess('HC_LAO_DONG_3', history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01', period: { toYear: 2019 } })).eligible).toBe(true);
+    expect(assess('HC_LAO_DONG_3', history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01' })).eligible).toBe(false);
+    expect(assess('HC_LAO_DONG_3', history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01', period: { toYear: 2019 }, type: 'THEMATIC' })).eligible).toBe(false);
   });
 
   it('rule 10: fails when the prior award is only a Bằng khen tỉnh', () => {
@@ -313,10 +365,11 @@ describe('rule 14: no ladder unless the criterion names one', () => {
     expect(assess('BK_TINH', history).eligible).toBe(true);
   });
 
-  it('rule 14: Huân chương Lao động hạng Nhì does not require hạng Ba (generic checks only)', () => {
+  // Corrected (issue 8): the generic checks now come with a warning that the order's standard is not encoded.
+  it('rule 14: Huân chương Lao động hạng Nhì does not require hạng Ba (generic checks, and the unencoded standard as a warning)', () => {
     const result = assess('HC_LAO_DONG_2', aHistory());
     expect(result.eligible).toBe(true);
-    expect(result.criteria.map((c) => c.id)).toEqual(['award.subject-kind', 'initiative.single-use', 'achievement.one-reward', 'state-award.one-per-year']);
+    expect(result.criteria.map((c) => c.id)).toEqual(['award.subject-kind', 'initiative.single-use', 'achievement.one-reward', 'state-award.one-per-year', 'standard.not-encoded']);
   });
 });
 
@@ -411,6 +464,28 @@ describe('award catalog and subject kind (§2)', () => {
   });
 });
 
+describe('standards not encoded are warnings, never silent passes', () => {
+  it.each([
+    ['CO_TD_CHINH_PHU', 'Điều 25'],
+    ['CO_TD_TINH', 'Điều 26'],
+  ])('given a %s dossier, then its assessment warns "standard not encoded: block leadership" (Luật %s)', (code, article) => {
+    const result = assess(code, aHistory(), { subjectKind: 'COLLECTIVE' });
+    expect(criterion(result, 'standard.not-encoded')).toMatchObject({ severity: 'WARNING', passed: false, explanation: 'standard not encoded: block leadership — the appraiser checks it' });
+    expect(criterion(result, 'standard.not-encoded').legalBasis).toContain(article);
+    expect(result.eligible).toBe(true);
+  });
+  it.each([
+    ['TT_LD_XUAT_SAC', 'COLLECTIVE'], ['LD_TIEN_TIEN', 'INDIVIDUAL'], ['TT_LD_TIEN_TIEN', 'COLLECTIVE'], ['GIAY_KHEN', 'INDIVIDUAL'],
+    ['HC_DOC_LAP_1', 'INDIVIDUAL'], ['HC_LAO_DONG_2', 'INDIVIDUAL'], ['HC_QUAN_CONG_3', 'INDIVIDUAL'],
+  ] as const)('%s says the same way what is not encoded', (code, subjectKind) => {
+    const result = assess(code, aHistory().withMembers(2024, 10, 10), { subjectKind });
+    expect(criterion(result, 'standard.not-encoded').explanation).toMatch(/^standard not encoded: .+ — the appraiser checks it$/);
+  });
+  it('an award whose standard is encoded carries no such warning (Huân chương Lao động hạng Ba, Bằng khen tỉnh)', () => {
+    for (const code of ['HC_LAO_DONG_3', 'BK_TINH']) expect(assess(code, aHistory()).criteria.map((c) => c.id)).not.toContain('standard.not-encoded');
+  });
+});
+
 describe('rule 1: criteria tables per rule-set version', () => {
   const covered = ['CSTD_CO_SO', 'CSTD_TINH', 'CSTD_TOAN_QUOC', 'BK_TINH', 'BK_THU_TUONG', 'HC_LAO_DONG_3', 'TT_LD_TIEN_TIEN'];
 
@@ -418,16 +493,19 @@ describe('rule 1: criteria tables per rule-set version', () => {
     for (const version of [RULE_SET_2024.version, RULE_SET_2025.version]) expect(Object.keys(ELIGIBILITY_TABLES[version].byAward).sort()).toEqual([...covered].sort());
   });
 
-  it('rule 1: every other catalog award gets the generic checks only', () => {
+  // Corrected (issue 8): these awards used to pass the generic checks silently; their unencoded standard is now a warning.
+  it('rule 1: every other catalog award gets the generic checks, and says its standard is not encoded', () => {
     for (const award of AWARD_CATALOG.filter((a) => !covered.includes(a.code))) {
       const subjectKind: SubjectKind = award.subjects[0];
-      const ids = assess(award.code, aHistory(), { subjectKind }).criteria.map((c) => c.id);
-      expect(ids).toEqual(['award.subject-kind', 'initiative.single-use', 'achievement.one-reward', 'state-award.one-per-year']);
+      const result = assess(award.code, aHistory(), { subjectKind });
+      expect(result.criteria.map((c) => c.id)).toEqual(['award.subject-kind', 'initiative.single-use', 'achievement.one-reward', 'state-award.one-per-year', 'standard.not-encoded']);
+      expect(criterion(result, 'standard.not-encoded')).toMatchObject({ passed: false, severity: 'WARNING', explanation: expect.stringMatching(/^standard not encoded: /) });
+      expect(result.eligible).toBe(true);
     }
   });
 
   it('rule 1: a new rule set changes which criteria apply through its table, not through code', () => {
-    const lenient: EligibilityTable = { generic: ['award.subject-kind'], byAward: {} };
+    const lenient: EligibilityTable = { generic: ['award.subject-kind'], byAward: {}, encodedStandards: ['BK_TINH'], notEncoded: {} };
     const result = assessEligibility(
       { awardCode: 'BK_TINH', subjectKind: 'INDIVIDUAL', evaluationYear: 2024, history: aHistory().build(), ruleSetVersion: RULE_SET_2025.version },
       RULE_SETS,

@@ -25,6 +25,10 @@ export interface EligibilityTable {
   generic: readonly CriterionId[];
   /** Checks added for an award; an award not listed gets the generic checks only. */
   byAward: Readonly<Record<string, readonly CriterionId[]>>;
+  /** Awards whose standard the checks encode in full. Every other award carries a WARNING saying what is not encoded. */
+  encodedStandards: readonly string[];
+  /** What is not encoded for an award, and where the law sets it; an award not listed: its standard as a whole. */
+  notEncoded: Readonly<Record<string, { what: string; legalBasis: string }>>;
 }
 
 /**
@@ -41,6 +45,14 @@ const LAW_2022_TABLE: EligibilityTable = {
     BK_THU_TUONG: ['bk-thu-tuong.standard', 'quota.local-cap'],
     HC_LAO_DONG_3: ['hc-lao-dong-3.standard', 'quota.local-cap'],
     TT_LD_TIEN_TIEN: ['tt-ld-tien-tien.members-ldtt', 'newcomer.excluded', 'quota.local-cap'],
+  },
+  encodedStandards: ['CSTD_CO_SO', 'CSTD_TINH', 'CSTD_TOAN_QUOC', 'BK_TINH', 'BK_THU_TUONG', 'HC_LAO_DONG_3'],
+  notEncoded: {
+    // Until emulation blocks and clusters exist in the engine, their leading collective cannot be checked.
+    CO_TD_CHINH_PHU: { what: 'block leadership', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 25 (leads its emulation block or cluster)' },
+    CO_TD_TINH: { what: 'block leadership', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 26 (leads its emulation block or cluster)' },
+    TT_LD_TIEN_TIEN: { what: 'the conditions besides 70% of members holding Lao động tiên tiến', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 28' },
+    GIAY_KHEN: { what: "the ministry's or province's own criteria", legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 75(2)' },
   },
 };
 
@@ -100,6 +112,25 @@ function run(criterion: Criterion, input: CriterionInput): CriterionResult {
   return { id, rule, legalBasis, passed: outcome.passed, severity: criterion.severity, explanation: outcome.explanation, ...(outcome.routes ? { routes: outcome.routes } : {}) };
 }
 
+/**
+ * An award whose standard the engine does not check says so as a WARNING ("standard not encoded: …") instead of
+ * passing silently: the appraiser checks it. Warnings never make a subject ineligible.
+ */
+function notEncodedWarning(table: EligibilityTable, awardCode: string): CriterionResult | undefined {
+  const specific = table.notEncoded[awardCode];
+  if (!specific && table.encodedStandards.includes(awardCode)) return undefined;
+  const award = findAward(awardCode);
+  const what = specific?.what ?? `the standard of ${award?.nameVi ?? awardCode}`;
+  return {
+    id: 'standard.not-encoded',
+    rule: '§2',
+    legalBasis: specific?.legalBasis ?? `Luật Thi đua, khen thưởng số 06/2022/QH15 (the article of ${award?.nameVi ?? awardCode})`,
+    passed: false,
+    severity: 'WARNING',
+    explanation: `standard not encoded: ${what} — the appraiser checks it`,
+  };
+}
+
 /** Assesses one subject for one award under the rule set its dossier is bound to. Pure and deterministic. */
 export function assessEligibility(
   request: EligibilityRequest,
@@ -124,5 +155,7 @@ export function assessEligibility(
   };
   const ids = [...table.generic, ...(table.byAward[request.awardCode] ?? [])];
   const criteria = [...new Set(ids)].map((id) => run(CRITERIA[id], input));
+  const missing = notEncodedWarning(table, request.awardCode);
+  if (missing) criteria.push(missing);
   return { eligible: criteria.every((c) => c.passed || c.severity === 'WARNING'), criteria };
 }

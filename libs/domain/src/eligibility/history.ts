@@ -19,6 +19,8 @@ export type InitiativeLevel = (typeof INITIATIVE_LEVELS)[number];
 
 /** Commendation type (loại hình khen thưởng, Law Art. 8). Ad-hoc, long-service and seniority awards escape rule 16. */
 export type CommendationType = 'PERIODIC' | 'AD_HOC' | 'THEMATIC' | 'LONG_SERVICE' | 'SENIORITY' | 'FOREIGN_RELATIONS';
+const TYPES: readonly string[] = ['PERIODIC', 'AD_HOC', 'THEMATIC', 'LONG_SERVICE', 'SENIORITY', 'FOREIGN_RELATIONS'] satisfies CommendationType[];
+export const isCommendationType = (value: string): value is CommendationType => TYPES.includes(value);
 
 export interface YearRating {
   year: number;
@@ -36,10 +38,22 @@ export interface ReceivedAward {
   year: number;
   /** Date the decision was signed, ISO YYYY-MM-DD. */
   decisionDate: string;
+  /**
+   * The achievement period the decision names (thời gian lập thành tích), in years. A five-year window after the award
+   * counts from its end (NĐ 98/2023 Điều 30(9)); from the decision date only when the decision names no period.
+   * Absent in awards recorded or declared before it existed (then the decision date counts, the old meaning).
+   */
+  achievementPeriod?: AchievementPeriod;
   /** The achievement the award rewarded; one achievement gets one reward (rule 13). */
   achievementId: string;
   /** PERIODIC when absent. */
   commendationType?: CommendationType;
+}
+
+/** The years of an achievement period, e.g. { fromYear: 2019, toYear: 2019 } for "thành tích năm 2019". */
+export interface AchievementPeriod {
+  fromYear?: number;
+  toYear: number;
 }
 
 /** A recognised initiative (sáng kiến) or accepted science topic (đề tài khoa học). */

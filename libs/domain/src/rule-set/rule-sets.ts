@@ -96,6 +96,7 @@ export const RULE_SET_2024: RuleSet = {
   }),
   centralCouncil: centralCouncil(`${ND98}, Điều 47 (lawnet 165786)`),
   revocationLegalBasis: `${LAW}, Điều 93; ${ND98} (details Điều 93(9))`,
+  meritBasisLegalBasis: `${ND98}, Điều 4(3)`,
 };
 
 export const RULE_SET_2025: RuleSet = {
@@ -117,6 +118,7 @@ export const RULE_SET_2025: RuleSet = {
   // The Central Council's working rule of NĐ 98/2023 Điều 47: that NĐ 152/2025 re-enacted it is UNCONFIRMED.
   centralCouncil: centralCouncil(`${ND98}, Điều 47 (lawnet 165786); the NĐ 152/2025 article UNCONFIRMED`),
   revocationLegalBasis: `${LAW}, Điều 93; ${ND152} (the article detailing Điều 93(9) UNCONFIRMED)`,
+  meritBasisLegalBasis: `${ND98}, Điều 4(3); the ${ND152} article that carries it over UNCONFIRMED`,
 };
 
 export const RULE_SETS: readonly RuleSet[] = [RULE_SET_2024, RULE_SET_2025];

@@ -75,6 +75,11 @@ export interface RuleSet {
    * rule set's applies.
    */
   revocationLegalBasis?: string;
+  /**
+   * Where the rule "ad-hoc and thematic results are no basis for a higher merit-based award" is written. Absent in old
+   * snapshots: NĐ 98/2023 Điều 4(3).
+   */
+  meritBasisLegalBasis?: string;
 }
 
 /** How the Central Council's standing committee decides: quorum of all members, then a majority. */

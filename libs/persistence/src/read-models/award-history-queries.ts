@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ReceivedAward } from '@tdkt/domain';
+import { isCommendationType, type ReceivedAward } from '@tdkt/domain';
 
 export interface AwardHistoryRow {
   dossierId: string;
@@ -15,6 +15,8 @@ export interface AwardHistoryRow {
 interface Row {
   dossier_id: string; subject_kind: string; full_name: string; unit_code: string; award_code: string; year: number;
   decision_number: string; decided_on: string; achievement_id: string;
+  /** Absent before migration 1734100000000 ran; null for rows projected before it (old meaning: periodic, decision date). */
+  commendation_type?: string; period_to?: number | null;
 }
 
 const toRow = (r: Row): AwardHistoryRow => ({
@@ -33,7 +35,14 @@ export class AwardHistoryQueries {
         WHERE s.dossier_id = $1 AND h.dossier_id <> $1 ORDER BY h.year, h.decided_on`,
       [dossierId],
     )) as Row[];
-    return rows.map((r) => ({ awardCode: r.award_code, year: r.year, decisionDate: r.decided_on, achievementId: r.achievement_id }));
+    return rows.map((r) => ({
+      awardCode: r.award_code,
+      year: r.year,
+      decisionDate: r.decided_on,
+      achievementId: r.achievement_id,
+      ...(r.period_to !== null && r.period_to !== undefined ? { achievementPeriod: { toYear: r.period_to } } : {}),
+      ...(r.commendation_type && r.commendation_type !== 'PERIODIC' && isCommendationType(r.commendation_type) ? { commendationType: r.commendation_type } : {}),
+    }));
   }
 
   /** By citizen-id hash, or by name (case-insensitive) optionally within a unit. */
