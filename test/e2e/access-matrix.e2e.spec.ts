@@ -78,6 +78,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/council-sessions': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
   'GET /api/council-sessions/{id}': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
   'GET /api/council-sessions/{id}/minutes': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
+  'GET /api/council-sessions/{id}/history': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
   'POST /api/council-sessions/{id}/attendance': { allowed: [...SECRETARIAT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: () => ({ memberId: 'x', attendance: 'PRESENT' }) },
   'POST /api/council-sessions/{id}/conflicts': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, reason: 'Người thân' }) },
   'POST /api/council-sessions/{id}/votes': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, approve: true }) },

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor, SessionDecision } from '@tdkt/domain';
-import type { CouncilSessionView } from '@tdkt/persistence';
+import { EventStore, type CouncilSessionView } from '@tdkt/persistence';
+import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, idempotencyKey } from '../dossiers/dossiers.controller';
 import { AttendanceDto, ConflictDto, ConveneSessionDto, ListSessionsQuery, SessionDecisionDto, SessionIdParam, SessionVoteDto } from './council.dto';
@@ -15,7 +16,10 @@ const READERS = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER'
 @ApiBearerAuth()
 @Controller('council-sessions')
 export class CouncilController {
-  constructor(private readonly council: CouncilService) {}
+  constructor(
+    private readonly council: CouncilService,
+    private readonly events: EventStore,
+  ) {}
 
   @Post()
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
@@ -33,6 +37,14 @@ export class CouncilController {
   @Roles(...READERS)
   get(@CurrentActor() actor: Actor, @Param() p: SessionIdParam): Promise<CouncilSessionView> {
     return this.council.visible(actor, p.id);
+  }
+
+  /** The session's stream, event by event: the same readers as the session; a secret ballot shows counts, never choices. */
+  @Get(':id/history')
+  @Roles(...READERS)
+  async history(@CurrentActor() actor: Actor, @Param() p: SessionIdParam) {
+    await this.council.visible(actor, p.id);
+    return (await this.events.readStream(p.id)).map(historyEntry);
   }
 
   @Get(':id/minutes')

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, P
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor, DossierCommand } from '@tdkt/domain';
 import { DossierQueries, EventStore, type DossierView } from '@tdkt/persistence';
+import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from './dossier-access';
 import { DossierCommandsService } from './dossier-commands.service';
@@ -113,16 +114,7 @@ export class DossiersController {
   @Get(':id/history')
   async history(@CurrentActor() actor: Actor, @Param() p: DossierIdParam) {
     await this.commands.visible(actor, p.id);
-    const events = await this.events.readStream(p.id);
-    return events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      data: e.data,
-      actor: { userId: e.actorId, role: e.actorRole, ...(e.onBehalfOf ? { onBehalfOf: e.onBehalfOf } : {}) },
-      occurredAt: e.occurredAt,
-      ruleSetVersion: e.ruleSetVersion,
-      hash: e.hash,
-    }));
+    return (await this.events.readStream(p.id)).map(historyEntry);
   }
 
   @Put(':id/content')
