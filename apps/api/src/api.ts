@@ -9,6 +9,12 @@ import { AppModule } from './app.module';
 import { body } from './platform/errors';
 import { jsonBody } from './platform/json-body';
 import { assignRequestId, enterRequestContext, RequestLogger } from './platform/request-context';
+import { codecCors } from './temporal-codec/codec-cors';
+import { refuseControlCharacters } from './platform/text-guard';
+import { withErrorResponses } from './platform/openapi';
+
+/** Endpoints that take no bearer token (marked @Public()). */
+const PUBLIC_PATHS = ['/api/auth/token', '/api/health'];
 
 /** Flattens class-validator errors to { "nominee.fullName": ["…"] }. */
 export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -29,9 +35,12 @@ export async function createApi(): Promise<INestApplication> {
   app.disable('x-powered-by');
   app.use(assignRequestId);
   app.use(helmet());
+  // The Web UI's codec calls: its origins only, and a batch of payloads may be larger than a command.
+  app.use('/api/temporal-codec', codecCors(config.temporal.uiOrigins), ...jsonBody({ ...config.api.limits, jsonLimitKb: Math.max(config.api.limits.jsonLimitKb, 8192) }));
   // Body limits (size, nesting depth) before anything walks the body; refusals answer 400 in the API's error shape.
   app.use(...jsonBody(config.api.limits));
   app.use(enterRequestContext);
+  app.use(refuseControlCharacters);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({
@@ -49,6 +58,6 @@ export async function createApi(): Promise<INestApplication> {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => withErrorResponses(SwaggerModule.createDocument(app, doc), PUBLIC_PATHS), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

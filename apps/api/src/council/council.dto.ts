@@ -16,7 +16,7 @@ export class ConveneSessionDto {
 }
 
 export class SessionIdParam {
-  @IsUUID('all', { message: 'id must be a UUID' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The council session id' }) @IsUUID('all', { message: 'id must be a UUID' }) id!: string;
 }
 
 export class AttendanceDto {

@@ -215,6 +215,7 @@ export class ListDossiersQuery {
 }
 
 export class DossierIdParam {
+  @ApiProperty({ format: 'uuid', description: 'The dossier id' })
   @IsUUID('all', { message: 'id must be a UUID' })
   id!: string;
 }

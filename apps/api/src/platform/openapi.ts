@@ -1,0 +1,50 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/** The one error body every endpoint answers with (see ErrorFilter), as an OpenAPI schema. */
+const ERROR_BODY = {
+  type: 'object',
+  required: ['statusCode', 'error', 'message'],
+  properties: {
+    statusCode: { type: 'integer', example: 409 },
+    error: { type: 'string', example: 'Conflict' },
+    message: { type: 'string', example: 'The dossier is AWARDED; no further steps are possible' },
+    rule: { type: 'string', description: 'The domain rule that refused the command, when one did', example: 'council.secret-ballot' },
+    fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Per-field messages (400)' },
+    details: { type: 'object', additionalProperties: true, description: 'What the rule found (missing parts, failed criteria …)' },
+    requestId: { type: 'string', description: 'The request id (X-Request-Id), also in every log line about it' },
+  },
+};
+
+const WHY: Record<string, string> = {
+  '400': 'Invalid input: a message per field',
+  '401': 'No valid bearer token',
+  '403': "The caller's role or scope does not allow it",
+  '404': 'No such resource (or not visible to the caller)',
+  '409': 'Not possible in the current state',
+  '422': 'Refused by a rule (the rule code is in the body), or an Idempotency-Key reused for another request',
+  '429': 'Too many requests: retry after the Retry-After header',
+  '503': 'A backing service is unavailable: retry with the same Idempotency-Key',
+};
+
+/**
+ * Declares the error responses of every operation with the one error schema, so clients and the fuzzer know them:
+ * every operation may answer 400, 401 (unless public), 403, 429 and 503; one with a path parameter 404; a command 409
+ * and 422. Responses the controllers declare themselves stay as they are.
+ */
+export function withErrorResponses(document: OpenAPIObject, publicPaths: readonly string[] = []): OpenAPIObject {
+  document.components ??= {};
+  document.components.schemas = { ...(document.components.schemas ?? {}), ErrorBody: ERROR_BODY };
+  const ref = { $ref: '#/components/schemas/ErrorBody' };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const op = item[method];
+      if (!op) continue;
+      const codes = ['400', '403', '429', '503'];
+      if (!publicPaths.includes(path)) codes.push('401');
+      if (path.includes('{')) codes.push('404');
+      if (method !== 'get') codes.push('409', '422');
+      for (const code of codes) op.responses[code] ??= { description: WHY[code], content: { 'application/json': { schema: ref } } };
+    }
+  }
+  return document;
+}
