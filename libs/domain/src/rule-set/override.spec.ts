@@ -41,6 +41,33 @@ describe("a province's own rule-set file", () => {
     expect(validateProvinceRuleSets({ provinceCode: 'MAU', overrides: [override] }, RULE_SETS).ok).toBe(true);
   });
 
+  it('given a file that sets the Central Council quorum, when the API starts, then it is refused naming the field', () => {
+    const file = { provinceCode: 'MAU', overrides: [{ ...override, centralCouncil: { quorum: [1, 2] } }] };
+    const result = validateProvinceRuleSets(file, RULE_SETS);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([expect.stringMatching(/^overrides\[0\]\.centralCouncil cannot be overridden by a province: .*Điều 47/)]);
+  });
+  it('the periods and tables the law fixes are refused too, each named; unknown award codes as well', () => {
+    const file = {
+      provinceCode: 'MAU',
+      overrides: [{ ...override, bonus: {}, stateRoute: {}, deadlines: { publicPostingWD: 7, centralPublicConsultationWD: 5 }, council: { byAward: { NO_SUCH: { quorum: [1, 2] } }, default: { legalBasis: 'x' } } }],
+    };
+    const result = validateProvinceRuleSets(file, RULE_SETS);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems.map((p) => p.split(' ')[0]).sort()).toEqual([
+        'overrides[0].bonus', 'overrides[0].council.byAward.NO_SUCH', 'overrides[0].council.default.legalBasis',
+        'overrides[0].deadlines.centralPublicConsultationWD', 'overrides[0].deadlines.publicPostingWD', 'overrides[0].stateRoute',
+      ]);
+  });
+  it('what the law leaves to the province is accepted: per-award appraisal periods, the council retry period', () => {
+    const file = { provinceCode: 'MAU', overrides: [{ ...override, deadlines: { appraisalWDByAward: { BK_THU_TUONG: 15 }, councilRetryWD: 7 } }] };
+    expect(validateProvinceRuleSets(file, RULE_SETS).ok).toBe(true);
+    const applied = applyOverride(RULE_SET_2025, 'MAU', file.overrides[0]);
+    expect(applied.deadlines).toMatchObject({ appraisalWD: 10, appraisalWDByAward: { BK_THU_TUONG: 15 }, councilRetryWD: 7 });
+    expect(validateProvinceRuleSets({ provinceCode: 'MAU', overrides: [{ ...override, deadlines: { appraisalWDByAward: { BK_THU_TUONG: 0 } } }] }, RULE_SETS).ok).toBe(false);
+  });
+
   it("submission binds the province's rule set as a snapshot, and the dossier keeps it for life", () => {
     const [submitted] = thenEvents(when(given(created), { type: 'SubmitDossier', data: { ruleSet: mine } }, clerk, JULY_2025));
     expect(submitted.data).toMatchObject({ ruleSetVersion: mine.version, ruleSet: { deadlines: { appraisalWD: 5 } } });

@@ -1,4 +1,31 @@
+import { findAward } from '../award/catalog';
 import type { CouncilRule, DeadlineRule, RuleSet } from './types';
+
+/**
+ * What a province's file may set: only what the law leaves to the province (the UNCONFIRMED values and local policy).
+ * Everything else in a rule set is law (the decree's Central Council rule, the posting and consultation periods, the
+ * bonus tables, the legal basis, the award lists of the state route): a file that sets it is refused at start-up.
+ */
+const OVERRIDABLE = {
+  top: ['baseVersion', 'adoptedBy', 'council', 'deadlines', 'quotasEnabled'],
+  council: ['default', 'byAward'],
+  councilRule: ['ballot', 'threshold', 'denominator', 'allowWrittenVotes', 'quorum'],
+  deadlines: ['appraisalWD', 'appraisalWDByAward', 'supplementWD', 'decisionWD', 'councilVotingWD', 'reminderBeforeWD', 'councilRetryWD'],
+} as const;
+/** Why a setting is not the province's to change, for the refusal message. */
+const SET_BY_LAW: Readonly<Record<string, string>> = {
+  centralCouncil: "the Central Council's standing review is set by the decree (NĐ 98/2023 Điều 47: 2/3 of all members, majority)",
+  publicPostingWD: 'the public posting lasts 10 working days by the decree (NĐ 152/2025 Điều 44(2))',
+  centralPublicConsultationWD: "the Ministry's public consultation lasts 10 working days by the decree (NĐ 98/2023 Điều 46(1), NĐ 152/2025 Điều 60(3))",
+  bonus: 'bonus multipliers and the base salary are set by decree',
+  stateRoute: 'the awards of the state route steps are set by law',
+};
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+function refuseUnknown(problems: string[], at: string, value: unknown, allowed: readonly string[]): void {
+  if (!isRecord(value)) return;
+  for (const key of Object.keys(value))
+    if (!allowed.includes(key)) problems.push(`${at}.${key} cannot be overridden by a province: ${SET_BY_LAW[key] ?? `not a setting the law leaves to the province (allowed: ${allowed.join(', ')})`}`);
+}
 
 /**
  * A province's own settings over a shipped rule set, as it writes them in its rule-set file (JSON): council rules,
@@ -11,7 +38,7 @@ export interface RuleSetOverride {
   /** Who adopted it and when, e.g. "Quyết định 12/2026/QĐ-UBND of tỉnh Mẫu". */
   adoptedBy: string;
   council?: { default?: Partial<CouncilRule>; byAward?: Record<string, Partial<CouncilRule>> };
-  deadlines?: Partial<DeadlineRule>;
+  deadlines?: Partial<Pick<DeadlineRule, 'appraisalWD' | 'appraisalWDByAward' | 'supplementWD' | 'decisionWD' | 'councilVotingWD' | 'reminderBeforeWD' | 'councilRetryWD'>>;
   quotasEnabled?: boolean;
 }
 
@@ -30,7 +57,7 @@ export function applyOverride(base: RuleSet, provinceCode: string, o: RuleSetOve
     baseVersion: base.version,
     label: `${base.label} — ${o.adoptedBy}`,
     council: { default: { ...base.council.default, ...o.council?.default }, byAward },
-    deadlines: { ...base.deadlines, ...o.deadlines },
+    deadlines: { ...base.deadlines, ...o.deadlines, appraisalWDByAward: { ...base.deadlines.appraisalWDByAward, ...o.deadlines?.appraisalWDByAward } },
     quotasEnabled: o.quotasEnabled ?? base.quotasEnabled,
   };
 }
@@ -46,7 +73,23 @@ export function validateProvinceRuleSets(file: unknown, shipped: readonly RuleSe
     const at = `overrides[${i}]`;
     if (!shipped.some((r) => r.version === o?.baseVersion)) problems.push(`${at}.baseVersion "${o?.baseVersion}" is not a shipped rule set (${shipped.map((r) => r.version).join(', ')})`);
     if (typeof o?.adoptedBy !== 'string' || !o.adoptedBy) problems.push(`${at}.adoptedBy names the decision that adopted it`);
-    for (const [k, v] of Object.entries(o?.deadlines ?? {})) if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 120) problems.push(`${at}.deadlines.${k} must be a whole number of working days, 1–120`);
+    refuseUnknown(problems, at, o, OVERRIDABLE.top);
+    refuseUnknown(problems, `${at}.council`, o?.council, OVERRIDABLE.council);
+    refuseUnknown(problems, `${at}.council.default`, o?.council?.default, OVERRIDABLE.councilRule);
+    for (const [code, rule] of Object.entries(o?.council?.byAward ?? {})) {
+      if (!findAward(code)) problems.push(`${at}.council.byAward.${code} is not an award code`);
+      refuseUnknown(problems, `${at}.council.byAward.${code}`, rule, OVERRIDABLE.councilRule);
+    }
+    refuseUnknown(problems, `${at}.deadlines`, o?.deadlines, OVERRIDABLE.deadlines);
+    const days = (name: string, v: unknown) => {
+      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 120) problems.push(`${at}.deadlines.${name} must be a whole number of working days, 1–120`);
+    };
+    for (const [k, v] of Object.entries(o?.deadlines ?? {})) {
+      if (!(OVERRIDABLE.deadlines as readonly string[]).includes(k)) continue;
+      if (k !== 'appraisalWDByAward') days(k, v);
+      else if (!isRecord(v)) problems.push(`${at}.deadlines.appraisalWDByAward maps award codes to working days`);
+      else for (const [code, n] of Object.entries(v)) (findAward(code) ? days(`appraisalWDByAward.${code}`, n) : problems.push(`${at}.deadlines.appraisalWDByAward.${code} is not an award code`));
+    }
     const rules = [o?.council?.default, ...Object.values(o?.council?.byAward ?? {})].filter(Boolean) as Partial<CouncilRule>[];
     for (const r of rules) {
       if (r.ballot && !['OPEN', 'SECRET'].includes(r.ballot)) problems.push(`${at}.council: ballot must be OPEN or SECRET`);

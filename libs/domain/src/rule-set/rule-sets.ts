@@ -33,7 +33,7 @@ const common = {
   // appraisalWD: today's 10 WD for every award ([U]); historically 10, 15 (BK TTg, Cờ thi đua CP, HCLĐ …) or 30 days
   // (Độc lập and above, honorary titles, prizes, CSTĐ toàn quốc) by award (law page §6.2): a province sets them per
   // award in appraisalWDByAward once its legal officer has verified them.
-  deadlines: { appraisalWD: 10, appraisalWDByAward: {}, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, councilVotingWD: 5, reminderBeforeWD: 2 },
+  deadlines: { appraisalWD: 10, appraisalWDByAward: {}, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, councilVotingWD: 5, councilRetryWD: 10, reminderBeforeWD: 2 },
   // A unit head numbers decisions in the unit's own series: "3/QĐ-SGDDT" ([U]: the unit's abbreviation in practice).
   issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: '{unitCode}' },
   quotasEnabled: false,

@@ -34,6 +34,11 @@ export interface DeadlineRule {
   decisionWD: number;
   /** Working days a council has to vote once voting opens ([U], default 5). */
   councilVotingWD: number;
+  /**
+   * Working days to put a dossier to the council again after a session without quorum ([U]: no legal period was found;
+   * default 10). Absent in old snapshots: the default.
+   */
+  councilRetryWD?: number;
   reminderBeforeWD: number;
 }
 
