@@ -70,6 +70,8 @@ export interface TemporalOptions {
   /** SQLite file so work survives a restart; in memory when absent. */
   dbFile?: string;
   logFile: string;
+  /** The codec server the Web UI calls to show decrypted payloads (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
 }
 
 export async function startTemporal(opts: TemporalOptions): Promise<Service & { address: string; uiUrl?: string }> {
@@ -78,6 +80,7 @@ export async function startTemporal(opts: TemporalOptions): Promise<Service & { 
   for (const name of SEARCH_ATTRIBUTE_NAMES) args.push('--search-attribute', `${name}=Keyword`);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  if (opts.uiPort && opts.uiCodecEndpoint) args.push('--ui-codec-endpoint', opts.uiCodecEndpoint);
   else args.push('--headless');
   const out = openSync(opts.logFile, 'a');
   const child = spawn(cli, args, { stdio: ['ignore', out, out] });

@@ -45,6 +45,8 @@ async function main(): Promise<number> {
           TDKT_WORKFLOW_BUNDLE: bundlePath,
           TDKT_TEST_SERVER: testServer,
           PII_HASH_KEY: randomBytes(24).toString('hex'),
+          // A payload-codec key per run; none when recording histories, which must replay in later runs (plain payloads).
+          ...(process.env.TDKT_RECORD_HISTORIES ? {} : { TEMPORAL_CODEC_KEYS: `run${process.pid}:${randomBytes(32).toString('base64')}` }),
           AUTH_MODE: 'local',
         },
       });

@@ -12,9 +12,9 @@ import { seedDirectory, seedDossiers } from './demo-data';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-function secretFile(name: string): string {
+function secretFile(name: string, make = () => randomBytes(24).toString('hex')): string {
   const file = join(CACHE, name);
-  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
       uiPort: port('TDKT_TEMPORAL_UI_PORT', 8233),
       dbFile: join(CACHE, 'temporal.sqlite'),
       logFile: join(CACHE, 'temporal.log'),
+      // The Web UI decrypts payloads through the API's codec endpoint (README "Security").
+      uiCodecEndpoint: `http://127.0.0.1:${port('PORT', 3000)}/api/temporal-codec`,
     });
     stops.push(() => temporal.stop());
     console.log('[up] Temporal dev server ready');
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
       TEMPORAL_SEARCH_ATTRIBUTES: 'true',
       PII_HASH_KEY: process.env.PII_HASH_KEY ?? secretFile('pii-hash.key'),
       AUTH_LOCAL_KEY_FILE: process.env.AUTH_LOCAL_KEY_FILE ?? join(CACHE, 'local-issuer.key'),
+      TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? `local1:${secretFile('temporal-codec.key', () => randomBytes(32).toString('base64'))}`,
+      TEMPORAL_UI_ORIGINS: process.env.TEMPORAL_UI_ORIGINS ?? temporal.uiUrl ?? '',
       PORT: String(port('PORT', 3000)),
     });
     // Loaded after the environment is set: both read their configuration at start.

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { aBkTinhDossier, driveDossier, http, seedCast, seedUnitCouncil, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
+import { decodedPayloads } from '../support/temporal-codec';
 
 type Session = {
   id: string; status: string; members: { userId: string }[]; agenda: { dossierId: string; ballot: string }[];
@@ -172,13 +173,8 @@ describe('a secret ballot (Chiến sĩ thi đua cấp tỉnh: ≥ 90% of all mem
     // Replayed on every run by workflows/src/dossier.workflow.spec.ts with all recorded histories.
     if (process.env.TDKT_RECORD_HISTORIES)
       writeFileSync(join(__dirname, '../../workflows/src/__histories__/council-session-secret-ballot.history.bin'), temporal.api.history.v1.History.encode(history).finish());
-    const payloads: string[] = [];
-    const walk = (v: unknown): void => {
-      if (!v || typeof v !== 'object') return;
-      if ('data' in v && 'metadata' in v && (v as { data: unknown }).data instanceof Uint8Array) payloads.push(Buffer.from((v as { data: Uint8Array }).data).toString('utf8'));
-      else for (const x of Object.values(v)) walk(x);
-    };
-    walk(history.events);
+    // The history holds encrypted payloads (TEMPORAL_CODEC_KEYS): decrypt them, so the check reads what the workflow wrote.
+    const payloads = (await decodedPayloads(history)).map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8'));
     expect(payloads.length).toBeGreaterThan(5);
     const linking = payloads.filter((p) => p.includes('"approve"') && (p.includes('"memberId"') || p.includes(cast.users.member1.id)));
     expect(linking).toEqual([]);

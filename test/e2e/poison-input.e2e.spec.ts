@@ -8,6 +8,7 @@ import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/clien
 import { ApplicationFailure } from '@temporalio/common';
 import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from '@tdkt/workflows/src/messages';
 import { aBkTinhDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   cast = await seedCast(sys);
   Object.assign(tokens, await tokensFor(sys, cast));
   connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-  client = new Client({ connection });
+  client = new Client({ connection, dataConverter: dataConverterFromEnv() });
 }, 120_000);
 afterAll(async () => {
   await connection?.close();

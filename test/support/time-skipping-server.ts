@@ -11,6 +11,7 @@ import { createServer, connect } from 'node:net';
 import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 /** Generous on purpose: a cold JVM on a machine running two Jest workers and a build can take tens of seconds. */
 export const TEST_SERVER_START_BUDGET_MS = Number(process.env.TDKT_TEST_SERVER_START_MS ?? 120_000);
@@ -74,7 +75,7 @@ class OwnServerEnvironment extends TestWorkflowEnvironment {
       const internal = { [InternalConnectionOptionsSymbol]: { supportsTestService: true } };
       const nativeConnection = await NativeConnection.connect({ address, ...internal });
       const connection = await Connection.connect({ address, ...internal });
-      const env = new OwnServerEnvironment(Runtime.instance(), { server: { type: 'existing' }, client: {}, plugins: [] }, true, 'existing', connection, nativeConnection, 'default', address);
+      const env = new OwnServerEnvironment(Runtime.instance(), { server: { type: 'existing' }, client: { dataConverter: dataConverterFromEnv() }, plugins: [] }, true, 'existing', connection, nativeConnection, 'default', address);
       env.javaServer = javaServer;
       return env;
     } catch (e) {

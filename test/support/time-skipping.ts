@@ -12,6 +12,7 @@ import { createDossierActivities } from '../../apps/worker/src/activities';
 import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
 import { createSessionActivities } from '../../apps/worker/src/session-activities';
 import { timeSkippingEnvironment } from './time-skipping-server';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 export interface TimeSkippingWorld {
   env: TestWorkflowEnvironment;
@@ -36,6 +37,7 @@ export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWor
       ...createCentralActivities(new InProcessCentralGateway()),
     },
     workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
+    dataConverter: dataConverterFromEnv(),
   });
   const running = worker.run();
   return {

@@ -14,6 +14,7 @@ import { councilRuleFor, exampleBkTinhContent, RULE_SET_2025, type Actor, type D
 import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery } from './council-messages';
 import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
 import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 let world: TimeSkippingWorld;
 let env: TestWorkflowEnvironment;
@@ -67,7 +68,7 @@ it('the closed session takes one decision for its passed dossier through the dos
   for (let i = 0; i < 50 && (await session.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
   expect((await session.describe()).status.name).toBe('COMPLETED');
   const history = await session.fetchHistory();
-  await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } }, history, session.workflowId);
+  await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' }, dataConverter: dataConverterFromEnv() }, history, session.workflowId);
   if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(__dirname, '__histories__', 'council-session-decision.history.bin'), temporal.api.history.v1.History.encode(history).finish());
 }, 120_000);
 

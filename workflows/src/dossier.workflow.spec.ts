@@ -19,6 +19,7 @@ import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierStat
 import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from './messages';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 const HISTORIES = join(__dirname, '__histories__');
 const bundle = () => ({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } });
@@ -49,10 +50,10 @@ function provincialRoute(): [Actor, DossierCommand][] {
 describe('dossier workflow on the dev server', () => {
   it('carries a provincial dossier to AWARDED, and its history replays on the current code', async () => {
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
     const taskQueue = `wf-${randomUUID()}`;
     const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), ...bundle() });
+    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
     const dossierId = randomUUID();
     await worker.runUntil(async () => {
       const handle = await client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
@@ -64,7 +65,7 @@ describe('dossier workflow on the dev server', () => {
       expect(state?.status).toBe('AWARDED');
       expect(await handle.result()).toMatchObject({ status: 'AWARDED', seq: 10 });
       const history = await handle.fetchHistory();
-      await Worker.runReplayHistory(bundle(), history, handle.workflowId);
+      await Worker.runReplayHistory({ ...bundle(), dataConverter: dataConverterFromEnv() }, history, handle.workflowId);
       if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, 'dossier-provincial-awarded.history.bin'), temporal.api.history.v1.History.encode(history).finish());
     });
     await connection.close();
@@ -92,7 +93,7 @@ describe('deadlines with time skipping (Java test server)', () => {
 
   it('a workflow whose dossier was never created closes itself after a day, without waiting a day', async () => {
     const taskQueue = `ts-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: activities(), ...bundle() });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
     const dossierId = randomUUID();
     const result = await worker.runUntil(
       env.client.workflow.execute('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] }) as Promise<DossierState>,

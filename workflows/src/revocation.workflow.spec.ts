@@ -19,6 +19,7 @@ import { createDataSource, DecisionNumbers, EventStore, verifyChain } from '@tdk
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { batchesOf, simulateDossier } from '../../test/support/simulate';
 import { revocationCommandUpdate, revocationWorkflowId, type RevocationRequest } from './messages';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 const HISTORIES = join(__dirname, '__histories__');
 const bundle = () => ({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } });
@@ -45,10 +46,10 @@ async function anAwardedDossier(): Promise<string> {
 describe('revocation workflow on the dev server', () => {
   it('revokes an awarded dossier on its own stream, closes it after both recoveries, and its history replays', async () => {
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
     const taskQueue = `rv-${randomUUID()}`;
     const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), ...bundle() });
+    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
     const dossierId = await anAwardedDossier();
     await worker.runUntil(async () => {
       const handle = await client.workflow.start('revocationWorkflow', { taskQueue, workflowId: revocationWorkflowId(dossierId), args: [{ dossierId }] });
@@ -72,7 +73,7 @@ describe('revocation workflow on the dev server', () => {
       expect(verifyChain(stream)).toBeUndefined();
 
       const history = await handle.fetchHistory();
-      await Worker.runReplayHistory(bundle(), history, handle.workflowId);
+      await Worker.runReplayHistory({ ...bundle(), dataConverter: dataConverterFromEnv() }, history, handle.workflowId);
       if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, 'revocation-closed.history.bin'), temporal.api.history.v1.History.encode(history).finish());
     });
     await connection.close();
@@ -81,10 +82,10 @@ describe('revocation workflow on the dev server', () => {
 
   it('ends at once for a dossier that holds no award to revoke', async () => {
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
     const taskQueue = `rv-${randomUUID()}`;
     const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), ...bundle() });
+    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
     const events = simulateDossier({ steps: 2 });
     for (const batch of batchesOf(events)) await store.append(batch);
     const dossierId = events[0].dossierId;
@@ -115,7 +116,7 @@ describe('an unrevoked start with time skipping (Java test server)', () => {
 
   it('a revocation workflow that never receives an accepted RevokeAward ends after a day, the award untouched', async () => {
     const taskQueue = `rvts-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: activities(), ...bundle() });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
     const dossierId = await anAwardedDossier();
     const result = await worker.runUntil(
       env.client.workflow.execute('revocationWorkflow', { taskQueue, workflowId: revocationWorkflowId(dossierId), args: [{ dossierId }] }) as Promise<DossierState>,

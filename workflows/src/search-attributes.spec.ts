@@ -10,6 +10,7 @@ import { exampleBkTinhContent } from '@tdkt/domain';
 import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierWorkflowId } from './messages';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 let ds: DataSource;
 beforeAll(async () => {
@@ -20,13 +21,14 @@ afterAll(async () => ds?.destroy());
 it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLevel, and nothing personal', async () => {
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
   const taskQueue = `sa-${randomUUID()}`;
   const worker = await Worker.create({
     connection: native,
     taskQueue,
     activities: createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }),
     workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
+    dataConverter: dataConverterFromEnv(),
   });
   const dossierId = randomUUID();
   await worker.runUntil(async () => {

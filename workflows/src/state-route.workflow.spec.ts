@@ -15,6 +15,7 @@ import { exampleBkThuTuongContent, exampleHcLaoDong3Content, type Actor, type Do
 import { DossierQueries, EventStore } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
 import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
+import { dataConverterFromEnv } from '@tdkt/platform';
 
 const HISTORIES = join(__dirname, '__histories__');
 const bundle = () => ({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } });
@@ -123,7 +124,7 @@ describe('a Bằng khen Thủ tướng through the central stage', () => {
 
     for (const [h, file] of [[handle, 'dossier-state-awarded'], [central, 'central-stage-awarded']] as const) {
       const history = await h.fetchHistory();
-      await Worker.runReplayHistory(bundle(), history, h.workflowId);
+      await Worker.runReplayHistory({ ...bundle(), dataConverter: dataConverterFromEnv() }, history, h.workflowId);
       if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, `${file}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
     }
   });

@@ -28,10 +28,11 @@ import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
 import { HolidayCalendarProvider } from './platform/calendar';
 import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
+import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
 
 @Module({
   imports: [PlatformModule, RateLimitModule],
-  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController],
+  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, TemporalCodecController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
     { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, type AppConfig } from '@tdkt/config';
+import { dataConverter } from '@tdkt/platform';
 import type { DossierActivities } from '@tdkt/workflows/src/messages';
 import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
 import type { DataSource } from 'typeorm';
@@ -45,6 +46,7 @@ export async function startWorker(): Promise<RunningWorker> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities,
+    dataConverter: dataConverter(config.temporal),
     ...workflowSource(),
   });
   // Anchoring is the worker's periodic chore (an interval, not a workflow: it is one SQL transaction, no orchestration).

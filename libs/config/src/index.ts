@@ -13,6 +13,34 @@ export interface TemporalConfig {
   apiKey?: string;
   /** Upsert the Tdkt* search attributes (they must be registered on the namespace). */
   searchAttributes: boolean;
+  /** Payload encryption keys (TEMPORAL_CODEC_KEYS), the first one active; empty = payloads travel in clear. */
+  codecKeys: CodecKey[];
+  /** Origins of the Temporal Web UI allowed to call the codec endpoint (CORS). */
+  uiOrigins: string[];
+}
+
+/** An AES-256 key of the payload codec, named by the id written into every payload it encrypts. */
+export interface CodecKey {
+  id: string;
+  key: Buffer;
+}
+
+/**
+ * TEMPORAL_CODEC_KEYS: `kid1:base64key,kid2:base64key` — 32-byte keys, the first encrypts, all decrypt (rotation:
+ * put the new key first, keep the old ones while histories encrypted with them are kept). Problems are pushed.
+ */
+export function parseCodecKeys(raw: string | undefined, problems: string[] = []): CodecKey[] {
+  const keys: CodecKey[] = [];
+  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const i = entry.indexOf(':');
+    const [id, b64] = i < 0 ? [entry, ''] : [entry.slice(0, i), entry.slice(i + 1)];
+    const key = Buffer.from(b64, 'base64');
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) problems.push(`TEMPORAL_CODEC_KEYS: key id "${id}" must be 1-64 letters, digits, ".", "_" or "-"`);
+    else if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || key.length !== 32) problems.push(`TEMPORAL_CODEC_KEYS: key "${id}" must be 32 bytes in base64 (e.g. openssl rand -base64 32)`);
+    else if (keys.some((k) => k.id === id)) problems.push(`TEMPORAL_CODEC_KEYS: key id "${id}" is given twice`);
+    else keys.push({ id, key });
+  }
+  return keys;
 }
 
 /** Bearer tokens from an OpenID Connect provider (AUTH_MODE=oidc) instead of the embedded local issuer. */
@@ -152,6 +180,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ...(tlsOn ? { tls: { certPath: tlsCert, keyPath: tlsKey, serverName: env.TEMPORAL_TLS_SERVER_NAME?.trim(), caPath: env.TEMPORAL_TLS_CA_PATH?.trim() } } : {}),
       ...(env.TEMPORAL_API_KEY?.trim() ? { apiKey: env.TEMPORAL_API_KEY.trim() } : {}),
       searchAttributes: bool('TEMPORAL_SEARCH_ATTRIBUTES', false),
+      codecKeys: parseCodecKeys(env.TEMPORAL_CODEC_KEYS, problems),
+      uiOrigins: (env.TEMPORAL_UI_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
     },
     api: {
       port: int('PORT', 3000),
@@ -186,6 +216,9 @@ export function configWarnings(config: AppConfig): string[] {
       `AUTH_LOCAL_INSECURE=1: the passwordless local issuer is reachable on ${config.api.host}:${config.api.port}. ` +
         'ANYONE who can reach this address can obtain an ADMINISTRATOR token. Use AUTH_MODE=oidc for anything but a closed demo.',
     );
+  }
+  if (!config.temporal.codecKeys.length) {
+    warnings.push('TEMPORAL_CODEC_KEYS is not set: workflow payloads (nominee names, birth dates) are stored in Temporal unencrypted.');
   }
   return warnings;
 }

@@ -7,8 +7,12 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
 import { createDataSource, QueryErrorLogger } from '@tdkt/persistence';
+import { dataConverter } from './payload-codec';
+
+export * from './payload-codec';
 
 export const CONFIG = Symbol('CONFIG');
+export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -28,7 +32,7 @@ export function platformProviders(applicationName: string): Provider[] {
       provide: TEMPORAL_CLIENT,
       inject: [CONFIG],
       useFactory: async (c: AppConfig): Promise<Client> =>
-        new Client({ connection: await Connection.connect(temporalConnectionOptions(c.temporal)), namespace: c.temporal.namespace }),
+        new Client({ connection: await Connection.connect(temporalConnectionOptions(c.temporal)), namespace: c.temporal.namespace, dataConverter: dataConverter(c.temporal) }),
     },
   ];
 }

@@ -53,7 +53,7 @@ describe('auth configuration', () => {
 
   it('allows the local issuer on loopback addresses without any override, and warns about nothing', () => {
     for (const HOST of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) {
-      const config = loadConfig({ ...BASE_ENV, HOST });
+      const config = loadConfig({ ...BASE_ENV, HOST, TEMPORAL_CODEC_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` });
       expect(config.auth).toEqual({ mode: 'local' });
       expect(configWarnings(config)).toEqual([]);
     }
