@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { createDataSource, runMigrations } from '@tdkt/persistence';
+import { createDataSource, grantRuntimeRole, runMigrations } from '@tdkt/persistence';
 import { CACHE, freePort, ROOT, startPostgres, startTemporal, timeSkippingServer } from './runtime';
+import { provisionRoles } from './db-roles';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -23,8 +24,11 @@ async function main(): Promise<number> {
   try {
     const temporal = await startTemporal({ port: temporalPort, logFile: join(runDir, 'temporal.log') });
     stops.unshift(() => temporal.stop());
-    const ds = await createDataSource(pg.url).initialize();
+    // Migrations as the schema's owner; the code under test connects as the runtime role, which owns nothing.
+    const db = await provisionRoles(pg.url, join(runDir, 'pg'));
+    const ds = await createDataSource(db.owner).initialize();
     await runMigrations(ds);
+    await grantRuntimeRole(ds, process.env.TDKT_DB_RUNTIME_ROLE);
     await ds.destroy();
     const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), logger: quietLogger });
     const bundlePath = join(runDir, 'workflow-bundle.js');
@@ -39,7 +43,10 @@ async function main(): Promise<number> {
         stdio: 'inherit',
         env: {
           ...process.env,
-          DATABASE_URL: pg.url,
+          DATABASE_URL: db.runtime,
+          DATABASE_MIGRATION_URL: db.owner,
+          // Only for tests that act as an attacker or need their own database (scratch-db, tampering); never the app's.
+          TDKT_TEST_SUPERUSER_URL: db.superuser,
           TEMPORAL_ADDRESS: temporal.address,
           TEMPORAL_NAMESPACE: 'default',
           TDKT_WORKFLOW_BUNDLE: bundlePath,

@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDataSource, Directory, runMigrations } from '@tdkt/persistence';
+import { createDataSource, Directory, grantRuntimeRole, runMigrations } from '@tdkt/persistence';
 import { CACHE, startPostgres, startTemporal, type Service } from './runtime';
 import { seedDirectory, seedDossiers } from './demo-data';
+import { provisionRoles } from './db-roles';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -48,8 +49,11 @@ async function main(): Promise<void> {
     stops.push(() => temporal.stop());
     console.log('[up] Temporal dev server ready');
 
-    const ds = await createDataSource(pg.url).initialize();
+    // Migrations as the schema's owner; the API and the worker connect as the runtime role, which owns nothing.
+    const db = await provisionRoles(pg.url, join(CACHE, 'pg'));
+    const ds = await createDataSource(db.owner).initialize();
     const applied = await runMigrations(ds);
+    await grantRuntimeRole(ds, process.env.TDKT_DB_RUNTIME_ROLE);
     if (applied.length) console.log(`[up] migrations applied: ${applied.join(', ')}`);
     const directory = new Directory(ds);
     const firstStart = !(await directory.findUserByUsername('clerk.sgddt'));
@@ -57,7 +61,8 @@ async function main(): Promise<void> {
     await ds.destroy();
 
     Object.assign(process.env, {
-      DATABASE_URL: pg.url,
+      DATABASE_URL: db.runtime,
+      DATABASE_MIGRATION_URL: db.owner,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_SEARCH_ATTRIBUTES: 'true',
       PII_HASH_KEY: process.env.PII_HASH_KEY ?? secretFile('pii-hash.key'),
@@ -81,7 +86,8 @@ async function main(): Promise<void> {
   API              ${apiBase}          (try: curl ${apiBase}/health)
   OpenAPI docs     ${apiBase}/docs
   Temporal Web UI  ${temporal.uiUrl}
-  Database         ${pg.url}   (for DATABASE_URL=… npm run cli -- verify-chain)
+  Database         ${db.runtime}   (the app's role; DATABASE_URL=… npm run cli -- verify-chain)
+  Migrations as    ${db.owner}
   Log in           curl -X POST ${apiBase}/auth/token -H 'content-type: application/json' -d '{"username":"clerk.sgddt"}'
   Demo users       clerk.sgddt head.sgddt clerk.syt secretariat.officer council.chair council.member1 council.member2 chairman auditor …
 

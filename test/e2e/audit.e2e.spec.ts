@@ -19,7 +19,7 @@ afterAll(async () => sys?.stop());
 type Exported = { chain: { head: string; verifiedAtExport: boolean }; decision: { number: string; signerId: string; chainHeadAtSigning: string }; events: { seq: number; hash: string; type: string }[] };
 
 async function superuserEdit(sql: string, params: unknown[]): Promise<void> {
-  const c = new Client({ connectionString: process.env.DATABASE_URL });
+  const c = new Client({ connectionString: process.env.TDKT_TEST_SUPERUSER_URL ?? process.env.DATABASE_URL });
   await c.connect();
   await c.query('SET session_replication_role = replica');
   await c.query(sql, params);
@@ -81,6 +81,15 @@ describe('anchors: deleting the newest events of a dossier is named online', () 
     const all = await http<{ ok: boolean; problems: { problem: string; streamId: string }[] }>(sys, 'GET', '/audit/verify', { token: tokens.auditor });
     expect(all.body.ok).toBe(false);
     expect(all.body.problems).toContainEqual(expect.objectContaining({ problem: 'HEAD_BEHIND_ANCHOR', streamId: id }));
+  });
+});
+
+describe('the system under test connects as the runtime role', () => {
+  it("the API's and the worker's database sessions are the runtime role's, which may not change an event", async () => {
+    await driveDossier(sys, tokens, 1);
+    const users = (await sys.db.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name IN ('tdkt-api', 'tdkt-worker')`)) as { usename: string }[];
+    expect(users.map((u) => u.usename)).toEqual([process.env.TDKT_DB_RUNTIME_ROLE ?? 'tdkt_app']);
+    await expect(sys.db.query(`UPDATE dossier_event SET actor_id = 'x' WHERE false`)).rejects.toThrow(/permission denied/);
   });
 });
 

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '@tdkt/persistence';
 
 export async function scratchDatabase(): Promise<{ ds: DataSource; url: string; drop(): Promise<void> }> {
-  const base = new URL(process.env.DATABASE_URL ?? '');
+  // A superuser creates the database and the test owns it entirely (the run's DATABASE_URL is the app's runtime role).
+  const base = new URL(process.env.TDKT_TEST_SUPERUSER_URL ?? process.env.DATABASE_URL ?? '');
   const name = `scratch_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const adminUrl = new URL(base.toString());
   adminUrl.pathname = '/postgres';

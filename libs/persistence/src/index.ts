@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './database-roles';
 export * from './audit/chain';
 export * from './event-store/event-store';
 export * from './read-models/dossier-projection';

@@ -42,6 +42,9 @@ const toChained = (r: EventRow): ChainedEvent =>
   hash: r.hash,
   }) as ChainedEvent;
 
+/** Advisory lock key: appends hold it shared, a read-model rebuild exclusively, so no event lands mid-rebuild. */
+export const EVENT_APPEND_LOCK_KEY = 7_734_200_002;
+
 /** The business log: append-only, hash-chained per dossier, and the only source of the read models. */
 export class EventStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -57,6 +60,8 @@ export class EventStore {
     // Inside the caller's transaction when one is given (its checks and the append commit together).
     const inTransaction = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => (manager ? work(manager) : this.dataSource.transaction(work));
     return inTransaction(async (m) => {
+      // Appends share this lock; a rebuild of the read models takes it alone (the app's role may not LOCK the table).
+      await m.query(`SELECT pg_advisory_xact_lock_shared($1)`, [EVENT_APPEND_LOCK_KEY]);
       const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [dossierId, events[0].seq - 1])) as { hash: string }[];
       if (events[0].seq > 1 && !prev) throw new Error(`dossier ${dossierId} has no event ${events[0].seq - 1}; refusing a gap`);
       let prevHash = prev?.hash ?? GENESIS_HASH;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { EventStore } from '../event-store/event-store';
+import { EVENT_APPEND_LOCK_KEY, EventStore } from '../event-store/event-store';
 import { PROJECTIONS, READ_MODEL_TABLES } from './projections';
 
 /**
@@ -9,7 +9,8 @@ import { PROJECTIONS, READ_MODEL_TABLES } from './projections';
 export async function rebuildReadModels(dataSource: DataSource): Promise<{ events: number; tables: string[] }> {
   const store = new EventStore(dataSource);
   return dataSource.transaction(async (m) => {
-    await m.query(`LOCK TABLE dossier_event IN SHARE MODE`);
+    // No append commits while the replay runs (appends hold this lock shared); the app's role may not LOCK the event table.
+    await m.query(`SELECT pg_advisory_xact_lock($1)`, [EVENT_APPEND_LOCK_KEY]);
     await m.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
     let events = 0;
     for await (const page of store.readAll(1000, m)) {
