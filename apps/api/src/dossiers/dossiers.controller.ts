@@ -31,7 +31,7 @@ export class DossierViewDto {
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ description: 'Number of events applied' }) version!: number;
   @ApiPropertyOptional({ description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
-  @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION'] }) deadlineKind!: string | null;
+  @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION', 'COUNCIL_RETRY'] }) deadlineKind!: string | null;
   @ApiPropertyOptional({ description: 'Role that must act next' }) heldBy!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiPropertyOptional({ description: 'Working days left on the paused appraisal clock' }) pausedRemainingWD!: number | null;

@@ -16,6 +16,7 @@ import { stateRouteHandlers } from './state-route';
 import { councilStepOf, DECIDER_ROLE, routeOf } from './route';
 import { type CommandContext, type DossierState, type DossierStatus } from './types';
 import { checkVariantAtSubmission, checkVariantClaims } from './variants';
+import { closeCouncil } from './obligation';
 
 type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: CommandContext) => Decision<DossierEvent[]>;
 type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand, { type: T }>> };
@@ -225,9 +226,9 @@ const handlers: Handlers = {
     if (!inState(state, 'APPRAISAL') || !state.appraisal?.deadline || state.appraisal.overdue) return wrongState(state, 'EscalateOverdueAppraisal', ['APPRAISAL']);
     return accept([{ type: 'AppraisalOverdue', data: { deadline: state.appraisal.deadline, escalatedTo: 'SECRETARIAT_HEAD' } }]);
   },
-  CloseCouncilVoting(state) {
+  CloseCouncilVoting(state, _command, ctx) {
     if (!inState(state, 'COUNCIL_VOTING') || !state.council) return wrongState(state, 'CloseCouncilVoting', ['COUNCIL_VOTING']);
-    return accept([{ type: 'CouncilVotingClosed', data: tally(state.council.rule, state.council.members.length, state.council.votes) }]);
+    return accept(closeCouncil(state, tally(state.council.rule, state.council.members.length, state.council.votes), ctx));
   },
   ScheduleForCouncil(state, { data }) {
     const from = councilFrom(state);
@@ -238,11 +239,12 @@ const handlers: Handlers = {
     if (from === 'READY_FOR_COUNCIL') return accept([scheduled]);
     return accept([{ type: 'AppraisalAccepted', data: {} }, scheduled]);
   },
-  RecordCouncilResult(state, { data }) {
+  RecordCouncilResult(state, { data }, ctx) {
     if (!inState(state, 'COUNCIL_VOTING') || state.council?.sessionId !== data.sessionId) return wrongState(state, 'RecordCouncilResult', ['COUNCIL_VOTING']);
-    return accept([{ type: 'CouncilVotingClosed', data: { ...data.tally, sessionId: data.sessionId } }]);
+    return accept(closeCouncil(state, { ...data.tally, sessionId: data.sessionId }, ctx));
   },
-  CastVote(state, { data }, { actor }) {
+  CastVote(state, { data }, ctx) {
+    const { actor } = ctx;
     if (!inState(state, 'COUNCIL_VOTING') || !state.council) return wrongState(state, 'CastVote', ['COUNCIL_VOTING']);
     const council = state.council;
     if (council.sessionId)
@@ -257,7 +259,7 @@ const handlers: Handlers = {
     const vote = { memberId: actor.userId, approve: data.approve };
     const votes = [...council.votes, vote];
     const events: DossierEvent[] = [{ type: 'VoteCast', data: vote }];
-    if (votes.length === council.members.length) events.push({ type: 'CouncilVotingClosed', data: tally(council.rule, council.members.length, votes) });
+    if (votes.length === council.members.length) events.push(...closeCouncil(state, tally(council.rule, council.members.length, votes), ctx));
     return accept(events);
   },
   DecideDossier(state, { data }, { actor, now }) {

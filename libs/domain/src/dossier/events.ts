@@ -2,7 +2,7 @@ import type { RuleSet } from '../rule-set/types';
 import type { CouncilRule } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation';
-import type { DeclaredRecord, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
+import type { DeclaredRecord, DossierStatus, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
 import type { VariantClaims } from './variants';
 import type { Envelope } from '../shared/envelope';
 
@@ -27,7 +27,10 @@ export type DossierEvent =
   | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string; objectionReview?: ObjectionReview } & DeadlineFlag }
   | { type: 'VoteCast'; data: Vote }
   | { type: 'ScheduledForCouncil'; data: { sessionId: string; rule: CouncilRule; members: string[]; objectionReview?: ObjectionReview } }
-  | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean; sessionId?: string } }
+  /** returnedTo: without quorum, where the dossier goes back (absent in events written before: evolve derives it). */
+  | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean; sessionId?: string; returnedTo?: DossierStatus } }
+  /** After a council (or the Central Council's standing committee) without quorum: the date to put the dossier to it again. */
+  | { type: 'CouncilRetryClockStarted'; data: { deadline: string; workingDays: number } & DeadlineFlag }
   | { type: 'DossierAwarded'; data: { decision: IssuedDecision } }
   | { type: 'DossierRejected'; data: { reason: string; by: string } }
   | { type: 'DossierWithdrawn'; data: { reason: string } }

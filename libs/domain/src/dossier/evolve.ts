@@ -26,19 +26,22 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return { ...next, status: 'RETURNED', returnReason: event.data.reason, council: undefined, appraisal: undefined, supplement: undefined };
     case 'AppraisalAccepted':
       return { ...next, appraisal: undefined };
+    case 'CouncilRetryClockStarted':
+      return { ...next, councilRetry: { deadline: event.data.deadline } };
     case 'CouncilVotingOpened':
       return {
+        councilRetry: undefined,
         ...next,
         status: 'COUNCIL_VOTING',
         council: { members: event.data.members, rule: event.data.rule, votes: [], ...(event.data.deadline ? { deadline: event.data.deadline } : {}) },
       };
     case 'ScheduledForCouncil':
-      return { ...next, status: 'COUNCIL_VOTING', appraisal: undefined, council: { members: event.data.members, rule: event.data.rule, votes: [], sessionId: event.data.sessionId } };
+      return { ...next, councilRetry: undefined, status: 'COUNCIL_VOTING', appraisal: undefined, council: { members: event.data.members, rule: event.data.rule, votes: [], sessionId: event.data.sessionId } };
     case 'VoteCast':
       return next.council ? { ...next, council: { ...next.council, votes: [...next.council.votes, event.data] } } : next;
     case 'CouncilVotingClosed':
       // Without quorum nothing was decided: the secretariat (the unit head, for a grassroots award) opens voting again.
-      if (!event.data.quorumMet) return { ...next, status: quorumlessReturnsTo(next, routeOf(next.awardCode) ?? 'PROVINCIAL'), council: undefined };
+      if (!event.data.quorumMet) return { ...next, status: event.data.returnedTo ?? quorumlessReturnsTo(next, routeOf(next.awardCode) ?? 'PROVINCIAL'), council: undefined };
       return { ...next, status: event.data.passed ? 'AWAITING_DECISION' : 'REJECTED', ...(event.data.passed ? {} : { rejectionReason: 'Council did not pass the dossier' }) };
     case 'DossierAwarded':
       return { ...next, status: 'AWARDED', decision: event.data.decision };
@@ -86,6 +89,7 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
       return { ...next, status: 'CENTRAL_COUNCIL_STANDING_REVIEW' };
     case 'StandingReviewRecorded':
       if (!event.data.quorumMet) return next;
+      next.councilRetry = undefined;
       return event.data.passed ? { ...next, status: 'SUBMITTED_TO_PM' } : { ...next, status: 'REJECTED', rejectionReason: 'The Central Council standing committee did not pass the dossier' };
     case 'ProposedToPresident':
       return { ...next, status: 'SUBMITTED_TO_PRESIDENT' };

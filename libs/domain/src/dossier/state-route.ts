@@ -1,5 +1,6 @@
 import { findAward } from '../award/catalog';
 import { centralCouncilRuleOf, requiresPublicPosting, vietnamDate, ruleSetOf } from '../rule-set/select';
+import { councilRetryClock } from './obligation';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { DossierCommand } from './commands';
 import { deadlineAfter, provisionalFlag } from './deadlines';
@@ -41,6 +42,9 @@ export const stateRouteHandlers: Handlers = {
     if (routeOf(state.awardCode) !== 'STATE') return notStateRoute(state, 'OpenPublicPosting');
     const ruleSet = ruleSetOf(state);
     if (!ruleSet) return unbound();
+    // Rule 23: only the awards the rule set lists are posted; the others go to the council after the appraisal.
+    if (!ctx.legacyPostingForEveryStateAward && !requiresPublicPosting(ruleSet, state.awardCode))
+      return refuse(reject('RULE_VIOLATION', 'posting.required', `${findAward(state.awardCode)?.nameVi ?? state.awardCode} is not publicly posted under ${ruleSet.version} (${ruleSet.stateRoute.publicPosting?.legalBasis ?? 'rule 23'}): accept the appraisal and put it to the council`));
     // Rule 23: only the awards the rule set lists are posted; the others go to the council after the appraisal.
     if (!ctx.legacyPostingForEveryStateAward && !requiresPublicPosting(ruleSet, state.awardCode))
       return refuse(reject('RULE_VIOLATION', 'posting.required', `${findAward(state.awardCode)?.nameVi ?? state.awardCode} is not publicly posted under ${ruleSet.version} (${ruleSet.stateRoute.publicPosting?.legalBasis ?? 'rule 23'}): accept the appraisal and put it to the council`));
@@ -114,7 +118,7 @@ export const stateRouteHandlers: Handlers = {
     if (!inState(state, 'MOHA_PUBLIC_CONSULTATION') || !state.central?.consultation) return wrongState(state, 'CloseCentralConsultation', ['MOHA_PUBLIC_CONSULTATION']);
     return accept([{ type: 'CentralConsultationClosed', data: { deadline: state.central.consultation.deadline } }]);
   },
-  RecordStandingReview(state, { data }) {
+  RecordStandingReview(state, { data }, ctx) {
     if (!inState(state, 'CENTRAL_COUNCIL_STANDING_REVIEW')) return wrongState(state, 'RecordStandingReview', ['CENTRAL_COUNCIL_STANDING_REVIEW']);
     const { members, present, approvals } = data;
     if (members < 1 || present > members || approvals > present || present < 0 || approvals < 0)
@@ -128,7 +132,9 @@ export const stateRouteHandlers: Handlers = {
     const [tn, td] = rule.threshold.share;
     const quorumMet = present * qd >= members * qn;
     const passed = quorumMet && (rule.threshold.strict ? approvals * td > present * tn : approvals * td >= present * tn);
-    return accept([{ type: 'StandingReviewRecorded', data: { members, present, approvals, quorumMet, passed, ...(data.note ? { note: data.note } : {}) } }]);
+    const recorded: DossierEvent = { type: 'StandingReviewRecorded', data: { members, present, approvals, quorumMet, passed, ...(data.note ? { note: data.note } : {}) } };
+    // Without quorum the standing committee meets again: a new clock, so the dossier never waits without a due date.
+    return accept(quorumMet ? [recorded] : [recorded, councilRetryClock(ruleSet, vietnamDate(ctx.now), ctx.calendar)]);
   },
   ProposeToPresident(state, { data }) {
     if (!inState(state, 'SUBMITTED_TO_PM')) return wrongState(state, 'ProposeToPresident', ['SUBMITTED_TO_PM']);

@@ -162,6 +162,8 @@ export interface DossierState extends VariantClaims {
   /** The secretariat's appraisal clock: a deadline while running, the working days left while paused. */
   appraisal?: { deadline?: string; remainingWD?: number; reminded: boolean; overdue: boolean };
   supplement?: { deadline: string; missingParts: string[]; reason: string };
+  /** After a council without quorum: the date by which the dossier is put to the council again. */
+  councilRetry?: { deadline: string };
   decision?: IssuedDecision;
   /** State route: the public posting at the proposing level (rule 23), its objections and their review. */
   posting?: PublicPosting;
@@ -198,6 +200,11 @@ export interface CommandContext {
    * the checks existed (the workflow sets it from patched()), never for a new command.
    */
   legacySubmission?: boolean;
+  /**
+   * Public posting for every state-level award, as before the rule set listed the posted awards: only for replaying
+   * workflow histories recorded before the list (the workflow sets it from patched()), never for a new command.
+   */
+  legacyPostingForEveryStateAward?: boolean;
   /**
    * Public posting for every state-level award, as before the rule set listed the posted awards: only for replaying
    * workflow histories recorded before the list (the workflow sets it from patched()), never for a new command.

@@ -52,9 +52,12 @@ function changesFor(event: DossierEvent, route: Route, decisionDue: string | nul
       return withHolder('COUNCIL_VOTING', { council_session_id: event.data.sessionId, council_members: event.data.members, votes_cast: 0, overdue: false, ...NO_DEADLINE });
     case 'VoteCast':
       return { votes_cast: '+1' };
+    case 'CouncilRetryClockStarted':
+      return { deadline: event.data.deadline, deadline_kind: 'COUNCIL_RETRY' };
     case 'CouncilVotingClosed':
+      // Without quorum the domain names where the dossier goes back (events written before: the route's usual step).
       if (!event.data.quorumMet)
-        return withHolder(route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL', { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
+        return withHolder(event.data.returnedTo ?? (route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL'), { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
       return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, deadline: decisionDue, deadline_kind: decisionDue ? 'DECISION' : null }, false, route) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
     case 'DossierAwarded':
       return withHolder('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
