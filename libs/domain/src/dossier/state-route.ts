@@ -45,9 +45,6 @@ export const stateRouteHandlers: Handlers = {
     // Rule 23: only the awards the rule set lists are posted; the others go to the council after the appraisal.
     if (!ctx.legacyPostingForEveryStateAward && !requiresPublicPosting(ruleSet, state.awardCode))
       return refuse(reject('RULE_VIOLATION', 'posting.required', `${findAward(state.awardCode)?.nameVi ?? state.awardCode} is not publicly posted under ${ruleSet.version} (${ruleSet.stateRoute.publicPosting?.legalBasis ?? 'rule 23'}): accept the appraisal and put it to the council`));
-    // Rule 23: only the awards the rule set lists are posted; the others go to the council after the appraisal.
-    if (!ctx.legacyPostingForEveryStateAward && !requiresPublicPosting(ruleSet, state.awardCode))
-      return refuse(reject('RULE_VIOLATION', 'posting.required', `${findAward(state.awardCode)?.nameVi ?? state.awardCode} is not publicly posted under ${ruleSet.version} (${ruleSet.stateRoute.publicPosting?.legalBasis ?? 'rule 23'}): accept the appraisal and put it to the council`));
     const workingDays = ruleSet.deadlines.publicPostingWD;
     const deadline = deadlineAfter(vietnamDate(now), workingDays, calendar);
     return accept([

@@ -206,11 +206,6 @@ export interface CommandContext {
    */
   legacyPostingForEveryStateAward?: boolean;
   /**
-   * Public posting for every state-level award, as before the rule set listed the posted awards: only for replaying
-   * workflow histories recorded before the list (the workflow sets it from patched()), never for a new command.
-   */
-  legacyPostingForEveryStateAward?: boolean;
-  /**
    * The holiday calendar deadlines are computed with (the shipped one when absent). In a workflow it comes from the
    * command's arguments (the operator's calendar files, attached by the API), so a replay computes the same dates.
    */
