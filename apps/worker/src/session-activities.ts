@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { SYSTEM_ACTOR, type SecretBallot } from '@tdkt/domain';
-import type { EventStore } from '@tdkt/persistence';
+import { SYSTEM_ACTOR } from '@tdkt/domain';
+import type { EventStore, SecretBallotBox } from '@tdkt/persistence';
 import { sessionDecisionNumberKey, type SessionActivities } from '@tdkt/workflows/src/council-messages';
 import { dossierCommandUpdate, dossierWorkflowId } from '@tdkt/workflows/src/messages';
 import { failFastOnDataError } from './data-errors';
@@ -9,7 +9,7 @@ import { failFastOnDataError } from './data-errors';
 const refusal = (e: unknown): string | undefined => (e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : undefined);
 
 /** The council session workflow's activities: the event store, the secret-ballot box, and the dossiers' workflows. */
-export function createSessionActivities(deps: { eventStore: EventStore; dataSource: DataSource; temporal: Client }): SessionActivities {
+export function createSessionActivities(deps: { eventStore: EventStore; dataSource: DataSource; temporal: Client; ballotBox: SecretBallotBox }): SessionActivities {
   return {
     appendSessionEvents: failFastOnDataError((events) => deps.eventStore.append(events)),
 
@@ -27,19 +27,9 @@ export function createSessionActivities(deps: { eventStore: EventStore; dataSour
       }
     },
 
-    async countSecretBallots(sessionId) {
-      const rows = (await deps.dataSource.query(`SELECT dossier_id, ballot_id, approve FROM secret_ballot_box WHERE session_id = $1 ORDER BY ballot_id`, [sessionId])) as {
-        dossier_id: string; ballot_id: string; approve: boolean;
-      }[];
-      const byItem: Record<string, SecretBallot[]> = {};
-      for (const r of rows) (byItem[r.dossier_id] ??= []).push({ ballotId: r.ballot_id, approve: r.approve });
-      return byItem;
-    },
+    countSecretBallots: (sessionId) => deps.ballotBox.count(sessionId),
 
-    async sealBallotBox(sessionId) {
-      const result = (await deps.dataSource.query(`DELETE FROM secret_ballot_box WHERE session_id = $1 RETURNING 1`, [sessionId])) as unknown[];
-      return result.length;
-    },
+    sealBallotBox: (sessionId) => deps.ballotBox.empty(sessionId),
 
     async recordDossierResult({ sessionId, dossierId, tally }) {
       const { dossierId: _ignored, ballot: _b, recused: _r, undeposited: _u, ...counts } = tally;

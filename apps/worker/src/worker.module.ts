@@ -1,7 +1,8 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
-import { DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { DecisionNumbers, EventStore, SecretBallotBox } from '@tdkt/persistence';
+import type { AppConfig } from '@tdkt/config';
 import { closePlatform, CONFIG, DATA_SOURCE, platformProviders, TEMPORAL_CLIENT } from '@tdkt/platform';
 import { createDossierActivities } from './activities';
 import { createSessionActivities } from './session-activities';
@@ -17,12 +18,12 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
     ...platformProviders('tdkt-worker'),
     {
       provide: ACTIVITIES,
-      inject: [DATA_SOURCE, TEMPORAL_CLIENT],
-      useFactory: (ds: DataSource, temporal: Client) => {
+      inject: [DATA_SOURCE, TEMPORAL_CLIENT, CONFIG],
+      useFactory: (ds: DataSource, temporal: Client, config: AppConfig) => {
         const eventStore = new EventStore(ds);
         return {
           ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
-          ...createSessionActivities({ eventStore, dataSource: ds, temporal }),
+          ...createSessionActivities({ eventStore, dataSource: ds, temporal, ballotBox: new SecretBallotBox(ds, config.piiHashKey) }),
           // The centre of the state route: replace the in-process gateway with a real integration here.
           ...createCentralActivities(new InProcessCentralGateway()),
         };

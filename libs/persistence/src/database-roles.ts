@@ -35,6 +35,10 @@ export async function grantRuntimeRole(ds: DataSource, role: string = DEFAULT_RU
     await m.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${who}`);
     for (const table of appendOnly) await m.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "${table}" FROM ${who}`);
     await m.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migration FROM ${who}`);
+    // The worker empties the secret-ballot box at close and rewrites its tables (VACUUM FULL) so no version of it stays:
+    // MAINTAIN on those two tables only (PostgreSQL 17+; on an older server VACUUM skips them with a warning).
+    const [{ v }] = (await m.query(`SELECT current_setting('server_version_num')::int AS v`)) as { v: number }[];
+    if (v >= 170000) await m.query(`GRANT MAINTAIN ON secret_ballot_tally, secret_ballot_box TO ${who}`);
   });
   return { appendOnly };
 }

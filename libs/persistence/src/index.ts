@@ -17,6 +17,7 @@ export * from './read-models/council-ballot-projection';
 export * from './read-models/statistics-projection';
 export * from './read-models/statistics-queries';
 export * from './read-models/council-session-queries';
+export * from './ballot-box/secret-ballot-box';
 export * from './read-models/recovery-task-projection';
 export * from './read-models/recovery-task-queries';
 export * from './read-models/round-queries';

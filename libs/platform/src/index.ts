@@ -8,8 +8,10 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
 import { createDataSource, QueryErrorLogger } from '@tdkt/persistence';
 import { dataConverter } from './payload-codec';
+import { connectWithRetry } from './retry';
 
 export * from './payload-codec';
+export * from './retry';
 
 export const CONFIG = Symbol('CONFIG');
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
@@ -25,7 +27,11 @@ export function platformProviders(applicationName: string): Provider[] {
       inject: [CONFIG],
       useFactory: (c: AppConfig): Promise<DataSource> => {
         const log = new Logger('db');
-        return createDataSource(c.databaseUrl, { applicationName, logger: new QueryErrorLogger((line) => log.error(line)) }).initialize();
+        // Postgres may come up after us (or be restarting): wait for it with backoff rather than exit.
+        return connectWithRetry(() => createDataSource(c.databaseUrl, { applicationName, logger: new QueryErrorLogger((line) => log.error(line)) }).initialize(), {
+          what: 'Postgres',
+          log: (line) => log.warn(line),
+        });
       },
     },
     {

@@ -3,7 +3,7 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
 import { councilStepOf, councilRuleFor, ruleSetOf, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
-import { CouncilSessions, Directory, DossierQueries, type CouncilSessionView } from '@tdkt/persistence';
+import { CouncilSessions, Directory, DossierQueries, SecretBallotBox, type CouncilSessionView } from '@tdkt/persistence';
 import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { body } from '../platform/errors';
@@ -22,6 +22,7 @@ export class CouncilService {
     private readonly dossiers: DossierQueries,
     private readonly directory: Directory,
     private readonly sessions: CouncilSessions,
+    private readonly ballotBox: SecretBallotBox,
   ) {}
 
   async convene(actor: Actor, dto: ConveneSessionDto): Promise<CouncilSessionView> {
@@ -90,8 +91,8 @@ export class CouncilService {
 
   /**
    * A vote. Open ballot: one command. Secret ballot: the workflow records THAT the member takes part (it checks
-   * membership, recusal, attendance and once-only); then the choice goes straight into the ballot box, never through
-   * Temporal, a log or a read model. The answer does not repeat the choice.
+   * membership, recusal, attendance and once-only); then the member's claim and the choice go into the sealed ballot
+   * box in one transaction, never through Temporal, a log or a read model. The answer does not repeat the choice.
    */
   async vote(actor: Actor, sessionId: string, dossierId: string, approve: boolean): Promise<{ sessionId: string; dossierId: string; recorded: true }> {
     const session = await this.visible(actor, sessionId);
@@ -109,7 +110,7 @@ export class CouncilService {
       const requestId = `secret:${sessionId}:${dossierId}:${actor.userId}`;
       await handle.executeUpdate(sessionCommandUpdate, { args: [{ command: { type: 'TakePartInSecretBallot', data: { dossierId } }, actor, requestId }], updateId: requestId });
     }
-    const deposited = await this.sessions.deposit({ sessionId, dossierId, memberId: actor.userId, approve, ballotId: randomUUID() });
+    const deposited = await this.ballotBox.deposit({ sessionId, dossierId, memberId: actor.userId, approve });
     if (!deposited) throw new ConflictException('This member has already put a ballot in for this item');
     return { sessionId, dossierId, recorded: true };
   }

@@ -1,7 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { AwardHistoryQueries, CouncilSessions, Directory, DossierQueries, EventStore, IdempotencyKeys } from '@tdkt/persistence';
+import { AwardHistoryQueries, CouncilSessions, Directory, DossierQueries, EventStore, IdempotencyKeys, SecretBallotBox } from '@tdkt/persistence';
+import type { AppConfig } from '@tdkt/config';
 import { closePlatform, platformProviders } from '@tdkt/platform';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
@@ -16,8 +17,10 @@ import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
     { provide: AwardHistoryQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AwardHistoryQueries(ds) },
     { provide: CouncilSessions, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CouncilSessions(ds) },
     { provide: IdempotencyKeys, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new IdempotencyKeys(ds) },
+    // The box's key is derived from the application secret, in memory only; the worker derives the same one to count.
+    { provide: SecretBallotBox, inject: [DATA_SOURCE, CONFIG], useFactory: (ds: DataSource, c: AppConfig) => new SecretBallotBox(ds, c.piiHashKey) },
   ],
-  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries, CouncilSessions, IdempotencyKeys],
+  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries, CouncilSessions, IdempotencyKeys, SecretBallotBox],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(

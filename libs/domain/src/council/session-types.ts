@@ -33,10 +33,20 @@ export interface ItemTally extends Tally {
   undeposited: number;
 }
 
+/** One ballot of a box counted ballot by ballot: the form of sessions closed before the sealed box (recorded histories). */
 export interface SecretBallot {
   ballotId: string;
   approve: boolean;
 }
+
+/** A secret item's box as counted at close: its totals (the sealed box keeps nothing finer). */
+export interface BallotTotals {
+  approvals: number;
+  rejections: number;
+}
+
+/** What the engine read from a secret item's box at close: its totals, or (histories before the sealed box) its ballots. */
+export type CountedBox = BallotTotals | SecretBallot[];
 
 export type SessionStatus = 'NEW' | 'OPEN' | 'CLOSED';
 
@@ -93,8 +103,8 @@ export type SessionCommand =
   | { type: 'DeclareConflict'; data: { dossierId: string; reason: string } }
   | { type: 'CastOpenVote'; data: { dossierId: string; approve: boolean } }
   | { type: 'TakePartInSecretBallot'; data: { dossierId: string } }
-  /** secretBallots: the box's contents per secret item, counted by the engine when the session closes. */
-  | { type: 'CloseSession'; data: { secretBallots: Record<string, SecretBallot[]> } }
+  /** secretBallots: the box of each secret item, counted by the engine when the session closes. */
+  | { type: 'CloseSession'; data: { secretBallots: Record<string, CountedBox> } }
   /** Recorded by the session workflow once each listed dossier's own workflow has taken (or refused) the decision. */
   | { type: 'RecordSessionDecision'; data: SessionDecision };
 
@@ -106,7 +116,8 @@ export type SessionEvent =
   | { type: 'SessionAttendanceRecorded'; data: { memberId: string; attendance: Attendance } }
   | { type: 'SessionOpenVoteCast'; data: { memberId: string; dossierId: string; approve: boolean } }
   | { type: 'SessionSecretBallotTakenPart'; data: { memberId: string; dossierId: string } }
-  | { type: 'SessionBallotsCounted'; data: { dossierId: string; ballots: SecretBallot[] } }
+  /** The box's totals; sessions closed before the sealed box list their ballots (sorted by random id) instead. */
+  | { type: 'SessionBallotsCounted'; data: { dossierId: string } & (BallotTotals | { ballots: SecretBallot[] }) }
   | { type: 'SessionClosed'; data: { closedBy: string; tallies: ItemTally[] } }
   | { type: 'SessionMinutesIssued'; data: { minutes: string } }
   | { type: 'SessionDecisionIssued'; data: SessionDecision };

@@ -95,6 +95,21 @@ describe('tallies', () => {
     expect(minutes).toContain('bỏ phiếu kín');
     expect(minutes).not.toMatch(/Thành viên m1: (đồng ý|không đồng ý)/);
   });
+  it('the sealed box is counted as totals: the event keeps the totals (recountable), the tally and undeposited follow', () => {
+    const three = ['m1', 'm2', 'm3'].map((memberId): SessionEvent => ({ type: 'SessionSecretBallotTakenPart', data: { memberId, dossierId: 'd1' } }));
+    const s = given(...convened(item('d1', 'SYT', SECRET_90)), ...attend('m1', 'm2', 'm3'), ...three);
+    const es = events(when(s, { type: 'CloseSession', data: { secretBallots: { d1: { approvals: 1, rejections: 1 } } } }, chair));
+    expect(es[0]).toEqual({ type: 'SessionBallotsCounted', data: { dossierId: 'd1', approvals: 1, rejections: 1 } });
+    const closed = es.find((e) => e.type === 'SessionClosed');
+    expect(closed?.data).toMatchObject({ tallies: [{ dossierId: 'd1', approvals: 1, rejections: 1, undeposited: 1, passed: false }] });
+    expect(tallyItems(s, { d1: { approvals: 3, rejections: 0 } })[0]).toMatchObject({ approvals: 3, undeposited: 0 });
+  });
+  it('totals larger than the members who took part, or negative, are refused at closing', () => {
+    const s = given(...convened(item('d1', 'SYT', SECRET_90)), ...attend('m1'), { type: 'SessionSecretBallotTakenPart', data: { memberId: 'm1', dossierId: 'd1' } });
+    expect(rule(when(s, { type: 'CloseSession', data: { secretBallots: { d1: { approvals: 1, rejections: 1 } } } }, secretariat))).toBe('ballot-box.integrity');
+    expect(rule(when(s, { type: 'CloseSession', data: { secretBallots: { d1: { approvals: 2, rejections: -1 } } } }, secretariat))).toBe('ballot-box.integrity');
+    expect(rule(when(s, { type: 'CloseSession', data: { secretBallots: { d1: { approvals: 1, rejections: 0 } } } }, secretariat))).toBe('accepted');
+  });
 });
 
 describe('the one decision of a closed session', () => {

@@ -3,7 +3,7 @@ import type { ActorRole } from '../shared/actor';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { CommandContext } from '../dossier/types';
 import { tallyCounts } from './tally';
-import type { AgendaItem, Attendance, ItemTally, SessionCommand, SessionEvent, SessionState } from './session-types';
+import type { AgendaItem, Attendance, BallotTotals, CountedBox, ItemTally, SessionCommand, SessionEvent, SessionState } from './session-types';
 
 const ALLOWED: Record<SessionCommand['type'], readonly ActorRole[]> = {
   ConveneSession: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'],
@@ -40,8 +40,22 @@ function voteRefusal(s: SessionState, memberId: string, dossierId: string, ballo
   return undefined;
 }
 
+/** A box's totals, whichever form it was counted in. */
+export function totalsOf(box: CountedBox | undefined): BallotTotals {
+  if (!box) return { approvals: 0, rejections: 0 };
+  if (!Array.isArray(box)) return { approvals: box.approvals, rejections: box.rejections };
+  const approvals = box.filter((b) => b.approve).length;
+  return { approvals, rejections: box.length - approvals };
+}
+
+/** The box as the SessionBallotsCounted event records it: its totals (a legacy box: its ballots sorted by random id). */
+const countedEvent = (dossierId: string, box: CountedBox | undefined): SessionEvent =>
+  Array.isArray(box)
+    ? { type: 'SessionBallotsCounted', data: { dossierId, ballots: [...box].sort((x, y) => (x.ballotId < y.ballotId ? -1 : 1)) } }
+    : { type: 'SessionBallotsCounted', data: { dossierId, ...totalsOf(box) } };
+
 /** The tally of each item from the session's events and, for secret items, the counted ballot box. */
-export function tallyItems(s: SessionState, secretBallots: Record<string, { approve: boolean }[]>): ItemTally[] {
+export function tallyItems(s: SessionState, secretBallots: Record<string, CountedBox>): ItemTally[] {
   return s.agenda.map((it) => {
     const eligible = s.members.filter((m) => !isRecused(s, m.userId, it.dossierId));
     const present = eligible.filter((m) => counts(s.attendance[m.userId], it)).length;
@@ -54,10 +68,8 @@ export function tallyItems(s: SessionState, secretBallots: Record<string, { appr
       approvals = votes.filter((v) => v.approve).length;
       rejections = votes.length - approvals;
     } else {
-      const ballots = secretBallots[it.dossierId] ?? [];
-      approvals = ballots.filter((b) => b.approve).length;
-      rejections = ballots.length - approvals;
-      undeposited = s.secretParticipation.filter((p) => p.dossierId === it.dossierId).length - ballots.length;
+      ({ approvals, rejections } = totalsOf(secretBallots[it.dossierId]));
+      undeposited = s.secretParticipation.filter((p) => p.dossierId === it.dossierId).length - approvals - rejections;
     }
     const t = tallyCounts(it.rule, { members: eligible.length, present, approvals, rejections });
     return { ...t, dossierId: it.dossierId, ballot: it.rule.ballot, recused: s.members.length - eligible.length, undeposited };
@@ -111,13 +123,12 @@ export function decideSession(s: SessionState, command: SessionCommand, { actor 
       if (s.status !== 'OPEN') return no('WRONG_STATE', 'session.open', `The session is ${s.status}`);
       if (actor.role === 'COUNCIL_CHAIR' && !isMember(s, actor.userId)) return no('FORBIDDEN', 'session.members-only', 'Only the chair of this session closes it');
       for (const it of s.agenda.filter((a) => a.rule.ballot === 'SECRET')) {
-        const ballots = command.data.secretBallots[it.dossierId] ?? [];
+        const { approvals, rejections } = totalsOf(command.data.secretBallots[it.dossierId]);
         const tookPart = s.secretParticipation.filter((p) => p.dossierId === it.dossierId).length;
-        if (ballots.length > tookPart) return no('RULE_VIOLATION', 'ballot-box.integrity', `The ballot box of ${it.dossierId} holds ${ballots.length} ballots for ${tookPart} voters`);
+        if (approvals < 0 || rejections < 0 || approvals + rejections > tookPart)
+          return no('RULE_VIOLATION', 'ballot-box.integrity', `The ballot box of ${it.dossierId} holds ${approvals + rejections} ballots for ${tookPart} voters`);
       }
-      const counted: SessionEvent[] = s.agenda
-        .filter((a) => a.rule.ballot === 'SECRET')
-        .map((a) => ({ type: 'SessionBallotsCounted', data: { dossierId: a.dossierId, ballots: [...(command.data.secretBallots[a.dossierId] ?? [])].sort((x, y) => (x.ballotId < y.ballotId ? -1 : 1)) } }));
+      const counted: SessionEvent[] = s.agenda.filter((a) => a.rule.ballot === 'SECRET').map((a) => countedEvent(a.dossierId, command.data.secretBallots[a.dossierId]));
       const tallies = tallyItems(s, command.data.secretBallots);
       const closed: SessionState = evolveSessionAll(s, [...counted, { type: 'SessionClosed', data: { closedBy: actor.userId, tallies } }]);
       return accept([...counted, { type: 'SessionClosed', data: { closedBy: actor.userId, tallies } }, { type: 'SessionMinutesIssued', data: { minutes: minutesOf(closed) } }]);

@@ -36,7 +36,7 @@ const toView = (r: Row): CouncilSessionView => ({
   decisionNumber: r.decision?.number ?? null, decision: r.decision ?? null,
 });
 
-/** Council sessions and the secret-ballot box (the one table the API writes directly; see the migration). */
+/** Council sessions (the secret-ballot box is ../ballot-box/secret-ballot-box.ts). */
 export class CouncilSessions {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -57,22 +57,5 @@ export class CouncilSessions {
       params,
     )) as Row[];
     return rows.map(toView);
-  }
-
-  /**
-   * Puts a member's secret ballot in the box: first the member's one claim (refused if already made), then, in a
-   * transaction of its own, the choice under a random ballot id with no voter and no time. Returns false if the member
-   * already put a ballot in for this item.
-   */
-  async deposit(input: { sessionId: string; dossierId: string; memberId: string; approve: boolean; ballotId: string }): Promise<boolean> {
-    const claimed = (await this.dataSource.query(
-      `INSERT INTO secret_ballot_claim (session_id, dossier_id, member_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
-      [input.sessionId, input.dossierId, input.memberId],
-    )) as unknown[];
-    if (claimed.length === 0) return false;
-    await this.dataSource.query(`INSERT INTO secret_ballot_box (session_id, dossier_id, ballot_id, approve) VALUES ($1, $2, $3, $4)`, [
-      input.sessionId, input.dossierId, input.ballotId, input.approve,
-    ]);
-    return true;
   }
 }
