@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { BadRequestException, ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { configWarnings, loadConfig } from '@tdkt/config';
@@ -11,10 +11,7 @@ import { jsonBody } from './platform/json-body';
 import { assignRequestId, enterRequestContext, RequestLogger } from './platform/request-context';
 import { codecCors } from './temporal-codec/codec-cors';
 import { refuseControlCharacters } from './platform/text-guard';
-import { withErrorResponses } from './platform/openapi';
-
-/** Endpoints that take no bearer token (marked @Public()). */
-const PUBLIC_PATHS = ['/api/auth/token', '/api/health'];
+import { apiDocument } from './platform/openapi';
 
 /** Flattens class-validator errors to { "nominee.fullName": ["…"] }. */
 export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -52,12 +49,6 @@ export async function createApi(): Promise<INestApplication> {
       exceptionFactory: (errors) => new BadRequestException(body(400, 'Validation failed', { fields: fieldErrors(errors) })),
     }),
   );
-  const doc = new DocumentBuilder()
-    .setTitle('TĐKT nomination engine')
-    .setDescription('Commendation dossiers (hồ sơ đề nghị khen thưởng) from unit to decision')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => withErrorResponses(SwaggerModule.createDocument(app, doc), PUBLIC_PATHS), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

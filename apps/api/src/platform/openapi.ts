@@ -1,4 +1,22 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+/** Endpoints that take no bearer token (marked @Public()). */
+export const PUBLIC_PATHS = ['/api/auth/token', '/api/health'];
+
+/**
+ * The served OpenAPI document (at /api/docs-json), with every error response declared. One function for the API and
+ * for `infra/src/openapi-export.ts`, which builds it without a database or Temporal for the web app's typed client.
+ */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('TĐKT nomination engine')
+    .setDescription('Commendation dossiers (hồ sơ đề nghị khen thưởng) from unit to decision')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return withErrorResponses(SwaggerModule.createDocument(app, doc), PUBLIC_PATHS);
+}
 
 /** The one error body every endpoint answers with (see ErrorFilter), as an OpenAPI schema. */
 const ERROR_BODY = {
