@@ -30,6 +30,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/dossiers': { allowed: ['UNIT_CLERK'], body: () => aBkTinhDossier() },
   'GET /api/dossiers/{id}': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/history': { allowed: ALL, scoped: true },
+  'GET /api/dossiers/{id}/actions': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/verify': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/export': { allowed: ALL, scoped: true },
   'PUT /api/dossiers/{id}/content': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({ title: 'Tiêu đề mới của hồ sơ' }) },

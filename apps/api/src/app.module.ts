@@ -12,6 +12,7 @@ import { localIssuerKey } from './auth/local-issuer-key';
 import { BoardController } from './board/board.controller';
 import { DossierCommandsService } from './dossiers/dossier-commands.service';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierActionsService } from './dossiers/dossier-actions';
 import { RevocationController } from './dossiers/revocation.controller';
 import { RevocationService } from './dossiers/revocation.service';
 import { HealthController } from './health.controller';
@@ -36,6 +37,6 @@ import { TemporalCodecController } from './temporal-codec/temporal-codec.control
   providers: [RuleSetResolver, HolidayCalendarProvider,
     { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
-    CouncilService, LocalIssuer, DossierCommandsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+    CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class AppModule {}

@@ -98,7 +98,7 @@ export class DossierCommandsService {
   }
 
   /** Adds what only the read models know: the council's members, the awards the system recorded for the nominee. */
-  private async enrich(command: DossierCommand, current: DossierView): Promise<DossierCommand> {
+  async enrich(command: DossierCommand, current: DossierView): Promise<DossierCommand> {
     if (command.type === 'AcceptAppraisal') return { ...command, data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) } };
     if (command.type === 'OpenUnitCouncilVoting') return { ...command, data: { councilMembers: await this.directory.unitCouncilMembersFor(current.unitCode) } };
     if (command.type === 'SubmitDossier') {

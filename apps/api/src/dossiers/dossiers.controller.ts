@@ -6,6 +6,7 @@ import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from './dossier-access';
 import { DossierCommandsService } from './dossier-commands.service';
+import { DossierActionsDto, DossierActionsService } from './dossier-actions';
 import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, SupplementDto, SupplementRequestDto, UpdateContentDto, VoteDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
 import { CentralAppraisalDto, CentralDecisionDto, HiepYDto, ObjectionDto, ObjectionReviewDto, ProposalDto, StandingReviewDto } from './state-route.dto';
@@ -79,6 +80,7 @@ export class DossiersController {
     private readonly commands: DossierCommandsService,
     private readonly queries: DossierQueries,
     private readonly events: EventStore,
+    private readonly actions: DossierActionsService,
   ) {}
 
   @Post()
@@ -115,6 +117,13 @@ export class DossiersController {
   async history(@CurrentActor() actor: Actor, @Param() p: DossierIdParam) {
     await this.commands.visible(actor, p.id);
     return (await this.events.readStream(p.id)).map(historyEntry);
+  }
+
+  /** The commands the caller may take now (decide() on the dossier's state), so a client never offers a refused one. */
+  @Get(':id/actions')
+  @ApiOkResponse({ type: DossierActionsDto })
+  available(@CurrentActor() actor: Actor, @Param() p: DossierIdParam): Promise<DossierActionsDto> {
+    return this.actions.actions(actor, p.id);
   }
 
   @Put(':id/content')
