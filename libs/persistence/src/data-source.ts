@@ -13,6 +13,7 @@ import { RecoveryTasks1733500000000 } from './migrations/1733500000000-recovery-
 import { Inbox1732800000000 } from './migrations/1732800000000-inbox';
 import { DecisionRegister1733800000000 } from './migrations/1733800000000-decision-register';
 import { AwardHistoryPeriod1734100000000 } from './migrations/1734100000000-award-history-period';
+import { InitiativeUse1734110000000 } from './migrations/1734110000000-initiative-use';
 import { AuditAnchor1734200000000 } from './migrations/1734200000000-audit-anchor';
 import { IdempotencyKeys1734000000000 } from './migrations/1734000000000-idempotency-keys';
 import { SealedBallotBox1734400000000 } from './migrations/1734400000000-sealed-ballot-box';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   DecisionRegister1733800000000,
   IdempotencyKeys1734000000000,
   AwardHistoryPeriod1734100000000,
+  InitiativeUse1734110000000,
   AuditAnchor1734200000000,
   SealedBallotBox1734400000000,
 ];

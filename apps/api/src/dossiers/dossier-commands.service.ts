@@ -109,7 +109,14 @@ export class DossierCommandsService {
       const ruleSet = current.ruleSetVersion ? undefined : await this.ruleSets.effectiveFor(current.unitCode, vietnamDate(Date.now()));
       return {
         ...command,
-        data: { recordedAwards: await this.awardHistory.recordedAwardsFor(current.id), ...(snapshot ? { round: snapshot } : {}), ...(ruleSet ? { ruleSet } : {}) },
+        data: {
+          recordedAwards: await this.awardHistory.recordedAwardsFor(current.id),
+          // Rules 12–13 across every dossier and the award history: the registry's uses; the domain decides.
+          usedInitiatives: await this.awardHistory.usedInitiativesFor(current.id),
+          usedAchievements: await this.awardHistory.usedAchievementsFor(current.id),
+          ...(snapshot ? { round: snapshot } : {}),
+          ...(ruleSet ? { ruleSet } : {}),
+        },
       };
     }
     return command;

@@ -41,8 +41,16 @@ export class ReceivedAwardDto {
   @IsOptional() @ValidateNested() @Type(() => AchievementPeriodDto) achievementPeriod?: AchievementPeriodDto;
 }
 
+/** The decision that recognised an initiative (rule 12: the registry matches the initiative on it and its name). */
+export class InitiativeRecognitionDto {
+  @ApiProperty({ example: '15/QĐ-SGDĐT' }) @IsString() @Length(1, 100) decision!: string;
+  @ApiProperty({ enum: INITIATIVE_LEVELS }) @IsIn(INITIATIVE_LEVELS) level!: (typeof INITIATIVE_LEVELS)[number];
+  @ApiProperty({ example: '2024-11-20' }) @PlausibleDate('past', '1945-01-01') date!: string;
+}
+
 export class InitiativeDto {
-  @ApiProperty() @IsString() @Length(1, 100) id!: string;
+  @ApiProperty({ description: 'Name or number of the initiative as the recognition decision writes it' }) @IsString() @Length(1, 100) id!: string;
+  @ApiPropertyOptional({ type: InitiativeRecognitionDto }) @IsOptional() @ValidateNested() @Type(() => InitiativeRecognitionDto) recognition?: InitiativeRecognitionDto;
   @ApiProperty({ enum: ['INITIATIVE', 'TOPIC'] }) @IsIn(['INITIATIVE', 'TOPIC']) kind!: 'INITIATIVE' | 'TOPIC';
   @ApiProperty({ enum: INITIATIVE_LEVELS }) @IsIn(INITIATIVE_LEVELS) level!: (typeof INITIATIVE_LEVELS)[number];
   @ApiProperty() @Year() year!: number;

@@ -1,6 +1,7 @@
 import type { RuleSet } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { ReceivedAward } from '../eligibility/history';
+import type { AchievementUse, InitiativeUse } from '../eligibility/initiatives';
 import type { Tally as CouncilTally } from '../council/tally';
 import type { RecoveryItem, RevocationGround } from './revocation';
 import type { Decider } from '../award/catalog';
@@ -20,7 +21,8 @@ export type DossierCommand =
   | { type: 'UpdateDossierContent'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
   /** recordedAwards: the nominee's awards in this system's award history, added by the API from the read model. */
   /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
-  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet } }
+  /** usedInitiatives, usedAchievements: from the initiative registry and the dossier read models, added by the API. */
+  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[] } }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }

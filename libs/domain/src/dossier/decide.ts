@@ -131,7 +131,13 @@ const handlers: Handlers = {
         collectiveYears: record.collectiveYears,
         ...(record.monthsSinceJoining !== undefined ? { monthsSinceJoining: record.monthsSinceJoining } : {}),
       },
-      proposal: { proposalId: state.dossierId, achievementId: record.achievementId ?? state.dossierId, initiativeIds: record.initiativeIds ?? [], ...(state.commendationType ? { commendationType: state.commendationType } : record.commendationType ? { commendationType: record.commendationType } : {}) },
+      proposal: {
+        proposalId: state.dossierId,
+        achievementId: record.achievementId ?? state.dossierId,
+        initiativeIds: record.initiativeIds ?? [],
+        // What the read models know of other dossiers and awards (absent in commands recorded before: nothing known).
+        usedInitiatives: data.usedInitiatives ?? [],
+        usedAchievements: data.usedAchievements ?? [], ...(state.commendationType ? { commendationType: state.commendationType } : record.commendationType ? { commendationType: record.commendationType } : {}) },
     });
     const criteria = assessment.criteria.map(({ id, rule, passed, severity, explanation }) => ({ id, rule, passed, severity, explanation }));
     if (!assessment.eligible) {

@@ -20,6 +20,7 @@ import {
   type RecognisedInitiative,
   type ReceivedAward,
 } from './history';
+import { earlierUse, identityOf, sameAchievement, sameInitiative, type AchievementUse, type InitiativeUse } from './initiatives';
 
 /** BLOCK makes the subject ineligible when the check fails; WARNING is shown to the appraiser and blocks nothing. */
 export type Severity = 'BLOCK' | 'WARNING';
@@ -34,6 +35,10 @@ export interface ProposalClaims {
   initiativeIds?: readonly string[];
   /** PERIODIC when absent. */
   commendationType?: CommendationType;
+  /** Initiatives already backing other proposals, from the initiative registry (added by the API at submission). */
+  usedInitiatives?: readonly InitiativeUse[];
+  /** The proposal's achievement already proposed or rewarded in other dossiers (added by the API at submission). */
+  usedAchievements?: readonly AchievementUse[];
 }
 
 /** A local cap (rule 15): at most capPct % of baseCount may hold the award; currentCount already hold or are proposed. */
@@ -421,6 +426,10 @@ const initiativeSingleUse: Criterion = {
       if (!found) return [`${id} is not a recognised initiative of this subject`];
       if (found.usedByProposalId !== undefined && found.usedByProposalId !== proposal.proposalId)
         return [`${id} already backed proposal ${found.usedByProposalId}`];
+      // The registry: the same initiative (normalised identity) backing another dossier or an award, declared or not.
+      const identity = identityOf(found);
+      const earlier = (proposal.usedInitiatives ?? []).find((u) => u.dossierId !== proposal.proposalId && sameInitiative(identity, u));
+      if (earlier) return [`${id} already backed ${earlierUse(earlier)} as "${earlier.initiativeId}"`];
       return [];
     });
     return verdict(problems.length === 0, problems.length ? problems.join('; ') : `${cited.join(', ')} not used by another proposal`);
@@ -441,6 +450,10 @@ const oneRewardPerAchievement: Criterion = {
   },
   check({ history, proposal }) {
     if (proposal.achievementId === undefined) return verdict(true, 'the proposal names no achievement id to compare');
+    const achievementId = proposal.achievementId;
+    // Any dossier (any subject) that proposed or was awarded for the same achievement, from the read models.
+    const elsewhere = (proposal.usedAchievements ?? []).find((u) => u.dossierId !== proposal.proposalId && sameAchievement(u.achievementId, achievementId));
+    if (elsewhere) return verdict(false, `achievement ${achievementId} is already used by ${earlierUse(elsewhere)} for ${nameOf(elsewhere.awardCode)}`);
     const earlier = history.awards.find((a) => a.achievementId === proposal.achievementId);
     return verdict(
       earlier === undefined,

@@ -56,13 +56,24 @@ export interface AchievementPeriod {
   toYear: number;
 }
 
+/** The recognition of an initiative: the decision, the level that recognised it, the date. */
+export interface InitiativeRecognition {
+  decision: string;
+  level: InitiativeLevel;
+  /** ISO date. */
+  date: string;
+}
+
 /** A recognised initiative (sáng kiến) or accepted science topic (đề tài khoa học). */
 export interface RecognisedInitiative {
+  /** Its name or number as the recognition decision writes it; the registry matches it normalised. */
   id: string;
   kind: 'INITIATIVE' | 'TOPIC';
   level: InitiativeLevel;
   /** Year it was recognised. */
   year: number;
+  /** The decision that recognised it; absent in records declared before it existed. */
+  recognition?: InitiativeRecognition;
   /** The award proposal that already used it as a standard, if any (rule 12: one use ever). */
   usedByProposalId?: string;
 }

@@ -3,3 +3,4 @@ export * from './history';
 export * from './criteria';
 export * from './eligibility';
 export * from './dossier-parts';
+export * from './initiatives';

@@ -88,7 +88,11 @@ export function validateProvinceRuleSets(file: unknown, shipped: readonly RuleSe
       if (!(OVERRIDABLE.deadlines as readonly string[]).includes(k)) continue;
       if (k !== 'appraisalWDByAward') days(k, v);
       else if (!isRecord(v)) problems.push(`${at}.deadlines.appraisalWDByAward maps award codes to working days`);
-      else for (const [code, n] of Object.entries(v)) (findAward(code) ? days(`appraisalWDByAward.${code}`, n) : problems.push(`${at}.deadlines.appraisalWDByAward.${code} is not an award code`));
+      else
+        for (const [code, n] of Object.entries(v)) {
+          if (findAward(code)) days(`appraisalWDByAward.${code}`, n);
+          else problems.push(`${at}.deadlines.appraisalWDByAward.${code} is not an award code`);
+        }
     }
     const rules = [o?.council?.default, ...Object.values(o?.council?.byAward ?? {})].filter(Boolean) as Partial<CouncilRule>[];
     for (const r of rules) {

@@ -1,5 +1,55 @@
 import type { EntityManager } from 'typeorm';
-import { subjectKeyOf, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+import { identityOf, subjectKeyOf, type DeclaredRecord, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+
+/** The initiatives a dossier's record cites as a standard, replaced whenever the record changes (before submission). */
+async function citeInitiatives(m: EntityManager, dossierId: string, awardCode: string | null, record: DeclaredRecord): Promise<void> {
+  const code = awardCode ?? ((await m.query(`SELECT award_code FROM award_subject WHERE dossier_id = $1`, [dossierId])) as { award_code: string }[])[0]?.award_code;
+  await m.query(`DELETE FROM initiative_use WHERE dossier_id = $1`, [dossierId]);
+  for (const id of new Set(record.initiativeIds ?? [])) {
+    const initiative = record.initiatives.find((i) => i.id === id) ?? { id };
+    const { nameKey, decisionKey } = identityOf(initiative);
+    const recognition = 'recognition' in initiative ? initiative.recognition : undefined;
+    await m.query(
+      `INSERT INTO initiative_use (dossier_id, name_key, decision_key, initiative_id, award_code, recognition_decision, recognition_level, recognition_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dossier_id, name_key) DO NOTHING`,
+      [dossierId, nameKey, decisionKey ?? null, id, code ?? '', recognition?.decision ?? null, recognition?.level ?? null, recognition?.date ?? null],
+    );
+  }
+}
+
+/**
+ * The initiative registry (rules 12–13): cited initiatives are used from submission on; a withdrawal or rejection
+ * frees them; an award writes its decision number.
+ */
+async function projectInitiativeUse(m: EntityManager, dossierId: string, event: DossierEvent): Promise<void> {
+  const set = (sql: string, params: unknown[] = []) => m.query(`UPDATE initiative_use SET ${sql} WHERE dossier_id = $1`, [dossierId, ...params]);
+  switch (event.type) {
+    case 'DossierCreated':
+      if (event.data.record) await citeInitiatives(m, dossierId, event.data.awardCode, event.data.record);
+      return;
+    case 'DossierContentUpdated':
+      if (event.data.record) await citeInitiatives(m, dossierId, null, event.data.record);
+      return;
+    case 'DossierSubmitted':
+      await set('used = true');
+      return;
+    case 'DossierAwarded':
+      await set('decision_number = $2', [event.data.decision.number]);
+      return;
+    case 'DossierWithdrawn':
+    case 'DossierRejected':
+      await set('used = false');
+      return;
+    case 'CouncilVotingClosed':
+      if (event.data.quorumMet && !event.data.passed) await set('used = false');
+      return;
+    case 'StandingReviewRecorded':
+      if (event.data.quorumMet && !event.data.passed) await set('used = false');
+      return;
+    default:
+      return;
+  }
+}
 
 /**
  * Award history: who each dossier proposes (at creation) and, once decided, the award they hold. The eligibility
@@ -7,6 +57,7 @@ import { subjectKeyOf, type DossierEvent, type StoredEnvelope } from '@tdkt/doma
  */
 export async function projectAwardHistory(m: EntityManager, e: StoredEnvelope): Promise<void> {
   const event = { type: e.type, data: e.data } as DossierEvent;
+  await projectInitiativeUse(m, e.dossierId, event);
   if (event.type === 'DossierCreated') {
     const d = event.data;
     await m.query(

@@ -18,7 +18,7 @@ export type Projection = (m: EntityManager, e: StoredEnvelope) => Promise<void>;
 export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[]; project: Projection; tables: readonly string[] }[] = [
   { name: 'dossier board', streams: ['DOSSIER'], project: projectDossierView, tables: ['dossier_view'] },
   { name: 'statistics (awards, stage times)', streams: ['DOSSIER'], project: projectStatistics, tables: ['stage_timing', 'award_fact'] },
-  { name: 'award history', streams: ['DOSSIER'], project: projectAwardHistory, tables: ['award_subject', 'award_history'] },
+  { name: 'award history', streams: ['DOSSIER'], project: projectAwardHistory, tables: ['award_subject', 'award_history', 'initiative_use'] },
   { name: 'council ballots (who has voted, never how)', streams: ['DOSSIER'], project: projectCouncilBallot, tables: ['council_ballot'] },
   { name: 'recovery tasks of revoked awards', streams: ['DOSSIER'], project: projectRecoveryTasks, tables: ['recovery_task'] },
   { name: 'council sessions (agenda, attendance, tallies, minutes)', streams: ['SESSION'], project: projectCouncilSession, tables: ['council_session_view'] },
