@@ -5,6 +5,7 @@ import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation'
 import type { DeclaredRecord, DossierStatus, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
 import type { VariantClaims } from './variants';
 import type { Envelope } from '../shared/envelope';
+import type { Decider } from '../award/catalog';
 
 /** Business events of a dossier: what happened, in the past tense. The event table stores exactly these. */
 /**
@@ -57,7 +58,8 @@ export type DossierEvent =
   | { type: 'StandingReviewRecorded'; data: { members: number; present: number; approvals: number; quorumMet: boolean; passed: boolean; note?: string } }
   | { type: 'ProposedToPresident'; data: { note?: string } }
   // Revocation after the award (rule 34), appended to the same stream by the revocation workflow.
-  | { type: 'AwardRevoked'; data: { ground: RevocationGround; clause: string; legalBasis: string; reason: string; decisionRef: string; revokedDecisionNumber: string; revokedOn: string } }
+  /** annulledBy: for a state-level award, the authority whose annulment decision (decisionRef) the province records. */
+  | { type: 'AwardRevoked'; data: { ground: RevocationGround; clause: string; legalBasis: string; reason: string; decisionRef: string; revokedDecisionNumber: string; revokedOn: string; annulledBy?: Decider } }
   | { type: 'RecoveryTasksOpened'; data: { tasks: RecoveryTask[] } }
   | { type: 'RecoveryRecorded'; data: { item: RecoveryItem; recordedOn: string; note?: string; amountVnd?: number } }
   | { type: 'RecoveryCompleted'; data: { completedOn: string } };

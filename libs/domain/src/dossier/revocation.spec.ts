@@ -122,6 +122,29 @@ describe('revoking a grassroots award', () => {
   });
 });
 
+describe('revoking a state-level award (Chương VII applies to every form)', () => {
+  const stateAwarded = (awardCode: string, authority: 'PRIME_MINISTER' | 'PRESIDENT', number: string): DossierEvent[] =>
+    awarded(awardCode).map((e) => (e.type === 'DossierAwarded' ? { ...e, data: { decision: { ...e.data.decision, number, authority } } } : e));
+  it("given a Bằng khen Thủ tướng, when the secretariat head records the Prime Minister's annulment, then it is revoked and recovery opens (3.5 × the base salary)", () => {
+    const s = given(...stateAwarded('BK_THU_TUONG', 'PRIME_MINISTER', '88/QĐ-TTg'));
+    const events = thenEvents(when(s, revoke({ decisionRef: '120/QĐ-TTg' }), secretariatHead));
+    expect(events[0]).toMatchObject({ type: 'AwardRevoked', data: { annulledBy: 'PRIME_MINISTER', decisionRef: '120/QĐ-TTg', revokedDecisionNumber: '88/QĐ-TTg' } });
+    expect(bonusTask(events)).toMatchObject({ amountVnd: 8_190_000, multiplier: 3.5 });
+    const pending = evolveAll(s, events);
+    expect(pending.status).toBe('RECOVERY_PENDING');
+    expect(holderOf(pending.status, false, 'STATE')).toBe('SECRETARIAT_OFFICER');
+    expect(thenEvents(when(pending, recover('AWARD_OBJECT'), secretariat))[0].type).toBe('RecoveryRecorded');
+  });
+  it("a Huân chương is annulled by the President: the province's own decision is refused", () => {
+    const s = given(...stateAwarded('HC_LAO_DONG_3', 'PRESIDENT', '501/QĐ-CTN'));
+    expect(thenRejected(when(s, revoke({ decisionRef: '45/QĐ-UBND' }), chairman))).toMatchObject({ code: 'RULE_VIOLATION', rule: 'revocation.competent-authority' });
+    expect(thenEvents(when(s, revoke({ decisionRef: '77/QĐ-CTN' }), chairman))[0]).toMatchObject({ data: { annulledBy: 'PRESIDENT' } });
+  });
+  it('a unit head does not record it', () => {
+    expect(thenRejected(when(given(...stateAwarded('BK_THU_TUONG', 'PRIME_MINISTER', '88/QĐ-TTg')), revoke({ decisionRef: '120/QĐ-TTg' }), head)).rule).toBe('unit.own-dossiers' === 'x' ? '' : 'revocation.revoke-role');
+  });
+});
+
 describe('recording the recovery', () => {
   const pending = () => {
     const s = given(...awarded('BK_TINH'));

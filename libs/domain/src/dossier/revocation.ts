@@ -69,11 +69,15 @@ export interface Revocation {
   completedOn?: string;
 }
 
-/** Who revokes an award and who records its recovery, by route. The state route is not open yet. */
+/**
+ * Who revokes an award and who records its recovery, by route. Chương VII applies to every form: a state-level award
+ * is annulled by the authority that decided it (the Prime Minister or the President); the province that proposed it
+ * records that annulment decision and recovers the award objects and the bonus.
+ */
 export const REVOCATION_ROLES: Readonly<Record<Route, { revoke: readonly ActorRole[]; recover: readonly ActorRole[] }>> = {
   GRASSROOTS: { revoke: ['UNIT_HEAD'], recover: ['UNIT_HEAD', 'UNIT_CLERK'] },
   PROVINCIAL: { revoke: ['SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER'], recover: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'] },
-  STATE: { revoke: [], recover: [] },
+  STATE: { revoke: ['SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER'], recover: ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'] },
 };
 
 const MIN_REASON = 10;
@@ -98,6 +102,14 @@ export function decideRevokeAward(state: DossierState, data: { ground: string; r
   const award = findAward(state.awardCode);
   if (!ruleSet || !award) return refuse(reject('RULE_VIOLATION', 'rule-set.bound', 'The dossier is not bound to a known rule set and award'));
   const number = state.decision.number;
+  // A state-level award: the province records the annulment decided by the authority that awarded it ("…/QĐ-TTg",
+  // "…/QĐ-CTN"), never a decision of its own.
+  const annulledBy = award.route === 'STATE' ? award.decider : undefined;
+  if (annulledBy) {
+    const series = `QĐ-${ruleSet.issuerCode[annulledBy]}`;
+    if (!data.decisionRef.toUpperCase().includes(series.toUpperCase()))
+      return refuse(reject('RULE_VIOLATION', 'revocation.competent-authority', `${award.nameVi} is annulled by the ${annulledBy === 'PRESIDENT' ? 'President' : 'Prime Minister'}: cite that decision (…/${series}); the province records it and the recovery`));
+  }
   // Rule 35: the base salary in force on the date the revoked decision was signed, not today's.
   const bonus = bonusFor(ruleSet.bonus, award.code, state.nominee?.kind ?? 'INDIVIDUAL', state.decision.signedOn);
   const today = vietnamDate(now);
@@ -112,6 +124,7 @@ export function decideRevokeAward(state: DossierState, data: { ground: string; r
         decisionRef: data.decisionRef.trim(),
         revokedDecisionNumber: number,
         revokedOn: today,
+        ...(annulledBy ? { annulledBy } : {}),
       },
     },
     {
