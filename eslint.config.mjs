@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.cache/**', 'dist/**', 'infra/audit/verify-record.js', 'jest.config.js', 'eslint.config.mjs'] },
+  { ignores: ['node_modules/**', '.cache/**', 'dist/**', 'apps/web/dist/**', 'apps/web/src/api/schema.d.ts', 'infra/audit/verify-record.js', 'jest.config.js', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

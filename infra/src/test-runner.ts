@@ -10,6 +10,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { createDataSource, grantRuntimeRole, runMigrations } from '@tdkt/persistence';
 import { CACHE, freePort, ROOT, startPostgres, startTemporal, timeSkippingServer } from './runtime';
 import { provisionRoles } from './db-roles';
+import { buildWebApp } from './web-build';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -31,9 +32,11 @@ async function main(): Promise<number> {
     await grantRuntimeRole(ds, process.env.TDKT_DB_RUNTIME_ROLE);
     await ds.destroy();
     const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), logger: quietLogger });
+    // The web app the API serves (the browser tests drive it): rebuilt only when apps/web or the OpenAPI changed.
+    const web = await buildWebApp();
     const bundlePath = join(runDir, 'workflow-bundle.js');
     writeFileSync(bundlePath, code);
-    console.log(`[test] Postgres ${pgPort}, Temporal ${temporal.address}, ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    console.log(`[test] Postgres ${pgPort}, Temporal ${temporal.address}, web app ${web.built ? `built in ${web.seconds.toFixed(1)}s` : 'up to date'}, ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 
     const results = join(runDir, 'jest-results.json');
     const args = [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', '--forceExit', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
@@ -55,6 +58,9 @@ async function main(): Promise<number> {
           // A payload-codec key per run; none when recording histories, which must replay in later runs (plain payloads).
           ...(process.env.TDKT_RECORD_HISTORIES ? {} : { TEMPORAL_CODEC_KEYS: `run${process.pid}:${randomBytes(32).toString('base64')}` }),
           AUTH_MODE: 'local',
+          // Browser tests: Debian's Chromium (infra/chromium.sh installs it) and a folder for their screenshots.
+          TDKT_CHROMIUM: process.env.TDKT_CHROMIUM ?? '/usr/bin/chromium',
+          TDKT_SCREENSHOTS: join(ROOT, 'test-results', 'screenshots'),
         },
       });
       child.on('exit', (c) => ok(c ?? 1));

@@ -10,6 +10,7 @@ import { createDataSource, Directory, grantRuntimeRole, runMigrations } from '@t
 import { CACHE, stopAllChildren, startPostgres, startTemporal, type Service } from './runtime';
 import { seedDirectory, seedDossiers } from './demo-data';
 import { provisionRoles } from './db-roles';
+import { buildWebApp } from './web-build';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
       TEMPORAL_UI_ORIGINS: process.env.TEMPORAL_UI_ORIGINS ?? temporal.uiUrl ?? '',
       PORT: String(port('PORT', 3000)),
     });
+    // The web app the API serves at /: rebuilt only when apps/web or the OpenAPI changed.
+    await buildWebApp({ log: (line) => console.log(line.replace('[web]', '[up]')) });
     // Loaded after the environment is set: both read their configuration at start.
     const { startWorker } = await import('../../apps/worker/src/worker');
     const { createApi } = await import('../../apps/api/src/api');
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
     if (firstStart) console.log(`[up] demo data: ${await seedDossiers(apiBase)} dossiers created`);
 
     console.log(`
+  Web app          http://127.0.0.1:${process.env.PORT}/          (open it in a browser; sign in as a demo user)
   API              ${apiBase}          (try: curl ${apiBase}/health)
   OpenAPI docs     ${apiBase}/docs
   Temporal Web UI  ${temporal.uiUrl}

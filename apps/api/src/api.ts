@@ -12,6 +12,7 @@ import { assignRequestId, enterRequestContext, RequestLogger } from './platform/
 import { codecCors } from './temporal-codec/codec-cors';
 import { refuseControlCharacters } from './platform/text-guard';
 import { apiDocument } from './platform/openapi';
+import { webApp } from './web/web-app';
 
 /** Flattens class-validator errors to { "nominee.fullName": ["…"] }. */
 export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -32,6 +33,8 @@ export async function createApi(): Promise<INestApplication> {
   app.disable('x-powered-by');
   app.use(assignRequestId);
   app.use(helmet());
+  // The web app at / (apps/web/dist), before the body parsers: it only answers GETs outside /api.
+  for (const handler of webApp()) app.use(handler);
   // The Web UI's codec calls: its origins only, and a batch of payloads may be larger than a command.
   app.use('/api/temporal-codec', codecCors(config.temporal.uiOrigins), ...jsonBody({ ...config.api.limits, jsonLimitKb: Math.max(config.api.limits.jsonLimitKb, 8192) }));
   // Body limits (size, nesting depth) before anything walks the body; refusals answer 400 in the API's error shape.

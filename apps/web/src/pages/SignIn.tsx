@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Button, Card, Form, Input, Segmented, Select, Space, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import { session } from '../auth/session';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+
+/** The demo users `npm run up` seeds (README), one per role. */
+const DEMO_USERS = [
+  'clerk.sgddt', 'head.sgddt', 'clerk.syt', 'head.syt', 'clerk.tanphu', 'secretariat.officer', 'secretariat.head', 'council.chair', 'council.member1',
+  'council.member2', 'unitcouncil.sgddt.1', 'unitcouncil.sgddt.2', 'chairman', 'central.appraiser', 'central.decider', 'auditor', 'admin',
+];
+
+/** Embedded default: the local token issuer (POST /api/auth/token), no password. OIDC sign-in is a next step. */
+export function SignIn() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const [username, setUsername] = useState('');
+  const signIn = useMutation({
+    mutationFn: (name: string) => unwrap(api.POST('/api/auth/token', { body: { username: name } })),
+    onSuccess: (token, name) => {
+      session.signIn(token.accessToken, name, token.role, token.expiresAt);
+      void navigate(from && from !== '/sign-in' ? from : '/tasks', { replace: true });
+    },
+  });
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
+      <Card style={{ width: 420 }} title={t('app.title')} extra={<Segmented size="small" value={i18n.language.startsWith('en') ? 'en' : 'vi'} options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]} onChange={(v) => void i18n.changeLanguage(String(v))} />}>
+        <Typography.Title level={4}>{t('signIn.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
+        <ApiErrorAlert error={signIn.error} />
+        <Form layout="vertical" onFinish={() => signIn.mutate(username.trim())}>
+          <Form.Item label={t('signIn.pick')}>
+            <Select showSearch value={DEMO_USERS.includes(username) ? username : undefined} options={DEMO_USERS.map((u) => ({ value: u, label: u }))} onChange={setUsername} placeholder={t('signIn.pick')} />
+          </Form.Item>
+          <Form.Item label={t('signIn.username')}>
+            <Input name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" loading={signIn.isPending} disabled={!username.trim()}>{t('signIn.submit')}</Button>
+          </Space>
+        </Form>
+      </Card>
+    </div>
+  );
+}
