@@ -111,7 +111,7 @@ async function main(): Promise<number> {
           process.env.TDKT_SCHEMATHESIS ?? 'schemathesis',
           ['run', `${base}/docs-json`, '--url', `http://127.0.0.1:${proxy.port}`, '-H', `Authorization: Bearer ${accessToken}`, '--checks', CHECKS, '--max-examples', EXAMPLES, '--seed', SEED,
             '--workers', '1', '--phases', 'examples,coverage,fuzzing', '--generation-allow-x00', 'true', '--no-color', '--report', 'junit', '--report-dir', join(CACHE, 'fuzz-report', username),
-            '--suppress-health-check', 'all', '--request-timeout', '60'],
+            '--suppress-health-check', 'all', '--request-timeout', '60', '--generation-database', ':memory:'],
           { stdio: 'inherit', env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
         );
         child.on('exit', (c) => ok(c ?? 1));
