@@ -6,6 +6,7 @@ cd "$ROOT"
 bash infra/ensure-deps.sh
 bash infra/temporal-cli.sh >/dev/null
 bash infra/test-server.sh >/dev/null
+bash infra/chromium.sh >/dev/null
 npx tsc -p tsconfig.json --noEmit
 npx eslint .
 exec node -r ts-node/register/transpile-only infra/src/test-runner.ts "$@"

@@ -37,6 +37,7 @@ export const RULES_VI: Record<string, string> = {
   'register.void-reason': 'Hủy số phải có lý do.',
   'register.void-series': 'Số không thuộc sổ đăng ký này.',
   'register.void-unused': 'Số đã gắn với một quyết định khen thưởng: phải hủy bỏ quyết định, không hủy số.',
+  'revocation.competent-authority': 'Hủy bỏ quyết định khen thưởng thuộc thẩm quyền của cấp đã quyết định (Thủ tướng hoặc Chủ tịch nước): chỉ ghi nhận quyết định của cấp đó.',
   'revocation.decision-ref': 'Phải ghi số quyết định hủy bỏ.',
   'revocation.ground': 'Căn cứ hủy bỏ không thuộc các trường hợp của Luật (Chương VII).',
   'revocation.reason-required': 'Hủy bỏ quyết định khen thưởng phải có lý do.',
@@ -76,7 +77,7 @@ const PATTERNS_VI: [RegExp, string][] = [
   [/^dossier\.[A-Za-z]+\.state$/, 'Không thực hiện được ở trạng thái hiện tại của hồ sơ.'],
   [/^route\.[A-Za-z]+$/, 'Bước này không thuộc quy trình của hình thức khen thưởng của hồ sơ.'],
   [/^role\.[A-Za-z]+$/, 'Vai trò của bạn không được thực hiện thao tác này.'],
-  [/^revocation\.[a-z-]+-role$/, 'Vai trò của bạn không được hủy bỏ hoặc thu hồi khen thưởng này.'],
+  [/^revocation\.[A-Za-z-]+-role$/, 'Vai trò của bạn không được hủy bỏ hoặc thu hồi khen thưởng này.'],
 ];
 
 const RULES_EN: Record<string, string> = {
