@@ -65,6 +65,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/dossiers/{id}/central/presidential-proposal': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({}) },
   'POST /api/dossiers/{id}/central/decision': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({ decidedBy: 'PRIME_MINISTER', approve: false, reason: 'Chưa đủ điều kiện' }) },
   'GET /api/audit/verify': { allowed: ['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'] },
+  'GET /api/audit/anchor': { allowed: ['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'] },
   'POST /api/admin/read-models/rebuild': { allowed: ['ADMINISTRATOR'] },
   'POST /api/award-history/search': {
     allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT, 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'AUDITOR', 'ADMINISTRATOR'],
