@@ -28,3 +28,5 @@ export * from './decision/register';
 export * from './shared/streams';
 export * from './shared/envelope';
 export * from './rule-set/override';
+export * from './directory/directory';
+export * from './award-import/award-import';

@@ -1,16 +1,20 @@
 import { isSessionEventType } from '../council/session-types';
 import { isRegisterEventType } from '../decision/register';
 import { isRoundEventType } from '../round/round';
+import { isDirectoryEventType } from '../directory/directory';
+import { isAwardImportEventType } from '../award-import/award-import';
 
 /**
  * What kind of stream an event belongs to. The event table holds dossiers, council sessions, decision registers and
- * thematic rounds side by side; each read model says which kinds it consumes, and the registry routes events by this.
+ * thematic rounds, the directory (units, people, councils) and award imports side by side; each read model says which kinds it consumes, and the registry routes events by this.
  */
-export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND';
+export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT';
 
 export function streamKindOf(eventType: string): StreamKind {
   if (isSessionEventType(eventType)) return 'SESSION';
   if (isRegisterEventType(eventType)) return 'REGISTER';
   if (isRoundEventType(eventType)) return 'ROUND';
+  if (isDirectoryEventType(eventType)) return 'DIRECTORY';
+  if (isAwardImportEventType(eventType)) return 'AWARD_IMPORT';
   return 'DOSSIER';
 }
