@@ -30,3 +30,4 @@ export * from './shared/envelope';
 export * from './rule-set/override';
 export * from './directory/directory';
 export * from './award-import/award-import';
+export * from './emulation';

@@ -128,4 +128,6 @@ export const isSessionEventType = (type: string): boolean => type.startsWith('Se
 export type SessionEnvelope = Envelope<SessionEvent>;
 
 /** Anything the event table stores: a dossier's events and a council session's. */
-export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope | import('../decision/register').RegisterEnvelope | import('../round/round').RoundEnvelope;
+export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope | import('../decision/register').RegisterEnvelope | import('../round/round').RoundEnvelope
+  | import('../emulation/block').BlockEnvelope
+  | import('../emulation/block-year').BlockYearEnvelope;

@@ -7,6 +7,7 @@ import type { RecoveryItem, RevocationGround } from './revocation';
 import type { Decider } from '../award/catalog';
 import type { DeclaredRecord, Nominee } from './types';
 import type { RoundSnapshot, VariantClaims } from './variants';
+import type { BlockStanding } from '../emulation/block-year';
 
 /** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */
 export interface AllocatedNumber {
@@ -19,10 +20,11 @@ export type DossierCommand =
   /** The variant claims (commendation type, ad-hoc date, simplified procedure, thematic round) are fixed at creation. */
   | { type: 'CreateDossier'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
   | { type: 'UpdateDossierContent'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
-  /** recordedAwards: the nominee's awards in this system's award history, added by the API from the read model. */
+  /** recordedAwards: the nominee's awards in this system's award history, added by the API from the read model.
+   *  blockStanding: a collective's place in its emulation block's ranking (Cờ thi đua), added by the API likewise. */
   /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
   /** usedInitiatives, usedAchievements: from the initiative registry and the dossier read models, added by the API. */
-  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[] } }
+  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStanding?: BlockStanding } }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }

@@ -138,6 +138,8 @@ const handlers: Handlers = {
         // What the read models know of other dossiers and awards (absent in commands recorded before: nothing known).
         usedInitiatives: data.usedInitiatives ?? [],
         usedAchievements: data.usedAchievements ?? [], ...(state.commendationType ? { commendationType: state.commendationType } : record.commendationType ? { commendationType: record.commendationType } : {}) },
+      // The block ranking the API read for a Cờ thi đua (absent in commands recorded before: the warning stays).
+      ...(data.blockStanding ? { blockStanding: data.blockStanding } : {}),
     });
     const criteria = assessment.criteria.map(({ id, rule, passed, severity, explanation }) => ({ id, rule, passed, severity, explanation }));
     if (!assessment.eligible) {

@@ -19,6 +19,7 @@ import {
   type Severity,
 } from './criteria';
 import type { AwardHistory } from './history';
+import type { BlockStanding } from '../emulation/block-year';
 
 export interface EligibilityTable {
   /** Checks every award gets: the subject kind and rules 12, 13, 16. */
@@ -29,6 +30,11 @@ export interface EligibilityTable {
   encodedStandards: readonly string[];
   /** What is not encoded for an award, and where the law sets it; an award not listed: its standard as a whole. */
   notEncoded: Readonly<Record<string, { what: string; legalBasis: string }>>;
+  /**
+   * Awards for a collective that leads its emulation block (law page §9): checked against the block's ranking for the
+   * evaluation year when the caller supplies it; without a ranking the award's not-encoded warning stays.
+   */
+  blockLeadership?: readonly string[];
 }
 
 /**
@@ -54,6 +60,7 @@ const LAW_2022_TABLE: EligibilityTable = {
     TT_LD_TIEN_TIEN: { what: 'the conditions besides 70% of members holding Lao động tiên tiến', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 28' },
     GIAY_KHEN: { what: "the ministry's or province's own criteria", legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 75(2)' },
   },
+  blockLeadership: ['CO_TD_TINH', 'CO_TD_CHINH_PHU'],
 };
 
 export const ELIGIBILITY_TABLES: Readonly<Record<string, EligibilityTable>> = {
@@ -73,6 +80,8 @@ export interface EligibilityRequest {
   settings?: Partial<EligibilitySettings>;
   /** What the proposal cites (achievement, initiatives), for rules 12, 13 and 16. */
   proposal?: ProposalClaims;
+  /** The nominee collective's place in its emulation block's ranking of the evaluation year, when the engine has one. */
+  blockStanding?: BlockStanding;
 }
 
 export interface CriterionResult {
@@ -131,6 +140,27 @@ function notEncodedWarning(table: EligibilityTable, awardCode: string): Criterio
   };
 }
 
+/**
+ * The Cờ thi đua goes to a collective that leads its emulation block (Luật Điều 25, 26; law page §9): rank 1 of its
+ * block's ranking for the evaluation year (a shared first place leads too). A ranking of another year is not used.
+ */
+function blockLeadership(table: EligibilityTable, request: EligibilityRequest): CriterionResult | undefined {
+  const standing = request.blockStanding;
+  if (!standing || standing.year !== request.evaluationYear || !table.blockLeadership?.includes(request.awardCode)) return undefined;
+  const article = request.awardCode === 'CO_TD_CHINH_PHU' ? 'Điều 25' : 'Điều 26';
+  const leads = standing.rank === 1;
+  return {
+    id: 'block.leadership',
+    rule: '§9',
+    legalBasis: `Luật Thi đua, khen thưởng số 06/2022/QH15, ${article} (leads its emulation block or cluster)`,
+    passed: leads,
+    severity: 'BLOCK',
+    explanation: leads
+      ? `Leads its emulation block ${standing.blockName} in ${standing.year} (rank 1 of ${standing.rankedMembers})`
+      : `Does not lead its emulation block ${standing.blockName} in ${standing.year}: rank ${standing.rank} of ${standing.rankedMembers}`,
+  };
+}
+
 /** Assesses one subject for one award under the rule set its dossier is bound to. Pure and deterministic. */
 export function assessEligibility(
   request: EligibilityRequest,
@@ -155,7 +185,9 @@ export function assessEligibility(
   };
   const ids = [...table.generic, ...(table.byAward[request.awardCode] ?? [])];
   const criteria = [...new Set(ids)].map((id) => run(CRITERIA[id], input));
-  const missing = notEncodedWarning(table, request.awardCode);
+  const leadership = blockLeadership(table, request);
+  if (leadership) criteria.push(leadership);
+  const missing = leadership ? undefined : notEncodedWarning(table, request.awardCode);
   if (missing) criteria.push(missing);
   return { eligible: criteria.every((c) => c.passed || c.severity === 'WARNING'), criteria };
 }

@@ -3,12 +3,14 @@ import { isRegisterEventType } from '../decision/register';
 import { isRoundEventType } from '../round/round';
 import { isDirectoryEventType } from '../directory/directory';
 import { isAwardImportEventType } from '../award-import/award-import';
+import { isBlockEventType } from '../emulation/block';
+import { isBlockYearEventType } from '../emulation/block-year';
 
 /**
  * What kind of stream an event belongs to. The event table holds dossiers, council sessions, decision registers and
  * thematic rounds, the directory (units, people, councils) and award imports side by side; each read model says which kinds it consumes, and the registry routes events by this.
  */
-export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT';
+export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR';
 
 export function streamKindOf(eventType: string): StreamKind {
   if (isSessionEventType(eventType)) return 'SESSION';
@@ -16,5 +18,8 @@ export function streamKindOf(eventType: string): StreamKind {
   if (isRoundEventType(eventType)) return 'ROUND';
   if (isDirectoryEventType(eventType)) return 'DIRECTORY';
   if (isAwardImportEventType(eventType)) return 'AWARD_IMPORT';
+  // Emulation (khối thi đua): a block's own stream, and one stream per block and year.
+  if (isBlockEventType(eventType)) return 'BLOCK';
+  if (isBlockYearEventType(eventType)) return 'BLOCK_YEAR';
   return 'DOSSIER';
 }

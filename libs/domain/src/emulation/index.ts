@@ -1,0 +1,3 @@
+export * from './block';
+export * from './scoring';
+export * from './block-year';
