@@ -30,9 +30,10 @@ import { RuleSetResolver } from './platform/rule-sets';
 import { HolidayCalendarProvider } from './platform/calendar';
 import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
+import { AdminModule } from './admin/admin.module';
 
 @Module({
-  imports: [PlatformModule, RateLimitModule],
+  imports: [PlatformModule, RateLimitModule, AdminModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, TemporalCodecController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
     { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },

@@ -5,6 +5,7 @@
  */
 import { anchorCommand, anchorExportCommand, rebuildCommand, verifyChainCommand } from './audit.command';
 import { workingDaysCommand } from './working-days.command';
+import { importAwardsCommand } from './import-awards.command';
 
 export type CommandOutcome =
   | { kind: 'ok'; lines: readonly string[] }
@@ -24,6 +25,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'rebuild-read-models': rebuildCommand,
   anchor: anchorCommand,
   'anchor-export': anchorExportCommand,
+  'import-awards': importAwardsCommand,
 };
 
 const usage = (): string =>

@@ -6,6 +6,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   ServiceUnavailableException,
   SetMetadata,
   UnauthorizedException,
@@ -14,6 +15,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AppConfig } from '@tdkt/config';
 import type { Actor, Role } from '@tdkt/domain';
+import { Directory } from '@tdkt/persistence';
 import { CONFIG } from '../platform/tokens';
 import { LocalIssuer } from './local-issuer';
 import { OidcVerifier } from './oidc-verifier';
@@ -41,6 +43,8 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     issuer: LocalIssuer,
     @Inject(CONFIG) config: AppConfig,
+    /** The directory refuses tokens of deactivated people and maps an OIDC subject to its user (absent in unit specs). */
+    @Optional() private readonly directory?: Directory,
   ) {
     this.verifier = config.auth.mode === 'oidc' ? new OidcVerifier(config.auth) : issuer;
   }
@@ -54,6 +58,12 @@ export class AuthGuard implements CanActivate {
     const verification = await this.verify(match[1]);
     if (!verification.ok) throw new UnauthorizedException(verification.reason);
     const actor = verification.actor;
+    const holder = await this.directory?.tokenHolder(actor.userId);
+    if (holder && !holder.mayAct) {
+      this.log.warn(`refused the token of deactivated user ${holder.userId}`);
+      throw new UnauthorizedException('This account is deactivated or outside its validity; the token is refused');
+    }
+    if (holder) actor.userId = holder.userId;
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(actor.role)) {

@@ -20,6 +20,17 @@ export interface AppUser {
 
 const COUNCIL_ROLES: readonly Role[] = ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'];
 
+const TODAY = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+/**
+ * Opens "EXISTS (… the council unit \`seat\` the user u sits on, on day $2 (today when null)": a seat of a council term
+ * covering the day when the user has any seat (a session takes the composition on its convening day), else the
+ * council_of column of users seeded before terms existed. The caller adds conditions on seat and closes the paren.
+ */
+const SEATED_ON = `EXISTS (SELECT 1 FROM org_unit seat WHERE (
+    (NOT EXISTS (SELECT 1 FROM council_seat cs WHERE cs.user_id = u.id) AND seat.code = u.council_of)
+    OR EXISTS (SELECT 1 FROM council_seat cs WHERE cs.user_id = u.id AND cs.council_unit_code = seat.code
+                AND COALESCE($2::date, ${TODAY}) BETWEEN cs.seat_from AND cs.seat_to))`;
+
 /** Units and the people who act in them, with their role. */
 export class Directory {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,29 +69,54 @@ export class Directory {
    * The provincial council (Hội đồng TĐKT tỉnh) of a unit's province: members who sit on a PROVINCE-level unit's
    * council, with each member's own unit (for recusals).
    */
-  async councilRosterFor(unitCode: string): Promise<{ provinceCode: string; members: { userId: string; fullName: string; unitCode: string | null }[] }> {
+  async councilRosterFor(unitCode: string, on?: string): Promise<{ provinceCode: string; members: { userId: string; fullName: string; unitCode: string | null }[] }> {
     const rows = (await this.dataSource.query(
-      `SELECT u.id, u.full_name, u.unit_code FROM app_user u JOIN org_unit seat ON seat.code = u.council_of
-        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND seat.level = 'PROVINCE'
-          AND seat.province_code = (SELECT province_code FROM org_unit WHERE code = $1)
+      `SELECT u.id, u.full_name, u.unit_code FROM app_user u
+        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND ${SEATED_ON} AND seat.level = 'PROVINCE'
+          AND seat.province_code = (SELECT province_code FROM org_unit WHERE code = $1))
         ORDER BY u.id`,
-      [unitCode],
+      [unitCode, on ?? null],
     )) as { id: string; full_name: string; unit_code: string | null }[];
     const [province] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [unitCode])) as { province_code: string }[];
     return { provinceCode: province?.province_code ?? '', members: rows.map((r) => ({ userId: r.id, fullName: r.full_name, unitCode: r.unit_code })) };
   }
 
   /** The members, chair included, of the provincial council of the province a unit belongs to. */
-  async councilMembersFor(unitCode: string): Promise<string[]> {
-    return (await this.councilRosterFor(unitCode)).members.map((m) => m.userId);
+  async councilMembersFor(unitCode: string, on?: string): Promise<string[]> {
+    return (await this.councilRosterFor(unitCode, on)).members.map((m) => m.userId);
   }
 
   /** The members, chair included, of a unit's own emulation council (Hội đồng TĐKT cơ sở): the grassroots route's voters. */
-  async unitCouncilMembersFor(unitCode: string): Promise<string[]> {
+  async unitCouncilMembersFor(unitCode: string, on?: string): Promise<string[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id FROM app_user WHERE active AND role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND council_of = $1 ORDER BY id`,
-      [unitCode],
+      `SELECT u.id FROM app_user u WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND ${SEATED_ON} AND seat.code = $1) ORDER BY u.id`,
+      [unitCode, on ?? null],
     )) as { id: string }[];
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The person a token names, by user id (local issuer) or OIDC subject, with whether the directory still lets them
+   * act (active and within their validity, Asia/Ho_Chi_Minh). Undefined when the directory does not know them.
+   */
+  async tokenHolder(subject: string): Promise<{ userId: string; mayAct: boolean } | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, active AND (valid_from IS NULL OR valid_from <= ${TODAY}) AND (valid_to IS NULL OR valid_to >= ${TODAY}) AS may_act
+         FROM app_user WHERE oidc_sub = $1 OR id = $1 ORDER BY (oidc_sub = $1) DESC NULLS LAST LIMIT 1`,
+      [subject],
+    )) as { id: string; may_act: boolean }[];
+    return row && { userId: row.id, mayAct: row.may_act };
+  }
+
+  /** A unit's name as it was on a day (the directory keeps every recorded version); its current name otherwise. */
+  async unitNameAt(unitCode: string, on: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT name FROM (
+         SELECT name, 0 AS pref, valid_from, seq FROM org_unit_version WHERE code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
+         UNION ALL SELECT name, 1, NULL, NULL FROM org_unit WHERE code = $1) v
+       ORDER BY pref, valid_from DESC, seq DESC LIMIT 1`,
+      [unitCode, on],
+    )) as { name: string }[];
+    return row?.name;
   }
 }

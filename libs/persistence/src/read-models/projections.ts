@@ -8,6 +8,8 @@ import { projectRecoveryTasks } from './recovery-task-projection';
 import { projectCouncilSession } from './council-session-projection';
 import { projectDecisionRegister } from './decision-register';
 import { projectRound } from './round-projection';
+import { projectDirectory } from './directory-projection';
+import { projectAwardImport } from './award-import-projection';
 
 export type Projection = (m: EntityManager, e: StoredEnvelope) => Promise<void>;
 
@@ -24,6 +26,10 @@ export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[
   { name: 'council sessions (agenda, attendance, tallies, minutes)', streams: ['SESSION'], project: projectCouncilSession, tables: ['council_session_view'] },
   { name: 'decision register (dossiers of each number, voided numbers)', streams: ['DOSSIER', 'REGISTER'], project: projectDecisionRegister, tables: ['decision_award', 'decision_void'] },
   { name: 'thematic rounds (đợt / chuyên đề)', streams: ['ROUND'], project: projectRound, tables: ['round_view'] },
+  // org_unit and app_user are upserted, not truncated: demo data and test fixtures may still seed them directly.
+  { name: 'directory (unit versions, council terms and seats)', streams: ['DIRECTORY'], project: projectDirectory, tables: ['org_unit_version', 'council_term', 'council_seat'] },
+  // Imported awards land in award_history, which the award history read model truncates for a rebuild too.
+  { name: 'award imports (files; their awards in the award history)', streams: ['AWARD_IMPORT'], project: projectAwardImport, tables: ['award_import'] },
 ];
 
 /** Each read model's projection, fed only the events of the stream kinds it consumes. */
