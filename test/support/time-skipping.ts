@@ -11,6 +11,7 @@ import { createDataSource, DecisionNumbers, EventStore, SecretBallotBox } from '
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
 import { createSessionActivities } from '../../apps/worker/src/session-activities';
+import { createEmulationActivities } from '../../apps/worker/src/emulation-activities';
 import { timeSkippingEnvironment } from './time-skipping-server';
 import { dataConverterFromEnv } from '@tdkt/platform';
 
@@ -35,6 +36,7 @@ export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWor
       ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
       ...createSessionActivities({ eventStore, dataSource: ds, temporal: env.client, ballotBox: new SecretBallotBox(ds, process.env.PII_HASH_KEY ?? randomUUID()) }),
       ...createCentralActivities(new InProcessCentralGateway()),
+      ...createEmulationActivities({ eventStore }),
     },
     workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
     dataConverter: dataConverterFromEnv(),

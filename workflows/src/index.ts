@@ -3,3 +3,4 @@ export { dossierWorkflow } from './dossier.workflow';
 export { councilSessionWorkflow } from './council-session.workflow';
 export { revocationWorkflow } from './revocation.workflow';
 export { centralStageWorkflow } from './central-stage.workflow';
+export { blockYearWorkflow } from './block-year.workflow';

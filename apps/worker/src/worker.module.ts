@@ -6,6 +6,7 @@ import type { AppConfig } from '@tdkt/config';
 import { closePlatform, CONFIG, DATA_SOURCE, platformProviders, TEMPORAL_CLIENT } from '@tdkt/platform';
 import { createDossierActivities } from './activities';
 import { createSessionActivities } from './session-activities';
+import { createEmulationActivities } from './emulation-activities';
 import { createCentralActivities, InProcessCentralGateway } from './central-gateway';
 
 export { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT };
@@ -26,6 +27,7 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
           ...createSessionActivities({ eventStore, dataSource: ds, temporal, ballotBox: new SecretBallotBox(ds, config.piiHashKey) }),
           // The centre of the state route: replace the in-process gateway with a real integration here.
           ...createCentralActivities(new InProcessCentralGateway()),
+          ...createEmulationActivities({ eventStore }),
         };
       },
     },

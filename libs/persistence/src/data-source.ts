@@ -17,6 +17,7 @@ import { InitiativeUse1734110000000 } from './migrations/1734110000000-initiativ
 import { AuditAnchor1734200000000 } from './migrations/1734200000000-audit-anchor';
 import { IdempotencyKeys1734000000000 } from './migrations/1734000000000-idempotency-keys';
 import { SealedBallotBox1734400000000 } from './migrations/1734400000000-sealed-ballot-box';
+import { EmulationBlocks1734900000000 } from './migrations/1734900000000-emulation-blocks';
 import { DirectoryStreams1734700000000 } from './migrations/1734700000000-directory-streams';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   InitiativeUse1734110000000,
   AuditAnchor1734200000000,
   SealedBallotBox1734400000000,
+  EmulationBlocks1734900000000,
   DirectoryStreams1734700000000,
 ];
 

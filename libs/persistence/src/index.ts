@@ -21,6 +21,8 @@ export * from './ballot-box/secret-ballot-box';
 export * from './read-models/recovery-task-projection';
 export * from './read-models/recovery-task-queries';
 export * from './read-models/round-queries';
+export * from './read-models/emulation-projection';
+export * from './read-models/emulation-queries';
 export * from './read-models/decision-register';
 export * from './idempotency/idempotency-keys';
 export * from './read-models/directory-projection';

@@ -8,6 +8,7 @@ import { projectRecoveryTasks } from './recovery-task-projection';
 import { projectCouncilSession } from './council-session-projection';
 import { projectDecisionRegister } from './decision-register';
 import { projectRound } from './round-projection';
+import { projectBlockYear, projectEmulationBlock } from './emulation-projection';
 import { projectDirectory } from './directory-projection';
 import { projectAwardImport } from './award-import-projection';
 
@@ -26,6 +27,8 @@ export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[
   { name: 'council sessions (agenda, attendance, tallies, minutes)', streams: ['SESSION'], project: projectCouncilSession, tables: ['council_session_view'] },
   { name: 'decision register (dossiers of each number, voided numbers)', streams: ['DOSSIER', 'REGISTER'], project: projectDecisionRegister, tables: ['decision_award', 'decision_void'] },
   { name: 'thematic rounds (đợt / chuyên đề)', streams: ['ROUND'], project: projectRound, tables: ['round_view'] },
+  { name: 'emulation blocks (khối thi đua)', streams: ['BLOCK'], project: projectEmulationBlock, tables: ['emulation_block_view'] },
+  { name: 'block years (template, pledges, scores, ranking, proposals)', streams: ['BLOCK_YEAR'], project: projectBlockYear, tables: ['block_year_view', 'block_ranking'] },
   // org_unit and app_user are upserted, not truncated: demo data and test fixtures may still seed them directly.
   { name: 'directory (unit versions, council terms and seats)', streams: ['DIRECTORY'], project: projectDirectory, tables: ['org_unit_version', 'council_term', 'council_seat'] },
   // Imported awards land in award_history, which the award history read model truncates for a rebuild too.
