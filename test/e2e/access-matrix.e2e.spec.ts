@@ -94,6 +94,21 @@ const ACCESS: Record<string, Access> = {
   // Thematic rounds (rule 32).
   'POST /api/rounds': { allowed: SECRETARIAT, body: () => ({ name: 'Phong trào thi đua chuyên đề', opensOn: `${year}-01-01`, closesOn: `${year}-12-31`, awardCodes: ['BK_TINH'] }) },
   'GET /api/rounds': { allowed: ALL },
+  // Administration: the directory ({id} is no user, unit or term here: the administrator gets 404) and award lists in.
+  'GET /api/admin/units': { allowed: ['ADMINISTRATOR'] },
+  'POST /api/admin/units': { allowed: ['ADMINISTRATOR'], body: () => ({ code: `AM-${randomUUID().slice(0, 8)}`, name: 'Tỉnh', kind: 'PROVINCE', provinceCode: 'AM', validFrom: `${year}-01-01` }) },
+  'GET /api/admin/units/{id}/history': { allowed: ['ADMINISTRATOR'] },
+  'GET /api/admin/users': { allowed: ['ADMINISTRATOR'] },
+  'POST /api/admin/users': { allowed: ['ADMINISTRATOR'], body: () => ({ userId: 'am-user', username: 'am.user', fullName: 'Người dùng', role: 'UNIT_CLERK', unitCode: 'NO-SUCH-UNIT', validFrom: `${year}-01-01` }) },
+  'POST /api/admin/users/{id}/deactivation': { allowed: ['ADMINISTRATOR'], body: () => ({ reason: 'Nghỉ hưu' }) },
+  'GET /api/admin/users/{id}/history': { allowed: ['ADMINISTRATOR'] },
+  'GET /api/admin/council-terms': { allowed: ['ADMINISTRATOR'] },
+  'POST /api/admin/council-terms': { allowed: ['ADMINISTRATOR'], body: () => ({ councilUnitCode: 'NO-SUCH-UNIT', name: 'Nhiệm kỳ', from: `${year}-01-01`, to: `${year + 4}-12-31` }) },
+  'POST /api/admin/council-terms/{id}/seats': { allowed: ['ADMINISTRATOR'], body: () => ({ userId: 'nobody', councilRole: 'MEMBER', from: `${year}-01-01` }) },
+  'POST /api/admin/council-terms/{id}/seat-endings': { allowed: ['ADMINISTRATOR'], body: () => ({ userId: 'nobody', reason: 'Chuyển công tác' }) },
+  'GET /api/admin/council-terms/{id}/history': { allowed: ['ADMINISTRATOR'] },
+  'POST /api/admin/award-imports': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'], body: () => ({}) },
+  'GET /api/admin/award-imports/{id}': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'] },
 };
 
 let sys: TestSystem;
