@@ -62,12 +62,13 @@ describe('the directory', () => {
   });
 
   it("a deactivated user's token is refused from then on (never deleted)", async () => {
-    const token = await tokenFor(sys, cast.users.otherClerk.username);
+    await sys.directory.upsertUser({ id: `gone-${tag}`, username: `gone.${tag}`, fullName: 'Lê Thị C', role: 'UNIT_CLERK', unitCode: cast.otherUnitCode });
+    const token = await tokenFor(sys, `gone.${tag}`);
     expect((await http(sys, 'GET', '/dossiers', { token })).status).toBe(200);
-    const res = await http(sys, 'POST', `/admin/users/${cast.users.otherClerk.id}/deactivation`, { token: admin, body: { reason: 'Nghỉ hưu' } });
+    const res = await http(sys, 'POST', `/admin/users/gone-${tag}/deactivation`, { token: admin, body: { reason: 'Nghỉ hưu' } });
     expect(res.body).toMatchObject({ active: false });
     expect((await http(sys, 'GET', '/dossiers', { token })).status).toBe(401);
-    expect((await http(sys, 'POST', '/auth/token', { body: { username: cast.users.otherClerk.username } })).status).not.toBe(200);
+    expect((await http(sys, 'POST', '/auth/token', { body: { username: `gone.${tag}` } })).status).not.toBe(200);
   });
 
   it('council terms never overlap (409); a seated member is on the roster; a member with open ballots keeps the seat (409)', async () => {
