@@ -94,6 +94,23 @@ const ACCESS: Record<string, Access> = {
   // Thematic rounds (rule 32).
   'POST /api/rounds': { allowed: SECRETARIAT, body: () => ({ name: 'Phong trào thi đua chuyên đề', opensOn: `${year}-01-01`, closesOn: `${year}-12-31`, awardCodes: ['BK_TINH'] }) },
   'GET /api/rounds': { allowed: ALL },
+  // Emulation blocks and block years ({id} is no block here: allowed roles get 404, others 403; the domain checks which unit).
+  'POST /api/emulation-blocks': { allowed: SECRETARIAT, body: () => ({ code: `K-${randomUUID().slice(0, 8)}`, name: 'Khối thi đua', members: [{ unitCode: 'NO-SUCH-1', name: 'A' }, { unitCode: 'NO-SUCH-2', name: 'B' }] }) },
+  'GET /api/emulation-blocks': { allowed: ALL },
+  'GET /api/emulation-blocks/{id}': { allowed: ALL },
+  'POST /api/emulation-blocks/{id}/years': { allowed: SECRETARIAT, body: () => ({ year }) },
+  'GET /api/block-years/{id}': { allowed: ALL },
+  'GET /api/block-years/{id}/history': { allowed: ALL },
+  'POST /api/block-years/{id}/template': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ criteria: [{ code: 'C1', title: 'Nhiệm vụ', maxPoints: 60, evidenceRequired: true }], maxBonus: 5, maxPenalty: 10 }) },
+  'POST /api/block-years/{id}/template-approval': { allowed: SECRETARIAT },
+  'POST /api/block-years/{id}/pledges': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ unitCode: 'A' }) },
+  'POST /api/block-years/{id}/self-assessment-opening': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({}) },
+  'POST /api/block-years/{id}/self-assessments': { allowed: ['UNIT_CLERK', 'UNIT_HEAD'], body: () => ({ unitCode: 'A', scores: [], bonus: 0, penalty: 0 }) },
+  'POST /api/block-years/{id}/self-assessment-closing': { allowed: SECRETARIAT },
+  'POST /api/block-years/{id}/adjustments': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ unitCode: 'A', target: 'C1', points: 1, reason: 'Thiếu minh chứng' }) },
+  'POST /api/block-years/{id}/ranking': { allowed: ['UNIT_HEAD', ...SECRETARIAT] },
+  'POST /api/block-years/{id}/flag-proposals': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ provincial: ['A'], government: [], meetingDate: `${year}-03-01`, minutesRef: '01/BB' }) },
+  'POST /api/block-years/{id}/closure': { allowed: SECRETARIAT },
   // Administration: the directory ({id} is no user, unit or term here: the administrator gets 404) and award lists in.
   'GET /api/admin/units': { allowed: ['ADMINISTRATOR'] },
   'POST /api/admin/units': { allowed: ['ADMINISTRATOR'], body: () => ({ code: `AM-${randomUUID().slice(0, 8)}`, name: 'Tỉnh', kind: 'PROVINCE', provinceCode: 'AM', validFrom: `${year}-01-01` }) },

@@ -3,7 +3,7 @@ import { Inject, Injectable, NotFoundException, ConflictException } from '@nestj
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { castVoteRefusal, vietnamDate, CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
-import { AwardHistoryQueries, Directory, DossierQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
+import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
@@ -13,6 +13,9 @@ import { outOfScope } from '../platform/denials';
 import { refusal } from '../platform/errors';
 import { RuleSetResolver } from '../platform/rule-sets';
 import { HolidayCalendarProvider } from '../platform/calendar';
+
+/** Awards whose eligibility reads the block ranking (Luật Điều 25, 26). */
+const BLOCK_FLAGS: readonly string[] = ['CO_TD_TINH', 'CO_TD_CHINH_PHU'];
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
 function nameUuid(name: string): string {
@@ -38,6 +41,7 @@ export class DossierCommandsService {
     private readonly ruleSets: RuleSetResolver,
     private readonly rounds: RoundQueries,
     private readonly calendar: HolidayCalendarProvider,
+    private readonly emulation: EmulationQueries,
   ) {}
 
   async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
@@ -114,6 +118,9 @@ export class DossierCommandsService {
           // Rules 12–13 across every dossier and the award history: the registry's uses; the domain decides.
           usedInitiatives: await this.awardHistory.usedInitiativesFor(current.id),
           usedAchievements: await this.awardHistory.usedAchievementsFor(current.id),
+          // A Cờ thi đua goes to a collective leading its block: the proposing unit's rankings (the collective is the
+          // unit itself); the domain reads the evaluation year's.
+          ...(BLOCK_FLAGS.includes(current.awardCode) ? { blockStandings: await this.emulation.standingsOf(current.unitCode) } : {}),
           ...(snapshot ? { round: snapshot } : {}),
           ...(ruleSet ? { ruleSet } : {}),
         },

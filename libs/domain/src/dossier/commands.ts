@@ -21,10 +21,11 @@ export type DossierCommand =
   | { type: 'CreateDossier'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
   | { type: 'UpdateDossierContent'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
   /** recordedAwards: the nominee's awards in this system's award history, added by the API from the read model.
-   *  blockStanding: a collective's place in its emulation block's ranking (Cờ thi đua), added by the API likewise. */
+   *  blockStandings: the proposing unit's places in its emulation blocks' rankings (Cờ thi đua), added by the API likewise;
+   *  the domain reads the one of the evaluation year. */
   /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
   /** usedInitiatives, usedAchievements: from the initiative registry and the dossier read models, added by the API. */
-  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStanding?: BlockStanding } }
+  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStandings?: BlockStanding[] } }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }

@@ -17,6 +17,13 @@ import { councilStepOf, DECIDER_ROLE, routeOf } from './route';
 import { type CommandContext, type DossierState, type DossierStatus } from './types';
 import { checkVariantAtSubmission, checkVariantClaims } from './variants';
 import { closeCouncil } from './obligation';
+import type { BlockStanding } from '../emulation/block-year';
+
+/** The block standing of the evaluation year among those the API supplied (none: the eligibility warning stays). */
+const blockStandingOf = (standings: readonly BlockStanding[] | undefined, year: number): { blockStanding?: BlockStanding } => {
+  const standing = standings?.find((s) => s.year === year);
+  return standing ? { blockStanding: standing } : {};
+};
 
 type Handler<C extends DossierCommand> = (state: DossierState, command: C, ctx: CommandContext) => Decision<DossierEvent[]>;
 type Handlers = { [T in DossierCommand['type']]: Handler<Extract<DossierCommand, { type: T }>> };
@@ -139,7 +146,7 @@ const handlers: Handlers = {
         usedInitiatives: data.usedInitiatives ?? [],
         usedAchievements: data.usedAchievements ?? [], ...(state.commendationType ? { commendationType: state.commendationType } : record.commendationType ? { commendationType: record.commendationType } : {}) },
       // The block ranking the API read for a Cờ thi đua (absent in commands recorded before: the warning stays).
-      ...(data.blockStanding ? { blockStanding: data.blockStanding } : {}),
+      ...blockStandingOf(data.blockStandings, evaluationYear),
     });
     const criteria = assessment.criteria.map(({ id, rule, passed, severity, explanation }) => ({ id, rule, passed, severity, explanation }));
     if (!assessment.eligible) {

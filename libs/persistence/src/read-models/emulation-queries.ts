@@ -72,6 +72,15 @@ export class EmulationQueries {
     return row && toYear(row);
   }
 
+  /** Where a unit stands in its blocks' rankings, one per year (the closed ranking first), newest year first. */
+  async standingsOf(unitCode: string): Promise<BlockStanding[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (year) block_id, block_name, year, rank, ranked_members FROM block_ranking WHERE unit_code = $1 ORDER BY year DESC, closed DESC, rank`,
+      [unitCode],
+    )) as { block_id: string; block_name: string; year: number; rank: number; ranked_members: number }[];
+    return rows.map((row) => ({ blockId: row.block_id, blockName: row.block_name, year: row.year, rank: row.rank, rankedMembers: row.ranked_members }));
+  }
+
   /** Where a unit stands in its block's ranking of an emulation year (the closed ranking first), if ranked. */
   async standingOf(unitCode: string, year: number): Promise<BlockStanding | undefined> {
     const [row] = (await this.dataSource.query(
