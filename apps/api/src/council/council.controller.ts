@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor, SessionDecision } from '@tdkt/domain';
 import { EventStore, type CouncilSessionView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { IDEMPOTENCY, idempotencyKey } from '../dossiers/dossiers.controller';
+import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { AttendanceDto, ConflictDto, ConveneSessionDto, ListSessionsQuery, SessionDecisionDto, SessionIdParam, SessionVoteDto } from './council.dto';
 import { CouncilService } from './council.service';
 
@@ -92,7 +92,7 @@ export class CouncilController {
   @Post(':id/decision')
   @Roles('PROVINCIAL_DECIDER')
   @IDEMPOTENCY
-  decide(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: SessionDecisionDto, @Headers('idempotency-key') k?: string): Promise<SessionDecision & { sessionId: string }> {
-    return this.council.decide(actor, p.id, b, idempotencyKey(k));
+  decide(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: SessionDecisionDto, @IdempotencyKey() k?: string): Promise<SessionDecision & { sessionId: string }> {
+    return this.council.decide(actor, p.id, b, k);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, HttpException, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { mayVoidSeries, type Actor } from '@tdkt/domain';
 import { Directory, DecisionRegister, EventStore, type Register } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { IDEMPOTENCY, idempotencyKey } from '../dossiers/dossiers.controller';
+import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { body } from '../platform/errors';
 import { DATA_SOURCE } from '../platform/tokens';
 import { outOfScope } from '../platform/denials';
@@ -56,14 +56,14 @@ export class DecisionsController {
   @HttpCode(200)
   @Roles('PROVINCIAL_DECIDER', 'ADMINISTRATOR')
   @IDEMPOTENCY
-  async void(@CurrentActor() actor: Actor, @Body() b: VoidNumberDto, @Headers('idempotency-key') k?: string): Promise<Register> {
+  async void(@CurrentActor() actor: Actor, @Body() b: VoidNumberDto, @IdempotencyKey() k?: string): Promise<Register> {
     if (!mayVoidSeries(actor, b.authority)) throw new ForbiddenException(`${actor.role} may void numbers of the provincial chairman's series only`);
     // A provincial chairman voids numbers of his own province's series only.
     if (actor.role === 'PROVINCIAL_DECIDER') {
       const province = actor.unitCode ? await this.directory.provinceOf(actor.unitCode) : undefined;
       if (b.authority !== `PROVINCIAL_CHAIRMAN:${province}`) throw outOfScope(actor, `series ${b.authority}`);
     }
-    const key = idempotencyKey(k);
+    const key = k;
     const result = await this.register.void({ authority: b.authority, year: b.year, number: b.number, reason: b.reason, actor, requestId: key ? `${actor.userId}:${key}` : randomUUID() });
     if (!result.ok) {
       const status = STATUS_OF[result.rejection.code] ?? 409;

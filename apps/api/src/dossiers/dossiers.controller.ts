@@ -1,10 +1,11 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor, DossierCommand } from '@tdkt/domain';
 import { DossierQueries, EventStore, type DossierView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from './dossier-access';
+import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { DossierCommandsService } from './dossier-commands.service';
 import { DossierActionsDto, DossierActionsService } from './dossier-actions';
 import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, SupplementDto, SupplementRequestDto, UpdateContentDto, VoteDto } from './dossier.dto';
@@ -21,24 +22,24 @@ export class DossierViewDto {
   @ApiProperty() nomineeName!: string;
   @ApiProperty() nomineeKind!: string;
   @ApiProperty() status!: string;
-  @ApiPropertyOptional() ruleSetVersion!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) ruleSetVersion!: string | null;
   @ApiProperty({ type: [String] }) councilMembers!: string[];
   @ApiProperty() votesCast!: number;
-  @ApiPropertyOptional() decisionNumber!: string | null;
-  @ApiPropertyOptional() decidedOn!: string | null;
-  @ApiPropertyOptional() reason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionNumber!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ description: 'Number of events applied' }) version!: number;
-  @ApiPropertyOptional({ description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
-  @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION', 'COUNCIL_RETRY'] }) deadlineKind!: string | null;
-  @ApiPropertyOptional({ description: 'Role that must act next' }) heldBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION', 'COUNCIL_RETRY'] }) deadlineKind!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Role that must act next' }) heldBy!: string | null;
   @ApiProperty() overdue!: boolean;
-  @ApiPropertyOptional({ description: 'Working days left on the paused appraisal clock' }) pausedRemainingWD!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Working days left on the paused appraisal clock' }) pausedRemainingWD!: number | null;
   @ApiProperty({ description: 'Loại hình khen thưởng (Law Art. 8)' }) commendationType!: string;
   @ApiProperty({ description: 'Simplified procedure (Law Art. 85)' }) simplified!: boolean;
-  @ApiPropertyOptional({ description: 'Thematic round (rule 32)' }) roundId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Thematic round (rule 32)' }) roundId!: string | null;
 }
 
 export class DossierPageDto {
@@ -57,19 +58,11 @@ function decodeCursor(cursor: string): { updatedAt: string; id: string } {
   throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', fields: { cursor: ['cursor is not one this API issued'] } });
 }
 
-export function idempotencyKey(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(value))
-    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', fields: { 'Idempotency-Key': ['must be 8–128 characters of A–Z a–z 0–9 _ . : -'] } });
-  return value;
-}
-
 const decisionCommand = (b: DecisionDto): DossierCommand => ({
   type: 'DecideDossier',
   data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) },
 });
 
-export const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never applies a command twice' });
 
 /** Dossiers (hồ sơ đề nghị khen thưởng): commands go to the dossier's workflow, queries read the read model. */
 @ApiTags('dossiers')
@@ -87,8 +80,8 @@ export class DossiersController {
   @Roles('UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateDossierDto, @Headers('idempotency-key') key?: string): Promise<DossierView> {
-    return this.commands.create(actor, dto, idempotencyKey(key));
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDossierDto, @IdempotencyKey() key?: string): Promise<DossierView> {
+    return this.commands.create(actor, dto, key);
   }
 
   @Get()
@@ -131,7 +124,7 @@ export class DossiersController {
   @Roles('UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  updateContent(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: UpdateContentDto, @Headers('idempotency-key') k?: string) {
+  updateContent(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: UpdateContentDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, {
       type: 'UpdateDossierContent',
       data: {
@@ -148,7 +141,7 @@ export class DossiersController {
   @Roles('UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  submit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() _b: EmptyDto, @Headers('idempotency-key') k?: string) {
+  submit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() _b: EmptyDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'SubmitDossier', data: {} }, k);
   }
 
@@ -157,7 +150,7 @@ export class DossiersController {
   @Roles('UNIT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  approveAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+  approveAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'ApproveAtUnit', data: b.note ? { note: b.note } : {} }, k);
   }
 
@@ -166,7 +159,7 @@ export class DossiersController {
   @Roles('UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  returnDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @Headers('idempotency-key') k?: string) {
+  returnDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'ReturnDossier', data: { reason: b.reason } }, k);
   }
 
@@ -175,7 +168,7 @@ export class DossiersController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  acceptAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+  acceptAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'AcceptAppraisal', data: { ...(b.note ? { note: b.note } : {}), councilMembers: [] } }, k);
   }
 
@@ -184,7 +177,7 @@ export class DossiersController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  requestSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementRequestDto, @Headers('idempotency-key') k?: string) {
+  requestSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementRequestDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'RequestSupplement', data: { missingParts: b.missingParts, reason: b.reason, ...(b.deadlineWD ? { deadlineWD: b.deadlineWD } : {}) } }, k);
   }
 
@@ -193,7 +186,7 @@ export class DossiersController {
   @Roles('UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  provideSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementDto, @Headers('idempotency-key') k?: string) {
+  provideSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'ProvideSupplement', data: { ...(b.note ? { note: b.note } : {}), ...(b.parts ? { parts: toParts(b.parts) } : {}) } }, k);
   }
 
@@ -202,7 +195,7 @@ export class DossiersController {
   @Roles('COUNCIL_MEMBER', 'COUNCIL_CHAIR')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  vote(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: VoteDto, @Headers('idempotency-key') k?: string) {
+  vote(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: VoteDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'CastVote', data: { approve: b.approve } }, k);
   }
 
@@ -211,7 +204,7 @@ export class DossiersController {
   @Roles('PROVINCIAL_DECIDER')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  decideDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @Headers('idempotency-key') k?: string) {
+  decideDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, decisionCommand(b), k);
   }
 
@@ -221,7 +214,7 @@ export class DossiersController {
   @Roles('UNIT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  openUnitCouncil(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() _b: EmptyDto, @Headers('idempotency-key') k?: string) {
+  openUnitCouncil(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() _b: EmptyDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'OpenUnitCouncilVoting', data: { councilMembers: [] } }, k);
   }
 
@@ -231,7 +224,7 @@ export class DossiersController {
   @Roles('UNIT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  decideAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @Headers('idempotency-key') k?: string) {
+  decideAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, decisionCommand(b), k);
   }
 
@@ -240,7 +233,7 @@ export class DossiersController {
   @Roles('UNIT_CLERK', 'UNIT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  withdraw(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @Headers('idempotency-key') k?: string) {
+  withdraw(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'WithdrawDossier', data: { reason: b.reason } }, k);
   }
 
@@ -251,7 +244,7 @@ export class DossiersController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  openPublicPosting(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+  openPublicPosting(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'OpenPublicPosting', data: b.note ? { note: b.note } : {} }, k);
   }
 
@@ -260,7 +253,7 @@ export class DossiersController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  recordObjection(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ObjectionDto, @Headers('idempotency-key') k?: string) {
+  recordObjection(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ObjectionDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'RecordObjection', data: { source: b.source, text: b.text } }, k);
   }
 
@@ -269,7 +262,7 @@ export class DossiersController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  recordObjectionReview(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ObjectionReviewDto, @Headers('idempotency-key') k?: string) {
+  recordObjectionReview(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ObjectionReviewDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'RecordObjectionReview', data: { outcome: b.outcome, upheld: b.upheld } }, k);
   }
 
@@ -279,7 +272,7 @@ export class DossiersController {
   @Roles('PROVINCIAL_DECIDER')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  signProposal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ProposalDto, @Headers('idempotency-key') k?: string) {
+  signProposal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ProposalDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'SignProposal', data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}) } }, k);
   }
 
@@ -290,7 +283,7 @@ export class DossiersController {
   @Roles('CENTRAL_APPRAISER')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  recordHiepY(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: HiepYDto, @Headers('idempotency-key') k?: string) {
+  recordHiepY(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: HiepYDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'RecordHiepY', data: { agency: b.agency, agrees: b.agrees, opinion: b.opinion } }, k);
   }
 
@@ -299,7 +292,7 @@ export class DossiersController {
   @Roles('CENTRAL_APPRAISER')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  centralAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: CentralAppraisalDto, @Headers('idempotency-key') k?: string) {
+  centralAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: CentralAppraisalDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'CentralAppraise', data: { outcome: b.outcome, ...(b.reason ? { reason: b.reason } : {}), ...(b.missingParts ? { missingParts: b.missingParts } : {}) } }, k);
   }
 
@@ -309,7 +302,7 @@ export class DossiersController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  provideCentralSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementDto, @Headers('idempotency-key') k?: string) {
+  provideCentralSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'ProvideCentralSupplement', data: { ...(b.note ? { note: b.note } : {}), ...(b.parts ? { parts: toParts(b.parts) } : {}) } }, k);
   }
 
@@ -318,7 +311,7 @@ export class DossiersController {
   @Roles('CENTRAL_DECIDER')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  standingReview(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: StandingReviewDto, @Headers('idempotency-key') k?: string) {
+  standingReview(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: StandingReviewDto, @IdempotencyKey() k?: string) {
     return this.run(a, p.id, { type: 'RecordStandingReview', data: { members: b.members, present: b.present, approvals: b.approvals, ...(b.note ? { note: b.note } : {}) } }, k);
   }
 
@@ -328,7 +321,7 @@ export class DossiersController {
   @Roles('CENTRAL_DECIDER')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  proposeToPresident(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @Headers('idempotency-key') k?: string) {
+  proposeToPresident(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @IdempotencyKey() k?: string) {
     return this.run({ ...a, onBehalfOf: 'PRIME_MINISTER' }, p.id, { type: 'ProposeToPresident', data: b.note ? { note: b.note } : {} }, k);
   }
 
@@ -338,7 +331,7 @@ export class DossiersController {
   @Roles('CENTRAL_DECIDER')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  centralDecision(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: CentralDecisionDto, @Headers('idempotency-key') k?: string) {
+  centralDecision(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: CentralDecisionDto, @IdempotencyKey() k?: string) {
     return this.run({ ...a, onBehalfOf: b.decidedBy }, p.id, {
       type: 'DecideDossier',
       data: { approve: b.approve, decidedBy: b.decidedBy, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) },
@@ -346,6 +339,6 @@ export class DossiersController {
   }
 
   private run(actor: Actor, id: string, command: DossierCommand, key?: string): Promise<DossierView> {
-    return this.commands.execute(actor, id, command, idempotencyKey(key));
+    return this.commands.execute(actor, id, command, key);
   }
 }

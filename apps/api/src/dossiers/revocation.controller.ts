@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@tdkt/domain';
 import type { DossierView, RecoveryTaskRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierIdParam } from './dossier.dto';
-import { DossierViewDto, IDEMPOTENCY, idempotencyKey } from './dossiers.controller';
+import { DossierViewDto } from './dossiers.controller';
+import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { RecoveryDto, RecoveryTaskDto, RevocationDto } from './revocation.dto';
 import { RevocationService } from './revocation.service';
 
@@ -24,8 +25,8 @@ export class RevocationController {
   @Roles('SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'UNIT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  revoke(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: RevocationDto, @Headers('idempotency-key') k?: string): Promise<DossierView> {
-    return this.revocation.execute(a, p.id, { type: 'RevokeAward', data: { ground: b.ground, reason: b.reason, decisionRef: b.decisionRef } }, idempotencyKey(k));
+  revoke(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: RevocationDto, @IdempotencyKey() k?: string): Promise<DossierView> {
+    return this.revocation.execute(a, p.id, { type: 'RevokeAward', data: { ground: b.ground, reason: b.reason, decisionRef: b.decisionRef } }, k);
   }
 
   @Post(':id/recovery')
@@ -33,9 +34,9 @@ export class RevocationController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'UNIT_HEAD', 'UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  recover(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: RecoveryDto, @Headers('idempotency-key') k?: string): Promise<DossierView> {
+  recover(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: RecoveryDto, @IdempotencyKey() k?: string): Promise<DossierView> {
     const data = { item: b.item, ...(b.note ? { note: b.note } : {}), ...(b.amountVnd !== undefined ? { amountVnd: b.amountVnd } : {}) };
-    return this.revocation.execute(a, p.id, { type: 'RecordRecovery', data }, idempotencyKey(k));
+    return this.revocation.execute(a, p.id, { type: 'RecordRecovery', data }, k);
   }
 
   @Get(':id/recovery-tasks')

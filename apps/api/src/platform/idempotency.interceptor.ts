@@ -7,6 +7,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { Actor } from '@tdkt/domain';
 import { IdempotencyKeys } from '@tdkt/persistence';
 import { body } from './errors';
+import { IDEMPOTENCY_KEY_FORMAT } from './idempotency-key';
 
 type AuthedRequest = Request & { actor?: Actor };
 
@@ -36,7 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const key = req.header('idempotency-key');
-    if (req.method === 'GET' || key === undefined || !req.actor || !/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) return next.handle();
+    if (req.method === 'GET' || key === undefined || !req.actor || !IDEMPOTENCY_KEY_FORMAT.test(key)) return next.handle();
     // The route's own status (Nest writes it after the handler): what the first answer had and a replay repeats.
     const status = (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
     return from(this.run(req, ctx.switchToHttp().getResponse<Response>(), req.actor.userId, key, status, next));

@@ -83,7 +83,7 @@ export function DraftForm() {
   const save = useMutation({
     mutationFn: async (v: Values) => {
       if (editing && id) {
-        return unwrap(api.PUT('/api/dossiers/{id}/content', { params: { path: { id }, header: { 'idempotency-key': idempotencyKey } }, body: { title: v.title, achievements: v.achievements, record: recordOf(v), parts: partsOf(v) } }));
+        return unwrap(api.PUT('/api/dossiers/{id}/content', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body: { title: v.title, achievements: v.achievements, record: recordOf(v), parts: partsOf(v) } }));
       }
       const { birthDate, citizenId, position, ...nominee } = v.nominee;
       const body: Create = {
@@ -95,7 +95,7 @@ export function DraftForm() {
         parts: partsOf(v),
         commendationType: 'PERIODIC',
       };
-      return unwrap(api.POST('/api/dossiers', { params: { header: { 'idempotency-key': idempotencyKey } }, body }));
+      return unwrap(api.POST('/api/dossiers', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body }));
     },
     onSuccess: async (d) => {
       void message.success(t('draft.saved'));
