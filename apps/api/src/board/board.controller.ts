@@ -101,12 +101,12 @@ export class BoardRowDto {
   @ApiProperty() awardCode!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
-  @ApiPropertyOptional({ enum: ['UNIT', 'APPRAISAL', 'COUNCIL', 'DECISION', 'REVOCATION', 'CLOSED'] }) stage!: string | null;
-  @ApiPropertyOptional({ enum: HOLDERS, description: 'Role that must act next' }) heldBy!: string | null;
-  @ApiPropertyOptional({ description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
-  @ApiPropertyOptional({ enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION', 'COUNCIL_RETRY'] }) deadlineKind!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['UNIT', 'APPRAISAL', 'COUNCIL', 'DECISION', 'REVOCATION', 'CLOSED'] }) stage!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: HOLDERS, description: 'Role that must act next' }) heldBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION', 'COUNCIL_RETRY'] }) deadlineKind!: string | null;
   @ApiProperty() overdue!: boolean;
-  @ApiPropertyOptional({ description: 'Working days from today to the deadline; negative when overdue; null without a deadline or outside the calendar' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Working days from today to the deadline; negative when overdue; null without a deadline or outside the calendar' })
   daysLeft!: number | null;
   @ApiProperty() councilSize!: number;
   @ApiProperty() votesCast!: number;

@@ -44,12 +44,12 @@ export class RecoveryDto {
 export class RecoveryTaskDto {
   @ApiProperty({ enum: RECOVERY_ITEMS }) item!: string;
   @ApiProperty() description!: string;
-  @ApiPropertyOptional({ description: 'Bonus to recover: multiplier × base salary (rule 35); null without a sourced rate' }) amountVnd!: number | null;
-  @ApiPropertyOptional() multiplier!: number | null;
-  @ApiPropertyOptional() basis!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Bonus to recover: multiplier × base salary (rule 35); null without a sourced rate' }) amountVnd!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) multiplier!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) basis!: string | null;
   @ApiProperty() openedAt!: string;
-  @ApiPropertyOptional({ description: 'Null while the task is open' }) recoveredOn!: string | null;
-  @ApiPropertyOptional() recordedBy!: string | null;
-  @ApiPropertyOptional() recoveredAmountVnd!: number | null;
-  @ApiPropertyOptional() note!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null while the task is open' }) recoveredOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) recordedBy!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) recoveredAmountVnd!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note!: string | null;
 }

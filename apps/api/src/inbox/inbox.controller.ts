@@ -27,8 +27,8 @@ export class InboxTaskDto {
   @ApiProperty() status!: string;
   @ApiProperty() awardCode!: string;
   @ApiProperty() unitCode!: string;
-  @ApiPropertyOptional({ description: 'Legal deadline of the task (ISO date, Asia/Ho_Chi_Minh), when one runs' }) due!: string | null;
-  @ApiPropertyOptional({ description: 'Working days from today to due; negative when overdue; null without a due date or outside the calendar' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Legal deadline of the task (ISO date, Asia/Ho_Chi_Minh), when one runs' }) due!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Working days from today to due; negative when overdue; null without a due date or outside the calendar' })
   daysLeft!: number | null;
   @ApiProperty() overdue!: boolean;
 }

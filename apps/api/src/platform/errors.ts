@@ -42,7 +42,8 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const out = this.toBody(exception);
-    res.status(out.statusCode).json({ ...out, requestId: requestIdOf(res) });
+    // JSON even on routes that answer text (minutes, CSV): their Content-Type header is set before the handler runs.
+    res.status(out.statusCode).type('application/json').json({ ...out, requestId: requestIdOf(res) });
   }
 
   private toBody(e: unknown): ErrorBody {

@@ -46,7 +46,7 @@ const WHY: Record<string, string> = {
 
 /**
  * Declares the error responses of every operation with the one error schema, so clients and the fuzzer know them:
- * every operation may answer 400, 401 (unless public), 403, 429 and 503; one with a path parameter 404; a command 409
+ * every operation may answer 400, 401 (unless public), 403, 404, 429 and 503; a command 409
  * and 422. Responses the controllers declare themselves stay as they are.
  */
 export function withErrorResponses(document: OpenAPIObject, publicPaths: readonly string[] = []): OpenAPIObject {
@@ -57,9 +57,9 @@ export function withErrorResponses(document: OpenAPIObject, publicPaths: readonl
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const op = item[method];
       if (!op) continue;
-      const codes = ['400', '403', '429', '503'];
+      // 404 everywhere: a path parameter, an id in the body or query, or a thing not there yet (the first anchor).
+      const codes = ['400', '403', '404', '429', '503'];
       if (!publicPaths.includes(path)) codes.push('401');
-      if (path.includes('{')) codes.push('404');
       if (method !== 'get') codes.push('409', '422');
       for (const code of codes) op.responses[code] ??= { description: WHY[code], content: { 'application/json': { schema: ref } } };
     }
