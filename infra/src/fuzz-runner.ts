@@ -5,7 +5,7 @@
  * fails when any response is ≥ 500, or when a refused request (any status but 2xx) appended an event.
  *
  * Options (environment): FUZZ_EXAMPLES (test cases per operation and role, default 20), FUZZ_SEED (default 1),
- * FUZZ_ROLES (comma-separated demo usernames), FUZZ_CHECKS (schemathesis checks, default not_a_server_error).
+ * FUZZ_ROLES (comma-separated demo usernames), FUZZ_CHECKS (schemathesis checks; default: no 5xx, and status code, content type and body as documented).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +21,7 @@ import { seedDirectory, seedDossiers } from './demo-data';
 const ROLES = (process.env.FUZZ_ROLES ?? 'clerk.sgddt,head.sgddt,secretariat.officer,council.member1,chairman,central.appraiser,auditor,admin').split(',');
 const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '20';
 const SEED = process.env.FUZZ_SEED ?? '1';
-const CHECKS = process.env.FUZZ_CHECKS ?? 'not_a_server_error';
+const CHECKS = process.env.FUZZ_CHECKS ?? 'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance';
 
 interface Finding {
   method: string;

@@ -132,5 +132,5 @@ export class AwardImportJobDto {
 
 export const USER_ID_PATTERN = /^[A-Za-z0-9._@-]{1,128}$/;
 export class UserIdParam {
-  @Matches(USER_ID_PATTERN, { message: 'id is a user id' }) id!: string;
+  @ApiProperty({ description: 'The user id', example: 'clerk.sgddt' }) @Matches(USER_ID_PATTERN, { message: 'id is a user id' }) id!: string;
 }

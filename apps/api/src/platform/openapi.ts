@@ -61,7 +61,11 @@ export function withErrorResponses(document: OpenAPIObject, publicPaths: readonl
       const codes = ['400', '403', '404', '429', '503'];
       if (!publicPaths.includes(path)) codes.push('401');
       if (method !== 'get') codes.push('409', '422');
-      for (const code of codes) op.responses[code] ??= { description: WHY[code], content: { 'application/json': { schema: ref } } };
+      for (const code of codes) {
+        const declared = op.responses[code] as { description?: string; content?: unknown } | undefined;
+        // A controller's own description stays; the body is always the one error shape.
+        op.responses[code] = { description: declared?.description ?? WHY[code], content: { 'application/json': { schema: ref } } };
+      }
     }
   }
   return document;
