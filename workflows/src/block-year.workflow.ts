@@ -12,6 +12,7 @@ import {
 import { WorkflowCalendar } from './calendar';
 import { failure, refusingUnstorable } from './command-runner';
 import { blockYearCommandUpdate, blockYearStateQuery, type BlockYearCommandRequest, type EmulationActivities } from './emulation-messages';
+import { serializer } from './serialized';
 
 const acts = proxyActivities<EmulationActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] } });
 /** A block year opened by nobody (the API's start was not followed by its opening) closes itself after a day. */
@@ -25,12 +26,7 @@ export const ABANDON_UNOPENED_AFTER = '1 day';
  */
 export async function blockYearWorkflow(input: { blockYearId: string }): Promise<BlockYearState> {
   let state = initialBlockYearState(input.blockYearId);
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serialized = serializer();
   const calendar = new WorkflowCalendar();
   const ctxOf = (req: BlockYearCommandRequest): BlockYearContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
 

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, type CommandContext, type DossierState, type DossierStatu
 import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, runCommand, validate } from './command-runner';
 import { dossierCommandUpdate, dossierStateQuery, type CentralActivities, type CentralStageInput, type CentralStageResult, type CommandRequest } from './messages';
+import { serializer } from './serialized';
 
 const { forwardToCentre } = proxyActivities<CentralActivities>({
   startToCloseTimeout: '1 minute',
@@ -23,12 +24,7 @@ const OUTCOMES: readonly DossierStatus[] = ['AWARDED', 'REJECTED'];
  */
 export async function centralStageWorkflow(input: CentralStageInput): Promise<CentralStageResult> {
   let { state, chainHead } = input;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serialized = serializer();
   const calendar = new WorkflowCalendar();
   const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
   const execute = async (req: CommandRequest): Promise<DossierState> => {

@@ -14,6 +14,7 @@ import {
 } from '@tdkt/domain';
 import { refusingUnstorable } from './command-runner';
 import { sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery, type SessionActivities, type SessionCommandRequest, type SessionDecisionRequest } from './council-messages';
+import { serializer } from './serialized';
 
 const acts = proxyActivities<SessionActivities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
 /** How long a closed session with passed dossiers stays open for its decision; after that, dossiers are decided one by one. */
@@ -27,12 +28,7 @@ const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, mess
  */
 export async function councilSessionWorkflow(input: { sessionId: string }): Promise<SessionState> {
   let state = initialSessionState(input.sessionId);
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serialized = serializer();
   const ctxOf = (req: SessionCommandRequest): CommandContext => ({ actor: req.actor, now: Date.now() });
   const forValidation = (c: SessionCommand): SessionCommand => (c.type === 'CloseSession' ? { type: 'CloseSession', data: { secretBallots: {} } } : c);
 

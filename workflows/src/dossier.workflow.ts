@@ -4,6 +4,7 @@ import { centralStageWorkflow } from './central-stage.workflow';
 import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, failure, runCommand, validate } from './command-runner';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierWorkflowInput } from './messages';
+import { serializer } from './serialized';
 
 export { failure };
 export const ABANDON_UNCREATED_AFTER = '1 day';
@@ -18,12 +19,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   let state = initialDossierState(input.dossierId);
   /** Hash of the last event appended, as the event store reported it. */
   let chainHead: string | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serialized = serializer();
   const calendar = new WorkflowCalendar();
   const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
 

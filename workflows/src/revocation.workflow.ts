@@ -3,6 +3,7 @@ import { decide, envelop, eventOf, evolveAll, initialDossierState, type CommandC
 import { failure } from './dossier.workflow';
 import { refusingUnstorable } from './command-runner';
 import { revocationCommandUpdate, revocationStateQuery, type RevocationActivities, type RevocationRequest, type RevocationWorkflowInput } from './messages';
+import { serializer } from './serialized';
 
 const { loadDossierEvents, appendEvents } = proxyActivities<RevocationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -24,12 +25,7 @@ const CARRIES: readonly DossierStatus[] = ['AWARDED', 'REVOKED', 'RECOVERY_PENDI
 export async function revocationWorkflow(input: RevocationWorkflowInput): Promise<DossierState> {
   let state = initialDossierState(input.dossierId);
   let loaded = false;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serialized = serializer();
   const contextOf = (req: RevocationRequest): CommandContext => ({ actor: req.actor, now: Date.now() });
 
   const execute = async (req: RevocationRequest): Promise<DossierState> => {
