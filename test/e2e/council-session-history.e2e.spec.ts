@@ -4,7 +4,7 @@
  * chose what.
  */
 import { randomUUID } from 'node:crypto';
-import { aBkTinhDossier, driveDossier, http, seedCast, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
+import { aCstdTinhDossier, driveDossier, http, seedCast, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
 
 type HistoryEvent = { seq: number; type: string; data: Record<string, unknown>; actor: { userId: string; role: string }; occurredAt: string; hash: string };
 type Session = { id: string; agenda: { dossierId: string; ballot: string }[] };
@@ -63,7 +63,7 @@ describe('an open-ballot session', () => {
 
 describe('a secret ballot', () => {
   it('shows who took part and the counted box, never a member next to a choice', async () => {
-    const created = await post<{ id: string }>('/dossiers', 'clerk', aCstdTinhDossier());
+    const created = await post<{ id: string }>('/dossiers', 'clerk', aCstdTinhDossier(year));
     expect(created.status).toBe(201);
     const dossierId = created.body.id;
     for (const [who, path] of [['clerk', 'submit'], ['head', 'unit-approval']] as const) expect((await post(`/dossiers/${dossierId}/${path}`, who, {})).status).toBe(200);
@@ -86,24 +86,3 @@ describe('a secret ballot', () => {
     expect(withChoice.filter((e) => memberIds.some((id) => JSON.stringify(e.data).includes(id)))).toEqual([]);
   }, 60_000);
 });
-
-/** A Chiến sĩ thi đua cấp tỉnh dossier: its rule set puts it to a secret ballot. */
-function aCstdTinhDossier() {
-  return aBkTinhDossier({
-    awardCode: 'CSTD_TINH',
-    title: 'Đề nghị công nhận Chiến sĩ thi đua cấp tỉnh',
-    record: {
-      evaluationYear: year,
-      ratings: [0, 1, 2].map((i) => ({ year: year - i, rating: 'HTXS' })),
-      awards: [0, 1, 2].map((i) => ({ awardCode: 'CSTD_CO_SO', year: year - i, decisionDate: `${year - i}-12-20`, achievementId: `cs-${year - i}` })),
-      initiatives: [{ id: `sk-${randomUUID().slice(0, 6)}`, kind: 'INITIATIVE', level: 'TINH', year }],
-      collectiveYears: [],
-    },
-    parts: [
-      { kind: 'TO_TRINH', copy: 'ORIGINAL' },
-      { kind: 'BAO_CAO_THANH_TICH', copy: 'ORIGINAL', confirmedBySubmittingLevel: true },
-      { kind: 'BIEN_BAN', copy: 'ORIGINAL' },
-      { kind: 'KET_QUA_BO_PHIEU_KIN', copy: 'ORIGINAL' },
-    ],
-  });
-}

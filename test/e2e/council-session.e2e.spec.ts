@@ -12,7 +12,7 @@ import { Client as PgClient } from 'pg';
 import { temporal } from '@temporalio/proto';
 import { dataConverterFromEnv } from '@tdkt/platform';
 import { sessionCommandUpdate } from '@tdkt/workflows/src/council-messages';
-import { aBkTinhDossier, driveDossier, http, seedCast, seedUnitCouncil, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
+import { aCstdTinhDossier, driveDossier, http, seedCast, seedUnitCouncil, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
 import { decodedPayloads } from '../support/temporal-codec';
 
 type Session = {
@@ -111,23 +111,7 @@ describe('an open-ballot session with two dossiers', () => {
 
 /** A Chiến sĩ thi đua cấp tỉnh dossier under appraisal: its rule set puts it to a secret ballot (≥ 90% of all members). */
 async function aSecretItemUnderAppraisal(): Promise<string> {
-  const body = aBkTinhDossier({
-    awardCode: 'CSTD_TINH',
-    title: 'Đề nghị công nhận Chiến sĩ thi đua cấp tỉnh',
-    record: {
-      evaluationYear: year,
-      ratings: [0, 1, 2].map((i) => ({ year: year - i, rating: 'HTXS' })),
-      awards: [0, 1, 2].map((i) => ({ awardCode: 'CSTD_CO_SO', year: year - i, decisionDate: `${year - i}-12-20`, achievementId: `cs-${year - i}` })),
-      initiatives: [{ id: `sk-${randomUUID().slice(0, 6)}`, kind: 'INITIATIVE', level: 'TINH', year }],
-      collectiveYears: [],
-    },
-    parts: [
-      { kind: 'TO_TRINH', copy: 'ORIGINAL' },
-      { kind: 'BAO_CAO_THANH_TICH', copy: 'ORIGINAL', confirmedBySubmittingLevel: true },
-      { kind: 'BIEN_BAN', copy: 'ORIGINAL' },
-      { kind: 'KET_QUA_BO_PHIEU_KIN', copy: 'ORIGINAL' },
-    ],
-  });
+  const body = aCstdTinhDossier(year);
   const created = await post<{ id: string }>('/dossiers', 'clerk', body);
   expect(created.status).toBe(201);
   for (const [who, path] of [['clerk', 'submit'], ['head', 'unit-approval']] as const) {
