@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { calendarCoverage, calendarWithYears, validateCalendarYear, vietnamDate, type CalendarCoverage, type CalendarYear, type HolidayCalendar } from '@tdkt/domain';
 import { ConfigError } from './index';
+import { readOperatorJson } from './operator-files';
 
 type Env = Record<string, string | undefined>;
 
@@ -41,17 +42,8 @@ export function loadOperatorCalendar(env: Env = process.env): OperatorCalendar {
   const years: CalendarYear[] = [];
   const fileOfYear = new Map<number, string>();
   for (const file of files) {
-    if (!existsSync(file)) {
-      problems.push(`${file}: does not exist`);
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      problems.push(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-      continue;
-    }
+    const parsed = readOperatorJson(file, problems);
+    if (parsed === undefined) continue;
     const checked = validateCalendarYear(parsed);
     if (!checked.ok) {
       problems.push(...checked.problems.map((p) => `${file}: ${p}`));

@@ -246,3 +246,4 @@ export function temporalConnectionOptions(t: TemporalConfig): {
   return { address: t.address, ...(tls ? { tls } : {}), ...(t.apiKey ? { apiKey: t.apiKey } : {}) };
 }
 export * from './calendar-files';
+export * from './operator-files';

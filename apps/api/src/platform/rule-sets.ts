@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigError, type AppConfig } from '@tdkt/config';
+import { ConfigError, readOperatorJson, type AppConfig } from '@tdkt/config';
 import { applyOverride, RULE_SETS, ruleSetInForce, validateProvinceRuleSets, type ProvinceRuleSets, type RuleSet } from '@tdkt/domain';
 import { Directory } from '@tdkt/persistence';
 import { CONFIG } from './tokens';
@@ -20,13 +19,8 @@ export class RuleSetResolver {
   ) {
     const problems: string[] = [];
     for (const file of config.ruleSetFiles) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        problems.push(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-        continue;
-      }
+      const parsed = readOperatorJson(file, problems);
+      if (parsed === undefined) continue;
       const checked = validateProvinceRuleSets(parsed, RULE_SETS);
       if (!checked.ok) problems.push(...checked.problems.map((p) => `${file}: ${p}`));
       else this.byProvince.set(checked.value.provinceCode, checked.value);
