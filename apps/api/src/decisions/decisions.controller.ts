@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
@@ -8,11 +8,10 @@ import { mayVoidSeries, type Actor } from '@tdkt/domain';
 import { Directory, DecisionRegister, EventStore, type Register } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
-import { body } from '../platform/errors';
+import { refusal } from '../platform/errors';
 import { DATA_SOURCE } from '../platform/tokens';
 import { outOfScope } from '../platform/denials';
 
-const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RULE_VIOLATION: 422, INVALID: 400 };
 
 export class RegisterQuery {
   @ApiProperty({ example: 'PROVINCIAL_CHAIRMAN:HN', description: "The issuing authority's series, as the allocations name it" })
@@ -63,12 +62,8 @@ export class DecisionsController {
       const province = actor.unitCode ? await this.directory.provinceOf(actor.unitCode) : undefined;
       if (b.authority !== `PROVINCIAL_CHAIRMAN:${province}`) throw outOfScope(actor, `series ${b.authority}`);
     }
-    const key = k;
-    const result = await this.register.void({ authority: b.authority, year: b.year, number: b.number, reason: b.reason, actor, requestId: key ? `${actor.userId}:${key}` : randomUUID() });
-    if (!result.ok) {
-      const status = STATUS_OF[result.rejection.code] ?? 409;
-      throw new HttpException(body(status, result.rejection.message, { rule: result.rejection.rule }), status);
-    }
+    const result = await this.register.void({ authority: b.authority, year: b.year, number: b.number, reason: b.reason, actor, requestId: k ? `${actor.userId}:${k}` : randomUUID() });
+    if (!result.ok) throw refusal(result.rejection);
     return result.register;
   }
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, ForbiddenException, Get, HttpException, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsString, Length } from 'class-validator';
 import { AWARD_CODES, decideCreateRound, type Actor } from '@tdkt/domain';
 import { EventStore, RoundQueries, type RoundView } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { body } from '../platform/errors';
+import { refusal } from '../platform/errors';
 
-const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RULE_VIOLATION: 422, INVALID: 400 };
 
 export class CreateRoundDto {
   @ApiProperty({ example: 'Phong trào thi đua chuyển đổi số năm 2025' }) @IsString() @Length(3, 300) name!: string;
@@ -53,11 +52,7 @@ export class RoundsController {
   @ApiCreatedResponse({ type: RoundViewDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateRoundDto): Promise<RoundView> {
     const decision = decideCreateRound(dto, actor);
-    if (!decision.ok) {
-      const { code, message, rule, details } = decision.rejection;
-      if (code === 'FORBIDDEN') throw new ForbiddenException(body(403, message, { rule }));
-      throw new HttpException(body(STATUS_OF[code] ?? 400, message, { rule, ...(details ? { details } : {}) }), STATUS_OF[code] ?? 400);
-    }
+    if (!decision.ok) throw refusal(decision.rejection);
     const roundId = randomUUID();
     const requestId = randomUUID();
     const occurredAt = new Date().toISOString();
