@@ -24,9 +24,7 @@ import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
 import { EmulationController } from './emulation/emulation.controller';
 import { EmulationService } from './emulation/emulation.service';
-import { EmulationQueries, RoundQueries } from '@tdkt/persistence';
-import type { DataSource } from 'typeorm';
-import { CONFIG, DATA_SOURCE } from './platform/tokens';
+import { CONFIG } from './platform/tokens';
 import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
 import { HolidayCalendarProvider } from './platform/calendar';
@@ -38,8 +36,6 @@ import { AdminModule } from './admin/admin.module';
   imports: [PlatformModule, RateLimitModule, AdminModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, EmulationController, TemporalCodecController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
-    { provide: RoundQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new RoundQueries(ds) },
-    { provide: EmulationQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new EmulationQueries(ds) },
     EmulationService,
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
     CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

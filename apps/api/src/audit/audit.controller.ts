@@ -17,11 +17,12 @@ export class AuditController {
   constructor(
     private readonly events: EventStore,
     private readonly dossiers: DossierCommandsService,
+    private readonly anchors: Anchors,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   private verifier(): ChainVerifier {
-    return new ChainVerifier(this.events, new Anchors(this.dataSource));
+    return new ChainVerifier(this.events, this.anchors);
   }
 
   /** Every stream's chain, every stream against the latest anchor, the anchor chain, every decision's signing head. */
@@ -35,7 +36,7 @@ export class AuditController {
   @Get('audit/anchor')
   @Roles('AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR')
   async latestAnchor(): Promise<PublishedAnchor> {
-    const latest = await new Anchors(this.dataSource).latest();
+    const latest = await this.anchors.latest();
     if (!latest) throw new NotFoundException('No anchor has been written yet');
     return publish(latest);
   }

@@ -1,16 +1,14 @@
 import { PageLimit } from '../dossiers/dossier.dto';
-import { BadRequestException, Controller, Get, HttpException, Inject, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpException, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, holderOf, vietnamDate, type Actor } from '@tdkt/domain';
 import { BoardQueries, InvalidCursorError, type BoardFilter, type BoardPage, type BoardRow, type BoardSort, type DossierScope } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../dossiers/dossier-access';
 import { body } from '../platform/errors';
-import { DATA_SOURCE } from '../platform/tokens';
 import { csvDownloadHeaders, toCsv, type CsvColumn } from '../reports/csv';
 
 /** Every role the domain can name as a dossier's holder. */
@@ -161,11 +159,7 @@ const COLUMNS: CsvColumn<BoardRow>[] = [
 @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')
 @Controller('board')
 export class BoardController {
-  private readonly board: BoardQueries;
-
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
-    this.board = new BoardQueries(dataSource);
-  }
+  constructor(private readonly board: BoardQueries) {}
 
   @Get()
   @ApiProduces('application/json', 'text/csv')

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@tdkt/config';
 import type { Actor, DossierStatus, RevocationCommand } from '@tdkt/domain';
 import { RecoveryTaskQueries, type DossierView, type RecoveryTaskRow } from '@tdkt/persistence';
 import { revocationCommandUpdate, revocationWorkflowId, type RevocationRequest } from '@tdkt/workflows/src/messages';
-import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../platform/tokens';
+import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { DossierCommandsService } from './dossier-commands.service';
 
 /** The statuses in which each command can reach the revocation workflow; a retry of an applied one is answered there. */
@@ -22,16 +21,12 @@ const REACHES: Record<RevocationCommand['type'], readonly DossierStatus[]> = {
  */
 @Injectable()
 export class RevocationService {
-  private readonly recoveryTasks: RecoveryTaskQueries;
-
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
-    @Inject(DATA_SOURCE) dataSource: DataSource,
     private readonly dossiers: DossierCommandsService,
-  ) {
-    this.recoveryTasks = new RecoveryTaskQueries(dataSource);
-  }
+    private readonly recoveryTasks: RecoveryTaskQueries,
+  ) {}
 
   async execute(actor: Actor, dossierId: string, command: RevocationCommand, idempotencyKey?: string): Promise<DossierView> {
     const current = await this.dossiers.visible(actor, dossierId);

@@ -1,12 +1,10 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { DataSource } from 'typeorm';
 import { vietnamDate, type Actor } from '@tdkt/domain';
 import { BoardQueries, type Inbox, type TaskKind } from '@tdkt/persistence';
 import { CurrentActor } from '../auth/auth.guard';
-import { DATA_SOURCE } from '../platform/tokens';
 
 const TASK_KINDS: TaskKind[] = ['SUBMIT', 'REVIEW', 'APPRAISE', 'ANSWER_SUPPLEMENT', 'VOTE', 'DECIDE', 'HANDLE_OVERDUE', 'RECOVER', 'REVIEW_OBJECTIONS', 'PUT_TO_COUNCIL'];
 
@@ -47,11 +45,7 @@ export class InboxDto {
 @ApiBearerAuth()
 @Controller('me')
 export class InboxController {
-  private readonly board: BoardQueries;
-
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
-    this.board = new BoardQueries(dataSource);
-  }
+  constructor(private readonly board: BoardQueries) {}
 
   @Get('tasks')
   @ApiOkResponse({ type: InboxDto })

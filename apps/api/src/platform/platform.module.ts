@@ -1,26 +1,51 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { AwardHistoryQueries, CouncilSessions, Directory, DossierQueries, EventStore, IdempotencyKeys, SecretBallotBox } from '@tdkt/persistence';
+import {
+  Anchors,
+  AwardHistoryQueries,
+  BoardQueries,
+  CouncilSessions,
+  Directory,
+  DossierQueries,
+  EmulationQueries,
+  EventStore,
+  IdempotencyKeys,
+  RecoveryTaskQueries,
+  RoundQueries,
+  SecretBallotBox,
+  StatisticsQueries,
+} from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
 import { closePlatform, platformProviders } from '@tdkt/platform';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+
+/** Every repository and query class over the database, registered once here and injected where needed. */
+const REPOSITORIES = [
+  EventStore,
+  DossierQueries,
+  Directory,
+  AwardHistoryQueries,
+  CouncilSessions,
+  IdempotencyKeys,
+  BoardQueries,
+  StatisticsQueries,
+  RecoveryTaskQueries,
+  RoundQueries,
+  EmulationQueries,
+  Anchors,
+] as const;
 
 /** Configuration, the database and the Temporal client: built once, closed on shutdown. */
 @Global()
 @Module({
   providers: [
     ...platformProviders('tdkt-api'),
-    { provide: EventStore, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new EventStore(ds) },
-    { provide: DossierQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new DossierQueries(ds) },
-    { provide: Directory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Directory(ds) },
-    { provide: AwardHistoryQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AwardHistoryQueries(ds) },
-    { provide: CouncilSessions, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CouncilSessions(ds) },
-    { provide: IdempotencyKeys, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new IdempotencyKeys(ds) },
+    ...REPOSITORIES.map((R) => ({ provide: R, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new R(ds) })),
     // The box's key is derived from the application secret, in memory only; the worker derives the same one to count.
     { provide: SecretBallotBox, inject: [DATA_SOURCE, CONFIG], useFactory: (ds: DataSource, c: AppConfig) => new SecretBallotBox(ds, c.piiHashKey) },
   ],
-  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, EventStore, DossierQueries, Directory, AwardHistoryQueries, CouncilSessions, IdempotencyKeys, SecretBallotBox],
+  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, ...REPOSITORIES, SecretBallotBox],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(

@@ -1,9 +1,8 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, registerDecorator, type ValidationArguments } from 'class-validator';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { AWARD_CODES, type AwardLevel } from '@tdkt/domain';
 import {
   StatisticsQueries,
@@ -15,7 +14,6 @@ import {
   type StatisticsFilter,
 } from '@tdkt/persistence';
 import { Roles } from '../auth/auth.guard';
-import { DATA_SOURCE } from '../platform/tokens';
 import { csvDownloadHeaders, toCsv, type CsvColumn } from './csv';
 
 const MAX_PERIOD_YEARS = 10;
@@ -148,11 +146,7 @@ const wantsCsv = (q: PeriodQuery, accept: string | undefined): boolean => q.form
 @ApiProduces('application/json', 'text/csv')
 @Controller('reports')
 export class ReportsController {
-  private readonly statistics: StatisticsQueries;
-
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
-    this.statistics = new StatisticsQueries(dataSource);
-  }
+  constructor(private readonly statistics: StatisticsQueries) {}
 
   @Get('awards')
   @ApiOkResponse({ description: 'Awards by year, form, level and unit, with the share going to people who work directly at the grassroots' })
