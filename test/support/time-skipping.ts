@@ -7,7 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, EventStore, SecretBallotBox } from '@tdkt/persistence';
+import { createDataSource, DecisionNumbers, DossierQueries, EventStore, SecretBallotBox } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
 import { createSessionActivities } from '../../apps/worker/src/session-activities';
@@ -34,7 +34,7 @@ export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWor
     taskQueue,
     activities: {
       ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
-      ...createSessionActivities({ eventStore, dataSource: ds, temporal: env.client, ballotBox: new SecretBallotBox(ds, process.env.PII_HASH_KEY ?? randomUUID()) }),
+      ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), temporal: env.client, ballotBox: new SecretBallotBox(ds, process.env.PII_HASH_KEY ?? randomUUID()) }),
       ...createCentralActivities(new InProcessCentralGateway()),
       ...createEmulationActivities({ eventStore }),
     },

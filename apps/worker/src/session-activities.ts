@@ -1,7 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@tdkt/domain';
-import type { EventStore, SecretBallotBox } from '@tdkt/persistence';
+import type { DossierQueries, EventStore, SecretBallotBox } from '@tdkt/persistence';
 import { sessionDecisionNumberKey, type SessionActivities } from '@tdkt/workflows/src/council-messages';
 import { dossierCommandUpdate, dossierWorkflowId } from '@tdkt/workflows/src/messages';
 import { failFastOnDataError } from './data-errors';
@@ -9,7 +8,7 @@ import { failFastOnDataError } from './data-errors';
 const refusal = (e: unknown): string | undefined => (e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : undefined);
 
 /** The council session workflow's activities: the event store, the secret-ballot box, and the dossiers' workflows. */
-export function createSessionActivities(deps: { eventStore: EventStore; dataSource: DataSource; temporal: Client; ballotBox: SecretBallotBox }): SessionActivities {
+export function createSessionActivities(deps: { eventStore: EventStore; dossiers: DossierQueries; temporal: Client; ballotBox: SecretBallotBox }): SessionActivities {
   return {
     appendSessionEvents: failFastOnDataError((events) => deps.eventStore.append(events)),
 
@@ -58,8 +57,8 @@ export function createSessionActivities(deps: { eventStore: EventStore; dataSour
       } catch (e) {
         if (e instanceof WorkflowNotFoundError) {
           // The dossier's workflow has ended (rejected, withdrawn, already awarded) or never existed.
-          const [row] = (await deps.dataSource.query(`SELECT status FROM dossier_view WHERE id = $1`, [dossierId])) as { status: string }[];
-          return { ok: false, reason: row ? `The dossier is ${row.status}, not AWAITING_DECISION` : 'No such dossier' };
+          const dossier = await deps.dossiers.findById(dossierId);
+          return { ok: false, reason: dossier ? `The dossier is ${dossier.status}, not AWAITING_DECISION` : 'No such dossier' };
         }
         const reason = refusal(e);
         if (reason) return { ok: false, reason };

@@ -1,7 +1,7 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
-import { DecisionNumbers, EventStore, SecretBallotBox } from '@tdkt/persistence';
+import { DecisionNumbers, DossierQueries, EventStore, SecretBallotBox } from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
 import { closePlatform, CONFIG, DATA_SOURCE, platformProviders, TEMPORAL_CLIENT } from '@tdkt/platform';
 import { createDossierActivities } from './activities';
@@ -24,7 +24,7 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
         const eventStore = new EventStore(ds);
         return {
           ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
-          ...createSessionActivities({ eventStore, dataSource: ds, temporal, ballotBox: new SecretBallotBox(ds, config.piiHashKey) }),
+          ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), temporal, ballotBox: new SecretBallotBox(ds, config.piiHashKey) }),
           // The centre of the state route: replace the in-process gateway with a real integration here.
           ...createCentralActivities(new InProcessCentralGateway()),
           ...createEmulationActivities({ eventStore }),
