@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   decideSession,
   endOfDayInVietnam,
@@ -6,20 +6,18 @@ import {
   evolveSessionAll,
   SYSTEM_ACTOR,
   type CommandContext,
-  type Rejection,
   type SessionCommand,
   type SessionDecision,
   type SessionEnvelope,
   type SessionState,
 } from '@tdkt/domain';
-import { refusingUnstorable } from './command-runner';
+import { failure, refusingUnstorable } from './command-runner';
 import { sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery, type SessionActivities, type SessionCommandRequest, type SessionDecisionRequest } from './council-messages';
 import { serializer } from './serialized';
 
 const acts = proxyActivities<SessionActivities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
 /** How long a closed session with passed dossiers stays open for its decision; after that, dossiers are decided one by one. */
 export const AWAIT_DECISION_FOR = '90 days';
-const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
 
 /**
  * One workflow per council session (phiên họp Hội đồng TĐKT): convene with an agenda (each dossier is put on it

@@ -1,7 +1,6 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { decide, envelop, eventOf, evolveAll, initialDossierState, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
-import { failure } from './dossier.workflow';
-import { refusingUnstorable } from './command-runner';
+import { failure, refusingUnstorable } from './command-runner';
 import { revocationCommandUpdate, revocationStateQuery, type RevocationActivities, type RevocationRequest, type RevocationWorkflowInput } from './messages';
 import { serializer } from './serialized';
 
