@@ -1,14 +1,12 @@
 import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
-import {
-  decideBlockYear,
+import { envelopeEvents, decideBlockYear,
   evolveBlockYearAll,
   initialBlockYearState,
   pendingBlockYearTimer,
   SYSTEM_ACTOR,
   type BlockYearContext,
   type BlockYearEnvelope,
-  type BlockYearState,
-} from '@tdkt/domain';
+  type BlockYearState, } from '@tdkt/domain';
 import { WorkflowCalendar } from './calendar';
 import { failure, refusingUnstorable } from './command-runner';
 import { blockYearCommandUpdate, blockYearStateQuery, type BlockYearCommandRequest, type EmulationActivities } from './emulation-messages';
@@ -35,18 +33,7 @@ export async function blockYearWorkflow(input: { blockYearId: string }): Promise
     const decision = decideBlockYear(state, req.command, ctxOf(req));
     if (!decision.ok) throw failure(decision.rejection);
     const occurredAt = new Date(Date.now()).toISOString();
-    const envelopes: BlockYearEnvelope[] = decision.value.map((e, i) => ({
-      dossierId: state.blockYearId,
-      seq: state.seq + i + 1,
-      type: e.type,
-      data: e.data,
-      actorId: req.actor.userId,
-      actorRole: req.actor.role,
-      ...(req.actor.onBehalfOf ? { onBehalfOf: req.actor.onBehalfOf } : {}),
-      occurredAt,
-      ruleSetVersion: null,
-      requestId: req.requestId,
-    }));
+    const envelopes: BlockYearEnvelope[] = envelopeEvents(state.blockYearId, state.seq, decision.value, { actor: req.actor, occurredAt, requestId: req.requestId });
     await refusingUnstorable(acts.appendBlockYearEvents(envelopes));
     state = evolveBlockYearAll(state, decision.value);
     return state;

@@ -1,6 +1,5 @@
 import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import {
-  decideSession,
+import { envelopeEvents, decideSession,
   endOfDayInVietnam,
   initialSessionState,
   evolveSessionAll,
@@ -9,8 +8,7 @@ import {
   type SessionCommand,
   type SessionDecision,
   type SessionEnvelope,
-  type SessionState,
-} from '@tdkt/domain';
+  type SessionState, } from '@tdkt/domain';
 import { failure, refusingUnstorable } from './command-runner';
 import { sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery, type SessionActivities, type SessionCommandRequest, type SessionDecisionRequest } from './council-messages';
 import { serializer } from './serialized';
@@ -34,17 +32,7 @@ export async function councilSessionWorkflow(input: { sessionId: string }): Prom
     const decision = decideSession(state, command, ctxOf(req));
     if (!decision.ok) throw failure(decision.rejection);
     const occurredAt = new Date(Date.now()).toISOString();
-    const envelopes: SessionEnvelope[] = decision.value.map((e, i) => ({
-      dossierId: state.sessionId,
-      seq: state.seq + i + 1,
-      type: e.type,
-      data: e.data,
-      actorId: req.actor.userId,
-      actorRole: req.actor.role,
-      occurredAt,
-      ruleSetVersion: null,
-      requestId: req.requestId,
-    }));
+    const envelopes: SessionEnvelope[] = envelopeEvents(state.sessionId, state.seq, decision.value, { actor: req.actor, occurredAt, requestId: req.requestId });
     await refusingUnstorable(acts.appendSessionEvents(envelopes));
     state = evolveSessionAll(state, decision.value);
   };

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
-import { decideFormBlock, rotateLeadership, type Actor, type BlockYearCommand } from '@tdkt/domain';
+import { envelopeEvents, decideFormBlock, rotateLeadership, type Actor, type BlockYearCommand } from '@tdkt/domain';
 import { Directory, EmulationQueries, EventStore, type BlockYearView, type EmulationBlockView } from '@tdkt/persistence';
 import { blockYearCommandUpdate, blockYearWorkflowId } from '@tdkt/workflows/src/emulation-messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
@@ -46,10 +46,7 @@ export class EmulationService {
     const blockId = randomUUID();
     const requestId = randomUUID();
     const occurredAt = new Date().toISOString();
-    await this.events.append(decision.value.map((e, i) => ({
-      dossierId: blockId, seq: i + 1, type: e.type, data: e.data, actorId: actor.userId, actorRole: actor.role,
-      ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}), occurredAt, ruleSetVersion: null, requestId,
-    })));
+    await this.events.append(envelopeEvents(blockId, 0, decision.value, { actor, occurredAt, requestId }));
     return this.mustFindBlock(blockId);
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsString, Length } from 'class-validator';
-import { AWARD_CODES, decideCreateRound, type Actor } from '@tdkt/domain';
+import { envelopeEvents, AWARD_CODES, decideCreateRound, type Actor } from '@tdkt/domain';
 import { EventStore, RoundQueries, type RoundView } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { refusal } from '../platform/errors';
@@ -56,12 +56,7 @@ export class RoundsController {
     const roundId = randomUUID();
     const requestId = randomUUID();
     const occurredAt = new Date().toISOString();
-    await this.events.append(
-      decision.value.map((e, i) => ({
-        dossierId: roundId, seq: i + 1, type: e.type, data: e.data, actorId: actor.userId, actorRole: actor.role,
-        ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}), occurredAt, ruleSetVersion: null, requestId,
-      })),
-    );
+    await this.events.append(envelopeEvents(roundId, 0, decision.value, { actor, occurredAt, requestId }));
     const round = await this.rounds.findById(roundId);
     if (!round) throw new Error(`round ${roundId} was not projected`);
     return round;

@@ -127,7 +127,9 @@ export const isSessionEventType = (type: string): boolean => type.startsWith('Se
 /** A session event as stored in the event table: the session id is the stream id. */
 export type SessionEnvelope = Envelope<SessionEvent>;
 
-/** Anything the event table stores: a dossier's events and a council session's. */
+/** Anything the event table stores: every stream kind's envelopes. */
 export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope | import('../decision/register').RegisterEnvelope | import('../round/round').RoundEnvelope
   | import('../emulation/block').BlockEnvelope
-  | import('../emulation/block-year').BlockYearEnvelope;
+  | import('../emulation/block-year').BlockYearEnvelope
+  | Envelope<import('../directory/directory').DirectoryEvent>
+  | Envelope<import('../award-import/award-import').AwardImportEvent>;

@@ -1,3 +1,4 @@
+import { envelopeEvents } from '@tdkt/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor, CouncilSeat, CouncilTerm, DirectoryEvent, Role, UnitKind } from '@tdkt/domain';
 import type { EventStore } from '../event-store/event-store';
@@ -31,12 +32,7 @@ export class DirectoryAdmin {
   async append(streamId: string, events: readonly DirectoryEvent[], actor: Actor, requestId: string): Promise<void> {
     const [{ n }] = (await this.dataSource.query(`SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1`, [streamId])) as { n: number }[];
     const occurredAt = new Date().toISOString();
-    await this.events.append(
-      events.map((e, i) => ({
-        dossierId: streamId, seq: n + i + 1, type: e.type, data: e.data, actorId: actor.userId, actorRole: actor.role,
-        ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}), occurredAt, ruleSetVersion: null, requestId,
-      })) as unknown as Parameters<EventStore['append']>[0],
-    );
+    await this.events.append(envelopeEvents(streamId, n, events, { actor, occurredAt, requestId }));
   }
 
   async history(streamId: string): Promise<DirectoryHistoryEntry[]> {

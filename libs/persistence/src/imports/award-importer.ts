@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { decideImportAwards, decisionLineKey, parseAwardTable, type Actor, type AwardImportField, type Decision, type RowError } from '@tdkt/domain';
+import { envelopeEvents, decideImportAwards, decisionLineKey, parseAwardTable, type Actor, type AwardImportField, type RowError } from '@tdkt/domain';
 import type { EventStore } from '../event-store/event-store';
 import { nameUuid } from './name-uuid';
 import { readTable } from './tabular-file';
@@ -58,7 +58,7 @@ export class AwardImporter {
     const alreadyRecorded = new Set(recorded.map((r) => decisionLineKey({ decisionNumber: r.decision_number, subjectKey: r.subject_key, awardCode: r.award_code })));
     const parsed = alreadyRecorded.size ? parseAwardTable(table, { hashCitizenId: this.hashCitizenId, alreadyRecorded, ...(options.mapping ? { mapping: options.mapping } : {}) }) : first;
     const previous = await this.previousImport(fileSha256);
-    const decision: Decision<unknown[]> = decideImportAwards({ sha256: fileSha256, name: file.name }, parsed, previous?.complete ? { alreadyImported: previous } : {}, actor);
+    const decision = decideImportAwards({ sha256: fileSha256, name: file.name }, parsed, previous?.complete ? { alreadyImported: previous } : {}, actor);
     const base = { fileSha256, dryRun: options.dryRun, rows: parsed.awards.length, errors: parsed.errors };
     if (!decision.ok) {
       const { code, rule, message } = decision.rejection;
@@ -68,10 +68,7 @@ export class AwardImporter {
     const importId = awardImportIdOf(fileSha256);
     const requestId = `award-import:${fileSha256}`;
     const occurredAt = new Date().toISOString();
-    const events = (decision.value as { type: string; data: unknown }[]).map((e, i) => ({
-      dossierId: importId, seq: i + 1, type: e.type, data: e.data, actorId: actor.userId, actorRole: actor.role,
-      ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}), occurredAt, ruleSetVersion: null, requestId,
-    })) as unknown as Parameters<EventStore['append']>[0][number][];
+    const events = envelopeEvents(importId, 0, decision.value, { actor, occurredAt, requestId });
     for (let i = 0; i < events.length; i += CHUNK) {
       await this.events.append(events.slice(i, i + CHUNK));
       await options.onProgress?.(Math.max(0, Math.min(i + CHUNK, events.length) - 1), parsed.awards.length);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decideVoidNumber, type Actor, type DossierEvent, type NumberFacts, type Rejection, type StoredEnvelope } from '@tdkt/domain';
+import { envelopeEvents, decideVoidNumber, type Actor, type DossierEvent, type NumberFacts, type Rejection, type StoredEnvelope } from '@tdkt/domain';
 import type { EventStore } from '../event-store/event-store';
 
 /** Namespace of the decision registers' stream ids (a name-based UUID, version 5, of "authority/year"). */
@@ -123,11 +123,7 @@ export class DecisionRegister {
       const streamId = registerStreamId(authority, year);
       const [{ seq }] = (await m.query(`SELECT coalesce(max(seq), 0)::int AS seq FROM dossier_event WHERE dossier_id = $1`, [streamId])) as { seq: number }[];
       await this.eventStore.append(
-        decision.value.map((e, i) => ({
-          dossierId: streamId, seq: seq + i + 1, type: e.type, data: e.data, actorId: actor.userId, actorRole: actor.role,
-          ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}),
-          occurredAt: new Date().toISOString(), ruleSetVersion: null, requestId,
-        })),
+        envelopeEvents(streamId, seq, decision.value, { actor, occurredAt: new Date().toISOString(), requestId }),
         m,
       );
       return { ok: true as const, register: await this.list(authority, year, m) };
