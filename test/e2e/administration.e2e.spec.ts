@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => sys?.stop());
 
-const eventCount = async () => Number(((await sys.db.query(`SELECT count(*) AS n FROM dossier_event`)) as { n: string }[])[0].n);
+const eventCount = async () => Number(((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE type LIKE 'AwardImport%'`)) as { n: string }[])[0].n);
 
 async function upload(file: string, name: string, dryRun: boolean, token = admin) {
   const form = new FormData();

@@ -1,27 +1,37 @@
 /**
- * The sealed secret-ballot box against real Postgres (the run's embedded server): the box runs as the app's runtime role
- * (DATABASE_URL); the reads of an attacker — pages included — and the simulated crash use the superuser connection.
+ * The sealed secret-ballot box against real Postgres (a scratch database on the run's server): the box runs as the app's
+ * runtime role; the reads of an attacker — pages included — and the simulated crash use the superuser connection.
  * Once-only, crash-safe, and no link from a member to a choice.
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
+import { scratchDatabase } from '../../../../test/support/scratch-db';
+import { grantRuntimeRole } from '../database-roles';
 import { SEALED_LENGTH, SecretBallotBox } from './secret-ballot-box';
 
 let ds: DataSource;
 let box: SecretBallotBox;
 /** Any SQL reader, as strong as they come: the server's superuser. */
 let su: Client;
+let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeAll(async () => {
-  ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
+  // A database of its own: VACUUM's horizon counts only this database's transactions, so other spec files running
+  // at the same time cannot keep a dead box version alive past the close (a live snapshot would, by design: README).
+  scratch = await scratchDatabase();
+  await grantRuntimeRole(scratch.ds);
+  const runtime = new URL(process.env.DATABASE_URL ?? '');
+  runtime.pathname = new URL(scratch.url).pathname;
+  ds = await createDataSource(runtime.toString()).initialize();
   box = new SecretBallotBox(ds, 'a test secret of at least sixteen characters');
-  su = new Client({ connectionString: process.env.TDKT_TEST_SUPERUSER_URL ?? process.env.DATABASE_URL });
+  su = new Client({ connectionString: scratch.url });
   await su.connect();
-});
+}, 60_000);
 afterAll(async () => {
   await su?.end();
   await ds?.destroy();
+  await scratch?.drop();
 });
 const asSuperuser = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await su.query(sql, params)).rows as T[];
 
