@@ -46,7 +46,7 @@ const tasksOf = async (token: string) =>
 
 /** Polls the read model until the dossier reaches a status (the central stage opens right after the tờ trình). */
 async function until(id: string, status: string): Promise<View> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const view = await get(t.auditor, `/dossiers/${id}`);
     if (view.body.status === status) return view.body;
     await new Promise((r) => setTimeout(r, 100));
