@@ -94,6 +94,19 @@ const ACCESS: Record<string, Access> = {
   // Thematic rounds (rule 32).
   'POST /api/rounds': { allowed: SECRETARIAT, body: () => ({ name: 'Phong trào thi đua chuyên đề', opensOn: `${year}-01-01`, closesOn: `${year}-12-31`, awardCodes: ['BK_TINH'] }) },
   'GET /api/rounds': { allowed: ALL },
+  // Emulation movements (rounds included as thematic ones; {id} is no movement here: allowed roles get 404, others 403).
+  'POST /api/movements': {
+    allowed: SECRETARIAT,
+    body: () => ({
+      name: 'Phong trào thi đua năm', kind: 'REGULAR', scope: { level: 'PROVINCE', code: 'P' }, period: { from: `${year}-01-01`, to: `${year}-12-31` },
+      objectives: ['Mục tiêu'], criteria: ['Tiêu chí'], launchDecision: { number: '1/QĐ-UBND', date: `${year}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
+      coOrganisers: [], awardCodes: ['BK_TINH'], milestones: { finalReview: `${year}-12-20` },
+    }),
+  },
+  'GET /api/movements': { allowed: ALL },
+  'GET /api/movements/{id}': { allowed: ALL },
+  'GET /api/movements/{id}/history': { allowed: ALL },
+  'POST /api/movements/{id}/status': { allowed: SECRETARIAT, body: () => ({ to: 'IN_PROGRESS' }) },
   // Emulation blocks and block years ({id} is no block here: allowed roles get 404, others 403; the domain checks which unit).
   'POST /api/emulation-blocks': { allowed: SECRETARIAT, body: () => ({ code: `K-${randomUUID().slice(0, 8)}`, name: 'Khối thi đua', members: [{ unitCode: 'NO-SUCH-1', name: 'A' }, { unitCode: 'NO-SUCH-2', name: 'B' }] }) },
   'GET /api/emulation-blocks': { allowed: ALL },

@@ -24,6 +24,8 @@ import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
 import { EmulationController } from './emulation/emulation.controller';
 import { EmulationService } from './emulation/emulation.service';
+import { MovementsController } from './movements/movements.controller';
+import { MovementsService } from './movements/movements.service';
 import { CONFIG } from './platform/tokens';
 import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
@@ -34,9 +36,9 @@ import { AdminModule } from './admin/admin.module';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule],
-  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, EmulationController, TemporalCodecController],
+  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, EmulationController, TemporalCodecController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
-    EmulationService,
+    EmulationService, MovementsService,
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
     CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })

@@ -31,3 +31,4 @@ export * from './rule-set/override';
 export * from './directory/directory';
 export * from './award-import/award-import';
 export * from './emulation';
+export * from './movement/movement';

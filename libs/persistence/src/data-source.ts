@@ -19,6 +19,7 @@ import { IdempotencyKeys1734000000000 } from './migrations/1734000000000-idempot
 import { SealedBallotBox1734400000000 } from './migrations/1734400000000-sealed-ballot-box';
 import { EmulationBlocks1734900000000 } from './migrations/1734900000000-emulation-blocks';
 import { DirectoryStreams1734700000000 } from './migrations/1734700000000-directory-streams';
+import { Movements1735000000000 } from './migrations/1735000000000-movements';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   SealedBallotBox1734400000000,
   EmulationBlocks1734900000000,
   DirectoryStreams1734700000000,
+  Movements1735000000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

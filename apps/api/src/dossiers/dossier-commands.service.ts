@@ -1,16 +1,16 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { castVoteRefusal, vietnamDate, CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
-import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
+import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
 import { outOfScope } from '../platform/denials';
-import { refusal } from '../platform/errors';
+import { body, refusal } from '../platform/errors';
 import { RuleSetResolver } from '../platform/rule-sets';
 import { HolidayCalendarProvider } from '../platform/calendar';
 
@@ -42,6 +42,7 @@ export class DossierCommandsService {
     private readonly rounds: RoundQueries,
     private readonly calendar: HolidayCalendarProvider,
     private readonly emulation: EmulationQueries,
+    private readonly movements: MovementQueries,
   ) {}
 
   async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
@@ -62,6 +63,7 @@ export class DossierCommandsService {
         ...(dto.achievementDate ? { achievementDate: dto.achievementDate } : {}),
         ...(dto.simplified ? { simplified: true } : {}),
         ...(dto.roundId ? { roundId: dto.roundId } : {}),
+        ...(dto.movementId ? { movementId: await this.movementOf(dto.movementId, dto.roundId) } : {}),
       },
     };
     const handle = await this.temporal.workflow.start('dossierWorkflow', {
@@ -99,6 +101,14 @@ export class DossierCommandsService {
     }
     await this.temporal.workflow.getHandle(workflowId).executeUpdate(dossierCommandUpdate, { args: [request], updateId: requestId });
     return this.mustFind(dossierId);
+  }
+
+  /** A named movement exists (a round is one); a thematic dossier naming both names its round's movement. 400 per field otherwise. */
+  private async movementOf(movementId: string, roundId: string | undefined): Promise<string> {
+    const fields = (message: string) => new BadRequestException(body(400, 'Validation failed', { fields: { movementId: [message] } }));
+    if (!(await this.movements.findById(movementId))) throw fields(`no movement ${movementId} (GET /api/movements)`);
+    if (roundId && roundId !== movementId) throw fields('a thematic dossier’s movement is its round: name the same id or leave movementId out');
+    return movementId;
   }
 
   /** Adds what only the read models know: the council's members, the awards the system recorded for the nominee. */

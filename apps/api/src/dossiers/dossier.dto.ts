@@ -102,6 +102,12 @@ export class CreateDossierDto {
   @IsString()
   @Length(1, 100)
   roundId?: string;
+
+  @ApiPropertyOptional({ description: 'The emulation movement (phong trào thi đua, GET /api/movements) the dossier answers, any commendation type; a thematic dossier\'s round is its movement' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  movementId?: string;
 }
 
 /** Changes a draft, returned or supplement-requested dossier's content before it goes (back) up. */

@@ -40,6 +40,7 @@ export class DossierViewDto {
   @ApiProperty({ description: 'Loại hình khen thưởng (Law Art. 8)' }) commendationType!: string;
   @ApiProperty({ description: 'Simplified procedure (Law Art. 85)' }) simplified!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Thematic round (rule 32)' }) roundId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Emulation movement (phong trào thi đua); a thematic dossier\'s round' }) movementId!: string | null;
 }
 
 export class DossierPageDto {

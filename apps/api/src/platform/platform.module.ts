@@ -10,6 +10,7 @@ import {
   DossierQueries,
   EmulationQueries,
   EventStore,
+  MovementQueries,
   IdempotencyKeys,
   RecoveryTaskQueries,
   RoundQueries,
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   RecoveryTaskQueries,
   RoundQueries,
   EmulationQueries,
+  MovementQueries,
   Anchors,
 ] as const;
 

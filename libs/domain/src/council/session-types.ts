@@ -131,5 +131,6 @@ export type SessionEnvelope = Envelope<SessionEvent>;
 export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope | import('../decision/register').RegisterEnvelope | import('../round/round').RoundEnvelope
   | import('../emulation/block').BlockEnvelope
   | import('../emulation/block-year').BlockYearEnvelope
+  | import('../movement/movement').MovementEnvelope
   | Envelope<import('../directory/directory').DirectoryEvent>
   | Envelope<import('../award-import/award-import').AwardImportEvent>;

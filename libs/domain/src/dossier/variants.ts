@@ -18,6 +18,8 @@ export interface VariantClaims {
   simplified?: boolean;
   /** Thematic: the round (đợt / chuyên đề) the dossier answers. */
   roundId?: string;
+  /** The emulation movement (phong trào thi đua) the dossier answers, any type; a thematic dossier's round is its movement. */
+  movementId?: string;
 }
 
 /** A thematic round as the API reads it from its read model and passes into SubmitDossier (rule 32). */

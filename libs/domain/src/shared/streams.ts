@@ -5,12 +5,13 @@ import { isDirectoryEventType } from '../directory/directory';
 import { isAwardImportEventType } from '../award-import/award-import';
 import { isBlockEventType } from '../emulation/block';
 import { isBlockYearEventType } from '../emulation/block-year';
+import { isMovementEventType } from '../movement/movement';
 
 /**
  * What kind of stream an event belongs to. The event table holds dossiers, council sessions, decision registers and
  * thematic rounds, the directory (units, people, councils) and award imports side by side; each read model says which kinds it consumes, and the registry routes events by this.
  */
-export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR';
+export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT';
 
 export function streamKindOf(eventType: string): StreamKind {
   if (isSessionEventType(eventType)) return 'SESSION';
@@ -21,5 +22,7 @@ export function streamKindOf(eventType: string): StreamKind {
   // Emulation (khối thi đua): a block's own stream, and one stream per block and year.
   if (isBlockEventType(eventType)) return 'BLOCK';
   if (isBlockYearEventType(eventType)) return 'BLOCK_YEAR';
+  // Emulation movements (phong trào thi đua); a round's stream also takes MovementStatusChanged once it is a movement.
+  if (isMovementEventType(eventType)) return 'MOVEMENT';
   return 'DOSSIER';
 }

@@ -114,9 +114,9 @@ export async function projectDossierView(m: EntityManager, e: StoredEnvelope): P
   if (event.type === 'DossierCreated') {
     const d = event.data;
     await m.query(
-      `INSERT INTO dossier_view (id, award_code, unit_code, title, nominee_name, nominee_kind, status, held_by, created_by, created_at, updated_at, last_seq, commendation_type, simplified, round_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8, $9, $9, $10, $11, $12, $13)`,
-      [e.dossierId, d.awardCode, d.unitCode, d.title, d.nominee.fullName, d.nominee.kind, holderOf('DRAFT'), e.actorId, e.occurredAt, e.seq, d.commendationType ?? 'PERIODIC', d.simplified === true, d.roundId ?? null],
+      `INSERT INTO dossier_view (id, award_code, unit_code, title, nominee_name, nominee_kind, status, held_by, created_by, created_at, updated_at, last_seq, commendation_type, simplified, round_id, movement_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8, $9, $9, $10, $11, $12, $13, $14)`,
+      [e.dossierId, d.awardCode, d.unitCode, d.title, d.nominee.fullName, d.nominee.kind, holderOf('DRAFT'), e.actorId, e.occurredAt, e.seq, d.commendationType ?? 'PERIODIC', d.simplified === true, d.roundId ?? null, d.movementId ?? d.roundId ?? null],
     );
     return;
   }

@@ -29,6 +29,8 @@ export interface DossierView {
   commendationType: string;
   simplified: boolean;
   roundId: string | null;
+  /** The movement the dossier answers (its round, for a thematic dossier named before movements existed). */
+  movementId: string | null;
 }
 
 interface Row {
@@ -36,7 +38,7 @@ interface Row {
   rule_set_version: string | null; council_members: string[]; votes_cast: number; decision_number: string | null; decided_on: string | null;
   reason: string | null; created_by: string; created_at: Date; updated_at: Date; last_seq: number;
   deadline: string | null; deadline_kind: string | null; held_by: string | null; overdue: boolean; paused_remaining_wd: number | null;
-  commendation_type: string; simplified: boolean; round_id: string | null;
+  commendation_type: string; simplified: boolean; round_id: string | null; movement_id: string | null;
 }
 
 const toView = (r: Row): DossierView => ({
@@ -45,7 +47,7 @@ const toView = (r: Row): DossierView => ({
   decisionNumber: r.decision_number, decidedOn: r.decided_on, reason: r.reason, createdBy: r.created_by,
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), version: r.last_seq,
   deadline: r.deadline, deadlineKind: r.deadline_kind, heldBy: r.held_by, overdue: r.overdue, pausedRemainingWD: r.paused_remaining_wd,
-  commendationType: r.commendation_type, simplified: r.simplified, roundId: r.round_id,
+  commendationType: r.commendation_type, simplified: r.simplified, roundId: r.round_id, movementId: r.movement_id,
 });
 
 /**

@@ -8,6 +8,7 @@ import { projectRecoveryTasks } from './recovery-task-projection';
 import { projectCouncilSession } from './council-session-projection';
 import { projectDecisionRegister } from './decision-register';
 import { projectRound } from './round-projection';
+import { projectMovement } from './movement-projection';
 import { projectBlockYear, projectEmulationBlock } from './emulation-projection';
 import { projectDirectory } from './directory-projection';
 import { projectAwardImport } from './award-import-projection';
@@ -27,6 +28,8 @@ export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[
   { name: 'council sessions (agenda, attendance, tallies, minutes)', streams: ['SESSION'], project: projectCouncilSession, tables: ['council_session_view'] },
   { name: 'decision register (dossiers of each number, voided numbers)', streams: ['DOSSIER', 'REGISTER'], project: projectDecisionRegister, tables: ['decision_award', 'decision_void'] },
   { name: 'thematic rounds (đợt / chuyên đề)', streams: ['ROUND'], project: projectRound, tables: ['round_view'] },
+  // A round is a thematic movement: the movements read model consumes round streams too (rounds keep their own view).
+  { name: 'emulation movements (phong trào thi đua; rounds as thematic movements)', streams: ['MOVEMENT', 'ROUND'], project: projectMovement, tables: ['movement_view'] },
   { name: 'emulation blocks (khối thi đua)', streams: ['BLOCK'], project: projectEmulationBlock, tables: ['emulation_block_view'] },
   { name: 'block years (template, pledges, scores, ranking, proposals)', streams: ['BLOCK_YEAR'], project: projectBlockYear, tables: ['block_year_view', 'block_ranking'] },
   // org_unit and app_user are upserted, not truncated: demo data and test fixtures may still seed them directly.

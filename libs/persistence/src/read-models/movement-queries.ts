@@ -1,0 +1,66 @@
+import type { DataSource } from 'typeorm';
+import type { MovementState } from '@tdkt/domain';
+
+export interface MovementView {
+  movementId: string;
+  name: string;
+  kind: string;
+  scopeLevel: string | null;
+  scopeCode: string | null;
+  periodFrom: string;
+  periodTo: string;
+  status: string;
+  /** MOVEMENT: launched as a movement; ROUND: a thematic round (rule 32), read as a THEMATIC movement. */
+  source: string;
+  state: MovementState;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Dossiers naming a movement, per award and status: the movement's statistics. */
+export interface MovementDossierCount {
+  awardCode: string;
+  status: string;
+  count: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+interface Row {
+  id: string; name: string; kind: string; scope_level: string | null; scope_code: string | null; period_from: string; period_to: string; status: string;
+  source: string; state: MovementState; created_by: string; created_at: Date; updated_at: Date;
+}
+const toView = (r: Row): MovementView => ({
+  movementId: r.id, name: r.name, kind: r.kind, scopeLevel: r.scope_level, scopeCode: r.scope_code, periodFrom: r.period_from, periodTo: r.period_to,
+  status: r.status, source: r.source, state: r.state, createdBy: r.created_by, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+});
+
+/** The movements read model (rounds included, as thematic movements). */
+export class MovementQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(id: string): Promise<MovementView | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [row] = (await this.dataSource.query(`SELECT * FROM movement_view WHERE id = $1`, [id])) as Row[];
+    return row && toView(row);
+  }
+
+  /** Latest period first; optionally one kind or one status. */
+  async list(filter: { kind?: string; status?: string } = {}): Promise<MovementView[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    const rows = (await this.dataSource.query(`SELECT * FROM movement_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_from DESC, id`, params)) as Row[];
+    return rows.map(toView);
+  }
+
+  /** The dossiers that name the movement, counted per award and status. */
+  async dossierCounts(id: string): Promise<MovementDossierCount[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT award_code, status, count(*)::int AS n FROM dossier_view WHERE movement_id = $1 GROUP BY award_code, status ORDER BY award_code, status`,
+      [id],
+    )) as { award_code: string; status: string; n: number }[];
+    return rows.map((r) => ({ awardCode: r.award_code, status: r.status, count: r.n }));
+  }
+}
