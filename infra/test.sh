@@ -7,6 +7,7 @@ bash infra/ensure-deps.sh
 bash infra/temporal-cli.sh >/dev/null
 bash infra/test-server.sh >/dev/null
 bash infra/chromium.sh >/dev/null
+bash infra/document-tools.sh
 npx tsc -p tsconfig.json --noEmit
 npx eslint .
 exec node -r ts-node/register/transpile-only infra/src/test-runner.ts "$@"

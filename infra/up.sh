@@ -5,4 +5,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash infra/ensure-deps.sh
 bash infra/temporal-cli.sh >/dev/null
+bash infra/document-tools.sh  # fonts for official documents (PDF via Chromium: infra/chromium.sh)
 exec node -r ts-node/register/transpile-only infra/src/up.ts "$@"

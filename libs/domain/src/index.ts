@@ -31,4 +31,5 @@ export * from './rule-set/override';
 export * from './directory/directory';
 export * from './award-import/award-import';
 export * from './emulation';
+export * from './document/document';
 export * from './movement/movement';

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { requestIdOf } from './request-context';
 import type { Rejection } from '@tdkt/domain';
+import { RendererUnavailableError } from '../documents/pdf-renderer.service';
 
 /** The one error shape every endpoint answers with. */
 export interface ErrorBody {
@@ -61,6 +62,10 @@ export class ErrorFilter implements ExceptionFilter {
       });
     }
     if (e instanceof WorkflowNotFoundError) return body(404, 'Dossier not found');
+    if (e instanceof RendererUnavailableError) {
+      this.log.warn(e.message);
+      return body(503, e.message);
+    }
     if (isUnavailable(e)) {
       this.log.warn(`dependency unavailable: ${(e as Error).message}`);
       return body(503, 'A backing service is temporarily unavailable; retry the request with the same Idempotency-Key');

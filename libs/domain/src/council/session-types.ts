@@ -133,4 +133,5 @@ export type StoredEnvelope = import('../dossier/events').EventEnvelope | Session
   | import('../emulation/block-year').BlockYearEnvelope
   | import('../movement/movement').MovementEnvelope
   | Envelope<import('../directory/directory').DirectoryEvent>
-  | Envelope<import('../award-import/award-import').AwardImportEvent>;
+  | Envelope<import('../award-import/award-import').AwardImportEvent>
+  | import('../document/document').DocumentEnvelope;

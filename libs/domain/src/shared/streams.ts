@@ -6,12 +6,13 @@ import { isAwardImportEventType } from '../award-import/award-import';
 import { isBlockEventType } from '../emulation/block';
 import { isBlockYearEventType } from '../emulation/block-year';
 import { isMovementEventType } from '../movement/movement';
+import { isDocumentEventType } from '../document/document';
 
 /**
  * What kind of stream an event belongs to. The event table holds dossiers, council sessions, decision registers and
  * thematic rounds, the directory (units, people, councils) and award imports side by side; each read model says which kinds it consumes, and the registry routes events by this.
  */
-export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT';
+export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT' | 'DOCUMENT';
 
 export function streamKindOf(eventType: string): StreamKind {
   if (isSessionEventType(eventType)) return 'SESSION';
@@ -24,5 +25,7 @@ export function streamKindOf(eventType: string): StreamKind {
   if (isBlockYearEventType(eventType)) return 'BLOCK_YEAR';
   // Emulation movements (phong trào thi đua); a round's stream also takes MovementStatusChanged once it is a movement.
   if (isMovementEventType(eventType)) return 'MOVEMENT';
+  // Official documents issued (kind, number, PDF hash): one stream per document, no read model.
+  if (isDocumentEventType(eventType)) return 'DOCUMENT';
   return 'DOSSIER';
 }

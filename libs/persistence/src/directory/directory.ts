@@ -108,6 +108,18 @@ export class Directory {
     return row && { userId: row.id, mayAct: row.may_act };
   }
 
+  /** A person's full name (documents print the signer's), if the directory knows them. */
+  async fullNameOf(userId: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT full_name FROM app_user WHERE id = $1`, [userId])) as { full_name: string }[];
+    return row?.full_name;
+  }
+
+  /** The name of a province's PROVINCE-level unit (its UBND), as it was on a day: the issuing body of its chairman's documents. */
+  async provinceSeatNameAt(provinceCode: string, on: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT code FROM org_unit WHERE province_code = $1 AND level = 'PROVINCE' ORDER BY code LIMIT 1`, [provinceCode])) as { code: string }[];
+    return row ? this.unitNameAt(row.code, on) : undefined;
+  }
+
   /** A unit's name as it was on a day (the directory keeps every recorded version); its current name otherwise. */
   async unitNameAt(unitCode: string, on: string): Promise<string | undefined> {
     const [row] = (await this.dataSource.query(
