@@ -24,6 +24,8 @@ interface Access {
 const ACCESS: Record<string, Access> = {
   'POST /api/auth/token': { allowed: 'PUBLIC', body: () => ({ username: 'nobody-here' }) },
   'GET /api/health': { allowed: 'PUBLIC' },
+  'GET /api/health/live': { allowed: 'PUBLIC' },
+  'GET /api/health/ready': { allowed: 'PUBLIC' },
   'POST /api/temporal-codec/decode': { allowed: ['ADMINISTRATOR'], body: () => ({ payloads: [] }) },
   'POST /api/temporal-codec/encode': { allowed: ['ADMINISTRATOR'], body: () => ({ payloads: [] }) },
   'GET /api/dossiers': { allowed: ALL },

@@ -1,9 +1,12 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { readiness } from '@tdkt/platform';
 import { Public } from './auth/auth.guard';
 import { HolidayCalendarProvider } from './platform/calendar';
-import { DATA_SOURCE } from './platform/tokens';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from './platform/tokens';
 
 class CalendarHealthDto {
   @ApiProperty({ description: 'Years the holiday calendar holds data for (shipped and from TDKT_CALENDAR_FILES)', type: [Number] })
@@ -22,13 +25,59 @@ class HealthDto {
   @ApiProperty({ type: CalendarHealthDto }) calendar!: CalendarHealthDto;
 }
 
+class LiveDto {
+  @ApiProperty({ example: 'alive' }) status!: string;
+}
+
+class CheckDto {
+  @ApiProperty() ok!: boolean;
+  @ApiProperty({ description: 'How long the probe took (ms)' }) ms!: number;
+  @ApiPropertyOptional({ description: 'Why it failed (no credentials)' }) error?: string;
+}
+
+class ChecksDto {
+  @ApiProperty({ type: CheckDto, description: 'SELECT 1 on the runtime connection' }) database!: CheckDto;
+  @ApiProperty({ type: CheckDto, description: "DescribeNamespace on the Temporal frontend (the API's namespace exists and answers)" }) temporal!: CheckDto;
+}
+
+class ReadyDto {
+  @ApiProperty({ enum: ['ready', 'not-ready'] }) status!: string;
+  @ApiProperty({ type: ChecksDto }) checks!: ChecksDto;
+}
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly calendar: HolidayCalendarProvider,
   ) {}
+
+  /** Liveness: the process serves HTTP. No I/O, so a database or Temporal outage never restarts the API. */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ type: LiveDto })
+  live(): LiveDto {
+    return { status: 'alive' };
+  }
+
+  /** Readiness: the database and Temporal both answer within 2 s; 503 with the failing check otherwise. */
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ type: ReadyDto })
+  @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'A dependency does not answer: take this replica out of the load balancer' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadyDto> {
+    const { ready, checks } = await readiness({
+      database: () => this.dataSource.query('SELECT 1'),
+      // The call's own deadline, so an unreachable frontend leaves no call pending after the probe gave up.
+      temporal: () =>
+        this.temporal.connection.withDeadline(Date.now() + 2000, () => this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace })),
+    });
+    res.status(ready ? 200 : 503);
+    res.setHeader('Cache-Control', 'no-store');
+    return { status: ready ? 'ready' : 'not-ready', checks: { database: checks.database, temporal: checks.temporal } };
+  }
 
   @Public()
   @Get()

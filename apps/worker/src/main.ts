@@ -3,7 +3,7 @@ import { startWorker } from './worker';
 
 startWorker()
   .then((w) => {
-    console.log('[worker] polling');
+    console.log(`[worker] polling${w.healthPort !== undefined ? `; health on port ${w.healthPort} (GET /live, /ready)` : ''}`);
     const stop = () => void w.shutdown();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -11,6 +11,7 @@ import { dataConverter } from './payload-codec';
 import { connectWithRetry } from './retry';
 
 export * from './payload-codec';
+export * from './health';
 export * from './retry';
 
 export const CONFIG = Symbol('CONFIG');
