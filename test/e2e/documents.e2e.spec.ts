@@ -5,13 +5,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { driveDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
-import { pageOne, pdfFonts, pdfText } from '../support/pdf';
+import { pageOne, pdfFonts, pdfPages, pdfText } from '../support/pdf';
 
 let sys: TestSystem;
 let cast: Cast;
 let tokens: Record<string, string>;
 let dossierId: string;
 let undecided: string;
+let sessionId: string;
+const batch: string[] = [];
 
 async function fetchPdf(path: string, who: string): Promise<{ status: number; type: string; pdf: Buffer; headers: Headers }> {
   const res = await fetch(`${sys.baseUrl}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
@@ -24,6 +26,16 @@ beforeAll(async () => {
   tokens = await tokensFor(sys, cast);
   dossierId = await driveDossier(sys, tokens);
   undecided = await driveDossier(sys, tokens, 3);
+  // A council session passing two dossiers, decided in one Quyết định with its danh sách kèm theo.
+  batch.push(await driveDossier(sys, tokens, 2), await driveDossier(sys, tokens, 2));
+  const post = (path: string, who: string, body: unknown) => http(sys, 'POST', path, { token: tokens[who], body });
+  const convened = await http<{ id: string }>(sys, 'POST', '/council-sessions', { token: tokens.secretariat, body: { title: 'Phiên họp xét khen thưởng', deadline: `${new Date().getUTCFullYear() + 1}-12-31`, dossierIds: batch } });
+  expect(convened.status).toBe(201);
+  sessionId = convened.body.id;
+  for (const who of ['member1', 'member2', 'member3'] as const)
+    expect((await post(`/council-sessions/${sessionId}/attendance`, 'secretariat', { memberId: cast.users[who].id, attendance: 'PRESENT' })).status).toBe(200);
+  for (const who of ['member1', 'member2', 'member3']) for (const id of batch) expect((await post(`/council-sessions/${sessionId}/votes`, who, { dossierId: id, approve: true })).status).toBe(200);
+  expect((await post(`/council-sessions/${sessionId}/close`, 'member3', {})).status).toBe(200);
 }, 180_000);
 afterAll(async () => sys?.stop());
 
@@ -101,4 +113,22 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
     const verify = await http<{ ok: boolean }>(sys, 'GET', '/audit/verify', { token: tokens.auditor });
     expect(verify.body.ok).toBe(true);
   });
+});
+
+describe("a council session's one Quyết định for its passed dossiers", () => {
+  it('is refused before the chairman decides (409); then lists every awardee in the danh sách kèm theo, on a page of its own', async () => {
+    expect((await fetchPdf(`/council-sessions/${sessionId}/documents/decision.pdf`, 'auditor')).status).toBe(409);
+    const decided = await http<{ number: string; dossierIds: string[] }>(sys, 'POST', `/council-sessions/${sessionId}/decision`, { token: tokens.chairman, body: { legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 152/2025/NĐ-CP'] } });
+    expect(decided.status).toBe(201);
+    const res = await fetchPdf(`/council-sessions/${sessionId}/documents/decision.pdf`, 'member1');
+    expect(res.status).toBe(200);
+    const text = pdfText(res.pdf);
+    for (const expected of [`Số: ${decided.body.number}`, 'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;', 'Căn cứ Nghị định 152/2025/NĐ-CP;', 'cho 2 cá nhân, tập thể có tên trong danh sách kèm theo', 'DANH SÁCH', `(Kèm theo Quyết định số ${decided.body.number}`])
+      expect(text).toContain(expected);
+    expect(text.split('Nguyễn Thị Lan').length - 1).toBe(2);
+    expect(pdfPages(res.pdf)).toBeGreaterThanOrEqual(2);
+    const issued = await http<{ kind: string; number: string }>(sys, 'POST', `/council-sessions/${sessionId}/documents/decision/issue`, { token: tokens.chairman });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ kind: 'SESSION_DECISION', number: decided.body.number });
+  }, 60_000);
 });
