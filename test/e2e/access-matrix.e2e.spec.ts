@@ -113,6 +113,12 @@ const ACCESS: Record<string, Access> = {
   'GET /api/movements/{id}': { allowed: ALL },
   'GET /api/movements/{id}/history': { allowed: ALL },
   'POST /api/movements/{id}/status': { allowed: SECRETARIAT, body: () => ({ to: 'IN_PROGRESS' }) },
+  // Đăng ký thi đua ({id} is no registration here: allowed roles get 404, others 403).
+  'POST /api/registrations': { allowed: ['UNIT_CLERK', 'UNIT_HEAD'], body: () => ({ year: 2000, subjects: [{ kind: 'INDIVIDUAL', name: 'Nguyễn Văn An', awardCode: 'CSTD_CO_SO' }] }) },
+  'GET /api/registrations': { allowed: ALL },
+  'GET /api/registrations/{id}': { allowed: ALL },
+  'GET /api/registrations/{id}/history': { allowed: ALL },
+  'POST /api/registrations/{id}/review': { allowed: SECRETARIAT, body: () => ({ accept: true }) },
   // Emulation blocks and block years ({id} is no block here: allowed roles get 404, others 403; the domain checks which unit).
   'POST /api/emulation-blocks': { allowed: SECRETARIAT, body: () => ({ code: `K-${randomUUID().slice(0, 8)}`, name: 'Khối thi đua', members: [{ unitCode: 'NO-SUCH-1', name: 'A' }, { unitCode: 'NO-SUCH-2', name: 'B' }] }) },
   'GET /api/emulation-blocks': { allowed: ALL },

@@ -26,6 +26,8 @@ import { EmulationController } from './emulation/emulation.controller';
 import { EmulationService } from './emulation/emulation.service';
 import { MovementsController } from './movements/movements.controller';
 import { MovementsService } from './movements/movements.service';
+import { RegistrationsController } from './registrations/registrations.controller';
+import { RegistrationsService } from './registrations/registrations.service';
 import { CONFIG } from './platform/tokens';
 import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
@@ -39,9 +41,9 @@ import { PdfRenderer } from './documents/pdf-renderer.service';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule],
-  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, EmulationController, TemporalCodecController, DocumentsController],
+  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, TemporalCodecController, DocumentsController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
-    EmulationService, MovementsService,
+    EmulationService, MovementsService, RegistrationsService,
     DocumentsService, PdfRenderer,
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
     CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

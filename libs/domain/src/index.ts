@@ -33,3 +33,4 @@ export * from './award-import/award-import';
 export * from './emulation';
 export * from './document/document';
 export * from './movement/movement';
+export * from './registration/registration';

@@ -20,6 +20,7 @@ import { SealedBallotBox1734400000000 } from './migrations/1734400000000-sealed-
 import { EmulationBlocks1734900000000 } from './migrations/1734900000000-emulation-blocks';
 import { DirectoryStreams1734700000000 } from './migrations/1734700000000-directory-streams';
 import { Movements1735000000000 } from './migrations/1735000000000-movements';
+import { Registrations1735010000000 } from './migrations/1735010000000-registrations';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   EmulationBlocks1734900000000,
   DirectoryStreams1734700000000,
   Movements1735000000000,
+  Registrations1735010000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -22,6 +22,7 @@ export * from './read-models/recovery-task-projection';
 export * from './read-models/recovery-task-queries';
 export * from './read-models/round-queries';
 export * from './read-models/movement-queries';
+export * from './read-models/registration-queries';
 export * from './read-models/emulation-projection';
 export * from './read-models/emulation-queries';
 export * from './read-models/decision-register';

@@ -3,7 +3,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException, ConflictExc
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { castVoteRefusal, vietnamDate, CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
-import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
+import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RegistrationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { canSee } from './dossier-access';
@@ -43,6 +43,7 @@ export class DossierCommandsService {
     private readonly calendar: HolidayCalendarProvider,
     private readonly emulation: EmulationQueries,
     private readonly movements: MovementQueries,
+    private readonly registrations: RegistrationQueries,
   ) {}
 
   async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
@@ -131,6 +132,8 @@ export class DossierCommandsService {
           // A Cờ thi đua goes to a collective leading its block: the proposing unit's rankings (the collective is the
           // unit itself); the domain reads the evaluation year's.
           ...(BLOCK_FLAGS.includes(current.awardCode) ? { blockStandings: await this.emulation.standingsOf(current.unitCode) } : {}),
+          // Đăng ký thi đua: the unit's registered subjects for the award; the domain matches the nominee and the year.
+          registrations: await this.registrations.entriesFor(current.unitCode, current.awardCode),
           ...(snapshot ? { round: snapshot } : {}),
           ...(ruleSet ? { ruleSet } : {}),
         },

@@ -11,6 +11,7 @@ import {
   EmulationQueries,
   EventStore,
   MovementQueries,
+  RegistrationQueries,
   IdempotencyKeys,
   RecoveryTaskQueries,
   RoundQueries,
@@ -35,6 +36,7 @@ const REPOSITORIES = [
   RoundQueries,
   EmulationQueries,
   MovementQueries,
+  RegistrationQueries,
   Anchors,
 ] as const;
 

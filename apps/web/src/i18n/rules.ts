@@ -124,6 +124,12 @@ export const RULES_VI: Record<string, string> = {
   'movement.status-order': 'Phong trào thi đua chuyển lần lượt: phát động → đang thực hiện → đã tổng kết → kết thúc.',
   'movement.final-review-date': 'Chưa đến ngày tổng kết phong trào thi đua.',
   'movement.concurrent-change': 'Phong trào thi đua vừa được người khác thay đổi; tải lại và thử lại.',
+  'registration.deadline': 'Đã hết hạn đăng ký thi đua của năm.',
+  'registration.state': 'Bản đăng ký thi đua đã gửi hoặc đã được chấp nhận; chỉ gửi lại khi bị trả lại.',
+  'registration.subjects': 'Danh sách đăng ký thi đua không hợp lệ (tên, danh hiệu, đối tượng).',
+  'registration.concurrent-change': 'Bản đăng ký thi đua vừa được người khác thay đổi; tải lại và thử lại.',
+  'registration.rule': 'Bộ quy định đang áp dụng chưa có thiết lập về đăng ký thi đua.',
+  'registration.return-reason': 'Trả lại bản đăng ký thi đua phải nêu lý do.',
   'event-store.storable-data': 'Dữ liệu có ký tự không lưu được.',
   IDEMPOTENCY_KEY_REUSED: 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác.',
 };

@@ -132,6 +132,7 @@ export type StoredEnvelope = import('../dossier/events').EventEnvelope | Session
   | import('../emulation/block').BlockEnvelope
   | import('../emulation/block-year').BlockYearEnvelope
   | import('../movement/movement').MovementEnvelope
+  | import('../registration/registration').RegistrationEnvelope
   | Envelope<import('../directory/directory').DirectoryEvent>
   | Envelope<import('../award-import/award-import').AwardImportEvent>
   | import('../document/document').DocumentEnvelope;

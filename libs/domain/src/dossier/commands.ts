@@ -8,6 +8,7 @@ import type { Decider } from '../award/catalog';
 import type { DeclaredRecord, Nominee } from './types';
 import type { RoundSnapshot, VariantClaims } from './variants';
 import type { BlockStanding } from '../emulation/block-year';
+import type { RegistrationEntry } from '../registration/registration';
 
 /** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */
 export interface AllocatedNumber {
@@ -24,8 +25,9 @@ export type DossierCommand =
    *  blockStandings: the proposing unit's places in its emulation blocks' rankings (Cờ thi đua), added by the API likewise;
    *  the domain reads the one of the evaluation year. */
   /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
+  /** registrations: the unit's registered subjects for the award (đăng ký thi đua), added by the API likewise. */
   /** usedInitiatives, usedAchievements: from the initiative registry and the dossier read models, added by the API. */
-  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStandings?: BlockStanding[] } }
+  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStandings?: BlockStanding[]; registrations?: RegistrationEntry[] } }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }

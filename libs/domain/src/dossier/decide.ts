@@ -18,6 +18,7 @@ import { type CommandContext, type DossierState, type DossierStatus } from './ty
 import { checkVariantAtSubmission, checkVariantClaims } from './variants';
 import { closeCouncil } from './obligation';
 import type { BlockStanding } from '../emulation/block-year';
+import { findRegistration } from '../registration/registration';
 
 /** The block standing of the evaluation year among those the API supplied (none: the eligibility warning stays). */
 const blockStandingOf = (standings: readonly BlockStanding[] | undefined, year: number): { blockStanding?: BlockStanding } => {
@@ -147,6 +148,8 @@ const handlers: Handlers = {
         usedAchievements: data.usedAchievements ?? [], ...(state.commendationType ? { commendationType: state.commendationType } : record.commendationType ? { commendationType: record.commendationType } : {}) },
       // The block ranking the API read for a Cờ thi đua (absent in commands recorded before: the warning stays).
       ...blockStandingOf(data.blockStandings, evaluationYear),
+      // The unit's registrations the API read (absent in commands recorded before: no registration check).
+      ...(data.registrations && state.nominee ? { registration: findRegistration(data.registrations, state.nominee, state.awardCode, evaluationYear) } : {}),
     });
     const criteria = assessment.criteria.map(({ id, rule, passed, severity, explanation }) => ({ id, rule, passed, severity, explanation }));
     if (!assessment.eligible) {

@@ -20,6 +20,7 @@ import {
 } from './criteria';
 import type { AwardHistory } from './history';
 import type { BlockStanding } from '../emulation/block-year';
+import type { RegistrationFinding } from '../registration/registration';
 
 export interface EligibilityTable {
   /** Checks every award gets: the subject kind and rules 12, 13, 16. */
@@ -82,6 +83,8 @@ export interface EligibilityRequest {
   proposal?: ProposalClaims;
   /** The nominee collective's place in its emulation block's ranking of the evaluation year, when the engine has one. */
   blockStanding?: BlockStanding;
+  /** Whether the unit registered the nominee for the title (đăng ký thi đua), when the engine looked it up. */
+  registration?: RegistrationFinding;
 }
 
 export interface CriterionResult {
@@ -141,6 +144,29 @@ function notEncodedWarning(table: EligibilityTable, awardCode: string): Criterio
 }
 
 /**
+ * Đăng ký thi đua (law page §3.1 step 1): a proposal for an annual title the rule set lists, whose nominee the unit did
+ * not register for the evaluation year (accepted by the secretariat), gets a WARNING or is refused, as the rule set
+ * says (`registration.missing`, left to the province). Only when the caller looked the registration up.
+ */
+function registrationCheck(request: EligibilityRequest, ruleSet: RuleSet): CriterionResult | undefined {
+  const rule = ruleSet.registration;
+  const found = request.registration;
+  if (!rule || !found || found.year !== request.evaluationYear || !rule.titles.includes(request.awardCode)) return undefined;
+  return {
+    id: 'registration.registered',
+    rule: '§3.1',
+    legalBasis: `Đăng ký thi đua (law page §3.1 step 1); ${rule.note}`,
+    passed: found.registered,
+    severity: rule.missing === 'REFUSE' ? 'BLOCK' : 'WARNING',
+    explanation: found.registered
+      ? `Registered by the unit for ${found.year} (accepted)`
+      : found.pending
+        ? `The unit's registration for ${found.year} names the nominee but is ${found.pending}, not accepted`
+        : `The unit did not register the nominee for this title in ${found.year}`,
+  };
+}
+
+/**
  * The Cờ thi đua goes to a collective that leads its emulation block (Luật Điều 25, 26; law page §9): rank 1 of its
  * block's ranking for the evaluation year (a shared first place leads too). A ranking of another year is not used.
  */
@@ -187,6 +213,8 @@ export function assessEligibility(
   const criteria = [...new Set(ids)].map((id) => run(CRITERIA[id], input));
   const leadership = blockLeadership(table, request);
   if (leadership) criteria.push(leadership);
+  const registration = registrationCheck(request, ruleSet);
+  if (registration) criteria.push(registration);
   const missing = leadership ? undefined : notEncodedWarning(table, request.awardCode);
   if (missing) criteria.push(missing);
   return { eligible: criteria.every((c) => c.passed || c.severity === 'WARNING'), criteria };

@@ -1,5 +1,5 @@
 import { findAward } from '../award/catalog';
-import type { CouncilRule, DeadlineRule, RuleSet } from './types';
+import type { CouncilRule, DeadlineRule, RegistrationRule, RuleSet } from './types';
 
 /**
  * What a province's file may set: only what the law leaves to the province (the UNCONFIRMED values and local policy).
@@ -7,7 +7,8 @@ import type { CouncilRule, DeadlineRule, RuleSet } from './types';
  * bonus tables, the legal basis, the award lists of the state route): a file that sets it is refused at start-up.
  */
 const OVERRIDABLE = {
-  top: ['baseVersion', 'adoptedBy', 'council', 'deadlines', 'quotasEnabled'],
+  top: ['baseVersion', 'adoptedBy', 'council', 'deadlines', 'quotasEnabled', 'registration'],
+  registration: ['missing', 'deadlineWorkingDays'],
   council: ['default', 'byAward'],
   councilRule: ['ballot', 'threshold', 'denominator', 'allowWrittenVotes', 'quorum'],
   deadlines: ['appraisalWD', 'appraisalWDByAward', 'supplementWD', 'decisionWD', 'councilVotingWD', 'reminderBeforeWD', 'councilRetryWD'],
@@ -40,6 +41,8 @@ export interface RuleSetOverride {
   council?: { default?: Partial<CouncilRule>; byAward?: Record<string, Partial<CouncilRule>> };
   deadlines?: Partial<Pick<DeadlineRule, 'appraisalWD' | 'appraisalWDByAward' | 'supplementWD' | 'decisionWD' | 'councilVotingWD' | 'reminderBeforeWD' | 'councilRetryWD'>>;
   quotasEnabled?: boolean;
+  /** Đăng ký thi đua: what a proposal without registration gets, and the deadline (the title list stays the shipped one). */
+  registration?: Partial<Pick<RegistrationRule, 'missing' | 'deadlineWorkingDays'>>;
 }
 
 export interface ProvinceRuleSets {
@@ -59,6 +62,7 @@ export function applyOverride(base: RuleSet, provinceCode: string, o: RuleSetOve
     council: { default: { ...base.council.default, ...o.council?.default }, byAward },
     deadlines: { ...base.deadlines, ...o.deadlines, appraisalWDByAward: { ...base.deadlines.appraisalWDByAward, ...o.deadlines?.appraisalWDByAward } },
     quotasEnabled: o.quotasEnabled ?? base.quotasEnabled,
+    ...(base.registration ? { registration: { ...base.registration, ...o.registration } } : {}),
   };
 }
 
@@ -81,6 +85,10 @@ export function validateProvinceRuleSets(file: unknown, shipped: readonly RuleSe
       refuseUnknown(problems, `${at}.council.byAward.${code}`, rule, OVERRIDABLE.councilRule);
     }
     refuseUnknown(problems, `${at}.deadlines`, o?.deadlines, OVERRIDABLE.deadlines);
+    refuseUnknown(problems, `${at}.registration`, o?.registration, OVERRIDABLE.registration);
+    if (o?.registration?.missing !== undefined && !['WARNING', 'REFUSE'].includes(o.registration.missing)) problems.push(`${at}.registration.missing must be WARNING or REFUSE`);
+    if (o?.registration?.deadlineWorkingDays !== undefined && !(Number.isInteger(o.registration.deadlineWorkingDays) && o.registration.deadlineWorkingDays >= 1 && o.registration.deadlineWorkingDays <= 120))
+      problems.push(`${at}.registration.deadlineWorkingDays must be a whole number of working days, 1–120`);
     const days = (name: string, v: unknown) => {
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 120) problems.push(`${at}.deadlines.${name} must be a whole number of working days, 1–120`);
     };

@@ -37,6 +37,14 @@ const common = {
   // A unit head numbers decisions in the unit's own series: "3/QĐ-SGDDT" ([U]: the unit's abbreviation in practice).
   issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: '{unitCode}' },
   quotasEnabled: false,
+  // Đăng ký thi đua [U]: a warning by default; the deadline and the list are local practice (provinces set them in the
+  // year's emulation guidance), not national law.
+  registration: {
+    missing: 'WARNING' as const,
+    deadlineWorkingDays: 20,
+    titles: ['LD_TIEN_TIEN', 'CSTD_CO_SO', 'CSTD_TINH', 'TT_LD_TIEN_TIEN', 'TT_LD_XUAT_SAC', 'CO_TD_TINH'],
+    note: 'UNCONFIRMED: the deadline and the titles follow common provincial guidance, not a national text',
+  },
 } satisfies Partial<RuleSet>;
 
 const adHoc: VariantRule['adHoc'] = {

@@ -85,6 +85,22 @@ export interface RuleSet {
    * snapshots: NĐ 98/2023 Điều 4(3).
    */
   meritBasisLegalBasis?: string;
+  /**
+   * Registration for emulation (đăng ký thi đua): which annual titles need it, by when, and what a proposal without it
+   * gets. Left to the province. Absent in rule sets snapshotted before it existed: no registration check.
+   */
+  registration?: RegistrationRule;
+}
+
+/** Registration for annual titles (law page §3.1 step 1); every value [U], local policy. */
+export interface RegistrationRule {
+  /** A proposal for one of `titles` whose nominee the unit did not register (accepted) for the year: WARNING or REFUSE. */
+  missing: 'WARNING' | 'REFUSE';
+  /** The last day to register: this many working days into the year ([U], default 20). */
+  deadlineWorkingDays: number;
+  /** The annual titles one registers for. */
+  titles: string[];
+  note: string;
 }
 
 /** How the Central Council's standing committee decides: quorum of all members, then a majority. */

@@ -6,13 +6,14 @@ import { isAwardImportEventType } from '../award-import/award-import';
 import { isBlockEventType } from '../emulation/block';
 import { isBlockYearEventType } from '../emulation/block-year';
 import { isMovementEventType } from '../movement/movement';
+import { isRegistrationEventType } from '../registration/registration';
 import { isDocumentEventType } from '../document/document';
 
 /**
  * What kind of stream an event belongs to. The event table holds dossiers, council sessions, decision registers and
  * thematic rounds, the directory (units, people, councils) and award imports side by side; each read model says which kinds it consumes, and the registry routes events by this.
  */
-export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT' | 'DOCUMENT';
+export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT' | 'REGISTRATION' | 'DOCUMENT';
 
 export function streamKindOf(eventType: string): StreamKind {
   if (isSessionEventType(eventType)) return 'SESSION';
@@ -25,6 +26,8 @@ export function streamKindOf(eventType: string): StreamKind {
   if (isBlockYearEventType(eventType)) return 'BLOCK_YEAR';
   // Emulation movements (phong trào thi đua); a round's stream also takes MovementStatusChanged once it is a movement.
   if (isMovementEventType(eventType)) return 'MOVEMENT';
+  // Đăng ký thi đua: one stream per unit and year.
+  if (isRegistrationEventType(eventType)) return 'REGISTRATION';
   // Official documents issued (kind, number, PDF hash): one stream per document, no read model.
   if (isDocumentEventType(eventType)) return 'DOCUMENT';
   return 'DOSSIER';

@@ -9,6 +9,7 @@ import { projectCouncilSession } from './council-session-projection';
 import { projectDecisionRegister } from './decision-register';
 import { projectRound } from './round-projection';
 import { projectMovement } from './movement-projection';
+import { projectRegistration } from './registration-projection';
 import { projectBlockYear, projectEmulationBlock } from './emulation-projection';
 import { projectDirectory } from './directory-projection';
 import { projectAwardImport } from './award-import-projection';
@@ -30,6 +31,7 @@ export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[
   { name: 'thematic rounds (đợt / chuyên đề)', streams: ['ROUND'], project: projectRound, tables: ['round_view'] },
   // A round is a thematic movement: the movements read model consumes round streams too (rounds keep their own view).
   { name: 'emulation movements (phong trào thi đua; rounds as thematic movements)', streams: ['MOVEMENT', 'ROUND'], project: projectMovement, tables: ['movement_view'] },
+  { name: 'registrations for annual titles (đăng ký thi đua) and their subjects', streams: ['REGISTRATION'], project: projectRegistration, tables: ['registration_view', 'registered_subject'] },
   { name: 'emulation blocks (khối thi đua)', streams: ['BLOCK'], project: projectEmulationBlock, tables: ['emulation_block_view'] },
   { name: 'block years (template, pledges, scores, ranking, proposals)', streams: ['BLOCK_YEAR'], project: projectBlockYear, tables: ['block_year_view', 'block_ranking'] },
   // org_unit and app_user are upserted, not truncated: demo data and test fixtures may still seed them directly.

@@ -1,0 +1,69 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  calendarWithYears, decideRegistration, envelopeEvents, evolveRegistrationAll, initialRegistrationState, ruleSetInForce, vietnamDate, type Actor, type RegistrationCommand, type RegistrationEvent,
+} from '@tdkt/domain';
+import { ConcurrentAppendError, Directory, EventStore, RegistrationQueries, type RegistrationView } from '@tdkt/persistence';
+import { body, refusal } from '../platform/errors';
+import { HolidayCalendarProvider } from '../platform/calendar';
+import { RuleSetResolver } from '../platform/rule-sets';
+import type { SubmitRegistrationDto } from './registrations.dto';
+
+/** A registration's id: from the unit and year, so a unit has one registration stream per year. */
+export function registrationIdOf(unitCode: string, year: number): string {
+  const h = createHash('sha256').update(`registration:${unitCode}:${year}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Đăng ký thi đua: a plain event stream per unit and year (the deadline is checked when the unit registers; nothing
+ * fires when it passes, so no workflow). The rule (deadline, titles) is the unit's province's effective rule set.
+ */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    private readonly events: EventStore,
+    private readonly registrations: RegistrationQueries,
+    private readonly directory: Directory,
+    private readonly ruleSets: RuleSetResolver,
+    private readonly calendar: HolidayCalendarProvider,
+  ) {}
+
+  async submit(actor: Actor, dto: SubmitRegistrationDto): Promise<RegistrationView> {
+    const unitCode = actor.unitCode ?? '';
+    const provinceCode = (await this.directory.provinceOf(unitCode)) ?? '';
+    return this.run(actor, registrationIdOf(unitCode, dto.year), unitCode, { type: 'SubmitRegistration', data: { unitCode, provinceCode, year: dto.year, subjects: dto.subjects.map((s) => ({ ...s })) } });
+  }
+
+  async review(actor: Actor, id: string, accept: boolean, reason?: string): Promise<RegistrationView> {
+    const current = await this.mustFind(actor, id);
+    return this.run(actor, id, current.unitCode, { type: 'ReviewRegistration', data: { accept, ...(reason ? { reason } : {}) } });
+  }
+
+  /** Unit staff see their own unit's registrations; the rest all. */
+  async mustFind(actor: Actor, id: string): Promise<RegistrationView> {
+    const r = await this.registrations.findById(id);
+    if (!r) throw new NotFoundException(`Registration ${id} not found`);
+    if ((actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD') && actor.unitCode !== r.unitCode) throw new ForbiddenException('Another unit’s registration');
+    return r;
+  }
+
+  private async run(actor: Actor, id: string, unitCode: string, command: RegistrationCommand): Promise<RegistrationView> {
+    const today = vietnamDate(Date.now());
+    const rule = ((await this.ruleSets.effectiveFor(unitCode, today)) ?? ruleSetInForce(today))?.registration;
+    if (!rule) throw new BadRequestException(body(400, 'The rule set in force has no registration settings', { rule: 'registration.rule' }));
+    const stream = await this.events.readStream(id);
+    const state = evolveRegistrationAll(initialRegistrationState(id), stream.map((e) => ({ type: e.type, data: e.data }) as RegistrationEvent));
+    const decision = decideRegistration(state, command, { actor, today, rule, calendar: calendarWithYears(this.calendar.years) });
+    if (!decision.ok) throw refusal(decision.rejection);
+    try {
+      await this.events.append(envelopeEvents(id, stream.length ? stream[stream.length - 1].seq : 0, decision.value, { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() }));
+    } catch (e) {
+      if (e instanceof ConcurrentAppendError) throw new ConflictException(body(409, 'The registration changed meanwhile; reload and try again', { rule: 'registration.concurrent-change' }));
+      throw e;
+    }
+    const view = await this.registrations.findById(id);
+    if (!view) throw new Error(`registration ${id} was not projected`);
+    return view;
+  }
+}
