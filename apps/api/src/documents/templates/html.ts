@@ -22,7 +22,7 @@ table.head td, table.foot td { vertical-align: top; padding: 0; }
 .head .left { width: 40%; text-align: center; font-size: 13pt; }
 .head .right { width: 60%; text-align: center; }
 .body-name { font-weight: bold; text-transform: none; }
-.rule { display: block; margin: 1pt auto 0; border-top: 0.75pt solid #000; }
+.rule { display: block; margin: 3pt auto 0; border-top: 0.75pt solid #000; }
 .national { font-weight: bold; font-size: 13pt; white-space: nowrap; }
 .motto { font-weight: bold; font-size: 14pt; }
 .number { font-size: 13pt; margin-top: 6pt; }
