@@ -3,6 +3,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# Node 24 (the runtime the project targets): the machine's when it is 24+, else fetched once into .cache/tdkt/node24/.
+export PATH="$(bash infra/node24.sh):$PATH"
 bash infra/ensure-deps.sh
 bash infra/temporal-cli.sh >/dev/null
 bash infra/test-server.sh >/dev/null
