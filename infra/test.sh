@@ -12,4 +12,6 @@ bash infra/chromium.sh >/dev/null
 bash infra/document-tools.sh
 npx tsc -p tsconfig.json --noEmit
 npx eslint .
+# The deployable artefacts (Dockerfile, compose, Helm chart) with hadolint, helm, kubernetes-validate, check-jsonschema.
+bash infra/check-deploy.sh
 exec node -r ts-node/register/transpile-only infra/src/test-runner.ts "$@"

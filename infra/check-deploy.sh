@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# npm run check:deploy (npm test runs it before Jest): validates the deployable artefacts in deploy/ with real tools
+# (infra/deploy-tools.sh installs them), then a structural check of what no schema covers (infra/deploy-check.py).
+#   hadolint                  deploy/docker/Dockerfile (every stage), failing on warnings
+#   helm lint --strict        deploy/helm/tdkt, with the defaults and with KEDA + the API's HPA switched on
+#   kubernetes-validate       helm template's output against Kubernetes 1.33's JSON schemas, strict (unknown fields fail);
+#                             KEDA's ScaledObject (a CRD, no schema shipped) is left to the structural check
+#   check-jsonschema          deploy/compose/compose.yaml against the Compose Specification's schema
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+started=$(date +%s)
+TOOLS="$(bash infra/deploy-tools.sh)"
+KUBE_VERSION=1.33.0
+CHART=deploy/helm/tdkt
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+"$TOOLS/hadolint" --failure-threshold warning deploy/docker/Dockerfile
+echo "[check:deploy] hadolint: deploy/docker/Dockerfile ok"
+
+variants=("" "--set worker.keda.enabled=true --set api.autoscaling.enabled=true")
+i=0
+for v in "${variants[@]}"; do
+  # shellcheck disable=SC2086
+  "$TOOLS/helm" lint --strict --quiet --kube-version "$KUBE_VERSION" "$CHART" $v >/dev/null
+  # shellcheck disable=SC2086
+  "$TOOLS/helm" template tdkt "$CHART" --namespace tdkt --kube-version "$KUBE_VERSION" $v >"$out/rendered-$i.yaml"
+  i=$((i + 1))
+done
+echo "[check:deploy] helm lint --strict and helm template: $CHART ok (defaults; KEDA + HPA on)"
+
+"$TOOLS/kubernetes-validate" --strict --quiet --no-warn -k "$KUBE_VERSION" "$out"/rendered-*.yaml
+echo "[check:deploy] kubernetes-validate --strict (Kubernetes $KUBE_VERSION schemas): rendered chart ok"
+
+"$TOOLS/check-jsonschema" --builtin-schema vendor.compose-spec deploy/compose/compose.yaml >/dev/null
+echo "[check:deploy] check-jsonschema (Compose Specification): deploy/compose/compose.yaml ok"
+
+"$TOOLS/python" infra/deploy-check.py "$out"/rendered-*.yaml
+echo "[check:deploy] all checks passed in $(($(date +%s) - started))s"

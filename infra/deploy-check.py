@@ -1,0 +1,124 @@
+"""Structural checks of deploy/ that no schema covers, run by infra/check-deploy.sh after the real tools.
+
+The artefacts must agree with the code and with each other: the Dockerfile's targets and entry points exist, the
+probes call endpoints the API and the worker serve, secrets are referenced (never literal), images are pinned, the
+migration is a Helm hook, and KEDA's ScaledObject (a CRD without a shipped schema) names the worker and the queue.
+Usage: deploy-check.py RENDERED_CHART.yaml...
+"""
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+problems: list[str] = []
+
+
+def need(cond: bool, msg: str) -> None:
+    if not cond:
+        problems.append(msg)
+
+
+def source_has(path: str, pattern: str) -> bool:
+    return re.search(pattern, (ROOT / path).read_text()) is not None
+
+
+# The endpoints the probes may call, each proved to exist in the code.
+API_LIVE, API_READY = "/api/health/live", "/api/health/ready"
+WORKER_LIVE, WORKER_READY = "/live", "/ready"
+need(source_has("apps/api/src/health.controller.ts", r"@Controller\('health'\)") and source_has("apps/api/src/health.controller.ts", r"@Get\('live'\)")
+     and source_has("apps/api/src/health.controller.ts", r"@Get\('ready'\)"), "the API no longer serves /api/health/live and /ready")
+need(source_has("apps/worker/src/health-server.ts", r"path === '/live'") and source_has("apps/worker/src/health-server.ts", r"path === '/ready'"),
+     "the worker's health server no longer serves /live and /ready")
+SECRET_VARS = {"DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "TEMPORAL_API_KEY"}
+
+# --- Dockerfile ---------------------------------------------------------------------------------------------------
+dockerfile = (ROOT / "deploy/docker/Dockerfile").read_text()
+stages = {name: image for image, name in re.findall(r"^FROM\s+(\S+)\s+AS\s+(\S+)", dockerfile, re.M)}
+need({"build", "deps", "runtime", "api", "worker"} <= set(stages), f"Dockerfile stages: {sorted(stages)}")
+base = re.search(r"^ARG NODE_IMAGE=node:(\d+)", dockerfile, re.M)
+engines = re.search(r'"node":\s*">=(\d+)', (ROOT / "package.json").read_text())
+need(bool(base and engines and base.group(1) == engines.group(1)), "the image's Node major differs from package.json engines.node")
+need(re.search(r"^USER\s+[1-9]\d*:\d+\s*$", dockerfile, re.M) is not None, "the runtime stage must switch to a numeric non-root USER")
+for target, path in (("api", "apps/api/src/main"), ("worker", "apps/worker/src/main")):
+    block = dockerfile.split(f"AS {target}\n", 1)[-1].split("\nFROM ", 1)[0]
+    need(f'"dist/{path}.js"' in block, f"Dockerfile target {target} must run dist/{path}.js")
+    need((ROOT / f"{path}.ts").exists(), f"{path}.ts does not exist")
+    need("HEALTHCHECK" in block, f"Dockerfile target {target} has no HEALTHCHECK")
+need(API_READY in dockerfile and f"'{WORKER_READY}'" in dockerfile, "the HEALTHCHECKs must call the readiness endpoints")
+need('"infra/src/migrate.ts"' in (ROOT / "tsconfig.build.json").read_text(), "tsconfig.build.json must compile infra/src/migrate.ts")
+
+# --- compose ------------------------------------------------------------------------------------------------------
+compose_dir = ROOT / "deploy/compose"
+compose = yaml.safe_load((compose_dir / "compose.yaml").read_text())
+services = compose["services"]
+gitignore = (ROOT / ".gitignore").read_text()
+need("deploy/compose/*.env" in gitignore, ".gitignore must keep deploy/compose/*.env (the secrets) out of git")
+for name, svc in services.items():
+    image = svc.get("image", "")
+    need(":" in image and not image.endswith(":latest"), f"compose service {name}: image {image!r} is not pinned")
+    for dep in svc.get("depends_on", []):
+        need(dep in services, f"compose service {name} depends on unknown service {dep}")
+    for ef in svc.get("env_file", []):
+        p = ef["path"] if isinstance(ef, dict) else ef
+        need((compose_dir / f"{p}.example").exists(), f"compose service {name}: {p} has no committed {p}.example")
+    build = svc.get("build")
+    if build:
+        need(build.get("target") in stages, f"compose service {name}: Dockerfile target {build.get('target')} does not exist")
+        need((compose_dir / build["context"] / build["dockerfile"]).resolve() == ROOT / "deploy/docker/Dockerfile", f"compose service {name}: wrong Dockerfile")
+    env = svc.get("environment", {})
+    for var in SECRET_VARS & set(env if isinstance(env, dict) else []):
+        problems.append(f"compose service {name}: secret {var} is written in compose.yaml; it belongs in the env file")
+for name in ("migrate", "api", "worker"):
+    svc = services.get(name, {})
+    need(svc.get("read_only") is True, f"compose service {name} must run with a read-only root filesystem")
+need(services.get("migrate", {}).get("command") == ["node", "dist/infra/src/migrate.js"], "compose migrate must run dist/infra/src/migrate.js")
+for name in ("api", "worker"):
+    cond = services.get(name, {}).get("depends_on", {}).get("migrate", {}).get("condition")
+    need(cond == "service_completed_successfully", f"compose {name} must wait for the migration to complete")
+example = (compose_dir / "tdkt.env.example").read_text()
+for var in ("DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "WORKER_HEALTH_PORT"):
+    need(re.search(rf"^{var}=", example, re.M) is not None, f"tdkt.env.example lacks {var}")
+
+# --- rendered Helm chart ------------------------------------------------------------------------------------------
+def containers(doc):
+    return doc["spec"]["template"]["spec"]["containers"]
+
+
+for rendered in sys.argv[1:]:
+    docs = [d for d in yaml.safe_load_all(Path(rendered).read_text()) if d]
+    deployments = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Deployment"}
+    scaled = [d for d in docs if d["kind"] == "ScaledObject"]
+    jobs = [d for d in docs if d["kind"] == "Job"]
+    need(len(deployments) == 2, f"{rendered}: expected the api and worker Deployments, got {sorted(deployments)}")
+    for name, dep in deployments.items():
+        component = dep["metadata"]["labels"].get("app.kubernetes.io/component")
+        live, ready = (API_LIVE, API_READY) if component == "api" else (WORKER_LIVE, WORKER_READY)
+        for c in containers(dep):
+            need(c.get("livenessProbe", {}).get("httpGet", {}).get("path") == live, f"{name}: liveness must GET {live}")
+            need(c.get("readinessProbe", {}).get("httpGet", {}).get("path") == ready, f"{name}: readiness must GET {ready}")
+            need(bool(c.get("resources", {}).get("requests")), f"{name}: no resource requests")
+            need(c.get("securityContext", {}).get("readOnlyRootFilesystem") is True, f"{name}: root filesystem not read-only")
+            for e in c.get("env", []):
+                if e["name"] in SECRET_VARS:
+                    need("secretKeyRef" in e.get("valueFrom", {}), f"{name}: {e['name']} must come from a secret by reference")
+        need(dep["spec"]["template"]["spec"].get("securityContext", {}).get("runAsNonRoot") is True, f"{name}: runAsNonRoot")
+    need(len(jobs) == 1 and "pre-upgrade" in jobs[0]["metadata"].get("annotations", {}).get("helm.sh/hook", ""), f"{rendered}: the migration Job must be a pre-install/pre-upgrade hook")
+    for job in jobs:
+        c = containers(job)[0]
+        need(c.get("command") == ["node", "dist/infra/src/migrate.js"], "the migration Job must run dist/infra/src/migrate.js")
+        need(any(e["name"] == "DATABASE_MIGRATION_URL" and "secretKeyRef" in e.get("valueFrom", {}) for e in c.get("env", [])), "the migration Job needs DATABASE_MIGRATION_URL from a secret")
+    for so in scaled:
+        target = so["spec"]["scaleTargetRef"]["name"]
+        need(target in deployments and deployments[target]["metadata"]["labels"].get("app.kubernetes.io/component") == "worker", f"ScaledObject targets {target}, not the worker")
+        need("replicas" not in deployments.get(target, {}).get("spec", {}), "with KEDA on, the worker Deployment must not set replicas")
+        for t in so["spec"]["triggers"]:
+            need(t["type"] == "temporal", f"ScaledObject trigger {t['type']}: expected KEDA's temporal scaler")
+            missing = {"endpoint", "namespace", "taskQueue", "targetQueueSize"} - set(t.get("metadata", {}))
+            need(not missing, f"ScaledObject temporal trigger lacks {sorted(missing)}")
+
+if problems:
+    print("[check:deploy] structural problems:\n  - " + "\n  - ".join(problems), file=sys.stderr)
+    sys.exit(1)
+print("[check:deploy] structure: Dockerfile, compose and chart agree with the code and each other")
