@@ -130,6 +130,9 @@ export const RULES_VI: Record<string, string> = {
   'registration.concurrent-change': 'Bản đăng ký thi đua vừa được người khác thay đổi; tải lại và thử lại.',
   'registration.rule': 'Bộ quy định đang áp dụng chưa có thiết lập về đăng ký thi đua.',
   'registration.return-reason': 'Trả lại bản đăng ký thi đua phải nêu lý do.',
+  'document.issuer': 'Vai trò của bạn không được ban hành loại văn bản này.',
+  'document.issue-once': 'Văn bản này đã được ban hành; không ban hành lần thứ hai.',
+  'document.hash': 'Văn bản ban hành phải ghi mã băm SHA-256 của tệp PDF.',
   'event-store.storable-data': 'Dữ liệu có ký tự không lưu được.',
   IDEMPOTENCY_KEY_REUSED: 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác.',
 };
