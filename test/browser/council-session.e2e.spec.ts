@@ -65,7 +65,9 @@ async function pick(page: Page, select: string, option: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.locator(select).click();
     try {
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).click({ timeout: 3000 });
+      // The dropdown just opened is the last one mounted (an earlier one may still be closing); the option by its exact text.
+      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+      await open.locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) }).click({ timeout: 3000 });
       return;
     } catch (e) {
       if (attempt === 3) throw e;

@@ -4,6 +4,7 @@
  * pdftoppm; issuing records the SHA-256 in a DocumentIssued event, once; a re-render gives the same text.
  */
 import { mkdirSync } from 'node:fs';
+import { Anchors, ChainVerifier, EventStore } from '@tdkt/persistence';
 import { driveDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
 import { pageOne, pdfFonts, pdfPages, pdfText } from '../support/pdf';
 
@@ -110,8 +111,14 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
     expect(rerender.headers.get('x-document-issued-sha256')).toBe(issued.body.sha256);
     expect(pdfText(rerender.pdf)).toBe(pdfText(first));
 
-    const verify = await http<{ ok: boolean }>(sys, 'GET', '/audit/verify', { token: tokens.auditor });
+    // The streams this test wrote verify: the dossier's and the document's own (the whole table is not this file's to
+    // vouch for — test/e2e/audit tampers with the run's shared database on purpose).
+    const verify = await http<{ ok: boolean }>(sys, 'GET', `/dossiers/${dossierId}/verify`, { token: tokens.auditor });
     expect(verify.body.ok).toBe(true);
+    const [doc] = (await sys.db.query(`SELECT dossier_id::text AS id FROM dossier_event WHERE type = 'DocumentIssued' AND data->>'sha256' = $1`, [issued.body.sha256])) as { id: string }[];
+    expect(doc).toBeDefined();
+    const report = await new ChainVerifier(new EventStore(sys.db), new Anchors(sys.db)).verifyDossier(doc.id);
+    expect(report).toMatchObject({ ok: true, events: 1 });
   });
 });
 

@@ -159,7 +159,9 @@ describe('a provincial award is revoked and its award objects and bonus are reco
       ['RecoveryCompleted', 'SECRETARIAT_OFFICER'],
     ]);
     expect(history.body[11].data).toMatchObject({ ground: 'FALSE_INFORMATION_OR_FORGERY', clause: 'b', decisionRef: '45/QĐ-UBND' });
-    const verify = await http<{ ok: boolean; events: number; head: string }>(sys, 'GET', `${base}/verify`, { token: p.auditor });
-    expect(verify.body).toEqual({ ok: true, dossiers: 1, events: 16, head: history.body[15].hash });
+    const verify = await http<{ ok: boolean; events: number; head: string; anchor?: unknown }>(sys, 'GET', `${base}/verify`, { token: p.auditor });
+    // `anchor` appears once the worker's anchor job (or another test) has anchored the run's database: not this test's.
+    const { anchor: _anchor, ...report } = verify.body;
+    expect(report).toEqual({ ok: true, dossiers: 1, events: 16, head: history.body[15].hash });
   });
 });
