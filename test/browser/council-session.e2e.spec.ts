@@ -88,8 +88,9 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   await page.locator('#session-deadline').fill(`31/12/${year + 2}`);
   await page.keyboard.press('Enter');
   await page.locator('#session-dossiers').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Lê Văn Hùng' }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Chiến sĩ thi đua cấp tỉnh' }).click();
+  // Options read "<nominee> — <award> (<unit>)"; other files' dossiers under appraisal may share a nominee and award.
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Lê Văn Hùng' }).filter({ hasText: `(${cast.unitCode})` }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Chiến sĩ thi đua cấp tỉnh' }).filter({ hasText: `(${cast.unitCode})` }).click();
   await page.keyboard.press('Escape');
   await screenshot(page, 's1-secretariat-convene');
   await page.locator('[data-testid="convene"]').click();
