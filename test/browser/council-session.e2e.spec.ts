@@ -109,7 +109,7 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   // A member finds the session in My tasks, on a phone-sized screen.
   await switchUser(page, cast.users.member1.username);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.locator('[data-testid="task-sessions"] [data-testid="open-session"]').click();
+  await page.locator(`[data-testid="task-sessions"] [data-testid="open-session"][href="${sessionPath}"]`).click();
   await page.waitForURL(`**${sessionPath}`);
   await page.locator('[data-testid="session-title"]').waitFor();
   await screenshot(page, 's3-member-session-phone');
@@ -166,7 +166,7 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   await waitForStatus(openItem, 'AWAITING_DECISION');
   await switchUser(page, cast.users.chairman.username);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.locator('[data-testid="task-sessions"] [data-testid="open-session"]').click();
+  await page.locator(`[data-testid="task-sessions"] [data-testid="open-session"][href="${sessionPath}"]`).click();
   await page.waitForURL(`**${sessionPath}`);
   await page.locator('#decision-basis').fill('Luật Thi đua, khen thưởng số 06/2022/QH15');
   await screenshot(page, 's7-chairman-session-decision-phone');

@@ -145,4 +145,17 @@ describe('voiding a number', () => {
     const res = await post('/decisions/void', 'otherChairman', { authority: decision.authority, year: decision.year, number: 1, reason: 'Nhầm' });
     expect(res.status).toBe(403);
   });
+
+  it("keeps another province's chairman out of this province's session: not listed, not readable, no decision", async () => {
+    const other = `OTHER-${randomUUID().slice(0, 8)}`;
+    await sys.directory.upsertUnit({ code: other, name: 'UBND tỉnh khác', level: 'PROVINCE', provinceCode: other });
+    await sys.directory.upsertUser({ id: `chair-${other}`, username: `chair.${other}`, fullName: 'Chủ tịch tỉnh khác', role: 'PROVINCIAL_DECIDER', unitCode: other });
+    tokens.outsider = await tokenFor(sys, `chair.${other}`);
+    const listed = await get<{ id: string }[]>('/council-sessions', 'outsider');
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((s) => s.id)).not.toContain(sessionId);
+    expect((await get<{ id: string }[]>('/council-sessions', 'chairman')).body.map((s) => s.id)).toContain(sessionId);
+    expect((await get(`/council-sessions/${sessionId}`, 'outsider')).status).toBe(403);
+    expect((await post(`/council-sessions/${sessionId}/decision`, 'outsider', {})).status).toBe(403);
+  });
 });

@@ -115,17 +115,28 @@ export class CouncilService {
     return { sessionId, dossierId, recorded: true };
   }
 
-  /** Oversight roles see every session; council members the sessions they sit on. */
+  /**
+   * Oversight roles see every session, but a provincial chairman only his own province's (he signs their decisions,
+   * numbered in his province's series); council members the sessions they sit on.
+   */
   async visible(actor: Actor, sessionId: string): Promise<CouncilSessionView> {
     const s = await this.sessions.findById(sessionId);
     if (!s) throw new NotFoundException(`Council session ${sessionId} not found`);
     if (!OVERSIGHT.includes(actor.role) && !s.members.some((m) => m.userId === actor.userId)) throw outOfScope(actor, `session ${sessionId}`);
+    if (actor.role === 'PROVINCIAL_DECIDER' && s.provinceCode !== (await this.chairmanProvince(actor))) throw outOfScope(actor, `session ${sessionId}`);
     return s;
   }
 
-  list(actor: Actor, status?: string): Promise<CouncilSessionView[]> {
+  async list(actor: Actor, status?: string): Promise<CouncilSessionView[]> {
     const memberOnly = !OVERSIGHT.includes(actor.role);
-    return this.sessions.list({ ...(memberOnly ? { memberId: actor.userId } : {}), ...(status ? { status } : {}), limit: 100 });
+    const sessions = await this.sessions.list({ ...(memberOnly ? { memberId: actor.userId } : {}), ...(status ? { status } : {}), limit: 100 });
+    if (actor.role !== 'PROVINCIAL_DECIDER') return sessions;
+    const province = await this.chairmanProvince(actor);
+    return sessions.filter((s) => s.provinceCode === province);
+  }
+
+  private async chairmanProvince(actor: Actor): Promise<string | undefined> {
+    return actor.unitCode ? this.directory.provinceOf(actor.unitCode) : undefined;
   }
 
   private async mustFind(id: string): Promise<CouncilSessionView> {
