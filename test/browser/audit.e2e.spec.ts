@@ -4,30 +4,17 @@
  * register of the provincial chairman's series listing the awarded dossier's number.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Client } from 'pg';
-import { driveDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
-import { launchBrowser, openApp, screenshot, signIn } from '../support/browser';
+import { driveDossier, http, type Cast, type TestSystem } from '../support/system';
+import { browserSuite, screenshot, signIn } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
 let tokens: Record<string, string>;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
-  cast = await seedCast(sys);
-  tokens = await tokensFor(sys, cast);
-}, 120_000);
-beforeEach(async () => {
-  page = await openApp(browser, sys);
-});
-afterEach(() => page?.context().close());
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
+browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
 
 async function superuserEdit(sql: string, params: unknown[]): Promise<void> {
   const c = new Client({ connectionString: process.env.TDKT_TEST_SUPERUSER_URL ?? process.env.DATABASE_URL });

@@ -6,30 +6,17 @@
  * closes it; tallies and the printable minutes; the provincial chairman signs the session's one decision and its
  * number shows on the session and on the dossier page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { aBkTinhDossier, aCstdTinhDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
-import { launchBrowser, openApp, screenshot, signIn, switchUser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { aBkTinhDossier, aCstdTinhDossier, http, type Cast, type TestSystem } from '../support/system';
+import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
 let tokens: Record<string, string>;
-let browser: Browser;
 let page: Page;
 const year = new Date().getUTCFullYear() - 1;
 
-beforeAll(async () => {
-  [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
-  cast = await seedCast(sys);
-  tokens = await tokensFor(sys, cast);
-}, 120_000);
-beforeEach(async () => {
-  page = await openApp(browser, sys);
-});
-afterEach(() => page?.context().close());
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
+browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
 
 /** A dossier created and taken to APPRAISAL through the API (the first test file drives these steps in the UI). */
 async function underAppraisal(body: Record<string, unknown>): Promise<string> {

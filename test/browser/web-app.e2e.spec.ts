@@ -4,30 +4,17 @@
  * in Vietnamese, and another unit's dossier not visible by URL. Screenshots of the key screens go to
  * test-results/screenshots.
  */
-import type { Browser, Page } from 'playwright-core';
-import { aBkTinhDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
-import { expectStatus, launchBrowser, openApp, runAction, screenshot, signIn, switchUser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { aBkTinhDossier, http, type Cast, type TestSystem } from '../support/system';
+import { browserSuite, expectStatus, runAction, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
 let tokens: Record<string, string>;
-let browser: Browser;
 let page: Page;
 const lastYear = new Date().getFullYear() - 1;
 
-beforeAll(async () => {
-  [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
-  cast = await seedCast(sys);
-  tokens = await tokensFor(sys, cast);
-}, 120_000);
-beforeEach(async () => {
-  page = await openApp(browser, sys);
-});
-afterEach(() => page?.context().close());
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
+browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
 
 test('a clerk creates and submits a Bằng khen tỉnh draft, the unit head approves it, the secretariat accepts the appraisal — all in the UI', async () => {
   await signIn(page, cast.users.clerk.username);

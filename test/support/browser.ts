@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TestSystem } from './system';
+import { seedCast, startSystem, tokensFor, type Cast, type TestSystem } from './system';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -54,4 +54,37 @@ export async function runAction(page: Page, command: string, nextStatus: string)
   await page.locator(`button[data-command="${command}"]`).click();
   await page.locator('#action-send').click();
   await expectStatus(page, nextStatus);
+}
+
+/** What a browser spec file shares: the real system, its cast with their tokens, and one Chromium. */
+export interface BrowserSuite {
+  sys: TestSystem;
+  cast: Cast;
+  tokens: Record<string, string>;
+  browser: Browser;
+}
+
+/**
+ * Registers a browser spec file's hooks: the system, a cast and Chromium before all tests (handed to `ready`), a fresh
+ * tab before each (handed to `tab`) and closed after it, everything stopped at the end.
+ */
+export function browserSuite(ready: (suite: BrowserSuite) => void, tab: (page: Page) => void): void {
+  let suite: BrowserSuite | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    const [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
+    const cast = await seedCast(sys);
+    suite = { sys, cast, browser, tokens: await tokensFor(sys, cast) };
+    ready(suite);
+  }, 120_000);
+  beforeEach(async () => {
+    if (!suite) throw new Error('the browser suite did not start');
+    page = await openApp(suite.browser, suite.sys);
+    tab(page);
+  });
+  afterEach(() => page?.context().close());
+  afterAll(async () => {
+    await suite?.browser.close();
+    await suite?.sys.stop();
+  });
 }
