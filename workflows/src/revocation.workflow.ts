@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import { decide, envelop, eventOf, evolveAll, initialDossierState, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
+import { commandTargetOf, decide, envelop, eventOf, evolveAll, initialDossierState, type CommandContext, type DossierState } from '@tdkt/domain';
 import { failure, refusingUnstorable } from './command-runner';
 import { revocationCommandUpdate, revocationStateQuery, type RevocationActivities, type RevocationRequest, type RevocationWorkflowInput } from './messages';
 import { serializer } from './serialized';
@@ -11,8 +11,6 @@ const { loadDossierEvents, appendEvents } = proxyActivities<RevocationActivities
 
 /** A revocation that was started but never accepted (the request was refused or the client gave up) ends after a day. */
 export const ABANDON_UNREVOKED_AFTER = '1 day';
-/** The statuses this workflow carries on from: an award to revoke, or a revocation whose recovery is still open. */
-const CARRIES: readonly DossierStatus[] = ['AWARDED', 'REVOKED', 'RECOVERY_PENDING'];
 
 /**
  * Revocation of an award after its dossier's workflow has ended (rule 34, Law Ch. VII), as a workflow of its own
@@ -54,7 +52,8 @@ export async function revocationWorkflow(input: RevocationWorkflowInput): Promis
     await condition(allHandlersFinished);
     return state;
   };
-  if (!CARRIES.includes(state.status)) return finish();
+  // It carries on from an award to revoke, or a revocation whose recovery is still open: where the domain sends revocations.
+  if (commandTargetOf(state.status) !== 'REVOCATION') return finish();
   if (state.status === 'AWARDED' && !(await condition(() => state.status !== 'AWARDED', ABANDON_UNREVOKED_AFTER))) return finish();
   await condition(() => state.status === 'CLOSED');
   return finish();

@@ -21,6 +21,7 @@ import { EmulationBlocks1734900000000 } from './migrations/1734900000000-emulati
 import { DirectoryStreams1734700000000 } from './migrations/1734700000000-directory-streams';
 import { Movements1735000000000 } from './migrations/1735000000000-movements';
 import { Registrations1735010000000 } from './migrations/1735010000000-registrations';
+import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier-progress';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   DirectoryStreams1734700000000,
   Movements1735000000000,
   Registrations1735010000000,
+  DossierProgress1735600000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -4,17 +4,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOpti
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
-import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, holderOf, vietnamDate, type Actor } from '@tdkt/domain';
+import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, HOLDERS, STAGES, vietnamDate, type Actor, type Stage } from '@tdkt/domain';
 import { BoardQueries, InvalidCursorError, type BoardFilter, type BoardPage, type BoardRow, type BoardSort, type DossierScope } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../dossiers/dossier-access';
 import { body } from '../platform/errors';
 import { csvDownloadHeaders, toCsv, type CsvColumn } from '../reports/csv';
 
-/** Every role the domain can name as a dossier's holder. */
-const HOLDERS = [
-  ...new Set(DOSSIER_STATUSES.flatMap((s) => [holderOf(s), holderOf(s, true), holderOf(s, false, 'GRASSROOTS')]).filter((h): h is string => h !== null)),
-];
 const STATUSES: string[] = DOSSIER_STATUSES.filter((s) => s !== 'NEW');
 const SORTS: BoardSort[] = ['updated', 'deadline'];
 /** The CSV export holds at most this many rows; more asks the user to narrow the filters. */
@@ -99,7 +95,7 @@ export class BoardRowDto {
   @ApiProperty() awardCode!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, enum: ['UNIT', 'APPRAISAL', 'COUNCIL', 'DECISION', 'REVOCATION', 'CLOSED'] }) stage!: string | null;
+  @ApiProperty({ enum: STAGES }) stage!: Stage;
   @ApiPropertyOptional({ type: String, nullable: true, enum: HOLDERS, description: 'Role that must act next' }) heldBy!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION', 'COUNCIL_RETRY'] }) deadlineKind!: string | null;

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { castVoteRefusal, vietnamDate, CENTRAL_STATUSES, FINAL_STATUSES, REVOCATION_STATUSES, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
+import { castVoteRefusal, commandTargetOf, vietnamDate, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
 import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RegistrationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
@@ -88,12 +88,13 @@ export class DossierCommandsService {
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     // A retry of a command already applied (its answer lost on the way): the dossier as it now stands, never a 409.
     if (idempotencyKey && (await this.queries.applied(dossierId, requestId))) return current;
-    if ([...FINAL_STATUSES, ...REVOCATION_STATUSES].includes(current.status as DossierStatus))
-      throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
+    // The domain names the workflow that takes the command: at the centre, the dossier's central-stage workflow (a
+    // child of its own); from the award on, none of the dossier's commands applies.
+    const target = commandTargetOf(current.status as DossierStatus);
+    if (target !== 'DOSSIER' && target !== 'CENTRAL') throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
     const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId, calendarYears: this.calendar.years };
-    // At the centre the dossier's commands go to its central-stage workflow (a child of the dossier's own).
-    const atCentre = CENTRAL_STATUSES.includes(current.status as DossierStatus);
+    const atCentre = target === 'CENTRAL';
     const workflowId = atCentre ? centralStageWorkflowId(dossierId) : dossierWorkflowId(dossierId);
     // A choice on a secret-ballot item is refused here, before it reaches Temporal (the workflow's validator refuses it too).
     if (command.type === 'CastVote' && !atCentre) {

@@ -2,17 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { AppConfig } from '@tdkt/config';
-import type { Actor, DossierStatus, RevocationCommand } from '@tdkt/domain';
+import { DOSSIER_STATUSES, revocationReaches, type Actor, type DossierStatus, type RevocationCommand } from '@tdkt/domain';
 import { RecoveryTaskQueries, type DossierView, type RecoveryTaskRow } from '@tdkt/persistence';
 import { revocationCommandUpdate, revocationWorkflowId, type RevocationRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { DossierCommandsService } from './dossier-commands.service';
-
-/** The statuses in which each command can reach the revocation workflow; a retry of an applied one is answered there. */
-const REACHES: Record<RevocationCommand['type'], readonly DossierStatus[]> = {
-  RevokeAward: ['AWARDED', 'REVOKED', 'RECOVERY_PENDING'],
-  RecordRecovery: ['REVOKED', 'RECOVERY_PENDING'],
-};
 
 /**
  * Revocation after the award (rule 34): scope checked on the read model, then a Temporal Update to the dossier's
@@ -30,8 +24,11 @@ export class RevocationService {
 
   async execute(actor: Actor, dossierId: string, command: RevocationCommand, idempotencyKey?: string): Promise<DossierView> {
     const current = await this.dossiers.visible(actor, dossierId);
-    const reaches: readonly string[] = REACHES[command.type];
-    if (!reaches.includes(current.status)) throw new ConflictException(`${command.type} is not possible while the dossier is ${current.status}; expected ${reaches.join(' or ')}`);
+    // Where the command reaches the revocation workflow (a retry of an applied one is answered there): the domain says.
+    if (!revocationReaches(command.type, current.status as DossierStatus)) {
+      const reaches = DOSSIER_STATUSES.filter((s) => revocationReaches(command.type, s));
+      throw new ConflictException(`${command.type} is not possible while the dossier is ${current.status}; expected ${reaches.join(' or ')}`);
+    }
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     const handle = await this.temporal.workflow.start('revocationWorkflow', {
       workflowId: revocationWorkflowId(dossierId),

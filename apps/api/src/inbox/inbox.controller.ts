@@ -2,11 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { vietnamDate, type Actor } from '@tdkt/domain';
-import { BoardQueries, type Inbox, type TaskKind } from '@tdkt/persistence';
+import { TASK_KINDS, vietnamDate, type Actor, type TaskKind } from '@tdkt/domain';
+import { BoardQueries, type Inbox } from '@tdkt/persistence';
 import { CurrentActor } from '../auth/auth.guard';
-
-const TASK_KINDS: TaskKind[] = ['SUBMIT', 'REVIEW', 'APPRAISE', 'ANSWER_SUPPLEMENT', 'VOTE', 'DECIDE', 'HANDLE_OVERDUE', 'RECOVER', 'REVIEW_OBJECTIONS', 'PUT_TO_COUNCIL'];
 
 export class InboxQuery {
   @ApiPropertyOptional({ default: 200, minimum: 1, maximum: 500, description: 'At most this many tasks, the most urgent first' })

@@ -5,7 +5,8 @@ import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
 import { exampleBkTinhContent, exampleCstdCoSoContent } from './examples';
 import { decisionIssuer } from './route';
-import { holderOf, type DossierState } from './types';
+import { progressOf } from './progress';
+import type { DossierState } from './types';
 import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Given events / when command / then events or rejection: the grassroots route (unit council → unit head decides). */
@@ -87,7 +88,7 @@ describe('unit review of a grassroots dossier: the unit head puts it to the unit
     const events = thenEvents(when(s, { type: 'CastVote', data: { approve: true } }, member('m2')));
     const after = evolveAll(s, events);
     expect(after.status).toBe('AWAITING_DECISION');
-    expect(holderOf(after.status, false, 'GRASSROOTS')).toBe('UNIT_HEAD');
+    expect(progressOf(after.status, 'GRASSROOTS').holder).toBe('UNIT_HEAD');
   });
   it('voting closed without quorum goes back to the unit head, not to the secretariat', () => {
     const s = given(created, submitted, unitCouncil(['m1', 'm2', 'm3']));

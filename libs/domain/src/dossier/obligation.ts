@@ -9,7 +9,8 @@ import type { RuleSet } from '../rule-set/types';
 import { deadlineAfter, provisionalFlag } from './deadlines';
 import type { DossierEvent } from './events';
 import { councilStepOf, routeOf } from './route';
-import { FINAL_STATUSES, holderOf, type CommandContext, type DossierState, type DossierStatus } from './types';
+import { progressOf } from './progress';
+import { FINAL_STATUSES, type CommandContext, type DossierState, type DossierStatus } from './types';
 
 /** Where a council without quorum sends the dossier: the unit's council again, or where the council takes it up. */
 export function quorumlessReturnsTo(state: DossierState): DossierStatus {
@@ -73,7 +74,7 @@ export interface Obligation {
 export function obligationOf(state: DossierState, stageStartedOn: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): Obligation | undefined {
   if (FINAL_STATUSES.includes(state.status) || state.status === 'CLOSED' || state.status === 'NEW') return undefined;
   const route = routeOf(state.awardCode) ?? 'PROVINCIAL';
-  const holder = holderOf(state.status, state.appraisal?.overdue ?? false, route) ?? 'UNKNOWN';
+  const holder = progressOf(state.status, route, state.appraisal?.overdue ?? false).holder ?? 'UNKNOWN';
   const running = runningClock(state);
   if (running) return { holder, due: running.due, clock: running.clock };
   const ruleSet = ruleSetOf(state);

@@ -6,7 +6,8 @@ import type { DossierCommand } from './commands';
 import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
 import { REVOCATION_GROUND_INFO, REVOCATION_GROUNDS } from './revocation';
-import { holderOf, type DossierState } from './types';
+import { progressOf } from './progress';
+import type { DossierState } from './types';
 import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Given events / when command / then events or rejection: revocation after the award (rule 34) and recovery (rule 35). */
@@ -59,7 +60,7 @@ describe('revoking a provincial award', () => {
     const after = evolveAll(given(...awarded('BK_TINH')), events);
     expect(after.status).toBe('RECOVERY_PENDING');
     expect(after.revocation?.tasks.map((t) => t.item)).toEqual(['AWARD_OBJECT', 'BONUS']);
-    expect(holderOf(after.status)).toBe('SECRETARIAT_OFFICER');
+    expect(progressOf(after.status).holder).toBe('SECRETARIAT_OFFICER');
   });
   it('the provincial chairman may revoke it too', () => {
     expect(thenEvents(when(given(...awarded('BK_TINH')), revoke(), chairman))[0].type).toBe('AwardRevoked');
@@ -103,7 +104,7 @@ describe('revoking a grassroots award', () => {
   it('the unit head revokes a CSTĐ cơ sở of the unit: 1 × 2,340,000 VND', () => {
     const events = thenEvents(when(given(...awarded('CSTD_CO_SO', 'INDIVIDUAL', '1/QĐ-SGDDT')), revoke({ ground: 'FRAUDULENT_DECLARATION' }), head));
     expect(bonusTask(events)).toMatchObject({ amountVnd: 2_340_000, multiplier: 1 });
-    expect(holderOf(evolveAll(given(...awarded('CSTD_CO_SO')), events).status, false, 'GRASSROOTS')).toBe('UNIT_CLERK');
+    expect(progressOf(evolveAll(given(...awarded('CSTD_CO_SO')), events).status, 'GRASSROOTS').holder).toBe('UNIT_CLERK');
   });
   it("another unit's head, the secretariat head and the chairman do not", () => {
     const s = given(...awarded('CSTD_CO_SO'));
@@ -132,7 +133,7 @@ describe('revoking a state-level award (Chương VII applies to every form)', ()
     expect(bonusTask(events)).toMatchObject({ amountVnd: 8_190_000, multiplier: 3.5 });
     const pending = evolveAll(s, events);
     expect(pending.status).toBe('RECOVERY_PENDING');
-    expect(holderOf(pending.status, false, 'STATE')).toBe('SECRETARIAT_OFFICER');
+    expect(progressOf(pending.status, 'STATE').holder).toBe('SECRETARIAT_OFFICER');
     expect(thenEvents(when(pending, recover('AWARD_OBJECT'), secretariat))[0].type).toBe('RecoveryRecorded');
   });
   it("a Huân chương is annulled by the President: the province's own decision is refused", () => {

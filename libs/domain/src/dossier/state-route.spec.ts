@@ -8,7 +8,8 @@ import type { DossierEvent } from './events';
 import { evolveAll } from './evolve';
 import { exampleBkThuTuongContent } from './examples';
 import { centralRequirements, decisionIssuer, proposalIssuer } from './route';
-import { holderOf, type DossierState } from './types';
+import { progressOf } from './progress';
+import type { DossierState } from './types';
 import { givenStream, thenEvents, thenRejected, when as whenAt } from './given-when-then';
 
 /** Given events / when command / then events or rejection: the state route (rules 3, 23–25, 28). */
@@ -72,7 +73,7 @@ describe('public posting at the proposing level, 10 working days (rules 23, 28)'
     expect(events).toEqual([{ type: 'AppraisalAccepted', data: {} }, { type: 'PublicPostingOpened', data: { deadline: '2025-07-15', workingDays: 10 } }]);
     const next = evolveAll(s, events);
     expect(next.status).toBe('PUBLIC_POSTING');
-    expect(holderOf(next.status, false, 'STATE')).toBe('SECRETARIAT_OFFICER');
+    expect(progressOf(next.status, 'STATE').holder).toBe('SECRETARIAT_OFFICER');
     expect(pendingTimer(next)).toEqual({ dueAt: Date.UTC(2025, 6, 15, 17), command: { type: 'ClosePublicPosting', data: {} } });
   });
   it('a state-level dossier the rule set posts is not put to the council before the posting', () => {
@@ -141,7 +142,7 @@ describe('the chairman signs the tờ trình to the centre', () => {
   const allocated = { number: '45/TTr-UBND', authority: 'PROVINCIAL_CHAIRMAN:P', year: 2025 };
   it('forwards the dossier with a proposal number from the province series', () => {
     const s = given(...councilDone('BK_THU_TUONG'));
-    expect(holderOf(s.status, false, 'STATE')).toBe('PROVINCIAL_DECIDER');
+    expect(progressOf(s.status, 'STATE').holder).toBe('PROVINCIAL_DECIDER');
     const events = thenEvents(when(s, { type: 'SignProposal', data: { approve: true, allocated } }, chairman));
     expect(events).toEqual([{ type: 'ProposalSigned', data: { proposal: { ...allocated, signerId: 'chair', signedOn: '2025-07-01' } } }]);
     expect(evolveAll(s, events).status).toBe('FORWARDED_TO_CENTRE');
@@ -170,14 +171,14 @@ describe('the central stage: Ministry of Home Affairs appraisal, hiệp y, suppl
     const s = given(...councilDone('CSTD_TOAN_QUOC'), { type: 'ProposalSigned', data: { proposal } });
     const events = thenEvents(when(s, { type: 'OpenCentralStage', data: { reference: 'in-process:s-1' } }, SYSTEM_ACTOR));
     expect(events).toEqual([{ type: 'CentralStageOpened', data: { reference: 'in-process:s-1', hiepYRequired: false, consultationRequired: true } }]);
-    expect(holderOf(evolveAll(s, events).status)).toBe('CENTRAL_APPRAISER');
+    expect(progressOf(evolveAll(s, events).status).holder).toBe('CENTRAL_APPRAISER');
   });
   it('requests a supplement; the provincial secretariat provides it and appraisal resumes', () => {
     const s = given(...atCentre('BK_THU_TUONG'));
     expect(thenRejected(when(s, { type: 'CentralAppraise', data: { outcome: 'REQUEST_SUPPLEMENT' } }, moha)).rule).toBe('supplement.lists-parts');
     const requested = after(s, when(s, { type: 'CentralAppraise', data: { outcome: 'REQUEST_SUPPLEMENT', missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản' } }, moha));
     expect(requested.status).toBe('CENTRAL_SUPPLEMENT_REQUESTED');
-    expect(holderOf(requested.status)).toBe('SECRETARIAT_OFFICER');
+    expect(progressOf(requested.status).holder).toBe('SECRETARIAT_OFFICER');
     expect(thenRejected(when(requested, { type: 'ProvideCentralSupplement', data: {} }, clerk)).code).toBe('FORBIDDEN');
     expect(after(requested, when(requested, { type: 'ProvideCentralSupplement', data: { note: 'Đã bổ sung' } }, secretariat)).status).toBe('MOHA_APPRAISAL');
   });
@@ -214,7 +215,7 @@ describe('the Prime Minister decides, or proposes to the President who decides (
   const ttg = { number: '12/QĐ-TTg', authority: 'PRIME_MINISTER', year: 2025 };
   it('BK TTg: the Prime Minister awards it, numbered in the TTg series', () => {
     const s = submittedToPm('BK_THU_TUONG');
-    expect(holderOf(s.status)).toBe('CENTRAL_DECIDER');
+    expect(progressOf(s.status).holder).toBe('CENTRAL_DECIDER');
     expect(decisionIssuer(s, RULE_SET_2025)).toEqual({ authority: 'PRIME_MINISTER', issuerCode: 'TTg' });
     expect(thenRejected(when(s, { type: 'DecideDossier', data: { approve: true, allocated: ttg } }, pm)).rule).toBe('decision.decided-by');
     const [awarded] = thenEvents(when(s, { type: 'DecideDossier', data: { approve: true, allocated: ttg, decidedBy: 'PRIME_MINISTER' } }, pm));

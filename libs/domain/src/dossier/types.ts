@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/actor';
 import type { HolidayCalendar } from '../calendar/working-days';
 import type { CouncilRule, RuleSet } from '../rule-set/types';
-import type { Route, SubjectKind } from '../award/catalog';
+import type { SubjectKind } from '../award/catalog';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { CommendationType, CollectiveYear, ReceivedAward, RecognisedInitiative, YearRating } from '../eligibility/history';
 import type { Revocation } from './revocation';
@@ -40,18 +40,6 @@ export const DOSSIER_STATUSES = [
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 /** Where the dossier's own workflow ends. An award may later be revoked by a revocation workflow of its own. */
 export const FINAL_STATUSES: readonly DossierStatus[] = ['AWARDED', 'REJECTED', 'WITHDRAWN'];
-/** The statuses of the central stage: its commands go to the central-stage workflow, not the dossier's own. */
-export const CENTRAL_STATUSES: readonly DossierStatus[] = [
-  'MOHA_APPRAISAL',
-  'CENTRAL_SUPPLEMENT_REQUESTED',
-  'MOHA_PUBLIC_CONSULTATION',
-  'CENTRAL_COUNCIL_STANDING_REVIEW',
-  'SUBMITTED_TO_PM',
-  'SUBMITTED_TO_PRESIDENT',
-];
-/** The statuses of a revoked award; no dossier command applies any more. */
-export const REVOCATION_STATUSES: readonly DossierStatus[] = ['REVOKED', 'RECOVERY_PENDING', 'CLOSED'];
-
 /** The person, collective or household proposed. Personal data (citizen id) arrives here only as a keyed hash. */
 export interface Nominee {
   kind: SubjectKind;
@@ -210,40 +198,4 @@ export interface CommandContext {
    * command's arguments (the operator's calendar files, attached by the API), so a replay computes the same dates.
    */
   calendar?: HolidayCalendar;
-}
-
-/** Who must act next on a dossier in a given status: the board's "who holds it". A grassroots award stays at its unit. */
-export function holderOf(status: DossierStatus, overdue = false, route: Route = 'PROVINCIAL'): string | null {
-  switch (status) {
-    case 'DRAFT':
-    case 'RETURNED':
-    case 'SUPPLEMENT_REQUESTED':
-      return 'UNIT_CLERK';
-    case 'UNIT_REVIEW':
-      return 'UNIT_HEAD';
-    case 'APPRAISAL':
-      return overdue ? 'SECRETARIAT_HEAD' : 'SECRETARIAT_OFFICER';
-    case 'COUNCIL_VOTING':
-      return 'COUNCIL';
-    case 'AWAITING_DECISION':
-      return route === 'GRASSROOTS' ? 'UNIT_HEAD' : 'PROVINCIAL_DECIDER';
-    case 'PUBLIC_POSTING':
-    case 'COMPLAINT_REVIEW':
-    case 'READY_FOR_COUNCIL':
-    case 'CENTRAL_SUPPLEMENT_REQUESTED':
-      return 'SECRETARIAT_OFFICER';
-    case 'FORWARDED_TO_CENTRE':
-    case 'MOHA_APPRAISAL':
-    case 'MOHA_PUBLIC_CONSULTATION':
-      return 'CENTRAL_APPRAISER';
-    case 'CENTRAL_COUNCIL_STANDING_REVIEW':
-    case 'SUBMITTED_TO_PM':
-    case 'SUBMITTED_TO_PRESIDENT':
-      return 'CENTRAL_DECIDER';
-    case 'REVOKED':
-    case 'RECOVERY_PENDING':
-      return route === 'GRASSROOTS' ? 'UNIT_CLERK' : 'SECRETARIAT_OFFICER';
-    default:
-      return null;
-  }
 }

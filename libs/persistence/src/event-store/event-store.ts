@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredEnvelope } from '@tdkt/domain';
 import { chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
-import { PROJECTIONS } from '../read-models/projections';
+import { projectAll } from '../read-models/projections';
 
 export interface AppendResult {
   appended: number;
@@ -65,7 +65,7 @@ export class EventStore {
       const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [dossierId, events[0].seq - 1])) as { hash: string }[];
       if (events[0].seq > 1 && !prev) throw new Error(`dossier ${dossierId} has no event ${events[0].seq - 1}; refusing a gap`);
       let prevHash = prev?.hash ?? GENESIS_HASH;
-      let appended = 0;
+      const appended: StoredEnvelope[] = [];
       for (const e of events) {
         const hash = chainHash(prevHash, e);
         const inserted = (await m.query(
@@ -80,11 +80,11 @@ export class EventStore {
           prevHash = existing.hash;
           continue;
         }
-        appended++;
-        for (const project of PROJECTIONS) await project(m, e);
+        appended.push(e);
         prevHash = hash;
       }
-      return { appended, duplicate: appended === 0, headHash: prevHash };
+      await projectAll(m, appended);
+      return { appended: appended.length, duplicate: appended.length === 0, headHash: prevHash };
     });
   }
 

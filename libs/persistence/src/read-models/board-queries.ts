@@ -1,22 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { CalendarOutOfRangeError, DOSSIER_STATUSES, workingDaysBetween, type Actor, type DossierStatus } from '@tdkt/domain';
+import { CalendarOutOfRangeError, DOSSIER_STATUSES, INBOX, workingDaysBetween, type Actor, type Stage, type TaskKind } from '@tdkt/domain';
 import { GRASSROOTS_AWARD_CODES, type DossierScope } from './dossier-queries';
-
-/** Where a dossier is on the route, coarser than its status: the board's "stage" column. */
-export type Stage = 'UNIT' | 'APPRAISAL' | 'COUNCIL' | 'DECISION' | 'REVOCATION' | 'CLOSED';
-const STAGE_OF: Record<DossierStatus, Stage> = {
-  NEW: 'UNIT', DRAFT: 'UNIT', RETURNED: 'UNIT', UNIT_REVIEW: 'UNIT',
-  APPRAISAL: 'APPRAISAL', SUPPLEMENT_REQUESTED: 'APPRAISAL',
-  PUBLIC_POSTING: 'APPRAISAL', COMPLAINT_REVIEW: 'APPRAISAL', READY_FOR_COUNCIL: 'COUNCIL',
-  COUNCIL_VOTING: 'COUNCIL', AWAITING_DECISION: 'DECISION',
-  // The central stage of a state-level award: awaiting the centre's decision.
-  FORWARDED_TO_CENTRE: 'DECISION', MOHA_APPRAISAL: 'DECISION', CENTRAL_SUPPLEMENT_REQUESTED: 'DECISION', MOHA_PUBLIC_CONSULTATION: 'DECISION',
-  CENTRAL_COUNCIL_STANDING_REVIEW: 'DECISION', SUBMITTED_TO_PM: 'DECISION', SUBMITTED_TO_PRESIDENT: 'DECISION',
-  AWARDED: 'CLOSED', REJECTED: 'CLOSED', WITHDRAWN: 'CLOSED',
-  REVOKED: 'REVOCATION', RECOVERY_PENDING: 'REVOCATION', CLOSED: 'CLOSED',
-};
-const isStatus = (s: string): s is DossierStatus => (DOSSIER_STATUSES as readonly string[]).includes(s);
-export const stageOf = (status: string): Stage | null => (isStatus(status) ? STAGE_OF[status] : null);
 
 /**
  * Working days from `today` to `due` (both ISO dates in Asia/Ho_Chi_Minh): 0 on the due day, negative once it has
@@ -40,7 +24,7 @@ export interface BoardRow {
   awardCode: string;
   unitCode: string;
   status: string;
-  stage: Stage | null;
+  stage: Stage;
   /** Role that must act next. */
   heldBy: string | null;
   /** The legal deadline now running (ISO date) and which one it is (APPRAISAL, SUPPLEMENT, COUNCIL_VOTING). */
@@ -75,9 +59,6 @@ export interface BoardPage {
   nextCursor?: string;
 }
 
-/** What a person has to do on a dossier. */
-export type TaskKind = 'SUBMIT' | 'REVIEW' | 'APPRAISE' | 'ANSWER_SUPPLEMENT' | 'VOTE' | 'DECIDE' | 'HANDLE_OVERDUE' | 'RECOVER' | 'REVIEW_OBJECTIONS' | 'PUT_TO_COUNCIL';
-
 export interface InboxTask {
   dossierId: string;
   title: string;
@@ -107,12 +88,12 @@ export class InvalidCursorError extends Error {
 }
 
 interface Row {
-  id: string; title: string; nominee_name: string; award_code: string; unit_code: string; status: string; held_by: string | null;
+  id: string; title: string; nominee_name: string; award_code: string; unit_code: string; status: string; stage: Stage; held_by: string | null; task_kind: TaskKind | null;
   deadline: string | null; deadline_kind: string | null; overdue: boolean; council_size: number; votes_cast: number;
   updated_at: Date; updated_key: string; deadline_key: string;
 }
 
-const COLUMNS = `id, title, nominee_name, award_code, unit_code, status, held_by, deadline, deadline_kind, overdue,
+const COLUMNS = `id, title, nominee_name, award_code, unit_code, status, stage, held_by, task_kind, deadline, deadline_kind, overdue,
   cardinality(council_members) AS council_size, votes_cast, updated_at,
   to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key,
   COALESCE(deadline, 'infinity'::date)::text AS deadline_key`;
@@ -189,7 +170,7 @@ function scoped(scope: DossierScope, filter: BoardFilter): Where {
 
 const toBoardRow = (r: Row, today: string): BoardRow => ({
   id: r.id, title: r.title, nomineeName: r.nominee_name, awardCode: r.award_code, unitCode: r.unit_code, status: r.status,
-  stage: stageOf(r.status), heldBy: r.held_by, deadline: r.deadline, deadlineKind: r.deadline_kind, overdue: r.overdue,
+  stage: r.stage, heldBy: r.held_by, deadline: r.deadline, deadlineKind: r.deadline_kind, overdue: r.overdue,
   daysLeft: workingDaysLeft(today, r.deadline), councilSize: r.council_size, votesCast: r.votes_cast, updatedAt: r.updated_at.toISOString(),
 });
 
@@ -253,7 +234,7 @@ export class BoardQueries {
     const tasks = rows.slice(0, limit).map((r): InboxTask => {
       const daysLeft = workingDaysLeft(today, r.deadline);
       return {
-        dossierId: r.id, title: r.title, kind: taskKind(r.status, r.overdue), status: r.status, awardCode: r.award_code, unitCode: r.unit_code,
+        dossierId: r.id, title: r.title, kind: r.task_kind ?? 'SUBMIT', status: r.status, awardCode: r.award_code, unitCode: r.unit_code,
         due: r.deadline, daysLeft, overdue: r.overdue || (daysLeft !== null && daysLeft < 0),
       };
     });
@@ -261,58 +242,26 @@ export class BoardQueries {
   }
 }
 
-function taskKind(status: string, overdue: boolean): TaskKind {
-  switch (status) {
-    case 'SUPPLEMENT_REQUESTED':
-    case 'CENTRAL_SUPPLEMENT_REQUESTED': return 'ANSWER_SUPPLEMENT';
-    case 'COMPLAINT_REVIEW': return 'REVIEW_OBJECTIONS';
-    case 'READY_FOR_COUNCIL': return 'PUT_TO_COUNCIL';
-    case 'MOHA_APPRAISAL': return 'APPRAISE';
-    case 'CENTRAL_COUNCIL_STANDING_REVIEW':
-    case 'SUBMITTED_TO_PM':
-    case 'SUBMITTED_TO_PRESIDENT': return 'DECIDE';
-    case 'UNIT_REVIEW': return 'REVIEW';
-    case 'APPRAISAL': return overdue ? 'HANDLE_OVERDUE' : 'APPRAISE';
-    case 'COUNCIL_VOTING': return 'VOTE';
-    case 'AWAITING_DECISION': return 'DECIDE';
-    case 'RECOVERY_PENDING': return 'RECOVER';
-    default: return 'SUBMIT';
-  }
-}
-
-const STATE_SECRETARIAT_TASKS = `'COMPLAINT_REVIEW', 'READY_FOR_COUNCIL', 'CENTRAL_SUPPLEMENT_REQUESTED'`;
-
-/** Which dossier_view rows are the actor's tasks; undefined when the role has none (or a unit role has no unit). */
+/**
+ * Which dossier_view rows are the actor's tasks, from the domain's inbox table: the holders the role stands in for and
+ * the tasks it takes, scoped to its unit, or to the ballots it has still to cast. Undefined when the role has no tasks
+ * (or a unit role has no unit).
+ */
 function inboxWhere(actor: Actor): Where | undefined {
-  const w = new Where();
-  switch (actor.role) {
-    case 'UNIT_CLERK':
-      return actor.unitCode
-        ? w.add(`unit_code = ? AND (status IN ('DRAFT', 'RETURNED', 'SUPPLEMENT_REQUESTED') OR (status = 'RECOVERY_PENDING' AND held_by = 'UNIT_CLERK'))`, actor.unitCode)
-        : undefined;
-    case 'UNIT_HEAD':
-      // Grassroots awards: the unit head also signs the decision.
-      return actor.unitCode ? w.add(`unit_code = ? AND (status = 'UNIT_REVIEW' OR (status = 'AWAITING_DECISION' AND held_by = 'UNIT_HEAD'))`, actor.unitCode) : undefined;
-    // The state route adds the review of objections, putting a posted dossier to the council, the centre's supplements.
-    case 'SECRETARIAT_OFFICER':
-      return w.add(`((status = 'APPRAISAL' AND NOT overdue) OR (status = 'RECOVERY_PENDING' AND held_by = 'SECRETARIAT_OFFICER') OR status IN (${STATE_SECRETARIAT_TASKS}))`);
-    case 'SECRETARIAT_HEAD':
-      return w.add(`(status = 'APPRAISAL' OR status IN (${STATE_SECRETARIAT_TASKS}))`);
-    case 'CENTRAL_APPRAISER':
-      return w.add(`status = 'MOHA_APPRAISAL'`);
-    case 'CENTRAL_DECIDER':
-      return w.add(`status IN ('CENTRAL_COUNCIL_STANDING_REVIEW', 'SUBMITTED_TO_PM', 'SUBMITTED_TO_PRESIDENT')`);
-    case 'COUNCIL_MEMBER':
-    case 'COUNCIL_CHAIR':
+  const inbox = actor.role === 'SYSTEM' ? undefined : INBOX[actor.role];
+  if (!inbox) return undefined;
+  const w = new Where().add('held_by = ANY (?::text[]) AND task_kind = ANY (?::text[])', [...inbox.holders], [...inbox.tasks]);
+  switch (inbox.scope) {
+    case 'UNIT':
+      return actor.unitCode ? w.add('unit_code = ?', actor.unitCode) : undefined;
+    case 'BALLOT':
       // A ballot of the open round not yet cast: once the member votes, the task is gone.
       return w.add(
-        `status = 'COUNCIL_VOTING' AND ? = ANY (council_members) AND EXISTS (SELECT 1 FROM council_ballot b
+        `? = ANY (council_members) AND EXISTS (SELECT 1 FROM council_ballot b
            WHERE b.dossier_id = dossier_view.id AND b.member_id = ? AND b.voted_at IS NULL AND b.closed_at IS NULL)`,
         actor.userId, actor.userId,
       );
-    case 'PROVINCIAL_DECIDER':
-      return w.add(`status = 'AWAITING_DECISION' AND held_by = 'PROVINCIAL_DECIDER'`);
-    default:
-      return undefined;
+    case 'PROVINCE':
+      return w;
   }
 }

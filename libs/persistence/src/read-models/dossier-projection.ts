@@ -1,134 +1,204 @@
 import type { EntityManager } from 'typeorm';
-import { deadlineAfter, holderOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope } from '@tdkt/domain';
+import { deadlineAfter, progressOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope } from '@tdkt/domain';
 
-type Column =
-  | 'title'
-  | 'status' | 'rule_set_version' | 'council_members' | 'votes_cast' | 'decision_number' | 'decided_on' | 'reason'
-  | 'deadline' | 'deadline_kind' | 'held_by' | 'overdue' | 'paused_remaining_wd' | 'council_session_id';
-/** A value, or `{ sql }`: an expression over the row's current columns. */
-type Changes = Partial<Record<Column, unknown>>;
-const sql = (expression: string) => ({ sql: expression });
-const isSql = (v: unknown): v is { sql: string } => typeof v === 'object' && v !== null && 'sql' in v;
+/**
+ * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
+ * board's stage are the domain's progress table applied to (status, route, overdue appraisal); nothing here
+ * re-derives them.
+ */
+export interface DossierRow {
+  id: string;
+  award_code: string;
+  unit_code: string;
+  title: string;
+  nominee_name: string;
+  nominee_kind: string;
+  status: DossierStatus;
+  route: Route;
+  stage: string;
+  held_by: string | null;
+  task_kind: string | null;
+  rule_set_version: string | null;
+  council_members: string[];
+  votes_cast: number;
+  decision_number: string | null;
+  decided_on: string | null;
+  reason: string | null;
+  deadline: string | null;
+  deadline_kind: string | null;
+  overdue: boolean;
+  paused_remaining_wd: number | null;
+  council_session_id: string | null;
+  commendation_type: string;
+  simplified: boolean;
+  round_id: string | null;
+  movement_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  last_seq: number;
+}
+const COLUMNS: readonly (keyof DossierRow)[] = [
+  'id', 'award_code', 'unit_code', 'title', 'nominee_name', 'nominee_kind', 'status', 'route', 'stage', 'held_by', 'task_kind',
+  'rule_set_version', 'council_members', 'votes_cast', 'decision_number', 'decided_on', 'reason', 'deadline', 'deadline_kind', 'overdue',
+  'paused_remaining_wd', 'council_session_id', 'commendation_type', 'simplified', 'round_id', 'movement_id', 'created_by', 'created_at',
+  'updated_at', 'last_seq',
+];
 
-const withHolder = (status: DossierStatus, c: Changes = {}, overdue = false, route?: Route): Changes => ({ status, held_by: holderOf(status, overdue, route), ...c });
+type Changes = Partial<DossierRow>;
+const to = (status: DossierStatus, c: Changes = {}): Changes => ({ status, ...c });
 const NO_DEADLINE: Changes = { deadline: null, deadline_kind: null };
 
-/** Events whose holder depends on the dossier's route (a grassroots award stays with its unit). */
-const ROUTE_DEPENDENT = new Set<string>(['CouncilVotingClosed', 'AwardRevoked', 'RecoveryTasksOpened']);
+/** The holder, task and stage of a row, from the domain's progress table. */
+function withProgress(row: DossierRow): DossierRow {
+  const { holder, task, stage } = progressOf(row.status, row.route, row.overdue);
+  return { ...row, held_by: holder, task_kind: task, stage };
+}
 
-/** What one event changes in its dossier's row; `votes_cast: '+1'` increments. */
-function changesFor(event: DossierEvent, route: Route, decisionDue: string | null): Changes {
+/** What one event changes in its dossier's row (who holds it follows from the status: see `withProgress`). */
+function changesFor(event: DossierEvent, row: DossierRow, decisionDue: string | null): Changes {
+  const route = row.route;
   switch (event.type) {
     case 'DossierCreated':
       return {};
     case 'DossierContentUpdated':
       return event.data.title ? { title: event.data.title } : {};
     case 'DossierSubmitted':
-      return withHolder('UNIT_REVIEW', { rule_set_version: event.data.ruleSetVersion, reason: null });
+      return to('UNIT_REVIEW', { rule_set_version: event.data.ruleSetVersion, reason: null });
     case 'UnitApproved':
-      return withHolder('APPRAISAL');
+      return to('APPRAISAL');
     case 'AppraisalClockStarted':
       return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', overdue: false, paused_remaining_wd: null };
     case 'DossierReturned':
-      return withHolder('RETURNED', { reason: event.data.reason, council_members: [], votes_cast: 0, overdue: false, paused_remaining_wd: null, ...NO_DEADLINE });
+      return to('RETURNED', { reason: event.data.reason, council_members: [], votes_cast: 0, overdue: false, paused_remaining_wd: null, ...NO_DEADLINE });
     case 'SupplementRequested':
-      return withHolder('SUPPLEMENT_REQUESTED', { reason: event.data.reason, deadline: event.data.deadline, deadline_kind: 'SUPPLEMENT' });
+      return to('SUPPLEMENT_REQUESTED', { reason: event.data.reason, deadline: event.data.deadline, deadline_kind: 'SUPPLEMENT' });
     case 'AppraisalClockPaused':
       return { paused_remaining_wd: event.data.remainingWD };
     case 'SupplementProvided':
-      // An appraisal that was already overdue stays with the secretariat head.
-      return { status: 'APPRAISAL', reason: null, held_by: sql(`CASE WHEN overdue THEN '${holderOf('APPRAISAL', true)}' ELSE '${holderOf('APPRAISAL')}' END`) };
+      // An appraisal that was already overdue stays with the secretariat head (the progress table reads `overdue`).
+      return { status: 'APPRAISAL', reason: null };
     case 'AppraisalClockResumed':
       return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', paused_remaining_wd: null };
     case 'AppraisalDeadlineReminded':
       return {};
     case 'AppraisalOverdue':
-      return { overdue: true, held_by: holderOf('APPRAISAL', true) };
+      return { overdue: true };
     case 'AppraisalAccepted':
       return { overdue: false, ...NO_DEADLINE };
     case 'CouncilVotingOpened':
-      return withHolder('COUNCIL_VOTING', { council_members: event.data.members, votes_cast: 0, deadline: event.data.deadline ?? null, deadline_kind: event.data.deadline ? 'COUNCIL_VOTING' : null });
+      return to('COUNCIL_VOTING', { council_members: event.data.members, votes_cast: 0, deadline: event.data.deadline ?? null, deadline_kind: event.data.deadline ? 'COUNCIL_VOTING' : null });
     case 'ScheduledForCouncil':
-      return withHolder('COUNCIL_VOTING', { council_session_id: event.data.sessionId, council_members: event.data.members, votes_cast: 0, overdue: false, ...NO_DEADLINE });
+      return to('COUNCIL_VOTING', { council_session_id: event.data.sessionId, council_members: event.data.members, votes_cast: 0, overdue: false, ...NO_DEADLINE });
     case 'VoteCast':
-      return { votes_cast: '+1' };
+      return { votes_cast: row.votes_cast + 1 };
     case 'CouncilRetryClockStarted':
       return { deadline: event.data.deadline, deadline_kind: 'COUNCIL_RETRY' };
     case 'CouncilVotingClosed':
       // Without quorum the domain names where the dossier goes back (events written before: the route's usual step).
       if (!event.data.quorumMet)
-        return withHolder(event.data.returnedTo ?? (route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL'), { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
-      return event.data.passed ? withHolder('AWAITING_DECISION', { reason: null, deadline: decisionDue, deadline_kind: decisionDue ? 'DECISION' : null }, false, route) : withHolder('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
+        return to(event.data.returnedTo ?? (route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL'), { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
+      return event.data.passed ? to('AWAITING_DECISION', { reason: null, deadline: decisionDue, deadline_kind: decisionDue ? 'DECISION' : null }) : to('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
     case 'DossierAwarded':
-      return withHolder('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
+      return to('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
     case 'DossierRejected':
-      return withHolder('REJECTED', { reason: event.data.reason, ...NO_DEADLINE });
+      return to('REJECTED', { reason: event.data.reason, ...NO_DEADLINE });
     case 'DossierWithdrawn':
-      return withHolder('WITHDRAWN', { reason: event.data.reason, ...NO_DEADLINE });
+      return to('WITHDRAWN', { reason: event.data.reason, ...NO_DEADLINE });
     case 'PublicPostingOpened':
-      return withHolder('PUBLIC_POSTING', { overdue: false, deadline: event.data.deadline, deadline_kind: 'PUBLIC_POSTING', paused_remaining_wd: null });
+      return to('PUBLIC_POSTING', { overdue: false, deadline: event.data.deadline, deadline_kind: 'PUBLIC_POSTING', paused_remaining_wd: null });
     case 'ObjectionRecorded':
       return {};
     case 'PublicPostingClosed':
-      return withHolder(event.data.objections > 0 ? 'COMPLAINT_REVIEW' : 'READY_FOR_COUNCIL', NO_DEADLINE);
+      return to(event.data.objections > 0 ? 'COMPLAINT_REVIEW' : 'READY_FOR_COUNCIL', NO_DEADLINE);
     case 'ObjectionReviewRecorded':
-      return withHolder('READY_FOR_COUNCIL');
+      return to('READY_FOR_COUNCIL');
     case 'ProposalSigned':
-      return withHolder('FORWARDED_TO_CENTRE', { reason: null, ...NO_DEADLINE });
+      return to('FORWARDED_TO_CENTRE', { reason: null, ...NO_DEADLINE });
     case 'CentralStageOpened':
-      return withHolder('MOHA_APPRAISAL');
+      return to('MOHA_APPRAISAL');
     case 'HiepYRecorded':
       return {};
     case 'CentralSupplementRequested':
-      return withHolder('CENTRAL_SUPPLEMENT_REQUESTED', { reason: event.data.reason });
+      return to('CENTRAL_SUPPLEMENT_REQUESTED', { reason: event.data.reason });
     case 'CentralSupplementProvided':
-      return withHolder('MOHA_APPRAISAL', { reason: null });
+      return to('MOHA_APPRAISAL', { reason: null });
     case 'CentralAppraisalAccepted':
       return event.data.consultation
-        ? withHolder('MOHA_PUBLIC_CONSULTATION', { deadline: event.data.consultation.deadline, deadline_kind: 'CENTRAL_PUBLIC_CONSULTATION' })
-        : withHolder('SUBMITTED_TO_PM');
+        ? to('MOHA_PUBLIC_CONSULTATION', { deadline: event.data.consultation.deadline, deadline_kind: 'CENTRAL_PUBLIC_CONSULTATION' })
+        : to('SUBMITTED_TO_PM');
     case 'CentralConsultationClosed':
-      return withHolder('CENTRAL_COUNCIL_STANDING_REVIEW', NO_DEADLINE);
+      return to('CENTRAL_COUNCIL_STANDING_REVIEW', NO_DEADLINE);
     case 'StandingReviewRecorded':
       if (!event.data.quorumMet) return {};
-      return event.data.passed ? withHolder('SUBMITTED_TO_PM') : withHolder('REJECTED', { reason: 'The Central Council standing committee did not pass the dossier' });
+      return event.data.passed ? to('SUBMITTED_TO_PM') : to('REJECTED', { reason: 'The Central Council standing committee did not pass the dossier' });
     case 'ProposedToPresident':
-      return withHolder('SUBMITTED_TO_PRESIDENT');
+      return to('SUBMITTED_TO_PRESIDENT');
     case 'AwardRevoked':
-      return withHolder('REVOKED', { reason: event.data.reason, ...NO_DEADLINE }, false, route);
+      return to('REVOKED', { reason: event.data.reason, ...NO_DEADLINE });
     case 'RecoveryTasksOpened':
-      return withHolder('RECOVERY_PENDING', {}, false, route);
+      return to('RECOVERY_PENDING', {});
     case 'RecoveryRecorded':
       return {};
     case 'RecoveryCompleted':
-      return withHolder('CLOSED');
+      return to('CLOSED');
   }
 }
 
 /**
- * The dossier read model as a projection: one event in, the row changed. The same function runs inline in the
- * append transaction and in a rebuild, so rebuilt rows equal live ones.
+ * The row after one event: created by DossierCreated, changed by every later event of its stream; undefined for an
+ * event of a dossier whose creation is not in the read model. Pure, so the live append and a rebuild fold the same
+ * events to the same rows.
  */
-export async function projectDossierView(m: EntityManager, e: StoredEnvelope): Promise<void> {
+export function dossierRowAfter(row: DossierRow | undefined, e: StoredEnvelope): DossierRow | undefined {
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
     const d = event.data;
-    await m.query(
-      `INSERT INTO dossier_view (id, award_code, unit_code, title, nominee_name, nominee_kind, status, held_by, created_by, created_at, updated_at, last_seq, commendation_type, simplified, round_id, movement_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8, $9, $9, $10, $11, $12, $13, $14)`,
-      [e.dossierId, d.awardCode, d.unitCode, d.title, d.nominee.fullName, d.nominee.kind, holderOf('DRAFT'), e.actorId, e.occurredAt, e.seq, d.commendationType ?? 'PERIODIC', d.simplified === true, d.roundId ?? null, d.movementId ?? d.roundId ?? null],
-    );
-    return;
+    return withProgress({
+      id: e.dossierId, award_code: d.awardCode, unit_code: d.unitCode, title: d.title, nominee_name: d.nominee.fullName, nominee_kind: d.nominee.kind,
+      status: 'DRAFT', route: routeOf(d.awardCode) ?? 'PROVINCIAL', stage: '', held_by: null, task_kind: null, rule_set_version: null, council_members: [],
+      votes_cast: 0, decision_number: null, decided_on: null, reason: null, deadline: null, deadline_kind: null, overdue: false, paused_remaining_wd: null,
+      council_session_id: null, commendation_type: d.commendationType ?? 'PERIODIC', simplified: d.simplified === true, round_id: d.roundId ?? null,
+      movement_id: d.movementId ?? d.roundId ?? null, created_by: e.actorId, created_at: e.occurredAt, updated_at: e.occurredAt, last_seq: e.seq,
+    });
   }
-  const route = ROUTE_DEPENDENT.has(event.type) ? await routeOfRow(m, e.dossierId) : 'PROVINCIAL';
-  const params: unknown[] = [e.dossierId, e.occurredAt, e.seq];
-  const sets = Object.entries(changesFor(event, route, event.type === 'CouncilVotingClosed' && event.data.passed ? decisionDeadline(e) : null)).map(([column, value]) => {
-    if (value === '+1') return `${column} = ${column} + 1`;
-    if (isSql(value)) return `${column} = ${value.sql}`;
-    params.push(value);
-    return `${column} = $${params.length}`;
-  });
-  await m.query(`UPDATE dossier_view SET ${[...sets, 'updated_at = $2', 'last_seq = $3'].join(', ')} WHERE id = $1`, params);
+  if (!row) return undefined;
+  const decisionDue = event.type === 'CouncilVotingClosed' && event.data.passed ? decisionDeadline(e) : null;
+  return withProgress({ ...row, ...changesFor(event, row, decisionDue), updated_at: e.occurredAt, last_seq: e.seq });
+}
+
+/** A stored row as the fold reads it (timestamps as ISO strings). */
+const fromStored = (r: DossierRow & { created_at: Date | string; updated_at: Date | string }): DossierRow => ({
+  ...r,
+  created_at: new Date(r.created_at).toISOString(),
+  updated_at: new Date(r.updated_at).toISOString(),
+});
+
+/**
+ * The dossier read model as a projection over a batch of events (one command's in the append transaction, a page of
+ * the event table in a rebuild): the touched rows are read once, the events folded in memory with `dossierRowAfter`,
+ * and the rows written back in one statement.
+ */
+export async function projectDossierViews(m: EntityManager, events: readonly StoredEnvelope[]): Promise<void> {
+  if (events.length === 0) return;
+  const ids = [...new Set(events.map((e) => e.dossierId))];
+  const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [ids])) as DossierRow[];
+  const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, fromStored(r)]));
+  const touched = new Set<string>();
+  for (const e of events) {
+    const after = dossierRowAfter(rows.get(e.dossierId), e);
+    if (!after) continue;
+    rows.set(e.dossierId, after);
+    touched.add(e.dossierId);
+  }
+  const changed = [...touched].map((id) => rows.get(id)!);
+  if (changed.length === 0) return;
+  const list = COLUMNS.join(', ');
+  await m.query(
+    `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
+     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+    [JSON.stringify(changed)],
+  );
 }
 
 /** The decider's deadline: the rule set's decision working days after the council's result (weekends only past the calendar). */
@@ -138,10 +208,4 @@ function decisionDeadline(e: StoredEnvelope): string | null {
   const ruleSet = ruleSetByVersion((e.ruleSetVersion ?? '').split('@')[0]);
   if (!ruleSet) return null;
   return deadlineAfter(vietnamDate(Date.parse(e.occurredAt)), ruleSet.deadlines.decisionWD).date;
-}
-
-/** The route of a dossier already in the read model, from its award code and the catalog. */
-async function routeOfRow(m: EntityManager, dossierId: string): Promise<Route> {
-  const [row] = (await m.query(`SELECT award_code FROM dossier_view WHERE id = $1`, [dossierId])) as { award_code: string }[];
-  return (row && routeOf(row.award_code)) ?? 'PROVINCIAL';
 }

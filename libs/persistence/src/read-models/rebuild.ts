@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { EVENT_APPEND_LOCK_KEY, EventStore } from '../event-store/event-store';
-import { PROJECTIONS, READ_MODEL_TABLES } from './projections';
+import { projectAll, READ_MODEL_TABLES } from './projections';
 
 /**
- * Drops every read model's rows and replays the event table through the same projections the live path uses, in
+ * Drops every read model's rows and replays the event table, a page at a time, through the same projections the live path uses, in
  * one transaction (readers see the old rows until it commits). The event table is the only input.
  */
 export async function rebuildReadModels(dataSource: DataSource): Promise<{ events: number; tables: string[] }> {
@@ -14,10 +14,8 @@ export async function rebuildReadModels(dataSource: DataSource): Promise<{ event
     await m.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
     let events = 0;
     for await (const page of store.readAll(1000, m)) {
-      for (const e of page) {
-        for (const project of PROJECTIONS) await project(m, e);
-        events++;
-      }
+      await projectAll(m, page);
+      events += page.length;
     }
     return { events, tables: [...READ_MODEL_TABLES] };
   });
