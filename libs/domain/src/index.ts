@@ -36,8 +36,3 @@ export * from './emulation';
 export * from './document/document';
 export * from './movement/movement';
 export * from './registration/registration';
-export * from './attachment/attachment';
-export * from './directory/directory-import';
-export * from './exemplary-model/exemplary-model';
-export * from './priority/nominee-priority';
-export * from './fund/award-fund';
