@@ -2,7 +2,7 @@
  * A real Chromium (Debian's, installed by infra/chromium.sh) driven by playwright-core, against the web app the API
  * under test serves. Screenshots go to TDKT_SCREENSHOTS (test-results/screenshots under npm test).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { seedCast, startSystem, tokensFor, type Cast, type TestSystem } from './system';
@@ -22,7 +22,38 @@ export async function openApp(browser: Browser, sys: TestSystem): Promise<Page> 
   return page;
 }
 
+/** axe-core's source, injected into the page through the DevTools protocol (the app's CSP forbids inline scripts). */
+let axeSource: string | undefined;
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA and best practices) on the page as it is now and fails on any serious or critical
+ * violation, naming the rule, the elements and how to fix them. Pages other than the web app's (an OIDC provider's
+ * login) are skipped. `screenshot()` calls it, so every key screen a browser test saves is also checked.
+ */
+export async function checkAccessibility(page: Page, where: string): Promise<void> {
+  if (!(await page.evaluate('Boolean(document.getElementById("root"))'))) return;
+  await page.locator('#root *').first().waitFor();
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`,
+  )) as AxeViolation[];
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length) {
+    const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`);
+    throw new Error(`axe-core on ${where} (${page.url()}): ${serious.length} serious or critical violation(s)\n  ${lines.join('\n  ')}`);
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await checkAccessibility(page, name);
   const dir = process.env.TDKT_SCREENSHOTS ?? join(process.cwd(), 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);

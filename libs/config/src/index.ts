@@ -56,6 +56,9 @@ export interface OidcConfig {
   roleClaim: string;
   /** Claim holding the user's unit code. */
   unitClaim: string;
+  /** The web app's sign-in (Authorization Code + PKCE): its public client id at the provider, the scope it asks for and,
+   *  for providers that need one to mint the API's access token, the resource indicator (RFC 8707). */
+  web: { clientId: string; scope: string; resource?: string };
 }
 
 /** Claim names the local issuer writes and an OIDC provider is expected to use unless told otherwise. */
@@ -148,6 +151,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (authMode === 'oidc') {
     const [issuer, audience, jwksUrl] = [str('OIDC_ISSUER'), str('OIDC_AUDIENCE'), str('OIDC_JWKS_URL')];
     if (jwksUrl && !isHttpUrl(jwksUrl)) problems.push(`OIDC_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+    if (issuer && !isHttpUrl(issuer)) problems.push(`OIDC_ISSUER must be an http(s) URL, got "${issuer}"`);
+    const resource = env.OIDC_RESOURCE?.trim();
     auth = {
       mode: 'oidc',
       issuer,
@@ -155,6 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       jwksUrl,
       roleClaim: str('OIDC_ROLE_CLAIM', DEFAULT_ROLE_CLAIM),
       unitClaim: str('OIDC_UNIT_CLAIM', DEFAULT_UNIT_CLAIM),
+      web: { clientId: str('OIDC_CLIENT_ID', audience), scope: str('OIDC_SCOPE', 'openid profile'), ...(resource ? { resource } : {}) },
     };
   } else if (authMode === 'local') {
     const keyFile = env.AUTH_LOCAL_KEY_FILE?.trim();

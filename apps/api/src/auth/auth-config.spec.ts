@@ -26,7 +26,18 @@ describe('auth configuration', () => {
       jwksUrl: 'https://id.example.test/jwks',
       roleClaim: 'tdkt_role',
       unitClaim: 'tdkt_unit',
+      web: { clientId: 'tdkt-api', scope: 'openid profile' },
     });
+  });
+
+  it("reads the web app's public client, scope and resource indicator (OIDC_CLIENT_ID, OIDC_SCOPE, OIDC_RESOURCE)", () => {
+    expect(loadConfig({ ...OIDC_ENV, OIDC_CLIENT_ID: 'tdkt-web', OIDC_SCOPE: 'openid profile tdkt', OIDC_RESOURCE: 'urn:tdkt:api' }).auth).toMatchObject({
+      web: { clientId: 'tdkt-web', scope: 'openid profile tdkt', resource: 'urn:tdkt:api' },
+    });
+  });
+
+  it('refuses an issuer that is not an http(s) URL (the web app redirects to it)', () => {
+    expect(problemsOf({ ...OIDC_ENV, OIDC_ISSUER: 'id.example.test' })).toEqual(['OIDC_ISSUER must be an http(s) URL, got "id.example.test"']);
   });
 
   it('takes the role and unit claim names from OIDC_ROLE_CLAIM and OIDC_UNIT_CLAIM', () => {

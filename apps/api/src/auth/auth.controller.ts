@@ -1,10 +1,11 @@
-import { Body, type CanActivate, Controller, HttpCode, Inject, Injectable, NotFoundException, Post, UseGuards } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, type CanActivate, Controller, Get, HttpCode, Inject, Injectable, NotFoundException, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { AppConfig } from '@tdkt/config';
+import { ROLES, type Actor } from '@tdkt/domain';
 import { Directory } from '@tdkt/persistence';
 import { CONFIG } from '../platform/tokens';
-import { Public } from './auth.guard';
+import { CurrentActor, Public } from './auth.guard';
 import { LocalIssuer } from './local-issuer';
 
 export class TokenRequestDto {
@@ -19,6 +20,23 @@ export class TokenResponseDto {
   @ApiProperty() tokenType!: string;
   @ApiProperty() expiresAt!: string;
   @ApiProperty() role!: string;
+}
+
+/** How the web app signs people in: the embedded demo-user picker, or the OIDC provider (Authorization Code + PKCE). */
+export class AuthConfigDto {
+  @ApiProperty({ enum: ['local', 'oidc'] }) mode!: 'local' | 'oidc';
+  @ApiPropertyOptional({ description: 'The provider (OIDC_ISSUER); its discovery document is at /.well-known/openid-configuration' }) issuer?: string;
+  @ApiPropertyOptional({ description: "The web app's public client id at the provider (OIDC_CLIENT_ID)" }) clientId?: string;
+  @ApiPropertyOptional({ example: 'openid profile' }) scope?: string;
+  @ApiPropertyOptional({ description: 'Resource indicator (RFC 8707) sent with the authorization and token requests (OIDC_RESOURCE)' }) resource?: string;
+}
+
+/** The person a bearer token speaks for, as the API sees it (after the directory maps an OIDC subject to its user). */
+export class MeDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiPropertyOptional() unitCode?: string;
+  @ApiPropertyOptional({ description: "The directory's full name, when the user is in it" }) fullName?: string;
 }
 
 /** Under AUTH_MODE=oidc the local issuer is off: 404 pointing at the provider, before the body is validated. */
@@ -43,12 +61,33 @@ export class AuthController {
   constructor(
     private readonly issuer: LocalIssuer,
     private readonly directory: Directory,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Public()
+  @Get('config')
+  @ApiOperation({ summary: 'How to sign in: the local demo issuer or the OIDC provider and the web client (public)' })
+  @ApiOkResponse({ type: AuthConfigDto })
+  signInConfig(): AuthConfigDto {
+    const auth = this.config.auth;
+    if (auth.mode === 'local') return { mode: 'local' };
+    return { mode: 'oidc', issuer: auth.issuer, clientId: auth.web.clientId, scope: auth.web.scope, ...(auth.web.resource ? { resource: auth.web.resource } : {}) };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who the bearer token speaks for (any role)' })
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentActor() actor: Actor): Promise<MeDto> {
+    const fullName = await this.directory.fullNameOf(actor.userId);
+    return { userId: actor.userId, role: actor.role, ...(actor.unitCode ? { unitCode: actor.unitCode } : {}), ...(fullName ? { fullName } : {}) };
+  }
 
   @Public()
   @UseGuards(LocalIssuerOn)
   @Post('token')
   @HttpCode(200)
+  @ApiOperation({ summary: 'A token for a seeded user (embedded default only, no password)' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiNotFoundResponse({ description: 'No such user, or the local issuer is off (AUTH_MODE=oidc)' })
   async token(@Body() dto: TokenRequestDto): Promise<TokenResponseDto> {

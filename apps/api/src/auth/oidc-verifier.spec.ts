@@ -68,7 +68,7 @@ beforeAll(async () => {
   const published = { keys: [{ ...(await exportJWK(provider.publicKey)), kid: KID, alg: 'RS256', use: 'sig' }] };
   jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published)));
   const port = await listen(jwks);
-  config = { mode: 'oidc', issuer: ISSUER, audience: AUDIENCE, jwksUrl: `http://127.0.0.1:${port}/jwks`, roleClaim: 'tdkt_role', unitClaim: 'tdkt_unit' };
+  config = { mode: 'oidc', issuer: ISSUER, audience: AUDIENCE, jwksUrl: `http://127.0.0.1:${port}/jwks`, roleClaim: 'tdkt_role', unitClaim: 'tdkt_unit', web: { clientId: AUDIENCE, scope: 'openid profile' } };
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
 /** Endpoints that take no bearer token (marked @Public()). */
-export const PUBLIC_PATHS = ['/api/auth/token', '/api/health'];
+export const PUBLIC_PATHS = ['/api/auth/token', '/api/auth/config', '/api/health'];
 
 /**
  * The served OpenAPI document (at /api/docs-json), with every error response declared. One function for the API and

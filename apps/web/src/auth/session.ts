@@ -34,12 +34,13 @@ function claims(token: string): Record<string, unknown> {
 export const session = {
   token: (): string | undefined => read()?.token,
   me: (): Me | undefined => read()?.me,
-  signIn(token: string, username: string, role: string, expiresAt: string): void {
+  /** `known`: what the API said of the token (GET /api/auth/me), preferred over the token's own claims. */
+  signIn(token: string, username: string, role: string, expiresAt: string, known: { userId?: string; name?: string; unitCode?: string } = {}): void {
     const c = claims(token);
     // The local issuer's (and an OIDC provider's default) claim names: tdkt_unit, name.
-    const unit = typeof c.tdkt_unit === 'string' ? c.tdkt_unit : undefined;
-    const name = typeof c.name === 'string' ? c.name : username;
-    const me: Me = { userId: String(c.sub ?? username), username, name, role, expiresAt, ...(unit ? { unitCode: unit } : {}) };
+    const unit = known.unitCode ?? (typeof c.tdkt_unit === 'string' ? c.tdkt_unit : undefined);
+    const name = known.name ?? (typeof c.name === 'string' ? c.name : username);
+    const me: Me = { userId: known.userId ?? String(c.sub ?? username), username, name, role, expiresAt, ...(unit ? { unitCode: unit } : {}) };
     sessionStorage.setItem(KEY, JSON.stringify({ token, me }));
     listeners.forEach((l) => l());
   },

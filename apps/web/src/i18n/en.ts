@@ -106,4 +106,5 @@ export const en: Catalogue = {
     ObjectionReviewRecorded: 'Objection reviewed', ProposalSigned: 'Proposal signed', CentralStageOpened: 'Sent to the centre', AwardRevoked: 'Award revoked',
     RecoveryTasksOpened: 'Recovery opened', RecoveryRecorded: 'Recovery recorded',
   },
+  oidc: { subtitle: "Sign in with your identity provider's account (OpenID Connect).", signIn: 'Sign in with the identity provider', completing: 'Completing sign-in…', failed: 'Sign-in through the identity provider failed', retry: 'Try again' },
 };

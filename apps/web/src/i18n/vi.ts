@@ -242,5 +242,6 @@ export const vi = {
     PublicPostingOpened: 'Công khai lấy ý kiến', PublicPostingClosed: 'Kết thúc công khai', ObjectionRecorded: 'Ghi nhận phản ánh', ObjectionReviewRecorded: 'Xem xét phản ánh',
     ProposalSigned: 'Ký tờ trình', CentralStageOpened: 'Trình Trung ương', AwardRevoked: 'Hủy bỏ quyết định khen thưởng', RecoveryTasksOpened: 'Mở nhiệm vụ thu hồi', RecoveryRecorded: 'Ghi nhận thu hồi',
   },
+  oidc: { subtitle: 'Đăng nhập bằng tài khoản của cổng định danh (OpenID Connect).', signIn: 'Đăng nhập qua cổng định danh', completing: 'Đang hoàn tất đăng nhập…', failed: 'Không đăng nhập được qua cổng định danh', retry: 'Thử lại' },
 };
 export type Catalogue = typeof vi;

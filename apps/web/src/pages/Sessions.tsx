@@ -10,7 +10,6 @@ import { ApiErrorAlert, fieldErrors } from '../components/ApiErrorAlert';
 import { awardName } from '../awards';
 import { formatDate } from '../format';
 
-export const SESSION_READERS = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR', 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'];
 const CONVENERS = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'];
 
 /** Council sessions the person may see (a member: their own), newest first. */
