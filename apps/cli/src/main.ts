@@ -6,6 +6,7 @@
 import { anchorCommand, anchorExportCommand, rebuildCommand, verifyChainCommand } from './audit.command';
 import { workingDaysCommand } from './working-days.command';
 import { importAwardsCommand } from './import-awards.command';
+import { importDirectoryCommand } from './import-directory.command';
 
 export type CommandOutcome =
   | { kind: 'ok'; lines: readonly string[] }
@@ -26,6 +27,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   anchor: anchorCommand,
   'anchor-export': anchorExportCommand,
   'import-awards': importAwardsCommand,
+  'import-directory': importDirectoryCommand,
 };
 
 const usage = (): string =>

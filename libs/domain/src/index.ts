@@ -36,3 +36,4 @@ export * from './emulation';
 export * from './document/document';
 export * from './movement/movement';
 export * from './registration/registration';
+export * from './directory/directory-import';

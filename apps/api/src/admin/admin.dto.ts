@@ -104,6 +104,7 @@ export class DirectoryHistoryEntryDto {
   @ApiProperty({ description: 'Who made the change' }) actorId!: string;
   @ApiProperty() actorRole!: string;
   @ApiProperty() occurredAt!: string;
+  @ApiProperty({ description: 'The request that made the change; a bulk import names its file and row: directory-import:<SHA-256>:<sheet>:<row>' }) requestId!: string;
   @ApiProperty({ description: 'The event hash in the stream chain' }) hash!: string;
 }
 

@@ -15,6 +15,8 @@ export interface DirectoryHistoryEntry {
   actorId: string;
   actorRole: string;
   occurredAt: string;
+  /** The request that made the change: an API call's id, or `directory-import:<file SHA-256>:<sheet>:<row>` for a bulk import. */
+  requestId: string;
   hash: string;
 }
 
@@ -37,10 +39,10 @@ export class DirectoryAdmin {
 
   async history(streamId: string): Promise<DirectoryHistoryEntry[]> {
     const rows = (await this.dataSource.query(
-      `SELECT seq, type, data, actor_id, actor_role, occurred_at, hash FROM dossier_event WHERE dossier_id = $1 AND type LIKE 'Directory%' ORDER BY seq`,
+      `SELECT seq, type, data, actor_id, actor_role, occurred_at, request_id, hash FROM dossier_event WHERE dossier_id = $1 AND type LIKE 'Directory%' ORDER BY seq`,
       [streamId],
-    )) as { seq: number; type: string; data: unknown; actor_id: string; actor_role: string; occurred_at: Date; hash: string }[];
-    return rows.map((r) => ({ seq: r.seq, type: r.type, data: r.data, actorId: r.actor_id, actorRole: r.actor_role, occurredAt: r.occurred_at.toISOString(), hash: r.hash }));
+    )) as { seq: number; type: string; data: unknown; actor_id: string; actor_role: string; occurred_at: Date; request_id: string; hash: string }[];
+    return rows.map((r) => ({ seq: r.seq, type: r.type, data: r.data, actorId: r.actor_id, actorRole: r.actor_role, occurredAt: r.occurred_at.toISOString(), requestId: r.request_id, hash: r.hash }));
   }
 
   async unit(code: string): Promise<UnitRow | undefined> {

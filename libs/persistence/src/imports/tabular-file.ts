@@ -62,12 +62,18 @@ function cellText(v: CellValue): string {
   return String(v);
 }
 
-/** The first worksheet of an .xlsx, or a .csv, as rows of text cells; refuses other formats and oversized files. */
-export async function readTable(bytes: Buffer, fileName: string): Promise<string[][]> {
+/** One worksheet (or the CSV file) as rows of text cells. */
+export interface NamedTable {
+  name: string;
+  rows: string[][];
+}
+
+/** Every worksheet of an .xlsx (a .csv is one table named after the file), as rows of text cells; refuses other formats and oversized files. */
+export async function readTables(bytes: Buffer, fileName: string): Promise<NamedTable[]> {
   if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new UnreadableFile(`The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`);
   const lower = fileName.toLowerCase();
-  let rows: string[][];
-  if (lower.endsWith('.csv')) rows = parseCsv(bytes.toString('utf8'));
+  let tables: NamedTable[];
+  if (lower.endsWith('.csv')) tables = [{ name: fileName.replace(/\.csv$/i, ''), rows: parseCsv(bytes.toString('utf8')) }];
   else if (lower.endsWith('.xlsx')) {
     const wb = new Workbook();
     try {
@@ -75,15 +81,22 @@ export async function readTable(bytes: Buffer, fileName: string): Promise<string
     } catch {
       throw new UnreadableFile('The file is not a readable .xlsx workbook');
     }
-    const sheet = wb.worksheets[0];
-    if (!sheet) throw new UnreadableFile('The workbook has no worksheet');
-    rows = [];
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      rows[n - 1] = values.map((v) => cellText(v as CellValue).trim());
+    if (!wb.worksheets.length) throw new UnreadableFile('The workbook has no worksheet');
+    tables = wb.worksheets.map((sheet) => {
+      const rows: string[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row, n) => {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        rows[n - 1] = values.map((v) => cellText(v as CellValue).trim());
+      });
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      return { name: sheet.name, rows };
     });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   } else throw new UnreadableFile('Only .xlsx and .csv files are read');
-  if (rows.length > MAX_IMPORT_ROWS + 1) throw new UnreadableFile(`The file has more than ${MAX_IMPORT_ROWS} rows`);
-  return rows;
+  if (tables.some((t) => t.rows.length > MAX_IMPORT_ROWS + 1)) throw new UnreadableFile(`The file has more than ${MAX_IMPORT_ROWS} rows`);
+  return tables;
+}
+
+/** The first worksheet of an .xlsx, or a .csv, as rows of text cells; refuses other formats and oversized files. */
+export async function readTable(bytes: Buffer, fileName: string): Promise<string[][]> {
+  return (await readTables(bytes, fileName))[0].rows;
 }
