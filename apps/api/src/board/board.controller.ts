@@ -1,11 +1,11 @@
 import { PageLimit } from '../dossiers/dossier.dto';
-import { BadRequestException, Controller, Get, HttpException, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, HOLDERS, STAGES, vietnamDate, type Actor, type Stage } from '@tdkt/domain';
-import { BoardQueries, InvalidCursorError, type BoardFilter, type BoardPage, type BoardRow, type BoardSort, type DossierScope } from '@tdkt/persistence';
+import { BoardQueries, type BoardFilter, type BoardRow, type BoardSort, type DossierScope } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../dossiers/dossier-access';
 import { body } from '../platform/errors';
@@ -165,7 +165,7 @@ export class BoardController {
     const scope = scopeOf(actor);
     const filter = filterOf(q);
     if (q.format === 'csv') return this.csv(res, scope, filter, q.sort ?? 'updated', today);
-    const page = await this.pageOrBadCursor(scope, filter, { sort: q.sort ?? 'updated', limit: q.limit ?? 50, today, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    const page = await this.board.page(scope, filter, { sort: q.sort ?? 'updated', limit: q.limit ?? 50, today, ...(q.cursor ? { cursor: q.cursor } : {}) });
     return { today, ...page };
   }
 
@@ -173,15 +173,6 @@ export class BoardController {
   @ApiOkResponse({ type: BoardCountsDto })
   counts(@CurrentActor() actor: Actor, @Query() q: BoardFilterQuery): Promise<BoardCountsDto> {
     return this.board.counts(scopeOf(actor), filterOf(q));
-  }
-
-  private async pageOrBadCursor(scope: DossierScope, filter: BoardFilter, opts: Parameters<BoardQueries['page']>[2]): Promise<BoardPage> {
-    try {
-      return await this.board.page(scope, filter, opts);
-    } catch (e) {
-      if (e instanceof InvalidCursorError) throw new BadRequestException(body(400, 'Validation failed', { fields: { cursor: [e.message] } }));
-      throw e;
-    }
   }
 
   private async csv(res: Response, scope: DossierScope, filter: BoardFilter, sort: BoardSort, today: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor, DossierCommand } from '@tdkt/domain';
 import { DossierQueries, EventStore, type DossierView } from '@tdkt/persistence';
@@ -48,17 +48,6 @@ export class DossierPageDto {
   @ApiPropertyOptional({ description: 'Pass as cursor for the next page; absent on the last page' }) nextCursor?: string;
 }
 
-const encodeCursor = (d: DossierView) => Buffer.from(JSON.stringify([d.updatedAt, d.id])).toString('base64url');
-function decodeCursor(cursor: string): { updatedAt: string; id: string } {
-  try {
-    const [updatedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof updatedAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(updatedAt)) && /^[0-9a-f-]{36}$/.test(id)) return { updatedAt, id };
-  } catch {
-    // fall through to the 400 below
-  }
-  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', fields: { cursor: ['cursor is not one this API issued'] } });
-}
-
 const decisionCommand = (b: DecisionDto): DossierCommand => ({
   type: 'DecideDossier',
   data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) },
@@ -88,17 +77,14 @@ export class DossiersController {
   @Get()
   @ApiOkResponse({ type: DossierPageDto })
   async list(@CurrentActor() actor: Actor, @Query() q: ListDossiersQuery): Promise<DossierPageDto> {
-    const limit = q.limit ?? 50;
-    const items = await this.queries.list(scopeOf(actor), {
-      limit: limit + 1,
+    return this.queries.list(scopeOf(actor), {
+      limit: q.limit ?? 50,
       ...(q.status ? { status: q.status } : {}),
       ...(q.awardCode ? { awardCode: q.awardCode } : {}),
       ...(q.commendationType ? { commendationType: q.commendationType } : {}),
       ...(q.unitCode ? { unitCode: q.unitCode } : {}),
-      ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
     });
-    const page = items.slice(0, limit);
-    return { items: page, ...(items.length > limit ? { nextCursor: encodeCursor(page[page.length - 1]) } : {}) };
   }
 
   @Get(':id')

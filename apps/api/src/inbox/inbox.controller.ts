@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TASK_KINDS, vietnamDate, type Actor, type TaskKind } from '@tdkt/domain';
-import { BoardQueries, type Inbox } from '@tdkt/persistence';
+import { InboxQueries, type Inbox } from '@tdkt/persistence';
 import { CurrentActor } from '../auth/auth.guard';
 
 export class InboxQuery {
@@ -43,11 +43,11 @@ export class InboxDto {
 @ApiBearerAuth()
 @Controller('me')
 export class InboxController {
-  constructor(private readonly board: BoardQueries) {}
+  constructor(private readonly inbox: InboxQueries) {}
 
   @Get('tasks')
   @ApiOkResponse({ type: InboxDto })
   tasks(@CurrentActor() actor: Actor, @Query() q: InboxQuery): Promise<Inbox> {
-    return this.board.inbox(actor, vietnamDate(Date.now()), q.limit ?? 200);
+    return this.inbox.inbox(actor, vietnamDate(Date.now()), q.limit ?? 200);
   }
 }

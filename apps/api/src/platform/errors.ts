@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { requestIdOf } from './request-context';
 import type { Rejection } from '@tdkt/domain';
+import { InvalidCursorError } from '@tdkt/persistence';
 import { RendererUnavailableError } from '../documents/pdf-renderer.service';
 
 /** The one error shape every endpoint answers with. */
@@ -62,6 +63,8 @@ export class ErrorFilter implements ExceptionFilter {
       });
     }
     if (e instanceof WorkflowNotFoundError) return body(404, 'Dossier not found');
+    // A keyset cursor of any list that this API did not issue (or issued for another sort).
+    if (e instanceof InvalidCursorError) return body(400, 'Validation failed', { fields: { cursor: [e.message] } });
     if (e instanceof RendererUnavailableError) {
       this.log.warn(e.message);
       return body(503, e.message);

@@ -8,7 +8,9 @@ import { batchesOf, simulatedActor as who, simulateDossier } from '../../../../t
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 import { EventStore } from '../event-store/event-store';
 import { BACKFILL_OPEN_BALLOTS } from '../migrations/1732800000000-inbox';
-import { BoardQueries, InvalidCursorError, workingDaysLeft, type BoardFilter, type BoardRow, type BoardSort } from './board-queries';
+import { BoardQueries, workingDaysLeft, type BoardFilter, type BoardRow, type BoardSort } from './board-queries';
+import { InboxQueries } from './inbox-queries';
+import { InvalidCursorError } from './sql';
 import type { DossierScope } from './dossier-queries';
 import { rebuildReadModels } from './rebuild';
 
@@ -25,6 +27,7 @@ const cmd = (actor: Actor, command: DossierCommand): [Actor, DossierCommand] => 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 let store: EventStore;
 let board: BoardQueries;
+let inbox: InboxQueries;
 const append = async (events: EventEnvelope[]) => {
   for (const batch of batchesOf(events)) await store.append(batch);
   return events[0].dossierId;
@@ -38,6 +41,7 @@ beforeAll(async () => {
   db = await scratchDatabase();
   store = new EventStore(db.ds);
   board = new BoardQueries(db.ds);
+  inbox = new InboxQueries(db.ds);
   const at = { now: AUG_27 };
   d.draft = await append(simulateDossier({ ...at, steps: 1, unitCode: 'SGDDT', nominee: 'Bản nháp' }));
   d.draftCstd = await append(simulateDossier({ ...at, steps: 1, unitCode: 'SGDDT', awardCode: 'CSTD_TINH', nominee: 'Chiến sĩ' }));
@@ -187,7 +191,7 @@ describe('working days left', () => {
 });
 
 describe('the task inbox', () => {
-  const tasksOf = async (actor: Actor, today = TODAY) => (await board.inbox(actor, today)).tasks;
+  const tasksOf = async (actor: Actor, today = TODAY) => (await inbox.inbox(actor, today)).tasks;
   const kinds = async (actor: Actor) => Object.fromEntries((await tasksOf(actor)).map((t) => [t.dossierId, t.kind]));
 
   it("gives a unit clerk their unit's drafts, returned dossiers and supplement requests, with the supplement deadline", async () => {

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { AWARD_CATALOG } from '@tdkt/domain';
+import { BY_UPDATED, encodeCursor, resumeAfter, scopedTo, SORT_KEY_COLUMNS, type DossierScope } from './sql';
+
+export type { DossierScope } from './sql';
 
 export interface DossierView {
   id: string;
@@ -50,22 +52,15 @@ const toView = (r: Row): DossierView => ({
   commendationType: r.commendation_type, simplified: r.simplified, roundId: r.round_id, movementId: r.movement_id,
 });
 
-/**
- * Who may see which dossiers: a unit's staff their unit's, council members those they sit on (and, as the unit's own
- * council, their unit's grassroots dossiers), the rest all.
- */
-export type DossierScope = { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string } | { kind: 'COUNCIL_MEMBER'; userId: string; unitCode?: string };
 
-/** Award codes of the grassroots route, from the catalog: a unit council member sees these dossiers of their unit. */
-export const GRASSROOTS_AWARD_CODES: readonly string[] = AWARD_CATALOG.filter((a) => a.route === 'GRASSROOTS').map((a) => a.code);
 
 export interface DossierFilter {
   status?: string;
   awardCode?: string;
   commendationType?: string;
   unitCode?: string;
-  /** Keyset cursor: the last row of the previous page. */
-  after?: { updatedAt: string; id: string };
+  /** Keyset cursor from the previous page's `nextCursor`. */
+  cursor?: string;
   limit: number;
 }
 
@@ -84,29 +79,17 @@ export class DossierQueries {
   }
 
   /** Newest first, keyset-paginated on (updated_at, id). */
-  async list(scope: DossierScope, filter: DossierFilter): Promise<DossierView[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (scope.kind === 'UNIT') add('unit_code = ?', scope.unitCode);
-    if (scope.kind === 'COUNCIL_MEMBER') {
-      params.push(scope.userId, scope.unitCode ?? null, GRASSROOTS_AWARD_CODES);
-      const n = params.length;
-      where.push(`($${n - 2} = ANY (council_members) OR (unit_code = $${n - 1} AND award_code = ANY ($${n}::text[])))`);
-    }
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.awardCode) add('award_code = ?', filter.awardCode);
-    if (filter.commendationType) add('commendation_type = ?', filter.commendationType);
-    if (filter.unitCode) add('unit_code = ?', filter.unitCode);
-    if (filter.after) {
-      params.push(filter.after.updatedAt, filter.after.id);
-      where.push(`(updated_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(filter.limit);
-    const sql = `SELECT * FROM dossier_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id DESC LIMIT $${params.length}`;
-    return ((await this.dataSource.query(sql, params)) as Row[]).map(toView);
+  async list(scope: DossierScope, filter: DossierFilter): Promise<{ items: DossierView[]; nextCursor?: string }> {
+    const w = scopedTo(scope);
+    if (filter.status) w.add('status = ?', filter.status);
+    if (filter.awardCode) w.add('award_code = ?', filter.awardCode);
+    if (filter.commendationType) w.add('commendation_type = ?', filter.commendationType);
+    if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
+    if (filter.cursor) resumeAfter(w, BY_UPDATED, filter.cursor);
+    const limit = w.param(filter.limit + 1);
+    const rows = (await this.dataSource.query(`SELECT *, ${SORT_KEY_COLUMNS} FROM dossier_view ${w.sql} ORDER BY ${BY_UPDATED.order} LIMIT ${limit}`, w.params)) as (Row & { updated_key: string })[];
+    const page = rows.slice(0, filter.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toView), ...(rows.length > filter.limit ? { nextCursor: encodeCursor(BY_UPDATED, last.updated_key, last.id) } : {}) };
   }
 }
