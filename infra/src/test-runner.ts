@@ -31,7 +31,9 @@ async function main(): Promise<number> {
     await runMigrations(ds);
     await grantRuntimeRole(ds, process.env.TDKT_DB_RUNTIME_ROLE);
     await ds.destroy();
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), logger: quietLogger });
+    // The request-context interceptors (a header the activities' log lines read); not OpenTelemetry's, whose spans
+    // would need the `exporter` sink every spec's own Worker would have to register (the tracing test bundles its own).
+    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), workflowInterceptorModules: [require.resolve('@tdkt/workflows/src/interceptors')], logger: quietLogger });
     // The web app the API serves (the browser tests drive it): rebuilt only when apps/web or the OpenAPI changed.
     const web = await buildWebApp();
     const bundlePath = join(runDir, 'workflow-bundle.js');
@@ -58,6 +60,8 @@ async function main(): Promise<number> {
           // A payload-codec key per run; none when recording histories, which must replay in later runs (plain payloads).
           ...(process.env.TDKT_RECORD_HISTORIES ? {} : { TEMPORAL_CODEC_KEYS: `run${process.pid}:${randomBytes(32).toString('base64')}` }),
           AUTH_MODE: 'local',
+          // JSON logs at warn and above: an access line per request of every spec would drown the run's output.
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
           // Browser tests: Debian's Chromium (infra/chromium.sh installs it) and a folder for their screenshots.
           TDKT_CHROMIUM: process.env.TDKT_CHROMIUM ?? '/usr/bin/chromium',
           TDKT_SCREENSHOTS: join(ROOT, 'test-results', 'screenshots'),

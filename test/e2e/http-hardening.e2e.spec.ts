@@ -99,7 +99,9 @@ describe('request ids', () => {
       status = (await raw('/audit/verify', { headers: { authorization: `Bearer ${token}`, 'x-request-id': id } })).status;
     });
     expect(status).toBe(403);
-    expect(logged).toMatch(new RegExp(`\\[access\\] \\[req ${id}\\] denied GET /api/audit/verify to ${cast.users.clerk.id}`));
+    // One JSON line per event (pino): the access component's denial, with the request id and the actor.
+    const lines = logged.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', component: 'access', requestId: id, msg: `denied GET /api/audit/verify to ${cast.users.clerk.id} (UNIT_CLERK)` }));
   });
 });
 

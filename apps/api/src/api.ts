@@ -8,7 +8,9 @@ import { configWarnings, loadConfig } from '@tdkt/config';
 import { AppModule } from './app.module';
 import { body } from './platform/errors';
 import { jsonBody } from './platform/json-body';
-import { assignRequestId, enterRequestContext, RequestLogger } from './platform/request-context';
+import { assignRequestId, enterRequestContext } from './platform/request-context';
+import { accessLog, metricsEndpoint } from './platform/observability';
+import { collectProcessMetrics, logger, NestPinoLogger, setServiceName } from '@tdkt/platform';
 import { codecCors } from './temporal-codec/codec-cors';
 import { refuseControlCharacters } from './platform/text-guard';
 import { apiDocument } from './platform/openapi';
@@ -28,10 +30,15 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
 /** Builds the HTTP API (not yet listening): validation, the error shape, OpenAPI at /api/docs. */
 export async function createApi(): Promise<INestApplication> {
   const config = loadConfig(); // a bad setting stops start-up here, before Nest builds anything
-  for (const warning of configWarnings(config)) console.warn(`\n${'!'.repeat(100)}\n!! WARNING ${warning}\n${'!'.repeat(100)}\n`);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: new RequestLogger({ logLevels: ['error', 'warn'] }) });
+  setServiceName('tdkt-api');
+  collectProcessMetrics('tdkt-api');
+  for (const warning of configWarnings(config)) logger('config').warn(`WARNING ${warning}`);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: new NestPinoLogger() });
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  app.use(accessLog);
+  // Prometheus scrapes GET /metrics (outside /api; METRICS_TOKEN to require a bearer token).
+  app.use('/metrics', metricsEndpoint());
   app.use(helmet());
   // The web app at / (apps/web/dist), before the body parsers: it only answers GETs outside /api.
   for (const handler of webApp()) app.use(handler);

@@ -19,6 +19,7 @@ import { HealthController } from './health.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { ErrorFilter } from './platform/errors';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
+import { ActorLogContextInterceptor } from './platform/observability';
 import { PlatformModule } from './platform/platform.module';
 import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
@@ -46,6 +47,6 @@ import { PdfRenderer } from './documents/pdf-renderer.service';
     EmulationService, MovementsService, RegistrationsService,
     DocumentsService, PdfRenderer,
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
-    CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+    CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: ActorLogContextInterceptor }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class AppModule {}

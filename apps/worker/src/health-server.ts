@@ -4,7 +4,9 @@
  * probe from outside the container reaches it).
  *   GET /live   200 while the Temporal worker has not failed or stopped (a failed worker is restarted, not waited for)
  *   GET /ready  200 when the worker is RUNNING, its workflow and activity pollers are POLLING and Postgres answers
- * Both answer JSON with the states; 503 otherwise. Nothing else is served (404).
+ * Both answer JSON with the states; 503 otherwise.
+ *   GET /metrics  Prometheus text: the app's metrics and the Temporal SDK's (when the source gives them)
+ * Nothing else is served (404).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,8 @@ export interface WorkerHealthSource {
   status(): PollingStatus;
   /** Resolves when the database answers (SELECT 1). */
   database(): Promise<unknown>;
+  /** Prometheus text exposition of the worker's metrics. */
+  metrics?(): Promise<string>;
 }
 
 export interface HealthServer {
@@ -64,7 +68,17 @@ export async function startHealthServer(source: WorkerHealthSource, address: { p
       );
       return;
     }
-    reply(404, { error: 'not found: GET /live or /ready' });
+    if (path === '/metrics' && source.metrics) {
+      void source.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(text);
+        },
+        () => reply(500, { error: 'metrics unavailable' }),
+      );
+      return;
+    }
+    reply(404, { error: 'not found: GET /live, /ready or /metrics' });
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

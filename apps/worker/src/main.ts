@@ -1,10 +1,13 @@
+import './tracing';
 import { ConfigError } from '@tdkt/config';
+import { logger } from '@tdkt/platform';
+import { tracing } from '@tdkt/platform/src/observability/tracing';
 import { startWorker } from './worker';
 
 startWorker()
   .then((w) => {
-    console.log(`[worker] polling${w.healthPort !== undefined ? `; health on port ${w.healthPort} (GET /live, /ready)` : ''}`);
-    const stop = () => void w.shutdown();
+    logger('worker').info(`polling${w.healthPort !== undefined ? `; health on port ${w.healthPort} (GET /live, /ready, /metrics)` : ''}`);
+    const stop = () => void w.shutdown().then(() => tracing()?.shutdown());
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return w.done;

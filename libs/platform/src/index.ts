@@ -7,12 +7,18 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
 import { createDataSource, QueryErrorLogger } from '@tdkt/persistence';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { dataConverter } from './payload-codec';
 import { connectWithRetry } from './retry';
+import { RequestContextClientInterceptor } from './observability/temporal-context';
+import { tracing } from './observability/tracing';
 
 export * from './payload-codec';
 export * from './health';
 export * from './retry';
+export * from './observability/log';
+export * from './observability/metrics';
+export * from './observability/temporal-context';
 
 export const CONFIG = Symbol('CONFIG');
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
@@ -39,7 +45,13 @@ export function platformProviders(applicationName: string): Provider[] {
       provide: TEMPORAL_CLIENT,
       inject: [CONFIG],
       useFactory: async (c: AppConfig): Promise<Client> =>
-        new Client({ connection: await Connection.connect(temporalConnectionOptions(c.temporal)), namespace: c.temporal.namespace, dataConverter: dataConverter(c.temporal) }),
+        new Client({
+          connection: await Connection.connect(temporalConnectionOptions(c.temporal)),
+          namespace: c.temporal.namespace,
+          dataConverter: dataConverter(c.temporal),
+          // The request context header and command metrics; the trace context when tracing is on.
+          interceptors: { workflow: [new RequestContextClientInterceptor(), ...(tracing() ? [new OpenTelemetryWorkflowClientInterceptor()] : [])] },
+        }),
     },
   ];
 }

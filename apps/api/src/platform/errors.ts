@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { commandsRefusedTotal } from '@tdkt/platform';
 import { requestIdOf } from './request-context';
 import type { Rejection } from '@tdkt/domain';
 import { InvalidCursorError } from '@tdkt/persistence';
@@ -44,6 +45,8 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const out = this.toBody(exception);
+    // A refusal by a domain rule (the API's own or the workflow's), counted by its rule code.
+    if (out.rule && out.statusCode >= 400 && out.statusCode < 500) commandsRefusedTotal.inc({ rule: out.rule, status: String(out.statusCode) });
     // JSON even on routes that answer text (minutes, CSV): their Content-Type header is set before the handler runs.
     res.status(out.statusCode).type('application/json').json({ ...out, requestId: requestIdOf(res) });
   }

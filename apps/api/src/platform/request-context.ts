@@ -1,17 +1,14 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { logContext } from '@tdkt/platform';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 /** An incoming id is kept when it is short and plain (letters, digits, `.`, `_`, `:`, `-`): it ends up in logs. */
 const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-const context = new AsyncLocalStorage<{ requestId: string }>();
-
 /** The id of the request being handled, for log lines; undefined outside a request. */
 export function currentRequestId(): string | undefined {
-  return context.getStore()?.requestId;
+  return logContext.current()?.requestId;
 }
 
 /** The id given to this request (echoed in the response header), for error bodies. */
@@ -36,17 +33,11 @@ function isErrorBody(payload: unknown): payload is { statusCode: number; message
 }
 
 /**
- * Opens the request's logging context. It runs after the body parser: a stream's events do not carry the context in
- * which the request started, so a context opened before the body is read would be lost once it has been.
+ * Opens the request's context: every log line written while it is handled carries its request id (and, once the guard
+ * has authenticated the caller, the actor id), and so does every Temporal call made for it (a header the workflow
+ * passes on to its activities). It runs after the body parser: a stream's events do not carry the context in which
+ * the request started, so a context opened before the body is read would be lost once it has been.
  */
 export function enterRequestContext(_req: Request, res: Response, next: NextFunction): void {
-  context.run({ requestId: requestIdOf(res) ?? randomUUID() }, next);
-}
-
-/** Nest's console logger with `[req <id>]` after the context of every line written while a request is handled. */
-export class RequestLogger extends ConsoleLogger {
-  protected override formatContext(ctx: string): string {
-    const id = currentRequestId();
-    return id ? `${super.formatContext(ctx)}[req ${id}] ` : super.formatContext(ctx);
-  }
+  logContext.run({ requestId: requestIdOf(res) ?? randomUUID() }, next);
 }
