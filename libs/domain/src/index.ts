@@ -37,3 +37,6 @@ export * from './document/document';
 export * from './movement/movement';
 export * from './registration/registration';
 export * from './directory/directory-import';
+export * from './exemplary-model/exemplary-model';
+export * from './priority/nominee-priority';
+export * from './fund/award-fund';

@@ -36,3 +36,4 @@ export * from './imports/award-importer';
 export * from './imports/award-import-jobs';
 export * from './imports/name-uuid';
 export * from './directory/directory-admin';
+export * from './imports/directory-importer';
