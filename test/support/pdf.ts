@@ -54,3 +54,54 @@ export function pageOne(pdf: Buffer, dpi = 50, savePng?: string): Raster {
     };
   });
 }
+
+/** The last signature of a signed PDF: its /ByteRange, /SubFilter, the CMS in /Contents (DER) and the bytes it covers. */
+export interface PdfSignature {
+  byteRange: [number, number, number, number];
+  subFilter: string;
+  cms: Buffer;
+  signedContent: Buffer;
+}
+
+export function pdfSignature(pdf: Buffer): PdfSignature {
+  const text = pdf.toString('latin1');
+  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
+  const last = ranges[ranges.length - 1];
+  if (!last) throw new Error('no /ByteRange: the PDF is not signed');
+  const byteRange = [1, 2, 3, 4].map((i) => Number(last[i])) as PdfSignature['byteRange'];
+  const [a, b, c, d] = byteRange;
+  // The hole between the two ranges is exactly "<hex>" of /Contents.
+  const hole = text.slice(a + b, c);
+  if (!/^<[0-9a-fA-F]+>$/.test(hole)) throw new Error('the /ByteRange hole is not the /Contents hex string');
+  // /Contents is padded with zeros: the CMS is as long as its outer DER length says.
+  const padded = Buffer.from(hole.slice(1, -1), 'hex');
+  const n = padded[1] & 0x7f;
+  const length = padded[1] < 0x80 ? 2 + padded[1] : 2 + n + padded.subarray(2, 2 + n).reduce((acc, x) => acc * 256 + x, 0);
+  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(text)?.[1] ?? '';
+  return { byteRange, subFilter, cms: padded.subarray(0, length), signedContent: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]) };
+}
+
+/**
+ * `openssl cms -verify` of a detached CMS over `content` with `certPem` as the only trust anchor: true when the
+ * signature and the message digest check out and the signer's certificate is that one.
+ */
+export function opensslVerify(cms: Buffer, content: Buffer, certPem: string): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tdkt-cms-'));
+  try {
+    writeFileSync(join(dir, 'sig.der'), cms);
+    writeFileSync(join(dir, 'content.bin'), content);
+    writeFileSync(join(dir, 'ca.pem'), certPem);
+    try {
+      const output = execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'sig.der'), '-content', join(dir, 'content.bin'), '-CAfile', join(dir, 'ca.pem'), '-partial_chain', '-purpose', 'any', '-out', join(dir, 'out.bin')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { ok: true, output };
+    } catch (e) {
+      return { ok: false, output: String((e as { stderr?: string }).stderr ?? e) };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `openssl cms -cmsout -print` of a CMS: its structure as text (signed attributes, certificates). */
+export const cmsPrint = (cms: Buffer): string =>
+  inTemp(cms, (file) => execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', file], { encoding: 'utf8' }));

@@ -39,13 +39,14 @@ import { AdminModule } from './admin/admin.module';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { PdfRenderer } from './documents/pdf-renderer.service';
+import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, TemporalCodecController, DocumentsController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
     EmulationService, MovementsService, RegistrationsService,
-    DocumentsService, PdfRenderer,
+    DocumentsService, PdfRenderer, ...DOCUMENT_PROVIDERS,
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
     CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: ActorLogContextInterceptor }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })

@@ -21,6 +21,7 @@ import { EmulationBlocks1734900000000 } from './migrations/1734900000000-emulati
 import { DirectoryStreams1734700000000 } from './migrations/1734700000000-directory-streams';
 import { Movements1735000000000 } from './migrations/1735000000000-movements';
 import { Registrations1735010000000 } from './migrations/1735010000000-registrations';
+import { IssuedDocumentFiles1735350000000 } from './migrations/1735350000000-issued-document-files';
 import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier-progress';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   DirectoryStreams1734700000000,
   Movements1735000000000,
   Registrations1735010000000,
+  IssuedDocumentFiles1735350000000,
   DossierProgress1735600000000,
 ];
 

@@ -36,4 +36,5 @@ export * from './imports/award-importer';
 export * from './imports/award-import-jobs';
 export * from './imports/name-uuid';
 export * from './directory/directory-admin';
+export * from './documents/issued-document-files';
 export * from './imports/directory-importer';

@@ -1,10 +1,13 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 
-/** Chromium could not render (missing binary, crash, timeout): the API answers 503, never 500. */
+/**
+ * Chromium could not render (missing binary, crash, timeout), or another service a document needs failed (the
+ * signer, a subclass): the API answers 503, never 500.
+ */
 export class RendererUnavailableError extends Error {
-  constructor(cause: string) {
-    super(`The document renderer (headless Chromium) is unavailable: ${cause}`);
+  constructor(cause: string, service = 'The document renderer (headless Chromium)') {
+    super(`${service} is unavailable: ${cause}`);
     this.name = 'RendererUnavailableError';
   }
 }

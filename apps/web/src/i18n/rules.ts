@@ -133,6 +133,10 @@ export const RULES_VI: Record<string, string> = {
   'document.issuer': 'Vai trò của bạn không được ban hành loại văn bản này.',
   'document.issue-once': 'Văn bản này đã được ban hành; không ban hành lần thứ hai.',
   'document.hash': 'Văn bản ban hành phải ghi mã băm SHA-256 của tệp PDF.',
+  'document.decided': 'Văn bản chỉ có sau khi người có thẩm quyền ký quyết định khen thưởng.',
+  'document.proposed': 'Tờ trình chỉ có sau khi Chủ tịch ký tờ trình gửi Trung ương (hình thức khen thưởng cấp Nhà nước).',
+  'document.closed': 'Biên bản chỉ có sau khi phiên họp kết thúc.',
+  'document.template': 'Chưa có mẫu văn bản cho cấp quyết định này.',
   'event-store.storable-data': 'Dữ liệu có ký tự không lưu được.',
   IDEMPOTENCY_KEY_REUSED: 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác.',
 };

@@ -63,8 +63,9 @@ export interface Letterhead {
   dateText: string;
 }
 
-export function page(title: string, content: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body>${content}</body></html>`;
+/** A whole document: the decree's page box and type, plus a template's own rules (`css`, e.g. a landscape page). */
+export function page(title: string, content: string, css = ''): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}${css}</style></head><body>${content}</body></html>`;
 }
 
 const lines = (s: string) => s.split('\n').map(esc).join('<br>');
@@ -95,9 +96,19 @@ export interface SignatureBlock {
   recipients: string[];
 }
 
+/** Quyền hạn, chức vụ, the signing space and the name: one signer's block (bottom right, or both sides of a biên bản). */
+export const signer = (title: string[], name: string): string =>
+  `${title.map((t) => `<div class="signer-title">${esc(t)}</div>`).join('')}<div class="signature-space">(Chữ ký số)</div><div class="signer-name">${name ? esc(name) : '&nbsp;'}</div>`;
+
+/** A biên bản's two signers side by side (the secretary left, the chair right), nơi nhận below. */
+export function twoSigners(left: { title: string[]; name: string }, right: { title: string[]; name: string }, recipients: string[]): string {
+  return `<table class="foot"><tr><td class="right">${signer(left.title, left.name)}</td><td class="right">${signer(right.title, right.name)}</td></tr></table>
+<div class="foot" style="font-size:11pt"><div class="to" style="font-weight:bold;font-style:italic;font-size:12pt">Nơi nhận:</div>${recipients.map((r) => `<div>- ${esc(r)}</div>`).join('')}</div>`;
+}
+
 export function footer(s: SignatureBlock): string {
   return `<table class="foot"><tr>
 <td class="left"><div class="to">Nơi nhận:</div>${s.recipients.map((r) => `<div>- ${esc(r)}</div>`).join('')}</td>
-<td class="right">${s.title.map((t) => `<div class="signer-title">${esc(t)}</div>`).join('')}<div class="signature-space">(Chữ ký số)</div><div class="signer-name">${esc(s.name)}</div></td>
+<td class="right">${signer(s.title, s.name)}</td>
 </tr></table>`;
 }
