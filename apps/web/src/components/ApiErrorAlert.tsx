@@ -10,7 +10,7 @@ export function ApiErrorAlert({ error }: { error: unknown }) {
   const body = error instanceof ApiError ? error.body : {};
   const message = refusalMessage(body.rule, body.message ?? (error instanceof Error ? error.message : undefined), i18n.language);
   const title = error instanceof ApiError && error.status === 400 && body.fields ? t('error.fields') : error instanceof ApiError && error.status >= 403 && error.status < 500 ? t('error.refused') : t('error.generic');
-  return <Alert data-testid="refusal" type="error" showIcon title={title} description={<span>{message}{body.rule ? <code style={{ marginLeft: 8, opacity: 0.6 }}>{body.rule}</code> : null}</span>} style={{ marginBottom: 16 }} />;
+  return <Alert data-testid="refusal" type="error" showIcon title={title} description={<span>{message}{body.rule ? <code style={{ marginLeft: 8, color: 'rgba(0, 0, 0, 0.7)' }}>{body.rule}</code> : null}</span>} style={{ marginBottom: 16 }} />;
 }
 
 /** Per-field messages of a 400, for Form.setFields. */

@@ -118,7 +118,7 @@ export function Audit() {
           <Col xs={24} md={12}>
             <Typography.Title level={5}>{t('audit.oneDossier')}</Typography.Title>
             <Space wrap>
-              <Input id="audit-dossier" style={{ width: 340, maxWidth: '100%' }} placeholder={t('audit.dossierId')} value={dossierId} onChange={(e) => setDossierId(e.target.value)} />
+              <Input id="audit-dossier" aria-label={t('audit.dossierId')} style={{ width: 340, maxWidth: '100%' }} placeholder={t('audit.dossierId')} value={dossierId} onChange={(e) => setDossierId(e.target.value)} />
               <Button data-testid="verify-dossier" disabled={!id} loading={one.isPending} onClick={() => { setParams({ dossier: id }); one.mutate(id); }}>{t('audit.verify')}</Button>
               <Button data-testid="export-dossier" disabled={!id} loading={exported.isPending} onClick={() => exported.mutate(id)}>{t('audit.export')}</Button>
               {id ? <Link to={`/dossiers/${id}`}>{t('audit.openDossier')}</Link> : null}
@@ -147,8 +147,8 @@ function DecisionRegister() {
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('audit.register')}</Typography.Title>}>
       <Form layout="inline" initialValues={{ year: new Date().getFullYear() }} onFinish={(v: { authority: string; year: number }) => setQuery({ authority: v.authority.trim(), year: v.year })} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="authority" label={t('audit.authority')} rules={[{ required: true, message: t('form.required') }]}><Input id="register-authority" placeholder="PROVINCIAL_CHAIRMAN:HN" style={{ width: 260 }} /></Form.Item>
-        <Form.Item name="year" label={t('draft.year')} rules={[{ required: true, message: t('form.required') }]}><InputNumber id="register-year" min={2000} max={2200} /></Form.Item>
+        <Form.Item name="authority" htmlFor="register-authority" label={t('audit.authority')} rules={[{ required: true, message: t('form.required') }]}><Input id="register-authority" placeholder="PROVINCIAL_CHAIRMAN:HN" style={{ width: 260 }} /></Form.Item>
+        <Form.Item name="year" htmlFor="register-year" label={t('draft.year')} rules={[{ required: true, message: t('form.required') }]}><InputNumber id="register-year" min={2000} max={2200} /></Form.Item>
         <Button type="primary" htmlType="submit" data-testid="register-show">{t('audit.show')}</Button>
       </Form>
       <ApiErrorAlert error={register.error} />

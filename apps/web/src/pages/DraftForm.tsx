@@ -145,7 +145,7 @@ export function DraftForm() {
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline">
                       <Form.Item name={[f.name, 'year']} rules={required}><InputNumber placeholder={t('draft.year')} /></Form.Item>
-                      <Form.Item name={[f.name, 'rating']} rules={required}><Select style={{ width: 110 }} options={RATINGS.map((r) => ({ value: r, label: r }))} /></Form.Item>
+                      <Form.Item name={[f.name, 'rating']} rules={required}><Select aria-label={t('draft.ratings')} style={{ width: 110 }} options={RATINGS.map((r) => ({ value: r, label: r }))} /></Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
                     </Space>
                   ))}
@@ -161,7 +161,7 @@ export function DraftForm() {
                 <>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline" wrap>
-                      <Form.Item name={[f.name, 'awardCode']} rules={required}><Select style={{ width: 220 }} showSearch optionFilterProp="label" options={awardOptions} /></Form.Item>
+                      <Form.Item name={[f.name, 'awardCode']} rules={required}><Select aria-label={t('draft.awards')} style={{ width: 220 }} showSearch optionFilterProp="label" options={awardOptions} /></Form.Item>
                       <Form.Item name={[f.name, 'year']} rules={required}><InputNumber placeholder={t('draft.year')} /></Form.Item>
                       <Form.Item name={[f.name, 'decisionDate']}><DatePicker format="DD/MM/YYYY" placeholder={t('draft.decisionDate')} /></Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
@@ -180,9 +180,9 @@ export function DraftForm() {
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'kind']} rules={required}><Select style={{ width: 240 }} options={PART_KINDS.map((k) => ({ value: k, label: t(`part.${k}`) }))} /></Form.Item>
+                  <Form.Item name={[f.name, 'kind']} rules={required}><Select aria-label={t('draft.parts')} style={{ width: 240 }} options={PART_KINDS.map((k) => ({ value: k, label: t(`part.${k}`) }))} /></Form.Item>
                   <Form.Item name={[f.name, 'ref']}><Input placeholder={t('draft.partRef')} style={{ width: 220 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'copy']}><Select style={{ width: 170 }} placeholder={t('draft.copy')} options={COPIES.map((c) => ({ value: c, label: t(`copyKind.${c}`) }))} /></Form.Item>
+                  <Form.Item name={[f.name, 'copy']}><Select aria-label={t('draft.copy')} style={{ width: 170 }} placeholder={t('draft.copy')} options={COPIES.map((c) => ({ value: c, label: t(`copyKind.${c}`) }))} /></Form.Item>
                   <Form.Item name={[f.name, 'confirmedBySubmittingLevel']} valuePropName="checked"><Checkbox>{t('draft.confirmed')}</Checkbox></Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>

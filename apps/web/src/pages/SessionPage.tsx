@@ -7,6 +7,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { castBallot, type ItemTally, type SessionDecision, type SessionHistoryEntry, type SessionView } from '../api/sessions';
 import { session as auth } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { DocumentLinks } from '../components/DocumentLinks';
 import { awardName } from '../awards';
 import { formatDate, formatDateTime } from '../format';
 import { sessionStatusTag } from './Sessions';
@@ -109,6 +110,8 @@ export function SessionPage() {
         <div style={{ marginTop: 16 }}><ApiErrorAlert error={close.error ?? attendance.error} /></div>
       </Card>
 
+      {s.status === 'CLOSED' ? <DocumentLinks subject="session" id={s.id} /> : null}
+
       <Card title={t('session.attendanceTitle')} data-testid="attendance">
         <Table
           size="small"
@@ -129,6 +132,7 @@ export function SessionPage() {
                       size="small"
                       style={{ minWidth: 160 }}
                       data-testid={`attendance-${m.userId}`}
+                      aria-label={`${t('session.attendanceTitle')}: ${m.fullName}`}
                       placeholder={t('session.notRecorded')}
                       value={now}
                       options={ATTENDANCE.map((a) => ({ value: a, label: t(`session.attendance.${a}`) }))}
@@ -266,7 +270,7 @@ function SessionDecisionCard({ s, onDone }: { s: SessionView; onDone: () => Prom
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('session.decisionHelp')}</Typography.Text>
-          <Input.TextArea id="decision-basis" rows={3} placeholder={t('session.legalBasisPlaceholder')} value={basis} onChange={(e) => setBasis(e.target.value)} />
+          <Input.TextArea id="decision-basis" aria-label={t('session.legalBasisPlaceholder')} rows={3} placeholder={t('session.legalBasisPlaceholder')} value={basis} onChange={(e) => setBasis(e.target.value)} />
           <Popconfirm title={t('session.signConfirm')} okText={t('dossier.confirm')} cancelText={t('dossier.cancel')} onConfirm={() => sign.mutate()} okButtonProps={{ id: 'sign-confirm' }}>
             <Button type="primary" loading={sign.isPending} data-testid="sign-decision">{t('session.sign')}</Button>
           </Popconfirm>
@@ -287,7 +291,7 @@ function ConflictForm({ sessionId, dossierId, onClose, onDone }: { sessionId: st
     <Modal open title={t('session.declareConflict')} okText={t('form.send')} cancelText={t('dossier.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={declare.isPending} okButtonProps={{ id: 'conflict-send' }} destroyOnHidden>
       <ApiErrorAlert error={declare.error} />
       <Form form={form} layout="vertical" onFinish={(v) => declare.mutate(v)}>
-        <Form.Item name="reason" label={t('form.reason')} rules={[{ required: true, min: 3, message: t('form.required') }]}><Input.TextArea id="conflict-reason" rows={3} /></Form.Item>
+        <Form.Item name="reason" htmlFor="conflict-reason" label={t('form.reason')} rules={[{ required: true, min: 3, message: t('form.required') }]}><Input.TextArea id="conflict-reason" rows={3} /></Form.Item>
       </Form>
     </Modal>
   );

@@ -84,10 +84,10 @@ function Convene() {
       <ApiErrorAlert error={convene.error} />
       <Form form={form} layout="vertical" onFinish={(v) => convene.mutate(v)}>
         <Row gutter={16}>
-          <Col xs={24} md={16}><Form.Item name="title" label={t('session.title')} rules={required}><Input id="session-title" /></Form.Item></Col>
-          <Col xs={24} md={8}><Form.Item name="deadline" label={t('session.deadline')} rules={required}><DatePicker id="session-deadline" format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={24} md={16}><Form.Item name="title" htmlFor="session-title" label={t('session.title')} rules={required}><Input id="session-title" /></Form.Item></Col>
+          <Col xs={24} md={8}><Form.Item name="deadline" htmlFor="session-deadline" label={t('session.deadline')} rules={required}><DatePicker id="session-deadline" format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item></Col>
         </Row>
-        <Form.Item name="dossierIds" label={t('session.pickDossiers')} rules={required}>
+        <Form.Item name="dossierIds" htmlFor="session-dossiers" label={t('session.pickDossiers')} rules={required}>
           <Select
             id="session-dossiers"
             mode="multiple"

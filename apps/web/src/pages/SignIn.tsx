@@ -46,11 +46,11 @@ export function SignIn() {
         <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
         <ApiErrorAlert error={signIn.error} />
         <Form layout="vertical" onFinish={() => signIn.mutate(username.trim())}>
-          <Form.Item label={t('signIn.pick')}>
-            <Select showSearch value={DEMO_USERS.includes(username) ? username : undefined} options={DEMO_USERS.map((u) => ({ value: u, label: u }))} onChange={setUsername} placeholder={t('signIn.pick')} />
+          <Form.Item label={t('signIn.pick')} htmlFor="demo-user">
+            <Select id="demo-user" showSearch value={DEMO_USERS.includes(username) ? username : undefined} options={DEMO_USERS.map((u) => ({ value: u, label: u }))} onChange={setUsername} placeholder={t('signIn.pick')} />
           </Form.Item>
-          <Form.Item label={t('signIn.username')}>
-            <Input name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" />
+          <Form.Item label={t('signIn.username')} htmlFor="username">
+            <Input id="username" name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" loading={signIn.isPending} disabled={!username.trim()}>{t('signIn.submit')}</Button>
