@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { configWarnings, loadConfig } from '@tdkt/config';
+import { configWarnings, loadConfig, type AppConfig } from '@tdkt/config';
 import { AppModule } from './app.module';
 import { body } from './platform/errors';
 import { jsonBody } from './platform/json-body';
@@ -27,6 +27,14 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
   return out;
 }
 
+/**
+ * Where the web app may fetch from (CSP connect-src): itself, and under AUTH_MODE=oidc the provider's origin (the
+ * discovery document and the token endpoint of the Authorization Code + PKCE sign-in).
+ */
+export function connectSources(config: AppConfig): string[] {
+  return ["'self'", ...(config.auth.mode === 'oidc' ? [new URL(config.auth.issuer).origin] : [])];
+}
+
 /** Builds the HTTP API (not yet listening): validation, the error shape, OpenAPI at /api/docs. */
 export async function createApi(): Promise<INestApplication> {
   const config = loadConfig(); // a bad setting stops start-up here, before Nest builds anything
@@ -39,7 +47,7 @@ export async function createApi(): Promise<INestApplication> {
   app.use(accessLog);
   // Prometheus scrapes GET /metrics (outside /api; METRICS_TOKEN to require a bearer token).
   app.use('/metrics', metricsEndpoint());
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } }));
   // The web app at / (apps/web/dist), before the body parsers: it only answers GETs outside /api.
   for (const handler of webApp()) app.use(handler);
   // The Web UI's codec calls: its origins only, and a batch of payloads may be larger than a command.
