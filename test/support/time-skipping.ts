@@ -11,6 +11,7 @@ import { createDataSource, DecisionNumbers, DossierQueries, EventStore, SecretBa
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
 import { createSessionActivities } from '../../apps/worker/src/session-activities';
+import { WorkflowGateway } from '../../libs/platform/src/workflow-gateway';
 import { createEmulationActivities } from '../../apps/worker/src/emulation-activities';
 import { timeSkippingEnvironment } from './time-skipping-server';
 import { dataConverterFromEnv } from '@tdkt/platform';
@@ -34,7 +35,7 @@ export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWor
     taskQueue,
     activities: {
       ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
-      ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), temporal: env.client, ballotBox: new SecretBallotBox(ds, process.env.PII_HASH_KEY ?? randomUUID()) }),
+      ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), workflows: new WorkflowGateway(env.client, { taskQueue }), ballotBox: new SecretBallotBox(ds, process.env.PII_HASH_KEY ?? randomUUID()) }),
       ...createCentralActivities(new InProcessCentralGateway()),
       ...createEmulationActivities({ eventStore }),
     },

@@ -1,23 +1,20 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { SYSTEM_ACTOR } from '@tdkt/domain';
 import type { DossierQueries, EventStore, SecretBallotBox } from '@tdkt/persistence';
 import { sessionDecisionNumberKey, type SessionActivities } from '@tdkt/workflows/src/council-messages';
-import { dossierCommandUpdate, dossierWorkflowId } from '@tdkt/workflows/src/messages';
 import { failFastOnDataError } from './data-errors';
 
 const refusal = (e: unknown): string | undefined => (e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : undefined);
 
 /** The council session workflow's activities: the event store, the secret-ballot box, and the dossiers' workflows. */
-export function createSessionActivities(deps: { eventStore: EventStore; dossiers: DossierQueries; temporal: Client; ballotBox: SecretBallotBox }): SessionActivities {
+export function createSessionActivities(deps: { eventStore: EventStore; dossiers: DossierQueries; workflows: WorkflowGateway; ballotBox: SecretBallotBox }): SessionActivities {
   return {
     appendSessionEvents: failFastOnDataError((events) => deps.eventStore.append(events)),
 
     async scheduleDossier({ sessionId, dossierId, members, convener }) {
       try {
-        await deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, {
-          args: [{ command: { type: 'ScheduleForCouncil', data: { sessionId, members } }, actor: convener, requestId: `session:${sessionId}:schedule:${dossierId}` }],
-          updateId: `session:${sessionId}:schedule:${dossierId}`,
-        });
+        await deps.workflows.commandDossier(dossierId, { command: { type: 'ScheduleForCouncil', data: { sessionId, members } }, actor: convener, requestId: `session:${sessionId}:schedule:${dossierId}` });
         return { ok: true };
       } catch (e) {
         const reason = refusal(e);
@@ -33,10 +30,7 @@ export function createSessionActivities(deps: { eventStore: EventStore; dossiers
     async recordDossierResult({ sessionId, dossierId, tally }) {
       const { dossierId: _ignored, ballot: _b, recused: _r, undeposited: _u, ...counts } = tally;
       try {
-        await deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, {
-          args: [{ command: { type: 'RecordCouncilResult', data: { sessionId, tally: counts } }, actor: SYSTEM_ACTOR, requestId: `session:${sessionId}:result:${dossierId}` }],
-          updateId: `session:${sessionId}:result:${dossierId}`,
-        });
+        await deps.workflows.commandDossier(dossierId, { command: { type: 'RecordCouncilResult', data: { sessionId, tally: counts } }, actor: SYSTEM_ACTOR, requestId: `session:${sessionId}:result:${dossierId}` });
         return { ok: true };
       } catch (e) {
         const reason = refusal(e);
@@ -48,9 +42,10 @@ export function createSessionActivities(deps: { eventStore: EventStore; dossiers
     async decideSessionDossier({ sessionId, dossierId, actor, legalBasis }) {
       const requestId = `${sessionDecisionNumberKey(sessionId)}:${dossierId}`;
       try {
-        const state = await deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).executeUpdate(dossierCommandUpdate, {
-          args: [{ command: { type: 'DecideDossier', data: { approve: true, numberRequestId: sessionDecisionNumberKey(sessionId), ...(legalBasis ? { legalBasis } : {}) } }, actor, requestId }],
-          updateId: requestId,
+        const state = await deps.workflows.commandDossier(dossierId, {
+          command: { type: 'DecideDossier', data: { approve: true, numberRequestId: sessionDecisionNumberKey(sessionId), ...(legalBasis ? { legalBasis } : {}) } },
+          actor,
+          requestId,
         });
         if (!state.decision) return { ok: false, reason: `The dossier is ${state.status} without a decision` };
         return { ok: true, decision: state.decision };

@@ -6,6 +6,7 @@ import type { AppConfig } from '@tdkt/config';
 import { closePlatform, CONFIG, DATA_SOURCE, platformProviders, TEMPORAL_CLIENT } from '@tdkt/platform';
 import { createDossierActivities } from './activities';
 import { createSessionActivities } from './session-activities';
+import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { createEmulationActivities } from './emulation-activities';
 import { createCentralActivities, InProcessCentralGateway } from './central-gateway';
 
@@ -24,7 +25,7 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
         const eventStore = new EventStore(ds);
         return {
           ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
-          ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), temporal, ballotBox: new SecretBallotBox(ds, config.piiHashKey) }),
+          ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), workflows: new WorkflowGateway(temporal, { taskQueue: config.temporal.taskQueue }), ballotBox: new SecretBallotBox(ds, config.piiHashKey) }),
           // The centre of the state route: replace the in-process gateway with a real integration here.
           ...createCentralActivities(new InProcessCentralGateway()),
           ...createEmulationActivities({ eventStore }),

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import type { AppConfig } from '@tdkt/config';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { councilStepOf, councilRuleFor, ruleSetOf, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
 import { CouncilSessions, Directory, DossierQueries, SecretBallotBox, type CouncilSessionView } from '@tdkt/persistence';
-import { councilSessionWorkflowId, sessionCommandUpdate, sessionDecisionUpdate, sessionStateQuery } from '@tdkt/workflows/src/council-messages';
-import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { body } from '../platform/errors';
 import type { ConveneSessionDto, SessionDecisionDto } from './council.dto';
 import { outOfScope } from '../platform/denials';
-import { dossierStateQuery, dossierWorkflowId } from '@tdkt/workflows/src/messages';
 
 const OVERSIGHT: readonly string[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'];
 
@@ -17,8 +14,7 @@ const OVERSIGHT: readonly string[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD',
 @Injectable()
 export class CouncilService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly workflows: WorkflowGateway,
     private readonly dossiers: DossierQueries,
     private readonly directory: Directory,
     private readonly sessions: CouncilSessions,
@@ -31,7 +27,7 @@ export class CouncilService {
     for (const id of new Set(dto.dossierIds)) {
       const d = await this.dossiers.findById(id);
       // The council rule comes from the rule set the dossier is bound to (a province's override is in its state).
-      const state = d && (await this.temporal.workflow.getHandle(dossierWorkflowId(id)).query(dossierStateQuery));
+      const state = d && (await this.workflows.dossierState(id));
       const ruleSet = state && ruleSetOf(state);
       if (!d || !state || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
       // A state-level dossier the rule set posts comes to the council after its public posting (rule 23).
@@ -45,26 +41,15 @@ export class CouncilService {
       if (other.provinceCode !== roster.provinceCode) throw new BadRequestException(body(400, 'Validation failed', { fields: { dossierIds: ['all dossiers must belong to one province'] } }));
     }
     const sessionId = randomUUID();
-    const handle = await this.temporal.workflow.start('councilSessionWorkflow', {
-      workflowId: councilSessionWorkflowId(sessionId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [{ sessionId }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
     const command: SessionCommand = { type: 'ConveneSession', data: { title: dto.title, provinceCode: roster.provinceCode, deadline: dto.deadline, members: roster.members, agenda } };
-    try {
-      await handle.executeUpdate(sessionCommandUpdate, { args: [{ command, actor, requestId: `convene:${sessionId}` }], updateId: `convene:${sessionId}` });
-    } catch (e) {
-      await handle.terminate('convening refused').catch(() => undefined);
-      throw e;
-    }
+    await this.workflows.convene(sessionId, { command, actor, requestId: `convene:${sessionId}` });
     return this.mustFind(sessionId);
   }
 
   async run(actor: Actor, sessionId: string, command: SessionCommand): Promise<CouncilSessionView> {
     await this.visible(actor, sessionId);
     const requestId = randomUUID();
-    await this.temporal.workflow.getHandle(councilSessionWorkflowId(sessionId)).executeUpdate(sessionCommandUpdate, { args: [{ command, actor, requestId }], updateId: requestId });
+    await this.workflows.commandSession(sessionId, { command, actor, requestId });
     return this.mustFind(sessionId);
   }
 
@@ -73,9 +58,8 @@ export class CouncilService {
     const session = await this.visible(actor, sessionId);
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     try {
-      const decision = await this.temporal.workflow.getHandle(councilSessionWorkflowId(sessionId)).executeUpdate(sessionDecisionUpdate, {
-        args: [{ actor, requestId, ...(dto.dossierIds ? { dossierIds: dto.dossierIds } : {}), ...(dto.legalBasis?.length ? { legalBasis: dto.legalBasis } : {}) }],
-        updateId: `decision:${sessionId}:${requestId}`,
+      const decision = await this.workflows.decideSession(sessionId, {
+        actor, requestId, ...(dto.dossierIds ? { dossierIds: dto.dossierIds } : {}), ...(dto.legalBasis?.length ? { legalBasis: dto.legalBasis } : {}),
       });
       return { sessionId, ...decision };
     } catch (e) {
@@ -102,13 +86,12 @@ export class CouncilService {
       await this.run(actor, sessionId, { type: 'CastOpenVote', data: { dossierId, approve } });
       return { sessionId, dossierId, recorded: true };
     }
-    const handle = this.temporal.workflow.getHandle(councilSessionWorkflowId(sessionId));
-    const state = await handle.query(sessionStateQuery);
+    const state = await this.workflows.sessionState(sessionId);
     const tookPart = state.secretParticipation.some((p) => p.memberId === actor.userId && p.dossierId === dossierId);
     // A member whose first attempt stopped between the two steps completes it; anyone else takes part first.
     if (!tookPart) {
       const requestId = `secret:${sessionId}:${dossierId}:${actor.userId}`;
-      await handle.executeUpdate(sessionCommandUpdate, { args: [{ command: { type: 'TakePartInSecretBallot', data: { dossierId } }, actor, requestId }], updateId: requestId });
+      await this.workflows.commandSession(sessionId, { command: { type: 'TakePartInSecretBallot', data: { dossierId } }, actor, requestId });
     }
     const deposited = await this.ballotBox.deposit({ sessionId, dossierId, memberId: actor.userId, approve });
     if (!deposited) throw new ConflictException('This member has already put a ballot in for this item');

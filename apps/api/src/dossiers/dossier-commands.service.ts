@@ -1,11 +1,12 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { castVoteRefusal, commandTargetOf, vietnamDate, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
 import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RegistrationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
-import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId, type CommandRequest } from '@tdkt/workflows/src/messages';
-import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
+import type { CommandRequest } from '@tdkt/workflows/src/messages';
+import { CONFIG } from '../platform/tokens';
 import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
@@ -33,7 +34,7 @@ function nameUuid(name: string): string {
 @Injectable()
 export class DossierCommandsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflows: WorkflowGateway,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly queries: DossierQueries,
     private readonly directory: Directory,
@@ -67,19 +68,8 @@ export class DossierCommandsService {
         ...(dto.movementId ? { movementId: await this.movementOf(dto.movementId, dto.roundId) } : {}),
       },
     };
-    const handle = await this.temporal.workflow.start('dossierWorkflow', {
-      workflowId: dossierWorkflowId(dossierId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [{ dossierId, indexSearchAttributes: this.config.temporal.searchAttributes }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
-    try {
-      await handle.executeUpdate(dossierCommandUpdate, { args: [{ command, actor, requestId, calendarYears: this.calendar.years }], updateId: requestId });
-    } catch (e) {
-      // A refused create leaves an empty workflow behind; end it so nothing waits for a dossier that never was.
-      if (e instanceof WorkflowUpdateFailedError && !(await this.queries.findById(dossierId))) await handle.terminate('create refused').catch(() => undefined);
-      throw e;
-    }
+    // A refused create leaves an empty workflow behind; the gateway ends it when nothing was created.
+    await this.workflows.createDossier(dossierId, { command, actor, requestId, calendarYears: this.calendar.years }, async (e) => e instanceof WorkflowUpdateFailedError && !(await this.queries.findById(dossierId)));
     return this.mustFind(dossierId);
   }
 
@@ -94,14 +84,12 @@ export class DossierCommandsService {
     if (target !== 'DOSSIER' && target !== 'CENTRAL') throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
     const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId, calendarYears: this.calendar.years };
-    const atCentre = target === 'CENTRAL';
-    const workflowId = atCentre ? centralStageWorkflowId(dossierId) : dossierWorkflowId(dossierId);
     // A choice on a secret-ballot item is refused here, before it reaches Temporal (the workflow's validator refuses it too).
-    if (command.type === 'CastVote' && !atCentre) {
-      const secret = castVoteRefusal(await this.temporal.workflow.getHandle(workflowId).query(dossierStateQuery));
+    if (command.type === 'CastVote' && target === 'DOSSIER') {
+      const secret = castVoteRefusal(await this.workflows.dossierState(dossierId));
       if (secret) throw refusal(secret);
     }
-    await this.temporal.workflow.getHandle(workflowId).executeUpdate(dossierCommandUpdate, { args: [request], updateId: requestId });
+    await this.workflows.commandDossier(dossierId, request, target);
     return this.mustFind(dossierId);
   }
 

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import type { AppConfig } from '@tdkt/config';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { DOSSIER_STATUSES, revocationReaches, type Actor, type DossierStatus, type RevocationCommand } from '@tdkt/domain';
 import { RecoveryTaskQueries, type DossierView, type RecoveryTaskRow } from '@tdkt/persistence';
-import { revocationCommandUpdate, revocationWorkflowId, type RevocationRequest } from '@tdkt/workflows/src/messages';
-import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
+import type { RevocationRequest } from '@tdkt/workflows/src/messages';
 import { DossierCommandsService } from './dossier-commands.service';
 
 /**
@@ -16,8 +14,7 @@ import { DossierCommandsService } from './dossier-commands.service';
 @Injectable()
 export class RevocationService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly workflows: WorkflowGateway,
     private readonly dossiers: DossierCommandsService,
     private readonly recoveryTasks: RecoveryTaskQueries,
   ) {}
@@ -30,14 +27,8 @@ export class RevocationService {
       throw new ConflictException(`${command.type} is not possible while the dossier is ${current.status}; expected ${reaches.join(' or ')}`);
     }
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
-    const handle = await this.temporal.workflow.start('revocationWorkflow', {
-      workflowId: revocationWorkflowId(dossierId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [{ dossierId }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
     const request: RevocationRequest = { command, actor, requestId };
-    await handle.executeUpdate(revocationCommandUpdate, { args: [request], updateId: requestId });
+    await this.workflows.revoke(dossierId, request);
     return this.dossiers.mustFind(dossierId);
   }
 

@@ -1,11 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import type { AppConfig } from '@tdkt/config';
+import { BadRequestException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { envelopeEvents, decideFormBlock, rotateLeadership, type Actor, type BlockYearCommand } from '@tdkt/domain';
 import { Directory, EmulationQueries, EventStore, type BlockYearView, type EmulationBlockView } from '@tdkt/persistence';
-import { blockYearCommandUpdate, blockYearWorkflowId } from '@tdkt/workflows/src/emulation-messages';
-import { CONFIG, TEMPORAL_CLIENT } from '../platform/tokens';
 import { body, refusal } from '../platform/errors';
 import { HolidayCalendarProvider } from '../platform/calendar';
 import type { FormBlockDto, OpenBlockYearDto } from './emulation.dto';
@@ -20,8 +17,7 @@ export function blockYearIdOf(blockId: string, year: number): string {
 @Injectable()
 export class EmulationService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly workflows: WorkflowGateway,
     private readonly events: EventStore,
     private readonly queries: EmulationQueries,
     private readonly directory: Directory,
@@ -63,12 +59,6 @@ export class EmulationService {
     const previous = prev?.state.opening ? { head: prev.state.opening.leadership.head, order: prev.state.opening.members.map((m) => m.unitCode) } : undefined;
     const rotation = rotateLeadership(order, previous);
     const blockYearId = blockYearIdOf(blockId, dto.year);
-    const handle = await this.temporal.workflow.start('blockYearWorkflow', {
-      workflowId: blockYearWorkflowId(blockYearId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [{ blockYearId }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
     const command: BlockYearCommand = {
       type: 'OpenBlockYear',
       data: {
@@ -79,7 +69,7 @@ export class EmulationService {
       },
     };
     const requestId = randomUUID();
-    await handle.executeUpdate(blockYearCommandUpdate, { args: [{ command, actor, requestId, calendarYears: this.calendar.years }], updateId: requestId });
+    await this.workflows.openBlockYear(blockYearId, { command, actor, requestId, calendarYears: this.calendar.years });
     return this.mustFindYear(blockYearId);
   }
 
@@ -87,7 +77,7 @@ export class EmulationService {
     const year = await this.mustFindYear(blockYearId);
     if (year.phase === 'CLOSED') throw new HttpException(body(409, 'The block year is closed', { rule: 'block-year.closed' }), 409);
     const requestId = randomUUID();
-    await this.temporal.workflow.getHandle(blockYearWorkflowId(blockYearId)).executeUpdate(blockYearCommandUpdate, { args: [{ command, actor, requestId, calendarYears: this.calendar.years }], updateId: requestId });
+    await this.workflows.commandBlockYear(blockYearId, { command, actor, requestId, calendarYears: this.calendar.years });
     return this.mustFindYear(blockYearId);
   }
 
