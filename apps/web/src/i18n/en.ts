@@ -72,6 +72,7 @@ export const en: Catalogue = {
     voidedOn: 'Voided on {{date}}',
   },
   board: { title: 'Dossier board', total: 'Total', csv: 'Download CSV', overdueOnly: 'Overdue only', filterStatus: 'Status', filterAward: 'Award', filterHeldBy: 'Held by', updated: 'Updated' },
+  documents: { title: 'Documents', download: 'Download', print: 'Print', issued: 'Issued', signed: 'Digitally signed', kind: { decision: 'Commendation decision', proposal: 'Proposal to the centre (tờ trình)', certificate: 'Certificate of merit / title certificate', minutes: 'Council minutes', awardees: 'List of awardees for publication' } },
   error: { generic: 'Something went wrong', refused: 'Refused', fields: 'Please check the highlighted fields' },
   status: {
     NEW: 'New', DRAFT: 'Draft', UNIT_REVIEW: 'Unit review', APPRAISAL: 'Appraisal', SUPPLEMENT_REQUESTED: 'Supplement requested', PUBLIC_POSTING: 'Public posting',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import type { DossierAction } from '../api/actions';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { DocumentLinks } from '../components/DocumentLinks';
 import { Deadline } from '../components/Deadline';
 import { awardName } from '../awards';
 import { asText, formatDate, formatDateTime } from '../format';
@@ -95,6 +96,8 @@ export function DossierPage() {
           {asText(d.ruleSetVersion) ? <Descriptions.Item label={t('dossier.ruleSet')}>{asText(d.ruleSetVersion)}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
+
+      <DocumentLinks subject="dossier" id={d.id} />
 
       <Card title={t('dossier.actions')} data-testid="actions">
         {actions.data?.actions.length ? (
