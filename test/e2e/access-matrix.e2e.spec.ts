@@ -161,6 +161,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/council-terms/{id}/history': { allowed: ['ADMINISTRATOR'] },
   'POST /api/admin/award-imports': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'], body: () => ({}) },
   'GET /api/admin/award-imports/{id}': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'] },
+  'POST /api/admin/directory-imports': { allowed: ['ADMINISTRATOR'], body: () => ({}) },
+  // Lists out as Excel workbooks (a series nobody allocated in: allowed roles get 404 for the awardees).
+  'GET /api/board/export.xlsx': { allowed: OVERSIGHT },
+  'GET /api/decisions/awardees': { allowed: OVERSIGHT, query: `authority=PROVINCIAL_CHAIRMAN:NOWHERE&year=${year}&number=1` },
 };
 
 let sys: TestSystem;

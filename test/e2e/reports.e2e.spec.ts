@@ -83,7 +83,7 @@ describe('who may read reports, and what they must ask', () => {
     const long = await http<Err>(sys, 'GET', `/reports/awards?fromYear=2010&toYear=2025`, { token: tokens.secretariat });
     expect(long.status).toBe(400);
     expect(long.body.fields).toEqual({ toYear: ['the period fromYear–toYear may cover at most 10 years'] });
-    const missing = await http<Err>(sys, 'GET', `/reports/five-year?fromYear=x&toYear=2025&format=xlsx`, { token: tokens.secretariat });
+    const missing = await http<Err>(sys, 'GET', `/reports/five-year?fromYear=x&toYear=2025&format=pdf`, { token: tokens.secretariat });
     expect(missing.status).toBe(400);
     expect(Object.keys(missing.body.fields).sort()).toEqual(['format', 'fromYear', 'provinceCode']);
   });

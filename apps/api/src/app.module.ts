@@ -36,13 +36,14 @@ import { HolidayCalendarProvider } from './platform/calendar';
 import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
 import { AdminModule } from './admin/admin.module';
+import { ExportsModule } from './exports/exports.module';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { PdfRenderer } from './documents/pdf-renderer.service';
 import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
 
 @Module({
-  imports: [PlatformModule, RateLimitModule, AdminModule],
+  imports: [PlatformModule, RateLimitModule, AdminModule, ExportsModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, TemporalCodecController, DocumentsController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
     EmulationService, MovementsService, RegistrationsService,

@@ -1,11 +1,14 @@
-import { BadRequestException, Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { subjectKeyOf, type Actor } from '@tdkt/domain';
+import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Query, Res, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { findAward, subjectKeyOf, type Actor } from '@tdkt/domain';
 import { AwardHistoryQueries, type AwardHistoryRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import { body } from '../platform/errors';
+import type { CsvColumn } from '../reports/csv';
+import { listDownload, listFormatOf, XLSX_CONTENT_TYPE } from '../reports/xlsx';
 
 export class AwardHistorySearchDto {
   @ApiPropertyOptional({ description: 'Citizen id (12 digits); hashed on arrival, never stored or logged' })
@@ -29,6 +32,26 @@ export class AwardHistoryRowDto {
   @ApiProperty() decidedOn!: string;
 }
 
+export class AwardHistoryFormatQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: `csv or xlsx (an Excel workbook, Vietnamese headers): the same rows as a download; also by Accept: text/csv or ${XLSX_CONTENT_TYPE}` })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
+const KIND_VI: Record<string, string> = { INDIVIDUAL: 'Cá nhân', COLLECTIVE: 'Tập thể', HOUSEHOLD: 'Hộ gia đình' };
+const COLUMNS: CsvColumn<AwardHistoryRow>[] = [
+  { header: 'Họ và tên / Tên tập thể', value: (r) => r.fullName },
+  { header: 'Đối tượng', value: (r) => KIND_VI[r.subjectKind] ?? r.subjectKind },
+  { header: 'Mã đơn vị', value: (r) => r.unitCode },
+  { header: 'Mã hình thức', value: (r) => r.awardCode },
+  { header: 'Hình thức khen thưởng', value: (r) => findAward(r.awardCode)?.nameVi ?? r.awardCode },
+  { header: 'Năm', value: (r) => r.year },
+  { header: 'Số quyết định', value: (r) => r.decisionNumber },
+  { header: 'Ngày quyết định', value: (r) => r.decidedOn },
+  { header: 'Mã hồ sơ', value: (r) => r.dossierId },
+];
+
 /**
  * Award history per person and collective (lookup by citizen id, name, unit). A POST, so that a citizen id never
  * appears in a URL or an access log. Unit staff see their own unit's people only.
@@ -45,7 +68,15 @@ export class AwardHistoryController {
   @Post('search')
   @HttpCode(200)
   @Roles('UNIT_CLERK', 'UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'AUDITOR', 'ADMINISTRATOR')
-  async search(@CurrentActor() actor: Actor, @Body() q: AwardHistorySearchDto): Promise<AwardHistoryRowDto[]> {
+  @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ type: [AwardHistoryRowDto], description: 'The matching awards; with format=csv or xlsx, the same rows as a file' })
+  async search(
+    @CurrentActor() actor: Actor,
+    @Body() q: AwardHistorySearchDto,
+    @Query() f: AwardHistoryFormatQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AwardHistoryRowDto[] | string | StreamableFile> {
     if (!q.citizenId && !q.name)
       throw new BadRequestException(body(400, 'Validation failed', { fields: { citizenId: ['give citizenId or name'], name: ['give citizenId or name'] } }));
     const unitScoped = actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD';
@@ -55,6 +86,7 @@ export class AwardHistoryController {
       ...(unitScoped ? { unitCode: actor.unitCode ?? '\u0000' } : q.unitCode ? { unitCode: q.unitCode } : {}),
       limit: q.limit ?? 50,
     });
-    return rows;
+    const format = listFormatOf(f.format, accept);
+    return format === 'json' ? rows : listDownload(res, format, 'lich-su-khen-thuong', rows, COLUMNS, 'Lịch sử khen thưởng');
   }
 }

@@ -43,10 +43,10 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], o
 const rfc5987 = (s: string): string => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
- * Response headers for a CSV download: the name as ASCII without diacritics for old clients, and in full (RFC 5987
+ * Response headers for a file download: the name as ASCII without diacritics for old clients, and in full (RFC 5987
  * `filename*`) for the rest.
  */
-export function csvDownloadHeaders(filename: string): Record<'content-type' | 'content-disposition', string> {
+export function downloadHeaders(filename: string, contentType: string): Record<'content-type' | 'content-disposition', string> {
   const ascii = filename
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -54,7 +54,10 @@ export function csvDownloadHeaders(filename: string): Record<'content-type' | 'c
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9._-]+/g, '-');
   return {
-    'content-type': 'text/csv; charset=utf-8',
+    'content-type': contentType,
     'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(filename)}`,
   };
 }
+
+/** Response headers for a CSV download. */
+export const csvDownloadHeaders = (filename: string): Record<'content-type' | 'content-disposition', string> => downloadHeaders(filename, 'text/csv; charset=utf-8');

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, registerDecorator, type ValidationArguments } from 'class-validator';
@@ -14,7 +14,8 @@ import {
   type StatisticsFilter,
 } from '@tdkt/persistence';
 import { Roles } from '../auth/auth.guard';
-import { csvDownloadHeaders, toCsv, type CsvColumn } from './csv';
+import type { CsvColumn } from './csv';
+import { LIST_FORMATS, listDownload, listFormatOf, XLSX_CONTENT_TYPE } from './xlsx';
 
 const MAX_PERIOD_YEARS = 10;
 const LEVELS: readonly AwardLevel[] = ['STATE', 'PROVINCIAL', 'GRASSROOTS'];
@@ -54,10 +55,10 @@ class PeriodQuery {
   @ComparedWith('fromYear', (to, from) => to - from < MAX_PERIOD_YEARS, `the period fromYear–toYear may cover at most ${MAX_PERIOD_YEARS} years`)
   toYear!: number;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv also when the request sends Accept: text/csv' })
+  @ApiPropertyOptional({ enum: LIST_FORMATS, description: `csv also when the request sends Accept: text/csv; xlsx (an Excel workbook, Vietnamese headers) also with Accept: ${XLSX_CONTENT_TYPE}` })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(LIST_FORMATS)
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class StatisticsQuery extends PeriodQuery {
@@ -134,48 +135,45 @@ const filterOf = (q: StatisticsQuery): StatisticsFilter => ({
   ...(q.level ? { level: q.level } : {}),
 });
 
-const wantsCsv = (q: PeriodQuery, accept: string | undefined): boolean => q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/i.test(accept ?? ''));
 
 /**
- * Statistics and the province's five-year commendation report (shared/domain/seed-article.md), as JSON or as CSV
- * for spreadsheets. Read from the statistics read model, which is projected from the event table.
+ * Statistics and the province's five-year commendation report (shared/domain/seed-article.md), as JSON, as CSV
+ * or as an Excel workbook (.xlsx) with Vietnamese headers. Read from the statistics read model, which is projected from the event table.
  */
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')
-@ApiProduces('application/json', 'text/csv')
+@ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly statistics: StatisticsQueries) {}
 
   @Get('awards')
   @ApiOkResponse({ description: 'Awards by year, form, level and unit, with the share going to people who work directly at the grassroots' })
-  async awards(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<AwardsReport | string> {
+  async awards(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<AwardsReport | string | StreamableFile> {
     const filter = filterOf(q);
     const rows = await this.statistics.awards(filter);
-    if (wantsCsv(q, accept)) return csv(res, `khen-thuong-${q.fromYear}-${q.toYear}.csv`, toCsv(rows, AWARD_COLUMNS));
+    const format = listFormatOf(q.format, accept);
+    if (format !== 'json') return listDownload(res, format, `khen-thuong-${q.fromYear}-${q.toYear}`, rows, AWARD_COLUMNS, 'Khen thưởng');
     return { filter, rows, directWorkers: await this.statistics.directWorkerShare(filter) };
   }
 
   @Get('processing-times')
   @ApiOkResponse({ description: 'Median and 90th percentile of the calendar days each stage took, by the year the stage ended' })
-  async processingTimes(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ProcessingTimesReport | string> {
+  async processingTimes(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ProcessingTimesReport | string | StreamableFile> {
     const filter = filterOf(q);
     const stages = await this.statistics.processingTimes(filter);
-    if (wantsCsv(q, accept)) return csv(res, `thoi-gian-xu-ly-${q.fromYear}-${q.toYear}.csv`, toCsv(stages, STAGE_COLUMNS));
+    const format = listFormatOf(q.format, accept);
+    if (format !== 'json') return listDownload(res, format, `thoi-gian-xu-ly-${q.fromYear}-${q.toYear}`, stages, STAGE_COLUMNS, 'Thời gian xử lý');
     return { filter, stages };
   }
 
   @Get('five-year')
   @ApiOkResponse({ description: "The seed article's report: each category with its count, individuals, collectives and households" })
-  async fiveYear(@Query() q: FiveYearQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<FiveYearReport | string> {
+  async fiveYear(@Query() q: FiveYearQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<FiveYearReport | string | StreamableFile> {
     const report = await this.statistics.fiveYearReport({ provinceCode: q.provinceCode, fromYear: q.fromYear, toYear: q.toYear });
-    if (wantsCsv(q, accept)) return csv(res, `bao-cao-khen-thuong-${q.provinceCode}-${q.fromYear}-${q.toYear}.csv`, toCsv(report.rows, FIVE_YEAR_COLUMNS));
+    const format = listFormatOf(q.format, accept);
+    if (format !== 'json') return listDownload(res, format, `bao-cao-khen-thuong-${q.provinceCode}-${q.fromYear}-${q.toYear}`, report.rows, FIVE_YEAR_COLUMNS, 'Báo cáo khen thưởng');
     return report;
   }
-}
-
-function csv(res: Response, filename: string, body: string): string {
-  for (const [name, value] of Object.entries(csvDownloadHeaders(filename))) res.setHeader(name, value);
-  return body;
 }

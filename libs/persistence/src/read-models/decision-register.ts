@@ -52,6 +52,26 @@ export interface Register {
   entries: RegisterEntry[];
 }
 
+export interface DecisionAwardee {
+  dossierId: string;
+  nomineeName: string;
+  nomineeKind: string;
+  awardCode: string;
+  unitCode: string;
+  unitName: string;
+  signedOn: string;
+  /** The dossier's status now (REVOKED after a revocation). */
+  status: string | null;
+}
+
+export interface DecisionAwardees {
+  authority: string;
+  year: number;
+  number: number;
+  formatted: string;
+  awardees: DecisionAwardee[];
+}
+
 interface EntryRow {
   number: number; formatted: string; allocated_at: Date; dossiers: RegisterEntry['dossiers'];
   reason: string | null; voided_by: string | null; voided_role: string | null; voided_at: Date | null;
@@ -88,6 +108,28 @@ export class DecisionRegister {
         allocatedAt: r.allocated_at.toISOString(),
         dossiers: r.dossiers,
         voided: r.voided_by ? { reason: r.reason ?? '', voidedBy: r.voided_by, voidedRole: r.voided_role ?? '', voidedAt: (r.voided_at as Date).toISOString() } : null,
+      })),
+    };
+  }
+
+  /**
+   * The awardees of one decision (danh sách được khen thưởng): the dossiers its number awarded, with nominee, award and
+   * unit as the read model holds them; undefined when the number was never allocated.
+   */
+  async awardees(authority: string, year: number, number: number): Promise<DecisionAwardees | undefined> {
+    const [allocated] = (await this.dataSource.query(`SELECT formatted FROM decision_number WHERE authority = $1 AND year = $2 AND number = $3`, [authority, year, number])) as { formatted: string }[];
+    if (!allocated) return undefined;
+    const rows = (await this.dataSource.query(
+      `SELECT a.dossier_id, a.signed_on, dv.nominee_name, dv.nominee_kind, dv.award_code, dv.unit_code, u.name AS unit_name, dv.status
+         FROM decision_award a LEFT JOIN dossier_view dv ON dv.id = a.dossier_id LEFT JOIN org_unit u ON u.code = dv.unit_code
+        WHERE a.authority = $1 AND a.year = $2 AND a.formatted = $3 ORDER BY dv.nominee_name, a.dossier_id`,
+      [authority, year, allocated.formatted],
+    )) as { dossier_id: string; signed_on: string; nominee_name: string | null; nominee_kind: string | null; award_code: string | null; unit_code: string | null; unit_name: string | null; status: string | null }[];
+    return {
+      authority, year, number, formatted: allocated.formatted,
+      awardees: rows.map((r) => ({
+        dossierId: r.dossier_id, nomineeName: r.nominee_name ?? '', nomineeKind: r.nominee_kind ?? '', awardCode: r.award_code ?? '', unitCode: r.unit_code ?? '',
+        unitName: r.unit_name ?? r.unit_code ?? '', signedOn: r.signed_on, status: r.status,
       })),
     };
   }
