@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../apps/worker/src/workflow-modules';
 import { ROOT } from './runtime';
 import { buildWebApp, WEB_DIST } from './web-build';
 
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   }
   step(`workspace imports made relative in ${rewritten} files`);
   const quiet = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error };
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), logger: quiet });
+  // With the request-context and OpenTelemetry workflow interceptors (the worker registers their sink).
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), workflowInterceptorModules: [...WORKFLOW_INTERCEPTOR_MODULES], logger: quiet });
   writeFileSync(join(DIST, 'workflow-bundle.js'), code);
   step('workflow bundle written');
   const web = await buildWebApp({ force: process.argv.includes('--force-web') });

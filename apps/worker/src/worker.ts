@@ -13,6 +13,7 @@ import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
 import type { DataSource } from 'typeorm';
 import { Anchors } from '@tdkt/persistence';
 import { ACTIVITIES, CONFIG, DATA_SOURCE, WorkerModule } from './worker.module';
+import { WORKFLOW_INTERCEPTOR_MODULES } from './workflow-modules';
 import { anchorIntervalSeconds, startAnchorJob } from './anchor-job';
 import { startHealthServer, workerHealthAddress, type HealthServer, type PollingStatus } from './health-server';
 
@@ -37,13 +38,6 @@ function workflowSource(): { workflowBundle: { codePath: string } } | { workflow
   return { workflowsPath: require.resolve('@tdkt/workflows') };
 }
 
-/**
- * The workflow interceptors bundled with the workflows: the request-context header (workflows/src/interceptors.ts)
- * and OpenTelemetry's (spans of the workflow, its updates and the activities it schedules, exported through the
- * `exporter` sink the worker registers). `npm run build` bundles the same list into dist/workflow-bundle.js.
- */
-export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('@tdkt/workflows/src/interceptors'), require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
-
 /** Interceptors and sinks: the request context and app metrics on every activity; traces when tracing is on. */
 function observability(source: ReturnType<typeof workflowSource>): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   const t = tracing();
@@ -53,7 +47,7 @@ function observability(source: ReturnType<typeof workflowSource>): Pick<WorkerOp
         requestContextActivityInterceptor,
         ...(t ? [(ctx: Parameters<typeof requestContextActivityInterceptor>[0]) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] : []),
       ],
-      ...('workflowsPath' in source ? { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } : {}),
+      ...('workflowsPath' in source ? { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] } : {}),
     },
     // A bundle with OpenTelemetry's workflow interceptors exports its spans through this sink (dropped when tracing is off).
     sinks: { exporter: t ? makeWorkflowExporter(t.spanProcessor, t.resource) : { export: { fn: () => undefined } } },
