@@ -340,7 +340,7 @@ export function decideDirectoryImport(
   facts: { alreadyImported?: { at: string; by: string } },
   actor: Actor,
 ): Decision<readonly DirectoryImportRow[]> {
-  if (!DIRECTORY_ADMINS.includes(actor.role)) return refuse(reject('FORBIDDEN', 'directory-import.role', `${actor.role} may not import the directory; allowed: ${DIRECTORY_ADMINS.join(', ')}`));
+  if (!DIRECTORY_ADMINS.includes(actor.role)) return refuse(reject('FORBIDDEN', 'directory-import.administrator', `${actor.role} may not import the directory; allowed: ${DIRECTORY_ADMINS.join(', ')}`));
   if (facts.alreadyImported)
     return refuse(reject('WRONG_STATE', 'directory-import.same-file', `This file was already imported on ${facts.alreadyImported.at} by ${facts.alreadyImported.by}; nothing was imported again`));
   if (plan.errors.length)
