@@ -57,8 +57,9 @@ export function validate(state: DossierState, command: DossierCommand, ctx: Comm
  */
 export async function runCommand(state: DossierState, chainHead: string | undefined, req: CommandRequest, ctx: CommandContext): Promise<{ state: DossierState; chainHead?: string }> {
   let command = req.command;
-  const check = decide(state, withPlaceholderNumber(command), ctx);
-  if (!check.ok) throw failure(check.rejection);
+  // The validator has decided the command against this state already; decide() runs again only once a number is allocated.
+  let decision = decide(state, withPlaceholderNumber(command), ctx);
+  if (!decision.ok) throw failure(decision.rejection);
   if ((command.type === 'DecideDossier' || command.type === 'SignProposal') && command.data.approve) {
     const ruleSet = ruleSetOf(state);
     // A decision takes its decider's series (chairman, unit, Prime Minister, President); a tờ trình the province's.
@@ -75,9 +76,9 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
       command.type === 'SignProposal'
         ? { ...command, data: { ...command.data, allocated } }
         : { ...command, data: { ...command.data, allocated, ...(chainHead ? { chainHead } : {}) } };
+    decision = decide(state, command, ctx);
+    if (!decision.ok) throw failure(decision.rejection);
   }
-  const decision = decide(state, command, ctx);
-  if (!decision.ok) throw failure(decision.rejection);
   const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
   const appended = await refusingUnstorable(appendEvents(envelopes));
   return { state: next, chainHead: appended.headHash };

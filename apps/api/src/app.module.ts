@@ -12,6 +12,7 @@ import { localIssuerKey } from './auth/local-issuer-key';
 import { BoardController } from './board/board.controller';
 import { DossierCommandsService } from './dossiers/dossier-commands.service';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { StateRouteController } from './dossiers/state-route.controller';
 import { DossierActionsService } from './dossiers/dossier-actions';
 import { RevocationController } from './dossiers/revocation.controller';
 import { RevocationService } from './dossiers/revocation.service';
@@ -44,7 +45,7 @@ import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule, ExportsModule],
-  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, TemporalCodecController, DocumentsController],
+  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, StateRouteController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, TemporalCodecController, DocumentsController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
     EmulationService, MovementsService, RegistrationsService,
     DocumentsService, PdfRenderer, ...DOCUMENT_PROVIDERS,

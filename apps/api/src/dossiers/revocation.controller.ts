@@ -4,7 +4,7 @@ import type { Actor } from '@tdkt/domain';
 import type { DossierView, RecoveryTaskRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierIdParam } from './dossier.dto';
-import { DossierViewDto } from './dossiers.controller';
+import { DossierViewDto } from './dossier-view.dto';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { RecoveryDto, RecoveryTaskDto, RevocationDto } from './revocation.dto';
 import { RevocationService } from './revocation.service';
