@@ -6,6 +6,7 @@
 import { anchorCommand, anchorExportCommand, rebuildCommand, verifyChainCommand } from './audit.command';
 import { workingDaysCommand } from './working-days.command';
 import { importAwardsCommand } from './import-awards.command';
+import { reconcileCommand } from './reconcile.command';
 import { importDirectoryCommand } from './import-directory.command';
 
 export type CommandOutcome =
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   anchor: anchorCommand,
   'anchor-export': anchorExportCommand,
   'import-awards': importAwardsCommand,
+  reconcile: reconcileCommand,
   'import-directory': importDirectoryCommand,
 };
 

@@ -19,6 +19,7 @@ export * from './retry';
 export * from './observability/log';
 export * from './observability/metrics';
 export * from './observability/temporal-context';
+export * from './reconcile/reconcile';
 
 export const CONFIG = Symbol('CONFIG');
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
