@@ -27,6 +27,7 @@ const Sessions = page(() => import('./pages/Sessions'), 'Sessions');
 const SessionPage = page(() => import('./pages/SessionPage'), 'SessionPage');
 const SessionMinutes = page(() => import('./pages/SessionPage'), 'SessionMinutes');
 const Audit = page(() => import('./pages/Audit'), 'Audit');
+const Administration = page(() => import('./pages/admin/Administration'), 'Administration');
 const loading = <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -81,6 +82,7 @@ function Shell() {
     ...(SESSION_READERS.includes(me.role) ? [{ key: '/council-sessions', label: <Link to="/council-sessions">{t('app.sessions')}</Link> }] : []),
     ...(['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'].includes(me.role) ? [{ key: '/audit', label: <Link to="/audit">{t('app.audit')}</Link> }] : []),
     ...(me.role === 'UNIT_CLERK' ? [{ key: '/dossiers/new', label: <Link to="/dossiers/new">{t('app.newDossier')}</Link> }] : []),
+    ...(['ADMINISTRATOR', 'SECRETARIAT_HEAD'].includes(me.role) ? [{ key: '/admin', label: <Link to="/admin">{t('admin.menu')}</Link> }] : []),
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -111,6 +113,7 @@ function Shell() {
           <Route path="/council-sessions/:id" element={<SessionPage />} />
           <Route path="/council-sessions/:id/minutes" element={<SessionMinutes />} />
           <Route path="/audit" element={<Audit />} />
+          <Route path="/admin" element={<Administration />} />
           <Route path="/dossiers/new" element={<DraftForm />} />
           <Route path="/dossiers/:id/edit" element={<DraftForm />} />
           <Route path="/dossiers/:id" element={<DossierPage />} />

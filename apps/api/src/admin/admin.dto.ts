@@ -8,11 +8,11 @@ export class RecordUnitDto {
   @ApiProperty({ example: 'SGDDT' }) @IsString() @Length(1, 64) code!: string;
   @ApiProperty({ example: 'Sở Giáo dục và Đào tạo' }) @IsString() @Length(1, 300) name!: string;
   @ApiProperty({ enum: UNIT_KINDS }) @IsIn(UNIT_KINDS as unknown as string[]) kind!: string;
-  @ApiPropertyOptional({ example: 'UBND', nullable: true, description: 'Required for every unit but a province' })
+  @ApiPropertyOptional({ example: 'UBND', type: String, nullable: true, description: 'Required for every unit but a province' })
   @IsOptional() @IsString() @Length(1, 64) parentCode?: string | null;
   @ApiProperty({ example: 'HN' }) @IsString() @Length(1, 64) provinceCode!: string;
   @ApiProperty({ example: '2025-07-01' }) @isoDate('validFrom') validFrom!: string;
-  @ApiPropertyOptional({ example: null, nullable: true, description: 'Last day (merger, split, abolition)' })
+  @ApiPropertyOptional({ example: null, type: String, nullable: true, description: 'Last day (merger, split, abolition)' })
   @IsOptional() @isoDate('validTo') validTo?: string | null;
 }
 
@@ -23,10 +23,10 @@ export class RecordUserDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role!: string;
   @ApiProperty({ example: 'SGDDT', description: 'Every user belongs to a unit (400 when absent)' })
   @ValidateIf(() => true) @IsString({ message: 'unitCode is required: a user belongs to a unit' }) @Length(1, 64) unitCode!: string;
-  @ApiPropertyOptional({ example: '6f1c…', nullable: true, description: 'The `sub` claim of this person in OIDC tokens' })
+  @ApiPropertyOptional({ example: '6f1c…', type: String, nullable: true, description: 'The `sub` claim of this person in OIDC tokens' })
   @IsOptional() @IsString() @Length(1, 255) oidcSub?: string | null;
   @ApiProperty({ example: '2025-07-01' }) @isoDate('validFrom') validFrom!: string;
-  @ApiPropertyOptional({ example: null, nullable: true }) @IsOptional() @isoDate('validTo') validTo?: string | null;
+  @ApiPropertyOptional({ example: null, type: String, nullable: true }) @IsOptional() @isoDate('validTo') validTo?: string | null;
 }
 
 export class DeactivateUserDto {

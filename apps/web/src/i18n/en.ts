@@ -1,4 +1,5 @@
 import type { Catalogue } from './vi';
+import { adminEn } from './admin';
 
 /** English: the same keys as vi.ts (the type makes a missing key a build error). */
 export const en: Catalogue = {
@@ -108,4 +109,5 @@ export const en: Catalogue = {
     RecoveryTasksOpened: 'Recovery opened', RecoveryRecorded: 'Recovery recorded',
   },
   oidc: { subtitle: "Sign in with your identity provider's account (OpenID Connect).", signIn: 'Sign in with the identity provider', completing: 'Completing sign-in…', failed: 'Sign-in through the identity provider failed', retry: 'Try again' },
+  admin: adminEn,
 };

@@ -1,3 +1,4 @@
+import { adminVi } from './admin';
 /** Vietnamese, the default language. Keys are grouped by screen; en.ts has the same keys. */
 export const vi = {
   app: { title: 'Thi đua – Khen thưởng', tasks: 'Việc của tôi', board: 'Bảng theo dõi', sessions: 'Phiên họp Hội đồng', audit: 'Kiểm tra', newDossier: 'Lập hồ sơ', signOut: 'Đăng xuất', language: 'Ngôn ngữ' },
@@ -244,5 +245,6 @@ export const vi = {
     ProposalSigned: 'Ký tờ trình', CentralStageOpened: 'Trình Trung ương', AwardRevoked: 'Hủy bỏ quyết định khen thưởng', RecoveryTasksOpened: 'Mở nhiệm vụ thu hồi', RecoveryRecorded: 'Ghi nhận thu hồi',
   },
   oidc: { subtitle: 'Đăng nhập bằng tài khoản của cổng định danh (OpenID Connect).', signIn: 'Đăng nhập qua cổng định danh', completing: 'Đang hoàn tất đăng nhập…', failed: 'Không đăng nhập được qua cổng định danh', retry: 'Thử lại' },
+  admin: adminVi,
 };
 export type Catalogue = typeof vi;

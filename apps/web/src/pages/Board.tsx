@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../api/client';
 import { session } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { download } from '../api/admin';
 import { Deadline } from '../components/Deadline';
 import { AWARDS, awardName } from '../awards';
 import { asNumber, asText, formatDate } from '../format';
@@ -32,7 +33,7 @@ export function Board() {
   };
   const byStatus = (counts.data?.byStatus ?? {}) as Record<string, number>;
   return (
-    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('board.title')}</Typography.Title>} extra={<Button onClick={() => void downloadCsv()} data-testid="csv">{t('board.csv')}</Button>}>
+    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('board.title')}</Typography.Title>} extra={<Space><Button onClick={() => void downloadCsv()} data-testid="csv">{t('board.csv')}</Button><Button onClick={() => void download(`/api/board/export.xlsx?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, 'ho-so.xlsx')} data-testid="xlsx">{t('admin.xlsx')}</Button></Space>}>
       <ApiErrorAlert error={board.error ?? counts.error} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear style={{ width: 200 }} placeholder={t('board.filterStatus')} value={f.status} onChange={(status) => setF({ ...f, status })} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />

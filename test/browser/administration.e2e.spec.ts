@@ -1,0 +1,87 @@
+/**
+ * Administration in a real Chromium (issue 11): an administrator creates a unit and a user on the screens, imports a
+ * small CSV of users — the dry run shows the row error in Vietnamese and offers no import, the corrected file imports
+ * —, the user's history names the administrator and the file's row, and the imported user signs in.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { http, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+
+let sys: TestSystem;
+let cast: Cast;
+let page: Page;
+
+browserSuite((s) => ({ sys, cast } = s), (p) => (page = p));
+
+/** Opens the select whose input has this id, types into it when it searches, and picks the option with this text. */
+async function pick(id: string, option: string, typed?: string): Promise<void> {
+  await page.locator(`#${id}`).click();
+  if (typed) await page.locator(`#${id}`).fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+test('an administrator creates a unit and a user, dry-runs a CSV with a row error, imports the fixed file, and the imported user signs in', async () => {
+  const tag = randomUUID().slice(0, 8);
+  await sys.directory.upsertUser({ id: `qt-${tag}`, username: `qt.${tag}`, fullName: 'Quản trị viên', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  const unitCode = `SNV-${tag}`;
+
+  await signIn(page, `qt.${tag}`);
+  await page.locator('header a[href="/admin"]').click();
+
+  // A unit under the province, created on the Units tab.
+  await page.locator('[data-testid="unit-create"]').click();
+  await page.locator('#unit_code').fill(unitCode);
+  await page.locator('#unit_name').fill(`Sở Nội vụ ${tag}`);
+  await pick('unit_kind', 'Sở, ban, ngành');
+  await pick('unit_parentCode', `(${cast.provinceUnitCode})`, cast.provinceUnitCode);
+  await page.locator('[data-testid="unit-save"]').click();
+  await page.locator('[data-testid="units"] tr', { hasText: unitCode }).filter({ hasText: 'Sở, ban, ngành' }).waitFor();
+  await screenshot(page, 'a1-admin-units');
+
+  // A user in it, created on the Users tab.
+  await page.locator('[data-testid="tab-users"]').click();
+  await page.locator('[data-testid="user-create"]').click();
+  await page.locator('#user_username').fill(`cb.${tag}`);
+  await page.locator('#user_fullName').fill('Trần Thị Bích');
+  await pick('user_role', 'Cán bộ TĐKT đơn vị');
+  await pick('user_unitCode', `(${unitCode})`, unitCode);
+  await page.locator('[data-testid="user-save"]').click();
+  await page.locator('[data-testid="users"] tr', { hasText: `cb.${tag}` }).filter({ hasText: 'Cán bộ TĐKT đơn vị' }).waitFor();
+
+  // A CSV of two users: the second has a role that does not exist. The dry run lists it; nothing can be imported.
+  const dir = mkdtempSync(join(tmpdir(), 'tdkt-admin-'));
+  const header = 'Tên đăng nhập,Họ và tên,Vai trò,Mã đơn vị';
+  const bad = join(dir, 'nguoi-dung.csv');
+  writeFileSync(bad, [header, `ld.${tag},Lê Văn Dũng,Thủ trưởng đơn vị,${unitCode}`, `x.${tag},Ngô Thị Xuân,Phó giám đốc,${unitCode}`].join('\n'));
+  await page.locator('[data-testid="tab-directoryImport"]').click();
+  await page.locator('#directory-file').setInputFiles(bad);
+  await page.locator('[data-testid="directory-dry-run"]').click();
+  await page.locator('[data-testid="dry-run-result"]', { hasText: '1 lỗi' }).waitFor();
+  await page.locator('[data-testid="import-errors"] tr', { hasText: 'Vai trò không có trong danh mục.' }).filter({ hasText: '3' }).waitFor();
+  expect(await page.locator('[data-testid="directory-import"]').isDisabled()).toBe(true);
+  await screenshot(page, 'a2-admin-import-dry-run-error');
+
+  // The fixed file: a clean dry run, then the import.
+  const good = join(dir, 'nguoi-dung-da-sua.csv');
+  writeFileSync(good, [header, `ld.${tag},Lê Văn Dũng,Thủ trưởng đơn vị,${unitCode}`].join('\n'));
+  await page.locator('#directory-file').setInputFiles(good);
+  await page.locator('[data-testid="directory-dry-run"]').click();
+  await page.locator('[data-testid="dry-run-result"]', { hasText: 'Không có lỗi' }).waitFor();
+  await page.locator('[data-testid="directory-import"]').click();
+  await page.locator('[data-testid="import-done"]', { hasText: 'Đã nhập 1 dòng' }).waitFor();
+  await screenshot(page, 'a3-admin-import-done');
+
+  // The imported user's history names the administrator and the file's row.
+  await page.locator('[data-testid="tab-users"]').click();
+  await page.locator(`[data-testid="user-history-ld.${tag}"]`).click();
+  await page.locator('[data-testid="history"] tr', { hasText: `qt-${tag}` }).filter({ hasText: 'Nhập từ tệp, dòng 2' }).waitFor();
+
+  // Both new people can sign in.
+  expect((await http(sys, 'GET', '/dossiers', { token: await tokenFor(sys, `cb.${tag}`) })).status).toBe(200);
+  await switchUser(page, `ld.${tag}`);
+  await page.locator('[data-testid="me"]', { hasText: 'Lê Văn Dũng' }).waitFor();
+});
