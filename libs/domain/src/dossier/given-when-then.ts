@@ -18,12 +18,4 @@ export const givenStream =
 
 export const when = (state: DossierState, command: DossierCommand, actor: Actor, now: number): Decision<DossierEvent[]> => decide(state, command, { actor, now });
 
-export function thenEvents(result: Decision<DossierEvent[]>): DossierEvent[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
-  return result.value;
-}
-
-export function thenRejected(result: Decision<DossierEvent[]>) {
-  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
-  return result.rejection;
-}
+export { thenEvents, thenRejected } from '../shared/given-when-then';

@@ -12,12 +12,4 @@ export const givenBlockYear = (...events: BlockYearEvent[]): BlockYearState => e
 export const whenBlockYear = (state: BlockYearState, command: BlockYearCommand, actor: Actor, now: number, calendar?: HolidayCalendar): Decision<BlockYearEvent[]> =>
   decideBlockYear(state, command, { actor, now, ...(calendar ? { calendar } : {}) });
 
-export function thenEvents(result: Decision<BlockYearEvent[]>): BlockYearEvent[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
-  return result.value;
-}
-
-export function thenRejected(result: Decision<BlockYearEvent[]>) {
-  if (result.ok) throw new Error(`expected a rejection, got ${result.value.map((e) => e.type).join(', ')}`);
-  return result.rejection;
-}
+export { thenEvents, thenRejected } from '../shared/given-when-then';

@@ -1,5 +1,6 @@
 import type { Actor } from '../shared/actor';
 import type { Decision } from '../shared/errors';
+import { thenEvents, thenRejected } from '../shared/given-when-then';
 import {
   decideExemplaryModel, dossierDraftFromModel, evolveExemplaryModelAll, initialExemplaryModelState,
   type ExemplaryModelCommand, type ExemplaryModelEvent, type ExemplaryModelState, type ModelDefinition,
@@ -9,14 +10,6 @@ import {
 const given = (...events: ExemplaryModelEvent[]): ExemplaryModelState => evolveExemplaryModelAll(initialExemplaryModelState('m1'), events);
 const when = (state: ExemplaryModelState, command: ExemplaryModelCommand, actor: Actor = clerk, today = '2026-05-10'): Decision<ExemplaryModelEvent[]> =>
   decideExemplaryModel(state, command, { actor, today });
-const thenEvents = (r: Decision<ExemplaryModelEvent[]>) => {
-  if (!r.ok) throw new Error(`expected events, got ${r.rejection.rule}: ${r.rejection.message}`);
-  return r.value;
-};
-const thenRejected = (r: Decision<ExemplaryModelEvent[]>) => {
-  if (r.ok) throw new Error(`expected a rejection, got ${r.value.map((e) => e.type).join(', ')}`);
-  return r.rejection;
-};
 
 const clerk: Actor = { userId: 'c1', role: 'UNIT_CLERK', unitCode: 'SGDDT' };
 const head: Actor = { userId: 'h1', role: 'UNIT_HEAD', unitCode: 'SGDDT' };

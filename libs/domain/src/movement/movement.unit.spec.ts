@@ -1,19 +1,12 @@
 import type { Actor } from '../shared/actor';
 import type { Decision } from '../shared/errors';
+import { thenEvents, thenRejected } from '../shared/given-when-then';
 import type { RoundEvent } from '../round/round';
 import { decideMovement, evolveMovementAll, initialMovementState, type MovementCommand, type MovementDefinition, type MovementEvent, type MovementState } from './movement';
 
 // given events / when a command / then events or a rejection.
 const given = (...events: (MovementEvent | RoundEvent)[]): MovementState => evolveMovementAll(initialMovementState('m1'), events);
 const when = (state: MovementState, command: MovementCommand, actor: Actor = secretariat, today = '2026-03-01'): Decision<MovementEvent[]> => decideMovement(state, command, { actor, today });
-const thenEvents = (r: Decision<MovementEvent[]>) => {
-  if (!r.ok) throw new Error(`expected events, got ${r.rejection.rule}: ${r.rejection.message}`);
-  return r.value;
-};
-const thenRejected = (r: Decision<MovementEvent[]>) => {
-  if (r.ok) throw new Error(`expected a rejection, got ${r.value.map((e) => e.type).join(', ')}`);
-  return r.rejection;
-};
 
 const secretariat: Actor = { userId: 's1', role: 'SECRETARIAT_OFFICER' };
 const definition: MovementDefinition = {
