@@ -19,7 +19,8 @@ trap 'rm -rf "$out"' EXIT
 "$TOOLS/hadolint" --failure-threshold warning deploy/docker/Dockerfile
 echo "[check:deploy] hadolint: deploy/docker/Dockerfile ok"
 
-variants=("" "--set worker.keda.enabled=true --set api.autoscaling.enabled=true")
+variants=("" "--set worker.keda.enabled=true --set api.autoscaling.enabled=true"
+  "--set signer.mode=http --set signer.http.url=https://ky-so.example.gov.vn/api/sign --set signer.http.tokenSecret.name=tdkt-signer")
 i=0
 for v in "${variants[@]}"; do
   # shellcheck disable=SC2086
@@ -28,7 +29,7 @@ for v in "${variants[@]}"; do
   "$TOOLS/helm" template tdkt "$CHART" --namespace tdkt --kube-version "$KUBE_VERSION" $v >"$out/rendered-$i.yaml"
   i=$((i + 1))
 done
-echo "[check:deploy] helm lint --strict and helm template: $CHART ok (defaults; KEDA + HPA on)"
+echo "[check:deploy] helm lint --strict and helm template: $CHART ok (defaults; KEDA + HPA on; the http signer)"
 
 "$TOOLS/kubernetes-validate" --strict --quiet --no-warn -k "$KUBE_VERSION" "$out"/rendered-*.yaml
 echo "[check:deploy] kubernetes-validate --strict (Kubernetes $KUBE_VERSION schemas): rendered chart ok"

@@ -31,7 +31,11 @@ need(source_has("apps/api/src/health.controller.ts", r"@Controller\('health'\)")
      and source_has("apps/api/src/health.controller.ts", r"@Get\('ready'\)"), "the API no longer serves /api/health/live and /ready")
 need(source_has("apps/worker/src/health-server.ts", r"path === '/live'") and source_has("apps/worker/src/health-server.ts", r"path === '/ready'"),
      "the worker's health server no longer serves /live and /ready")
-SECRET_VARS = {"DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "TEMPORAL_API_KEY"}
+SECRET_VARS = {"DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "TEMPORAL_API_KEY", "TDKT_SIGNER_TOKEN"}
+# The document signer's settings, as the API reads them (apps/api/src/documents/document-signer.ts).
+SIGNER_SRC = "apps/api/src/documents/document-signer.ts"
+for var in ("TDKT_SIGNER", "TDKT_SIGNING_DIR", "TDKT_SIGNER_URL", "TDKT_SIGNER_TOKEN"):
+    need(source_has(SIGNER_SRC, rf"env\.{var}\b"), f"{SIGNER_SRC} no longer reads {var}")
 
 # --- Dockerfile ---------------------------------------------------------------------------------------------------
 dockerfile = (ROOT / "deploy/docker/Dockerfile").read_text()
@@ -77,7 +81,17 @@ need(services.get("migrate", {}).get("command") == ["node", "dist/infra/src/migr
 for name in ("api", "worker"):
     cond = services.get(name, {}).get("depends_on", {}).get("migrate", {}).get("condition")
     need(cond == "service_completed_successfully", f"compose {name} must wait for the migration to complete")
+# The local test signer writes its key under TDKT_SIGNING_DIR: on a read-only root that must be a mounted volume.
+api_svc = services.get("api", {})
+api_env = api_svc.get("environment") if isinstance(api_svc.get("environment"), dict) else {}
+signing_dir = api_env.get("TDKT_SIGNING_DIR")
+need(bool(signing_dir) and any(str(v).split(":")[1:2] == [signing_dir] for v in (api_svc.get("volumes") or [])),
+     "compose api: TDKT_SIGNING_DIR must be set and a volume mounted there (the local signer writes its key on a read-only root)")
+need(re.search(r"^ENV .*TDKT_SIGNING_DIR=(\S+)", dockerfile, re.M) is not None and f"install -d -o 1000 -g 1000 -m 0700 {signing_dir}" in dockerfile,
+     "Dockerfile: the api image must default TDKT_SIGNING_DIR and create it owned by the runtime user (a new volume takes that owner)")
 example = (compose_dir / "tdkt.env.example").read_text()
+need(re.search(r"^TDKT_SIGNER=(local|http|none)$", example, re.M) is not None and "TDKT_SIGNER_URL=" in example,
+     "tdkt.env.example must set TDKT_SIGNER and show the http mode's TDKT_SIGNER_URL")
 for var in ("DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "WORKER_HEALTH_PORT"):
     need(re.search(rf"^{var}=", example, re.M) is not None, f"tdkt.env.example lacks {var}")
 
@@ -104,6 +118,18 @@ for rendered in sys.argv[1:]:
                 if e["name"] in SECRET_VARS:
                     need("secretKeyRef" in e.get("valueFrom", {}), f"{name}: {e['name']} must come from a secret by reference")
         need(dep["spec"]["template"]["spec"].get("securityContext", {}).get("runAsNonRoot") is True, f"{name}: runAsNonRoot")
+        if component == "api":
+            for c in containers(dep):
+                env = {e["name"]: e for e in c.get("env", [])}
+                mode = env.get("TDKT_SIGNER", {}).get("value")
+                need(mode in ("local", "http", "none"), f"{name}: TDKT_SIGNER must be local, http or none, got {mode!r}")
+                if mode == "local":
+                    path = env.get("TDKT_SIGNING_DIR", {}).get("value")
+                    mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
+                    vols = {v["name"] for v in dep["spec"]["template"]["spec"].get("volumes", [])}
+                    need(path in mounts and mounts[path] in vols, f"{name}: TDKT_SIGNER=local needs a volume mounted at TDKT_SIGNING_DIR ({path!r})")
+                if mode == "http":
+                    need(env.get("TDKT_SIGNER_URL", {}).get("value", "").startswith("https://"), f"{name}: TDKT_SIGNER=http needs an https TDKT_SIGNER_URL")
     need(len(jobs) == 1 and "pre-upgrade" in jobs[0]["metadata"].get("annotations", {}).get("helm.sh/hook", ""), f"{rendered}: the migration Job must be a pre-install/pre-upgrade hook")
     for job in jobs:
         c = containers(job)[0]

@@ -32,3 +32,30 @@ env:
         key: {{ $key }}
 {{- end }}
 {{- end -}}
+
+{{/* The API's document signer (values.signer): TDKT_SIGNER and what its mode needs. */}}
+{{- define "tdkt.signer.env" -}}
+{{- $s := .Values.signer -}}
+{{- if not (has $s.mode (list "local" "http" "none")) -}}
+{{- fail (printf "signer.mode must be local, http or none, got %q" $s.mode) -}}
+{{- end }}
+- name: TDKT_SIGNER
+  value: {{ $s.mode | quote }}
+{{- if eq $s.mode "local" }}
+- name: TDKT_SIGNING_DIR
+  value: {{ $s.local.dir | quote }}
+{{- else if eq $s.mode "http" }}
+{{- if not $s.http.url }}
+{{- fail "signer.mode=http needs signer.http.url, the province's signing service" }}
+{{- end }}
+- name: TDKT_SIGNER_URL
+  value: {{ $s.http.url | quote }}
+{{- if $s.http.tokenSecret.name }}
+- name: TDKT_SIGNER_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ $s.http.tokenSecret.name }}
+      key: {{ $s.http.tokenSecret.key }}
+{{- end }}
+{{- end }}
+{{- end -}}
