@@ -21,6 +21,7 @@ export * from './council/session-types';
 export * from './council/session';
 export * from './council/secret-ballot';
 export * from './award/bonus';
+export * from './award/five-year-report';
 export * from './dossier/route';
 export * from './dossier/variants';
 export * from './round/round';
