@@ -161,6 +161,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/council-terms/{id}/history': { allowed: ['ADMINISTRATOR'] },
   'POST /api/admin/award-imports': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'], body: () => ({}) },
   'GET /api/admin/award-imports/{id}': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'] },
+  // A verification job (read-only) for either; a second one while the first runs answers 409, still not a refusal.
+  'POST /api/admin/jobs': { allowed: ['ADMINISTRATOR', 'AUDITOR'], body: () => ({ kind: 'VERIFY_CHAIN' }) },
+  'GET /api/admin/jobs': { allowed: ['ADMINISTRATOR', 'AUDITOR'] },
+  'GET /api/admin/jobs/{id}': { allowed: ['ADMINISTRATOR', 'AUDITOR'] },
   'POST /api/admin/directory-imports': { allowed: ['ADMINISTRATOR'], body: () => ({}) },
   // Lists out as Excel workbooks (a series nobody allocated in: allowed roles get 404 for the awardees).
   'GET /api/board/export.xlsx': { allowed: OVERSIGHT },

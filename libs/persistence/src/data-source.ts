@@ -22,6 +22,7 @@ import { DirectoryStreams1734700000000 } from './migrations/1734700000000-direct
 import { Movements1735000000000 } from './migrations/1735000000000-movements';
 import { Registrations1735010000000 } from './migrations/1735010000000-registrations';
 import { IssuedDocumentFiles1735350000000 } from './migrations/1735350000000-issued-document-files';
+import { AdminJobs1735500000000 } from './migrations/1735500000000-admin-jobs';
 import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier-progress';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   Movements1735000000000,
   Registrations1735010000000,
   IssuedDocumentFiles1735350000000,
+  AdminJobs1735500000000,
   DossierProgress1735600000000,
 ];
 

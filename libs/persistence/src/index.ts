@@ -34,6 +34,7 @@ export * from './read-models/award-import-projection';
 export * from './imports/tabular-file';
 export * from './imports/award-importer';
 export * from './imports/award-import-jobs';
+export * from './admin/admin-jobs';
 export * from './imports/name-uuid';
 export * from './directory/directory-admin';
 export * from './documents/issued-document-files';

@@ -2,17 +2,20 @@ import { Module } from '@nestjs/common';
 import { DirectoryAdmin, EventStore } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../platform/tokens';
+import { AdminJobsController } from './admin-jobs.controller';
+import { AdminJobsService } from './admin-jobs.service';
 import { AwardImportController } from './award-import.controller';
 import { AwardImportService } from './award-import.service';
 import { DirectoryAdminController } from './directory-admin.controller';
 import { DirectoryImportController } from './directory-import.controller';
 
-/** Administration: the directory (units, people, councils) and award lists in. */
+/** Administration: the directory (units, people, councils), award lists in, and long tasks as background jobs. */
 @Module({
-  controllers: [DirectoryAdminController, DirectoryImportController, AwardImportController],
+  controllers: [DirectoryAdminController, DirectoryImportController, AwardImportController, AdminJobsController],
   providers: [
     { provide: DirectoryAdmin, inject: [DATA_SOURCE, EventStore], useFactory: (ds: DataSource, events: EventStore) => new DirectoryAdmin(ds, events) },
     AwardImportService,
+    AdminJobsService,
   ],
   exports: [AwardImportService],
 })

@@ -96,7 +96,7 @@ export interface ReconcileOptions {
   /** Which workflows: a visibility query; default every running one. */
   query?: string;
   /** Called after each workflow, for a job's progress. */
-  onProgress?: (done: number) => Promise<void> | void;
+  onProgress?: (done: number, total: number) => Promise<void> | void;
 }
 
 export async function reconcile(deps: { temporal: Client; dataConverter?: DataConverter; events: EventStore; decisionNumbers: DecisionNumbers }, options: ReconcileOptions): Promise<ReconcileReport> {
@@ -121,7 +121,7 @@ export async function reconcile(deps: { temporal: Client; dataConverter?: DataCo
     } catch (e) {
       report.needsPerson.push({ kind: 'HISTORY_UNREADABLE', workflowId: wf.workflowId, message: `history not read: ${e instanceof Error ? e.name : 'error'}` });
     }
-    await options.onProgress?.(report.workflows);
+    await options.onProgress?.(report.workflows, listed.length);
   }
 
   for (const [streamId, appends] of byStream) {
