@@ -22,6 +22,8 @@ async function pick(id: string, option: string, typed?: string): Promise<void> {
   await page.locator(`#${id}`).click();
   if (typed) await page.locator(`#${id}`).fill(typed);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // A single select closes its dropdown: wait, so it does not lie over the next field while it fades out.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 test('an administrator creates a unit and a user, dry-runs a CSV with a row error, imports the fixed file, and the imported user signs in', async () => {
@@ -84,4 +86,29 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   expect((await http(sys, 'GET', '/dossiers', { token: await tokenFor(sys, `cb.${tag}`) })).status).toBe(200);
   await switchUser(page, `ld.${tag}`);
   await page.locator('[data-testid="me"]', { hasText: 'Lê Văn Dũng' }).waitFor();
+});
+
+test("an administrator opens a term of the provincial council and seats a member with a council role", async () => {
+  const tag = randomUUID().slice(0, 8);
+  const year = new Date().getUTCFullYear();
+  await sys.directory.upsertUser({ id: `qt2-${tag}`, username: `qt2.${tag}`, fullName: 'Quản trị viên 2', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  await signIn(page, `qt2.${tag}`);
+  await page.goto('/admin?tab=councils');
+  await pick('council-unit-select', `(${cast.provinceUnitCode})`, cast.provinceUnitCode);
+  await page.locator('#term_name').fill(`Nhiệm kỳ ${year}–${year + 5}`);
+  for (const [id, day] of [['term_from', `01/01/${year}`], ['term_to', `31/12/${year + 4}`]]) {
+    await page.locator(`#${id}`).click();
+    await page.locator(`#${id}`).fill(day);
+    await page.keyboard.press('Enter');
+  }
+  await page.locator('[data-testid="term-open"]').click();
+  const term = page.locator('[data-testid="council-term"]', { hasText: `Nhiệm kỳ ${year}–${year + 5}` });
+  await term.waitFor();
+  await term.locator('[data-testid="seat-add"]').click();
+  await pick('seat_userId', cast.users.member1.username, cast.users.member1.username);
+  await pick('seat_councilRole', 'Ủy viên thường trực');
+  await page.locator('[data-testid="seat-save"]').click();
+  await term.locator('tr', { hasText: cast.users.member1.id }).filter({ hasText: 'Ủy viên thường trực' }).waitFor();
+  await screenshot(page, 'a4-admin-council-term');
+  expect(await sys.directory.councilMembersFor(cast.unitCode)).toContain(cast.users.member1.id);
 });

@@ -35,8 +35,8 @@ export function Councils() {
         <Typography.Text>{t('admin.council.unit')}</Typography.Text>
         <Select
           showSearch
+          id="council-unit-select"
           aria-label={t('admin.council.pickUnit')}
-          data-testid="council-unit"
           optionFilterProp="label"
           style={{ width: 360 }}
           value={unitCode}
