@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@tdkt/domain';
@@ -8,6 +8,7 @@ import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import { DossierIdParam } from '../dossiers/dossier.dto';
 import { DATA_SOURCE } from '../platform/tokens';
+import { DossierRecordExportDto, PublishedAnchorDto, RebuildResultDto, VerificationReportDto } from './audit.dto';
 
 /** Audit: recompute the hash chains, export a dossier's verifiable record, rebuild the read models from events. */
 @ApiTags('audit')
@@ -28,6 +29,7 @@ export class AuditController {
   /** Every stream's chain, every stream against the latest anchor, the anchor chain, every decision's signing head. */
   @Get('audit/verify')
   @Roles('AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR')
+  @ApiOkResponse({ type: VerificationReportDto })
   verifyAll(): Promise<VerificationReport> {
     return this.verifier().verifyAll();
   }
@@ -35,6 +37,7 @@ export class AuditController {
   /** The latest anchor, as `npm run cli -- anchor-export` writes it: for an auditor to keep outside the database. */
   @Get('audit/anchor')
   @Roles('AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR')
+  @ApiOkResponse({ type: PublishedAnchorDto })
   async latestAnchor(): Promise<PublishedAnchor> {
     const latest = await this.anchors.latest();
     if (!latest) throw new NotFoundException('No anchor has been written yet');
@@ -42,12 +45,14 @@ export class AuditController {
   }
 
   @Get('dossiers/:id/verify')
+  @ApiOkResponse({ type: VerificationReportDto, description: "The dossier's chain recomputed (anyone who may see the dossier)" })
   async verifyDossier(@CurrentActor() actor: Actor, @Param() p: DossierIdParam): Promise<VerificationReport> {
     await this.dossiers.visible(actor, p.id);
     return this.verifier().verifyDossier(p.id);
   }
 
   @Get('dossiers/:id/export')
+  @ApiOkResponse({ type: DossierRecordExportDto, description: 'A JSON file (content-disposition: attachment) to verify offline' })
   async export(@CurrentActor() actor: Actor, @Param() p: DossierIdParam, @Res({ passthrough: true }) res: Response): Promise<DossierRecordExport> {
     await this.dossiers.visible(actor, p.id);
     res.setHeader('content-disposition', `attachment; filename="dossier-${p.id}.json"`);
@@ -57,6 +62,7 @@ export class AuditController {
   @Post('admin/read-models/rebuild')
   @HttpCode(200)
   @Roles('ADMINISTRATOR')
+  @ApiOkResponse({ type: RebuildResultDto })
   rebuild(): Promise<{ events: number; tables: string[] }> {
     return rebuildReadModels(this.dataSource);
   }

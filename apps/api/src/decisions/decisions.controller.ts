@@ -12,6 +12,7 @@ import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { refusal } from '../platform/errors';
 import { DATA_SOURCE } from '../platform/tokens';
 import { outOfScope } from '../platform/denials';
+import { RegisterDto } from './decision-register.dto';
 import type { CsvColumn } from '../reports/csv';
 import { LIST_FORMATS, listDownload, listFormatOf, XLSX_CONTENT_TYPE } from '../reports/xlsx';
 
@@ -90,6 +91,7 @@ export class DecisionsController {
 
   @Get()
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')
+  @ApiOkResponse({ type: RegisterDto, description: 'Every allocated number of the series and year, with the dossiers its decision awarded or its voiding' })
   list(@Query() q: RegisterQuery): Promise<Register> {
     return this.register.list(q.authority, q.year);
   }
@@ -111,6 +113,7 @@ export class DecisionsController {
   @HttpCode(200)
   @Roles('PROVINCIAL_DECIDER', 'ADMINISTRATOR')
   @IDEMPOTENCY
+  @ApiOkResponse({ type: RegisterDto, description: 'The register after the voiding (the number stays used)' })
   async void(@CurrentActor() actor: Actor, @Body() b: VoidNumberDto, @IdempotencyKey() k?: string): Promise<Register> {
     if (!mayVoidSeries(actor, b.authority)) throw new ForbiddenException(`${actor.role} may void numbers of the provincial chairman's series only`);
     // A provincial chairman voids numbers of his own province's series only.

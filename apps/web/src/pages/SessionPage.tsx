@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
-import { castBallot, type ItemTally, type SessionDecision, type SessionHistoryEntry, type SessionView } from '../api/sessions';
+import { castBallot, type ItemTally, type SessionHistoryEntry, type SessionView } from '../api/sessions';
 import { session as auth } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { DocumentLinks } from '../components/DocumentLinks';
@@ -43,11 +43,11 @@ export function SessionPage() {
   const me = auth.me();
   const role = me?.role ?? '';
   const path = { params: { path: { id } } };
-  const view = useQuery({ queryKey: ['session', id], queryFn: async () => (await unwrap(api.GET('/api/council-sessions/{id}', path))) as unknown as SessionView });
+  const view = useQuery({ queryKey: ['session', id], queryFn: async () => unwrap(api.GET('/api/council-sessions/{id}', path)) });
   const history = useQuery({
     queryKey: ['session', id, 'history'],
     enabled: view.isSuccess,
-    queryFn: async () => (await unwrap(api.GET('/api/council-sessions/{id}/history', path))) as unknown as SessionHistoryEntry[],
+    queryFn: async () => unwrap(api.GET('/api/council-sessions/{id}/history', path)),
   });
   // Only WHICH item is being voted on is kept while the call runs, never the choice.
   const [voting, setVoting] = useState<string>();
@@ -248,9 +248,7 @@ function SessionDecisionCard({ s, onDone }: { s: SessionView; onDone: () => Prom
   const sign = useMutation({
     mutationFn: async () => {
       const legalBasis = basis.split('\n').map((x) => x.trim()).filter(Boolean);
-      return (await unwrap(
-        api.POST('/api/council-sessions/{id}/decision', { params: { path: { id: s.id }, header: { 'Idempotency-Key': key } }, body: legalBasis.length ? { legalBasis } : {} }),
-      )) as unknown as SessionDecision;
+      return unwrap(api.POST('/api/council-sessions/{id}/decision', { params: { path: { id: s.id }, header: { 'Idempotency-Key': key } }, body: legalBasis.length ? { legalBasis } : {} }));
     },
     onSuccess: onDone,
   });

@@ -17,7 +17,7 @@ export function useSessions(status?: 'OPEN' | 'CLOSED', enabled = true) {
   return useQuery({
     queryKey: ['sessions', status ?? 'all'],
     enabled,
-    queryFn: async () => (await unwrap(api.GET('/api/council-sessions', { params: { query: status ? { status } : {} } }))) as unknown as SessionView[],
+    queryFn: async () => unwrap(api.GET('/api/council-sessions', { params: { query: status ? { status } : {} } })),
   });
 }
 
@@ -69,7 +69,7 @@ function Convene() {
   const candidates = useQuery({ queryKey: ['board', 'appraisal'], queryFn: () => unwrap(api.GET('/api/board', { params: { query: { status: ['APPRAISAL'], limit: 200 } } })) });
   const convene = useMutation({
     mutationFn: async (v: ConveneValues) =>
-      (await unwrap(api.POST('/api/council-sessions', { body: { title: v.title.trim(), deadline: v.deadline.format('YYYY-MM-DD'), dossierIds: v.dossierIds } }))) as unknown as SessionView,
+      unwrap(api.POST('/api/council-sessions', { body: { title: v.title.trim(), deadline: v.deadline.format('YYYY-MM-DD'), dossierIds: v.dossierIds } })),
     onSuccess: async (s) => {
       void message.success(t('session.convened'));
       await queryClient.invalidateQueries({ queryKey: ['sessions'] });
