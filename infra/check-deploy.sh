@@ -6,6 +6,7 @@
 #   kubernetes-validate       helm template's output against Kubernetes 1.33's JSON schemas, strict (unknown fields fail);
 #                             KEDA's ScaledObject (a CRD, no schema shipped) is left to the structural check
 #   check-jsonschema          deploy/compose/compose.yaml against the Compose Specification's schema
+#   dashboard-check.py        deploy/grafana/tdkt-dashboard.json: valid, and every panel's expr reads a metric we export
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -38,4 +39,5 @@ echo "[check:deploy] kubernetes-validate --strict (Kubernetes $KUBE_VERSION sche
 echo "[check:deploy] check-jsonschema (Compose Specification): deploy/compose/compose.yaml ok"
 
 "$TOOLS/python" infra/deploy-check.py "$out"/rendered-*.yaml
+"$TOOLS/python" infra/dashboard-check.py
 echo "[check:deploy] all checks passed in $(($(date +%s) - started))s"

@@ -4,6 +4,8 @@
  * the API and the worker (the app's metrics and the Temporal SDK's) moving with a command.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
@@ -133,5 +135,15 @@ describe('Prometheus metrics', () => {
     const text = await scrapeWorker();
     expect(text).toMatch(/^temporal_\w+/m);
     expect(text).toContain('# TYPE tdkt_deadline_timers_fired_total counter');
+  });
+
+  it('serve every metric the Grafana dashboard reads that the app does not define (deploy/grafana/sdk-metrics.txt)', async () => {
+    const served = `${await scrapeWorker()}\n${await scrapeApi()}`;
+    const listed = readFileSync(join(__dirname, '..', '..', 'deploy', 'grafana', 'sdk-metrics.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    expect(listed.length).toBeGreaterThan(5);
+    expect(listed.filter((name) => !served.includes(`# TYPE ${name} `))).toEqual([]);
   });
 });
