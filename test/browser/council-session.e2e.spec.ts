@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { aBkTinhDossier, aCstdTinhDossier, http, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, confirm, pick, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -38,28 +38,6 @@ async function waitForStatus(id: string, status: string): Promise<void> {
   while ((await statusOf(id)) !== status) {
     if (Date.now() > until) throw new Error(`dossier ${id} is ${await statusOf(id)}, not ${status}`);
     await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-/** Clicks a Popconfirm's button, then its OK button. */
-async function confirm(page: Page, button: ReturnType<Page['locator']>, ok: string): Promise<void> {
-  await button.click();
-  await page.locator(`${ok}:visible`).click();
-}
-
-/** Opens a Select and picks an option; opens it again when a re-render closed the dropdown under the click. */
-async function pick(page: Page, select: string, option: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(select).click();
-    try {
-      // The dropdown just opened is the last one mounted (an earlier one may still be closing); the option by its exact text.
-      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-      await open.locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) }).click({ timeout: 3000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-    }
   }
 }
 

@@ -63,7 +63,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Signs in through the sign-in screen (the embedded issuer: a username, no password); lands on My tasks. */
 export async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
+  // A URL of its own: going to the very URL the app just redirected to would keep that entry's state, whose `from`
+  // (the previous person's page) the sign-in would then return to.
+  await page.goto(`/sign-in?as=${encodeURIComponent(username)}`);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL('**/tasks');
@@ -85,6 +87,54 @@ export async function runAction(page: Page, command: string, nextStatus: string)
   await page.locator(`button[data-command="${command}"]`).click();
   await page.locator('#action-send').click();
   await expectStatus(page, nextStatus);
+}
+
+/** Clicks a Popconfirm's button, then its OK button. */
+export async function confirm(page: Page, button: ReturnType<Page['locator']>, ok: string): Promise<void> {
+  await button.click();
+  await page.locator(`${ok}:visible`).click();
+}
+
+/** Opens a Select and picks an option; opens it again when a re-render closed the dropdown under the click. */
+export async function pick(page: Page, select: string, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(select).click();
+    try {
+      // The dropdown just opened is the last one mounted (an earlier one may still be closing); the option by its exact text.
+      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+      await open.locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) }).click({ timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
+ * The clerk's draft of a Bằng khen tỉnh through the Lập hồ sơ form (signed in as the clerk): award, title, nominee,
+ * achievements, two years of Chiến sĩ thi đua cơ sở (rule 8), the report confirmed; saved, on its dossier page.
+ * Returns the dossier's path.
+ */
+export async function draftBkTinh(page: Page, nominee: string, shots?: string): Promise<string> {
+  const lastYear = new Date().getFullYear() - 1;
+  await page.locator('header a[href="/dossiers/new"]').click();
+  await page.locator('#awardCode').click();
+  await page.locator('#awardCode').fill('Bằng khen của Chủ tịch UBND');
+  await page.locator('.ant-select-item-option[title="Bằng khen của Chủ tịch UBND tỉnh"]').click();
+  await page.locator('#title').fill(`Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho ${nominee}`);
+  await page.locator('#nominee_fullName').fill(nominee);
+  await page.locator('#nominee_position').fill('Giáo viên');
+  await page.locator('#achievements').fill('Hoàn thành xuất sắc nhiệm vụ hai năm liên tục, Chiến sĩ thi đua cơ sở hai năm liền.');
+  await page.locator('[data-testid="add-award"]').click();
+  await page.locator('[data-testid="add-award"]').click();
+  await page.locator('#awards_0_year').fill(String(lastYear - 1));
+  await page.locator('#parts_1_confirmedBySubmittingLevel').check();
+  if (shots) await screenshot(page, `${shots}-draft-form`);
+  await page.locator('[data-testid="save-draft"]').click();
+  await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
+  await expectStatus(page, 'DRAFT');
+  return new URL(page.url()).pathname;
 }
 
 /** What a browser spec file shares: the real system, its cast with their tokens, and one Chromium. */

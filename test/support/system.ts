@@ -202,9 +202,9 @@ export const PROVINCIAL_STEPS: [keyof Cast['users'], string, Record<string, unkn
   ['chairman', 'decision', { approve: true }],
 ];
 
-/** Creates a dossier and drives it `steps` steps along the provincial route (all 7 = AWARDED); returns its id. */
-export async function driveDossier(sys: TestSystem, tokens: Record<string, string>, steps = PROVINCIAL_STEPS.length): Promise<string> {
-  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
+/** Creates a dossier (a Bằng khen tỉnh unless `body` says otherwise) and drives it `steps` steps along the provincial route (all 7 = AWARDED); returns its id. */
+export async function driveDossier(sys: TestSystem, tokens: Record<string, string>, steps = PROVINCIAL_STEPS.length, body: Record<string, unknown> = aBkTinhDossier()): Promise<string> {
+  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
   for (const [who, path, body] of PROVINCIAL_STEPS.slice(0, steps)) {
     const res = await http(sys, 'POST', `/dossiers/${created.body.id}/${path}`, { token: tokens[who], body });

@@ -6,7 +6,7 @@ import enUS from 'antd/locale/en_US';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { session } from './auth/session';
-import { SESSION_READERS } from './roles';
+import { LOOKUP_USERS, REGISTER_READERS, REPORT_READERS, SESSION_READERS } from './roles';
 import { nameSelectListboxes } from './a11y';
 import './a11y.css';
 
@@ -27,6 +27,9 @@ const Sessions = page(() => import('./pages/Sessions'), 'Sessions');
 const SessionPage = page(() => import('./pages/SessionPage'), 'SessionPage');
 const SessionMinutes = page(() => import('./pages/SessionPage'), 'SessionMinutes');
 const Audit = page(() => import('./pages/Audit'), 'Audit');
+const Reports = page(() => import('./pages/Reports'), 'Reports');
+const AwardLookup = page(() => import('./pages/AwardLookup'), 'AwardLookup');
+const DecisionRegisterPage = page(() => import('./pages/DecisionRegister'), 'DecisionRegisterPage');
 const Administration = page(() => import('./pages/admin/Administration'), 'Administration');
 const loading = <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
@@ -82,6 +85,9 @@ function Shell() {
     ...(SESSION_READERS.includes(me.role) ? [{ key: '/council-sessions', label: <Link to="/council-sessions">{t('app.sessions')}</Link> }] : []),
     ...(['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'].includes(me.role) ? [{ key: '/audit', label: <Link to="/audit">{t('app.audit')}</Link> }] : []),
     ...(me.role === 'UNIT_CLERK' ? [{ key: '/dossiers/new', label: <Link to="/dossiers/new">{t('app.newDossier')}</Link> }] : []),
+    ...(REGISTER_READERS.includes(me.role) ? [{ key: '/decisions', label: <Link to="/decisions">{t('register.menu')}</Link> }] : []),
+    ...(REPORT_READERS.includes(me.role) ? [{ key: '/reports', label: <Link to="/reports">{t('reports.menu')}</Link> }] : []),
+    ...(LOOKUP_USERS.includes(me.role) ? [{ key: '/award-lookup', label: <Link to="/award-lookup">{t('lookup.menu')}</Link> }] : []),
     ...(['ADMINISTRATOR', 'SECRETARIAT_HEAD'].includes(me.role) ? [{ key: '/admin', label: <Link to="/admin">{t('admin.menu')}</Link> }] : []),
   ];
   return (
@@ -113,6 +119,9 @@ function Shell() {
           <Route path="/council-sessions/:id" element={<SessionPage />} />
           <Route path="/council-sessions/:id/minutes" element={<SessionMinutes />} />
           <Route path="/audit" element={<Audit />} />
+          <Route path="/decisions" element={<DecisionRegisterPage />} />
+          <Route path="/reports" element={<Reports />} />
+          <Route path="/award-lookup" element={<AwardLookup />} />
           <Route path="/admin" element={<Administration />} />
           <Route path="/dossiers/new" element={<DraftForm />} />
           <Route path="/dossiers/:id/edit" element={<DraftForm />} />

@@ -109,5 +109,24 @@ export const en: Catalogue = {
     RecoveryTasksOpened: 'Recovery opened', RecoveryRecorded: 'Recovery recorded',
   },
   oidc: { subtitle: "Sign in with your identity provider's account (OpenID Connect).", signIn: 'Sign in with the identity provider', completing: 'Completing sign-in…', failed: 'Sign-in through the identity provider failed', retry: 'Try again' },
+  register: { menu: 'Decision register', void: 'Void number', voidTitle: 'Void decision number {{number}}', voidExplain: 'Only a number that was allocated but that no decision carries (an abandoned signing) can be voided. A voided number stays used; the voiding is recorded as an event in the register.', voidedDone: 'Number {{number}} voided' },
+  reports: {
+    menu: 'Reports', title: 'Commendation reports and statistics', province: 'Province code', fromYear: 'From year', toYear: 'To year', needProvince: 'Enter a province code to see the five-year report.',
+    fiveYear: 'Commendation report {{from}}–{{to}}', fiveYearChart: 'Awards per category (No.)', no: 'No.', category: 'Award category', total: 'Total',
+    individuals: 'Individuals', collectives: 'Collectives', households: 'Households', awards: 'Awards by year, form and unit', byYear: 'Awards per year',
+    directShare: 'Share of individuals working directly at the grassroots', times: 'Processing time per stage', timesChart: 'Days per stage (median, 90th percentile)', stage: 'Stage',
+    count: 'Dossiers', median: 'Median (days)', p90: '90th percentile (days)', csv: 'Download CSV',
+  },
+  lookup: {
+    menu: 'Award lookup', title: 'Award lookup', byCitizenId: 'By citizen ID', byName: 'By name and unit', name: 'Full name / collective name', search: 'Search',
+    citizenIdFormat: 'A citizen ID has 12 digits', hashed: 'The citizen ID is used for the lookup only: hashed on arrival, never stored or logged.', none: 'No award found', open: 'Open dossier',
+  },
+  central: {
+    agency: 'Consulted agency', agencyExample: 'Central Emulation and Commendation Board', agrees: 'Concurs', disagrees: 'Does not concur', opinion: 'Opinion',
+    outcomes: { ACCEPT: 'Appraisal passed', REQUEST_SUPPLEMENT: 'Request a supplement', REJECT: 'Failed, return' },
+    members: 'Standing committee members', present: 'Members present', approvals: 'Members approving',
+    ground: 'Ground for revocation', grounds: { FRAUDULENT_DECLARATION: 'Fraudulent declaration', FALSE_INFORMATION_OR_FORGERY: 'False information or forged documents', UNLAWFUL_PROCEDURE: 'Proposed without authority or due procedure', VIOLATION_FOUND_BY_AUTHORITY: 'Violation found by a competent authority' },
+    reasonMin: 'At least 10 characters', decisionRef: 'Revoking decision number', item: 'Recover', items: { AWARD_OBJECT: 'Award object', BONUS: 'Bonus' }, amountVnd: 'Amount recovered (VND)',
+  },
   admin: adminEn,
 };

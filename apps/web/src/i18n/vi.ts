@@ -245,6 +245,25 @@ export const vi = {
     ProposalSigned: 'Ký tờ trình', CentralStageOpened: 'Trình Trung ương', AwardRevoked: 'Hủy bỏ quyết định khen thưởng', RecoveryTasksOpened: 'Mở nhiệm vụ thu hồi', RecoveryRecorded: 'Ghi nhận thu hồi',
   },
   oidc: { subtitle: 'Đăng nhập bằng tài khoản của cổng định danh (OpenID Connect).', signIn: 'Đăng nhập qua cổng định danh', completing: 'Đang hoàn tất đăng nhập…', failed: 'Không đăng nhập được qua cổng định danh', retry: 'Thử lại' },
+  register: { menu: 'Sổ quyết định', void: 'Hủy số', voidTitle: 'Hủy số quyết định {{number}}', voidExplain: 'Chỉ hủy số đã cấp mà chưa có quyết định nào mang số đó (việc ký bị bỏ dở). Số đã hủy vẫn được tính là đã dùng; việc hủy được ghi thành sự kiện trong sổ.', voidedDone: 'Đã hủy số {{number}}' },
+  reports: {
+    menu: 'Báo cáo', title: 'Báo cáo, thống kê khen thưởng', province: 'Mã tỉnh', fromYear: 'Từ năm', toYear: 'Đến năm', needProvince: 'Nhập mã tỉnh để xem báo cáo 5 năm.',
+    fiveYear: 'Báo cáo tổng kết công tác khen thưởng {{from}}–{{to}}', fiveYearChart: 'Số khen thưởng theo hình thức (STT)', no: 'STT', category: 'Hình thức khen thưởng', total: 'Tổng số',
+    individuals: 'Cá nhân', collectives: 'Tập thể', households: 'Hộ gia đình', awards: 'Khen thưởng theo năm, hình thức và đơn vị', byYear: 'Số khen thưởng theo năm',
+    directShare: 'Tỷ lệ cá nhân trực tiếp lao động, công tác', times: 'Thời gian xử lý theo giai đoạn', timesChart: 'Số ngày xử lý theo giai đoạn (trung vị, phân vị 90)', stage: 'Giai đoạn',
+    count: 'Số hồ sơ', median: 'Trung vị (ngày)', p90: 'Phân vị 90 (ngày)', csv: 'Tải CSV',
+  },
+  lookup: {
+    menu: 'Tra cứu khen thưởng', title: 'Tra cứu khen thưởng', byCitizenId: 'Theo số CCCD', byName: 'Theo họ tên và đơn vị', name: 'Họ và tên / tên tập thể', search: 'Tra cứu',
+    citizenIdFormat: 'Số CCCD gồm 12 chữ số', hashed: 'Số CCCD chỉ được dùng để tra cứu: hệ thống băm ngay khi nhận, không lưu, không ghi nhật ký.', none: 'Không tìm thấy khen thưởng nào', open: 'Mở hồ sơ',
+  },
+  central: {
+    agency: 'Cơ quan cho ý kiến hiệp y', agencyExample: 'Ban Thi đua – Khen thưởng Trung ương', agrees: 'Nhất trí', disagrees: 'Không nhất trí', opinion: 'Ý kiến hiệp y',
+    outcomes: { ACCEPT: 'Thẩm định đạt', REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung', REJECT: 'Không đạt, trả lại' },
+    members: 'Tổng số thành viên Thường trực', present: 'Số thành viên có mặt', approvals: 'Số thành viên đồng ý',
+    ground: 'Căn cứ hủy bỏ', grounds: { FRAUDULENT_DECLARATION: 'Kê khai gian dối', FALSE_INFORMATION_OR_FORGERY: 'Thông tin sai sự thật, giả mạo hồ sơ', UNLAWFUL_PROCEDURE: 'Đề nghị sai thẩm quyền, trình tự', VIOLATION_FOUND_BY_AUTHORITY: 'Cơ quan có thẩm quyền kết luận vi phạm' },
+    reasonMin: 'Lý do ít nhất 10 ký tự', decisionRef: 'Số quyết định hủy bỏ', item: 'Thu hồi', items: { AWARD_OBJECT: 'Hiện vật khen thưởng', BONUS: 'Tiền thưởng' }, amountVnd: 'Số tiền đã thu hồi (đồng)',
+  },
   admin: adminVi,
 };
 export type Catalogue = typeof vi;

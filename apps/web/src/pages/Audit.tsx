@@ -1,38 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Space, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Input, Result, Row, Space, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap, type ErrorBody } from '../api/client';
+import { api, ApiError, unwrap, type ErrorBody, type Schemas } from '../api/client';
 import { session } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
-import { formatDate, formatDateTime } from '../format';
+import { formatDateTime } from '../format';
+import { DecisionRegisterCard } from './DecisionRegister';
 
-/** GET /api/audit/verify and /api/dossiers/:id/verify (VerificationReport; no response schema in the document yet). */
-interface Report {
-  ok: boolean;
-  dossiers: number;
-  events: number;
-  firstBreak?: { dossierId: string; seq: number; problem: string; expected: string; found: string };
-  head?: string;
-  anchor?: { seq: number; hash: string; anchoredAt: string; streams: number };
-  problems?: { problem: string; streamId?: string; seq?: number; anchorSeq?: number; expected?: string; found?: string }[];
-  problemsOmitted?: number;
-}
-
-/** GET /api/decisions (the decision register of one authority and year). */
-interface Register {
-  authority: string;
-  year: number;
-  lastNumber: number;
-  entries: {
-    number: number;
-    formatted: string;
-    allocatedAt: string;
-    dossiers: { dossierId: string; signerId: string; signedOn: string; status: string | null }[];
-    voided: { reason: string; voidedBy: string; voidedRole: string; voidedAt: string } | null;
-  }[];
-}
+/** GET /api/audit/verify and /api/dossiers/:id/verify (VerificationReportDto). */
+type Report = Schemas['VerificationReportDto'];
 
 /** One broken link or integrity problem, in words. */
 function Finding({ kind, stream, seq, anchorSeq, expected, found }: { kind: string; stream?: string; seq?: number; anchorSeq?: number; expected?: string; found?: string }) {
@@ -99,8 +77,8 @@ export function Audit() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [dossierId, setDossierId] = useState(params.get('dossier') ?? '');
-  const all = useMutation({ mutationFn: async () => (await unwrap(api.GET('/api/audit/verify'))) as unknown as Report });
-  const one = useMutation({ mutationFn: async (id: string) => (await unwrap(api.GET('/api/dossiers/{id}/verify', { params: { path: { id } } }))) as unknown as Report });
+  const all = useMutation({ mutationFn: () => unwrap(api.GET('/api/audit/verify')) });
+  const one = useMutation({ mutationFn: (id: string) => unwrap(api.GET('/api/dossiers/{id}/verify', { params: { path: { id } } })) });
   const exported = useMutation({ mutationFn: downloadExport });
   const id = dossierId.trim();
   return (
@@ -119,7 +97,7 @@ export function Audit() {
             <Typography.Title level={5}>{t('audit.oneDossier')}</Typography.Title>
             <Space wrap>
               <Input id="audit-dossier" aria-label={t('audit.dossierId')} style={{ width: 340, maxWidth: '100%' }} placeholder={t('audit.dossierId')} value={dossierId} onChange={(e) => setDossierId(e.target.value)} />
-              <Button data-testid="verify-dossier" disabled={!id} loading={one.isPending} onClick={() => { setParams({ dossier: id }); one.mutate(id); }}>{t('audit.verify')}</Button>
+              <Button data-testid="verify-dossier" disabled={!id} loading={one.isPending} onClick={() => { setParams((p) => ({ ...Object.fromEntries(p), dossier: id }), { replace: true }); one.mutate(id); }}>{t('audit.verify')}</Button>
               <Button data-testid="export-dossier" disabled={!id} loading={exported.isPending} onClick={() => exported.mutate(id)}>{t('audit.export')}</Button>
               {id ? <Link to={`/dossiers/${id}`}>{t('audit.openDossier')}</Link> : null}
             </Space>
@@ -131,53 +109,7 @@ export function Audit() {
           </Col>
         </Row>
       </Card>
-      <DecisionRegister />
+      <DecisionRegisterCard />
     </Space>
-  );
-}
-
-function DecisionRegister() {
-  const { t } = useTranslation();
-  const [query, setQuery] = useState<{ authority: string; year: number }>();
-  const register = useQuery({
-    queryKey: ['decisions', query],
-    enabled: !!query,
-    queryFn: async () => (await unwrap(api.GET('/api/decisions', { params: { query: query ?? { authority: '', year: 0 } } }))) as unknown as Register,
-  });
-  return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('audit.register')}</Typography.Title>}>
-      <Form layout="inline" initialValues={{ year: new Date().getFullYear() }} onFinish={(v: { authority: string; year: number }) => setQuery({ authority: v.authority.trim(), year: v.year })} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="authority" htmlFor="register-authority" label={t('audit.authority')} rules={[{ required: true, message: t('form.required') }]}><Input id="register-authority" placeholder="PROVINCIAL_CHAIRMAN:HN" style={{ width: 260 }} /></Form.Item>
-        <Form.Item name="year" htmlFor="register-year" label={t('draft.year')} rules={[{ required: true, message: t('form.required') }]}><InputNumber id="register-year" min={2000} max={2200} /></Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="register-show">{t('audit.show')}</Button>
-      </Form>
-      <ApiErrorAlert error={register.error} />
-      {register.data ? (
-        <Table
-          data-testid="register"
-          size="small"
-          rowKey="number"
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={register.data.entries}
-          columns={[
-            { title: t('session.decisionNumber'), dataIndex: 'formatted', render: (f: string) => <b>{f}</b> },
-            { title: t('audit.allocatedAt'), dataIndex: 'allocatedAt', render: (d: string) => formatDateTime(d) },
-            {
-              title: t('audit.dossiers'),
-              dataIndex: 'dossiers',
-              render: (ds: Register['entries'][number]['dossiers']) => (
-                <Space direction="vertical" size={0}>
-                  {ds.map((d) => (
-                    <span key={d.dossierId}><Link to={`/dossiers/${d.dossierId}`}>{d.dossierId.slice(0, 8)}</Link> — {formatDate(d.signedOn)}{d.status ? ` (${t(`status.${d.status}`, { defaultValue: d.status })})` : ''}</span>
-                  ))}
-                </Space>
-              ),
-            },
-            { title: t('audit.voided'), dataIndex: 'voided', render: (v: Register['entries'][number]['voided']) => (v ? <Tag color="red">{t('audit.voidedOn', { date: formatDate(v.voidedAt) })}: {v.reason}</Tag> : '—') },
-          ]}
-        />
-      ) : null}
-    </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { AWARDS, awardName } from '../awards';
 import { asNumber, asText, formatDate } from '../format';
 
 type Row = Schemas['BoardRowDto'];
-type Filters = { status?: Row['status']; awardCode?: string; heldBy?: NonNullable<Row['heldBy']>; overdue?: boolean };
+type Filters = { status?: Row['status']; awardCode?: string; heldBy?: NonNullable<Row['heldBy']>; overdue?: boolean; unitCode?: string };
 const STATUSES: Row['status'][] = ['UNIT_REVIEW', 'APPRAISAL', 'SUPPLEMENT_REQUESTED', 'PUBLIC_POSTING', 'COMPLAINT_REVIEW', 'READY_FOR_COUNCIL', 'COUNCIL_VOTING', 'AWAITING_DECISION', 'AWARDED', 'REJECTED', 'RETURNED', 'WITHDRAWN'];
 const HOLDERS: NonNullable<Row['heldBy']>[] = ['UNIT_CLERK', 'UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'COUNCIL', 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'CENTRAL_DECIDER'];
 
@@ -20,7 +20,7 @@ const HOLDERS: NonNullable<Row['heldBy']>[] = ['UNIT_CLERK', 'UNIT_HEAD', 'SECRE
 export function Board() {
   const { t, i18n } = useTranslation();
   const [f, setF] = useState<Filters>({});
-  const query = { ...(f.status ? { status: f.status } : {}), ...(f.awardCode ? { awardCode: f.awardCode } : {}), ...(f.heldBy ? { heldBy: f.heldBy } : {}), ...(f.overdue ? { overdue: 'true' } : {}) };
+  const query = { ...(f.status ? { status: f.status } : {}), ...(f.awardCode ? { awardCode: f.awardCode } : {}), ...(f.heldBy ? { heldBy: f.heldBy } : {}), ...(f.overdue ? { overdue: 'true' } : {}), ...(f.unitCode ? { unitCode: f.unitCode } : {}) };
   const board = useQuery({ queryKey: ['board', query], queryFn: () => unwrap(api.GET('/api/board', { params: { query: { ...query, limit: 100 } as never } })) });
   const counts = useQuery({ queryKey: ['board', 'counts', query], queryFn: () => unwrap(api.GET('/api/board/counts', { params: { query: query as never } })) });
   const downloadCsv = async () => {
@@ -36,9 +36,10 @@ export function Board() {
     <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('board.title')}</Typography.Title>} extra={<Space><Button onClick={() => void downloadCsv()} data-testid="csv">{t('board.csv')}</Button><Button onClick={() => void download(`/api/board/export.xlsx?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, 'ho-so.xlsx')} data-testid="xlsx">{t('admin.xlsx')}</Button></Space>}>
       <ApiErrorAlert error={board.error ?? counts.error} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 200 }} placeholder={t('board.filterStatus')} value={f.status} onChange={(status) => setF({ ...f, status })} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <Select allowClear showSearch optionFilterProp="label" style={{ width: 260 }} placeholder={t('board.filterAward')} value={f.awardCode} onChange={(awardCode) => setF({ ...f, awardCode })} options={AWARDS.map((a) => ({ value: a.code, label: awardName(a.code, i18n.language) }))} />
-        <Select allowClear style={{ width: 200 }} placeholder={t('board.filterHeldBy')} value={f.heldBy} onChange={(heldBy) => setF({ ...f, heldBy })} options={HOLDERS.map((h) => ({ value: h, label: t(`role.${h}`) }))} />
+        <Select allowClear aria-label={t('board.filterStatus')} style={{ width: 200 }} placeholder={t('board.filterStatus')} value={f.status} onChange={(status) => setF({ ...f, status })} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <Select allowClear showSearch optionFilterProp="label" aria-label={t('board.filterAward')} style={{ width: 260 }} placeholder={t('board.filterAward')} value={f.awardCode} onChange={(awardCode) => setF({ ...f, awardCode })} options={AWARDS.map((a) => ({ value: a.code, label: awardName(a.code, i18n.language) }))} />
+        <Select allowClear aria-label={t('board.filterHeldBy')} style={{ width: 200 }} placeholder={t('board.filterHeldBy')} value={f.heldBy} onChange={(heldBy) => setF({ ...f, heldBy })} options={HOLDERS.map((h) => ({ value: h, label: t(`role.${h}`) }))} />
+        <Input.Search id="board-unit" allowClear aria-label={t('tasks.unit')} placeholder={t('tasks.unit')} style={{ width: 180 }} onSearch={(v) => setF({ ...f, unitCode: v.trim() || undefined })} />
         <Checkbox checked={f.overdue ?? false} onChange={(e) => setF({ ...f, overdue: e.target.checked })}>{t('board.overdueOnly')}</Checkbox>
       </Space>
       <Space wrap style={{ marginBottom: 16 }} data-testid="board-counts">
