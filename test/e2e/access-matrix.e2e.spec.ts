@@ -37,6 +37,11 @@ const ACCESS: Record<string, Access> = {
   'GET /api/dossiers/{id}/export': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents/decision.pdf': { allowed: ALL, scoped: true },
   'POST /api/dossiers/{id}/documents/decision/issue': { allowed: ['PROVINCIAL_DECIDER'], scoped: true },
+  // Attachments ({part} and {fileId} stay literal: the dossier's clerk gets 400 for the part, readers 404 for the file).
+  'GET /api/dossiers/{id}/files': { allowed: ALL, scoped: true },
+  'POST /api/dossiers/{id}/parts/{part}/files': { allowed: ['UNIT_CLERK'], scoped: true },
+  'GET /api/dossiers/{id}/files/{fileId}': { allowed: ALL, scoped: true },
+  'GET /api/dossiers/{id}/export.zip': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents/proposal.pdf': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents/certificate.pdf': { allowed: ALL, scoped: true },

@@ -37,6 +37,7 @@ import { HolidayCalendarProvider } from './platform/calendar';
 import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
 import { AdminModule } from './admin/admin.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { ExportsModule } from './exports/exports.module';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -44,7 +45,7 @@ import { PdfRenderer } from './documents/pdf-renderer.service';
 import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
 
 @Module({
-  imports: [PlatformModule, RateLimitModule, AdminModule, ExportsModule],
+  imports: [PlatformModule, RateLimitModule, AdminModule, ExportsModule, AttachmentsModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, StateRouteController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, TemporalCodecController, DocumentsController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
     EmulationService, MovementsService, RegistrationsService,

@@ -41,3 +41,4 @@ export * from './directory/directory-import';
 export * from './exemplary-model/exemplary-model';
 export * from './priority/nominee-priority';
 export * from './fund/award-fund';
+export * from './attachment/attachment';

@@ -21,6 +21,7 @@ import { EmulationBlocks1734900000000 } from './migrations/1734900000000-emulati
 import { DirectoryStreams1734700000000 } from './migrations/1734700000000-directory-streams';
 import { Movements1735000000000 } from './migrations/1735000000000-movements';
 import { Registrations1735010000000 } from './migrations/1735010000000-registrations';
+import { Attachments1735200000000 } from './migrations/1735200000000-attachments';
 import { IssuedDocumentFiles1735350000000 } from './migrations/1735350000000-issued-document-files';
 import { AdminJobs1735500000000 } from './migrations/1735500000000-admin-jobs';
 import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier-progress';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   DirectoryStreams1734700000000,
   Movements1735000000000,
   Registrations1735010000000,
+  Attachments1735200000000,
   IssuedDocumentFiles1735350000000,
   AdminJobs1735500000000,
   DossierProgress1735600000000,

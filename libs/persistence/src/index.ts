@@ -39,3 +39,7 @@ export * from './imports/name-uuid';
 export * from './directory/directory-admin';
 export * from './documents/issued-document-files';
 export * from './imports/directory-importer';
+export * from './attachments/attachment-store';
+export * from './attachments/postgres-attachment-store';
+export * from './attachments/s3-attachment-store';
+export * from './attachments/attachment-queries';

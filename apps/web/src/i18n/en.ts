@@ -97,6 +97,11 @@ export const en: Catalogue = {
     TO_TRINH: 'Proposal letter (tờ trình)', BAO_CAO_THANH_TICH: 'Achievement report', BIEN_BAN: 'Council minutes', KET_QUA_BO_PHIEU_KIN: 'Secret ballot result',
     ELECTRONIC_FILES: 'Electronic files', EVIDENCE: 'Evidence', OBLIGATIONS_CONFIRMATION: 'Obligations confirmation',
   },
+  files: {
+    title: 'Attachments', zip: 'Download the whole dossier (zip)', upload: 'Upload a file', replace: 'Replace', uploaded: 'File uploaded',
+    none: 'The dossier has no attachments', noneForPart: 'No file yet', version: 'Version {{version}}', older: 'Earlier versions ({{count}})',
+    hint: 'PDF, JPEG, PNG, DOCX or XLSX files, at most {{size}}. Replacing a file makes a new version; the old one stays stored.',
+  },
   copyKind: { ORIGINAL: 'Original', CERTIFIED_COPY: 'Certified copy', PLAIN_COPY: 'Plain copy' },
   event: {
     DossierCreated: 'Created', DossierContentUpdated: 'Content edited', DossierSubmitted: 'Submitted', UnitApproved: 'Approved at unit', DossierReturned: 'Returned',

@@ -234,6 +234,11 @@ export const vi = {
     TO_TRINH: 'Tờ trình', BAO_CAO_THANH_TICH: 'Báo cáo thành tích', BIEN_BAN: 'Biên bản họp Hội đồng TĐKT', KET_QUA_BO_PHIEU_KIN: 'Kết quả bỏ phiếu kín',
     ELECTRONIC_FILES: 'Tệp điện tử', EVIDENCE: 'Tài liệu chứng minh', OBLIGATIONS_CONFIRMATION: 'Xác nhận nghĩa vụ',
   },
+  files: {
+    title: 'Tệp đính kèm', zip: 'Tải toàn bộ hồ sơ (zip)', upload: 'Tải tệp lên', replace: 'Thay thế', uploaded: 'Đã tải tệp lên',
+    none: 'Hồ sơ chưa có tệp đính kèm', noneForPart: 'Chưa có tệp', version: 'Phiên bản {{version}}', older: 'Các phiên bản trước ({{count}})',
+    hint: 'Nhận tệp PDF, JPEG, PNG, DOCX, XLSX, tối đa {{size}}. Thay thế một tệp tạo phiên bản mới; phiên bản cũ vẫn được lưu.',
+  },
   copyKind: { ORIGINAL: 'Bản chính', CERTIFIED_COPY: 'Bản sao chứng thực', PLAIN_COPY: 'Bản sao' },
   event: {
     DossierCreated: 'Lập hồ sơ', DossierContentUpdated: 'Sửa nội dung', DossierSubmitted: 'Trình hồ sơ', UnitApproved: 'Đơn vị duyệt', DossierReturned: 'Trả lại hồ sơ',

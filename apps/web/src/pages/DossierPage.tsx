@@ -12,6 +12,7 @@ import { awardName } from '../awards';
 import { asText, formatDate, formatDateTime } from '../format';
 import { refusalMessage } from '../i18n/rules';
 import { ActionForm } from './ActionForm';
+import { DossierFiles } from './DossierFiles';
 
 /** One event of the dossier's stream as GET /api/dossiers/:id/history gives it. */
 interface HistoryEntry {
@@ -154,6 +155,8 @@ export function DossierPage() {
           </Card>
         </Col>
       </Row>
+
+      <DossierFiles dossierId={id} />
 
       <Card title={t('dossier.eligibility')}>
         {criteria ? (

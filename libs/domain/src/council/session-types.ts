@@ -135,4 +135,5 @@ export type StoredEnvelope = import('../dossier/events').EventEnvelope | Session
   | import('../registration/registration').RegistrationEnvelope
   | Envelope<import('../directory/directory').DirectoryEvent>
   | Envelope<import('../award-import/award-import').AwardImportEvent>
-  | import('../document/document').DocumentEnvelope;
+  | import('../document/document').DocumentEnvelope
+  | import('../attachment/attachment').AttachmentEnvelope;

@@ -8,12 +8,13 @@ import { isBlockYearEventType } from '../emulation/block-year';
 import { isMovementEventType } from '../movement/movement';
 import { isRegistrationEventType } from '../registration/registration';
 import { isDocumentEventType } from '../document/document';
+import { isAttachmentEventType } from '../attachment/attachment';
 
 /**
  * What kind of stream an event belongs to. The event table holds dossiers, council sessions, decision registers and
  * thematic rounds, the directory (units, people, councils) and award imports side by side; each read model says which kinds it consumes, and the registry routes events by this.
  */
-export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT' | 'REGISTRATION' | 'DOCUMENT';
+export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT' | 'REGISTRATION' | 'DOCUMENT' | 'ATTACHMENT';
 
 export function streamKindOf(eventType: string): StreamKind {
   if (isSessionEventType(eventType)) return 'SESSION';
@@ -30,5 +31,7 @@ export function streamKindOf(eventType: string): StreamKind {
   if (isRegistrationEventType(eventType)) return 'REGISTRATION';
   // Official documents issued (kind, number, PDF hash): one stream per document, no read model.
   if (isDocumentEventType(eventType)) return 'DOCUMENT';
+  // Attachments: the files of one dossier's parts (AttachmentAdded), a stream per dossier beside the dossier's own.
+  if (isAttachmentEventType(eventType)) return 'ATTACHMENT';
   return 'DOSSIER';
 }

@@ -13,6 +13,7 @@ import { projectRegistration } from './registration-projection';
 import { projectBlockYear, projectEmulationBlock } from './emulation-projection';
 import { projectDirectory } from './directory-projection';
 import { projectAwardImport } from './award-import-projection';
+import { projectAttachment } from './attachment-projection';
 
 export type Projection = (m: EntityManager, e: StoredEnvelope) => Promise<void>;
 /** A projection over a batch of events in stream order: one command's events, or a page of the table in a rebuild. */
@@ -47,6 +48,8 @@ export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[
   { name: 'directory (unit versions, council terms and seats)', streams: ['DIRECTORY'], project: eachEvent(projectDirectory), tables: ['org_unit_version', 'council_term', 'council_seat'] },
   // Imported awards land in award_history, which the award history read model truncates for a rebuild too.
   { name: 'award imports (files; their awards in the award history)', streams: ['AWARD_IMPORT'], project: eachEvent(projectAwardImport), tables: ['award_import'] },
+  // The stored bytes (attachment_blob*) are not a read model: a rebuild keeps them and re-lists them from the events.
+  { name: 'dossier files (attachments, every version)', streams: ['ATTACHMENT'], project: eachEvent(projectAttachment), tables: ['dossier_file'] },
 ];
 
 /**
