@@ -37,16 +37,16 @@ const ACCESS: Record<string, Access> = {
   'GET /api/dossiers/{id}/export': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents/decision.pdf': { allowed: ALL, scoped: true },
   'POST /api/dossiers/{id}/documents/decision/issue': { allowed: ['PROVINCIAL_DECIDER'], scoped: true },
-  // Attachments ({part} and {fileId} stay literal: the dossier's clerk gets 400 for the part, readers 404 for the file).
-  'GET /api/dossiers/{id}/files': { allowed: ALL, scoped: true },
-  'POST /api/dossiers/{id}/parts/{part}/files': { allowed: ['UNIT_CLERK'], scoped: true },
-  'GET /api/dossiers/{id}/files/{fileId}': { allowed: ALL, scoped: true },
-  'GET /api/dossiers/{id}/export.zip': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents/proposal.pdf': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/documents/certificate.pdf': { allowed: ALL, scoped: true },
   'POST /api/dossiers/{id}/documents/proposal/issue': { allowed: ['PROVINCIAL_DECIDER'], scoped: true },
   'POST /api/dossiers/{id}/documents/certificate/issue': { allowed: ['PROVINCIAL_DECIDER'], scoped: true },
+  // Attachments ({part} and {fileId} stay literal: the dossier's clerk gets 400 for the part, readers 404 for the file).
+  'GET /api/dossiers/{id}/files': { allowed: ALL, scoped: true },
+  'POST /api/dossiers/{id}/parts/{part}/files': { allowed: ['UNIT_CLERK'], scoped: true },
+  'GET /api/dossiers/{id}/files/{fileId}': { allowed: ALL, scoped: true },
+  'GET /api/dossiers/{id}/export.zip': { allowed: ALL, scoped: true },
   'PUT /api/dossiers/{id}/content': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({ title: 'Tiêu đề mới của hồ sơ' }) },
   'POST /api/dossiers/{id}/submit': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({}) },
   'POST /api/dossiers/{id}/unit-approval': { allowed: ['UNIT_HEAD'], scoped: true, body: () => ({}) },
@@ -151,6 +151,30 @@ const ACCESS: Record<string, Access> = {
   'POST /api/block-years/{id}/ranking': { allowed: ['UNIT_HEAD', ...SECRETARIAT] },
   'POST /api/block-years/{id}/flag-proposals': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ provincial: ['A'], government: [], meetingDate: `${year}-03-01`, minutesRef: '01/BB' }) },
   'POST /api/block-years/{id}/closure': { allowed: SECRETARIAT },
+  // Exemplary models ({id} is no model here: allowed roles get 404, others 403; the domain checks which unit).
+  'POST /api/exemplary-models': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT],
+    body: () => ({ title: 'Mô hình tiêu biểu', summary: 'Một mô hình làm tốt, được nhân rộng', subject: { kind: 'COLLECTIVE', name: 'Tổ công tác' }, field: 'OTHER', foundOn: `${year}-01-01`, evidence: [] }),
+  },
+  'GET /api/exemplary-models': { allowed: ALL },
+  'GET /api/exemplary-models/{id}': { allowed: ALL },
+  'GET /api/exemplary-models/{id}/history': { allowed: ALL },
+  'POST /api/exemplary-models/{id}/stage': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ to: 'FOSTERED' }) },
+  'POST /api/exemplary-models/{id}/evidence': { allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT], body: () => ({ evidence: [{ title: 'Báo cáo', ref: '1/BC' }] }) },
+  'POST /api/exemplary-models/{id}/replications': { allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT], body: () => ({}) },
+  'POST /api/exemplary-models/{id}/proposal': { allowed: ['UNIT_CLERK'], body: () => ({ awardCode: 'BK_TINH', achievementDate: `${year}-01-01` }) },
+  // A nominee's priority facts (beside the dossier: its scope) and their report.
+  'GET /api/dossiers/{id}/priority': { allowed: ALL, scoped: true },
+  'PUT /api/dossiers/{id}/priority': { allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT], scoped: true, body: () => ({ gender: 'FEMALE' }) },
+  'GET /api/reports/priority': { allowed: OVERSIGHT, query: `fromYear=${year}&toYear=${year}` },
+  // The award fund ledger ({id} is a draft, so no ledger line: allowed roles get 404).
+  'GET /api/award-fund/entries': { allowed: [...OVERSIGHT, 'UNIT_CLERK', 'UNIT_HEAD'] },
+  'GET /api/award-fund/entries/{id}': { allowed: [...OVERSIGHT, 'UNIT_CLERK', 'UNIT_HEAD'] },
+  'POST /api/award-fund/entries/{id}/payments': { allowed: [...SECRETARIAT, 'UNIT_CLERK', 'UNIT_HEAD'], body: () => ({ amountVnd: 1000, paidOn: `${year}-01-02`, source: 'STATE_BUDGET', voucherRef: 'PC 1' }) },
+  'GET /api/award-fund/totals': { allowed: OVERSIGHT, query: `fromYear=${year}&toYear=${year}` },
+  // A movement's review report ({id} is no movement here: 404).
+  'GET /api/movements/{id}/review-report.xlsx': { allowed: ALL },
+  'GET /api/movements/{id}/review-report.pdf': { allowed: ALL },
   // Administration: the directory ({id} is no user, unit or term here: the administrator gets 404) and award lists in.
   'GET /api/admin/units': { allowed: ['ADMINISTRATOR'] },
   'POST /api/admin/units': { allowed: ['ADMINISTRATOR'], body: () => ({ code: `AM-${randomUUID().slice(0, 8)}`, name: 'Tỉnh', kind: 'PROVINCE', provinceCode: 'AM', validFrom: `${year}-01-01` }) },

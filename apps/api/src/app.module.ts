@@ -30,6 +30,14 @@ import { MovementsController } from './movements/movements.controller';
 import { MovementsService } from './movements/movements.service';
 import { RegistrationsController } from './registrations/registrations.controller';
 import { RegistrationsService } from './registrations/registrations.service';
+import { ExemplaryModelsController } from './exemplary-models/exemplary-models.controller';
+import { ExemplaryModelsService } from './exemplary-models/exemplary-models.service';
+import { PriorityController } from './priority/priority.controller';
+import { PriorityService } from './priority/priority.service';
+import { AwardFundController } from './award-fund/award-fund.controller';
+import { AwardFundService } from './award-fund/award-fund.service';
+import { MovementReportsController } from './movement-reports/movement-reports.controller';
+import { MovementReportsService } from './movement-reports/movement-reports.service';
 import { CONFIG } from './platform/tokens';
 import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
@@ -37,8 +45,8 @@ import { HolidayCalendarProvider } from './platform/calendar';
 import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
 import { AdminModule } from './admin/admin.module';
-import { AttachmentsModule } from './attachments/attachments.module';
 import { ExportsModule } from './exports/exports.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { PdfRenderer } from './documents/pdf-renderer.service';
@@ -46,9 +54,9 @@ import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule, ExportsModule, AttachmentsModule],
-  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, StateRouteController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, TemporalCodecController, DocumentsController],
+  controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, StateRouteController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, ExemplaryModelsController, PriorityController, AwardFundController, MovementReportsController, TemporalCodecController, DocumentsController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
-    EmulationService, MovementsService, RegistrationsService,
+    EmulationService, MovementsService, RegistrationsService, ExemplaryModelsService, PriorityService, AwardFundService, MovementReportsService,
     DocumentsService, PdfRenderer, ...DOCUMENT_PROVIDERS,
     { provide: LOCAL_ISSUER_KEY, inject: [CONFIG], useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined) },
     CouncilService, LocalIssuer, DossierCommandsService, DossierActionsService, RevocationService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, { provide: APP_INTERCEPTOR, useClass: ActorLogContextInterceptor }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

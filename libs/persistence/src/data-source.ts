@@ -21,8 +21,11 @@ import { EmulationBlocks1734900000000 } from './migrations/1734900000000-emulati
 import { DirectoryStreams1734700000000 } from './migrations/1734700000000-directory-streams';
 import { Movements1735000000000 } from './migrations/1735000000000-movements';
 import { Registrations1735010000000 } from './migrations/1735010000000-registrations';
-import { Attachments1735200000000 } from './migrations/1735200000000-attachments';
 import { IssuedDocumentFiles1735350000000 } from './migrations/1735350000000-issued-document-files';
+import { Attachments1735200000000 } from './migrations/1735200000000-attachments';
+import { ExemplaryModels1735400000000 } from './migrations/1735400000000-exemplary-models';
+import { NomineePriority1735410000000 } from './migrations/1735410000000-nominee-priority';
+import { AwardFund1735420000000 } from './migrations/1735420000000-award-fund';
 import { AdminJobs1735500000000 } from './migrations/1735500000000-admin-jobs';
 import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier-progress';
 
@@ -51,6 +54,9 @@ export const MIGRATIONS = [
   Registrations1735010000000,
   Attachments1735200000000,
   IssuedDocumentFiles1735350000000,
+  ExemplaryModels1735400000000,
+  NomineePriority1735410000000,
+  AwardFund1735420000000,
   AdminJobs1735500000000,
   DossierProgress1735600000000,
 ];

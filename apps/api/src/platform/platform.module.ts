@@ -14,6 +14,9 @@ import {
   EventStore,
   MovementQueries,
   RegistrationQueries,
+  ExemplaryModelQueries,
+  NomineePriorityQueries,
+  AwardFundQueries,
   IdempotencyKeys,
   RecoveryTaskQueries,
   RoundQueries,
@@ -40,6 +43,9 @@ const REPOSITORIES = [
   EmulationQueries,
   MovementQueries,
   RegistrationQueries,
+  ExemplaryModelQueries,
+  NomineePriorityQueries,
+  AwardFundQueries,
   Anchors,
 ] as const;
 

@@ -136,4 +136,7 @@ export type StoredEnvelope = import('../dossier/events').EventEnvelope | Session
   | Envelope<import('../directory/directory').DirectoryEvent>
   | Envelope<import('../award-import/award-import').AwardImportEvent>
   | import('../document/document').DocumentEnvelope
-  | import('../attachment/attachment').AttachmentEnvelope;
+  | import('../attachment/attachment').AttachmentEnvelope
+  | import('../exemplary-model/exemplary-model').ExemplaryModelEnvelope
+  | import('../priority/nominee-priority').NomineePriorityEnvelope
+  | import('../fund/award-fund').AwardFundEnvelope;

@@ -13,6 +13,9 @@ import { projectRegistration } from './registration-projection';
 import { projectBlockYear, projectEmulationBlock } from './emulation-projection';
 import { projectDirectory } from './directory-projection';
 import { projectAwardImport } from './award-import-projection';
+import { projectExemplaryModel } from './exemplary-model-projection';
+import { projectNomineePriority } from './nominee-priority-projection';
+import { projectAwardFund } from './award-fund-projection';
 import { projectAttachment } from './attachment-projection';
 
 export type Projection = (m: EntityManager, e: StoredEnvelope) => Promise<void>;
@@ -50,6 +53,10 @@ export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[
   { name: 'award imports (files; their awards in the award history)', streams: ['AWARD_IMPORT'], project: eachEvent(projectAwardImport), tables: ['award_import'] },
   // The stored bytes (attachment_blob*) are not a read model: a rebuild keeps them and re-lists them from the events.
   { name: 'dossier files (attachments, every version)', streams: ['ATTACHMENT'], project: eachEvent(projectAttachment), tables: ['dossier_file'] },
+  { name: 'exemplary models (điển hình tiên tiến)', streams: ['EXEMPLARY_MODEL'], project: eachEvent(projectExemplaryModel), tables: ['exemplary_model_view'] },
+  { name: "nominees' priority facts (reports only)", streams: ['NOMINEE_PRIORITY'], project: eachEvent(projectNomineePriority), tables: ['nominee_priority'] },
+  // The ledger reads the dossiers' own events (due, decision, revocation, recovery) and the fund's payment streams.
+  { name: 'award fund ledger (due, paid, recovered)', streams: ['DOSSIER', 'AWARD_FUND'], project: eachEvent(projectAwardFund), tables: ['award_fund_entry', 'award_fund_payment'] },
 ];
 
 /**

@@ -1,0 +1,48 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { decideFundPayment, envelopeEvents, evolveAwardFund, initialAwardFundState, vietnamDate, type Actor, type AwardFundEvent, type FundPayment } from '@tdkt/domain';
+import { AwardFundQueries, ConcurrentAppendError, EventStore, type FundEntry, type FundPaymentRow } from '@tdkt/persistence';
+import { body, refusal } from '../platform/errors';
+
+/** A decided dossier's fund stream id: derived from the dossier's, so each decision has one. */
+export function fundStreamIdOf(dossierId: string): string {
+  const h = createHash('sha256').update(`award-fund:${dossierId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const isUnitStaff = (a: Actor) => a.role === 'UNIT_CLERK' || a.role === 'UNIT_HEAD';
+
+/** The award fund ledger: read what is due and paid; record a payment (plain stream, appended by the API). */
+@Injectable()
+export class AwardFundService {
+  constructor(
+    private readonly events: EventStore,
+    private readonly fund: AwardFundQueries,
+  ) {}
+
+  /** Unit staff see their own unit's lines; the oversight roles all. */
+  async entry(actor: Actor, dossierId: string): Promise<FundEntry & { payments: FundPaymentRow[] }> {
+    const e = await this.fund.entry(dossierId);
+    if (!e) throw new NotFoundException(`No decided dossier ${dossierId} in the award fund ledger`);
+    if (isUnitStaff(actor) && actor.unitCode !== e.unitCode) throw new ForbiddenException("Another unit's award");
+    return e;
+  }
+
+  async pay(actor: Actor, dossierId: string, payment: FundPayment): Promise<FundEntry & { payments: FundPaymentRow[] }> {
+    await this.entry(actor, dossierId);
+    const decision = await this.fund.fundedDecision(dossierId);
+    if (!decision) throw new NotFoundException(`No decided dossier ${dossierId} in the award fund ledger`);
+    const streamId = fundStreamIdOf(dossierId);
+    const stream = await this.events.readStream(streamId);
+    const state = stream.reduce((s, e) => evolveAwardFund(s, { type: e.type, data: e.data } as AwardFundEvent), initialAwardFundState(dossierId));
+    const result = decideFundPayment(state, { type: 'RecordFundPayment', data: payment }, { actor, today: vietnamDate(Date.now()), decision });
+    if (!result.ok) throw refusal(result.rejection);
+    try {
+      await this.events.append(envelopeEvents(streamId, stream.length ? stream[stream.length - 1].seq : 0, result.value, { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() }));
+    } catch (e) {
+      if (e instanceof ConcurrentAppendError) throw new ConflictException(body(409, 'Another payment was recorded meanwhile; reload and try again', { rule: 'fund.concurrent-change' }));
+      throw e;
+    }
+    return this.entry(actor, dossierId);
+  }
+}
