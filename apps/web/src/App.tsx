@@ -27,10 +27,18 @@ const Sessions = page(() => import('./pages/Sessions'), 'Sessions');
 const SessionPage = page(() => import('./pages/SessionPage'), 'SessionPage');
 const SessionMinutes = page(() => import('./pages/SessionPage'), 'SessionMinutes');
 const Audit = page(() => import('./pages/Audit'), 'Audit');
+const Administration = page(() => import('./pages/admin/Administration'), 'Administration');
 const Reports = page(() => import('./pages/Reports'), 'Reports');
 const AwardLookup = page(() => import('./pages/AwardLookup'), 'AwardLookup');
 const DecisionRegisterPage = page(() => import('./pages/DecisionRegister'), 'DecisionRegisterPage');
-const Administration = page(() => import('./pages/admin/Administration'), 'Administration');
+const Movements = page(() => import('./pages/emulation/Movements'), 'Movements');
+const MovementPage = page(() => import('./pages/emulation/Movements'), 'MovementPage');
+const Registrations = page(() => import('./pages/emulation/Registrations'), 'Registrations');
+const Blocks = page(() => import('./pages/emulation/Blocks'), 'Blocks');
+const BlockPage = page(() => import('./pages/emulation/Blocks'), 'BlockPage');
+const BlockYearPage = page(() => import('./pages/emulation/Blocks'), 'BlockYearPage');
+const ExemplaryModels = page(() => import('./pages/emulation/ExemplaryModels'), 'ExemplaryModels');
+const ExemplaryModelPage = page(() => import('./pages/emulation/ExemplaryModels'), 'ExemplaryModelPage');
 const loading = <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -85,10 +93,19 @@ function Shell() {
     ...(SESSION_READERS.includes(me.role) ? [{ key: '/council-sessions', label: <Link to="/council-sessions">{t('app.sessions')}</Link> }] : []),
     ...(['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'].includes(me.role) ? [{ key: '/audit', label: <Link to="/audit">{t('app.audit')}</Link> }] : []),
     ...(me.role === 'UNIT_CLERK' ? [{ key: '/dossiers/new', label: <Link to="/dossiers/new">{t('app.newDossier')}</Link> }] : []),
+    ...(['ADMINISTRATOR', 'SECRETARIAT_HEAD'].includes(me.role) ? [{ key: '/admin', label: <Link to="/admin">{t('admin.menu')}</Link> }] : []),
     ...(REGISTER_READERS.includes(me.role) ? [{ key: '/decisions', label: <Link to="/decisions">{t('register.menu')}</Link> }] : []),
     ...(REPORT_READERS.includes(me.role) ? [{ key: '/reports', label: <Link to="/reports">{t('reports.menu')}</Link> }] : []),
     ...(LOOKUP_USERS.includes(me.role) ? [{ key: '/award-lookup', label: <Link to="/award-lookup">{t('lookup.menu')}</Link> }] : []),
-    ...(['ADMINISTRATOR', 'SECRETARIAT_HEAD'].includes(me.role) ? [{ key: '/admin', label: <Link to="/admin">{t('admin.menu')}</Link> }] : []),
+    // Emulation (thi đua): every role reads it; the pages offer only what the person may do.
+    {
+      key: 'emulation', label: <span data-testid="menu-emulation">{t('emulation.menu')}</span>, children: [
+        { key: '/movements', label: <Link to="/movements">{t('emulation.movements')}</Link> },
+        { key: '/registrations', label: <Link to="/registrations">{t('emulation.registrations')}</Link> },
+        { key: '/emulation-blocks', label: <Link to="/emulation-blocks">{t('emulation.blocks')}</Link> },
+        { key: '/exemplary-models', label: <Link to="/exemplary-models">{t('emulation.models')}</Link> },
+      ],
+    },
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -119,10 +136,18 @@ function Shell() {
           <Route path="/council-sessions/:id" element={<SessionPage />} />
           <Route path="/council-sessions/:id/minutes" element={<SessionMinutes />} />
           <Route path="/audit" element={<Audit />} />
+          <Route path="/admin" element={<Administration />} />
           <Route path="/decisions" element={<DecisionRegisterPage />} />
           <Route path="/reports" element={<Reports />} />
           <Route path="/award-lookup" element={<AwardLookup />} />
-          <Route path="/admin" element={<Administration />} />
+          <Route path="/movements" element={<Movements />} />
+          <Route path="/movements/:id" element={<MovementPage />} />
+          <Route path="/registrations" element={<Registrations />} />
+          <Route path="/emulation-blocks" element={<Blocks />} />
+          <Route path="/emulation-blocks/:id" element={<BlockPage />} />
+          <Route path="/block-years/:id" element={<BlockYearPage />} />
+          <Route path="/exemplary-models" element={<ExemplaryModels />} />
+          <Route path="/exemplary-models/:id" element={<ExemplaryModelPage />} />
           <Route path="/dossiers/new" element={<DraftForm />} />
           <Route path="/dossiers/:id/edit" element={<DraftForm />} />
           <Route path="/dossiers/:id" element={<DossierPage />} />

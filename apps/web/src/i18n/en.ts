@@ -1,5 +1,6 @@
 import type { Catalogue } from './vi';
 import { adminEn } from './admin';
+import { emulationEn } from './emulation';
 
 /** English: the same keys as vi.ts (the type makes a missing key a build error). */
 export const en: Catalogue = {
@@ -134,4 +135,5 @@ export const en: Catalogue = {
     reasonMin: 'At least 10 characters', decisionRef: 'Revoking decision number', item: 'Recover', items: { AWARD_OBJECT: 'Award object', BONUS: 'Bonus' }, amountVnd: 'Amount recovered (VND)',
   },
   admin: adminEn,
+  emulation: emulationEn,
 };

@@ -1,4 +1,5 @@
 import { adminVi } from './admin';
+import { emulationVi } from './emulation';
 /** Vietnamese, the default language. Keys are grouped by screen; en.ts has the same keys. */
 export const vi = {
   app: { title: 'Thi đua – Khen thưởng', tasks: 'Việc của tôi', board: 'Bảng theo dõi', sessions: 'Phiên họp Hội đồng', audit: 'Kiểm tra', newDossier: 'Lập hồ sơ', signOut: 'Đăng xuất', language: 'Ngôn ngữ' },
@@ -270,5 +271,6 @@ export const vi = {
     reasonMin: 'Lý do ít nhất 10 ký tự', decisionRef: 'Số quyết định hủy bỏ', item: 'Thu hồi', items: { AWARD_OBJECT: 'Hiện vật khen thưởng', BONUS: 'Tiền thưởng' }, amountVnd: 'Số tiền đã thu hồi (đồng)',
   },
   admin: adminVi,
+  emulation: emulationVi,
 };
 export type Catalogue = typeof vi;

@@ -1,0 +1,81 @@
+/**
+ * Emulation in a real Chromium, in Vietnamese: a unit clerk opens the province's movement, registers the unit's
+ * individuals for it (đăng ký thi đua) and registers an exemplary model of the movement (điển hình tiên tiến); the unit
+ * head fosters the model. What the screens show is checked against the API.
+ */
+import type { Page } from 'playwright-core';
+import { http, type Cast, type TestSystem } from '../support/system';
+import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+
+let sys: TestSystem;
+let cast: Cast;
+let tokens: Record<string, string>;
+let page: Page;
+
+browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+
+/** Opens a Select and picks the option with exactly this text (in the dropdown just opened). */
+async function choose(select: string, option: string): Promise<void> {
+  await page.locator(select).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+const now = new Date(Date.now() + 7 * 3_600_000);
+// Registration for a year closes some working days into it: this year's in January, next year's after.
+const year = now.getUTCMonth() === 0 ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
+const movementName = `Phong trào thi đua "Dạy tốt, học tốt" năm ${year}`;
+
+test('a clerk registers the unit for a movement and registers an exemplary model of it; the head fosters the model', async () => {
+  const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
+  const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: {
+      name: movementName, kind: 'REGULAR', scope: { level: 'PROVINCE', code: province }, period: { from: `${year}-01-01`, to: `${year}-12-31` },
+      objectives: ['Nâng cao chất lượng dạy và học'], criteria: ['Tỷ lệ học sinh chuyên cần'], launchDecision: { number: '5/QĐ-UBND', date: now.toISOString().slice(0, 10), signer: 'Chủ tịch UBND tỉnh' },
+      coOrganisers: ['Liên đoàn Lao động tỉnh'], awardCodes: ['CSTD_CO_SO'], milestones: { finalReview: `${year}-12-15` },
+    },
+  });
+  expect(launched.status).toBe(201);
+  const movementId = launched.body.movementId;
+
+  // The movement's page, then Đăng ký thi đua for its year.
+  await signIn(page, cast.users.clerk.username);
+  await page.goto(`/movements/${movementId}`);
+  await page.locator('[data-testid="movement-name"]', { hasText: movementName }).waitFor();
+  await page.locator('[data-testid="movement-status"]', { hasText: 'Đã phát động' }).waitFor();
+  await page.locator('[data-testid="register-for-movement"]').click();
+  await page.waitForURL(`**/registrations?year=${year}`);
+  await page.getByText(`Đăng ký thi đua năm ${year}`).waitFor();
+  await page.locator('[data-testid="registration-name"]').fill('Hà Thị Yến');
+  await screenshot(page, 'e1-registration-form');
+  await page.locator('[data-testid="registration-send"]').click();
+  await page.locator('[data-testid="registration-status"]', { hasText: 'Đã gửi' }).waitFor();
+  const registrations = await http<{ unitCode: string; year: number; status: string; state: { subjects: { name: string; awardCode: string }[] } }[]>(sys, 'GET', `/registrations?year=${year}`, { token: tokens.clerk });
+  expect(registrations.body).toEqual([expect.objectContaining({ unitCode: cast.unitCode, year, status: 'SUBMITTED', state: expect.objectContaining({ subjects: [{ kind: 'INDIVIDUAL', name: 'Hà Thị Yến', awardCode: 'CSTD_CO_SO' }] }) })]);
+  await screenshot(page, 'e2-registration-sent');
+
+  // Điển hình tiên tiến: registered from the register's form, in the movement.
+  await page.goto('/exemplary-models');
+  await page.locator('[data-testid="model-title"]').fill('Mô hình "Lớp học hạnh phúc" ở vùng cao');
+  await page.locator('[data-testid="model-summary"]').fill('Cô giáo đưa phương pháp lớp học hạnh phúc vào trường bán trú; tỷ lệ chuyên cần tăng từ 82% lên 99%.');
+  await page.locator('[data-testid="model-subject"]').fill('Hà Thị Yến');
+  await choose('[data-testid="model-movement"]', movementName);
+  await screenshot(page, 'e3-model-form');
+  await page.locator('[data-testid="model-save"]').click();
+  await page.waitForURL(/\/exemplary-models\/[0-9a-f-]{36}$/);
+  await page.locator('[data-testid="model-page"] [data-testid="model-stage"]', { hasText: 'Phát hiện' }).waitFor();
+  const modelId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const model = await http<{ movementId: string; unitCode: string; subjectName: string; stage: string }>(sys, 'GET', `/exemplary-models/${modelId}`, { token: tokens.auditor });
+  expect(model.body).toMatchObject({ movementId, unitCode: cast.unitCode, subjectName: 'Hà Thị Yến', stage: 'FOUND' });
+  await screenshot(page, 'e4-model-registered');
+
+  // The unit head fosters it (bồi dưỡng); the movement's page lists it.
+  await switchUser(page, cast.users.head.username);
+  await page.goto(`/exemplary-models/${modelId}`);
+  await page.locator('[data-testid="model-advance"]').click();
+  await page.locator('[data-testid="model-page"] [data-testid="model-stage"]', { hasText: 'Bồi dưỡng' }).waitFor();
+  expect((await http<{ stage: string }>(sys, 'GET', `/exemplary-models/${modelId}`, { token: tokens.auditor })).body.stage).toBe('FOSTERED');
+  await page.goto(`/movements/${movementId}`);
+  await page.getByRole('link', { name: 'Mô hình "Lớp học hạnh phúc" ở vùng cao' }).waitFor();
+  await screenshot(page, 'e5-movement-with-model');
+});
