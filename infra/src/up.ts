@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDataSource, Directory, grantRuntimeRole, runMigrations } from '@tdkt/persistence';
 import { CACHE, stopAllChildren, startPostgres, startTemporal, type Service } from './runtime';
-import { seedDirectory, seedDossiers } from './demo-data';
+import { seedDirectory, seedDossiers, seedEmulation } from './demo-data';
 import { provisionRoles } from './db-roles';
 import { buildWebApp } from './web-build';
 
@@ -97,6 +97,10 @@ async function main(): Promise<void> {
     stops.push(() => api.close());
     const apiBase = `http://127.0.0.1:${process.env.PORT}/api`;
     if (firstStart) console.log(`[up] demo data: ${await seedDossiers(apiBase)} dossiers created`);
+    if (firstStart) {
+      const emulation = await seedEmulation(apiBase);
+      console.log(`[up] demo data: ${emulation.blocks} emulation blocks, 1 movement, ${emulation.registrations} registrations, ${emulation.models} exemplary models`);
+    }
 
     console.log(`
   Web app          http://127.0.0.1:${process.env.PORT}/          (open it in a browser; sign in as a demo user)
