@@ -2,7 +2,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler } from '@te
 import { SYSTEM_ACTOR, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
 import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, runCommand, validate } from './command-runner';
-import { dossierCommandUpdate, dossierStateQuery, type CentralActivities, type CentralStageInput, type CentralStageResult, type CommandRequest } from './messages';
+import { dossierCommandUpdate, dossierStateQuery, outcomeOf, type CentralActivities, type CentralStageInput, type CentralStageResult, type CommandRequest } from './messages';
 import { serializer } from './serialized';
 
 const { forwardToCentre } = proxyActivities<CentralActivities>({
@@ -32,7 +32,7 @@ export async function centralStageWorkflow(input: CentralStageInput): Promise<Ce
     ({ state, chainHead } = await runCommand(state, chainHead, req, contextOf(req)));
     return state;
   };
-  setHandler(dossierCommandUpdate, (req) => serialized(() => execute(req)), { validator: (req) => validate(state, req.command, contextOf(req)) });
+  setHandler(dossierCommandUpdate, (req) => serialized(async () => outcomeOf(await execute(req))), { validator: (req) => validate(state, req.command, contextOf(req)) });
   setHandler(dossierStateQuery, () => state);
 
   if (state.status === 'FORWARDED_TO_CENTRE') {

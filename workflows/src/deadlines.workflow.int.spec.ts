@@ -30,7 +30,11 @@ const skipTo = (isoLocal: string) => world.skipTo(isoLocal);
 async function startDossier(): Promise<{ handle: WorkflowHandle; send: (actor: Actor, command: DossierCommand) => Promise<DossierState> }> {
   const dossierId = randomUUID();
   const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
-  const send = (actor: Actor, command: DossierCommand) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+  // The command, then the state it left (the update itself answers only the outcome).
+  const send = async (actor: Actor, command: DossierCommand) => {
+    await handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+    return handle.query(dossierStateQuery);
+  };
   await send(clerk, { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc', ...exampleBkTinhContent(2026) } });
   await send(clerk, { type: 'SubmitDossier', data: {} });
   await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });

@@ -18,7 +18,7 @@ import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
 import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
-import { dossierCommandUpdate, dossierWorkflowId, type CommandRequest } from './messages';
+import { dossierCommandUpdate, dossierWorkflowId, type CommandOutcome, type CommandRequest } from './messages';
 import { dataConverterFromEnv } from '@tdkt/platform';
 
 const HISTORIES = join(__dirname, '__histories__');
@@ -57,7 +57,7 @@ describe('dossier workflow on the dev server', () => {
     const dossierId = randomUUID();
     await worker.runUntil(async () => {
       const handle = await client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
-      let state: DossierState | undefined;
+      let state: CommandOutcome | undefined;
       for (const [actor, command] of provincialRoute()) {
         const req: CommandRequest = { actor, command, requestId: randomUUID() };
         state = await handle.executeUpdate(dossierCommandUpdate, { args: [req] });

@@ -3,7 +3,7 @@ import { FINAL_STATUSES, findAward, initialDossierState, type CommandContext, ty
 import { centralStageWorkflow } from './central-stage.workflow';
 import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, failure, runCommand, validate } from './command-runner';
-import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierWorkflowInput } from './messages';
+import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, outcomeOf, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierWorkflowInput } from './messages';
 import { serializer } from './serialized';
 
 export { failure };
@@ -37,8 +37,16 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     indexSearchAttributes();
     return state;
   };
+  /** The values last indexed: a command that leaves stage, award and unit as they were upserts nothing. */
+  let indexed: string | undefined;
   const indexSearchAttributes = () => {
     if (input.indexSearchAttributes) {
+      const values = `${state.status}|${state.awardCode}|${state.unitCode}`;
+      // Histories recorded before upserted after every command; they replay that way.
+      if (patched('search-attributes-on-change')) {
+        if (values === indexed) return;
+        indexed = values;
+      }
       upsertSearchAttributes([
         { key: SA_STAGE, value: state.status },
         { key: SA_AWARD, value: state.awardCode },
@@ -48,7 +56,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     }
   };
 
-  setHandler(dossierCommandUpdate, (req) => serialized(() => execute(req)), {
+  setHandler(dossierCommandUpdate, (req) => serialized(async () => outcomeOf(await execute(req))), {
     validator: (req) => validate(state, req.command, contextOf(req)),
   });
   setHandler(dossierStateQuery, () => state);

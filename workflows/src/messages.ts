@@ -23,7 +23,27 @@ export interface CommandRequest {
   calendarYears?: CalendarYear[];
 }
 
-export const dossierCommandUpdate = defineUpdate<DossierState, [CommandRequest]>('dossierCommand');
+/**
+ * What an accepted command answers: where the dossier now stands, and the decision or tờ trình it was numbered with.
+ * Not the whole state (its parts, record and personal data stay in the workflow; the API answers from the read model).
+ */
+export interface CommandOutcome {
+  dossierId: string;
+  status: DossierState['status'];
+  /** Events in the stream after the command. */
+  seq: number;
+  decision?: DossierState['decision'];
+  proposal?: DossierState['proposal'];
+}
+export const outcomeOf = (s: DossierState): CommandOutcome => ({
+  dossierId: s.dossierId,
+  status: s.status,
+  seq: s.seq,
+  ...(s.decision ? { decision: s.decision } : {}),
+  ...(s.proposal ? { proposal: s.proposal } : {}),
+});
+
+export const dossierCommandUpdate = defineUpdate<CommandOutcome, [CommandRequest]>('dossierCommand');
 export const dossierStateQuery = defineQuery<DossierState>('dossierState');
 
 /** Search attributes for operators in the Temporal Web UI. No personal data goes here. */

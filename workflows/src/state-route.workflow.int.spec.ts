@@ -36,7 +36,13 @@ const secretariat = who('SECRETARIAT_OFFICER', 's1');
 const skipTo = (isoLocal: string) => world.skipTo(isoLocal);
 
 type Send = (actor: Actor, command: DossierCommand) => Promise<DossierState>;
-const sender = (handle: WorkflowHandle): Send => (actor, command) => handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+/** The command, then the state it left (the update itself answers only the outcome). */
+const sender =
+  (handle: WorkflowHandle): Send =>
+  async (actor, command) => {
+    await handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+    return handle.query(dossierStateQuery);
+  };
 
 
 async function startBkThuTuong(awardCode = 'BK_THU_TUONG'): Promise<{ dossierId: string; handle: WorkflowHandle; send: Send }> {

@@ -22,6 +22,7 @@ import {
   dossierWorkflowId,
   revocationCommandUpdate,
   revocationWorkflowId,
+  type CommandOutcome,
   type CommandRequest,
   type RevocationRequest,
 } from '@tdkt/workflows/src/messages';
@@ -42,7 +43,7 @@ export class WorkflowGateway {
    * Starts a dossier's workflow (a running one is reused, so a retried create never starts two) and sends it the
    * creating command. A refused create ends the empty workflow when `abandon` says nothing was created.
    */
-  async createDossier(dossierId: string, req: CommandRequest, abandon: (e: unknown) => Promise<boolean>): Promise<DossierState> {
+  async createDossier(dossierId: string, req: CommandRequest, abandon: (e: unknown) => Promise<boolean>): Promise<CommandOutcome> {
     const handle = await this.start('dossierWorkflow', dossierWorkflowId(dossierId), { dossierId, indexSearchAttributes: this.options.searchAttributes ?? false });
     try {
       return await handle.executeUpdate(dossierCommandUpdate, { args: [req], updateId: req.requestId });
@@ -53,7 +54,7 @@ export class WorkflowGateway {
   }
 
   /** A command to the dossier's own workflow, or at the centre to its central-stage workflow (the domain names which). */
-  commandDossier(dossierId: string, req: CommandRequest, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER'): Promise<DossierState> {
+  commandDossier(dossierId: string, req: CommandRequest, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER'): Promise<CommandOutcome> {
     return this.dossierHandle(dossierId, target).executeUpdate(dossierCommandUpdate, { args: [req], updateId: req.requestId });
   }
 
