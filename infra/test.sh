@@ -16,4 +16,7 @@ npx tsc -p tsconfig.json --noEmit
 npx eslint .
 # The deployable artefacts (Dockerfile, compose, Helm chart) with hadolint, helm, kubernetes-validate, check-jsonschema.
 bash infra/check-deploy.sh
+# The production build, then the built migration, API and worker started with node dist/… until ready (infra/src/dist-smoke.ts).
+bash infra/build.sh
+node -r ts-node/register/transpile-only infra/src/dist-smoke.ts
 exec node -r ts-node/register/transpile-only infra/src/test-runner.ts "$@"
