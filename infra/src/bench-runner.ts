@@ -1,9 +1,14 @@
-/** Starts an embedded Postgres on a free port (unless DATABASE_URL is set), runs bench/src/main.ts, stops it. */
+/**
+ * Starts an embedded Postgres on a free port (unless DATABASE_URL is set), runs a benchmark — bench/src/main.ts, or
+ * bench/src/<name>.ts for `npm run bench -- <name>` (e.g. award-import) —, stops it.
+ */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CACHE, freePort, ROOT, startPostgres } from './runtime';
 
 async function main(): Promise<number> {
+  const script = process.argv[2] ?? 'main';
+  if (!/^[a-z][a-z-]*$/.test(script)) throw new Error(`no benchmark "${script}": name one of bench/src/*.ts without .ts`);
   let url = process.env.DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
   if (!url) {
@@ -13,7 +18,7 @@ async function main(): Promise<number> {
   }
   try {
     return await new Promise<number>((ok) =>
-      spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', 'main.ts')], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } }).on('exit', (c) => ok(c ?? 1)),
+      spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', `${script}.ts`)], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } }).on('exit', (c) => ok(c ?? 1)),
     );
   } finally {
     await stop();

@@ -112,3 +112,29 @@ test("an administrator opens a term of the provincial council and seats a member
   await screenshot(page, 'a4-admin-council-term');
   expect(await sys.directory.councilMembersFor(cast.unitCode)).toContain(cast.users.member1.id);
 });
+
+test('award history in: the dry run of a file with an unknown award lists the row; the fixed file imports as a job', async () => {
+  const tag = randomUUID().slice(0, 8);
+  await sys.directory.upsertUser({ id: `qt3-${tag}`, username: `qt3.${tag}`, fullName: 'Quản trị viên 3', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  const dir = mkdtempSync(join(tmpdir(), 'tdkt-awards-'));
+  const header = 'Họ và tên,Mã đơn vị,Hình thức khen thưởng,Năm,Số quyết định,Ngày quyết định';
+  const bad = join(dir, 'khen-thuong.csv');
+  writeFileSync(bad, [header, `Đỗ Văn Em ${tag},${cast.unitCode},Bằng khen của Chủ tịch UBND tỉnh,2019,7/QĐ-UBND-${tag},12/03/2020`, `Vũ Thị Gấm ${tag},${cast.unitCode},Huy chương gì đó,2019,8/QĐ-UBND-${tag},12/03/2020`].join('\n'));
+  await signIn(page, `qt3.${tag}`);
+  await page.goto('/admin?tab=awardImport');
+  await page.locator('#award-file').setInputFiles(bad);
+  await page.locator('[data-testid="award-dry-run"]').click();
+  await page.locator('[data-testid="award-job"][data-status="FAILED"]').waitFor();
+  await page.locator('[data-testid="import-errors"] tr', { hasText: 'Hình thức khen thưởng' }).filter({ hasText: 'Huy chương gì đó' }).waitFor();
+  expect(await page.locator('[data-testid="award-import"]').isDisabled()).toBe(true);
+  const good = join(dir, 'khen-thuong-da-sua.csv');
+  writeFileSync(good, [header, `Đỗ Văn Em ${tag},${cast.unitCode},Bằng khen của Chủ tịch UBND tỉnh,2019,7/QĐ-UBND-${tag},12/03/2020`].join('\n'));
+  await page.locator('#award-file').setInputFiles(good);
+  await page.locator('[data-testid="award-dry-run"]').click();
+  await page.locator('[data-testid="award-job"][data-status="VALIDATED"]').waitFor();
+  await page.locator('[data-testid="award-import"]').click();
+  await page.locator('[data-testid="award-job"][data-status="SUCCEEDED"]').waitFor();
+  await screenshot(page, 'a5-admin-award-import');
+  const rows = (await sys.db.query(`SELECT award_code FROM award_history WHERE full_name = $1`, [`Đỗ Văn Em ${tag}`])) as { award_code: string }[];
+  expect(rows).toEqual([{ award_code: 'BK_TINH' }]);
+});
