@@ -76,7 +76,10 @@ async function main(): Promise<void> {
       await waitFor('the built worker (GET /ready: running, polling, Postgres)', () => ok(`http://127.0.0.1:${workerPort}/ready`), worker);
       const metrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
       if (!/^temporal_\w+/m.test(metrics) || !metrics.includes('tdkt_commands_total')) throw new Error("the built worker's /metrics lacks the SDK's or the app's metrics");
-      if (!(await ok(`http://127.0.0.1:${apiPort}/metrics`))) throw new Error("the built API's /metrics does not answer");
+      const apiMetrics = await (await fetch(`http://127.0.0.1:${apiPort}/metrics`)).text();
+      if (!apiMetrics.includes('tdkt_http_request_duration_seconds')) throw new Error("the built API's /metrics lacks the app's metrics");
+      const rss = (text: string) => Math.round(Number(/^process_resident_memory_bytes\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0) / 1024 / 1024);
+      console.log(`[dist-smoke] resident memory at rest: API ${rss(apiMetrics)} MB, worker ${rss(metrics)} MB`);
       if (!(await ok(`http://127.0.0.1:${apiPort}/`))) throw new Error('the built API does not serve the web app at /');
     } finally {
       await Promise.all([stop(api), stop(worker)]);
