@@ -30,6 +30,29 @@ it('rebuilding every read model from the event table reproduces the live tables 
   expect(await snapshot(db.ds)).toEqual(live);
 });
 
+it('keeps the read models readable while it runs: another connection reads the old rows, unblocked, until the commit', async () => {
+  const store = new EventStore(db.ds);
+  for (const batch of batchesOf(simulateDossier({ steps: 4, unitCode: 'SGDDT', nominee: 'Người đọc trong lúc dựng lại' }))) await store.append(batch);
+  const [{ n: before }] = (await db.ds.query(`SELECT count(*)::int AS n FROM dossier_view`)) as { n: number }[];
+  const seen: number[] = [];
+  await rebuildReadModels(db.ds, {
+    pageSize: 5,
+    onProgress: async () => {
+      if (seen.length) return;
+      // Mid-rebuild, from another connection: a lock wait would fail at once instead of waiting for the commit.
+      const reader = db.ds.createQueryRunner();
+      try {
+        await reader.query(`SET lock_timeout = '200ms'`);
+        const [{ n }] = (await reader.query(`SELECT count(*)::int AS n FROM dossier_view`)) as { n: number }[];
+        seen.push(n);
+      } finally {
+        await reader.release();
+      }
+    },
+  });
+  expect(seen).toEqual([before]);
+});
+
 it('a revoked award rebuilds too: gone from award history and award facts, its recovery tasks stamped as live', async () => {
   const store = new EventStore(db.ds);
   const chairman = simulatedActor('PROVINCIAL_DECIDER', 'chairman');
