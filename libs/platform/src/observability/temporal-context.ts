@@ -97,7 +97,7 @@ interface AppendedEnvelope {
 const isTimerRequest = (id: unknown) => typeof id === 'string' && (id.startsWith('timer:') || id.startsWith('deadline:'));
 
 /** After an append activity succeeded: its duration, the projection lag of its last event, a fired deadline timer. */
-function observeAppend(activity: string, args: unknown[], result: unknown, seconds: number): void {
+export function observeAppend(activity: string, args: unknown[], result: unknown, seconds: number): void {
   const events = args[0];
   if (!Array.isArray(events) || events.length === 0) return;
   appendDuration.observe({ activity }, seconds);
