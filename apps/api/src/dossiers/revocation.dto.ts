@@ -52,4 +52,6 @@ export class RecoveryTaskDto {
   @ApiPropertyOptional({ type: String, nullable: true }) recordedBy!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) recoveredAmountVnd!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) note!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The bonus only: what the award fund ledger records as actually paid, which is what is recovered (0 when no payment was recorded)' })
+  paidVnd!: number | null;
 }
