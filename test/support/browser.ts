@@ -40,6 +40,11 @@ interface AxeViolation {
 export async function checkAccessibility(page: Page, where: string): Promise<void> {
   if (!(await page.evaluate('Boolean(document.getElementById("root"))'))) return;
   await page.locator('#root *').first().waitFor();
+  // A dropdown or a modal still fading in or out has blended colours: measure the screen once it has settled.
+  // (Endless ones — a spinner — never settle and are left running.)
+  await page
+    .waitForFunction('document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity)', undefined, { timeout: 5000 })
+    .catch(() => undefined);
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(
