@@ -23,6 +23,8 @@ interface Access {
 
 const ACCESS: Record<string, Access> = {
   'POST /api/auth/token': { allowed: 'PUBLIC', body: () => ({ username: 'nobody-here' }) },
+  'GET /api/auth/config': { allowed: 'PUBLIC' },
+  'GET /api/auth/me': { allowed: ALL },
   'GET /api/health': { allowed: 'PUBLIC' },
   'GET /api/health/live': { allowed: 'PUBLIC' },
   'GET /api/health/ready': { allowed: 'PUBLIC' },
