@@ -210,3 +210,15 @@ it('the dossier_file rows are a projection: replaying the ATTACHMENT stream give
   });
   expect(await rows()).toEqual(before);
 });
+
+it('a part with a file attached counts toward completeness at submission where the unit declared none', async () => {
+  const parts = (aBkTinhDossier().parts as { kind: string }[]).filter((p) => p.kind !== 'TO_TRINH');
+  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier({ parts }) });
+  const refused = await http<{ rule: string; message: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} });
+  expect({ status: refused.status, rule: refused.body.rule }).toEqual({ status: 422, rule: 'dossier.parts-complete' });
+  expect(refused.body.message).toContain('Tờ trình');
+
+  expect((await upload(created.body.id, 'TO_TRINH', aPdf('To trinh kem theo'), { name: 'Tờ trình.pdf' })).status).toBe(201);
+  const submitted = await http<{ status: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} });
+  expect({ status: submitted.status, dossier: submitted.body.status }).toEqual({ status: 200, dossier: 'UNIT_REVIEW' });
+});

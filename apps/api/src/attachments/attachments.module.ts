@@ -1,7 +1,7 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { loadAttachmentConfig } from '@tdkt/config/src/attachments';
-import { AttachmentQueries, AttachmentStore, PostgresAttachmentStore, S3AttachmentStore } from '@tdkt/persistence';
+import { AttachmentStore, PostgresAttachmentStore, S3AttachmentStore } from '@tdkt/persistence';
 import { DATA_SOURCE } from '../platform/tokens';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsExport } from './attachments-export';
@@ -13,14 +13,13 @@ export function attachmentStore(settings: AttachmentSettings, dataSource: DataSo
   return store.kind === 's3' ? new S3AttachmentStore(store) : new PostgresAttachmentStore(dataSource);
 }
 
-/** Attachments of dossier parts (issue 11): the store, the dossier_file queries, the service and its endpoints. */
+/** Attachments of dossier parts (issue 11): the store, the service and its endpoints (the dossier_file queries are the platform's). */
 @Module({
   controllers: [AttachmentsController],
   providers: [
     // A bad setting (TDKT_ATTACHMENT_*, TDKT_S3_*) stops start-up here, naming the variable.
     { provide: AttachmentSettings, useFactory: () => new AttachmentSettings(loadAttachmentConfig()) },
     { provide: AttachmentStore, inject: [AttachmentSettings, DATA_SOURCE], useFactory: attachmentStore },
-    { provide: AttachmentQueries, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AttachmentQueries(ds) },
     AttachmentsService,
     AttachmentsExport,
   ],

@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { castVoteRefusal, commandTargetOf, vietnamDate, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
-import { AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RegistrationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
+import { AttachmentQueries, AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RegistrationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
 import type { CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG } from '../platform/tokens';
 import { canSee } from './dossier-access';
@@ -45,6 +45,7 @@ export class DossierCommandsService {
     private readonly emulation: EmulationQueries,
     private readonly movements: MovementQueries,
     private readonly registrations: RegistrationQueries,
+    private readonly attachments: AttachmentQueries,
   ) {}
 
   async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
@@ -114,6 +115,8 @@ export class DossierCommandsService {
       return {
         ...command,
         data: {
+          // The parts with a file attached (dossier_file): they count toward completeness where none was declared.
+          attachedParts: await this.attachments.attachedParts(current.id),
           recordedAwards: await this.awardHistory.recordedAwardsFor(current.id),
           // Rules 12–13 across every dossier and the award history: the registry's uses; the domain decides.
           usedInitiatives: await this.awardHistory.usedInitiativesFor(current.id),

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import {
   Anchors,
   AwardHistoryQueries,
+  AttachmentQueries,
   BoardQueries,
   InboxQueries,
   CouncilSessions,
@@ -30,6 +31,7 @@ import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 /** Every repository and query class over the database, registered once here and injected where needed. */
 const REPOSITORIES = [
   EventStore,
+  AttachmentQueries,
   DossierQueries,
   Directory,
   AwardHistoryQueries,

@@ -27,7 +27,8 @@ export type DossierCommand =
   /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
   /** registrations: the unit's registered subjects for the award (đăng ký thi đua), added by the API likewise. */
   /** usedInitiatives, usedAchievements: from the initiative registry and the dossier read models, added by the API. */
-  | { type: 'SubmitDossier'; data: { recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStandings?: BlockStanding[]; registrations?: RegistrationEntry[] } }
+  /** attachedParts: the parts that have a file attached (the API adds them); they count where no part was declared. */
+  | { type: 'SubmitDossier'; data: { attachedParts?: DossierPart[]; recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStandings?: BlockStanding[]; registrations?: RegistrationEntry[] } }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }

@@ -120,7 +120,10 @@ const handlers: Handlers = {
     const variant = checkVariantAtSubmission(state, state.awardCode, today, ruleSet, data.round);
     if (variant) return refuse(variant);
     const kind = state.nominee?.kind ?? 'INDIVIDUAL';
-    const parts = checkDossierParts({ awardCode: state.awardCode, subjectKind: kind, parts: state.parts, ruleSetVersion: lawVersionOf(ruleSet), ...(state.simplified ? { variant: 'SIMPLIFIED' as const } : {}) });
+    // A part with a file attached counts as provided where the unit declared none of its kind (what a declared part
+    // says of itself, e.g. a certified copy, stays the declaration's).
+    const provided = [...state.parts, ...(data.attachedParts ?? []).filter((a) => !state.parts.some((d) => d.kind === a.kind))];
+    const parts = checkDossierParts({ awardCode: state.awardCode, subjectKind: kind, parts: provided, ruleSetVersion: lawVersionOf(ruleSet), ...(state.simplified ? { variant: 'SIMPLIFIED' as const } : {}) });
     if (!parts.complete)
       return refuse(reject('RULE_VIOLATION', 'dossier.parts-complete', `The dossier is incomplete: ${parts.missing.map((m) => m.message).join('; ')}`, { missing: parts.missing }));
     const { record } = state;
