@@ -62,7 +62,7 @@ export class AdminJobsService implements OnApplicationShutdown {
   }
 
   private async run(id: string, kind: AdminJobKind, params: Record<string, unknown>): Promise<void> {
-    // The rebuild is one transaction with no progress of its own: the heartbeat says the process still works on it.
+    // Between progress reports (a rebuild's last page, a long history), the heartbeat says the process still works on it.
     const heartbeat = setInterval(() => void this.jobs.progress(id, {}).catch(() => undefined), HEARTBEAT_MS);
     const started = Date.now();
     try {
@@ -91,7 +91,15 @@ export class AdminJobsService implements OnApplicationShutdown {
       case 'REBUILD_READ_MODELS': {
         const total = await events.count();
         await this.jobs.progress(id, { phase: 'replaying the event table in one transaction (readers see the old rows until it commits)', total });
-        const result = await rebuildReadModels(this.dataSource);
+        // Progress per page, written by another connection than the rebuild's transaction (so the status shows it), at most once a second.
+        let reported = 0;
+        const result = await rebuildReadModels(this.dataSource, {
+          onProgress: async (done) => {
+            if (Date.now() - reported < 1000) return;
+            reported = Date.now();
+            await this.jobs.progress(id, { done });
+          },
+        });
         await this.jobs.progress(id, { done: result.events });
         return result;
       }
