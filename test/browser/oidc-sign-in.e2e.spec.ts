@@ -2,7 +2,8 @@
  * Production sign-in in a real Chromium: the API runs with AUTH_MODE=oidc against a real OpenID Connect provider
  * (the oidc-provider package, test/support/oidc-provider.mjs) started by this test; the web app signs a clerk in
  * through the provider's login and consent pages with Authorization Code + PKCE and lands on My tasks, and the API
- * accepts the token the provider issued (and refuses a tampered one). The demo-user picker is not offered.
+ * accepts the token the provider issued (and refuses a tampered one); signing out ends the provider's session too. The
+ * demo-user picker is not offered.
  */
 import type { Browser, Page } from 'playwright-core';
 import { aBkTinhDossier, http, seedCast, startSystem, type Cast, type TestSystem } from '../support/system';
@@ -106,6 +107,16 @@ test("a clerk signs in through the provider's login and consent (Authorization C
   // A token with one changed character in its signature is refused.
   const tampered = token.slice(0, -2) + (token.at(-2) === 'A' ? 'B' : 'A') + token.at(-1);
   expect((await http(sys, 'GET', '/auth/me', { token: tampered })).status).toBe(401);
+
+  // Signing out ends the provider's session too (RP-initiated logout): the next sign-in asks for the password again.
+  await page.locator('[data-testid="sign-out"]').click();
+  await page.waitForURL(`${provider.issuer}/**`);
+  await page.locator('button[name="logout"][value="yes"]').click();
+  await page.waitForURL('**/sign-in');
+  await expect(page.evaluate(`sessionStorage.getItem('tdkt.session')`)).resolves.toBeNull();
+  await page.locator('[data-testid="oidc-sign-in"]').click();
+  await page.waitForURL(`${provider.issuer}/interaction/**`);
+  await page.locator('#login').waitFor();
 });
 
 test('the callback refuses an answer whose state this tab did not send', async () => {

@@ -6,6 +6,7 @@ import enUS from 'antd/locale/en_US';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { session } from './auth/session';
+import { signOut } from './auth/sign-out';
 import { LOOKUP_USERS, REGISTER_READERS, REPORT_READERS, SESSION_READERS } from './roles';
 import { nameSelectListboxes } from './a11y';
 import './a11y.css';
@@ -124,7 +125,7 @@ function Shell() {
           <Typography.Text style={{ color: '#fff', display: wide ? undefined : 'none' }} data-testid="me">
             {me.name} · {t(`role.${me.role}`)}
           </Typography.Text>
-          <Button size="small" onClick={() => { session.signOut(); queryClient.clear(); }}>{t('app.signOut')}</Button>
+          <Button size="small" data-testid="sign-out" onClick={() => void signOut(() => queryClient.clear())}>{t('app.signOut')}</Button>
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: wide ? 24 : 8, maxWidth: 1200, width: '100%', margin: '0 auto' }}>

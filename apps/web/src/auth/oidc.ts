@@ -12,6 +12,7 @@ interface Discovery {
   issuer: string;
   authorization_endpoint: string;
   token_endpoint: string;
+  end_session_endpoint?: string;
 }
 
 interface Pending {
@@ -28,6 +29,7 @@ export interface OidcTokens {
   expiresAt: string;
   /** The ID token's claims (name) — read for display only; the API verifies the access token itself. */
   idClaims: Record<string, unknown>;
+  idToken?: string;
   from?: string;
 }
 
@@ -101,5 +103,20 @@ export async function finishOidcSignIn(config: AuthConfig, query: URLSearchParam
   // must be the one this tab sent.
   if (tokens.id_token && idClaims.nonce !== pending.nonce) throw new Error('nonce');
   const expiresAt = new Date(Date.now() + (tokens.expires_in ?? 300) * 1000).toISOString();
-  return { accessToken: tokens.access_token, expiresAt, idClaims, ...(pending.from ? { from: pending.from } : {}) };
+  return { accessToken: tokens.access_token, expiresAt, idClaims, ...(tokens.id_token ? { idToken: tokens.id_token } : {}), ...(pending.from ? { from: pending.from } : {}) };
+}
+
+/**
+ * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): leaves for the provider's end-session endpoint, which
+ * ends its session and comes back to /sign-in. Nothing happens when the provider publishes no such endpoint.
+ */
+export async function endOidcSession(config: AuthConfig, idToken: string): Promise<void> {
+  if (!config.issuer || !config.clientId) return;
+  const provider = await discover(config.issuer);
+  if (!provider.end_session_endpoint) return;
+  const url = new URL(provider.end_session_endpoint);
+  url.searchParams.set('id_token_hint', idToken);
+  url.searchParams.set('client_id', config.clientId);
+  url.searchParams.set('post_logout_redirect_uri', `${window.location.origin}/sign-in`);
+  window.location.assign(url.toString());
 }

@@ -14,6 +14,8 @@ const listeners = new Set<() => void>();
 interface Stored {
   token: string;
   me: Me;
+  /** The OIDC provider's ID token, kept to end the provider's session on sign-out (RP-initiated logout). */
+  idToken?: string;
 }
 
 function read(): Stored | undefined {
@@ -34,14 +36,15 @@ function claims(token: string): Record<string, unknown> {
 export const session = {
   token: (): string | undefined => read()?.token,
   me: (): Me | undefined => read()?.me,
+  idToken: (): string | undefined => read()?.idToken,
   /** `known`: what the API said of the token (GET /api/auth/me), preferred over the token's own claims. */
-  signIn(token: string, username: string, role: string, expiresAt: string, known: { userId?: string; name?: string; unitCode?: string } = {}): void {
+  signIn(token: string, username: string, role: string, expiresAt: string, known: { userId?: string; name?: string; unitCode?: string; idToken?: string } = {}): void {
     const c = claims(token);
     // The local issuer's (and an OIDC provider's default) claim names: tdkt_unit, name.
     const unit = known.unitCode ?? (typeof c.tdkt_unit === 'string' ? c.tdkt_unit : undefined);
     const name = known.name ?? (typeof c.name === 'string' ? c.name : username);
     const me: Me = { userId: known.userId ?? String(c.sub ?? username), username, name, role, expiresAt, ...(unit ? { unitCode: unit } : {}) };
-    sessionStorage.setItem(KEY, JSON.stringify({ token, me }));
+    sessionStorage.setItem(KEY, JSON.stringify({ token, me, ...(known.idToken ? { idToken: known.idToken } : {}) }));
     listeners.forEach((l) => l());
   },
   signOut(): void {

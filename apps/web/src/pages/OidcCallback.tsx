@@ -16,7 +16,12 @@ async function complete(query: URLSearchParams): Promise<string> {
   const me = await unwrap(api.GET('/api/auth/me', { headers: { authorization: `Bearer ${tokens.accessToken}` } }));
   const idName = typeof tokens.idClaims.name === 'string' ? tokens.idClaims.name : undefined;
   const name = me.fullName ?? idName;
-  session.signIn(tokens.accessToken, me.userId, me.role, tokens.expiresAt, { userId: me.userId, ...(name ? { name } : {}), ...(me.unitCode ? { unitCode: me.unitCode } : {}) });
+  session.signIn(tokens.accessToken, me.userId, me.role, tokens.expiresAt, {
+    userId: me.userId,
+    ...(name ? { name } : {}),
+    ...(me.unitCode ? { unitCode: me.unitCode } : {}),
+    ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+  });
   return tokens.from && tokens.from !== '/sign-in' ? tokens.from : '/tasks';
 }
 
