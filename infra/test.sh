@@ -7,6 +7,8 @@ cd "$ROOT"
 export PATH="$(bash infra/node24.sh):$PATH"
 bash infra/ensure-deps.sh
 bash infra/temporal-cli.sh >/dev/null
+# The Temporal server a province runs (Postgres persistence), for the scale-out test: built once through the Go proxy.
+bash infra/temporal-server.sh >/dev/null
 # SeaweedFS (an S3-compatible server) for the attachment store's tests: built once from the Go module proxy.
 bash infra/seaweedfs.sh >/dev/null
 bash infra/test-server.sh >/dev/null

@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess): Promise<void> {
+export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child && child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} before it was ready`);
@@ -45,7 +45,7 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
  */
 const children = new Set<ChildProcess>();
 
-function spawnTracked(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+export function spawnTracked(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
   const child = spawn(command, args, { ...options, detached: true });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -65,7 +65,7 @@ process.once('exit', () => {
   for (const child of children) signalGroup(child, 'SIGTERM');
 });
 
-function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+export function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((ok) => {
     const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), timeoutMs);
