@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { ANCHOR_FORMAT, Anchors, ChainVerifier, createDataSource, EventStore, publish, rebuildReadModels, type PublishedAnchor, type VerificationReport } from '@tdkt/persistence';
-import type { CliCommand, CommandOutcome } from './main';
+import type { CliCommand, CommandOutcome } from './command';
 
 /** Runs a function against DATABASE_URL's database and closes it. */
 async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T | CommandOutcome> {

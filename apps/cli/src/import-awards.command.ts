@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { AwardImporter, createDataSource, EventStore, UnreadableFile } from '@tdkt/persistence';
-import type { CliCommand, CommandOutcome } from './main';
+import type { CliCommand, CommandOutcome } from './command';
 
 /**
  * `import-awards <file.xlsx|file.csv> [--dry-run]`: historical awards into the award history (DATABASE_URL,

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { DIRECTORY_IMPORT_SHEETS, vietnamDate, type DirectoryImportSheet } from '@tdkt/domain';
 import { createDataSource, DirectoryImporter, EventStore, UnreadableFile } from '@tdkt/persistence';
-import type { CliCommand, CommandOutcome } from './main';
+import type { CliCommand, CommandOutcome } from './command';
 
 /**
  * `import-directory <file.xlsx|file.csv> [--dry-run] [--sheet units|users]`: units and users into the directory

@@ -9,16 +9,8 @@ import { importAwardsCommand } from './import-awards.command';
 import { reconcileCommand } from './reconcile.command';
 import { importDirectoryCommand } from './import-directory.command';
 
-export type CommandOutcome =
-  | { kind: 'ok'; lines: readonly string[] }
-  | { kind: 'usage'; message: string }
-  | { kind: 'failed'; message: string };
-
-export interface CliCommand {
-  /** The command's forms, without its name, one per line of the usage message, e.g. "add <YYYY-MM-DD> <n>". */
-  usage: readonly string[];
-  run(args: readonly string[]): CommandOutcome | Promise<CommandOutcome>;
-}
+export type { CliCommand, CommandOutcome } from './command';
+import type { CliCommand, CommandOutcome } from './command';
 
 /** Add a command here (e.g. 'verify-chain') and it is dispatched and listed in the usage message. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig, temporalConnectionOptions } from '@tdkt/config';
 import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
 import { dataConverter, reconcile, type ReconcileReport } from '@tdkt/platform';
-import type { CliCommand } from './main';
+import type { CliCommand } from './command';
 
 /** The report as lines: what was (or would be) appended again, and what needs a person. */
 export function reconcileLines(r: ReconcileReport): string[] {

@@ -9,7 +9,7 @@ import {
   type DayDescription,
   type HolidayEntry,
 } from '@tdkt/domain';
-import type { CliCommand, CommandOutcome } from './main';
+import type { CliCommand, CommandOutcome } from './command';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 

@@ -1,4 +1,4 @@
-import { ConfigError } from './index';
+import { ConfigError } from './config-error';
 
 /** Where attachments' bytes are kept, and how large one may be (README "Attachments"). */
 export interface AttachmentConfig {

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { calendarCoverage, calendarWithYears, validateCalendarYear, vietnamDate, type CalendarCoverage, type CalendarYear, type HolidayCalendar } from '@tdkt/domain';
-import { ConfigError } from './index';
+import { ConfigError } from './config-error';
 import { readOperatorJson } from './operator-files';
 
 type Env = Record<string, string | undefined>;

@@ -100,12 +100,8 @@ export interface AppConfig {
   ruleSetFiles: string[];
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config-error';
+import { ConfigError } from './config-error';
 
 type Env = Record<string, string | undefined>;
 

@@ -3,11 +3,11 @@ import type { DossierPart } from '../eligibility/dossier-parts';
 import type { ReceivedAward } from '../eligibility/history';
 import type { AchievementUse, InitiativeUse } from '../eligibility/initiatives';
 import type { Tally as CouncilTally } from '../council/tally';
-import type { RecoveryItem, RevocationGround } from './revocation';
+import type { RecoveryItem, RevocationGround } from './revocation-model';
 import type { Decider } from '../award/catalog';
 import type { DeclaredRecord, Nominee } from './types';
 import type { RoundSnapshot, VariantClaims } from './variants';
-import type { BlockStanding } from '../emulation/block-year';
+import type { BlockStanding } from '../emulation/standing';
 import type { RegistrationEntry } from '../registration/registration';
 
 /** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */

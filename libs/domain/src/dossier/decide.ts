@@ -17,7 +17,7 @@ import { councilStepOf, DECIDER_ROLE, routeOf } from './route';
 import { type CommandContext, type DossierState, type DossierStatus } from './types';
 import { checkVariantAtSubmission, checkVariantClaims } from './variants';
 import { closeCouncil } from './obligation';
-import type { BlockStanding } from '../emulation/block-year';
+import type { BlockStanding } from '../emulation/standing';
 import { findRegistration } from '../registration/registration';
 
 /** The block standing of the evaluation year among those the API supplied (none: the eligibility warning stays). */

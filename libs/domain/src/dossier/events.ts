@@ -1,7 +1,7 @@
 import type { RuleSet } from '../rule-set/types';
 import type { CouncilRule } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
-import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation';
+import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation-model';
 import type { DeclaredRecord, DossierStatus, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
 import type { VariantClaims } from './variants';
 import type { Envelope } from '../shared/envelope';

@@ -4,7 +4,7 @@ import type { CouncilRule, RuleSet } from '../rule-set/types';
 import type { SubjectKind } from '../award/catalog';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { CommendationType, CollectiveYear, ReceivedAward, RecognisedInitiative, YearRating } from '../eligibility/history';
-import type { Revocation } from './revocation';
+import type { Revocation } from './revocation-model';
 import type { VariantClaims } from './variants';
 
 /** Where a dossier (hồ sơ đề nghị khen thưởng) stands. */

@@ -2,7 +2,7 @@
 import { assessEligibility } from './eligibility';
 import { emptyHistory } from './history';
 import { RULE_SET_2025 } from '../rule-set/rule-sets';
-import type { BlockStanding } from '../emulation/block-year';
+import type { BlockStanding } from '../emulation/standing';
 
 const standing = (rank: number, year = 2026): BlockStanding => ({ blockId: 'b1', blockName: 'Khối Văn hóa – Xã hội', year, rank, rankedMembers: 4 });
 const assess = (awardCode: string, blockStanding?: BlockStanding) =>

@@ -19,7 +19,7 @@ import {
   type Severity,
 } from './criteria';
 import type { AwardHistory } from './history';
-import type { BlockStanding } from '../emulation/block-year';
+import type { BlockStanding } from '../emulation/standing';
 import type { RegistrationFinding } from '../registration/registration';
 
 export interface EligibilityTable {

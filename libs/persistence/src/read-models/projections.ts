@@ -6,7 +6,7 @@ import { projectStatistics } from './statistics-projection';
 import { projectCouncilBallot } from './council-ballot-projection';
 import { projectRecoveryTasks } from './recovery-task-projection';
 import { projectCouncilSession } from './council-session-projection';
-import { projectDecisionRegister } from './decision-register';
+import { projectDecisionRegister } from './decision-register-projection';
 import { projectRound } from './round-projection';
 import { projectMovement } from './movement-projection';
 import { projectRegistration } from './registration-projection';
