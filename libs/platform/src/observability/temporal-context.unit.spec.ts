@@ -22,9 +22,9 @@ describe('append metrics', () => {
   });
 
   it('measures the projection lag from the event decided to the append committed', async () => {
-    const before = (await metricsRegistry.getSingleMetric('tdkt_projection_lag_seconds')?.get())?.values.find((v) => v.metricName === 'tdkt_projection_lag_seconds_sum')?.value ?? 0;
+    const before = (await metricsRegistry.getSingleMetric('tdkt_projection_lag_seconds')?.get())?.values.find((v) => (v as { metricName?: string }).metricName === 'tdkt_projection_lag_seconds_sum')?.value ?? 0;
     observeAppend('appendSessionEvents', [[envelope(1, 'r')]], { appended: 1 }, 0.01);
-    const after = (await metricsRegistry.getSingleMetric('tdkt_projection_lag_seconds')?.get())?.values.find((v) => v.metricName === 'tdkt_projection_lag_seconds_sum')?.value ?? 0;
+    const after = (await metricsRegistry.getSingleMetric('tdkt_projection_lag_seconds')?.get())?.values.find((v) => (v as { metricName?: string }).metricName === 'tdkt_projection_lag_seconds_sum')?.value ?? 0;
     expect(after - before).toBeGreaterThanOrEqual(2);
   });
 });
