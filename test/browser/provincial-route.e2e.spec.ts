@@ -3,7 +3,7 @@
  * unit head approves it, the secretariat convenes a council session with it (accepting the appraisal) and records
  * attendance, three members vote — a Chiến sĩ thi đua cấp tỉnh on the same agenda by secret ballot —, the chair closes
  * the session, the provincial chairman signs the session's one decision; its number shows on the session, on the
- * dossier page and in the decision register, and the board shows the dossier awarded (its rows have no number column). Screenshots of every step go to
+ * dossier page and in the decision register, and the board shows the dossier awarded with the number. Screenshots of every step go to
  * the run's folder. The secret-ballot dossier is prepared through the API (the draft form has no initiative list);
  * everything done to the Bằng khen tỉnh is done in the UI.
  */
@@ -138,7 +138,7 @@ test('clerk → unit head → secretariat convenes → three members vote (one s
   await page.locator('#board-unit').fill(cast.unitCode);
   await page.locator('#board-unit').press('Enter');
   const boardRow = page.locator('tr', { hasText: nominee });
-  // The board's rows carry no decision number yet (BoardRowDto, the lead's read side): status only here.
-  await boardRow.filter({ hasText: 'Đã khen thưởng' }).waitFor();
+  // The board's row: awarded, with the decision's number.
+  await boardRow.filter({ hasText: 'Đã khen thưởng' }).filter({ hasText: number }).waitFor();
   await screenshot(page, 'p13-board-awarded');
 }, 300_000);

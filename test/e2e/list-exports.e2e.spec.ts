@@ -42,11 +42,13 @@ async function workbook(path: string, token: string, init: RequestInit = {}) {
 it('the board as .xlsx: Vietnamese headers and the awarded dossier with its award name and Có/Không', async () => {
   const { header, rows, disposition } = await workbook(`/board/export.xlsx?unitCode=${cast.unitCode}&status=AWARDED`, tokens.secretariat);
   expect(disposition).toMatch(/^attachment; filename="bang-theo-doi-ho-so-\d{4}-\d{2}-\d{2}\.xlsx"/);
-  expect(header).toEqual(['Mã hồ sơ', 'Trích yếu', 'Người, tập thể được đề nghị', 'Mã hình thức', 'Hình thức khen thưởng', 'Mã đơn vị', 'Giai đoạn', 'Trạng thái', 'Đang xử lý', 'Hạn xử lý', 'Loại hạn', 'Số ngày làm việc còn lại', 'Quá hạn', 'Cập nhật lúc']);
+  expect(header).toEqual(['Mã hồ sơ', 'Trích yếu', 'Người, tập thể được đề nghị', 'Mã hình thức', 'Hình thức khen thưởng', 'Mã đơn vị', 'Giai đoạn', 'Trạng thái', 'Đang xử lý', 'Hạn xử lý', 'Loại hạn', 'Số ngày làm việc còn lại', 'Quá hạn', 'Số quyết định', 'Cập nhật lúc']);
+  // The signed decision's number is on the board too.
+  expect(String(rows[0][13])).toMatch(/^\d+\/QĐ-/);
   expect(rows).toHaveLength(1);
   expect(rows[0].slice(0, 8)).toEqual([dossierId, expect.stringContaining('Nguyễn Thị Lan'), 'Nguyễn Thị Lan', 'BK_TINH', 'Bằng khen của Chủ tịch UBND tỉnh', cast.unitCode, 'CLOSED', 'AWARDED']);
   expect(rows[0][12]).toBe('Không');
-  expect(rows[0][13]).toBeInstanceOf(Date);
+  expect(rows[0][14]).toBeInstanceOf(Date);
   const clerk = await fetch(`${sys.baseUrl}/board/export.xlsx`, { headers: { authorization: `Bearer ${tokens.clerk}` } });
   expect(clerk.status).toBe(403);
   expect((await http(sys, 'GET', '/board/export.xlsx?status=NOPE', { token: tokens.secretariat })).status).toBe(400);

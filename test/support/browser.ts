@@ -42,8 +42,14 @@ export async function checkAccessibility(page: Page, where: string): Promise<voi
   await page.locator('#root *').first().waitFor();
   // A dropdown or a modal still fading in or out has blended colours: measure the screen once it has settled.
   // (Endless ones — a spinner — never settle and are left running.)
+  // AntD's motions (a toast fading in) also mark their elements with rc-motion's -appear/-enter/-leave classes until done.
   await page
-    .waitForFunction('document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity)', undefined, { timeout: 5000 })
+    .waitForFunction(
+      `document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity)
+        && !document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]')`,
+      undefined,
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);

@@ -45,7 +45,6 @@ import { HolidayCalendarProvider } from './platform/calendar';
 import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
 import { AdminModule } from './admin/admin.module';
-import { ExportsModule } from './exports/exports.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -53,7 +52,7 @@ import { PdfRenderer } from './documents/pdf-renderer.service';
 import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
 
 @Module({
-  imports: [PlatformModule, RateLimitModule, AdminModule, ExportsModule, AttachmentsModule],
+  imports: [PlatformModule, RateLimitModule, AdminModule, AttachmentsModule],
   controllers: [CouncilController, DecisionsController, AwardHistoryController, AuthController, DossiersController, StateRouteController, AuditController, HealthController, ReportsController, BoardController, InboxController, RevocationController, RoundsController, MovementsController, RegistrationsController, EmulationController, ExemplaryModelsController, PriorityController, AwardFundController, MovementReportsController, TemporalCodecController, DocumentsController],
   providers: [RuleSetResolver, HolidayCalendarProvider,
     EmulationService, MovementsService, RegistrationsService, ExemplaryModelsService, PriorityService, AwardFundService, MovementReportsService,

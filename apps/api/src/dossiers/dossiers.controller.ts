@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, DossierCommand } from '@tdkt/domain';
 import { DossierQueries, EventStore, type DossierView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
+import { HistoryEntryDto } from '../audit/history.dto';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from './dossier-access';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
@@ -60,6 +61,7 @@ export class DossiersController {
   }
 
   @Get(':id/history')
+  @ApiOkResponse({ type: [HistoryEntryDto] })
   async history(@CurrentActor() actor: Actor, @Param() p: DossierIdParam) {
     await this.commands.visible(actor, p.id);
     return (await this.events.readStream(p.id)).map(historyEntry);

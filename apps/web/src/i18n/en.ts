@@ -73,7 +73,7 @@ export const en: Catalogue = {
     register: 'Decision register', authority: 'Issuing authority (series)', show: 'Show', allocatedAt: 'Allocated at', dossiers: 'Dossiers', voided: 'Voided',
     voidedOn: 'Voided on {{date}}',
   },
-  board: { title: 'Dossier board', total: 'Total', csv: 'Download CSV', overdueOnly: 'Overdue only', filterStatus: 'Status', filterAward: 'Award', filterHeldBy: 'Held by', updated: 'Updated' },
+  board: { title: 'Dossier board', total: 'Total', csv: 'Download CSV', overdueOnly: 'Overdue only', filterStatus: 'Status', filterAward: 'Award', filterHeldBy: 'Held by', updated: 'Updated', decisionNumber: 'Decision number' },
   documents: { title: 'Documents', download: 'Download', print: 'Print', issued: 'Issued', signed: 'Digitally signed', kind: { decision: 'Commendation decision', proposal: 'Proposal to the centre (tờ trình)', certificate: 'Certificate of merit / title certificate', minutes: 'Council minutes', awardees: 'List of awardees for publication' } },
   error: { generic: 'Something went wrong', refused: 'Refused', fields: 'Please check the highlighted fields' },
   status: {

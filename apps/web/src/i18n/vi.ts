@@ -210,7 +210,7 @@ export const vi = {
     voided: 'Hủy số',
     voidedOn: 'Hủy ngày {{date}}',
   },
-  board: { title: 'Bảng theo dõi hồ sơ', total: 'Tổng số', csv: 'Tải CSV', overdueOnly: 'Chỉ hồ sơ quá hạn', filterStatus: 'Trạng thái', filterAward: 'Hình thức', filterHeldBy: 'Đang xử lý', updated: 'Cập nhật' },
+  board: { title: 'Bảng theo dõi hồ sơ', total: 'Tổng số', csv: 'Tải CSV', overdueOnly: 'Chỉ hồ sơ quá hạn', filterStatus: 'Trạng thái', filterAward: 'Hình thức', filterHeldBy: 'Đang xử lý', updated: 'Cập nhật', decisionNumber: 'Số quyết định' },
   documents: { title: 'Văn bản', download: 'Tải về', print: 'In', issued: 'Đã ban hành', signed: 'Đã ký số', kind: { decision: 'Quyết định khen thưởng', proposal: 'Tờ trình gửi Trung ương', certificate: 'Bằng khen / Giấy chứng nhận', minutes: 'Biên bản họp', awardees: 'Danh sách công khai' } },
   error: { generic: 'Đã có lỗi', refused: 'Thao tác bị từ chối', fields: 'Vui lòng kiểm tra các trường được đánh dấu' },
   status: {

@@ -60,6 +60,7 @@ export function Board() {
           { title: t('dossier.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`status.${s}`)}</Tag> },
           { title: t('dossier.heldBy'), dataIndex: 'heldBy', render: (h?: string | null) => (h ? t(`role.${h}`) : '—') },
           { title: t('dossier.deadline'), render: (_: unknown, r) => <Deadline date={asText(r.deadline)} daysLeft={asNumber(r.daysLeft)} overdue={r.overdue} /> },
+          { title: t('board.decisionNumber'), dataIndex: 'decisionNumber', render: (n?: string | null) => n ?? '—' },
           { title: t('board.updated'), dataIndex: 'updatedAt', render: (v: string) => formatDate(v) },
         ]}
       />

@@ -36,6 +36,8 @@ export interface BoardRow {
   daysLeft: number | null;
   councilSize: number;
   votesCast: number;
+  /** The award decision's number (số quyết định) once signed. */
+  decisionNumber: string | null;
   updatedAt: string;
 }
 
@@ -62,13 +64,13 @@ export interface BoardPage {
 
 export interface BoardSqlRow {
   id: string; title: string; nominee_name: string; award_code: string; unit_code: string; status: string; stage: Stage; held_by: string | null; task_kind: TaskKind | null;
-  deadline: string | null; deadline_kind: string | null; overdue: boolean; council_size: number; votes_cast: number;
+  deadline: string | null; deadline_kind: string | null; overdue: boolean; council_size: number; votes_cast: number; decision_number: string | null;
   updated_at: Date; updated_key: string; deadline_key: string;
 }
 
 /** The columns of a board line, with the sort keys a cursor is made from. */
 export const BOARD_COLUMNS = `id, title, nominee_name, award_code, unit_code, status, stage, held_by, task_kind, deadline, deadline_kind, overdue,
-  cardinality(council_members) AS council_size, votes_cast, updated_at, ${SORT_KEY_COLUMNS}`;
+  cardinality(council_members) AS council_size, votes_cast, decision_number, updated_at, ${SORT_KEY_COLUMNS}`;
 
 /** Each sort of the board, by the name the API takes. */
 const SORTS: Record<BoardSort, KeysetSort> = { updated: BY_UPDATED, deadline: BY_DEADLINE };
@@ -90,7 +92,7 @@ function filtered(scope: DossierScope, filter: BoardFilter): Where {
 export const toBoardRow = (r: BoardSqlRow, today: string): BoardRow => ({
   id: r.id, title: r.title, nomineeName: r.nominee_name, awardCode: r.award_code, unitCode: r.unit_code, status: r.status,
   stage: r.stage, heldBy: r.held_by, deadline: r.deadline, deadlineKind: r.deadline_kind, overdue: r.overdue,
-  daysLeft: workingDaysLeft(today, r.deadline), councilSize: r.council_size, votesCast: r.votes_cast, updatedAt: r.updated_at.toISOString(),
+  daysLeft: workingDaysLeft(today, r.deadline), councilSize: r.council_size, votesCast: r.votes_cast, decisionNumber: r.decision_number, updatedAt: r.updated_at.toISOString(),
 });
 
 /** The secretariat's board over dossier_view: filtered, sorted, keyset-paginated, counted by status. */
