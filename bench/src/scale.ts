@@ -9,7 +9,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { CACHE } from '../../infra/src/runtime';
@@ -21,6 +21,45 @@ const DOSSIERS = Number(process.env.BENCH_SCALE_DOSSIERS ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 12);
 const MAX_WORKERS = Number(process.env.BENCH_SCALE_WORKERS ?? 3);
 const WARM_UP = 4;
+const signed = (pct: number) => `${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%`;
+
+/** CPU seconds a process has used (user + system, from /proc; 0 once it is gone), with its exited children's when asked. */
+function cpuSeconds(pid: number | undefined, withChildren = false): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based), in clock ticks of 1/100 s.
+    const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Postgres: the postmaster listening on `port` (with its exited backends) and its live backends. */
+function postgresCpuSeconds(port: string): number {
+  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const cmd = (pid: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      return [];
+    }
+  };
+  const master = pids.find((p) => {
+    const c = cmd(p);
+    return c[0]?.endsWith('/postgres') && c.includes('-p') && c[c.indexOf('-p') + 1] === port;
+  });
+  if (!master) return 0;
+  const children = pids.filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1] === master;
+    } catch {
+      return false;
+    }
+  });
+  return cpuSeconds(Number(master), true) + children.reduce((n, p) => n + cpuSeconds(Number(p)), 0);
+}
 
 async function main(): Promise<void> {
   const superuserUrl = process.env.DATABASE_URL ?? '';
@@ -53,6 +92,13 @@ async function main(): Promise<void> {
   );
   try {
     const pool = () => cluster.apis.filter((a) => a.serving).map((a) => a.baseUrl);
+    const pgPort = new URL(superuserUrl).port;
+    const cpu = () => ({
+      apis: cluster.apis.reduce((n, a) => n + cpuSeconds(a.pid), 0),
+      workers: cluster.workers.reduce((n, w) => n + cpuSeconds(w.pid), 0),
+      temporal: cpuSeconds(temporal.pid),
+      postgres: postgresCpuSeconds(pgPort),
+    });
     const rates: number[] = [];
     const ids: string[] = [];
     for (let workers = 1; workers <= MAX_WORKERS; workers++) {
@@ -60,14 +106,21 @@ async function main(): Promise<void> {
       // A province of its own per round: its chairman's series starts at 1.
       const { tokens } = await seedProvince(db.ds, cluster.apis[0].baseUrl);
       ids.push(...(await pushDossiers(pool, tokens, { count: WARM_UP, concurrency: WARM_UP })).ids);
+      const before = cpu();
       const run = await pushDossiers(pool, tokens, { count: DOSSIERS, concurrency: CONCURRENCY });
+      const after = cpu();
       ids.push(...run.ids);
       rates.push((DOSSIERS * 1000) / run.ms);
-      console.log(`workers: ${workers}   ${DOSSIERS} dossiers in ${(run.ms / 1000).toFixed(1).padStart(6)} s   ${rates[workers - 1].toFixed(2).padStart(6)} dossiers/s   ×${(rates[workers - 1] / rates[0]).toFixed(2)} of 1 worker`);
+      // Where the CPU went, per dossier: tells which part is the bottleneck when adding workers adds nothing.
+      const perDossier = (Object.keys(after) as (keyof typeof after)[]).map((k) => `${k} ${(((after[k] - before[k]) * 1000) / DOSSIERS).toFixed(0)}`).join(', ');
+      console.log(
+        `workers: ${workers}   ${DOSSIERS} dossiers in ${(run.ms / 1000).toFixed(1).padStart(6)} s   ${rates[workers - 1].toFixed(2).padStart(6)} dossiers/s   ` +
+          `×${(rates[workers - 1] / rates[0]).toFixed(2)} of 1 worker   CPU ms per dossier: ${perDossier}`,
+      );
     }
     const f = await scaleFindings(db.ds, ids);
     const ok = !f.notAwarded.length && !f.gaps.length && !f.decisionsNotOne.length && f.series.every((s) => s.gapless) && f.chainOk;
-    console.log(`per added worker: ${rates.slice(1).map((r, i) => `+${((r / rates[i] - 1) * 100).toFixed(0)}%`).join(', ') || 'n/a'} (2 APIs, concurrency ${CONCURRENCY}, ${cpus().length} CPUs shared by Postgres, the Temporal server, the APIs and the workers)`);
+    console.log(`per added worker: ${rates.slice(1).map((r, i) => signed((r / rates[i] - 1) * 100)).join(', ') || 'n/a'} (2 APIs, concurrency ${CONCURRENCY}, ${cpus().length} CPUs shared by Postgres, the Temporal server, the APIs and the workers)`);
     console.log(`consistency after the bench: ${ok ? 'every dossier AWARDED, seqs contiguous, one gapless decision number each, chains verify' : `PROBLEMS ${JSON.stringify({ ...f, histories: undefined })}`}`);
     if (!ok) process.exitCode = 1;
   } finally {

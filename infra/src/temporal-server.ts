@@ -37,6 +37,8 @@ export interface TemporalServer extends Service {
   address: string;
   namespace: string;
   logFile: string;
+  /** The server process's id (the bench reads its CPU time). */
+  pid?: number;
 }
 
 /** Creates the role and the two databases, and applies the schemas (setup-schema 0.0, then update-schema to the newest). */
@@ -205,5 +207,5 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
     await stopChild(child);
     throw e;
   }
-  return { address, url: address, namespace: 'default', logFile, stop: () => stopChild(child, 15_000) };
+  return { address, url: address, namespace: 'default', logFile, pid: child.pid, stop: () => stopChild(child, 15_000) };
 }
