@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Where } from './sql';
 import { findAward, type FundedDecision, type FundPayment, type FundSource } from '@tdkt/domain';
 
 export interface FundPaymentRow extends FundPayment {
@@ -89,12 +90,11 @@ export class AwardFundQueries {
 
   /** Decided dossiers, newest decision first; optionally one year, one unit, one province. */
   async list(filter: { year?: number; unitCode?: string; provinceCode?: string } = {}): Promise<FundEntry[]> {
-    const where = ['decided_on IS NOT NULL'];
-    const params: unknown[] = [];
-    if (filter.year !== undefined) where.push(`year = $${params.push(filter.year)}`);
-    if (filter.unitCode) where.push(`unit_code = $${params.push(filter.unitCode)}`);
-    if (filter.provinceCode) where.push(`unit_code IN (SELECT code FROM org_unit WHERE province_code = $${params.push(filter.provinceCode)})`);
-    const rows = (await this.dataSource.query(`SELECT * FROM award_fund_entry WHERE ${where.join(' AND ')} ORDER BY decided_on DESC, dossier_id LIMIT 2000`, params)) as EntryRow[];
+    const w = new Where().add('decided_on IS NOT NULL');
+    if (filter.year !== undefined) w.add('year = ?', filter.year);
+    if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
+    if (filter.provinceCode) w.add('unit_code IN (SELECT code FROM org_unit WHERE province_code = ?)', filter.provinceCode);
+    const rows = (await this.dataSource.query(`SELECT * FROM award_fund_entry ${w.sql} ORDER BY decided_on DESC, dossier_id LIMIT 2000`, w.params)) as EntryRow[];
     return rows.map(toEntry);
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Where } from './sql';
 import { isCommendationType, type AchievementUse, type InitiativeUse, type ReceivedAward } from '@tdkt/domain';
 
 export interface AwardHistoryRow {
@@ -79,15 +80,14 @@ export class AwardHistoryQueries {
 
   /** By citizen-id hash, or by name (case-insensitive) optionally within a unit. */
   async find(query: { subjectKey?: string; name?: string; unitCode?: string; limit: number }): Promise<AwardHistoryRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.subjectKey) where.push(`subject_key = $${params.push(query.subjectKey)}`);
-    if (query.name) where.push(`lower(full_name) = lower($${params.push(query.name.trim())})`);
-    if (query.unitCode) where.push(`unit_code = $${params.push(query.unitCode)}`);
-    params.push(query.limit);
+    const w = new Where();
+    if (query.subjectKey) w.add('subject_key = ?', query.subjectKey);
+    if (query.name) w.add('lower(full_name) = lower(?)', query.name.trim());
+    if (query.unitCode) w.add('unit_code = ?', query.unitCode);
+    const limit = w.param(query.limit);
     const rows = (await this.dataSource.query(
-      `SELECT * FROM award_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_on DESC, dossier_id LIMIT $${params.length}`,
-      params,
+      `SELECT * FROM award_history ${w.sql} ORDER BY decided_on DESC, dossier_id LIMIT ${limit}`,
+      w.params,
     )) as Row[];
     return rows.map(toRow);
   }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Where } from './sql';
 import type { SessionDecision } from '@tdkt/domain';
 
 export interface CouncilSessionView {
@@ -47,14 +48,13 @@ export class CouncilSessions {
 
   /** Newest first; a member sees the sessions they sit on. */
   async list(filter: { memberId?: string; status?: string; limit: number }): Promise<CouncilSessionView[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.memberId) where.push(`members @> jsonb_build_array(jsonb_build_object('userId', $${params.push(filter.memberId)}::text))`);
-    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
-    params.push(filter.limit);
+    const w = new Where();
+    if (filter.memberId) w.add(`members @> jsonb_build_array(jsonb_build_object('userId', ?::text))`, filter.memberId);
+    if (filter.status) w.add('status = ?', filter.status);
+    const limit = w.param(filter.limit);
     const rows = (await this.dataSource.query(
-      `SELECT * FROM council_session_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY convened_at DESC, id LIMIT $${params.length}`,
-      params,
+      `SELECT * FROM council_session_view ${w.sql} ORDER BY convened_at DESC, id LIMIT ${limit}`,
+      w.params,
     )) as Row[];
     return rows.map(toView);
   }

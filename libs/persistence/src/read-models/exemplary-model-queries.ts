@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Where } from './sql';
 import type { ExemplaryModelState } from '@tdkt/domain';
 
 export interface ExemplaryModelView {
@@ -46,13 +47,12 @@ export class ExemplaryModelQueries {
 
   /** Latest found first; filtered by movement, stage, unit, field. */
   async list(filter: ExemplaryModelFilter = {}): Promise<ExemplaryModelView[]> {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (filter.movementId) where.push(`movement_id = $${params.push(filter.movementId)}`);
-    if (filter.stage) where.push(`stage = $${params.push(filter.stage)}`);
-    if (filter.unitCode) where.push(`unit_code = $${params.push(filter.unitCode)}`);
-    if (filter.field) where.push(`field = $${params.push(filter.field)}`);
-    const rows = (await this.dataSource.query(`SELECT * FROM exemplary_model_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY found_on DESC, id LIMIT 1000`, params)) as Row[];
+    const w = new Where();
+    if (filter.movementId) w.add('movement_id = ?', filter.movementId);
+    if (filter.stage) w.add('stage = ?', filter.stage);
+    if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
+    if (filter.field) w.add('field = ?', filter.field);
+    const rows = (await this.dataSource.query(`SELECT * FROM exemplary_model_view ${w.sql} ORDER BY found_on DESC, id LIMIT 1000`, w.params)) as Row[];
     return rows.map(toView);
   }
 }

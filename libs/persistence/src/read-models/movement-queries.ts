@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Where } from './sql';
 import type { MovementState } from '@tdkt/domain';
 
 export interface MovementView {
@@ -47,11 +48,10 @@ export class MovementQueries {
 
   /** Latest period first; optionally one kind or one status. */
   async list(filter: { kind?: string; status?: string } = {}): Promise<MovementView[]> {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
-    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
-    const rows = (await this.dataSource.query(`SELECT * FROM movement_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_from DESC, id`, params)) as Row[];
+    const w = new Where();
+    if (filter.kind) w.add('kind = ?', filter.kind);
+    if (filter.status) w.add('status = ?', filter.status);
+    const rows = (await this.dataSource.query(`SELECT * FROM movement_view ${w.sql} ORDER BY period_from DESC, id`, w.params)) as Row[];
     return rows.map(toView);
   }
 

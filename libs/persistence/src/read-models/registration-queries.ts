@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Where } from './sql';
 import type { RegistrationEntry, RegistrationState } from '@tdkt/domain';
 
 export interface RegistrationView {
@@ -29,11 +30,10 @@ export class RegistrationQueries {
   }
 
   async list(filter: { unitCode?: string; year?: number }): Promise<RegistrationView[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.unitCode) where.push(`unit_code = $${params.push(filter.unitCode)}`);
-    if (filter.year) where.push(`year = $${params.push(filter.year)}`);
-    const rows = (await this.dataSource.query(`SELECT * FROM registration_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY year DESC, unit_code`, params)) as Row[];
+    const w = new Where();
+    if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
+    if (filter.year) w.add('year = ?', filter.year);
+    const rows = (await this.dataSource.query(`SELECT * FROM registration_view ${w.sql} ORDER BY year DESC, unit_code`, w.params)) as Row[];
     return rows.map(toView);
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Where } from './sql';
 import { AWARD_CODES, findAward, FIVE_YEAR_REPORT_CATEGORIES, type AwardLevel, type ReportCategory } from '@tdkt/domain';
 
 const labelOf = (c: ReportCategory): string => c.label ?? findAward(c.awardCodes[0])?.nameVi ?? c.key;
@@ -78,36 +79,9 @@ export interface FiveYearReport {
   directWorkers: DirectWorkerShare;
 }
 
-/** Builds a WHERE clause with numbered parameters; `?` in a condition is the next parameter. */
-class Conditions {
-  private readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(sql: string, value: unknown): this {
-    this.params.push(value);
-    this.clauses.push(sql.replace('?', `$${this.params.length}`));
-    return this;
-  }
-
-  /** A condition without parameters. */
-  require(sql: string): this {
-    this.clauses.push(sql);
-    return this;
-  }
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  get sql(): string {
-    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
-  }
-}
-
 /** The filters common to every statistic; `yearSql` is the year the row counts in. */
-function filtered(f: StatisticsFilter, yearSql: string, table: string): Conditions {
-  const c = new Conditions();
+function filtered(f: StatisticsFilter, yearSql: string, table: string): Where {
+  const c = new Where();
   if (f.provinceCode !== undefined) c.add('o.province_code = ?', f.provinceCode);
   if (f.unitCode !== undefined) c.add(`${table}.unit_code = ?`, f.unitCode);
   if (f.awardCode !== undefined) c.add(`${table}.award_code = ?`, f.awardCode);
@@ -163,7 +137,7 @@ export class StatisticsQueries {
 
   /** Median and 90th percentile of the days each stage took, counted in the year the stage ended. */
   async processingTimes(f: StatisticsFilter): Promise<StageTime[]> {
-    const c = filtered(f, `EXTRACT(YEAR FROM s.ended AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`, 't').require('s.started IS NOT NULL AND s.ended IS NOT NULL');
+    const c = filtered(f, `EXTRACT(YEAR FROM s.ended AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`, 't').add('s.started IS NOT NULL AND s.ended IS NOT NULL');
     const values = PROCESSING_STAGES.map((s) => `('${s.stage}', t.${s.from}, t.${s.to})`).join(', ');
     const days = `(EXTRACT(EPOCH FROM (s.ended - s.started)) / 86400)::float8`;
     const rows = (await this.dataSource.query(
