@@ -58,6 +58,19 @@ export class WorkflowGateway {
     return this.dossierHandle(dossierId, target).executeUpdate(dossierCommandUpdate, { args: [req], updateId: req.requestId });
   }
 
+  /**
+   * Waits until an Update already sent to a dossier's workflow has finished (a retried request whose answer was lost);
+   * false when Temporal no longer knows it (the workflow has ended, or the update was never admitted).
+   */
+  async awaitDossierUpdate(dossierId: string, updateId: string, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER'): Promise<boolean> {
+    try {
+      await this.dossierHandle(dossierId, target).getUpdateHandle(updateId).result();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   dossierState(dossierId: string, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER'): Promise<DossierState> {
     return this.dossierHandle(dossierId, target).query(dossierStateQuery);
   }

@@ -77,8 +77,14 @@ export class DossierCommandsService {
   async execute(actor: Actor, dossierId: string, command: DossierCommand, idempotencyKey?: string): Promise<DossierView> {
     const current = await this.visible(actor, dossierId);
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
-    // A retry of a command already applied (its answer lost on the way): the dossier as it now stands, never a 409.
-    if (idempotencyKey && (await this.queries.applied(dossierId, requestId))) return current;
+    // A retry of a command already applied (its answer lost on the way): the dossier as it stands once the workflow
+    // has finished that command too (its events can be in the table while the workflow still waits for the append
+    // activity to report, e.g. after a worker crash), never a 409.
+    if (idempotencyKey && (await this.queries.applied(dossierId, requestId))) {
+      const sentTo = commandTargetOf(current.status as DossierStatus);
+      if (sentTo === 'DOSSIER' || sentTo === 'CENTRAL') await this.workflows.awaitDossierUpdate(dossierId, requestId, sentTo);
+      return this.mustFind(dossierId);
+    }
     // The domain names the workflow that takes the command: at the centre, the dossier's central-stage workflow (a
     // child of its own); from the award on, none of the dossier's commands applies.
     const target = commandTargetOf(current.status as DossierStatus);
