@@ -16,6 +16,7 @@ import {
 import { Roles } from '../auth/auth.guard';
 import type { CsvColumn } from './csv';
 import { LIST_FORMATS, listDownload, listFormatOf, XLSX_CONTENT_TYPE } from './xlsx';
+import { AwardsReportDto, FiveYearReportDto, ProcessingTimesReportDto } from './reports.dto';
 
 const MAX_PERIOD_YEARS = 10;
 const LEVELS: readonly AwardLevel[] = ['STATE', 'PROVINCIAL', 'GRASSROOTS'];
@@ -149,7 +150,7 @@ export class ReportsController {
   constructor(private readonly statistics: StatisticsQueries) {}
 
   @Get('awards')
-  @ApiOkResponse({ description: 'Awards by year, form, level and unit, with the share going to people who work directly at the grassroots' })
+  @ApiOkResponse({ type: AwardsReportDto, description: 'Awards by year, form, level and unit, with the share going to people who work directly at the grassroots' })
   async awards(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<AwardsReport | string | StreamableFile> {
     const filter = filterOf(q);
     const rows = await this.statistics.awards(filter);
@@ -159,7 +160,7 @@ export class ReportsController {
   }
 
   @Get('processing-times')
-  @ApiOkResponse({ description: 'Median and 90th percentile of the calendar days each stage took, by the year the stage ended' })
+  @ApiOkResponse({ type: ProcessingTimesReportDto, description: 'Median and 90th percentile of the calendar days each stage took, by the year the stage ended' })
   async processingTimes(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ProcessingTimesReport | string | StreamableFile> {
     const filter = filterOf(q);
     const stages = await this.statistics.processingTimes(filter);
@@ -169,7 +170,7 @@ export class ReportsController {
   }
 
   @Get('five-year')
-  @ApiOkResponse({ description: "The seed article's report: each category with its count, individuals, collectives and households" })
+  @ApiOkResponse({ type: FiveYearReportDto, description: "The seed article's report: each category with its count, individuals, collectives and households" })
   async fiveYear(@Query() q: FiveYearQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<FiveYearReport | string | StreamableFile> {
     const report = await this.statistics.fiveYearReport({ provinceCode: q.provinceCode, fromYear: q.fromYear, toYear: q.toYear });
     const format = listFormatOf(q.format, accept);

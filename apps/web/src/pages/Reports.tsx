@@ -4,21 +4,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ApiError, type ErrorBody } from '../api/client';
+import type { components } from '../api/schema';
 import { session } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { awardName } from '../awards';
 
-/*
- * GET /api/reports/{five-year,awards,processing-times} answer JSON, CSV or a workbook by `format`, so the document
- * declares no JSON schema for them yet: the shapes below are the read model's (libs/persistence statistics-queries).
- */
-interface DirectWorkers { individuals: number; directWorkers: number; share: number | null }
-interface FiveYearRow { no: number; key: string; label: string; level: string; awardCodes: string[]; count: number; individuals: number; collectives: number; households: number }
-interface FiveYear { provinceCode: string; fromYear: number; toYear: number; rows: FiveYearRow[]; directWorkers: DirectWorkers }
-interface AwardRow { year: number; awardCode: string; awardName: string; level: string; unitCode: string; unitName: string | null; total: number; individuals: number; collectives: number; households: number }
-interface Awards { rows: AwardRow[]; directWorkers: DirectWorkers }
-interface StageTime { stage: string; label: string; count: number; medianDays: number | null; p90Days: number | null }
-interface Times { stages: StageTime[] }
+/** The reports' JSON shapes, generated from the served OpenAPI (a changed DTO breaks this build, not the page). */
+type FiveYear = components['schemas']['FiveYearReportDto'];
+type Awards = components['schemas']['AwardsReportDto'];
+type Times = components['schemas']['ProcessingTimesReportDto'];
+type FiveYearRow = FiveYear['rows'][number];
+type AwardRow = Awards['rows'][number];
+type StageTime = Times['stages'][number];
 
 interface Period { provinceCode?: string; fromYear: number; toYear: number }
 
