@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA } from '@tdkt/platform';
 import { dossierWorkflowId } from '@tdkt/workflows/src/messages';
+import { REQUEST_CONTEXT_HEADER } from '@tdkt/workflows/src/request-context-header';
 import { aBkTinhDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 import { decodedPayloads, storedPayloads } from '../support/temporal-codec';
 
@@ -21,6 +22,8 @@ const birthDate = '1979-11-23';
 let stored: Payload[];
 /** Payloads the SDK writes itself without the codec: patch markers (`patched()`) and their TemporalChangeVersion search attribute. */
 let sdkOwn: Payload[];
+/** The request-context headers (request id and actor id, for the logs): plain by design, checked apart. */
+let contextHeaders: Payload[];
 
 const text = (payloads: Payload[]) => payloads.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8')).join('\n');
 const b64 = (b: Uint8Array | null | undefined) => Buffer.from(b ?? new Uint8Array()).toString('base64');
@@ -43,6 +46,18 @@ beforeAll(async () => {
   await connection.close();
   const events = history.events ?? [];
   const own = (e: (typeof events)[number]) => Boolean(e.markerRecordedEventAttributes ?? e.upsertWorkflowSearchAttributesEventAttributes);
+  // Headers do not go through the payload codec: take the request-context header out, and check it holds ids only.
+  contextHeaders = [];
+  const takeContext = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    const fields = (v as { fields?: Record<string, Payload> }).fields;
+    if (fields && REQUEST_CONTEXT_HEADER in fields) {
+      contextHeaders.push(fields[REQUEST_CONTEXT_HEADER]);
+      delete fields[REQUEST_CONTEXT_HEADER];
+    }
+    for (const x of Object.values(v)) takeContext(x);
+  };
+  takeContext(events);
   stored = storedPayloads(events.filter((e) => !own(e)));
   sdkOwn = storedPayloads(events.filter(own));
 }, 120_000);
@@ -58,6 +73,9 @@ it("keeps the nominee's name and birth date out of the stored workflow history",
     expect(Buffer.from(p.metadata?.encoding ?? new Uint8Array()).toString()).toBe(ENCRYPTED_ENCODING);
     expect(Buffer.from(p.metadata?.[KEY_ID_METADATA] ?? new Uint8Array()).toString()).toMatch(/^run\d+$/);
   }
+  // The request-context header: a request id and an actor id, nothing else.
+  expect(contextHeaders.length).toBeGreaterThan(0);
+  for (const p of contextHeaders) expect(Object.keys(JSON.parse(Buffer.from(p.data ?? new Uint8Array()).toString('utf8')) as object).sort()).toEqual(['actorId', 'requestId']);
   // The SDK's own plain payloads name patches only.
   for (const p of sdkOwn) expect(Buffer.from(p.data ?? new Uint8Array()).toString()).toMatch(/^(\[("[a-z-]+",?)*\]|\{"id":"[a-z-]+","deprecated":(true|false)\})$/);
 });
