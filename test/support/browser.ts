@@ -18,7 +18,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openApp(browser: Browser, sys: TestSystem): Promise<Page> {
   const context = await browser.newContext({ baseURL: sys.baseUrl.replace(/\/api$/, ''), locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  // Generous: a command under a loaded CI machine can take many seconds end to end (HTTP → Temporal → Postgres).
+  page.setDefaultTimeout(45_000);
   return page;
 }
 
@@ -161,6 +162,8 @@ export interface BrowserSuite {
  * tab before each (handed to `tab`) and closed after it, everything stopped at the end.
  */
 export function browserSuite(ready: (suite: BrowserSuite) => void, tab: (page: Page) => void): void {
+  // A browser scenario walks many screens; on a busy machine each step may wait its full locator timeout.
+  jest.setTimeout(180_000);
   let suite: BrowserSuite | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
