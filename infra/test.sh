@@ -16,6 +16,8 @@ bash infra/chromium.sh >/dev/null
 bash infra/document-tools.sh
 npx tsc -p tsconfig.json --noEmit
 npx eslint .
+# Formatting: Prettier, 120 columns, TypeScript only (`npm run format` rewrites; this only checks).
+npx prettier --check "**/*.{ts,tsx}" --log-level warn
 # The deployable artefacts (Dockerfile, compose, Helm chart) with hadolint, helm, kubernetes-validate, check-jsonschema.
 bash infra/check-deploy.sh
 # The production build, then the built migration, API and worker started with node dist/… until ready (infra/src/dist-smoke.ts).
