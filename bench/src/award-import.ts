@@ -22,7 +22,18 @@ function csvFile(from: number, count: number): string {
   const lines = [HEADER];
   for (let i = from; i < from + count; i++) {
     const year = 2005 + (i % 18);
-    lines.push([i + 1, `Nguyễn Văn Thử ${i}`, String(100_000_000_000 + i), `DV${i % 400}`, AWARDS[i % AWARDS.length], year, `${1 + (i % 900)}/QĐ-UBND-${year}`, `15/12/${year}`].join(','));
+    lines.push(
+      [
+        i + 1,
+        `Nguyễn Văn Thử ${i}`,
+        String(100_000_000_000 + i),
+        `DV${i % 400}`,
+        AWARDS[i % AWARDS.length],
+        year,
+        `${1 + (i % 900)}/QĐ-UBND-${year}`,
+        `15/12/${year}`,
+      ].join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -36,7 +47,9 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 async function main(): Promise<void> {
   const base = new URL(process.env.DATABASE_URL ?? '');
   const name = `bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = new Client({ connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
@@ -54,35 +67,54 @@ async function main(): Promise<void> {
       files.push({ path, bytes, rows });
     }
 
-    await ds.query(`CREATE TABLE bench_copy (stt text, full_name text, citizen_id text, unit_code text, award text, year text, decision_number text, decided_on text)`);
+    await ds.query(
+      `CREATE TABLE bench_copy (stt text, full_name text, citizen_id text, unit_code text, award text, year text, decision_number text, decided_on text)`,
+    );
     const [copyMs] = await time(async () => {
-      for (const f of files) await ds.query(`COPY bench_copy FROM '${f.path.replace(/'/g, "''")}' WITH (FORMAT csv, HEADER true)`);
+      for (const f of files)
+        await ds.query(`COPY bench_copy FROM '${f.path.replace(/'/g, "''")}' WITH (FORMAT csv, HEADER true)`);
     });
     const [{ copied }] = (await ds.query(`SELECT count(*)::int AS copied FROM bench_copy`)) as { copied: number }[];
 
-    const importer = new AwardImporter(ds, new EventStore(ds), (id) => createHmac('sha256', 'bench-pii-hash-key-0123456789').update(id).digest('hex'));
+    const importer = new AwardImporter(ds, new EventStore(ds), (id) =>
+      createHmac('sha256', 'bench-pii-hash-key-0123456789').update(id).digest('hex'),
+    );
     const actor = { userId: 'bench', role: 'ADMINISTRATOR' as const };
     const [dryMs] = await time(async () => {
       for (const [i, f] of files.entries()) {
         const out = await importer.run({ bytes: f.bytes, name: `khen-thuong-${i}.csv` }, actor, { dryRun: true });
-        if (out.errors.length || out.refusal) throw new Error(`dry run of file ${i}: ${out.refusal?.message ?? ''} ${JSON.stringify(out.errors.slice(0, 3))}`);
+        if (out.errors.length || out.refusal)
+          throw new Error(
+            `dry run of file ${i}: ${out.refusal?.message ?? ''} ${JSON.stringify(out.errors.slice(0, 3))}`,
+          );
       }
     });
     const [importMs, imported] = await time(async () => {
       let n = 0;
-      for (const [i, f] of files.entries()) n += (await importer.run({ bytes: f.bytes, name: `khen-thuong-${i}.csv` }, actor, { dryRun: false })).imported;
+      for (const [i, f] of files.entries())
+        n += (await importer.run({ bytes: f.bytes, name: `khen-thuong-${i}.csv` }, actor, { dryRun: false })).imported;
       return n;
     });
-    const [{ history }] = (await ds.query(`SELECT count(*)::int AS history FROM award_history WHERE import_id IS NOT NULL`)) as { history: number }[];
-    if (copied !== ROWS || imported !== ROWS || history !== ROWS) throw new Error(`expected ${ROWS} rows everywhere: copied ${copied}, imported ${imported}, award history ${history}`);
+    const [{ history }] = (await ds.query(
+      `SELECT count(*)::int AS history FROM award_history WHERE import_id IS NOT NULL`,
+    )) as { history: number }[];
+    if (copied !== ROWS || imported !== ROWS || history !== ROWS)
+      throw new Error(
+        `expected ${ROWS} rows everywhere: copied ${copied}, imported ${imported}, award history ${history}`,
+      );
 
     const perSecond = (ms: number) => `${(ROWS / (ms / 1000)).toFixed(0).padStart(8)} rows/s`;
-    const line = (label: string, ms: number) => `${label.padEnd(58)} ${ms.toFixed(0).padStart(8)} ms ${perSecond(ms)}   ×${(ms / copyMs).toFixed(1)} of COPY`;
-    console.log(`award history: ${ROWS} rows in ${files.length} CSV file(s) of at most ${MAX_IMPORT_ROWS} rows (${(files.reduce((n, f) => n + f.bytes.length, 0) / 1024 / 1024).toFixed(1)} MB)`);
+    const line = (label: string, ms: number) =>
+      `${label.padEnd(58)} ${ms.toFixed(0).padStart(8)} ms ${perSecond(ms)}   ×${(ms / copyMs).toFixed(1)} of COPY`;
+    console.log(
+      `award history: ${ROWS} rows in ${files.length} CSV file(s) of at most ${MAX_IMPORT_ROWS} rows (${(files.reduce((n, f) => n + f.bytes.length, 0) / 1024 / 1024).toFixed(1)} MB)`,
+    );
     console.log(line('baseline: COPY … FROM the same files into a plain table', copyMs));
     console.log(line('dry run: read, check every row, hash citizen ids', dryMs));
     console.log(line('import: the dry run + AwardImported events, chain, projection', importMs));
-    console.log(`import vs COPY: ${(copyMs / importMs).toFixed(4)} (the importer's rows/s as a share of COPY's; for comparison between runs only)`);
+    console.log(
+      `import vs COPY: ${(copyMs / importMs).toFixed(4)} (the importer's rows/s as a share of COPY's; for comparison between runs only)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await ds.destroy();

@@ -21,14 +21,18 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 async function main(): Promise<void> {
   const base = new URL(process.env.DATABASE_URL ?? '');
   const name = `bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = new Client({ connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
   const ds = await createDataSource(url).initialize();
   try {
     await runMigrations(ds);
-    const streams = Array.from({ length: DOSSIERS }, (_, i) => simulateDossier({ steps: 1 + (i % 7), nominee: `Người ${i}`, unitCode: i % 2 ? 'SGDDT' : 'SYT' }));
+    const streams = Array.from({ length: DOSSIERS }, (_, i) =>
+      simulateDossier({ steps: 1 + (i % 7), nominee: `Người ${i}`, unitCode: i % 2 ? 'SGDDT' : 'SYT' }),
+    );
     const batches = streams.flatMap(batchesOf);
     const events = batches.reduce((n, b) => n + b.length, 0);
 
@@ -40,7 +44,18 @@ async function main(): Promise<void> {
             await m.query(
               `INSERT INTO bench_baseline (dossier_id, seq, type, data, actor_id, actor_role, occurred_at, rule_set_version, request_id, prev_hash, hash)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-              [e.dossierId, e.seq, e.type, JSON.stringify(e.data), e.actorId, e.actorRole, e.occurredAt, e.ruleSetVersion, e.requestId, '0'.repeat(64)],
+              [
+                e.dossierId,
+                e.seq,
+                e.type,
+                JSON.stringify(e.data),
+                e.actorId,
+                e.actorRole,
+                e.occurredAt,
+                e.ruleSetVersion,
+                e.requestId,
+                '0'.repeat(64),
+              ],
             );
         });
     });
@@ -55,7 +70,8 @@ async function main(): Promise<void> {
     });
     const [rebuildMs] = await time(() => rebuildReadModels(ds));
 
-    const line = (label: string, ms: number, baseline: number) => `${label.padEnd(48)} ${ms.toFixed(0).padStart(7)} ms   ×${(ms / baseline).toFixed(2)} of baseline`;
+    const line = (label: string, ms: number, baseline: number) =>
+      `${label.padEnd(48)} ${ms.toFixed(0).padStart(7)} ms   ×${(ms / baseline).toFixed(2)} of baseline`;
     console.log(`events: ${events} in ${DOSSIERS} dossiers (${batches.length} commands)`);
     console.log(line('baseline: bare INSERT per command transaction', baselineMs, baselineMs));
     console.log(line('append: chain + all projections, per command', appendMs, baselineMs));
@@ -74,7 +90,9 @@ async function main(): Promise<void> {
       );
       console.log(line(`  rebuild ${model.name.slice(0, 38)}`, ms, scanMs));
     }
-    console.log(`append throughput: ${(batches.length / (appendMs / 1000)).toFixed(0)} commands/s on this machine (for comparison between runs only)`);
+    console.log(
+      `append throughput: ${(batches.length / (appendMs / 1000)).toFixed(0)} commands/s on this machine (for comparison between runs only)`,
+    );
   } finally {
     await ds.destroy();
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

@@ -29,7 +29,8 @@ function cpuSeconds(pid: number | undefined, withChildren = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based), in clock ticks of 1/100 s.
-    const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    const ticks =
+      Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
     return ticks / 100;
   } catch {
     return 0;
@@ -71,7 +72,14 @@ async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('@tdkt/workflows'),
     workflowInterceptorModules: [require.resolve('@tdkt/workflows/src/interceptors')],
-    logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error },
+    logger: {
+      log: () => undefined,
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: console.warn,
+      error: console.error,
+    },
   });
   writeFileSync(workflowBundle, code);
   const cluster = await startCluster(
@@ -112,16 +120,32 @@ async function main(): Promise<void> {
       ids.push(...run.ids);
       rates.push((DOSSIERS * 1000) / run.ms);
       // Where the CPU went, per dossier: tells which part is the bottleneck when adding workers adds nothing.
-      const perDossier = (Object.keys(after) as (keyof typeof after)[]).map((k) => `${k} ${(((after[k] - before[k]) * 1000) / DOSSIERS).toFixed(0)}`).join(', ');
+      const perDossier = (Object.keys(after) as (keyof typeof after)[])
+        .map((k) => `${k} ${(((after[k] - before[k]) * 1000) / DOSSIERS).toFixed(0)}`)
+        .join(', ');
       console.log(
         `workers: ${workers}   ${DOSSIERS} dossiers in ${(run.ms / 1000).toFixed(1).padStart(6)} s   ${rates[workers - 1].toFixed(2).padStart(6)} dossiers/s   ` +
           `×${(rates[workers - 1] / rates[0]).toFixed(2)} of 1 worker   CPU ms per dossier: ${perDossier}`,
       );
     }
     const f = await scaleFindings(db.ds, ids);
-    const ok = !f.notAwarded.length && !f.gaps.length && !f.decisionsNotOne.length && f.series.every((s) => s.gapless) && f.chainOk;
-    console.log(`per added worker: ${rates.slice(1).map((r, i) => signed((r / rates[i] - 1) * 100)).join(', ') || 'n/a'} (2 APIs, concurrency ${CONCURRENCY}, ${cpus().length} CPUs shared by Postgres, the Temporal server, the APIs and the workers)`);
-    console.log(`consistency after the bench: ${ok ? 'every dossier AWARDED, seqs contiguous, one gapless decision number each, chains verify' : `PROBLEMS ${JSON.stringify({ ...f, histories: undefined })}`}`);
+    const ok =
+      !f.notAwarded.length &&
+      !f.gaps.length &&
+      !f.decisionsNotOne.length &&
+      f.series.every((s) => s.gapless) &&
+      f.chainOk;
+    console.log(
+      `per added worker: ${
+        rates
+          .slice(1)
+          .map((r, i) => signed((r / rates[i] - 1) * 100))
+          .join(', ') || 'n/a'
+      } (2 APIs, concurrency ${CONCURRENCY}, ${cpus().length} CPUs shared by Postgres, the Temporal server, the APIs and the workers)`,
+    );
+    console.log(
+      `consistency after the bench: ${ok ? 'every dossier AWARDED, seqs contiguous, one gapless decision number each, chains verify' : `PROBLEMS ${JSON.stringify({ ...f, histories: undefined })}`}`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     await cluster.stop();

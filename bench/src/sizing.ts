@@ -18,7 +18,9 @@ const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 const dossiers = (n: number, tag: string) =>
-  Array.from({ length: n }, (_, i) => batchesOf(simulateDossier({ steps: 8, nominee: `Người ${tag} ${i}`, unitCode: i % 2 ? 'SGDDT' : 'SYT' })));
+  Array.from({ length: n }, (_, i) =>
+    batchesOf(simulateDossier({ steps: 8, nominee: `Người ${tag} ${i}`, unitCode: i % 2 ? 'SGDDT' : 'SYT' })),
+  );
 
 /** Appends every dossier's commands in order, `parallel` dossiers at a time; milliseconds. */
 async function appendAll(store: EventStore, work: EventEnvelope[][][], parallel: number): Promise<number> {
@@ -37,17 +39,25 @@ async function sizes(ds: DataSource): Promise<{ events: number; readModels: numb
     SELECT coalesce(sum(pg_total_relation_size(c.oid)) FILTER (WHERE c.relname = 'dossier_event'), 0)::bigint AS events,
            coalesce(sum(pg_total_relation_size(c.oid)) FILTER (WHERE c.relname <> 'dossier_event'), 0)::bigint AS read_models,
            pg_database_size(current_database())::bigint AS total
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`)) as { events: string; read_models: string; total: string }[];
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`)) as {
+    events: string;
+    read_models: string;
+    total: string;
+  }[];
   return { events: Number(r.events), readModels: Number(r.read_models), total: Number(r.total) };
 }
 
 async function main(): Promise<void> {
   const base = new URL(process.env.DATABASE_URL ?? '');
   const name = `sizing_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = new Client({ connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const ds = await createDataSource(Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString(), { poolSize: CONCURRENCY + 2 }).initialize();
+  const ds = await createDataSource(Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString(), {
+    poolSize: CONCURRENCY + 2,
+  }).initialize();
   try {
     await runMigrations(ds);
     const store = new EventStore(ds);
@@ -63,11 +73,21 @@ async function main(): Promise<void> {
     const perDossier = (bytes: number) => bytes / (2 * DOSSIERS);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     const rate = (ms: number) => ((commands / ms) * 1000).toFixed(0);
-    console.log(`dossiers: ${DOSSIERS} per run, ${commands} commands and ${events} events each (the whole provincial route)`);
-    console.log(`baseline: 1 connection            ${sequentialMs.toFixed(0).padStart(7)} ms   ×1.00   (${rate(sequentialMs)} commands/s)`);
-    console.log(`${CONCURRENCY} connections at once           ${parallelMs.toFixed(0).padStart(7)} ms   ×${(sequentialMs / parallelMs).toFixed(2)} the baseline's throughput   (${rate(parallelMs)} commands/s)`);
-    console.log(`size per dossier: events ${(perDossier(full.events - empty.events) / 1024).toFixed(1)} KB, read models ${(perDossier(full.readModels - empty.readModels) / 1024).toFixed(1)} KB, database ${(perDossier(full.total - empty.total) / 1024).toFixed(1)} KB`);
-    console.log(`per 100,000 dossiers: events ${mb(perDossier(full.events - empty.events) * 1e5)}, read models ${mb(perDossier(full.readModels - empty.readModels) * 1e5)}, database ${mb(perDossier(full.total - empty.total) * 1e5)} (before WAL and backups)`);
+    console.log(
+      `dossiers: ${DOSSIERS} per run, ${commands} commands and ${events} events each (the whole provincial route)`,
+    );
+    console.log(
+      `baseline: 1 connection            ${sequentialMs.toFixed(0).padStart(7)} ms   ×1.00   (${rate(sequentialMs)} commands/s)`,
+    );
+    console.log(
+      `${CONCURRENCY} connections at once           ${parallelMs.toFixed(0).padStart(7)} ms   ×${(sequentialMs / parallelMs).toFixed(2)} the baseline's throughput   (${rate(parallelMs)} commands/s)`,
+    );
+    console.log(
+      `size per dossier: events ${(perDossier(full.events - empty.events) / 1024).toFixed(1)} KB, read models ${(perDossier(full.readModels - empty.readModels) / 1024).toFixed(1)} KB, database ${(perDossier(full.total - empty.total) / 1024).toFixed(1)} KB`,
+    );
+    console.log(
+      `per 100,000 dossiers: events ${mb(perDossier(full.events - empty.events) * 1e5)}, read models ${mb(perDossier(full.readModels - empty.readModels) * 1e5)}, database ${mb(perDossier(full.total - empty.total) * 1e5)} (before WAL and backups)`,
+    );
   } finally {
     await ds.destroy();
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

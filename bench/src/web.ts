@@ -32,13 +32,43 @@ async function seed(url: string): Promise<string> {
   const c = new Client({ connectionString: url });
   await c.connect();
   let sample = '';
-  const cols = ['dossier_id', 'seq', 'type', 'data', 'actor_id', 'actor_role', 'occurred_at', 'rule_set_version', 'request_id', 'prev_hash', 'hash'];
+  const cols = [
+    'dossier_id',
+    'seq',
+    'type',
+    'data',
+    'actor_id',
+    'actor_role',
+    'occurred_at',
+    'rule_set_version',
+    'request_id',
+    'prev_hash',
+    'hash',
+  ];
   for (let start = 0; start < DOSSIERS; start += 250) {
     const rows: unknown[][] = [];
     for (let i = start; i < Math.min(DOSSIERS, start + 250); i++) {
-      const events = simulateDossier({ steps: 1 + (i % 8), nominee: `Người ${i}`, unitCode: UNITS[i % UNITS.length], dayOffsets: [0, 2, 5, 9, 12, 13, 14, 20] });
+      const events = simulateDossier({
+        steps: 1 + (i % 8),
+        nominee: `Người ${i}`,
+        unitCode: UNITS[i % UNITS.length],
+        dayOffsets: [0, 2, 5, 9, 12, 13, 14, 20],
+      });
       if (i === 7) sample = events[0].dossierId;
-      for (const e of events) rows.push([e.dossierId, e.seq, e.type, JSON.stringify(e.data), e.actorId, e.actorRole, e.occurredAt, e.ruleSetVersion, e.requestId, '0'.repeat(64), '0'.repeat(64)]);
+      for (const e of events)
+        rows.push([
+          e.dossierId,
+          e.seq,
+          e.type,
+          JSON.stringify(e.data),
+          e.actorId,
+          e.actorRole,
+          e.occurredAt,
+          e.ruleSetVersion,
+          e.requestId,
+          '0'.repeat(64),
+          '0'.repeat(64),
+        ]);
     }
     const values = rows.map((_, r) => `(${cols.map((__, k) => `$${r * cols.length + k + 1}`).join(', ')})`).join(', ');
     await c.query(`INSERT INTO dossier_event (${cols.join(', ')}) VALUES ${values}`, rows.flat());
@@ -52,43 +82,92 @@ function initialBundle(): { files: string[]; raw: number; gzip: number } {
   const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   const bytes = files.map((f) => readFileSync(join(WEB_DIST, f)));
-  return { files, raw: bytes.reduce((n, b) => n + b.length, 0), gzip: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+  return {
+    files,
+    raw: bytes.reduce((n, b) => n + b.length, 0),
+    gzip: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+  };
 }
 
 async function main(): Promise<void> {
   const web = await buildWebApp();
   const base = new URL(process.env.DATABASE_URL ?? '');
   const name = `bench_web_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  const admin = new Client({ connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
-  const temporal = await startTemporal({ port: await freePort(), logFile: join(CACHE, `bench-web-temporal-${process.pid}.log`) });
+  const temporal = await startTemporal({
+    port: await freePort(),
+    logFile: join(CACHE, `bench-web-temporal-${process.pid}.log`),
+  });
   let browser: Browser | undefined;
   let stopApi: () => Promise<void> = async () => undefined;
   const ds = await createDataSource(url).initialize();
   try {
     await runMigrations(ds);
     const directory = new Directory(ds);
-    await directory.upsertUnit({ code: 'UBND-BENCH', name: 'UBND tỉnh (bench)', level: 'PROVINCE', provinceCode: 'BENCH' });
-    for (const u of UNITS) await directory.upsertUnit({ code: u, name: `Đơn vị ${u}`, level: 'AGENCY', provinceCode: 'BENCH' });
-    await directory.upsertUser({ id: 'bench-sec', username: 'bench.secretariat', fullName: 'Chuyên viên (bench)', role: 'SECRETARIAT_OFFICER', unitCode: 'UBND-BENCH' });
+    await directory.upsertUnit({
+      code: 'UBND-BENCH',
+      name: 'UBND tỉnh (bench)',
+      level: 'PROVINCE',
+      provinceCode: 'BENCH',
+    });
+    for (const u of UNITS)
+      await directory.upsertUnit({ code: u, name: `Đơn vị ${u}`, level: 'AGENCY', provinceCode: 'BENCH' });
+    await directory.upsertUser({
+      id: 'bench-sec',
+      username: 'bench.secretariat',
+      fullName: 'Chuyên viên (bench)',
+      role: 'SECRETARIAT_OFFICER',
+      unitCode: 'UBND-BENCH',
+    });
     const t0 = Date.now();
     const sample = await seed(url);
     const rebuilt = await rebuildReadModels(ds);
-    console.log(`seeded ${DOSSIERS} dossiers (${rebuilt.events} events) and rebuilt the read models in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${DOSSIERS} dossiers (${rebuilt.events} events) and rebuilt the read models in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
-    Object.assign(process.env, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATABASE_URL: url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`, PII_HASH_KEY: process.env.PII_HASH_KEY ?? 'bench-pii-hash-key-0123456789', TDKT_WEB_DIST: WEB_DIST });
+    Object.assign(process.env, {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DATABASE_URL: url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
+      PII_HASH_KEY: process.env.PII_HASH_KEY ?? 'bench-pii-hash-key-0123456789',
+      TDKT_WEB_DIST: WEB_DIST,
+    });
     // Loaded after the environment is set: the API reads its configuration when it is built.
     const { createApi } = await import('../../apps/api/src/api');
     const app = await createApi();
     await app.listen(0, '127.0.0.1');
     stopApi = () => app.close();
     const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const token = (await (await fetch(`${origin}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench.secretariat' }) })).json()) as { accessToken: string; expiresAt: string; role: string };
-    const stored = JSON.stringify({ token: token.accessToken, me: { userId: 'bench-sec', username: 'bench.secretariat', name: 'Chuyên viên (bench)', role: token.role, unitCode: 'UBND-BENCH', expiresAt: token.expiresAt } });
+    const token = (await (
+      await fetch(`${origin}/api/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench.secretariat' }),
+      })
+    ).json()) as { accessToken: string; expiresAt: string; role: string };
+    const stored = JSON.stringify({
+      token: token.accessToken,
+      me: {
+        userId: 'bench-sec',
+        username: 'bench.secretariat',
+        name: 'Chuyên viên (bench)',
+        role: token.role,
+        unitCode: 'UBND-BENCH',
+        expiresAt: token.expiresAt,
+      },
+    });
 
-    browser = await chromium.launch({ executablePath: process.env.TDKT_CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: process.env.TDKT_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     /** One cold visit (a fresh context: empty cache and storage), signed in; ms from navigation start until `ready` shows. */
     const visit = async (path: string, ready: string[]): Promise<{ ms: number; js: number }> => {
       const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
@@ -96,7 +175,8 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       let js = 0;
       page.on('response', (r) => {
-        if (r.url().includes('/assets/') && r.url().endsWith('.js')) js += gzipSync(readFileSync(join(WEB_DIST, new URL(r.url()).pathname)), { level: 9 }).length;
+        if (r.url().includes('/assets/') && r.url().endsWith('.js'))
+          js += gzipSync(readFileSync(join(WEB_DIST, new URL(r.url()).pathname)), { level: 9 }).length;
       });
       await page.goto(`${origin}${path}`);
       for (const selector of ready) await page.locator(selector).first().waitFor({ timeout: 30_000 });
@@ -112,16 +192,25 @@ async function main(): Promise<void> {
     };
     const baseline = await measure('baseline: GET /api/health/live', '/api/health/live', ['body']);
     const board = await measure(`board (${DOSSIERS} dossiers, first page)`, '/board', ['.ant-table-row']);
-    const dossier = await measure('dossier page', `/dossiers/${sample}`, ['[data-testid="dossier-status"]', '[data-testid="timeline"] .ant-timeline-item']);
+    const dossier = await measure('dossier page', `/dossiers/${sample}`, [
+      '[data-testid="dossier-status"]',
+      '[data-testid="timeline"] .ant-timeline-item',
+    ]);
 
     const bundle = initialBundle();
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
     console.log(`\nweb app built: ${web.built ? 'now' : 'up to date'}; ${RUNS} cold visits each, median`);
     for (const r of [baseline, board, dossier]) {
-      console.log(`${r.label.padEnd(44)} ${r.ms.toFixed(0).padStart(6)} ms   ×${(r.ms / baseline.ms).toFixed(2)} of baseline   JS fetched ${kb(r.js)} gzip`);
+      console.log(
+        `${r.label.padEnd(44)} ${r.ms.toFixed(0).padStart(6)} ms   ×${(r.ms / baseline.ms).toFixed(2)} of baseline   JS fetched ${kb(r.js)} gzip`,
+      );
     }
-    console.log(`aim: time to interactive under 1500 ms — board ${board.ms < 1500 ? 'meets it' : 'misses it'}, dossier page ${dossier.ms < 1500 ? 'meets it' : 'misses it'}`);
-    console.log(`initial bundle (index.html: ${bundle.files.join(', ')}): ${kb(bundle.raw)} raw, ${kb(bundle.gzip)} gzip (aim: under 400 KB) — ${bundle.gzip < 400 * 1000 ? 'meets it' : 'misses it'}`);
+    console.log(
+      `aim: time to interactive under 1500 ms — board ${board.ms < 1500 ? 'meets it' : 'misses it'}, dossier page ${dossier.ms < 1500 ? 'meets it' : 'misses it'}`,
+    );
+    console.log(
+      `initial bundle (index.html: ${bundle.files.join(', ')}): ${kb(bundle.raw)} raw, ${kb(bundle.gzip)} gzip (aim: under 400 KB) — ${bundle.gzip < 400 * 1000 ? 'meets it' : 'misses it'}`,
+    );
   } finally {
     await browser?.close();
     await stopApi();

@@ -8,21 +8,32 @@ import { CACHE, freePort, ROOT, startPostgres } from './runtime';
 
 async function main(): Promise<number> {
   const script = process.argv[2] ?? 'main';
-  if (!/^[a-z][a-z-]*$/.test(script)) throw new Error(`no benchmark "${script}": name one of bench/src/*.ts without .ts`);
+  if (!/^[a-z][a-z-]*$/.test(script))
+    throw new Error(`no benchmark "${script}": name one of bench/src/*.ts without .ts`);
   let url = process.env.DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
   if (!url) {
-    const pg = await startPostgres({ port: await freePort(), dataDir: join(CACHE, `bench-${process.pid}`, 'pg'), persistent: false });
+    const pg = await startPostgres({
+      port: await freePort(),
+      dataDir: join(CACHE, `bench-${process.pid}`, 'pg'),
+      persistent: false,
+    });
     url = pg.url;
     stop = () => pg.stop();
   }
   try {
     return await new Promise<number>((ok) =>
-      spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', `${script}.ts`)], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } }).on('exit', (c) => ok(c ?? 1)),
+      spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', `${script}.ts`)], {
+        stdio: 'inherit',
+        env: { ...process.env, DATABASE_URL: url },
+      }).on('exit', (c) => ok(c ?? 1)),
     );
   } finally {
     await stop();
   }
 }
 
-main().then((c) => process.exit(c), (e: unknown) => (console.error(e), process.exit(1)));
+main().then(
+  (c) => process.exit(c),
+  (e: unknown) => (console.error(e), process.exit(1)),
+);

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const step = (what: string) => console.log(`[build] ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   rmSync(DIST, { recursive: true, force: true });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   step('compiled');
   let rewritten = 0;
   for (const file of jsFiles(DIST)) {
@@ -67,15 +71,28 @@ async function main(): Promise<void> {
     if (/require(?:\.resolve)?\("@tdkt\//.test(out)) throw new Error(`${file}: a workspace import is left`);
   }
   step(`workspace imports made relative in ${rewritten} files`);
-  const quiet = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error };
+  const quiet = {
+    log: () => undefined,
+    trace: () => undefined,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: console.warn,
+    error: console.error,
+  };
   // With the request-context and OpenTelemetry workflow interceptors (the worker registers their sink).
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), workflowInterceptorModules: [...WORKFLOW_INTERCEPTOR_MODULES], logger: quiet });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('@tdkt/workflows'),
+    workflowInterceptorModules: [...WORKFLOW_INTERCEPTOR_MODULES],
+    logger: quiet,
+  });
   writeFileSync(join(DIST, 'workflow-bundle.js'), code);
   step('workflow bundle written');
   const web = await buildWebApp({ force: process.argv.includes('--force-web') });
   cpSync(WEB_DIST, join(DIST, 'apps/web/dist'), { recursive: true });
   step(`web app ${web.built ? 'built' : 'up to date'} and copied`);
-  console.log(`[build] dist/ ready: node dist/infra/src/migrate.js, node dist/apps/api/src/main.js, node dist/apps/worker/src/main.js`);
+  console.log(
+    `[build] dist/ ready: node dist/infra/src/migrate.js, node dist/apps/api/src/main.js, node dist/apps/worker/src/main.js`,
+  );
 }
 
 if (require.main === module) {

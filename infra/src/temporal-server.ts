@@ -12,14 +12,31 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { CACHE, freePort, ROOT, SEARCH_ATTRIBUTE_NAMES, spawnTracked, stopChild, temporalCli, waitFor, type Service } from './runtime';
+import {
+  CACHE,
+  freePort,
+  ROOT,
+  SEARCH_ATTRIBUTE_NAMES,
+  spawnTracked,
+  stopChild,
+  temporalCli,
+  waitFor,
+  type Service,
+} from './runtime';
 
 const run = promisify(execFile);
 
 /** Finds or builds temporal-server through infra/temporal-server.sh; the schema tool and the schemas sit beside it. */
 export function temporalServerBinaries(): { server: string; sqlTool: string; schemaDir: string } {
-  const server = execFileSync('bash', [join(ROOT, 'infra', 'temporal-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-  return { server, sqlTool: join(dirname(server), 'temporal-sql-tool'), schemaDir: join(CACHE, 'temporal-server-schema', 'postgresql', 'v12') };
+  const server = execFileSync('bash', [join(ROOT, 'infra', 'temporal-server.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  return {
+    server,
+    sqlTool: join(dirname(server), 'temporal-sql-tool'),
+    schemaDir: join(CACHE, 'temporal-server-schema', 'postgresql', 'v12'),
+  };
 }
 
 export interface TemporalServerOptions {
@@ -42,7 +59,12 @@ export interface TemporalServer extends Service {
 }
 
 /** Creates the role and the two databases, and applies the schemas (setup-schema 0.0, then update-schema to the newest). */
-async function prepareDatabases(superuserUrl: string, prefix: string, sqlTool: string, schemaDir: string): Promise<{ user: string; password: string; host: string; port: string }> {
+async function prepareDatabases(
+  superuserUrl: string,
+  prefix: string,
+  sqlTool: string,
+  schemaDir: string,
+): Promise<{ user: string; password: string; host: string; port: string }> {
   const url = new URL(superuserUrl);
   const user = `${prefix}_server`;
   const password = randomBytes(18).toString('base64url');
@@ -52,7 +74,9 @@ async function prepareDatabases(superuserUrl: string, prefix: string, sqlTool: s
   try {
     const role = admin.escapeIdentifier(user);
     const exists = (await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [user])).rowCount;
-    await admin.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${admin.escapeLiteral(password)}`);
+    await admin.query(
+      `${exists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${admin.escapeLiteral(password)}`,
+    );
     for (const db of [prefix, `${prefix}_visibility`]) {
       await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(db)} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(db)} OWNER ${role}`);
@@ -62,7 +86,25 @@ async function prepareDatabases(superuserUrl: string, prefix: string, sqlTool: s
   }
   const conn = { user, password, host: url.hostname, port: url.port || '5432' };
   const tool = (db: string, ...args: string[]) =>
-    run(sqlTool, ['--plugin', 'postgres12', '--endpoint', conn.host, '--port', conn.port, '--user', user, '--password', password, '--database', db, ...args], { timeout: 120_000 });
+    run(
+      sqlTool,
+      [
+        '--plugin',
+        'postgres12',
+        '--endpoint',
+        conn.host,
+        '--port',
+        conn.port,
+        '--user',
+        user,
+        '--password',
+        password,
+        '--database',
+        db,
+        ...args,
+      ],
+      { timeout: 120_000 },
+    );
   for (const [db, schema] of [
     [prefix, 'temporal'],
     [`${prefix}_visibility`, 'visibility'],
@@ -79,7 +121,14 @@ async function prepareDatabases(superuserUrl: string, prefix: string, sqlTool: s
 }
 
 /** The server's static configuration: one node, every service on its own free loopback ports, Postgres persistence. */
-function serverConfig(o: { prefix: string; conn: { user: string; password: string; host: string; port: string }; ports: Record<string, [number, number]>; httpPort: number; shards: number; dynamicConfig: string }): string {
+function serverConfig(o: {
+  prefix: string;
+  conn: { user: string; password: string; host: string; port: string };
+  ports: Record<string, [number, number]>;
+  httpPort: number;
+  shards: number;
+  dynamicConfig: string;
+}): string {
   const store = (db: string, maxConns: number) => `
       sql:
         pluginName: postgres12
@@ -187,22 +236,59 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
   const configDir = join(opts.dir, 'config');
   mkdirSync(configDir, { recursive: true });
   const ports: Record<string, [number, number]> = {};
-  for (const name of ['frontend', 'history', 'matching', 'worker']) ports[name] = [await freePort(), await membershipPort()];
+  for (const name of ['frontend', 'history', 'matching', 'worker'])
+    ports[name] = [await freePort(), await membershipPort()];
   const dynamicConfig = join(opts.dir, 'dynamicconfig.yaml');
   writeFileSync(dynamicConfig, DYNAMIC_CONFIG);
-  writeFileSync(join(configDir, 'production.yaml'), serverConfig({ prefix, conn, ports, httpPort: await freePort(), shards: opts.numHistoryShards ?? 4, dynamicConfig }), { mode: 0o600 });
+  writeFileSync(
+    join(configDir, 'production.yaml'),
+    serverConfig({
+      prefix,
+      conn,
+      ports,
+      httpPort: await freePort(),
+      shards: opts.numHistoryShards ?? 4,
+      dynamicConfig,
+    }),
+    { mode: 0o600 },
+  );
   const logFile = join(opts.dir, 'temporal-server.log');
   const out = openSync(logFile, 'a');
-  const child = spawnTracked(server, ['--root', opts.dir, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'], { stdio: ['ignore', out, out] });
+  const child = spawnTracked(
+    server,
+    ['--root', opts.dir, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'],
+    { stdio: ['ignore', out, out] },
+  );
   const address = `127.0.0.1:${ports.frontend[0]}`;
   const cli = temporalCli();
   const temporal = (...args: string[]) => run(cli, [...args, '--address', address], { timeout: 15_000 });
   try {
-    await waitFor(`temporal-server (log: ${logFile})`, async () => (await temporal('operator', 'cluster', 'health')).stdout.includes('SERVING'), 90_000, child);
+    await waitFor(
+      `temporal-server (log: ${logFile})`,
+      async () => (await temporal('operator', 'cluster', 'health')).stdout.includes('SERVING'),
+      90_000,
+      child,
+    );
     await temporal('operator', 'namespace', 'create', '--namespace', 'default', '--retention', '72h');
-    for (const name of SEARCH_ATTRIBUTE_NAMES) await temporal('operator', 'search-attribute', 'create', '--namespace', 'default', '--name', name, '--type', 'Keyword');
+    for (const name of SEARCH_ATTRIBUTE_NAMES)
+      await temporal(
+        'operator',
+        'search-attribute',
+        'create',
+        '--namespace',
+        'default',
+        '--name',
+        name,
+        '--type',
+        'Keyword',
+      );
     // Through the frontend's namespace registry (what starting a workflow uses), not only the persistence read.
-    await waitFor('namespace default on temporal-server', async () => (await temporal('workflow', 'count', '--namespace', 'default')).stdout.includes('Total'), 30_000, child);
+    await waitFor(
+      'namespace default on temporal-server',
+      async () => (await temporal('workflow', 'count', '--namespace', 'default')).stdout.includes('Total'),
+      30_000,
+      child,
+    );
   } catch (e) {
     await stopChild(child);
     throw e;

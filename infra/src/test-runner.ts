@@ -33,15 +33,29 @@ async function main(): Promise<number> {
     await ds.destroy();
     // The request-context interceptors (a header the activities' log lines read); not OpenTelemetry's, whose spans
     // would need the `exporter` sink every spec's own Worker would have to register (the tracing test bundles its own).
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@tdkt/workflows'), workflowInterceptorModules: [require.resolve('@tdkt/workflows/src/interceptors')], logger: quietLogger });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('@tdkt/workflows'),
+      workflowInterceptorModules: [require.resolve('@tdkt/workflows/src/interceptors')],
+      logger: quietLogger,
+    });
     // The web app the API serves (the browser tests drive it): rebuilt only when apps/web or the OpenAPI changed.
     const web = await buildWebApp();
     const bundlePath = join(runDir, 'workflow-bundle.js');
     writeFileSync(bundlePath, code);
-    console.log(`[test] Postgres ${pgPort}, Temporal ${temporal.address}, web app ${web.built ? `built in ${web.seconds.toFixed(1)}s` : 'up to date'}, ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    console.log(
+      `[test] Postgres ${pgPort}, Temporal ${temporal.address}, web app ${web.built ? `built in ${web.seconds.toFixed(1)}s` : 'up to date'}, ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    );
 
     const results = join(runDir, 'jest-results.json');
-    const args = [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', '--forceExit', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
+    const args = [
+      require.resolve('jest/bin/jest'),
+      '--ci',
+      '--maxWorkers=2',
+      '--forceExit',
+      '--json',
+      `--outputFile=${results}`,
+      ...process.argv.slice(2),
+    ];
     const exit = await new Promise<number>((ok) => {
       const child = spawn(process.execPath, args, {
         cwd: ROOT,
@@ -58,7 +72,9 @@ async function main(): Promise<number> {
           TDKT_TEST_SERVER: testServer,
           PII_HASH_KEY: randomBytes(24).toString('hex'),
           // A payload-codec key per run; none when recording histories, which must replay in later runs (plain payloads).
-          ...(process.env.TDKT_RECORD_HISTORIES ? {} : { TEMPORAL_CODEC_KEYS: `run${process.pid}:${randomBytes(32).toString('base64')}` }),
+          ...(process.env.TDKT_RECORD_HISTORIES
+            ? {}
+            : { TEMPORAL_CODEC_KEYS: `run${process.pid}:${randomBytes(32).toString('base64')}` }),
           AUTH_MODE: 'local',
           // JSON logs at warn and above: an access line per request of every spec would drown the run's output.
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -72,7 +88,11 @@ async function main(): Promise<number> {
     let passed = 0;
     let failed = 0;
     try {
-      const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+      const r = JSON.parse(readFileSync(results, 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numRuntimeErrorTestSuites: number;
+      };
       passed = r.numPassedTests;
       failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
     } catch {
@@ -87,7 +107,14 @@ async function main(): Promise<number> {
   }
 }
 
-const quietLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error };
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: console.warn,
+  error: console.error,
+};
 
 main().then(
   (code) => process.exit(code),

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const stopAll = async () => {
     for (const stop of [...stops].reverse()) {
       let timer: NodeJS.Timeout | undefined;
-      const giveUp = new Promise<void>((ok) => (timer = setTimeout(() => ok(console.error('[up] a stop step hung; moving on')), 15_000)));
+      const giveUp = new Promise<void>(
+        (ok) => (timer = setTimeout(() => ok(console.error('[up] a stop step hung; moving on')), 15_000)),
+      );
       await Promise.race([stop().catch((e: unknown) => console.error('[up] stop failed:', e)), giveUp]);
       clearTimeout(timer);
     }
@@ -49,7 +51,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const pg: Service = await startPostgres({ port: port('TDKT_PG_PORT', 54329), dataDir: join(CACHE, 'pg'), persistent: true });
+    const pg: Service = await startPostgres({
+      port: port('TDKT_PG_PORT', 54329),
+      dataDir: join(CACHE, 'pg'),
+      persistent: true,
+    });
     stops.push(() => pg.stop());
     console.log('[up] Postgres ready');
     const temporal = await startTemporal({
@@ -81,7 +87,9 @@ async function main(): Promise<void> {
       TEMPORAL_SEARCH_ATTRIBUTES: 'true',
       PII_HASH_KEY: process.env.PII_HASH_KEY ?? secretFile('pii-hash.key'),
       AUTH_LOCAL_KEY_FILE: process.env.AUTH_LOCAL_KEY_FILE ?? join(CACHE, 'local-issuer.key'),
-      TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS ?? `local1:${secretFile('temporal-codec.key', () => randomBytes(32).toString('base64'))}`,
+      TEMPORAL_CODEC_KEYS:
+        process.env.TEMPORAL_CODEC_KEYS ??
+        `local1:${secretFile('temporal-codec.key', () => randomBytes(32).toString('base64'))}`,
       TEMPORAL_UI_ORIGINS: process.env.TEMPORAL_UI_ORIGINS ?? temporal.uiUrl ?? '',
       PORT: String(port('PORT', 3000)),
     });
@@ -99,7 +107,9 @@ async function main(): Promise<void> {
     if (firstStart) console.log(`[up] demo data: ${await seedDossiers(apiBase)} dossiers created`);
     if (firstStart) {
       const emulation = await seedEmulation(apiBase);
-      console.log(`[up] demo data: ${emulation.blocks} emulation blocks, 1 movement, ${emulation.registrations} registrations, ${emulation.models} exemplary models`);
+      console.log(
+        `[up] demo data: ${emulation.blocks} emulation blocks, 1 movement, ${emulation.registrations} registrations, ${emulation.models} exemplary models`,
+      );
     }
 
     console.log(`

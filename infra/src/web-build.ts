@@ -46,18 +46,29 @@ export async function buildWebApp(options: { force?: boolean; log?: (line: strin
   const started = Date.now();
   const log = options.log ?? ((line: string) => console.log(line));
   const openapi = JSON.stringify(await exportOpenApi(), null, 2);
-  const h = createHash('sha256').update(openapi).update(readFileSync(join(ROOT, 'package-lock.json')));
-  for (const f of sourceFiles(WEB_DIR)) h.update(relative(WEB_DIR, f)).update('\0').update(readFileSync(f)).update('\0');
+  const h = createHash('sha256')
+    .update(openapi)
+    .update(readFileSync(join(ROOT, 'package-lock.json')));
+  for (const f of sourceFiles(WEB_DIR))
+    h.update(relative(WEB_DIR, f)).update('\0').update(readFileSync(f)).update('\0');
   const hash = h.digest('hex');
   const seconds = () => (Date.now() - started) / 1000;
-  if (!options.force && existsSync(join(WEB_DIST, 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === hash) {
+  if (
+    !options.force &&
+    existsSync(join(WEB_DIST, 'index.html')) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, 'utf8').trim() === hash
+  ) {
     return { built: false, seconds: seconds(), hash };
   }
   log('[web] building the web app (sources or OpenAPI changed)…');
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const header = '// Generated from the API\'s OpenAPI by infra/src/web-build.ts: do not edit.\n';
+  const header = "// Generated from the API's OpenAPI by infra/src/web-build.ts: do not edit.\n";
   writeFileSync(SCHEMA, header + astToString(await openapiTS(openapi)));
-  await run([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(WEB_DIR, 'tsconfig.json')], 'type check of apps/web');
+  await run(
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(WEB_DIR, 'tsconfig.json')],
+    'type check of apps/web',
+  );
   await run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', WEB_DIR, '--logLevel', 'warn'], 'vite build');
   writeFileSync(STAMP, hash);
   log(`[web] built in ${seconds().toFixed(1)}s`);

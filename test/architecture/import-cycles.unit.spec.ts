@@ -8,8 +8,23 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SOURCES = ['apps/api/src', 'apps/worker/src', 'apps/cli/src', 'libs/config/src', 'libs/domain/src', 'libs/persistence/src', 'libs/platform/src', 'workflows/src'];
-const PACKAGES: Record<string, string> = { config: 'libs/config/src', domain: 'libs/domain/src', persistence: 'libs/persistence/src', platform: 'libs/platform/src', workflows: 'workflows/src' };
+const SOURCES = [
+  'apps/api/src',
+  'apps/worker/src',
+  'apps/cli/src',
+  'libs/config/src',
+  'libs/domain/src',
+  'libs/persistence/src',
+  'libs/platform/src',
+  'workflows/src',
+];
+const PACKAGES: Record<string, string> = {
+  config: 'libs/config/src',
+  domain: 'libs/domain/src',
+  persistence: 'libs/persistence/src',
+  platform: 'libs/platform/src',
+  workflows: 'workflows/src',
+};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -20,7 +35,8 @@ function filesUnder(dir: string): string[] {
 }
 
 function resolveFile(base: string): string | undefined {
-  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return undefined;
 }
 
@@ -29,7 +45,12 @@ function importsOf(file: string): { specifier: string; target?: string }[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const specifiers: string[] = [];
   source.forEachChild((node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specifiers.push(node.moduleSpecifier.text);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      specifiers.push(node.moduleSpecifier.text);
   });
   return specifiers.map((specifier) => {
     if (specifier.startsWith('.')) return { specifier, target: resolveFile(resolve(dirname(file), specifier)) };
@@ -85,16 +106,24 @@ describe('the module graph', () => {
   it('keeps the domain free of frameworks, databases, Temporal and Node: it imports only itself', () => {
     const outside = files
       .filter((f) => relative(ROOT, f).startsWith('libs/domain/'))
-      .flatMap((f) => (graph.get(f) ?? []).filter((i) => !i.target || !relative(ROOT, i.target).startsWith('libs/domain/')).map((i) => `${relative(ROOT, f)} → ${i.specifier}`));
+      .flatMap((f) =>
+        (graph.get(f) ?? [])
+          .filter((i) => !i.target || !relative(ROOT, i.target).startsWith('libs/domain/'))
+          .map((i) => `${relative(ROOT, f)} → ${i.specifier}`),
+      );
     expect(outside).toEqual([]);
   });
 
   it('keeps workflow code to @temporalio/workflow, the domain and itself', () => {
     const allowed = (i: { specifier: string; target?: string }) =>
-      i.specifier === '@temporalio/workflow' || i.specifier === '@temporalio/common' || (i.target !== undefined && /^(libs\/domain|workflows)\//.test(relative(ROOT, i.target)));
+      i.specifier === '@temporalio/workflow' ||
+      i.specifier === '@temporalio/common' ||
+      (i.target !== undefined && /^(libs\/domain|workflows)\//.test(relative(ROOT, i.target)));
     const outside = files
       .filter((f) => relative(ROOT, f).startsWith('workflows/src/') && !f.endsWith('interceptors.ts'))
-      .flatMap((f) => (graph.get(f) ?? []).filter((i) => !allowed(i)).map((i) => `${relative(ROOT, f)} → ${i.specifier}`));
+      .flatMap((f) =>
+        (graph.get(f) ?? []).filter((i) => !allowed(i)).map((i) => `${relative(ROOT, f)} → ${i.specifier}`),
+      );
     expect(outside).toEqual([]);
   });
 });

@@ -15,7 +15,10 @@ let sys: TestSystem;
 let cast: Cast;
 let page: Page;
 
-browserSuite((s) => ({ sys, cast } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast } = s),
+  (p) => (page = p),
+);
 
 /**
  * Opens the select whose input has this id, types into it when it searches, picks the option with this text, and waits
@@ -41,7 +44,13 @@ async function pick(id: string, option: string, typed?: string): Promise<void> {
 
 test('an administrator creates a unit and a user, dry-runs a CSV with a row error, imports the fixed file, and the imported user signs in', async () => {
   const tag = randomUUID().slice(0, 8);
-  await sys.directory.upsertUser({ id: `qt-${tag}`, username: `qt.${tag}`, fullName: 'Quản trị viên', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  await sys.directory.upsertUser({
+    id: `qt-${tag}`,
+    username: `qt.${tag}`,
+    fullName: 'Quản trị viên',
+    role: 'ADMINISTRATOR',
+    unitCode: cast.provinceUnitCode,
+  });
   const unitCode = `SNV-${tag}`;
 
   await signIn(page, `qt.${tag}`);
@@ -65,18 +74,31 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   await pick('user_role', 'Cán bộ TĐKT đơn vị');
   await pick('user_unitCode', `(${unitCode})`, unitCode);
   await page.locator('[data-testid="user-save"]').click();
-  await page.locator('[data-testid="users"] tr', { hasText: `cb.${tag}` }).filter({ hasText: 'Cán bộ TĐKT đơn vị' }).waitFor();
+  await page
+    .locator('[data-testid="users"] tr', { hasText: `cb.${tag}` })
+    .filter({ hasText: 'Cán bộ TĐKT đơn vị' })
+    .waitFor();
 
   // A CSV of two users: the second has a role that does not exist. The dry run lists it; nothing can be imported.
   const dir = mkdtempSync(join(tmpdir(), 'tdkt-admin-'));
   const header = 'Tên đăng nhập,Họ và tên,Vai trò,Mã đơn vị';
   const bad = join(dir, 'nguoi-dung.csv');
-  writeFileSync(bad, [header, `ld.${tag},Lê Văn Dũng,Thủ trưởng đơn vị,${unitCode}`, `x.${tag},Ngô Thị Xuân,Phó giám đốc,${unitCode}`].join('\n'));
+  writeFileSync(
+    bad,
+    [
+      header,
+      `ld.${tag},Lê Văn Dũng,Thủ trưởng đơn vị,${unitCode}`,
+      `x.${tag},Ngô Thị Xuân,Phó giám đốc,${unitCode}`,
+    ].join('\n'),
+  );
   await page.locator('[data-testid="tab-directoryImport"]').click();
   await page.locator('#directory-file').setInputFiles(bad);
   await page.locator('[data-testid="directory-dry-run"]').click();
   await page.locator('[data-testid="dry-run-result"]', { hasText: '1 lỗi' }).waitFor();
-  await page.locator('[data-testid="import-errors"] tr', { hasText: 'Vai trò không có trong danh mục.' }).filter({ hasText: '3' }).waitFor();
+  await page
+    .locator('[data-testid="import-errors"] tr', { hasText: 'Vai trò không có trong danh mục.' })
+    .filter({ hasText: '3' })
+    .waitFor();
   expect(await page.locator('[data-testid="directory-import"]').isDisabled()).toBe(true);
   await screenshot(page, 'a2-admin-import-dry-run-error');
 
@@ -93,7 +115,10 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   // The imported user's history names the administrator and the file's row.
   await page.locator('[data-testid="tab-users"]').click();
   await page.locator(`[data-testid="user-history-ld.${tag}"]`).click();
-  await page.locator('[data-testid="history"] tr', { hasText: `qt-${tag}` }).filter({ hasText: 'Nhập từ tệp, dòng 2' }).waitFor();
+  await page
+    .locator('[data-testid="history"] tr', { hasText: `qt-${tag}` })
+    .filter({ hasText: 'Nhập từ tệp, dòng 2' })
+    .waitFor();
 
   // Both new people can sign in.
   expect((await http(sys, 'GET', '/dossiers', { token: await tokenFor(sys, `cb.${tag}`) })).status).toBe(200);
@@ -101,15 +126,24 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   await page.locator('[data-testid="me"]', { hasText: 'Lê Văn Dũng' }).waitFor();
 }, 120_000); // three screens checked by axe and two dry runs: more than the default minute on a loaded machine
 
-test("an administrator opens a term of the provincial council and seats a member with a council role", async () => {
+test('an administrator opens a term of the provincial council and seats a member with a council role', async () => {
   const tag = randomUUID().slice(0, 8);
   const year = new Date().getUTCFullYear();
-  await sys.directory.upsertUser({ id: `qt2-${tag}`, username: `qt2.${tag}`, fullName: 'Quản trị viên 2', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  await sys.directory.upsertUser({
+    id: `qt2-${tag}`,
+    username: `qt2.${tag}`,
+    fullName: 'Quản trị viên 2',
+    role: 'ADMINISTRATOR',
+    unitCode: cast.provinceUnitCode,
+  });
   await signIn(page, `qt2.${tag}`);
   await page.goto('/admin?tab=councils');
   await pick('council-unit-select', `(${cast.provinceUnitCode})`, cast.provinceUnitCode);
   await page.locator('#term_name').fill(`Nhiệm kỳ ${year}–${year + 5}`);
-  for (const [id, day] of [['term_from', `01/01/${year}`], ['term_to', `31/12/${year + 4}`]]) {
+  for (const [id, day] of [
+    ['term_from', `01/01/${year}`],
+    ['term_to', `31/12/${year + 4}`],
+  ]) {
     await page.locator(`#${id}`).click();
     await page.locator(`#${id}`).fill(day);
     await page.keyboard.press('Enter');
@@ -128,26 +162,50 @@ test("an administrator opens a term of the provincial council and seats a member
 
 test('award history in: the dry run of a file with an unknown award lists the row; the fixed file imports as a job', async () => {
   const tag = randomUUID().slice(0, 8);
-  await sys.directory.upsertUser({ id: `qt3-${tag}`, username: `qt3.${tag}`, fullName: 'Quản trị viên 3', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  await sys.directory.upsertUser({
+    id: `qt3-${tag}`,
+    username: `qt3.${tag}`,
+    fullName: 'Quản trị viên 3',
+    role: 'ADMINISTRATOR',
+    unitCode: cast.provinceUnitCode,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'tdkt-awards-'));
   const header = 'Họ và tên,Mã đơn vị,Hình thức khen thưởng,Năm,Số quyết định,Ngày quyết định';
   const bad = join(dir, 'khen-thuong.csv');
-  writeFileSync(bad, [header, `Đỗ Văn Em ${tag},${cast.unitCode},Bằng khen của Chủ tịch UBND tỉnh,2019,7/QĐ-UBND-${tag},12/03/2020`, `Vũ Thị Gấm ${tag},${cast.unitCode},Huy chương gì đó,2019,8/QĐ-UBND-${tag},12/03/2020`].join('\n'));
+  writeFileSync(
+    bad,
+    [
+      header,
+      `Đỗ Văn Em ${tag},${cast.unitCode},Bằng khen của Chủ tịch UBND tỉnh,2019,7/QĐ-UBND-${tag},12/03/2020`,
+      `Vũ Thị Gấm ${tag},${cast.unitCode},Huy chương gì đó,2019,8/QĐ-UBND-${tag},12/03/2020`,
+    ].join('\n'),
+  );
   await signIn(page, `qt3.${tag}`);
   await page.goto('/admin?tab=awardImport');
   await page.locator('#award-file').setInputFiles(bad);
   await page.locator('[data-testid="award-dry-run"]').click();
   await page.locator('[data-testid="award-job"][data-status="FAILED"]').waitFor();
-  await page.locator('[data-testid="import-errors"] tr', { hasText: 'Hình thức khen thưởng' }).filter({ hasText: 'Huy chương gì đó' }).waitFor();
+  await page
+    .locator('[data-testid="import-errors"] tr', { hasText: 'Hình thức khen thưởng' })
+    .filter({ hasText: 'Huy chương gì đó' })
+    .waitFor();
   expect(await page.locator('[data-testid="award-import"]').isDisabled()).toBe(true);
   const good = join(dir, 'khen-thuong-da-sua.csv');
-  writeFileSync(good, [header, `Đỗ Văn Em ${tag},${cast.unitCode},Bằng khen của Chủ tịch UBND tỉnh,2019,7/QĐ-UBND-${tag},12/03/2020`].join('\n'));
+  writeFileSync(
+    good,
+    [
+      header,
+      `Đỗ Văn Em ${tag},${cast.unitCode},Bằng khen của Chủ tịch UBND tỉnh,2019,7/QĐ-UBND-${tag},12/03/2020`,
+    ].join('\n'),
+  );
   await page.locator('#award-file').setInputFiles(good);
   await page.locator('[data-testid="award-dry-run"]').click();
   await page.locator('[data-testid="award-job"][data-status="VALIDATED"]').waitFor();
   await page.locator('[data-testid="award-import"]').click();
   await page.locator('[data-testid="award-job"][data-status="SUCCEEDED"]').waitFor();
   await screenshot(page, 'a5-admin-award-import');
-  const rows = (await sys.db.query(`SELECT award_code FROM award_history WHERE full_name = $1`, [`Đỗ Văn Em ${tag}`])) as { award_code: string }[];
+  const rows = (await sys.db.query(`SELECT award_code FROM award_history WHERE full_name = $1`, [
+    `Đỗ Văn Em ${tag}`,
+  ])) as { award_code: string }[];
   expect(rows).toEqual([{ award_code: 'BK_TINH' }]);
 });

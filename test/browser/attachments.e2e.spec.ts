@@ -15,7 +15,10 @@ let cast: Cast;
 let tokens: Record<string, string>;
 let page: Page;
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -28,7 +31,9 @@ test('the clerk uploads a PDF to a dossier part, sees it listed with its hash, a
   await page.goto(`/dossiers/${id}`);
   const part = page.locator('[data-testid="part-files-TO_TRINH"]');
   await part.getByText('Chưa có tệp').waitFor();
-  await page.locator('[data-testid="upload-TO_TRINH"] input[type="file"]').setInputFiles({ name: 'Tờ trình số 12.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page
+    .locator('[data-testid="upload-TO_TRINH"] input[type="file"]')
+    .setInputFiles({ name: 'Tờ trình số 12.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByText('Đã tải tệp lên').waitFor();
   const line = part.locator('[data-testid^="file-"]', { hasText: 'Tờ trình số 12.pdf' });
   await line.waitFor();
@@ -37,7 +42,10 @@ test('the clerk uploads a PDF to a dossier part, sees it listed with its hash, a
   await line.getByText(`clerk ${cast.users.clerk.id.slice('clerk-'.length)}`, { exact: false }).waitFor();
   await screenshot(page, 'f1-clerk-attachments');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), line.locator('[data-testid^="download-"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    line.locator('[data-testid^="download-"]').click(),
+  ]);
   expect(download.suggestedFilename()).toBe('Tờ trình số 12.pdf');
   expect(sha(readFileSync(await download.path()))).toBe(sha(pdf));
 

@@ -14,7 +14,10 @@ let cast: Cast;
 let tokens: Record<string, string>;
 let page: Page;
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 async function superuserEdit(sql: string, params: unknown[]): Promise<void> {
   const c = new Client({ connectionString: process.env.TDKT_TEST_SUPERUSER_URL ?? process.env.DATABASE_URL });
@@ -26,7 +29,9 @@ async function superuserEdit(sql: string, params: unknown[]): Promise<void> {
 
 test('the auditor verifies the table and a dossier, downloads its export, reads the register, and a broken link is named in words', async () => {
   const id = await driveDossier(sys, tokens);
-  const view = await http<{ decisionNumber: string; decidedOn: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.auditor });
+  const view = await http<{ decisionNumber: string; decidedOn: string }>(sys, 'GET', `/dossiers/${id}`, {
+    token: tokens.auditor,
+  });
   const number = view.body.decisionNumber;
   expect(number).toBeTruthy();
   const province = cast.provinceUnitCode.replace(/^UBND-/, 'P-');
@@ -34,13 +39,24 @@ test('the auditor verifies the table and a dossier, downloads its export, reads 
   await signIn(page, cast.users.auditor.username);
   await page.locator('header a[href="/audit"]').click();
   await page.locator('[data-testid="verify-all"]').click();
-  await page.locator('[data-testid="verify-all-result"] .ant-result, [data-testid="verify-all-result"] .ant-alert').first().waitFor();
+  await page
+    .locator('[data-testid="verify-all-result"] .ant-result, [data-testid="verify-all-result"] .ant-alert')
+    .first()
+    .waitFor();
   await page.locator('#audit-dossier').fill(id);
   await page.locator('[data-testid="verify-dossier"]').click();
-  await page.locator('[data-testid="verify-dossier-result"] [data-testid="verify-ok"]', { hasText: 'Dữ liệu toàn vẹn' }).waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-dossier"]').click()]);
+  await page
+    .locator('[data-testid="verify-dossier-result"] [data-testid="verify-ok"]', { hasText: 'Dữ liệu toàn vẹn' })
+    .waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid="export-dossier"]').click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`dossier-${id}.json`);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { events: { seq: number }[]; chain: { verifiedAtExport: boolean } };
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+    events: { seq: number }[];
+    chain: { verifiedAtExport: boolean };
+  };
   expect(exported.chain.verifiedAtExport).toBe(true);
   expect(exported.events.length).toBeGreaterThan(5);
 
@@ -53,6 +69,10 @@ test('the auditor verifies the table and a dossier, downloads its export, reads 
   // A superuser edits event 3 in Postgres: the screen names the dossier, the event and what broke, in Vietnamese.
   await superuserEdit(`UPDATE dossier_event SET actor_id = 'someone-else' WHERE dossier_id = $1 AND seq = 3`, [id]);
   await page.locator('[data-testid="verify-dossier"]').click();
-  await page.locator('[data-testid="verify-broken"]', { hasText: `Hồ sơ ${id}, sự kiện số 3: nội dung sự kiện không khớp với mã băm đã lưu` }).waitFor();
+  await page
+    .locator('[data-testid="verify-broken"]', {
+      hasText: `Hồ sơ ${id}, sự kiện số 3: nội dung sự kiện không khớp với mã băm đã lưu`,
+    })
+    .waitFor();
   await screenshot(page, 'd2-auditor-broken-link');
 });

@@ -14,19 +14,34 @@ let tokens: Record<string, string>;
 let page: Page;
 const central = { appraiser: '', decider: '' };
 
-browserSuite((s) => ({ sys, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, tokens } = s),
+  (p) => (page = p),
+);
 
 beforeAll(async () => {
   const tag = randomUUID().slice(0, 8);
-  for (const [key, role] of [['appraiser', 'CENTRAL_APPRAISER'], ['decider', 'CENTRAL_DECIDER']] as const) {
+  for (const [key, role] of [
+    ['appraiser', 'CENTRAL_APPRAISER'],
+    ['decider', 'CENTRAL_DECIDER'],
+  ] as const) {
     central[key] = `central.${key}.${tag}`;
-    await sys.directory.upsertUser({ id: `central-${key}-${tag}`, username: central[key], fullName: `Chuyên viên ${key} ${tag}`, role, unitCode: null });
+    await sys.directory.upsertUser({
+      id: `central-${key}-${tag}`,
+      username: central[key],
+      fullName: `Chuyên viên ${key} ${tag}`,
+      role,
+      unitCode: null,
+    });
   }
 });
 
 async function untilStatus(id: string, status: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if ((await http<{ status: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.auditor })).body.status === status) return;
+    if (
+      (await http<{ status: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.auditor })).body.status === status
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`dossier ${id} never reached ${status}`);
@@ -35,7 +50,9 @@ async function untilStatus(id: string, status: string): Promise<void> {
 test("the Ministry's appraiser records the hiệp y and accepts; the central decider records the Prime Minister's decision — in the UI", async () => {
   // Through the province by the API: council votes, the chairman signs the tờ trình to the centre.
   const id = await driveDossier(sys, tokens, PROVINCIAL_STEPS.length - 1, aBkThuTuongDossier());
-  expect((await http(sys, 'POST', `/dossiers/${id}/proposal`, { token: tokens.chairman, body: { approve: true } })).status).toBe(200);
+  expect(
+    (await http(sys, 'POST', `/dossiers/${id}/proposal`, { token: tokens.chairman, body: { approve: true } })).status,
+  ).toBe(200);
   await untilStatus(id, 'MOHA_APPRAISAL');
 
   await signIn(page, central.appraiser);
@@ -61,8 +78,13 @@ test("the Ministry's appraiser records the hiệp y and accepts; the central dec
   await page.locator('#legalBasis').fill('Luật Thi đua, khen thưởng số 06/2022/QH15');
   await page.locator('#action-send').click();
   await expectStatus(page, 'AWARDED');
-  await page.getByText(/\/QĐ-TTg/).first().waitFor();
+  await page
+    .getByText(/\/QĐ-TTg/)
+    .first()
+    .waitFor();
   await screenshot(page, 'c4-pm-decided');
-  const view = await http<{ status: string; decisionNumber: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.auditor });
+  const view = await http<{ status: string; decisionNumber: string }>(sys, 'GET', `/dossiers/${id}`, {
+    token: tokens.auditor,
+  });
   expect(view.body).toMatchObject({ status: 'AWARDED', decisionNumber: expect.stringMatching(/\/QĐ-TTg$/) });
 }, 180_000);

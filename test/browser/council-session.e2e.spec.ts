@@ -16,13 +16,19 @@ let tokens: Record<string, string>;
 let page: Page;
 const year = new Date().getUTCFullYear() - 1;
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 /** A dossier created and taken to APPRAISAL through the API (the first test file drives these steps in the UI). */
 async function underAppraisal(body: Record<string, unknown>): Promise<string> {
   const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body });
   expect(created.status).toBe(201);
-  for (const [who, step] of [['clerk', 'submit'], ['head', 'unit-approval']] as const) {
+  for (const [who, step] of [
+    ['clerk', 'submit'],
+    ['head', 'unit-approval'],
+  ] as const) {
     const r = await http(sys, 'POST', `/dossiers/${created.body.id}/${step}`, { token: tokens[who], body: {} });
     expect({ step, status: r.status, body: r.body }).toMatchObject({ status: 200 });
   }
@@ -42,7 +48,17 @@ async function waitForStatus(id: string, status: string): Promise<void> {
 }
 
 test('convene, attend, vote open and secret, declare a conflict, close, tallies, minutes, the session decision — all in the UI', async () => {
-  const openItem = await underAppraisal(aBkTinhDossier({ nominee: { kind: 'INDIVIDUAL', fullName: 'Lê Văn Hùng', position: 'Giáo viên', citizenId: '001190000124', birthDate: '1984-03-02' } }));
+  const openItem = await underAppraisal(
+    aBkTinhDossier({
+      nominee: {
+        kind: 'INDIVIDUAL',
+        fullName: 'Lê Văn Hùng',
+        position: 'Giáo viên',
+        citizenId: '001190000124',
+        birthDate: '1984-03-02',
+      },
+    }),
+  );
   const secretItem = await underAppraisal(aCstdTinhDossier(year));
 
   // The secretariat convenes the session from the dossiers under appraisal.
@@ -54,8 +70,14 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   await page.keyboard.press('Enter');
   await page.locator('#session-dossiers').click();
   // Options read "<nominee> — <award> (<unit>)"; other files' dossiers under appraisal may share a nominee and award.
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Lê Văn Hùng' }).filter({ hasText: `(${cast.unitCode})` }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Chiến sĩ thi đua cấp tỉnh' }).filter({ hasText: `(${cast.unitCode})` }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Lê Văn Hùng' })
+    .filter({ hasText: `(${cast.unitCode})` })
+    .click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Chiến sĩ thi đua cấp tỉnh' })
+    .filter({ hasText: `(${cast.unitCode})` })
+    .click();
   await page.keyboard.press('Escape');
   await screenshot(page, 's1-secretariat-convene');
   await page.locator('[data-testid="convene"]').click();
@@ -63,7 +85,9 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   const sessionPath = new URL(page.url()).pathname;
   await page.locator('[data-testid="session-status"][data-status="OPEN"]').waitFor();
   await page.locator(`[data-testid="item-${secretItem}"][data-ballot="SECRET"]`, { hasText: 'Bỏ phiếu kín' }).waitFor();
-  await page.locator(`[data-testid="item-${openItem}"][data-ballot="OPEN"]`, { hasText: 'Biểu quyết công khai' }).waitFor();
+  await page
+    .locator(`[data-testid="item-${openItem}"][data-ballot="OPEN"]`, { hasText: 'Biểu quyết công khai' })
+    .waitFor();
   for (const who of ['member1', 'member2', 'member3'] as const) {
     const id = cast.users[who].id;
     await pick(page, `[data-testid="attendance-${id}"]`, 'Có mặt');
@@ -83,7 +107,9 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   await confirm(page, secretCard.locator('[data-testid="vote-reject"]'), 'button.vote-confirm');
   await secretCard.locator('[data-testid="secret-cast"]', { hasText: 'Đã bỏ phiếu kín' }).waitFor();
   await expect(secretCard.innerText()).resolves.not.toMatch(/Không đồng ý|Đồng ý/);
-  const stored = (await page.evaluate('JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage } })')) as string;
+  const stored = (await page.evaluate(
+    'JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage } })',
+  )) as string;
   expect(stored).not.toMatch(/approve|đồng ý/i);
   const cache = (await page.evaluate('window.__tdktCacheSnapshot()')) as string;
   expect(cache).toContain(secretItem);
@@ -106,22 +132,37 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   await page.locator('#conflict-reason').fill('Người được đề nghị là người thân của tôi');
   await page.locator('#conflict-send').click();
   await page.locator(`[data-testid="item-${openItem}"]`, { hasText: 'Bạn không tham gia xét hồ sơ này' }).waitFor();
-  await confirm(page, page.locator(`[data-testid="item-${secretItem}"] [data-testid="vote-approve"]`), 'button.vote-confirm');
+  await confirm(
+    page,
+    page.locator(`[data-testid="item-${secretItem}"] [data-testid="vote-approve"]`),
+    'button.vote-confirm',
+  );
   await page.locator(`[data-testid="item-${secretItem}"] [data-testid="secret-cast"]`).waitFor();
 
   // The chair votes both, then closes the session: tallies and the minutes.
   await switchUser(page, cast.users.member3.username);
   await page.goto(sessionPath);
-  await confirm(page, page.locator(`[data-testid="item-${openItem}"] [data-testid="vote-approve"]`), 'button.vote-confirm');
+  await confirm(
+    page,
+    page.locator(`[data-testid="item-${openItem}"] [data-testid="vote-approve"]`),
+    'button.vote-confirm',
+  );
   await page.locator(`[data-testid="item-${openItem}"] [data-testid="open-cast"]`).waitFor();
-  await confirm(page, page.locator(`[data-testid="item-${secretItem}"] [data-testid="vote-approve"]`), 'button.vote-confirm');
+  await confirm(
+    page,
+    page.locator(`[data-testid="item-${secretItem}"] [data-testid="vote-approve"]`),
+    'button.vote-confirm',
+  );
   await page.locator(`[data-testid="item-${secretItem}"] [data-testid="secret-cast"]`).waitFor();
   await confirm(page, page.locator('[data-testid="close-session"]'), '#close-confirm');
   await page.locator('[data-testid="session-status"][data-status="CLOSED"]').waitFor();
   const tallies = page.locator('[data-testid="tallies"]');
   await tallies.locator('tr', { hasText: 'Lê Văn Hùng' }).filter({ hasText: 'Được thông qua' }).waitFor();
   // One member rejected the secret item: ≥ 90% of all members is not reached.
-  await tallies.locator('tr', { hasText: 'Chiến sĩ thi đua cấp tỉnh' }).filter({ hasText: 'Không được thông qua' }).waitFor();
+  await tallies
+    .locator('tr', { hasText: 'Chiến sĩ thi đua cấp tỉnh' })
+    .filter({ hasText: 'Không được thông qua' })
+    .waitFor();
   await screenshot(page, 's5-chair-closed-tallies');
   await page.locator('[data-testid="minutes-link"]').click();
   await page.locator('[data-testid="minutes"]', { hasText: 'Phiên họp Hội đồng TĐKT tỉnh tháng 12' }).waitFor();
@@ -151,7 +192,10 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
 
 test('a member of no session sees no session, and a unit clerk cannot open one by URL', async () => {
   const id = await underAppraisal(aBkTinhDossier());
-  const s = await http<{ id: string }>(sys, 'POST', '/council-sessions', { token: tokens.secretariat, body: { title: 'Phiên họp thử', deadline: `${year + 2}-12-31`, dossierIds: [id] } });
+  const s = await http<{ id: string }>(sys, 'POST', '/council-sessions', {
+    token: tokens.secretariat,
+    body: { title: 'Phiên họp thử', deadline: `${year + 2}-12-31`, dossierIds: [id] },
+  });
   expect(s.status).toBe(201);
   await signIn(page, cast.users.clerk.username);
   await expect(page.locator('header a[href="/council-sessions"]').count()).resolves.toBe(0);

@@ -12,12 +12,20 @@ let cast: Cast;
 let tokens: Record<string, string>;
 let page: Page;
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 /** Opens a Select and picks the option with exactly this text (in the dropdown just opened). */
 async function choose(select: string, option: string): Promise<void> {
   await page.locator(select).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option', { hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .last()
+    .locator('.ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }
 
 const now = new Date(Date.now() + 7 * 3_600_000);
@@ -30,9 +38,16 @@ test('a clerk registers the unit for a movement and registers an exemplary model
   const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
     token: tokens.secretariat,
     body: {
-      name: movementName, kind: 'REGULAR', scope: { level: 'PROVINCE', code: province }, period: { from: `${year}-01-01`, to: `${year}-12-31` },
-      objectives: ['Nâng cao chất lượng dạy và học'], criteria: ['Tỷ lệ học sinh chuyên cần'], launchDecision: { number: '5/QĐ-UBND', date: now.toISOString().slice(0, 10), signer: 'Chủ tịch UBND tỉnh' },
-      coOrganisers: ['Liên đoàn Lao động tỉnh'], awardCodes: ['CSTD_CO_SO'], milestones: { finalReview: `${year}-12-15` },
+      name: movementName,
+      kind: 'REGULAR',
+      scope: { level: 'PROVINCE', code: province },
+      period: { from: `${year}-01-01`, to: `${year}-12-31` },
+      objectives: ['Nâng cao chất lượng dạy và học'],
+      criteria: ['Tỷ lệ học sinh chuyên cần'],
+      launchDecision: { number: '5/QĐ-UBND', date: now.toISOString().slice(0, 10), signer: 'Chủ tịch UBND tỉnh' },
+      coOrganisers: ['Liên đoàn Lao động tỉnh'],
+      awardCodes: ['CSTD_CO_SO'],
+      milestones: { finalReview: `${year}-12-15` },
     },
   });
   expect(launched.status).toBe(201);
@@ -50,14 +65,27 @@ test('a clerk registers the unit for a movement and registers an exemplary model
   await screenshot(page, 'e1-registration-form');
   await page.locator('[data-testid="registration-send"]').click();
   await page.locator('[data-testid="registration-status"]', { hasText: 'Đã gửi' }).waitFor();
-  const registrations = await http<{ unitCode: string; year: number; status: string; state: { subjects: { name: string; awardCode: string }[] } }[]>(sys, 'GET', `/registrations?year=${year}`, { token: tokens.clerk });
-  expect(registrations.body).toEqual([expect.objectContaining({ unitCode: cast.unitCode, year, status: 'SUBMITTED', state: expect.objectContaining({ subjects: [{ kind: 'INDIVIDUAL', name: 'Hà Thị Yến', awardCode: 'CSTD_CO_SO' }] }) })]);
+  const registrations = await http<
+    { unitCode: string; year: number; status: string; state: { subjects: { name: string; awardCode: string }[] } }[]
+  >(sys, 'GET', `/registrations?year=${year}`, { token: tokens.clerk });
+  expect(registrations.body).toEqual([
+    expect.objectContaining({
+      unitCode: cast.unitCode,
+      year,
+      status: 'SUBMITTED',
+      state: expect.objectContaining({
+        subjects: [{ kind: 'INDIVIDUAL', name: 'Hà Thị Yến', awardCode: 'CSTD_CO_SO' }],
+      }),
+    }),
+  ]);
   await screenshot(page, 'e2-registration-sent');
 
   // Điển hình tiên tiến: registered from the register's form, in the movement.
   await page.goto('/exemplary-models');
   await page.locator('[data-testid="model-title"]').fill('Mô hình "Lớp học hạnh phúc" ở vùng cao');
-  await page.locator('[data-testid="model-summary"]').fill('Cô giáo đưa phương pháp lớp học hạnh phúc vào trường bán trú; tỷ lệ chuyên cần tăng từ 82% lên 99%.');
+  await page
+    .locator('[data-testid="model-summary"]')
+    .fill('Cô giáo đưa phương pháp lớp học hạnh phúc vào trường bán trú; tỷ lệ chuyên cần tăng từ 82% lên 99%.');
   await page.locator('[data-testid="model-subject"]').fill('Hà Thị Yến');
   await choose('[data-testid="model-movement"]', movementName);
   await screenshot(page, 'e3-model-form');
@@ -65,7 +93,12 @@ test('a clerk registers the unit for a movement and registers an exemplary model
   await page.waitForURL(/\/exemplary-models\/[0-9a-f-]{36}$/);
   await page.locator('[data-testid="model-page"] [data-testid="model-stage"]', { hasText: 'Phát hiện' }).waitFor();
   const modelId = new URL(page.url()).pathname.split('/').pop() ?? '';
-  const model = await http<{ movementId: string; unitCode: string; subjectName: string; stage: string }>(sys, 'GET', `/exemplary-models/${modelId}`, { token: tokens.auditor });
+  const model = await http<{ movementId: string; unitCode: string; subjectName: string; stage: string }>(
+    sys,
+    'GET',
+    `/exemplary-models/${modelId}`,
+    { token: tokens.auditor },
+  );
   expect(model.body).toMatchObject({ movementId, unitCode: cast.unitCode, subjectName: 'Hà Thị Yến', stage: 'FOUND' });
   await screenshot(page, 'e4-model-registered');
 
@@ -74,7 +107,9 @@ test('a clerk registers the unit for a movement and registers an exemplary model
   await page.goto(`/exemplary-models/${modelId}`);
   await page.locator('[data-testid="model-advance"]').click();
   await page.locator('[data-testid="model-page"] [data-testid="model-stage"]', { hasText: 'Bồi dưỡng' }).waitFor();
-  expect((await http<{ stage: string }>(sys, 'GET', `/exemplary-models/${modelId}`, { token: tokens.auditor })).body.stage).toBe('FOSTERED');
+  expect(
+    (await http<{ stage: string }>(sys, 'GET', `/exemplary-models/${modelId}`, { token: tokens.auditor })).body.stage,
+  ).toBe('FOSTERED');
   await page.goto(`/movements/${movementId}`);
   await page.getByRole('link', { name: 'Mô hình "Lớp học hạnh phúc" ở vùng cao' }).waitFor();
   await screenshot(page, 'e5-movement-with-model');

@@ -16,7 +16,15 @@ let browser: Browser;
 let provider: RunningOidcProvider;
 let page: Page;
 const PASSWORD = 'mật-khẩu-thử-nghiệm';
-const OIDC_ENV = ['AUTH_MODE', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL', 'OIDC_CLIENT_ID', 'OIDC_SCOPE', 'OIDC_RESOURCE'] as const;
+const OIDC_ENV = [
+  'AUTH_MODE',
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_SCOPE',
+  'OIDC_RESOURCE',
+] as const;
 
 beforeAll(async () => {
   const saved = Object.fromEntries(OIDC_ENV.map((k) => [k, process.env[k]]));
@@ -33,8 +41,9 @@ beforeAll(async () => {
   try {
     [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
   } finally {
-    for (const k of OIDC_ENV) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    for (const k of OIDC_ENV)
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
   }
   cast = await seedCast(sys);
   const origin = sys.baseUrl.replace(/\/api$/, '');
@@ -44,7 +53,15 @@ beforeAll(async () => {
     redirectUri: `${origin}/auth/callback`,
     audience: 'tdkt-api',
     resource: 'urn:tdkt:api',
-    accounts: { 'lan.clerk': { password: PASSWORD, sub: cast.users.clerk.id, name: 'Nguyễn Thị Lan', role: 'UNIT_CLERK', unit: cast.unitCode } },
+    accounts: {
+      'lan.clerk': {
+        password: PASSWORD,
+        sub: cast.users.clerk.id,
+        name: 'Nguyễn Thị Lan',
+        role: 'UNIT_CLERK',
+        unit: cast.unitCode,
+      },
+    },
   });
   expect(provider.issuer).toBe(issuer);
 }, 120_000);
@@ -96,10 +113,22 @@ test("a clerk signs in through the provider's login and consent (Authorization C
   const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('tdkt.session')).token`)) as string;
   const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
   expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toMatchObject({ alg: 'RS256' });
-  expect(claims).toMatchObject({ iss: provider.issuer, aud: 'tdkt-api', sub: cast.users.clerk.id, tdkt_role: 'UNIT_CLERK', tdkt_unit: cast.unitCode });
+  expect(claims).toMatchObject({
+    iss: provider.issuer,
+    aud: 'tdkt-api',
+    sub: cast.users.clerk.id,
+    tdkt_role: 'UNIT_CLERK',
+    tdkt_unit: cast.unitCode,
+  });
   const me = await http<{ userId: string; role: string; unitCode: string }>(sys, 'GET', '/auth/me', { token });
-  expect(me).toMatchObject({ status: 200, body: { userId: cast.users.clerk.id, role: 'UNIT_CLERK', unitCode: cast.unitCode } });
-  const created = await http<{ id: string; unitCode: string }>(sys, 'POST', '/dossiers', { token, body: aBkTinhDossier() });
+  expect(me).toMatchObject({
+    status: 200,
+    body: { userId: cast.users.clerk.id, role: 'UNIT_CLERK', unitCode: cast.unitCode },
+  });
+  const created = await http<{ id: string; unitCode: string }>(sys, 'POST', '/dossiers', {
+    token,
+    body: aBkTinhDossier(),
+  });
   expect(created).toMatchObject({ status: 201, body: { unitCode: cast.unitCode } });
   // Nothing in the PKCE round trip is left behind in the tab.
   expect(await page.evaluate(`sessionStorage.getItem('tdkt.oidc.pending')`)).toBeNull();

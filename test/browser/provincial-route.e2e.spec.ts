@@ -9,7 +9,17 @@
  */
 import type { Page } from 'playwright-core';
 import { aCstdTinhDossier, http, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, confirm, draftBkTinh, expectStatus, pick, runAction, screenshot, signIn, switchUser } from '../support/browser';
+import {
+  browserSuite,
+  confirm,
+  draftBkTinh,
+  expectStatus,
+  pick,
+  runAction,
+  screenshot,
+  signIn,
+  switchUser,
+} from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -17,7 +27,10 @@ let tokens: Record<string, string>;
 let page: Page;
 const year = new Date().getUTCFullYear() - 1;
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 async function statusOf(id: string): Promise<string> {
   return (await http<{ status: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.secretariat })).body.status;
@@ -49,9 +62,17 @@ test('clerk → unit head → secretariat convenes → three members vote (one s
   await screenshot(page, 'p3-head-approved');
 
   // A Chiến sĩ thi đua cấp tỉnh under appraisal for the same session: the rule set puts it to a secret ballot.
-  const secret = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aCstdTinhDossier(year) });
-  for (const [who, step] of [['clerk', 'submit'], ['head', 'unit-approval']] as const) {
-    expect((await http(sys, 'POST', `/dossiers/${secret.body.id}/${step}`, { token: tokens[who], body: {} })).status).toBe(200);
+  const secret = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aCstdTinhDossier(year),
+  });
+  for (const [who, step] of [
+    ['clerk', 'submit'],
+    ['head', 'unit-approval'],
+  ] as const) {
+    expect(
+      (await http(sys, 'POST', `/dossiers/${secret.body.id}/${step}`, { token: tokens[who], body: {} })).status,
+    ).toBe(200);
   }
 
   // The secretariat sees it under appraisal, then convenes the session with both (the appraisal is accepted with it).
@@ -65,8 +86,14 @@ test('clerk → unit head → secretariat convenes → three members vote (one s
   await page.locator('#session-deadline').fill(`31/12/${year + 2}`);
   await page.keyboard.press('Enter');
   await page.locator('#session-dossiers').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: nominee }).filter({ hasText: `(${cast.unitCode})` }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Chiến sĩ thi đua cấp tỉnh' }).filter({ hasText: `(${cast.unitCode})` }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: nominee })
+    .filter({ hasText: `(${cast.unitCode})` })
+    .click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Chiến sĩ thi đua cấp tỉnh' })
+    .filter({ hasText: `(${cast.unitCode})` })
+    .click();
   await page.keyboard.press('Escape');
   await screenshot(page, 'p5-secretariat-convene');
   await page.locator('[data-testid="convene"]').click();

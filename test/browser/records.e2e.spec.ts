@@ -21,11 +21,27 @@ let province: string;
 let citizenId: string;
 const thisYear = new Date().getFullYear();
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 beforeAll(async () => {
   citizenId = `09${String(parseInt(cast.unitCode.slice(2), 16)).padStart(10, '0')}`;
-  awarded = await driveDossier(sys, tokens, undefined, aBkTinhDossier({ nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Giáo viên', citizenId, birthDate: '1985-04-12' } }));
+  awarded = await driveDossier(
+    sys,
+    tokens,
+    undefined,
+    aBkTinhDossier({
+      nominee: {
+        kind: 'INDIVIDUAL',
+        fullName: 'Nguyễn Thị Lan',
+        position: 'Giáo viên',
+        citizenId,
+        birthDate: '1985-04-12',
+      },
+    }),
+  );
   province = cast.provinceUnitCode.replace(/^UBND-/, 'P-');
 }, 120_000);
 
@@ -42,7 +58,11 @@ test('award lookup by citizen id (POSTed, never in the URL, cleared after the se
   await page.locator(`[data-testid="lookup-results"] a[href="/dossiers/${awarded}"]`).waitFor();
   await expect(page.locator('#lookup-citizen-id').inputValue()).resolves.toBe('');
   // This nominee's awards only (the Bằng khen and the grassroots titles its record declared).
-  await expect(page.locator('[data-testid="lookup-results"] tbody tr.ant-table-row').evaluateAll((rows) => rows.every((r) => r.textContent?.includes('Nguyễn Thị Lan')))).resolves.toBe(true);
+  await expect(
+    page
+      .locator('[data-testid="lookup-results"] tbody tr.ant-table-row')
+      .evaluateAll((rows) => rows.every((r) => r.textContent?.includes('Nguyễn Thị Lan'))),
+  ).resolves.toBe(true);
   expect(requests.filter((u) => u.includes(citizenId))).toEqual([]);
   await screenshot(page, 'r1-lookup-citizen-id');
 
@@ -55,7 +75,7 @@ test('award lookup by citizen id (POSTed, never in the URL, cleared after the se
   await screenshot(page, 'r2-lookup-name-unit');
 });
 
-test("the five-year report and the statistics of this province as tables and charts, with the CSV", async () => {
+test('the five-year report and the statistics of this province as tables and charts, with the CSV', async () => {
   await signIn(page, cast.users.secretariat.username);
   await page.locator('header a[href="/reports"]').click();
   await page.locator('#report-province').fill(province);
@@ -69,7 +89,10 @@ test("the five-year report and the statistics of this province as tables and cha
   await page.locator('[data-testid="awards"] tr', { hasText: `Trường THPT ${cast.unitCode.slice(2)}` }).waitFor();
   await page.locator('[data-testid="times"] tbody tr').first().waitFor();
   await screenshot(page, 'r3-reports');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="five-year-csv"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid="five-year-csv"]').click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`bao-cao-khen-thuong-${province}-${thisYear - 4}-${thisYear}.csv`);
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv).toContain('Hình thức khen thưởng');
@@ -79,9 +102,17 @@ test("the five-year report and the statistics of this province as tables and cha
 test('the chairman voids an allocated number no decision carries; a number that awarded a dossier offers no voiding', async () => {
   // A number allocated for a signing that was then abandoned (a draft of this cast's unit names the series).
   const draft = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
-  const unused = await new DecisionNumbers(sys.db).allocate({ authority: 'PROVINCIAL_CHAIRMAN', issuerCode: 'UBND', year: thisYear, dossierId: draft.body.id, requestId: randomUUID() });
+  const unused = await new DecisionNumbers(sys.db).allocate({
+    authority: 'PROVINCIAL_CHAIRMAN',
+    issuerCode: 'UBND',
+    year: thisYear,
+    dossierId: draft.body.id,
+    requestId: randomUUID(),
+  });
   const number = Number(unused.number.split('/')[0]);
-  const view = await http<{ decisionNumber: string }>(sys, 'GET', `/dossiers/${awarded}`, { token: tokens.secretariat });
+  const view = await http<{ decisionNumber: string }>(sys, 'GET', `/dossiers/${awarded}`, {
+    token: tokens.secretariat,
+  });
 
   await signIn(page, cast.users.chairman.username);
   await page.locator('header a[href="/decisions"]').click();
@@ -97,6 +128,14 @@ test('the chairman voids an allocated number no decision carries; a number that 
   await page.locator('#void-send').click();
   await page.locator(`[data-testid="voided-${number}"]`, { hasText: 'Quyết định không ban hành' }).waitFor();
   await screenshot(page, 'r5-register-voided');
-  const register = await http<{ entries: { number: number; voided: { reason: string; voidedBy: string } | null }[] }>(sys, 'GET', `/decisions?authority=PROVINCIAL_CHAIRMAN:${province}&year=${thisYear}`, { token: tokens.auditor });
-  expect(register.body.entries.find((e) => e.number === number)?.voided).toMatchObject({ reason: 'Quyết định không ban hành: việc ký bị bỏ dở', voidedBy: cast.users.chairman.id });
+  const register = await http<{ entries: { number: number; voided: { reason: string; voidedBy: string } | null }[] }>(
+    sys,
+    'GET',
+    `/decisions?authority=PROVINCIAL_CHAIRMAN:${province}&year=${thisYear}`,
+    { token: tokens.auditor },
+  );
+  expect(register.body.entries.find((e) => e.number === number)?.voided).toMatchObject({
+    reason: 'Quyết định không ban hành: việc ký bị bỏ dở',
+    voidedBy: cast.users.chairman.id,
+  });
 });

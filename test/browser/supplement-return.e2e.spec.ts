@@ -12,7 +12,10 @@ let tokens: Record<string, string>;
 let sys: TestSystem;
 let page: Page;
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 test('a supplement round trip, then a return with a reason — each seen by the clerk in his tasks', async () => {
   const id = await driveDossier(sys, tokens, 2);
@@ -24,7 +27,9 @@ test('a supplement round trip, then a return with a reason — each seen by the 
   await expectStatus(page, 'APPRAISAL');
   await page.locator('button[data-command="RequestSupplement"]').click();
   await page.locator('#missingParts').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Biên bản họp Hội đồng TĐKT' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Biên bản họp Hội đồng TĐKT' })
+    .click();
   await page.keyboard.press('Escape');
   await page.locator('#reason').fill('Thiếu biên bản họp Hội đồng TĐKT của đơn vị');
   await screenshot(page, 'e1-secretariat-supplement-request');
@@ -63,4 +68,3 @@ test('a supplement round trip, then a return with a reason — each seen by the 
   await page.getByText('Thành tích chưa có số liệu minh chứng').waitFor();
   await screenshot(page, 'e5-clerk-returned-reason');
 }, 180_000);
-

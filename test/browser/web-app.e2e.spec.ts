@@ -14,7 +14,10 @@ let tokens: Record<string, string>;
 let page: Page;
 const lastYear = new Date().getFullYear() - 1;
 
-browserSuite((s) => ({ sys, cast, tokens } = s), (p) => (page = p));
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
 
 test('a clerk creates and submits a Bằng khen tỉnh draft, the unit head approves it, the secretariat accepts the appraisal — all in the UI', async () => {
   await signIn(page, cast.users.clerk.username);
@@ -27,7 +30,9 @@ test('a clerk creates and submits a Bằng khen tỉnh draft, the unit head appr
   await page.locator('#title').fill('Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan');
   await page.locator('#nominee_fullName').fill('Nguyễn Thị Lan');
   await page.locator('#nominee_position').fill('Giáo viên');
-  await page.locator('#achievements').fill('Hoàn thành xuất sắc nhiệm vụ hai năm liên tục, Chiến sĩ thi đua cơ sở hai năm liền.');
+  await page
+    .locator('#achievements')
+    .fill('Hoàn thành xuất sắc nhiệm vụ hai năm liên tục, Chiến sĩ thi đua cơ sở hai năm liền.');
   // Rule 8: Chiến sĩ thi đua cơ sở two years running, ending in the evaluation year.
   await page.locator('[data-testid="add-award"]').click();
   await page.locator('[data-testid="add-award"]').click();
@@ -66,7 +71,10 @@ test('a clerk creates and submits a Bằng khen tỉnh draft, the unit head appr
 });
 
 test('Vietnamese is the default, English is one click away, and a refusal reads in Vietnamese', async () => {
-  const incomplete = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier({ parts: [] }) });
+  const incomplete = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({ parts: [] }),
+  });
   expect(incomplete.status).toBe(201);
   await page.goto('/sign-in');
   await page.locator('button[type="submit"]', { hasText: 'Đăng nhập' }).waitFor();
@@ -92,7 +100,9 @@ test("a clerk of another unit cannot open the first unit's dossier by URL", asyn
   const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
   await signIn(page, cast.users.otherClerk.username);
   await page.goto(`/dossiers/${created.body.id}`);
-  await page.locator('[data-testid="not-visible"]', { hasText: 'Không tìm thấy hồ sơ hoặc bạn không có quyền xem hồ sơ này.' }).waitFor();
+  await page
+    .locator('[data-testid="not-visible"]', { hasText: 'Không tìm thấy hồ sơ hoặc bạn không có quyền xem hồ sơ này.' })
+    .waitFor();
   await expect(page.locator('[data-testid="dossier-title"]').count()).resolves.toBe(0);
   await screenshot(page, 'c1-other-unit-not-visible');
 });

@@ -49,42 +49,122 @@ const ACCESS: Record<string, Access> = {
   'POST /api/dossiers/{id}/parts/{part}/files': { allowed: ['UNIT_CLERK'], scoped: true },
   'GET /api/dossiers/{id}/files/{fileId}': { allowed: ALL, scoped: true },
   'GET /api/dossiers/{id}/export.zip': { allowed: ALL, scoped: true },
-  'PUT /api/dossiers/{id}/content': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({ title: 'Tiêu đề mới của hồ sơ' }) },
+  'PUT /api/dossiers/{id}/content': {
+    allowed: ['UNIT_CLERK'],
+    scoped: true,
+    body: () => ({ title: 'Tiêu đề mới của hồ sơ' }),
+  },
   'POST /api/dossiers/{id}/submit': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({}) },
   'POST /api/dossiers/{id}/unit-approval': { allowed: ['UNIT_HEAD'], scoped: true, body: () => ({}) },
-  'POST /api/dossiers/{id}/return': { allowed: ['UNIT_HEAD', ...SECRETARIAT], scoped: true, body: () => ({ reason: 'Thiếu hồ sơ' }) },
+  'POST /api/dossiers/{id}/return': {
+    allowed: ['UNIT_HEAD', ...SECRETARIAT],
+    scoped: true,
+    body: () => ({ reason: 'Thiếu hồ sơ' }),
+  },
   'POST /api/dossiers/{id}/appraisal-acceptance': { allowed: SECRETARIAT, scoped: true, body: () => ({}) },
-  'POST /api/dossiers/{id}/supplement-request': { allowed: SECRETARIAT, scoped: true, body: () => ({ missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản' }) },
+  'POST /api/dossiers/{id}/supplement-request': {
+    allowed: SECRETARIAT,
+    scoped: true,
+    body: () => ({ missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản' }),
+  },
   'POST /api/dossiers/{id}/supplement': { allowed: ['UNIT_CLERK'], scoped: true, body: () => ({ note: 'Đã bổ sung' }) },
-  'POST /api/dossiers/{id}/votes': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], scoped: true, body: () => ({ approve: true }) },
-  'POST /api/dossiers/{id}/decision': { allowed: ['PROVINCIAL_DECIDER'], scoped: true, body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }) },
-  'POST /api/dossiers/{id}/withdrawal': { allowed: ['UNIT_CLERK', 'UNIT_HEAD'], scoped: true, body: () => ({ reason: 'Rút hồ sơ' }) },
+  'POST /api/dossiers/{id}/votes': {
+    allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+    scoped: true,
+    body: () => ({ approve: true }),
+  },
+  'POST /api/dossiers/{id}/decision': {
+    allowed: ['PROVINCIAL_DECIDER'],
+    scoped: true,
+    body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }),
+  },
+  'POST /api/dossiers/{id}/withdrawal': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD'],
+    scoped: true,
+    body: () => ({ reason: 'Rút hồ sơ' }),
+  },
   // Grassroots route (the unit council votes, the unit head decides) and revocation after the award.
   'POST /api/dossiers/{id}/unit-council': { allowed: ['UNIT_HEAD'], scoped: true, body: () => ({}) },
-  'POST /api/dossiers/{id}/unit-decision': { allowed: ['UNIT_HEAD'], scoped: true, body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }) },
+  'POST /api/dossiers/{id}/unit-decision': {
+    allowed: ['UNIT_HEAD'],
+    scoped: true,
+    body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }),
+  },
   'POST /api/dossiers/{id}/revocation': {
     allowed: ['SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'UNIT_HEAD'],
     scoped: true,
-    body: () => ({ ground: 'FRAUDULENT_DECLARATION', reason: 'Kê khai thành tích không trung thực', decisionRef: '45/QĐ-UBND' }),
+    body: () => ({
+      ground: 'FRAUDULENT_DECLARATION',
+      reason: 'Kê khai thành tích không trung thực',
+      decisionRef: '45/QĐ-UBND',
+    }),
   },
-  'POST /api/dossiers/{id}/recovery': { allowed: [...SECRETARIAT, 'UNIT_HEAD', 'UNIT_CLERK'], scoped: true, body: () => ({ item: 'AWARD_OBJECT', note: 'Đã thu hồi' }) },
+  'POST /api/dossiers/{id}/recovery': {
+    allowed: [...SECRETARIAT, 'UNIT_HEAD', 'UNIT_CLERK'],
+    scoped: true,
+    body: () => ({ item: 'AWARD_OBJECT', note: 'Đã thu hồi' }),
+  },
   'GET /api/dossiers/{id}/recovery-tasks': { allowed: ALL, scoped: true },
   // State route: posting, objections, the tờ trình, and the central stage (a BK tỉnh in draft: allowed roles get 409/422).
   'POST /api/dossiers/{id}/public-posting': { allowed: SECRETARIAT, scoped: true, body: () => ({}) },
-  'POST /api/dossiers/{id}/objections': { allowed: SECRETARIAT, scoped: true, body: () => ({ source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' }) },
-  'POST /api/dossiers/{id}/objection-review': { allowed: SECRETARIAT, scoped: true, body: () => ({ outcome: 'Phản ánh không có cơ sở', upheld: false }) },
-  'POST /api/dossiers/{id}/proposal': { allowed: ['PROVINCIAL_DECIDER'], scoped: true, body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }) },
-  'POST /api/dossiers/{id}/central/hiep-y': { allowed: ['CENTRAL_APPRAISER'], scoped: true, body: () => ({ agency: 'UBND tỉnh', agrees: true, opinion: 'Nhất trí' }) },
-  'POST /api/dossiers/{id}/central/appraisal': { allowed: ['CENTRAL_APPRAISER'], scoped: true, body: () => ({ outcome: 'REJECT', reason: 'Chưa đủ điều kiện' }) },
-  'POST /api/dossiers/{id}/central/supplement': { allowed: SECRETARIAT, scoped: true, body: () => ({ note: 'Đã bổ sung' }) },
-  'POST /api/dossiers/{id}/central/standing-review': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({ members: 9, present: 7, approvals: 6 }) },
-  'POST /api/dossiers/{id}/central/presidential-proposal': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({}) },
-  'POST /api/dossiers/{id}/central/decision': { allowed: ['CENTRAL_DECIDER'], scoped: true, body: () => ({ decidedBy: 'PRIME_MINISTER', approve: false, reason: 'Chưa đủ điều kiện' }) },
+  'POST /api/dossiers/{id}/objections': {
+    allowed: SECRETARIAT,
+    scoped: true,
+    body: () => ({ source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' }),
+  },
+  'POST /api/dossiers/{id}/objection-review': {
+    allowed: SECRETARIAT,
+    scoped: true,
+    body: () => ({ outcome: 'Phản ánh không có cơ sở', upheld: false }),
+  },
+  'POST /api/dossiers/{id}/proposal': {
+    allowed: ['PROVINCIAL_DECIDER'],
+    scoped: true,
+    body: () => ({ approve: false, reason: 'Chưa đủ điều kiện' }),
+  },
+  'POST /api/dossiers/{id}/central/hiep-y': {
+    allowed: ['CENTRAL_APPRAISER'],
+    scoped: true,
+    body: () => ({ agency: 'UBND tỉnh', agrees: true, opinion: 'Nhất trí' }),
+  },
+  'POST /api/dossiers/{id}/central/appraisal': {
+    allowed: ['CENTRAL_APPRAISER'],
+    scoped: true,
+    body: () => ({ outcome: 'REJECT', reason: 'Chưa đủ điều kiện' }),
+  },
+  'POST /api/dossiers/{id}/central/supplement': {
+    allowed: SECRETARIAT,
+    scoped: true,
+    body: () => ({ note: 'Đã bổ sung' }),
+  },
+  'POST /api/dossiers/{id}/central/standing-review': {
+    allowed: ['CENTRAL_DECIDER'],
+    scoped: true,
+    body: () => ({ members: 9, present: 7, approvals: 6 }),
+  },
+  'POST /api/dossiers/{id}/central/presidential-proposal': {
+    allowed: ['CENTRAL_DECIDER'],
+    scoped: true,
+    body: () => ({}),
+  },
+  'POST /api/dossiers/{id}/central/decision': {
+    allowed: ['CENTRAL_DECIDER'],
+    scoped: true,
+    body: () => ({ decidedBy: 'PRIME_MINISTER', approve: false, reason: 'Chưa đủ điều kiện' }),
+  },
   'GET /api/audit/verify': { allowed: ['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'] },
   'GET /api/audit/anchor': { allowed: ['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'] },
   'POST /api/admin/read-models/rebuild': { allowed: ['ADMINISTRATOR'] },
   'POST /api/award-history/search': {
-    allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT, 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'AUDITOR', 'ADMINISTRATOR'],
+    allowed: [
+      'UNIT_CLERK',
+      'UNIT_HEAD',
+      ...SECRETARIAT,
+      'PROVINCIAL_DECIDER',
+      'CENTRAL_APPRAISER',
+      'AUDITOR',
+      'ADMINISTRATOR',
+    ],
     body: () => ({ name: 'Nguyễn Thị Lan' }),
   },
   'GET /api/reports/awards': { allowed: OVERSIGHT, query: `fromYear=${year}&toYear=${year}` },
@@ -94,36 +174,72 @@ const ACCESS: Record<string, Access> = {
   'GET /api/board/counts': { allowed: OVERSIGHT },
   'GET /api/me/tasks': { allowed: ALL },
   // Council sessions ({id} is not a session here: allowed roles get 404, others 403).
-  'POST /api/council-sessions': { allowed: SECRETARIAT, body: ({ dossier }) => ({ title: 'Phiên họp', deadline: `${year + 1}-12-31`, dossierIds: [dossier] }) },
+  'POST /api/council-sessions': {
+    allowed: SECRETARIAT,
+    body: ({ dossier }) => ({ title: 'Phiên họp', deadline: `${year + 1}-12-31`, dossierIds: [dossier] }),
+  },
   'GET /api/council-sessions': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
   'GET /api/council-sessions/{id}': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
   'GET /api/council-sessions/{id}/minutes': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
   'GET /api/council-sessions/{id}/history': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
-  'GET /api/council-sessions/{id}/documents/decision.pdf': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
+  'GET /api/council-sessions/{id}/documents/decision.pdf': {
+    allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+  },
   'POST /api/council-sessions/{id}/documents/decision/issue': { allowed: ['PROVINCIAL_DECIDER'] },
   'GET /api/council-sessions/{id}/documents': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
-  'GET /api/council-sessions/{id}/documents/minutes.pdf': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
-  'GET /api/council-sessions/{id}/documents/awardees.pdf': { allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'] },
+  'GET /api/council-sessions/{id}/documents/minutes.pdf': {
+    allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+  },
+  'GET /api/council-sessions/{id}/documents/awardees.pdf': {
+    allowed: [...OVERSIGHT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+  },
   'POST /api/council-sessions/{id}/documents/minutes/issue': { allowed: SECRETARIAT },
   'POST /api/council-sessions/{id}/documents/awardees/issue': { allowed: SECRETARIAT },
-  'POST /api/council-sessions/{id}/attendance': { allowed: [...SECRETARIAT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: () => ({ memberId: 'x', attendance: 'PRESENT' }) },
-  'POST /api/council-sessions/{id}/conflicts': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, reason: 'Người thân' }) },
-  'POST /api/council-sessions/{id}/votes': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'], body: ({ dossier }) => ({ dossierId: dossier, approve: true }) },
+  'POST /api/council-sessions/{id}/attendance': {
+    allowed: [...SECRETARIAT, 'COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+    body: () => ({ memberId: 'x', attendance: 'PRESENT' }),
+  },
+  'POST /api/council-sessions/{id}/conflicts': {
+    allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+    body: ({ dossier }) => ({ dossierId: dossier, reason: 'Người thân' }),
+  },
+  'POST /api/council-sessions/{id}/votes': {
+    allowed: ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'],
+    body: ({ dossier }) => ({ dossierId: dossier, approve: true }),
+  },
   'POST /api/council-sessions/{id}/close': { allowed: ['COUNCIL_CHAIR', ...SECRETARIAT] },
   'POST /api/council-sessions/{id}/decision': { allowed: ['PROVINCIAL_DECIDER'], body: () => ({}) },
   // The decision register (a series nobody allocated in: allowed roles get an empty register, or 422 for a void).
   'GET /api/decisions': { allowed: OVERSIGHT, query: `authority=PROVINCIAL_CHAIRMAN:NOWHERE&year=${year}` },
-  'POST /api/decisions/void': { allowed: ['PROVINCIAL_DECIDER', 'ADMINISTRATOR'], body: () => ({ authority: `PROVINCIAL_CHAIRMAN:${province}`, year, number: 1, reason: 'Không ban hành' }) },
+  'POST /api/decisions/void': {
+    allowed: ['PROVINCIAL_DECIDER', 'ADMINISTRATOR'],
+    body: () => ({ authority: `PROVINCIAL_CHAIRMAN:${province}`, year, number: 1, reason: 'Không ban hành' }),
+  },
   // Thematic rounds (rule 32).
-  'POST /api/rounds': { allowed: SECRETARIAT, body: () => ({ name: 'Phong trào thi đua chuyên đề', opensOn: `${year}-01-01`, closesOn: `${year}-12-31`, awardCodes: ['BK_TINH'] }) },
+  'POST /api/rounds': {
+    allowed: SECRETARIAT,
+    body: () => ({
+      name: 'Phong trào thi đua chuyên đề',
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-12-31`,
+      awardCodes: ['BK_TINH'],
+    }),
+  },
   'GET /api/rounds': { allowed: ALL },
   // Emulation movements (rounds included as thematic ones; {id} is no movement here: allowed roles get 404, others 403).
   'POST /api/movements': {
     allowed: SECRETARIAT,
     body: () => ({
-      name: 'Phong trào thi đua năm', kind: 'REGULAR', scope: { level: 'PROVINCE', code: 'P' }, period: { from: `${year}-01-01`, to: `${year}-12-31` },
-      objectives: ['Mục tiêu'], criteria: ['Tiêu chí'], launchDecision: { number: '1/QĐ-UBND', date: `${year}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
-      coOrganisers: [], awardCodes: ['BK_TINH'], milestones: { finalReview: `${year}-12-20` },
+      name: 'Phong trào thi đua năm',
+      kind: 'REGULAR',
+      scope: { level: 'PROVINCE', code: 'P' },
+      period: { from: `${year}-01-01`, to: `${year}-12-31` },
+      objectives: ['Mục tiêu'],
+      criteria: ['Tiêu chí'],
+      launchDecision: { number: '1/QĐ-UBND', date: `${year}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
+      coOrganisers: [],
+      awardCodes: ['BK_TINH'],
+      milestones: { finalReview: `${year}-12-20` },
     }),
   },
   'GET /api/movements': { allowed: ALL },
@@ -131,64 +247,144 @@ const ACCESS: Record<string, Access> = {
   'GET /api/movements/{id}/history': { allowed: ALL },
   'POST /api/movements/{id}/status': { allowed: SECRETARIAT, body: () => ({ to: 'IN_PROGRESS' }) },
   // Đăng ký thi đua ({id} is no registration here: allowed roles get 404, others 403).
-  'POST /api/registrations': { allowed: ['UNIT_CLERK', 'UNIT_HEAD'], body: () => ({ year: 2000, subjects: [{ kind: 'INDIVIDUAL', name: 'Nguyễn Văn An', awardCode: 'CSTD_CO_SO' }] }) },
+  'POST /api/registrations': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD'],
+    body: () => ({ year: 2000, subjects: [{ kind: 'INDIVIDUAL', name: 'Nguyễn Văn An', awardCode: 'CSTD_CO_SO' }] }),
+  },
   'GET /api/registrations': { allowed: ALL },
   'GET /api/registrations/{id}': { allowed: ALL },
   'GET /api/registrations/{id}/history': { allowed: ALL },
   'POST /api/registrations/{id}/review': { allowed: SECRETARIAT, body: () => ({ accept: true }) },
   // Emulation blocks and block years ({id} is no block here: allowed roles get 404, others 403; the domain checks which unit).
-  'POST /api/emulation-blocks': { allowed: SECRETARIAT, body: () => ({ code: `K-${randomUUID().slice(0, 8)}`, name: 'Khối thi đua', members: [{ unitCode: 'NO-SUCH-1', name: 'A' }, { unitCode: 'NO-SUCH-2', name: 'B' }] }) },
+  'POST /api/emulation-blocks': {
+    allowed: SECRETARIAT,
+    body: () => ({
+      code: `K-${randomUUID().slice(0, 8)}`,
+      name: 'Khối thi đua',
+      members: [
+        { unitCode: 'NO-SUCH-1', name: 'A' },
+        { unitCode: 'NO-SUCH-2', name: 'B' },
+      ],
+    }),
+  },
   'GET /api/emulation-blocks': { allowed: ALL },
   'GET /api/emulation-blocks/{id}': { allowed: ALL },
   'POST /api/emulation-blocks/{id}/years': { allowed: SECRETARIAT, body: () => ({ year }) },
   'GET /api/block-years/{id}': { allowed: ALL },
   'GET /api/block-years/{id}/history': { allowed: ALL },
-  'POST /api/block-years/{id}/template': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ criteria: [{ code: 'C1', title: 'Nhiệm vụ', maxPoints: 60, evidenceRequired: true }], maxBonus: 5, maxPenalty: 10 }) },
+  'POST /api/block-years/{id}/template': {
+    allowed: ['UNIT_HEAD', ...SECRETARIAT],
+    body: () => ({
+      criteria: [{ code: 'C1', title: 'Nhiệm vụ', maxPoints: 60, evidenceRequired: true }],
+      maxBonus: 5,
+      maxPenalty: 10,
+    }),
+  },
   'POST /api/block-years/{id}/template-approval': { allowed: SECRETARIAT },
   'POST /api/block-years/{id}/pledges': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ unitCode: 'A' }) },
   'POST /api/block-years/{id}/self-assessment-opening': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({}) },
-  'POST /api/block-years/{id}/self-assessments': { allowed: ['UNIT_CLERK', 'UNIT_HEAD'], body: () => ({ unitCode: 'A', scores: [], bonus: 0, penalty: 0 }) },
+  'POST /api/block-years/{id}/self-assessments': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD'],
+    body: () => ({ unitCode: 'A', scores: [], bonus: 0, penalty: 0 }),
+  },
   'POST /api/block-years/{id}/self-assessment-closing': { allowed: SECRETARIAT },
-  'POST /api/block-years/{id}/adjustments': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ unitCode: 'A', target: 'C1', points: 1, reason: 'Thiếu minh chứng' }) },
+  'POST /api/block-years/{id}/adjustments': {
+    allowed: ['UNIT_HEAD', ...SECRETARIAT],
+    body: () => ({ unitCode: 'A', target: 'C1', points: 1, reason: 'Thiếu minh chứng' }),
+  },
   'POST /api/block-years/{id}/ranking': { allowed: ['UNIT_HEAD', ...SECRETARIAT] },
-  'POST /api/block-years/{id}/flag-proposals': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ provincial: ['A'], government: [], meetingDate: `${year}-03-01`, minutesRef: '01/BB' }) },
+  'POST /api/block-years/{id}/flag-proposals': {
+    allowed: ['UNIT_HEAD', ...SECRETARIAT],
+    body: () => ({ provincial: ['A'], government: [], meetingDate: `${year}-03-01`, minutesRef: '01/BB' }),
+  },
   'POST /api/block-years/{id}/closure': { allowed: SECRETARIAT },
   // Exemplary models ({id} is no model here: allowed roles get 404, others 403; the domain checks which unit).
   'POST /api/exemplary-models': {
     allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT],
-    body: () => ({ title: 'Mô hình tiêu biểu', summary: 'Một mô hình làm tốt, được nhân rộng', subject: { kind: 'COLLECTIVE', name: 'Tổ công tác' }, field: 'OTHER', foundOn: `${year}-01-01`, evidence: [] }),
+    body: () => ({
+      title: 'Mô hình tiêu biểu',
+      summary: 'Một mô hình làm tốt, được nhân rộng',
+      subject: { kind: 'COLLECTIVE', name: 'Tổ công tác' },
+      field: 'OTHER',
+      foundOn: `${year}-01-01`,
+      evidence: [],
+    }),
   },
   'GET /api/exemplary-models': { allowed: ALL },
   'GET /api/exemplary-models/{id}': { allowed: ALL },
   'GET /api/exemplary-models/{id}/history': { allowed: ALL },
   'POST /api/exemplary-models/{id}/stage': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ to: 'FOSTERED' }) },
-  'POST /api/exemplary-models/{id}/evidence': { allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT], body: () => ({ evidence: [{ title: 'Báo cáo', ref: '1/BC' }] }) },
-  'POST /api/exemplary-models/{id}/replications': { allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT], body: () => ({}) },
-  'POST /api/exemplary-models/{id}/proposal': { allowed: ['UNIT_CLERK'], body: () => ({ awardCode: 'BK_TINH', achievementDate: `${year}-01-01` }) },
+  'POST /api/exemplary-models/{id}/evidence': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT],
+    body: () => ({ evidence: [{ title: 'Báo cáo', ref: '1/BC' }] }),
+  },
+  'POST /api/exemplary-models/{id}/replications': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT],
+    body: () => ({}),
+  },
+  'POST /api/exemplary-models/{id}/proposal': {
+    allowed: ['UNIT_CLERK'],
+    body: () => ({ awardCode: 'BK_TINH', achievementDate: `${year}-01-01` }),
+  },
   // A nominee's priority facts (beside the dossier: its scope) and their report.
   'GET /api/dossiers/{id}/priority': { allowed: ALL, scoped: true },
-  'PUT /api/dossiers/{id}/priority': { allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT], scoped: true, body: () => ({ gender: 'FEMALE' }) },
+  'PUT /api/dossiers/{id}/priority': {
+    allowed: ['UNIT_CLERK', 'UNIT_HEAD', ...SECRETARIAT],
+    scoped: true,
+    body: () => ({ gender: 'FEMALE' }),
+  },
   'GET /api/reports/priority': { allowed: OVERSIGHT, query: `fromYear=${year}&toYear=${year}` },
   // The award fund ledger ({id} is a draft, so no ledger line: allowed roles get 404).
   'GET /api/award-fund/entries': { allowed: [...OVERSIGHT, 'UNIT_CLERK', 'UNIT_HEAD'] },
   'GET /api/award-fund/entries/{id}': { allowed: [...OVERSIGHT, 'UNIT_CLERK', 'UNIT_HEAD'] },
-  'POST /api/award-fund/entries/{id}/payments': { allowed: [...SECRETARIAT, 'UNIT_CLERK', 'UNIT_HEAD'], body: () => ({ amountVnd: 1000, paidOn: `${year}-01-02`, source: 'STATE_BUDGET', voucherRef: 'PC 1' }) },
+  'POST /api/award-fund/entries/{id}/payments': {
+    allowed: [...SECRETARIAT, 'UNIT_CLERK', 'UNIT_HEAD'],
+    body: () => ({ amountVnd: 1000, paidOn: `${year}-01-02`, source: 'STATE_BUDGET', voucherRef: 'PC 1' }),
+  },
   'GET /api/award-fund/totals': { allowed: OVERSIGHT, query: `fromYear=${year}&toYear=${year}` },
   // A movement's review report ({id} is no movement here: 404).
   'GET /api/movements/{id}/review-report.xlsx': { allowed: ALL },
   'GET /api/movements/{id}/review-report.pdf': { allowed: ALL },
   // Administration: the directory ({id} is no user, unit or term here: the administrator gets 404) and award lists in.
   'GET /api/admin/units': { allowed: ['ADMINISTRATOR'] },
-  'POST /api/admin/units': { allowed: ['ADMINISTRATOR'], body: () => ({ code: `AM-${randomUUID().slice(0, 8)}`, name: 'Tỉnh', kind: 'PROVINCE', provinceCode: 'AM', validFrom: `${year}-01-01` }) },
+  'POST /api/admin/units': {
+    allowed: ['ADMINISTRATOR'],
+    body: () => ({
+      code: `AM-${randomUUID().slice(0, 8)}`,
+      name: 'Tỉnh',
+      kind: 'PROVINCE',
+      provinceCode: 'AM',
+      validFrom: `${year}-01-01`,
+    }),
+  },
   'GET /api/admin/units/{id}/history': { allowed: ['ADMINISTRATOR'] },
   'GET /api/admin/users': { allowed: ['ADMINISTRATOR'] },
-  'POST /api/admin/users': { allowed: ['ADMINISTRATOR'], body: () => ({ userId: 'am-user', username: 'am.user', fullName: 'Người dùng', role: 'UNIT_CLERK', unitCode: 'NO-SUCH-UNIT', validFrom: `${year}-01-01` }) },
+  'POST /api/admin/users': {
+    allowed: ['ADMINISTRATOR'],
+    body: () => ({
+      userId: 'am-user',
+      username: 'am.user',
+      fullName: 'Người dùng',
+      role: 'UNIT_CLERK',
+      unitCode: 'NO-SUCH-UNIT',
+      validFrom: `${year}-01-01`,
+    }),
+  },
   'POST /api/admin/users/{id}/deactivation': { allowed: ['ADMINISTRATOR'], body: () => ({ reason: 'Nghỉ hưu' }) },
   'GET /api/admin/users/{id}/history': { allowed: ['ADMINISTRATOR'] },
   'GET /api/admin/council-terms': { allowed: ['ADMINISTRATOR'] },
-  'POST /api/admin/council-terms': { allowed: ['ADMINISTRATOR'], body: () => ({ councilUnitCode: 'NO-SUCH-UNIT', name: 'Nhiệm kỳ', from: `${year}-01-01`, to: `${year + 4}-12-31` }) },
-  'POST /api/admin/council-terms/{id}/seats': { allowed: ['ADMINISTRATOR'], body: () => ({ userId: 'nobody', councilRole: 'MEMBER', from: `${year}-01-01` }) },
-  'POST /api/admin/council-terms/{id}/seat-endings': { allowed: ['ADMINISTRATOR'], body: () => ({ userId: 'nobody', reason: 'Chuyển công tác' }) },
+  'POST /api/admin/council-terms': {
+    allowed: ['ADMINISTRATOR'],
+    body: () => ({ councilUnitCode: 'NO-SUCH-UNIT', name: 'Nhiệm kỳ', from: `${year}-01-01`, to: `${year + 4}-12-31` }),
+  },
+  'POST /api/admin/council-terms/{id}/seats': {
+    allowed: ['ADMINISTRATOR'],
+    body: () => ({ userId: 'nobody', councilRole: 'MEMBER', from: `${year}-01-01` }),
+  },
+  'POST /api/admin/council-terms/{id}/seat-endings': {
+    allowed: ['ADMINISTRATOR'],
+    body: () => ({ userId: 'nobody', reason: 'Chuyển công tác' }),
+  },
   'GET /api/admin/council-terms/{id}/history': { allowed: ['ADMINISTRATOR'] },
   'POST /api/admin/award-imports': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'], body: () => ({}) },
   'GET /api/admin/award-imports/{id}': { allowed: ['ADMINISTRATOR', 'SECRETARIAT_HEAD'] },
@@ -199,7 +395,10 @@ const ACCESS: Record<string, Access> = {
   'POST /api/admin/directory-imports': { allowed: ['ADMINISTRATOR'], body: () => ({}) },
   // Lists out as Excel workbooks (a series nobody allocated in: allowed roles get 404 for the awardees).
   'GET /api/board/export.xlsx': { allowed: OVERSIGHT },
-  'GET /api/decisions/awardees': { allowed: OVERSIGHT, query: `authority=PROVINCIAL_CHAIRMAN:NOWHERE&year=${year}&number=1` },
+  'GET /api/decisions/awardees': {
+    allowed: OVERSIGHT,
+    query: `authority=PROVINCIAL_CHAIRMAN:NOWHERE&year=${year}&number=1`,
+  },
 };
 
 let sys: TestSystem;
@@ -220,16 +419,24 @@ beforeAll(async () => {
   await sys.directory.upsertUnit({ code: `T-${tag}`, name: 'Tỉnh', level: 'PROVINCE', provinceCode: province });
   for (const role of ROLES) {
     const unitRole = role === 'UNIT_CLERK' || role === 'UNIT_HEAD';
-    for (const [who, unit, bag] of [['own', unitRole ? `A-${tag}` : `T-${tag}`, own], ['out', unitRole ? `B-${tag}` : `T-${tag}`, outsider]] as const) {
+    for (const [who, unit, bag] of [
+      ['own', unitRole ? `A-${tag}` : `T-${tag}`, own],
+      ['out', unitRole ? `B-${tag}` : `T-${tag}`, outsider],
+    ] as const) {
       const username = `${who}-${role.toLowerCase()}-${tag}`;
       await sys.directory.upsertUser({ id: username, username, fullName: username, role, unitCode: unit });
       bag[role] = await tokenFor(sys, username);
     }
   }
-  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: own.UNIT_CLERK, body: aBkTinhDossier() });
+  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: own.UNIT_CLERK,
+    body: aBkTinhDossier(),
+  });
   dossierId = created.body.id;
   const docs = await http<{ paths: Record<string, Record<string, unknown>> }>(sys, 'GET', '/docs-json');
-  endpoints = Object.entries(docs.body.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  endpoints = Object.entries(docs.body.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
 }, 120_000);
 afterAll(async () => sys?.stop());
 
@@ -237,7 +444,10 @@ async function call(endpoint: string, token: string | undefined): Promise<number
   const [method, path] = endpoint.split(' ');
   const access = ACCESS[endpoint];
   const url = path.replace('/api', '').replace('{id}', dossierId) + (access.query ? `?${access.query}` : '');
-  const res = await http(sys, method, url, { ...(token ? { token } : {}), ...(access.body ? { body: access.body({ dossier: dossierId }) } : {}) });
+  const res = await http(sys, method, url, {
+    ...(token ? { token } : {}),
+    ...(access.body ? { body: access.body({ dossier: dossierId }) } : {}),
+  });
   return res.status;
 }
 
@@ -262,7 +472,8 @@ it('each role gets exactly the allowed answers on every endpoint, and nobody get
       const expectDenied = !allowed.includes(role) || !inScope;
       if (status >= 500) problems.push(`${endpoint} as ${role} → ${status}`);
       else if (expectDenied && status !== 403) problems.push(`${endpoint} as ${role} → ${status}, expected 403`);
-      else if (!expectDenied && (status === 403 || status === 401)) problems.push(`${endpoint} as ${role} → ${status}, expected access`);
+      else if (!expectDenied && (status === 403 || status === 401))
+        problems.push(`${endpoint} as ${role} → ${status}, expected access`);
       if (scoped && (role === 'UNIT_CLERK' || role === 'UNIT_HEAD')) {
         const other = await call(endpoint, outsider[role]);
         if (other !== 403) problems.push(`${endpoint} as ${role} of another unit → ${other}, expected 403 (IDOR)`);
@@ -273,6 +484,8 @@ it('each role gets exactly the allowed answers on every endpoint, and nobody get
 }, 180_000);
 
 it("the dossier is still untouched by the refused calls of other units' staff", async () => {
-  const history = await http<{ actor: { userId: string } }[]>(sys, 'GET', `/dossiers/${dossierId}/history`, { token: own.AUDITOR });
+  const history = await http<{ actor: { userId: string } }[]>(sys, 'GET', `/dossiers/${dossierId}/history`, {
+    token: own.AUDITOR,
+  });
   expect(history.body.every((e) => !e.actor.userId.startsWith('out-'))).toBe(true);
 });

@@ -5,8 +5,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { AdminJobRunningError, AdminJobs, createDataSource, grantRuntimeRole, runMigrations, type AdminJob } from '@tdkt/persistence';
-import { aBkTinhDossier, http, seedCast, startSystem, tokenFor, tokensFor, type Cast, type TestSystem } from '../support/system';
+import {
+  AdminJobRunningError,
+  AdminJobs,
+  createDataSource,
+  grantRuntimeRole,
+  runMigrations,
+  type AdminJob,
+} from '@tdkt/persistence';
+import {
+  aBkTinhDossier,
+  http,
+  seedCast,
+  startSystem,
+  tokenFor,
+  tokensFor,
+  type Cast,
+  type TestSystem,
+} from '../support/system';
 
 const superUrl = new URL(process.env.TDKT_TEST_SUPERUSER_URL ?? '');
 const name = `jobs_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
@@ -33,11 +49,19 @@ beforeAll(async () => {
   sys = await startSystem();
   cast = await seedCast(sys);
   Object.assign(tokens, await tokensFor(sys, cast));
-  await sys.directory.upsertUser({ id: `admin-${cast.unitCode}`, username: `admin.${cast.unitCode}`, fullName: 'Quản trị', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  await sys.directory.upsertUser({
+    id: `admin-${cast.unitCode}`,
+    username: `admin.${cast.unitCode}`,
+    fullName: 'Quản trị',
+    role: 'ADMINISTRATOR',
+    unitCode: cast.provinceUnitCode,
+  });
   tokens.admin = await tokenFor(sys, `admin.${cast.unitCode}`);
   const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
   dossierId = created.body.id;
-  expect((await http(sys, 'POST', `/dossiers/${dossierId}/submit`, { token: tokens.clerk, body: {} })).status).toBe(200);
+  expect((await http(sys, 'POST', `/dossiers/${dossierId}/submit`, { token: tokens.clerk, body: {} })).status).toBe(
+    200,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -57,41 +81,79 @@ async function finished(id: string, token: string): Promise<AdminJob> {
   throw new Error(`job ${id} still running after 60 s`);
 }
 
-const eventCount = async () => ((await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event`)) as { n: number }[])[0].n;
+const eventCount = async () =>
+  ((await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event`)) as { n: number }[])[0].n;
 
 describe('admin jobs', () => {
   it('verifies the whole table in the background: 202 at once, then progress over every event and the report', async () => {
-    const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', { token: tokens.auditor, body: { kind: 'VERIFY_CHAIN' } });
-    expect(started).toMatchObject({ status: 202, body: { kind: 'VERIFY_CHAIN', status: 'RUNNING', createdBy: cast.users.auditor.id } });
+    const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', {
+      token: tokens.auditor,
+      body: { kind: 'VERIFY_CHAIN' },
+    });
+    expect(started).toMatchObject({
+      status: 202,
+      body: { kind: 'VERIFY_CHAIN', status: 'RUNNING', createdBy: cast.users.auditor.id },
+    });
     const job = await finished(started.body.id, tokens.auditor);
     const events = await eventCount();
-    expect(job).toMatchObject({ status: 'SUCCEEDED', done: events, total: events, error: null, stale: false, result: { ok: true, events } });
+    expect(job).toMatchObject({
+      status: 'SUCCEEDED',
+      done: events,
+      total: events,
+      error: null,
+      stale: false,
+      result: { ok: true, events },
+    });
     expect(job.finishedAt).not.toBeNull();
   });
 
   it('rebuilds the read models as a job (the administrator only); the dossier reads the same after it', async () => {
-    const before = await http<{ status: string; version: number }>(sys, 'GET', `/dossiers/${dossierId}`, { token: tokens.secretariat });
-    expect((await http(sys, 'POST', '/admin/jobs', { token: tokens.auditor, body: { kind: 'REBUILD_READ_MODELS' } })).status).toBe(403);
-    const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', { token: tokens.admin, body: { kind: 'REBUILD_READ_MODELS' } });
+    const before = await http<{ status: string; version: number }>(sys, 'GET', `/dossiers/${dossierId}`, {
+      token: tokens.secretariat,
+    });
+    expect(
+      (await http(sys, 'POST', '/admin/jobs', { token: tokens.auditor, body: { kind: 'REBUILD_READ_MODELS' } })).status,
+    ).toBe(403);
+    const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', {
+      token: tokens.admin,
+      body: { kind: 'REBUILD_READ_MODELS' },
+    });
     expect(started.status).toBe(202);
     const job = await finished(started.body.id, tokens.admin);
     expect(job).toMatchObject({ status: 'SUCCEEDED', result: { events: await eventCount() } });
-    const after = await http<{ status: string; version: number }>(sys, 'GET', `/dossiers/${dossierId}`, { token: tokens.secretariat });
+    const after = await http<{ status: string; version: number }>(sys, 'GET', `/dossiers/${dossierId}`, {
+      token: tokens.secretariat,
+    });
     expect(after.body).toMatchObject({ status: before.body.status, version: before.body.version });
   });
 
   it("reconciles as a job (dry run): nothing lost for this dossier's workflow", async () => {
-    const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', { token: tokens.admin, body: { kind: 'RECONCILE', query: `WorkflowId = "dossier-${dossierId}"` } });
+    const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', {
+      token: tokens.admin,
+      body: { kind: 'RECONCILE', query: `WorkflowId = "dossier-${dossierId}"` },
+    });
     expect(started.status).toBe(202);
     const job = await finished(started.body.id, tokens.admin);
-    expect(job).toMatchObject({ status: 'SUCCEEDED', done: 1, total: 1, params: { apply: false }, result: { apply: false, workflows: 1, streams: 1, repaired: [], needsPerson: [] } });
+    expect(job).toMatchObject({
+      status: 'SUCCEEDED',
+      done: 1,
+      total: 1,
+      params: { apply: false },
+      result: { apply: false, workflows: 1, streams: 1, repaired: [], needsPerson: [] },
+    });
   });
 
   it('refuses bad requests and unknown jobs', async () => {
-    const bad = await http<{ fields: Record<string, string[]> }>(sys, 'POST', '/admin/jobs', { token: tokens.admin, body: { kind: 'DROP_EVERYTHING' } });
+    const bad = await http<{ fields: Record<string, string[]> }>(sys, 'POST', '/admin/jobs', {
+      token: tokens.admin,
+      body: { kind: 'DROP_EVERYTHING' },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields)).toEqual(['kind']);
-    expect((await http(sys, 'POST', '/admin/jobs', { token: tokens.admin, body: { kind: 'VERIFY_CHAIN', apply: true } })).status).toBe(400);
+    expect(
+      (await http(sys, 'POST', '/admin/jobs', { token: tokens.admin, body: { kind: 'VERIFY_CHAIN', apply: true } }))
+        .status,
+    ).toBe(400);
     expect((await http(sys, 'GET', `/admin/jobs/${randomUUID()}`, { token: tokens.admin })).status).toBe(404);
     expect((await http(sys, 'GET', '/admin/jobs', { token: tokens.clerk })).status).toBe(403);
   });
@@ -100,8 +162,13 @@ describe('admin jobs', () => {
     const jobs = new AdminJobs(sys.db);
     const first = randomUUID();
     await jobs.create({ id: first, kind: 'RECONCILE', params: {}, createdBy: 'test' });
-    await expect(jobs.create({ id: randomUUID(), kind: 'RECONCILE', params: {}, createdBy: 'test' })).rejects.toThrow(AdminJobRunningError);
-    const refused = await http<{ rule: string }>(sys, 'POST', '/admin/jobs', { token: tokens.admin, body: { kind: 'RECONCILE' } });
+    await expect(jobs.create({ id: randomUUID(), kind: 'RECONCILE', params: {}, createdBy: 'test' })).rejects.toThrow(
+      AdminJobRunningError,
+    );
+    const refused = await http<{ rule: string }>(sys, 'POST', '/admin/jobs', {
+      token: tokens.admin,
+      body: { kind: 'RECONCILE' },
+    });
     expect(refused).toMatchObject({ status: 409, body: { rule: 'admin-job.one-at-a-time' } });
     expect((await jobs.find(first))?.stale).toBe(false);
     await sys.db.query(`UPDATE admin_job SET heartbeat_at = now() - interval '10 minutes' WHERE id = $1`, [first]);

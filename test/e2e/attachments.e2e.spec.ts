@@ -33,52 +33,111 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-interface FileView { fileId: string; part: string; name: string; contentType: string; size: number; sha256: string; version: number; current: boolean; lineageId: string; replacedBy: string | null; streamId: string; seq: number; uploadedBy: string }
-interface Listing { editable: boolean; maxBytes: number; files: (FileView & { uploadedByName: string | null })[] }
+interface FileView {
+  fileId: string;
+  part: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  version: number;
+  current: boolean;
+  lineageId: string;
+  replacedBy: string | null;
+  streamId: string;
+  seq: number;
+  uploadedBy: string;
+}
+interface Listing {
+  editable: boolean;
+  maxBytes: number;
+  files: (FileView & { uploadedByName: string | null })[];
+}
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** POSTs the bytes as the body, as a browser's fetch(file) does (any content type the client claims). */
-async function upload(id: string, part: string, bytes: Buffer, opts: { token?: string; name?: string; replaces?: string; type?: string } = {}) {
-  const q = new URLSearchParams({ name: opts.name ?? 'tệp.pdf', ...(opts.replaces ? { replaces: opts.replaces } : {}) });
+async function upload(
+  id: string,
+  part: string,
+  bytes: Buffer,
+  opts: { token?: string; name?: string; replaces?: string; type?: string } = {},
+) {
+  const q = new URLSearchParams({
+    name: opts.name ?? 'tệp.pdf',
+    ...(opts.replaces ? { replaces: opts.replaces } : {}),
+  });
   const res = await fetch(`${sys.baseUrl}/dossiers/${id}/parts/${part}/files?${q}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${opts.token ?? tokens.clerk}`, 'content-type': opts.type ?? 'application/octet-stream' },
+    headers: {
+      authorization: `Bearer ${opts.token ?? tokens.clerk}`,
+      'content-type': opts.type ?? 'application/octet-stream',
+    },
     body: bytes,
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as FileView & { rule?: string; message: string; fields?: Record<string, string[]> } };
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : undefined) as FileView & {
+      rule?: string;
+      message: string;
+      fields?: Record<string, string[]>;
+    },
+  };
 }
 
 async function download(id: string, fileId: string, token = tokens.clerk) {
-  const res = await fetch(`${sys.baseUrl}/dossiers/${id}/files/${fileId}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${sys.baseUrl}/dossiers/${id}/files/${fileId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
 const attachmentEvents = async (streamId: string) =>
-  (await sys.db.query(`SELECT seq, type, data, actor_id, hash FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [streamId])) as { seq: number; type: string; data: FileView; actor_id: string; hash: string }[];
+  (await sys.db.query(`SELECT seq, type, data, actor_id, hash FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+    streamId,
+  ])) as { seq: number; type: string; data: FileView; actor_id: string; hash: string }[];
 
 it('a PDF uploaded to a part is stored, typed from its content, and its SHA-256 is in the event that attaches it', async () => {
   const pdf = aPdf('To trinh so 12');
   // The client claims an image: the type comes from the bytes.
   const res = await upload(dossierId, 'TO_TRINH', pdf, { name: 'Tờ trình số 12.pdf', type: 'image/png' });
   expect(res.status).toBe(201);
-  expect(res.body).toMatchObject({ part: 'TO_TRINH', name: 'Tờ trình số 12.pdf', contentType: 'application/pdf', size: pdf.length, sha256: sha(pdf), version: 1, current: true, uploadedBy: cast.users.clerk.id });
+  expect(res.body).toMatchObject({
+    part: 'TO_TRINH',
+    name: 'Tờ trình số 12.pdf',
+    contentType: 'application/pdf',
+    size: pdf.length,
+    sha256: sha(pdf),
+    version: 1,
+    current: true,
+    uploadedBy: cast.users.clerk.id,
+  });
 
   const events = await attachmentEvents(res.body.streamId);
   const attached = events.find((e) => e.seq === res.body.seq);
   expect(attached?.type).toBe('AttachmentAdded');
-  expect(attached?.data).toMatchObject({ fileId: res.body.fileId, dossierId, sha256: sha(pdf), size: pdf.length, contentType: 'application/pdf' });
+  expect(attached?.data).toMatchObject({
+    fileId: res.body.fileId,
+    dossierId,
+    sha256: sha(pdf),
+    size: pdf.length,
+    contentType: 'application/pdf',
+  });
   // Its own stream, not the dossier's: the dossier's stream is still only the workflow's.
   expect(res.body.streamId).not.toBe(dossierId);
-  const dossierEvents = (await sys.db.query(`SELECT type FROM dossier_event WHERE dossier_id = $1`, [dossierId])) as { type: string }[];
+  const dossierEvents = (await sys.db.query(`SELECT type FROM dossier_event WHERE dossier_id = $1`, [dossierId])) as {
+    type: string;
+  }[];
   expect(dossierEvents.map((e) => e.type)).not.toContain('AttachmentAdded');
 
   const got = await download(dossierId, res.body.fileId);
   expect(got.status).toBe(200);
   expect(got.headers.get('content-type')).toBe('application/pdf');
   expect(got.headers.get('x-content-sha256')).toBe(sha(pdf));
-  expect(got.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Tờ trình số 12.pdf')}`);
+  expect(got.headers.get('content-disposition')).toContain(
+    `filename*=UTF-8''${encodeURIComponent('Tờ trình số 12.pdf')}`,
+  );
   expect(sha(got.bytes)).toBe(sha(pdf));
 });
 
@@ -92,21 +151,34 @@ it('PNG, DOCX and XLSX are accepted and typed; HTML, a plain ZIP and JSON are re
     const res = await upload(dossierId, part, bytes, { name: 'x' });
     expect([res.status, res.body.contentType]).toEqual([201, type]);
   }
-  const before = (await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.clerk })).body.files.length;
-  const html = await upload(dossierId, 'EVIDENCE', Buffer.from('<html><body>not a pdf</body></html>'), { name: 'giả.pdf', type: 'application/pdf' });
+  const before = (await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.clerk })).body.files
+    .length;
+  const html = await upload(dossierId, 'EVIDENCE', Buffer.from('<html><body>not a pdf</body></html>'), {
+    name: 'giả.pdf',
+    type: 'application/pdf',
+  });
   expect([html.status, html.body.rule]).toEqual([415, 'attachment.unsupported-type']);
   const zip = await upload(dossierId, 'EVIDENCE', Buffer.from('504b0304', 'hex'), { name: 'a.docx' });
   expect(zip.status).toBe(415);
-  const json = await http(sys, 'POST', `/dossiers/${dossierId}/parts/EVIDENCE/files?name=a.pdf`, { token: tokens.clerk, body: { file: '%PDF-1.4' } });
+  const json = await http(sys, 'POST', `/dossiers/${dossierId}/parts/EVIDENCE/files?name=a.pdf`, {
+    token: tokens.clerk,
+    body: { file: '%PDF-1.4' },
+  });
   expect(json.status).toBe(415);
   const empty = await upload(dossierId, 'EVIDENCE', Buffer.alloc(0));
   expect(empty.status).toBe(400);
-  const noName = await fetch(`${sys.baseUrl}/dossiers/${dossierId}/parts/EVIDENCE/files`, { method: 'POST', headers: { authorization: `Bearer ${tokens.clerk}` }, body: aPdf() });
+  const noName = await fetch(`${sys.baseUrl}/dossiers/${dossierId}/parts/EVIDENCE/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.clerk}` },
+    body: aPdf(),
+  });
   expect(noName.status).toBe(400);
   expect(((await noName.json()) as { fields: Record<string, string[]> }).fields.name).toBeDefined();
   const badPart = await upload(dossierId, 'NOT_A_PART', aPdf());
   expect([badPart.status, Object.keys(badPart.body.fields ?? {})]).toEqual([400, ['part']]);
-  expect((await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.clerk })).body.files.length).toBe(before);
+  expect(
+    (await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.clerk })).body.files.length,
+  ).toBe(before);
 });
 
 it('a file over the limit is refused with 413 — declared or streamed without a length — and nothing stays stored', async () => {
@@ -128,7 +200,10 @@ it('a file over the limit is refused with 413 — declared or streamed without a
     duplex: 'half',
   } as RequestInit);
   expect(streamed.status).toBe(413);
-  const [orphans] = (await sys.db.query(`SELECT count(*)::int AS n FROM attachment_blob WHERE storage_key LIKE $1 AND storage_key NOT IN (SELECT storage_key FROM dossier_file)`, [`dossiers/${dossierId}/%`])) as { n: number }[];
+  const [orphans] = (await sys.db.query(
+    `SELECT count(*)::int AS n FROM attachment_blob WHERE storage_key LIKE $1 AND storage_key NOT IN (SELECT storage_key FROM dossier_file)`,
+    [`dossiers/${dossierId}/%`],
+  )) as { n: number }[];
   expect(orphans.n).toBe(0);
 });
 
@@ -143,7 +218,10 @@ it('replacing a file is a new version in a new event; the old version stays list
 
   const listing = await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.clerk });
   const lineage = listing.body.files.filter((f) => f.lineageId === first.body.fileId);
-  expect(lineage.map((f) => [f.version, f.current, f.sha256])).toEqual([[1, false, sha(v1)], [2, true, sha(v2)]]);
+  expect(lineage.map((f) => [f.version, f.current, f.sha256])).toEqual([
+    [1, false, sha(v1)],
+    [2, true, sha(v2)],
+  ]);
   expect(lineage[0].replacedBy).toBe(second.body.fileId);
   expect(lineage[0].uploadedByName).toBe(`clerk ${cast.users.clerk.id.split('-').slice(1).join('-')}`);
   expect(sha((await download(dossierId, first.body.fileId)).bytes)).toBe(sha(v1));
@@ -160,15 +238,25 @@ it("another unit's clerk can neither list, download nor upload (403); other role
   expect((await http(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.otherClerk })).status).toBe(403);
   expect((await download(dossierId, file.fileId, tokens.otherClerk)).status).toBe(403);
   expect((await upload(dossierId, 'EVIDENCE', aPdf(), { token: tokens.otherClerk })).status).toBe(403);
-  expect((await fetch(`${sys.baseUrl}/dossiers/${dossierId}/export.zip`, { headers: { authorization: `Bearer ${tokens.otherClerk}` } })).status).toBe(403);
+  expect(
+    (
+      await fetch(`${sys.baseUrl}/dossiers/${dossierId}/export.zip`, {
+        headers: { authorization: `Bearer ${tokens.otherClerk}` },
+      })
+    ).status,
+  ).toBe(403);
   // The unit head and the secretariat read, but only the clerk attaches.
   const head = await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.head });
   expect([head.status, head.body.editable]).toEqual([200, false]);
   expect((await upload(dossierId, 'EVIDENCE', aPdf(), { token: tokens.head })).status).toBe(403);
   expect((await download(dossierId, file.fileId, tokens.secretariat)).status).toBe(200);
-  expect((await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.clerk })).body.editable).toBe(true);
+  expect((await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.clerk })).body.editable).toBe(
+    true,
+  );
   expect((await download(dossierId, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
-  expect((await http(sys, 'GET', `/dossiers/00000000-0000-4000-8000-000000000000/files`, { token: tokens.clerk })).status).toBe(404);
+  expect(
+    (await http(sys, 'GET', `/dossiers/00000000-0000-4000-8000-000000000000/files`, { token: tokens.clerk })).status,
+  ).toBe(404);
 });
 
 it('once the dossier is submitted its files are frozen (409), and still readable', async () => {
@@ -179,15 +267,24 @@ it('once the dossier is submitted its files are frozen (409), and still readable
 });
 
 it("the auditor's zip holds the record, the attachment stream's record and every file version whose bytes match the recorded hashes", async () => {
-  const res = await fetch(`${sys.baseUrl}/dossiers/${dossierId}/export.zip`, { headers: { authorization: `Bearer ${tokens.auditor}` } });
+  const res = await fetch(`${sys.baseUrl}/dossiers/${dossierId}/export.zip`, {
+    headers: { authorization: `Bearer ${tokens.auditor}` },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/zip');
   const dir = mkdtempSync(join(tmpdir(), 'tdkt-zip-'));
   writeFileSync(join(dir, 'export.zip'), Buffer.from(await res.arrayBuffer()));
   execFileSync('python3', ['-m', 'zipfile', '-e', join(dir, 'export.zip'), join(dir, 'out')]);
-  const manifest = JSON.parse(readFileSync(join(dir, 'out', 'files.json'), 'utf8')) as { attachmentStreamId: string; files: (FileView & { path: string })[] };
-  const record = JSON.parse(readFileSync(join(dir, 'out', 'attachments', 'record.json'), 'utf8')) as { chain: { verifiedAtExport: boolean }; events: { seq: number; data: FileView }[] };
-  const listing = (await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.auditor })).body.files;
+  const manifest = JSON.parse(readFileSync(join(dir, 'out', 'files.json'), 'utf8')) as {
+    attachmentStreamId: string;
+    files: (FileView & { path: string })[];
+  };
+  const record = JSON.parse(readFileSync(join(dir, 'out', 'attachments', 'record.json'), 'utf8')) as {
+    chain: { verifiedAtExport: boolean };
+    events: { seq: number; data: FileView }[];
+  };
+  const listing = (await http<Listing>(sys, 'GET', `/dossiers/${dossierId}/files`, { token: tokens.auditor })).body
+    .files;
   expect(manifest.files.map((f) => f.fileId).sort()).toEqual(listing.map((f) => f.fileId).sort());
   expect(record.chain.verifiedAtExport).toBe(true);
   for (const f of manifest.files) {
@@ -196,14 +293,30 @@ it("the auditor's zip holds the record, the attachment stream's record and every
   }
   expect(JSON.parse(readFileSync(join(dir, 'out', 'record.json'), 'utf8')).dossierId).toBe(dossierId);
   // The offline verifier accepts the attachment stream's record like a dossier's.
-  expect(() => execFileSync('node', [join(__dirname, '..', '..', 'infra', 'audit', 'verify-record.js'), join(dir, 'out', 'attachments', 'record.json')], { stdio: 'pipe' })).not.toThrow();
+  expect(() =>
+    execFileSync(
+      'node',
+      [
+        join(__dirname, '..', '..', 'infra', 'audit', 'verify-record.js'),
+        join(dir, 'out', 'attachments', 'record.json'),
+      ],
+      { stdio: 'pipe' },
+    ),
+  ).not.toThrow();
 });
 
 it('the dossier_file rows are a projection: replaying the ATTACHMENT stream gives them back', async () => {
-  const rows = () => sys.db.query(`SELECT file_id, version, current, sha256, replaced_by, seq FROM dossier_file WHERE dossier_id = $1 ORDER BY file_id`, [dossierId]) as Promise<unknown[]>;
+  const rows = () =>
+    sys.db.query(
+      `SELECT file_id, version, current, sha256, replaced_by, seq FROM dossier_file WHERE dossier_id = $1 ORDER BY file_id`,
+      [dossierId],
+    ) as Promise<unknown[]>;
   const before = await rows();
   expect(before.length).toBeGreaterThan(3);
-  const [{ stream_id: streamId }] = (await sys.db.query(`SELECT DISTINCT stream_id FROM dossier_file WHERE dossier_id = $1`, [dossierId])) as { stream_id: string }[];
+  const [{ stream_id: streamId }] = (await sys.db.query(
+    `SELECT DISTINCT stream_id FROM dossier_file WHERE dossier_id = $1`,
+    [dossierId],
+  )) as { stream_id: string }[];
   await sys.db.transaction(async (m) => {
     await m.query(`DELETE FROM dossier_file WHERE dossier_id = $1`, [dossierId]);
     for (const e of await new EventStore(sys.db).readStream(streamId, m)) await projectAttachment(m, e);
@@ -213,12 +326,23 @@ it('the dossier_file rows are a projection: replaying the ATTACHMENT stream give
 
 it('a part with a file attached counts toward completeness at submission where the unit declared none', async () => {
   const parts = (aBkTinhDossier().parts as { kind: string }[]).filter((p) => p.kind !== 'TO_TRINH');
-  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier({ parts }) });
-  const refused = await http<{ rule: string; message: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} });
+  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({ parts }),
+  });
+  const refused = await http<{ rule: string; message: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, {
+    token: tokens.clerk,
+    body: {},
+  });
   expect({ status: refused.status, rule: refused.body.rule }).toEqual({ status: 422, rule: 'dossier.parts-complete' });
   expect(refused.body.message).toContain('Tờ trình');
 
-  expect((await upload(created.body.id, 'TO_TRINH', aPdf('To trinh kem theo'), { name: 'Tờ trình.pdf' })).status).toBe(201);
-  const submitted = await http<{ status: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} });
+  expect((await upload(created.body.id, 'TO_TRINH', aPdf('To trinh kem theo'), { name: 'Tờ trình.pdf' })).status).toBe(
+    201,
+  );
+  const submitted = await http<{ status: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, {
+    token: tokens.clerk,
+    body: {},
+  });
   expect({ status: submitted.status, dossier: submitted.body.status }).toEqual({ status: 200, dossier: 'UNIT_REVIEW' });
 });

@@ -17,14 +17,28 @@ it('seeds the province’s 14 blocks and their years, the movement, registration
   const seeded = await seedEmulation(sys.baseUrl);
   expect(seeded).toMatchObject({ blocks: 14, registrations: 2, models: 2 });
   const token = await tokenFor(sys, 'auditor');
-  const blocks = await http<{ blockId: string; provinceCode: string; members: unknown[] }[]>(sys, 'GET', '/emulation-blocks', { token });
+  const blocks = await http<{ blockId: string; provinceCode: string; members: unknown[] }[]>(
+    sys,
+    'GET',
+    '/emulation-blocks',
+    { token },
+  );
   const demo = blocks.body.filter((b) => b.provinceCode === DEMO_PROVINCE);
   expect(demo).toHaveLength(14);
   expect(demo.every((b) => b.members.length >= 3)).toBe(true);
-  const first = await http<{ years: { phase: string }[] }>(sys, 'GET', `/emulation-blocks/${demo.find((b) => (b as unknown as { code: string }).code === 'KHOI-VHXH')?.blockId}`, { token });
+  const first = await http<{ years: { phase: string }[] }>(
+    sys,
+    'GET',
+    `/emulation-blocks/${demo.find((b) => (b as unknown as { code: string }).code === 'KHOI-VHXH')?.blockId}`,
+    { token },
+  );
   expect(first.body.years.map((y) => y.phase)).toEqual(['IN_PROGRESS']);
-  const movement = await http<{ status: string; scopeCode: string }>(sys, 'GET', `/movements/${seeded.movementId}`, { token });
+  const movement = await http<{ status: string; scopeCode: string }>(sys, 'GET', `/movements/${seeded.movementId}`, {
+    token,
+  });
   expect(movement.body).toMatchObject({ status: 'LAUNCHED', scopeCode: DEMO_PROVINCE });
-  const models = await http<{ stage: string }[]>(sys, 'GET', `/exemplary-models?movementId=${seeded.movementId}`, { token });
+  const models = await http<{ stage: string }[]>(sys, 'GET', `/exemplary-models?movementId=${seeded.movementId}`, {
+    token,
+  });
   expect(models.body.map((m) => m.stage).sort()).toEqual(['FOSTERED', 'FOUND']);
 }, 300_000);

@@ -21,47 +21,101 @@ beforeAll(async () => {
   sys = await startSystem();
   cast = await seedCast(sys);
   tag = randomUUID().slice(0, 8);
-  await sys.directory.upsertUser({ id: `dadmin-${tag}`, username: `dadmin.${tag}`, fullName: 'Quản trị', role: 'ADMINISTRATOR', unitCode: cast.provinceUnitCode });
+  await sys.directory.upsertUser({
+    id: `dadmin-${tag}`,
+    username: `dadmin.${tag}`,
+    fullName: 'Quản trị',
+    role: 'ADMINISTRATOR',
+    unitCode: cast.provinceUnitCode,
+  });
   admin = await tokenFor(sys, `dadmin.${tag}`);
 }, 120_000);
 afterAll(async () => sys?.stop());
 
-type Report = { dryRun: boolean; rows: { sheet: string; row: number; key: string; action: string }[]; errors: { sheet: string; row: number; column: string; rule: string; message: string }[]; imported: number };
+type Report = {
+  dryRun: boolean;
+  rows: { sheet: string; row: number; key: string; action: string }[];
+  errors: { sheet: string; row: number; column: string; rule: string; message: string }[];
+  imported: number;
+};
 
 async function upload(bytes: Buffer, name: string, fields: Record<string, string>, token = admin) {
   const form = new FormData();
   form.append('file', new Blob([bytes]), name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(`${sys.baseUrl}/admin/directory-imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  return { status: res.status, body: (await res.json()) as Report & { rule?: string; details?: { errors: Report['errors'] }; fields?: Record<string, string[]> } };
+  const res = await fetch(`${sys.baseUrl}/admin/directory-imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as Report & {
+      rule?: string;
+      details?: { errors: Report['errors'] };
+      fields?: Record<string, string[]>;
+    },
+  };
 }
 
 /** Events any import of these bytes wrote (request ids name the file's SHA-256). */
 const eventsOf = async (bytes: Buffer) =>
-  Number(((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE request_id LIKE $1`, [`directory-import:${createHash('sha256').update(bytes).digest('hex')}:%`])) as { n: string }[])[0].n);
+  Number(
+    (
+      (await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE request_id LIKE $1`, [
+        `directory-import:${createHash('sha256').update(bytes).digest('hex')}:%`,
+      ])) as { n: string }[]
+    )[0].n,
+  );
 
 const UNIT_HEADER = 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên,Mã tỉnh,Hiệu lực từ,Hiệu lực đến';
 const USER_HEADER = 'Tên đăng nhập,Họ và tên,Vai trò,Mã đơn vị,Hiệu lực từ,Hiệu lực đến';
 
 it('a dry run lists every row error (unknown parent, duplicate code, bad date, unknown role, no unit, overlapping validity); a real import of it is refused and appends nothing', async () => {
   const units = Buffer.from(
-    [UNIT_HEADER, `S-${tag},Sở Thử,Sở,${cast.provinceUnitCode},,01/07/2025,`, `S-${tag},Sở Thử (trùng),Sở,${cast.provinceUnitCode},,01/07/2025,`, `X-${tag},Mồ côi,Sở,KHONG-${tag},,01/07/2025,`, `D-${tag},Ngày sai,Sở,${cast.provinceUnitCode},,31/02/2025,`].join('\r\n'),
+    [
+      UNIT_HEADER,
+      `S-${tag},Sở Thử,Sở,${cast.provinceUnitCode},,01/07/2025,`,
+      `S-${tag},Sở Thử (trùng),Sở,${cast.provinceUnitCode},,01/07/2025,`,
+      `X-${tag},Mồ côi,Sở,KHONG-${tag},,01/07/2025,`,
+      `D-${tag},Ngày sai,Sở,${cast.provinceUnitCode},,31/02/2025,`,
+    ].join('\r\n'),
     'utf8',
   );
   const dry = await upload(units, 'don-vi.csv', { dryRun: 'true' });
   expect(dry.status).toBe(200);
-  expect(dry.body.errors.map((e) => [e.row, e.column, e.rule])).toEqual([[3, 'code', 'directory-import.duplicate'], [4, 'parentCode', 'directory-import.unknown-parent'], [5, 'validFrom', 'directory-import.date']]);
+  expect(dry.body.errors.map((e) => [e.row, e.column, e.rule])).toEqual([
+    [3, 'code', 'directory-import.duplicate'],
+    [4, 'parentCode', 'directory-import.unknown-parent'],
+    [5, 'validFrom', 'directory-import.date'],
+  ]);
   const users = Buffer.from(
-    [USER_HEADER, `a.${tag},Nguyễn Văn A,Phó giám đốc,${cast.unitCode},,`, `b.${tag},Trần Thị B,UNIT_CLERK,,,`, `c.${tag},Lê Văn C,UNIT_CLERK,${cast.unitCode},01/01/2025,`, `c.${tag},Lê Văn C,UNIT_HEAD,${cast.unitCode},01/06/2025,`].join('\n'),
+    [
+      USER_HEADER,
+      `a.${tag},Nguyễn Văn A,Phó giám đốc,${cast.unitCode},,`,
+      `b.${tag},Trần Thị B,UNIT_CLERK,,,`,
+      `c.${tag},Lê Văn C,UNIT_CLERK,${cast.unitCode},01/01/2025,`,
+      `c.${tag},Lê Văn C,UNIT_HEAD,${cast.unitCode},01/06/2025,`,
+    ].join('\n'),
     'utf8',
   );
   const dryUsers = await upload(users, 'nguoi-dung.csv', { dryRun: 'true' });
-  expect(dryUsers.body.errors.map((e) => [e.sheet, e.row, e.column, e.rule])).toEqual([['users', 2, 'role', 'directory-import.role'], ['users', 3, 'unitCode', 'user.unit'], ['users', 5, 'validFrom', 'directory-import.overlap']]);
+  expect(dryUsers.body.errors.map((e) => [e.sheet, e.row, e.column, e.rule])).toEqual([
+    ['users', 2, 'role', 'directory-import.role'],
+    ['users', 3, 'unitCode', 'user.unit'],
+    ['users', 5, 'validFrom', 'directory-import.overlap'],
+  ]);
   const real = await upload(users, 'nguoi-dung.csv', { dryRun: 'false' });
-  expect([real.status, real.body.rule, real.body.details?.errors.length]).toEqual([400, 'directory-import.row-errors', 3]);
+  expect([real.status, real.body.rule, real.body.details?.errors.length]).toEqual([
+    400,
+    'directory-import.row-errors',
+    3,
+  ]);
   expect(await eventsOf(users)).toBe(0);
   expect(await eventsOf(units)).toBe(0);
-  expect((await http(sys, 'GET', `/admin/users`, { token: admin })).body).not.toEqual(expect.arrayContaining([expect.objectContaining({ userId: `c.${tag}` })]));
+  expect((await http(sys, 'GET', `/admin/users`, { token: admin })).body).not.toEqual(
+    expect.arrayContaining([expect.objectContaining({ userId: `c.${tag}` })]),
+  );
 });
 
 it('an .xlsx of units and users is imported as one event per row; the history names the administrator and the row; the new user signs in; the same file is refused', async () => {
@@ -78,17 +132,34 @@ it('an .xlsx of units and users is imported as one event per row; the history na
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   const dry = await upload(bytes, 'danh-ba.xlsx', { dryRun: 'true' });
   expect(dry.body).toMatchObject({ dryRun: true, errors: [], imported: 0 });
-  expect(dry.body.rows.map((r) => [r.sheet, r.row, r.key, r.action])).toEqual([['units', 3, `S-${tag}`, 'CREATE'], ['units', 2, `T-${tag}`, 'CREATE'], ['users', 2, `gv.${tag}`, 'CREATE']]);
+  expect(dry.body.rows.map((r) => [r.sheet, r.row, r.key, r.action])).toEqual([
+    ['units', 3, `S-${tag}`, 'CREATE'],
+    ['units', 2, `T-${tag}`, 'CREATE'],
+    ['users', 2, `gv.${tag}`, 'CREATE'],
+  ]);
   expect(await eventsOf(bytes)).toBe(0);
 
   const done = await upload(bytes, 'danh-ba.xlsx', { dryRun: 'false' });
   expect([done.status, done.body.imported]).toEqual([200, 3]);
   expect(await eventsOf(bytes)).toBe(3);
-  const units = await http<{ code: string; kind: string; parentCode: string; provinceCode: string; validFrom: string }[]>(sys, 'GET', '/admin/units', { token: admin });
-  expect(units.body.find((u) => u.code === `T-${tag}`)).toMatchObject({ kind: 'SCHOOL', parentCode: `S-${tag}`, validFrom: '2025-09-01' });
-  const history = await http<{ type: string; actorId: string; requestId: string }[]>(sys, 'GET', `/admin/users/gv.${tag}/history`, { token: admin });
+  const units = await http<
+    { code: string; kind: string; parentCode: string; provinceCode: string; validFrom: string }[]
+  >(sys, 'GET', '/admin/units', { token: admin });
+  expect(units.body.find((u) => u.code === `T-${tag}`)).toMatchObject({
+    kind: 'SCHOOL',
+    parentCode: `S-${tag}`,
+    validFrom: '2025-09-01',
+  });
+  const history = await http<{ type: string; actorId: string; requestId: string }[]>(
+    sys,
+    'GET',
+    `/admin/users/gv.${tag}/history`,
+    { token: admin },
+  );
   const sha = createHash('sha256').update(bytes).digest('hex');
-  expect(history.body.map((h) => [h.type, h.actorId, h.requestId])).toEqual([['DirectoryUserRecorded', `dadmin-${tag}`, `directory-import:${sha}:users:2`]]);
+  expect(history.body.map((h) => [h.type, h.actorId, h.requestId])).toEqual([
+    ['DirectoryUserRecorded', `dadmin-${tag}`, `directory-import:${sha}:users:2`],
+  ]);
   const signedIn = await http<{ role: string }>(sys, 'POST', '/auth/token', { body: { username: `gv.${tag}` } });
   expect([signedIn.status, signedIn.body.role]).toEqual([200, 'UNIT_CLERK']);
 
@@ -99,7 +170,9 @@ it('an .xlsx of units and users is imported as one event per row; the history na
 
 it('only an administrator imports (403); a file that is neither units nor users is a 400 on the file field', async () => {
   const csv = Buffer.from(`${UNIT_HEADER}\nQ-${tag},Q,Sở,${cast.provinceUnitCode},,,\n`, 'utf8');
-  expect((await upload(csv, 'q.csv', { dryRun: 'true' }, await tokenFor(sys, cast.users.secretariat.username))).status).toBe(403);
+  expect(
+    (await upload(csv, 'q.csv', { dryRun: 'true' }, await tokenFor(sys, cast.users.secretariat.username))).status,
+  ).toBe(403);
   const other = await upload(Buffer.from('a,b\n1,2\n'), 'khac.csv', { dryRun: 'true' });
   expect([other.status, Object.keys(other.body.fields ?? {})]).toEqual([400, ['file']]);
   expect((await upload(csv, 'q.csv', { dryRun: 'maybe' })).status).toBe(400);
@@ -110,12 +183,18 @@ it('the CLI imports a CSV of users (dry run first) as cli:<user>', async () => {
   const file = join(dir, 'nguoi-dung.csv');
   writeFileSync(file, `${USER_HEADER}\ncli.${tag},Phạm Văn Cờ,Thủ trưởng đơn vị,${cast.otherUnitCode},,\n`);
   const dry = await importDirectoryCommand.run([file, '--dry-run']);
-  expect(dry).toMatchObject({ kind: 'ok', lines: expect.arrayContaining(['dry run: nothing was changed', `  users row 2: CREATE cli.${tag}`]) });
+  expect(dry).toMatchObject({
+    kind: 'ok',
+    lines: expect.arrayContaining(['dry run: nothing was changed', `  users row 2: CREATE cli.${tag}`]),
+  });
   expect((await http(sys, 'GET', `/admin/users/cli.${tag}/history`, { token: admin })).status).toBe(404);
   const done = await importDirectoryCommand.run([file, '--sheet', 'users']);
   expect(done.kind).toBe('ok');
   const history = await http<{ actorId: string }[]>(sys, 'GET', `/admin/users/cli.${tag}/history`, { token: admin });
   expect(history.body.map((h) => h.actorId)).toEqual([expect.stringMatching(/^cli:/)]);
-  expect(await importDirectoryCommand.run([file])).toMatchObject({ kind: 'failed', message: expect.stringContaining('already imported') });
+  expect(await importDirectoryCommand.run([file])).toMatchObject({
+    kind: 'failed',
+    message: expect.stringContaining('already imported'),
+  });
   expect(await importDirectoryCommand.run([file, '--sheet', 'teams'])).toMatchObject({ kind: 'usage' });
 });

@@ -10,7 +10,17 @@ import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Anchors, ChainVerifier, EventStore } from '@tdkt/persistence';
-import { aBkThuTuongDossier, aCstdTinhDossier, driveDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
+import {
+  aBkThuTuongDossier,
+  aCstdTinhDossier,
+  driveDossier,
+  http,
+  seedCast,
+  startSystem,
+  tokensFor,
+  type Cast,
+  type TestSystem,
+} from '../support/system';
 import { opensslVerify, pageOne, pdfFonts, pdfPages, pdfSignature, pdfText } from '../support/pdf';
 
 let sys: TestSystem;
@@ -21,9 +31,17 @@ let undecided: string;
 let sessionId: string;
 const batch: string[] = [];
 
-async function fetchPdf(path: string, who: string): Promise<{ status: number; type: string; pdf: Buffer; headers: Headers }> {
+async function fetchPdf(
+  path: string,
+  who: string,
+): Promise<{ status: number; type: string; pdf: Buffer; headers: Headers }> {
   const res = await fetch(`${sys.baseUrl}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', pdf: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    pdf: Buffer.from(await res.arrayBuffer()),
+    headers: res.headers,
+  };
 }
 
 /** The signer's certificate the CMS carries (PEM), by OpenSSL. */
@@ -43,12 +61,30 @@ beforeAll(async () => {
   // A council session passing two dossiers, decided in one Quyết định with its danh sách kèm theo.
   batch.push(await driveDossier(sys, tokens, 2), await driveDossier(sys, tokens, 2));
   const post = (path: string, who: string, body: unknown) => http(sys, 'POST', path, { token: tokens[who], body });
-  const convened = await http<{ id: string }>(sys, 'POST', '/council-sessions', { token: tokens.secretariat, body: { title: 'Phiên họp xét khen thưởng', deadline: `${new Date().getUTCFullYear() + 1}-12-31`, dossierIds: batch } });
+  const convened = await http<{ id: string }>(sys, 'POST', '/council-sessions', {
+    token: tokens.secretariat,
+    body: {
+      title: 'Phiên họp xét khen thưởng',
+      deadline: `${new Date().getUTCFullYear() + 1}-12-31`,
+      dossierIds: batch,
+    },
+  });
   expect(convened.status).toBe(201);
   sessionId = convened.body.id;
   for (const who of ['member1', 'member2', 'member3'] as const)
-    expect((await post(`/council-sessions/${sessionId}/attendance`, 'secretariat', { memberId: cast.users[who].id, attendance: 'PRESENT' })).status).toBe(200);
-  for (const who of ['member1', 'member2', 'member3']) for (const id of batch) expect((await post(`/council-sessions/${sessionId}/votes`, who, { dossierId: id, approve: true })).status).toBe(200);
+    expect(
+      (
+        await post(`/council-sessions/${sessionId}/attendance`, 'secretariat', {
+          memberId: cast.users[who].id,
+          attendance: 'PRESENT',
+        })
+      ).status,
+    ).toBe(200);
+  for (const who of ['member1', 'member2', 'member3'])
+    for (const id of batch)
+      expect((await post(`/council-sessions/${sessionId}/votes`, who, { dossierId: id, approve: true })).status).toBe(
+        200,
+      );
   expect((await post(`/council-sessions/${sessionId}/close`, 'member3', {})).status).toBe(200);
 }, 180_000);
 afterAll(async () => sys?.stop());
@@ -58,7 +94,14 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
   let decision: { number: string; signedOn: string; legalBasis: string[] };
 
   beforeAll(async () => {
-    const history = (await http<{ type: string; data: { decision?: typeof decision } }[]>(sys, 'GET', `/dossiers/${dossierId}/history`, { token: tokens.auditor })).body;
+    const history = (
+      await http<{ type: string; data: { decision?: typeof decision } }[]>(
+        sys,
+        'GET',
+        `/dossiers/${dossierId}/history`,
+        { token: tokens.auditor },
+      )
+    ).body;
     decision = history.find((e) => e.type === 'DossierAwarded')?.data.decision as typeof decision;
     expect(decision.number).toMatch(/^\d+\/QĐ-UBND$/);
   });
@@ -72,10 +115,21 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
     const text = pdfText(first);
     const [y, m, d] = decision.signedOn.split('-').map(Number);
     for (const expected of [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'ỦY BAN NHÂN DÂN',
-      `Số: ${decision.number}`, `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`,
-      'QUYẾT ĐỊNH', 'Về việc tặng Bằng khen của Chủ tịch UBND tỉnh', 'Điều 1.', 'Điều 2.', 'Điều 3.', 'Nơi nhận:',
-      'Nguyễn Thị Lan', 'Giáo viên', 'CHỦ TỊCH', `chairman ${cast.users.chairman.id.slice('chairman-'.length)}`,
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN NHÂN DÂN',
+      `Số: ${decision.number}`,
+      `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`,
+      'QUYẾT ĐỊNH',
+      'Về việc tặng Bằng khen của Chủ tịch UBND tỉnh',
+      'Điều 1.',
+      'Điều 2.',
+      'Điều 3.',
+      'Nơi nhận:',
+      'Nguyễn Thị Lan',
+      'Giáo viên',
+      'CHỦ TỊCH',
+      `chairman ${cast.users.chairman.id.slice('chairman-'.length)}`,
       ...decision.legalBasis.map((b) => `Căn cứ ${b.replace(/\s+/g, ' ').replace(/[.;,\s]+$/, '')}`),
     ])
       expect(text).toContain(expected);
@@ -111,12 +165,27 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
   });
 
   it('is issued once by the chairman: DocumentIssued with the SHA-256 of the render; a re-render has the same text', async () => {
-    expect((await http(sys, 'POST', `/dossiers/${dossierId}/documents/decision/issue`, { token: tokens.secretariat })).status).toBe(403);
-    const issued = await http<{ number: string; sha256: string; templateVersion: string; kind: string; signature?: { subFilter: string; certificate: { sha256: string } } }>(sys, 'POST', `/dossiers/${dossierId}/documents/decision/issue`, { token: tokens.chairman });
+    expect(
+      (await http(sys, 'POST', `/dossiers/${dossierId}/documents/decision/issue`, { token: tokens.secretariat }))
+        .status,
+    ).toBe(403);
+    const issued = await http<{
+      number: string;
+      sha256: string;
+      templateVersion: string;
+      kind: string;
+      signature?: { subFilter: string; certificate: { sha256: string } };
+    }>(sys, 'POST', `/dossiers/${dossierId}/documents/decision/issue`, { token: tokens.chairman });
     expect(issued.status).toBe(201);
-    expect(issued.body).toMatchObject({ kind: 'DECISION', number: decision.number, templateVersion: 'qd-khen-thuong@1' });
+    expect(issued.body).toMatchObject({
+      kind: 'DECISION',
+      number: decision.number,
+      templateVersion: 'qd-khen-thuong@1',
+    });
     expect(issued.body.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const again = await http<{ rule: string }>(sys, 'POST', `/dossiers/${dossierId}/documents/decision/issue`, { token: tokens.chairman });
+    const again = await http<{ rule: string }>(sys, 'POST', `/dossiers/${dossierId}/documents/decision/issue`, {
+      token: tokens.chairman,
+    });
     expect(again.status).toBe(409);
     expect(again.body.rule).toBe('document.issue-once');
 
@@ -140,7 +209,9 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
     expect(sig.byteRange[0]).toBe(0);
     expect(sig.byteRange[2] + sig.byteRange[3]).toBe(asIssued.pdf.length);
     const certPem = signerCertificate(sig.cms);
-    expect(createHash('sha256').update(new X509Certificate(certPem).raw).digest('hex')).toBe(issued.body.signature?.certificate.sha256);
+    expect(createHash('sha256').update(new X509Certificate(certPem).raw).digest('hex')).toBe(
+      issued.body.signature?.certificate.sha256,
+    );
     expect(opensslVerify(sig.cms, sig.signedContent, certPem)).toMatchObject({ ok: true });
     const tampered = Buffer.from(sig.signedContent);
     tampered[tampered.length - 10] ^= 0x01;
@@ -150,7 +221,10 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
     // vouch for — test/e2e/audit tampers with the run's shared database on purpose).
     const verify = await http<{ ok: boolean }>(sys, 'GET', `/dossiers/${dossierId}/verify`, { token: tokens.auditor });
     expect(verify.body.ok).toBe(true);
-    const [doc] = (await sys.db.query(`SELECT dossier_id::text AS id FROM dossier_event WHERE type = 'DocumentIssued' AND data->>'sha256' = $1`, [issued.body.sha256])) as { id: string }[];
+    const [doc] = (await sys.db.query(
+      `SELECT dossier_id::text AS id FROM dossier_event WHERE type = 'DocumentIssued' AND data->>'sha256' = $1`,
+      [issued.body.sha256],
+    )) as { id: string }[];
     expect(doc).toBeDefined();
     const report = await new ChainVerifier(new EventStore(sys.db), new Anchors(sys.db)).verifyDossier(doc.id);
     expect(report).toMatchObject({ ok: true, events: 1 });
@@ -160,16 +234,36 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
 describe("a council session's one Quyết định for its passed dossiers", () => {
   it('is refused before the chairman decides (409); then lists every awardee in the danh sách kèm theo, on a page of its own', async () => {
     expect((await fetchPdf(`/council-sessions/${sessionId}/documents/decision.pdf`, 'auditor')).status).toBe(409);
-    const decided = await http<{ number: string; dossierIds: string[] }>(sys, 'POST', `/council-sessions/${sessionId}/decision`, { token: tokens.chairman, body: { legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 152/2025/NĐ-CP'] } });
+    const decided = await http<{ number: string; dossierIds: string[] }>(
+      sys,
+      'POST',
+      `/council-sessions/${sessionId}/decision`,
+      {
+        token: tokens.chairman,
+        body: { legalBasis: ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định 152/2025/NĐ-CP'] },
+      },
+    );
     expect(decided.status).toBe(201);
     const res = await fetchPdf(`/council-sessions/${sessionId}/documents/decision.pdf`, 'member1');
     expect(res.status).toBe(200);
     const text = pdfText(res.pdf);
-    for (const expected of [`Số: ${decided.body.number}`, 'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;', 'Căn cứ Nghị định 152/2025/NĐ-CP;', 'cho 2 cá nhân, tập thể có tên trong danh sách kèm theo', 'DANH SÁCH', `(Kèm theo Quyết định số ${decided.body.number}`])
+    for (const expected of [
+      `Số: ${decided.body.number}`,
+      'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;',
+      'Căn cứ Nghị định 152/2025/NĐ-CP;',
+      'cho 2 cá nhân, tập thể có tên trong danh sách kèm theo',
+      'DANH SÁCH',
+      `(Kèm theo Quyết định số ${decided.body.number}`,
+    ])
       expect(text).toContain(expected);
     expect(text.split('Nguyễn Thị Lan').length - 1).toBe(2);
     expect(pdfPages(res.pdf)).toBeGreaterThanOrEqual(2);
-    const issued = await http<{ kind: string; number: string }>(sys, 'POST', `/council-sessions/${sessionId}/documents/decision/issue`, { token: tokens.chairman });
+    const issued = await http<{ kind: string; number: string }>(
+      sys,
+      'POST',
+      `/council-sessions/${sessionId}/documents/decision/issue`,
+      { token: tokens.chairman },
+    );
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ kind: 'SESSION_DECISION', number: decided.body.number });
   }, 60_000);
@@ -180,11 +274,26 @@ describe('the council session documents: Biên bản họp and the list of award
     const res = await fetchPdf(`/council-sessions/${sessionId}/documents/minutes.pdf`, 'member2');
     expect(res.status).toBe(200);
     const text = pdfText(res.pdf);
-    const names = (['member1', 'member2', 'member3'] as const).map((who) => `${who} ${cast.users[who].id.split('-').pop()}`);
+    const names = (['member1', 'member2', 'member3'] as const).map(
+      (who) => `${who} ${cast.users[who].id.split('-').pop()}`,
+    );
     for (const expected of [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ỦY BAN NHÂN DÂN TỈNH', 'HỘI ĐỒNG THI ĐUA', 'KHEN THƯỞNG', 'BIÊN BẢN', 'Họp Hội đồng Thi đua - Khen thưởng: Phiên họp xét khen thưởng',
-      'Thành phần: 3 thành viên Hội đồng, 3 thành viên có mặt', ...names.map((n) => `${n}: có mặt`), 'biểu quyết công khai',
-      `${names[0]} đồng ý`, 'Số ý kiến đồng ý: 3; không đồng ý: 0', 'ĐẠT — đề nghị khen thưởng', 'THƯ KÝ', 'CHỦ TỌA', `secretariat ${cast.users.secretariat.id.split('-').pop()}`, 'Nơi nhận:',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ỦY BAN NHÂN DÂN TỈNH',
+      'HỘI ĐỒNG THI ĐUA',
+      'KHEN THƯỞNG',
+      'BIÊN BẢN',
+      'Họp Hội đồng Thi đua - Khen thưởng: Phiên họp xét khen thưởng',
+      'Thành phần: 3 thành viên Hội đồng, 3 thành viên có mặt',
+      ...names.map((n) => `${n}: có mặt`),
+      'biểu quyết công khai',
+      `${names[0]} đồng ý`,
+      'Số ý kiến đồng ý: 3; không đồng ý: 0',
+      'ĐẠT — đề nghị khen thưởng',
+      'THƯ KÝ',
+      'CHỦ TỌA',
+      `secretariat ${cast.users.secretariat.id.split('-').pop()}`,
+      'Nơi nhận:',
     ])
       expect(text).toContain(expected);
     expect(text.split('Nguyễn Thị Lan').length - 1).toBe(2); // both agenda items
@@ -195,8 +304,16 @@ describe('the council session documents: Biên bản họp and the list of award
     expect(p.ink(0, 0, 0.12, 1)).toBe(0);
 
     // Issued by the secretariat (the council's secretary), not the chairman; then served as issued.
-    expect((await http(sys, 'POST', `/council-sessions/${sessionId}/documents/minutes/issue`, { token: tokens.chairman })).status).toBe(403);
-    const issued = await http<{ kind: string; sha256: string; templateVersion: string }>(sys, 'POST', `/council-sessions/${sessionId}/documents/minutes/issue`, { token: tokens.secretariat });
+    expect(
+      (await http(sys, 'POST', `/council-sessions/${sessionId}/documents/minutes/issue`, { token: tokens.chairman }))
+        .status,
+    ).toBe(403);
+    const issued = await http<{ kind: string; sha256: string; templateVersion: string }>(
+      sys,
+      'POST',
+      `/council-sessions/${sessionId}/documents/minutes/issue`,
+      { token: tokens.secretariat },
+    );
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ kind: 'MINUTES', templateVersion: 'bien-ban-hop@1' });
     const again = await fetchPdf(`/council-sessions/${sessionId}/documents/minutes.pdf`, 'auditor');
@@ -204,62 +321,128 @@ describe('the council session documents: Biên bản họp and the list of award
     expect(pdfText(again.pdf)).toBe(text);
   }, 60_000);
 
-  it('lists the decision\'s awardees for publication: names, positions, units and the decision, no citizen id or birth date', async () => {
+  it("lists the decision's awardees for publication: names, positions, units and the decision, no citizen id or birth date", async () => {
     const res = await fetchPdf(`/council-sessions/${sessionId}/documents/awardees.pdf`, 'auditor');
     expect(res.status).toBe(200);
     const text = pdfText(res.pdf);
-    const decision = (await http<{ decisionNumber: string }>(sys, 'GET', `/council-sessions/${sessionId}`, { token: tokens.auditor })).body.decisionNumber;
-    for (const expected of ['DANH SÁCH', `(Công khai theo Quyết định số ${decision}`, 'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;', 'Tổng số: 2 cá nhân, tập thể', 'CHỦ TỊCH', 'Hình thức khen thưởng'])
+    const decision = (
+      await http<{ decisionNumber: string }>(sys, 'GET', `/council-sessions/${sessionId}`, { token: tokens.auditor })
+    ).body.decisionNumber;
+    for (const expected of [
+      'DANH SÁCH',
+      `(Công khai theo Quyết định số ${decision}`,
+      'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;',
+      'Tổng số: 2 cá nhân, tập thể',
+      'CHỦ TỊCH',
+      'Hình thức khen thưởng',
+    ])
       expect(text).toContain(expected);
     expect(text.split('Nguyễn Thị Lan').length - 1).toBe(2);
     for (const personal of ['001190000123', '1985', '12/04']) expect(text).not.toContain(personal);
-    expect((await http(sys, 'POST', `/council-sessions/${sessionId}/documents/awardees/issue`, { token: tokens.secretariat })).status).toBe(201);
+    expect(
+      (
+        await http(sys, 'POST', `/council-sessions/${sessionId}/documents/awardees/issue`, {
+          token: tokens.secretariat,
+        })
+      ).status,
+    ).toBe(201);
   });
 
-  it('a secret ballot\'s minutes give the ballots handed out and the totals, and never a member next to a choice', async () => {
+  it("a secret ballot's minutes give the ballots handed out and the totals, and never a member next to a choice", async () => {
     const year = new Date().getUTCFullYear() - 1;
-    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aCstdTinhDossier(year) });
+    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+      token: tokens.clerk,
+      body: aCstdTinhDossier(year),
+    });
     expect(created.status).toBe(201);
-    for (const [who, path] of [['clerk', 'submit'], ['head', 'unit-approval']] as const)
-      expect((await http(sys, 'POST', `/dossiers/${created.body.id}/${path}`, { token: tokens[who], body: {} })).status).toBe(200);
-    const convened = await http<{ id: string; agenda: { ballot: string }[] }>(sys, 'POST', '/council-sessions', { token: tokens.secretariat, body: { title: 'Phiên bỏ phiếu kín', deadline: `${year + 3}-12-31`, dossierIds: [created.body.id] } });
+    for (const [who, path] of [
+      ['clerk', 'submit'],
+      ['head', 'unit-approval'],
+    ] as const)
+      expect(
+        (await http(sys, 'POST', `/dossiers/${created.body.id}/${path}`, { token: tokens[who], body: {} })).status,
+      ).toBe(200);
+    const convened = await http<{ id: string; agenda: { ballot: string }[] }>(sys, 'POST', '/council-sessions', {
+      token: tokens.secretariat,
+      body: { title: 'Phiên bỏ phiếu kín', deadline: `${year + 3}-12-31`, dossierIds: [created.body.id] },
+    });
     expect(convened.body.agenda[0].ballot).toBe('SECRET');
     const secretSession = convened.body.id;
     expect((await fetchPdf(`/council-sessions/${secretSession}/documents/minutes.pdf`, 'auditor')).status).toBe(409); // not closed yet
     const post = (path: string, who: string, body: unknown) => http(sys, 'POST', path, { token: tokens[who], body });
     for (const who of ['member1', 'member2', 'member3'])
-      expect((await post(`/council-sessions/${secretSession}/attendance`, 'secretariat', { memberId: cast.users[who as 'member1'].id, attendance: 'PRESENT' })).status).toBe(200);
+      expect(
+        (
+          await post(`/council-sessions/${secretSession}/attendance`, 'secretariat', {
+            memberId: cast.users[who as 'member1'].id,
+            attendance: 'PRESENT',
+          })
+        ).status,
+      ).toBe(200);
     // member2 votes against; the others for.
-    for (const [who, approve] of [['member1', true], ['member2', false], ['member3', true]] as const)
-      expect((await post(`/council-sessions/${secretSession}/votes`, who, { dossierId: created.body.id, approve })).status).toBe(200);
+    for (const [who, approve] of [
+      ['member1', true],
+      ['member2', false],
+      ['member3', true],
+    ] as const)
+      expect(
+        (await post(`/council-sessions/${secretSession}/votes`, who, { dossierId: created.body.id, approve })).status,
+      ).toBe(200);
     expect((await post(`/council-sessions/${secretSession}/close`, 'member3', {})).status).toBe(200);
 
     const res = await fetchPdf(`/council-sessions/${secretSession}/documents/minutes.pdf`, 'auditor');
     expect(res.status).toBe(200);
     const text = pdfText(res.pdf);
-    for (const expected of ['bỏ phiếu kín', 'Số phiếu phát ra: 3', 'Số phiếu đồng ý: 2; số phiếu không đồng ý: 1', 'Kết luận: KHÔNG ĐẠT']) expect(text).toContain(expected);
-    const names = (['member1', 'member2', 'member3'] as const).map((who) => `${who} ${cast.users[who].id.split('-').pop()}`);
+    for (const expected of [
+      'bỏ phiếu kín',
+      'Số phiếu phát ra: 3',
+      'Số phiếu đồng ý: 2; số phiếu không đồng ý: 1',
+      'Kết luận: KHÔNG ĐẠT',
+    ])
+      expect(text).toContain(expected);
+    const names = (['member1', 'member2', 'member3'] as const).map(
+      (who) => `${who} ${cast.users[who].id.split('-').pop()}`,
+    );
     // The members are named where the minutes list attendance, and nowhere in the item: no choice can follow a name.
     for (const n of names) expect(text).toContain(`${n}: có mặt`);
     const item = text.slice(text.indexOf('Nội dung:'), text.indexOf('Phiên họp kết thúc'));
     expect(item).toContain('bỏ phiếu kín');
     for (const n of names) expect(item).not.toContain(n);
-    for (const n of names) for (const choice of ['đồng ý', 'không đồng ý']) expect(text).not.toContain(`${n} ${choice}`);
+    for (const n of names)
+      for (const choice of ['đồng ý', 'không đồng ý']) expect(text).not.toContain(`${n} ${choice}`);
     expect(text).not.toContain('Ý kiến biểu quyết');
   }, 90_000);
 });
 
 describe('the Tờ trình to the centre and the Bằng khen print layout', () => {
   it('lists which documents a dossier has: the decision and certificate once awarded, the tờ trình only on the state route', async () => {
-    const list = await http<{ name: string; available: boolean; rule?: string; issued?: { sha256: string } }[]>(sys, 'GET', `/dossiers/${dossierId}/documents`, { token: tokens.clerk });
+    const list = await http<{ name: string; available: boolean; rule?: string; issued?: { sha256: string } }[]>(
+      sys,
+      'GET',
+      `/dossiers/${dossierId}/documents`,
+      { token: tokens.clerk },
+    );
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
-      expect.objectContaining({ name: 'decision', available: true, issued: expect.objectContaining({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }) }),
+      expect.objectContaining({
+        name: 'decision',
+        available: true,
+        issued: expect.objectContaining({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      }),
       expect.objectContaining({ name: 'proposal', available: false, rule: 'document.proposed' }),
       expect.objectContaining({ name: 'certificate', available: true }),
     ]);
-    const pending = await http<{ name: string; available: boolean; rule?: string }[]>(sys, 'GET', `/dossiers/${undecided}/documents`, { token: tokens.clerk });
-    expect(pending.body.map((d) => [d.name, d.available, d.rule])).toEqual([['decision', false, 'document.decided'], ['proposal', false, 'document.proposed'], ['certificate', false, 'document.decided']]);
+    const pending = await http<{ name: string; available: boolean; rule?: string }[]>(
+      sys,
+      'GET',
+      `/dossiers/${undecided}/documents`,
+      { token: tokens.clerk },
+    );
+    expect(pending.body.map((d) => [d.name, d.available, d.rule])).toEqual([
+      ['decision', false, 'document.decided'],
+      ['proposal', false, 'document.proposed'],
+      ['certificate', false, 'document.decided'],
+    ]);
     const r = await fetchPdf(`/dossiers/${dossierId}/documents/proposal.pdf`, 'chairman');
     expect(r.status).toBe(409);
   });
@@ -269,8 +452,21 @@ describe('the Tờ trình to the centre and the Bằng khen print layout', () =>
     expect(res.status).toBe(200);
     expect(pdfPages(res.pdf)).toBe(1);
     const text = pdfText(res.pdf);
-    const number = (await http<{ decisionNumber: string }>(sys, 'GET', `/dossiers/${dossierId}`, { token: tokens.clerk })).body.decisionNumber;
-    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CHỦ TỊCH ỦY BAN NHÂN DÂN', 'TẶNG', 'BẰNG KHEN', 'Nguyễn Thị Lan', 'Giáo viên', 'Đã có thành tích', `Quyết định số: ${number}`, 'CHỦ TỊCH', `chairman ${cast.users.chairman.id.slice('chairman-'.length)}`])
+    const number = (
+      await http<{ decisionNumber: string }>(sys, 'GET', `/dossiers/${dossierId}`, { token: tokens.clerk })
+    ).body.decisionNumber;
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN',
+      'TẶNG',
+      'BẰNG KHEN',
+      'Nguyễn Thị Lan',
+      'Giáo viên',
+      'Đã có thành tích',
+      `Quyết định số: ${number}`,
+      'CHỦ TỊCH',
+      `chairman ${cast.users.chairman.id.slice('chairman-'.length)}`,
+    ])
       expect(text).toContain(expected);
     const p = pageOne(res.pdf, 50, 'test-results/documents/certificate-page1.png');
     expect(p.width).toBeGreaterThan(p.height); // landscape
@@ -281,25 +477,59 @@ describe('the Tờ trình to the centre and the Bằng khen print layout', () =>
   });
 
   it("prints the chairman's Tờ trình of a state-level award once he signed it: number, kính gửi, bases of the dossier's rule set, tally, signer", async () => {
-    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkThuTuongDossier() });
+    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+      token: tokens.clerk,
+      body: aBkThuTuongDossier(),
+    });
     const id = created.body.id;
-    for (const [who, path, body] of [['clerk', 'submit', {}], ['head', 'unit-approval', {}], ['secretariat', 'appraisal-acceptance', {}], ['member1', 'votes', { approve: true }], ['member2', 'votes', { approve: true }], ['member3', 'votes', { approve: true }], ['chairman', 'proposal', { approve: true }]] as const)
-      expect({ path, status: (await http(sys, 'POST', `/dossiers/${id}/${path}`, { token: tokens[who], body })).status }).toEqual({ path, status: 200 });
-    const history = (await http<{ type: string; data: { proposal?: { number: string; signedOn: string } } }[]>(sys, 'GET', `/dossiers/${id}/history`, { token: tokens.auditor })).body;
+    for (const [who, path, body] of [
+      ['clerk', 'submit', {}],
+      ['head', 'unit-approval', {}],
+      ['secretariat', 'appraisal-acceptance', {}],
+      ['member1', 'votes', { approve: true }],
+      ['member2', 'votes', { approve: true }],
+      ['member3', 'votes', { approve: true }],
+      ['chairman', 'proposal', { approve: true }],
+    ] as const)
+      expect({
+        path,
+        status: (await http(sys, 'POST', `/dossiers/${id}/${path}`, { token: tokens[who], body })).status,
+      }).toEqual({ path, status: 200 });
+    const history = (
+      await http<{ type: string; data: { proposal?: { number: string; signedOn: string } } }[]>(
+        sys,
+        'GET',
+        `/dossiers/${id}/history`,
+        { token: tokens.auditor },
+      )
+    ).body;
     const tt = history.find((e) => e.type === 'ProposalSigned')?.data.proposal;
     expect(tt?.number).toMatch(/^\d+\/TTr-UBND$/);
     const res = await fetchPdf(`/dossiers/${id}/documents/proposal.pdf`, 'secretariat');
     expect(res.status).toBe(200);
     const text = pdfText(res.pdf);
     for (const expected of [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ỦY BAN NHÂN DÂN', `Số: ${tt?.number}`, 'TỜ TRÌNH', 'Về việc đề nghị tặng Bằng khen của Thủ tướng Chính phủ',
-      'Kính gửi: Thủ tướng Chính phủ (qua Bộ Nội vụ).', 'Căn cứ Luật Thi đua, khen thưởng', 'Phạm Văn Đức, Hiệu trưởng', '(3/3 thành viên đồng ý, 3 thành viên có mặt)',
-      'kính trình Thủ tướng Chính phủ xem xét, quyết định tặng', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', `chairman ${cast.users.chairman.id.slice('chairman-'.length)}`, 'Nơi nhận:',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ỦY BAN NHÂN DÂN',
+      `Số: ${tt?.number}`,
+      'TỜ TRÌNH',
+      'Về việc đề nghị tặng Bằng khen của Thủ tướng Chính phủ',
+      'Kính gửi: Thủ tướng Chính phủ (qua Bộ Nội vụ).',
+      'Căn cứ Luật Thi đua, khen thưởng',
+      'Phạm Văn Đức, Hiệu trưởng',
+      '(3/3 thành viên đồng ý, 3 thành viên có mặt)',
+      'kính trình Thủ tướng Chính phủ xem xét, quyết định tặng',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      `chairman ${cast.users.chairman.id.slice('chairman-'.length)}`,
+      'Nơi nhận:',
     ])
       expect(text).toContain(expected);
     const p = pageOne(res.pdf, 50, 'test-results/documents/proposal-page1.png');
     expect(p.ink(0.15, 0.03, 0.45, 0.12)).toBeGreaterThan(0.01); // issuing body, số/ký hiệu
     expect(p.ink(0.5, 0.03, 0.93, 0.12)).toBeGreaterThan(0.01); // quốc hiệu
-    expect((await http(sys, 'POST', `/dossiers/${id}/documents/proposal/issue`, { token: tokens.chairman })).status).toBe(201);
+    expect(
+      (await http(sys, 'POST', `/dossiers/${id}/documents/proposal/issue`, { token: tokens.chairman })).status,
+    ).toBe(201);
   }, 90_000);
 });

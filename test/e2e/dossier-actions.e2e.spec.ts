@@ -2,7 +2,16 @@
  * GET /api/dossiers/:id/actions: the commands the caller may take now, computed by decide() on the dossier's state —
  * what the web app shows as buttons, so it never offers a refused command.
  */
-import { driveDossier, http, seedCast, startSystem, tokensFor, aBkTinhDossier, type Cast, type TestSystem } from '../support/system';
+import {
+  driveDossier,
+  http,
+  seedCast,
+  startSystem,
+  tokensFor,
+  aBkTinhDossier,
+  type Cast,
+  type TestSystem,
+} from '../support/system';
 
 interface Action {
   command: string;
@@ -43,9 +52,19 @@ test("a clerk's draft offers submit, content and withdrawal with their calls, an
   expect(a.status).toBe('DRAFT');
   expect(paths(a)).toEqual(['content', 'submit', 'withdrawal']);
   const byCommand = Object.fromEntries(a.actions.map((x) => [x.command, x]));
-  expect(byCommand.SubmitDossier).toMatchObject({ method: 'POST', path: `/api/dossiers/${created.body.id}/submit`, needsBody: false, bodySchema: 'EmptyDto' });
+  expect(byCommand.SubmitDossier).toMatchObject({
+    method: 'POST',
+    path: `/api/dossiers/${created.body.id}/submit`,
+    needsBody: false,
+    bodySchema: 'EmptyDto',
+  });
   expect(byCommand.SubmitDossier.expectedRefusal).toBeUndefined();
-  expect(byCommand.WithdrawDossier).toMatchObject({ method: 'POST', needsBody: true, bodySchema: 'ReasonDto', placeholder: { reason: expect.any(String) } });
+  expect(byCommand.WithdrawDossier).toMatchObject({
+    method: 'POST',
+    needsBody: true,
+    bodySchema: 'ReasonDto',
+    placeholder: { reason: expect.any(String) },
+  });
   expect(byCommand.UpdateDossierContent).toMatchObject({ method: 'PUT', needsBody: true });
   expect(a.actions.some((x) => x.command === 'DecideDossier')).toBe(false);
   // The unit head sees the draft but may only withdraw it; the chairman may do nothing with it.
@@ -54,7 +73,10 @@ test("a clerk's draft offers submit, content and withdrawal with their calls, an
 });
 
 test('an incomplete draft still offers submit, naming the rule that would refuse it', async () => {
-  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier({ parts: [] }) });
+  const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({ parts: [] }),
+  });
   const submit = (await actionsOf('clerk', created.body.id)).actions.find((x) => x.command === 'SubmitDossier');
   expect(submit?.expectedRefusal).toMatchObject({ rule: 'dossier.parts-complete', code: 'RULE_VIOLATION' });
 });
@@ -63,9 +85,7 @@ test('the chairman gets the decision on AWAITING_DECISION; an auditor gets none;
   const id = await driveDossier(sys, tokens, 6);
   const chairman = await actionsOf('chairman', id);
   expect(chairman.status).toBe('AWAITING_DECISION');
-  expect(chairman.actions.map((x) => [x.command, x.path])).toEqual([
-    ['DecideDossier', `/api/dossiers/${id}/decision`],
-  ]);
+  expect(chairman.actions.map((x) => [x.command, x.path])).toEqual([['DecideDossier', `/api/dossiers/${id}/decision`]]);
   expect(chairman.actions[0]).toMatchObject({ needsBody: true, bodySchema: 'DecisionDto' });
   expect((await actionsOf('auditor', id)).actions).toEqual([]);
   // The clerk may still not withdraw a dossier past the council; the secretariat has nothing to do here.

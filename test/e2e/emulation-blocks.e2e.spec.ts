@@ -16,10 +16,14 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   sys = await startSystem();
-  for (const u of [A, B, C]) await sys.directory.upsertUnit({ code: u, name: `Sở ${u}`, level: 'AGENCY', provinceCode: province });
+  for (const u of [A, B, C])
+    await sys.directory.upsertUnit({ code: u, name: `Sở ${u}`, level: 'AGENCY', provinceCode: province });
   await sys.directory.upsertUnit({ code: `T-${tag}`, name: 'Tỉnh', level: 'PROVINCE', provinceCode: province });
   const users: [string, 'UNIT_CLERK' | 'UNIT_HEAD' | 'SECRETARIAT_OFFICER', string][] = [
-    ...[A, B, C].flatMap((u): [string, 'UNIT_CLERK' | 'UNIT_HEAD', string][] => [[`clerk-${u}`, 'UNIT_CLERK', u], [`head-${u}`, 'UNIT_HEAD', u]]),
+    ...[A, B, C].flatMap((u): [string, 'UNIT_CLERK' | 'UNIT_HEAD', string][] => [
+      [`clerk-${u}`, 'UNIT_CLERK', u],
+      [`head-${u}`, 'UNIT_HEAD', u],
+    ]),
     [`secretariat-${tag}`, 'SECRETARIAT_OFFICER', `T-${tag}`],
   ];
   for (const [username, role, unitCode] of users) {
@@ -41,53 +45,126 @@ it('a block year runs through the API, and the Cờ thi đua tỉnh reads its ra
   const secretariat = tokens[`secretariat-${tag}`];
   const block = await http<{ blockId: string; members: unknown[] }>(sys, 'POST', '/emulation-blocks', {
     token: secretariat,
-    body: { code: `K-${tag}`, name: 'Khối các sở Văn hóa – Xã hội', members: [A, B, C].map((u) => ({ unitCode: u, name: `Sở ${u}` })) },
+    body: {
+      code: `K-${tag}`,
+      name: 'Khối các sở Văn hóa – Xã hội',
+      members: [A, B, C].map((u) => ({ unitCode: u, name: `Sở ${u}` })),
+    },
   });
   expect(block.status).toBe(201);
-  const opened = await http<{ blockYearId: string; headUnit: string; deputyUnit: string }>(sys, 'POST', `/emulation-blocks/${block.body.blockId}/years`, { token: secretariat, body: { year: evaluationYear } });
+  const opened = await http<{ blockYearId: string; headUnit: string; deputyUnit: string }>(
+    sys,
+    'POST',
+    `/emulation-blocks/${block.body.blockId}/years`,
+    { token: secretariat, body: { year: evaluationYear } },
+  );
   expect(opened.status).toBe(201);
   expect(opened.body).toMatchObject({ headUnit: A, deputyUnit: B });
   const id = opened.body.blockYearId;
   const step = async (who: string, path: string, body: unknown = {}) => {
-    const res = await http<{ phase: string; state: BlockYearState }>(sys, 'POST', `/block-years/${id}/${path}`, { token: tokens[who], body });
+    const res = await http<{ phase: string; state: BlockYearState }>(sys, 'POST', `/block-years/${id}/${path}`, {
+      token: tokens[who],
+      body,
+    });
     if (res.status !== 200) throw new Error(`${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
 
-  await step(`head-${A}`, 'template', { criteria: [{ code: 'C1', title: 'Nhiệm vụ chuyên môn', maxPoints: 70, evidenceRequired: true }, { code: 'C2', title: 'Phong trào', maxPoints: 30, evidenceRequired: false }], maxBonus: 5, maxPenalty: 10 });
+  await step(`head-${A}`, 'template', {
+    criteria: [
+      { code: 'C1', title: 'Nhiệm vụ chuyên môn', maxPoints: 70, evidenceRequired: true },
+      { code: 'C2', title: 'Phong trào', maxPoints: 30, evidenceRequired: false },
+    ],
+    maxBonus: 5,
+    maxPenalty: 10,
+  });
   // Another member's head may not adopt the template: the domain's refusal, as 403.
-  expect((await http(sys, 'POST', `/block-years/${id}/template`, { token: tokens[`head-${B}`], body: { criteria: [{ code: 'C1', title: 'x', maxPoints: 1, evidenceRequired: false }], maxBonus: 0, maxPenalty: 0 } })).status).toBe(403);
+  expect(
+    (
+      await http(sys, 'POST', `/block-years/${id}/template`, {
+        token: tokens[`head-${B}`],
+        body: {
+          criteria: [{ code: 'C1', title: 'x', maxPoints: 1, evidenceRequired: false }],
+          maxBonus: 0,
+          maxPenalty: 0,
+        },
+      })
+    ).status,
+  ).toBe(403);
   await step(`secretariat-${tag}`, 'template-approval');
   for (const u of [A, B, C]) await step(`head-${u}`, 'pledges', { unitCode: u });
   expect((await step(`head-${A}`, 'self-assessment-opening', { workingDays: 10 })).phase).toBe('SELF_ASSESSMENT');
   // Bad input is a 400 naming the field, never a 500.
-  const bad = await http<{ fields?: Record<string, unknown> }>(sys, 'POST', `/block-years/${id}/self-assessments`, { token: tokens[`clerk-${A}`], body: { unitCode: A, scores: [{ criterionCode: 'C1', points: 'many', evidence: [] }], bonus: -1, penalty: 0 } });
+  const bad = await http<{ fields?: Record<string, unknown> }>(sys, 'POST', `/block-years/${id}/self-assessments`, {
+    token: tokens[`clerk-${A}`],
+    body: { unitCode: A, scores: [{ criterionCode: 'C1', points: 'many', evidence: [] }], bonus: -1, penalty: 0 },
+  });
   expect(bad.status).toBe(400);
-  const score = (u: string, c1: number) => ({ unitCode: u, scores: [{ criterionCode: 'C1', points: c1, evidence: [`BC-${u}`] }, { criterionCode: 'C2', points: 20, evidence: [] }], bonus: 0, penalty: 0 });
+  const score = (u: string, c1: number) => ({
+    unitCode: u,
+    scores: [
+      { criterionCode: 'C1', points: c1, evidence: [`BC-${u}`] },
+      { criterionCode: 'C2', points: 20, evidence: [] },
+    ],
+    bonus: 0,
+    penalty: 0,
+  });
   await step(`clerk-${A}`, 'self-assessments', score(A, 65));
   await step(`clerk-${B}`, 'self-assessments', score(B, 60));
   expect((await step(`clerk-${C}`, 'self-assessments', score(C, 50))).phase).toBe('CROSS_REVIEW');
-  await step(`head-${A}`, 'adjustments', { unitCode: C, target: 'C1', points: 45, reason: 'Một minh chứng không hợp lệ' });
+  await step(`head-${A}`, 'adjustments', {
+    unitCode: C,
+    target: 'C1',
+    points: 45,
+    reason: 'Một minh chứng không hợp lệ',
+  });
   const ranked = await step(`head-${A}`, 'ranking');
-  expect(ranked.state.ranking?.map((r) => [r.unitCode, r.rank])).toEqual([[A, 1], [B, 2], [C, 3]]);
+  expect(ranked.state.ranking?.map((r) => [r.unitCode, r.rank])).toEqual([
+    [A, 1],
+    [B, 2],
+    [C, 3],
+  ]);
 
   // The leader's Cờ thi đua tỉnh passes eligibility: the criterion names the block.
-  const leader = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens[`clerk-${A}`], body: flagDossier(A) });
+  const leader = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens[`clerk-${A}`],
+    body: flagDossier(A),
+  });
   expect(leader.status).toBe(201);
-  const submitted = await http<{ status: string }>(sys, 'POST', `/dossiers/${leader.body.id}/submit`, { token: tokens[`clerk-${A}`], body: {} });
+  const submitted = await http<{ status: string }>(sys, 'POST', `/dossiers/${leader.body.id}/submit`, {
+    token: tokens[`clerk-${A}`],
+    body: {},
+  });
   expect(submitted.status).toBe(200);
   expect(submitted.body.status).toBe('UNIT_REVIEW');
 
   // The second's is refused, naming the block and its rank.
-  const second = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens[`clerk-${B}`], body: flagDossier(B) });
-  const refused = await http<{ message: string; rule: string }>(sys, 'POST', `/dossiers/${second.body.id}/submit`, { token: tokens[`clerk-${B}`], body: {} });
+  const second = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens[`clerk-${B}`],
+    body: flagDossier(B),
+  });
+  const refused = await http<{ message: string; rule: string }>(sys, 'POST', `/dossiers/${second.body.id}/submit`, {
+    token: tokens[`clerk-${B}`],
+    body: {},
+  });
   expect(refused.status).toBe(422);
   expect(refused.body.rule).toBe('eligibility');
-  expect(refused.body.message).toContain(`Does not lead its emulation block Khối các sở Văn hóa – Xã hội in ${evaluationYear}: rank 2 of 3`);
+  expect(refused.body.message).toContain(
+    `Does not lead its emulation block Khối các sở Văn hóa – Xã hội in ${evaluationYear}: rank 2 of 3`,
+  );
 
   // Proposals and closing; the history keeps who signed each pledge.
-  await step(`head-${A}`, 'flag-proposals', { provincial: [A], government: [], meetingDate: `${evaluationYear + 1}-01-15`, minutesRef: '01/BB-K' });
+  await step(`head-${A}`, 'flag-proposals', {
+    provincial: [A],
+    government: [],
+    meetingDate: `${evaluationYear + 1}-01-15`,
+    minutesRef: '01/BB-K',
+  });
   expect((await step(`secretariat-${tag}`, 'closure')).phase).toBe('CLOSED');
-  const history = await http<{ type: string; actor: { userId: string } }[]>(sys, 'GET', `/block-years/${id}/history`, { token: tokens[`clerk-${C}`] });
-  expect(history.body.filter((e) => e.type === 'BlockYearPledgeSigned').map((e) => e.actor.userId)).toEqual([A, B, C].map((u) => `head-${u}`));
+  const history = await http<{ type: string; actor: { userId: string } }[]>(sys, 'GET', `/block-years/${id}/history`, {
+    token: tokens[`clerk-${C}`],
+  });
+  expect(history.body.filter((e) => e.type === 'BlockYearPledgeSigned').map((e) => e.actor.userId)).toEqual(
+    [A, B, C].map((u) => `head-${u}`),
+  );
 }, 180_000);

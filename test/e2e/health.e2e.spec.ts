@@ -8,7 +8,11 @@ import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown>; cache: string | null }> {
   const res = await fetch(url);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown>, cache: res.headers.get('cache-control') };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown>,
+    cache: res.headers.get('cache-control'),
+  };
 }
 
 describe('API health', () => {
@@ -21,16 +25,28 @@ describe('API health', () => {
   it('is live without touching a dependency, and ready when Postgres and Temporal answer', async () => {
     expect(await getJson(`${sys.baseUrl}/health/live`)).toMatchObject({ status: 200, body: { status: 'alive' } });
     const ready = await getJson(`${sys.baseUrl}/health/ready`);
-    expect(ready).toMatchObject({ status: 200, cache: 'no-store', body: { status: 'ready', checks: { database: { ok: true }, temporal: { ok: true } } } });
+    expect(ready).toMatchObject({
+      status: 200,
+      cache: 'no-store',
+      body: { status: 'ready', checks: { database: { ok: true }, temporal: { ok: true } } },
+    });
   });
 });
 
 describe("the worker's health server", () => {
   let worker: RunningWorker | undefined;
-  const saved = { port: process.env.WORKER_HEALTH_PORT, host: process.env.WORKER_HEALTH_HOST, queue: process.env.TEMPORAL_TASK_QUEUE };
+  const saved = {
+    port: process.env.WORKER_HEALTH_PORT,
+    host: process.env.WORKER_HEALTH_HOST,
+    queue: process.env.TEMPORAL_TASK_QUEUE,
+  };
   afterAll(async () => {
     await worker?.shutdown();
-    for (const [k, v] of [['WORKER_HEALTH_PORT', saved.port], ['WORKER_HEALTH_HOST', saved.host], ['TEMPORAL_TASK_QUEUE', saved.queue]] as const) {
+    for (const [k, v] of [
+      ['WORKER_HEALTH_PORT', saved.port],
+      ['WORKER_HEALTH_HOST', saved.host],
+      ['TEMPORAL_TASK_QUEUE', saved.queue],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -52,7 +68,11 @@ describe("the worker's health server", () => {
     }
     expect(ready).toMatchObject({
       status: 200,
-      body: { status: 'ready', worker: { runState: 'RUNNING', workflowPollerState: 'POLLING', activityPollerState: 'POLLING' }, checks: { database: { ok: true } } },
+      body: {
+        status: 'ready',
+        worker: { runState: 'RUNNING', workflowPollerState: 'POLLING', activityPollerState: 'POLLING' },
+        checks: { database: { ok: true } },
+      },
     });
     await worker.shutdown();
     worker = undefined;

@@ -5,7 +5,17 @@
  * event table no decision number is carried by two decisions.
  */
 import { randomUUID } from 'node:crypto';
-import { aBkTinhDossier, driveDossier, http, PROVINCIAL_STEPS, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
+import {
+  aBkTinhDossier,
+  driveDossier,
+  http,
+  PROVINCIAL_STEPS,
+  seedCast,
+  startSystem,
+  tokensFor,
+  type Cast,
+  type TestSystem,
+} from '../support/system';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -14,7 +24,11 @@ type Dossier = { id: string; status: string; decisionNumber: string | null; titl
 
 const post = <T = Dossier>(path: string, who: string, body: unknown, key?: string) =>
   http<T>(sys, 'POST', path, { token: tokens[who], body, headers: key ? { 'idempotency-key': key } : {} });
-const eventCount = async (id: string) => Number(((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE dossier_id = $1`, [id])) as { n: string }[])[0].n);
+const eventCount = async (id: string) =>
+  Number(
+    ((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE dossier_id = $1`, [id])) as { n: string }[])[0]
+      .n,
+  );
 
 beforeAll(async () => {
   sys = await startSystem();
@@ -33,12 +47,19 @@ describe('the final decision', () => {
     expect(first.body).toMatchObject({ status: 'AWARDED', decisionNumber: expect.stringMatching(/^\d+\/QĐ-/) });
 
     const before = await eventCount(b);
-    const reused = await post<{ message: string; rule: string }>(`/dossiers/${b}/decision`, 'chairman', { approve: true }, key);
+    const reused = await post<{ message: string; rule: string }>(
+      `/dossiers/${b}/decision`,
+      'chairman',
+      { approve: true },
+      key,
+    );
     expect(reused.status).toBe(422);
     expect(reused.body.rule).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(reused.body.message).toContain(`/dossiers/${a}/decision`);
     expect(await eventCount(b)).toBe(before);
-    expect((await http<Dossier>(sys, 'GET', `/dossiers/${b}`, { token: tokens.auditor })).body.status).toBe('AWAITING_DECISION');
+    expect((await http<Dossier>(sys, 'GET', `/dossiers/${b}`, { token: tokens.auditor })).body.status).toBe(
+      'AWAITING_DECISION',
+    );
 
     // The retry of the accepted decision answers the original result: 200 with the same number, although AWARDED is final.
     const retried = await post(`/dossiers/${a}/decision`, 'chairman', { approve: true }, key);
@@ -70,7 +91,12 @@ describe('creating a dossier', () => {
     const again = await post('/dossiers', 'clerk', aBkTinhDossier(), key);
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
-    const other = await post<{ rule: string }>('/dossiers', 'clerk', aBkTinhDossier({ title: 'Một hồ sơ khác hẳn' }), key);
+    const other = await post<{ rule: string }>(
+      '/dossiers',
+      'clerk',
+      aBkTinhDossier({ title: 'Một hồ sơ khác hẳn' }),
+      key,
+    );
     expect(other.status).toBe(422);
     expect(other.body.rule).toBe('IDEMPOTENCY_KEY_REUSED');
     // Keys are the caller's own: another user's identical key is a different key.
@@ -81,7 +107,9 @@ describe('creating a dossier', () => {
 
   it('a key whose first use was refused (400) is free for the corrected request', async () => {
     const key = `fix-${randomUUID()}`;
-    expect((await post('/dossiers', 'clerk', { ...aBkTinhDossier(), awardCode: 'NO_SUCH_AWARD' }, key)).status).toBe(400);
+    expect((await post('/dossiers', 'clerk', { ...aBkTinhDossier(), awardCode: 'NO_SUCH_AWARD' }, key)).status).toBe(
+      400,
+    );
     expect((await post('/dossiers', 'clerk', aBkTinhDossier(), key)).status).toBe(201);
   });
 });
@@ -100,13 +128,21 @@ it('across the event table, a decision number is printed on one decision only (a
      WHERE coalesce(data->'decision'->>'number', data->'proposal'->>'number') IS NOT NULL
        AND type NOT LIKE 'Session%'`)) as { authority: string; year: string; number: string; dossier: string }[];
   expect(rows.length).toBeGreaterThan(0);
-  const sessions = (await sys.db.query(`SELECT data FROM dossier_event WHERE type = 'SessionDecisionIssued'`)) as { data: { number: string; authority: string; year: number; dossierIds: string[] } }[];
+  const sessions = (await sys.db.query(`SELECT data FROM dossier_event WHERE type = 'SessionDecisionIssued'`)) as {
+    data: { number: string; authority: string; year: number; dossierIds: string[] };
+  }[];
   const carriers = new Map<string, Set<string>>();
-  for (const r of rows) carriers.set(`${r.authority}|${r.year}|${r.number}`, (carriers.get(`${r.authority}|${r.year}|${r.number}`) ?? new Set()).add(r.dossier));
+  for (const r of rows)
+    carriers.set(
+      `${r.authority}|${r.year}|${r.number}`,
+      (carriers.get(`${r.authority}|${r.year}|${r.number}`) ?? new Set()).add(r.dossier),
+    );
   for (const [number, dossiers] of carriers) {
     if (dossiers.size === 1) continue;
     const [authority, year, formatted] = number.split('|');
-    const shared = sessions.find((s) => s.data.number === formatted && s.data.authority === authority && String(s.data.year) === year);
+    const shared = sessions.find(
+      (s) => s.data.number === formatted && s.data.authority === authority && String(s.data.year) === year,
+    );
     expect({ number, dossiers: [...dossiers].sort(), session: shared ? 'one session decision' : 'none' }).toEqual({
       number,
       dossiers: [...dossiers].sort(),

@@ -36,50 +36,118 @@ const movement = (overrides: Record<string, unknown> = {}) => ({
 });
 
 it('the secretariat launches a movement and moves it LAUNCHED → IN_PROGRESS → REVIEWED → CLOSED', async () => {
-  const launched = await http<{ movementId: string; status: string; source: string; state: { definition: { coOrganisers: string[] } } }>(sys, 'POST', '/movements', { token: tokens.secretariat, body: movement() });
+  const launched = await http<{
+    movementId: string;
+    status: string;
+    source: string;
+    state: { definition: { coOrganisers: string[] } };
+  }>(sys, 'POST', '/movements', { token: tokens.secretariat, body: movement() });
   expect(launched.status).toBe(201);
-  expect(launched.body).toMatchObject({ status: 'LAUNCHED', source: 'MOVEMENT', kind: 'REGULAR', scopeLevel: 'PROVINCE', scopeCode: province });
+  expect(launched.body).toMatchObject({
+    status: 'LAUNCHED',
+    source: 'MOVEMENT',
+    kind: 'REGULAR',
+    scopeLevel: 'PROVINCE',
+    scopeCode: province,
+  });
   expect(launched.body.state.definition.coOrganisers).toEqual(['Liên đoàn Lao động tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh']);
   const id = launched.body.movementId;
   // Skipping a step is the domain's refusal (409), naming its rule.
-  const skip = await http<{ rule: string }>(sys, 'POST', `/movements/${id}/status`, { token: tokens.secretariat, body: { to: 'CLOSED' } });
+  const skip = await http<{ rule: string }>(sys, 'POST', `/movements/${id}/status`, {
+    token: tokens.secretariat,
+    body: { to: 'CLOSED' },
+  });
   expect([skip.status, skip.body.rule]).toEqual([409, 'movement.status-order']);
   for (const to of ['IN_PROGRESS', 'REVIEWED', 'CLOSED']) {
-    const res = await http<{ status: string }>(sys, 'POST', `/movements/${id}/status`, { token: tokens.secretariat, body: { to, note: 'Hội nghị' } });
+    const res = await http<{ status: string }>(sys, 'POST', `/movements/${id}/status`, {
+      token: tokens.secretariat,
+      body: { to, note: 'Hội nghị' },
+    });
     expect([res.status, res.body.status]).toEqual([200, to]);
   }
   const history = await http<{ type: string }[]>(sys, 'GET', `/movements/${id}/history`, { token: tokens.clerk });
-  expect(history.body.map((e) => e.type)).toEqual(['MovementLaunched', 'MovementStatusChanged', 'MovementStatusChanged', 'MovementStatusChanged']);
+  expect(history.body.map((e) => e.type)).toEqual([
+    'MovementLaunched',
+    'MovementStatusChanged',
+    'MovementStatusChanged',
+    'MovementStatusChanged',
+  ]);
   // A clerk reads movements but may not advance one.
-  expect((await http(sys, 'POST', `/movements/${id}/status`, { token: tokens.clerk, body: { to: 'CLOSED' } })).status).toBe(403);
+  expect(
+    (await http(sys, 'POST', `/movements/${id}/status`, { token: tokens.clerk, body: { to: 'CLOSED' } })).status,
+  ).toBe(403);
 }, 60_000);
 
 it('bad input is a 400 per field: dates, kind, scope of another province', async () => {
-  const bad = await http<{ fields: Record<string, unknown> }>(sys, 'POST', '/movements', { token: tokens.secretariat, body: movement({ kind: 'SOMETIMES', period: { from: 'soon', to: `${year}-12-31` } }) });
+  const bad = await http<{ fields: Record<string, unknown> }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: movement({ kind: 'SOMETIMES', period: { from: 'soon', to: `${year}-12-31` } }),
+  });
   expect(bad.status).toBe(400);
   expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['kind', 'period.from']));
-  const elsewhere = await http<{ fields: Record<string, unknown> }>(sys, 'POST', '/movements', { token: tokens.secretariat, body: movement({ scope: { level: 'PROVINCE', code: 'NOT-MINE' } }) });
+  const elsewhere = await http<{ fields: Record<string, unknown> }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: movement({ scope: { level: 'PROVINCE', code: 'NOT-MINE' } }),
+  });
   expect([elsewhere.status, Object.keys(elsewhere.body.fields)]).toEqual([400, ['scope.code']]);
   expect((await http(sys, 'GET', '/movements/not-a-uuid', { token: tokens.clerk })).status).toBe(400);
 });
 
 it('a thematic round is a THEMATIC movement; dossiers name their movement and the movement counts them', async () => {
-  const round = await http<{ roundId: string }>(sys, 'POST', '/rounds', { token: tokens.secretariat, body: { name: `Chuyên đề chuyển đổi số ${year}`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31`, awardCodes: ['BK_TINH'] } });
+  const round = await http<{ roundId: string }>(sys, 'POST', '/rounds', {
+    token: tokens.secretariat,
+    body: {
+      name: `Chuyên đề chuyển đổi số ${year}`,
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-12-31`,
+      awardCodes: ['BK_TINH'],
+    },
+  });
   expect(round.status).toBe(201);
-  const asMovement = await http<{ kind: string; source: string; periodFrom: string; periodTo: string; status: string }>(sys, 'GET', `/movements/${round.body.roundId}`, { token: tokens.clerk });
-  expect(asMovement.body).toMatchObject({ kind: 'THEMATIC', source: 'ROUND', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, status: 'LAUNCHED' });
+  const asMovement = await http<{ kind: string; source: string; periodFrom: string; periodTo: string; status: string }>(
+    sys,
+    'GET',
+    `/movements/${round.body.roundId}`,
+    { token: tokens.clerk },
+  );
+  expect(asMovement.body).toMatchObject({
+    kind: 'THEMATIC',
+    source: 'ROUND',
+    periodFrom: `${year}-01-01`,
+    periodTo: `${year}-12-31`,
+    status: 'LAUNCHED',
+  });
   // /api/rounds keeps answering (the thematic-movement view).
-  expect((await http<unknown[]>(sys, 'GET', '/rounds', { token: tokens.clerk })).body).toEqual(expect.arrayContaining([expect.objectContaining({ roundId: round.body.roundId })]));
+  expect((await http<unknown[]>(sys, 'GET', '/rounds', { token: tokens.clerk })).body).toEqual(
+    expect.arrayContaining([expect.objectContaining({ roundId: round.body.roundId })]),
+  );
   const listed = await http<{ movementId: string }[]>(sys, 'GET', '/movements?kind=THEMATIC', { token: tokens.clerk });
   expect(listed.body.map((m) => m.movementId)).toContain(round.body.roundId);
 
-  const regular = await http<{ movementId: string }>(sys, 'POST', '/movements', { token: tokens.secretariat, body: movement({ name: 'Phong trào thi đua thường xuyên' }) });
-  const dossier = await http<{ id: string; movementId: string | null }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier({ movementId: regular.body.movementId }) });
+  const regular = await http<{ movementId: string }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: movement({ name: 'Phong trào thi đua thường xuyên' }),
+  });
+  const dossier = await http<{ id: string; movementId: string | null }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({ movementId: regular.body.movementId }),
+  });
   expect([dossier.status, dossier.body.movementId]).toEqual([201, regular.body.movementId]);
-  const thematic = await http<{ movementId: string | null }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier({ commendationType: 'THEMATIC', roundId: round.body.roundId }) });
+  const thematic = await http<{ movementId: string | null }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({ commendationType: 'THEMATIC', roundId: round.body.roundId }),
+  });
   expect(thematic.body.movementId).toBe(round.body.roundId);
-  const unknown = await http<{ fields: Record<string, unknown> }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier({ movementId: '00000000-0000-4000-8000-000000000000' }) });
+  const unknown = await http<{ fields: Record<string, unknown> }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({ movementId: '00000000-0000-4000-8000-000000000000' }),
+  });
   expect([unknown.status, Object.keys(unknown.body.fields)]).toEqual([400, ['movementId']]);
-  const counted = await http<{ dossiers: { awardCode: string; status: string; count: number }[] }>(sys, 'GET', `/movements/${regular.body.movementId}`, { token: tokens.clerk });
+  const counted = await http<{ dossiers: { awardCode: string; status: string; count: number }[] }>(
+    sys,
+    'GET',
+    `/movements/${regular.body.movementId}`,
+    { token: tokens.clerk },
+  );
   expect(counted.body.dossiers).toEqual([{ awardCode: 'BK_TINH', status: 'DRAFT', count: 1 }]);
 }, 60_000);

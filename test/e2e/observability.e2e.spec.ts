@@ -28,7 +28,10 @@ let worker: RunningWorker;
 let app: INestApplication;
 let cast: Cast;
 const tokens: Record<string, string> = {};
-const saved = { WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT, TEMPORAL_TASK_QUEUE: process.env.TEMPORAL_TASK_QUEUE };
+const saved = {
+  WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT,
+  TEMPORAL_TASK_QUEUE: process.env.TEMPORAL_TASK_QUEUE,
+};
 
 beforeAll(async () => {
   setLogDestination(capture, 'info');
@@ -53,7 +56,9 @@ afterAll(async () => {
   await worker?.shutdown();
   await sys?.db.destroy();
   setLogDestination(process.stdout);
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 });
 
 const parsed = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -63,20 +68,44 @@ describe('structured logs', () => {
     const fullName = `Hoàng Thị Riêngtư ${randomUUID().slice(0, 6)}`;
     const citizenId = String(randomInt(100_000_000, 999_999_999)).padStart(12, '0');
     const requestId = `obs-${randomUUID()}`;
-    const body = aBkTinhDossier({ title: `Đề nghị khen thưởng ${fullName}`, nominee: { kind: 'INDIVIDUAL', fullName, position: 'Giáo viên', citizenId, birthDate: '1985-04-12' } });
-    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body, headers: { 'x-request-id': requestId } });
+    const body = aBkTinhDossier({
+      title: `Đề nghị khen thưởng ${fullName}`,
+      nominee: { kind: 'INDIVIDUAL', fullName, position: 'Giáo viên', citizenId, birthDate: '1985-04-12' },
+    });
+    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+      token: tokens.clerk,
+      body,
+      headers: { 'x-request-id': requestId },
+    });
     expect(created.status).toBe(201);
     // A refused request (400, the name and the citizen id in the body and the query) is logged without them too.
-    const bad = await http(sys, 'POST', `/dossiers?citizenId=${citizenId}`, { token: tokens.clerk, body: { ...body, awardCode: 42 } });
+    const bad = await http(sys, 'POST', `/dossiers?citizenId=${citizenId}`, {
+      token: tokens.clerk,
+      body: { ...body, awardCode: 42 },
+    });
     expect(bad.status).toBe(400);
-    const search = await http(sys, 'GET', `/award-history/search?citizenId=${citizenId}`, { token: tokens.secretariat });
+    const search = await http(sys, 'GET', `/award-history/search?citizenId=${citizenId}`, {
+      token: tokens.secretariat,
+    });
     expect(search.status).toBeLessThan(500);
 
     const mine = parsed().filter((l) => l.requestId === requestId);
     expect(mine).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ component: 'http', service: 'tdkt-api', actorId: cast.users.clerk.id, method: 'POST', route: '/api/dossiers', status: 201 }),
-        expect.objectContaining({ component: 'activity', activity: 'appendEvents', actorId: cast.users.clerk.id, workflowId: `dossier-${created.body.id}` }),
+        expect.objectContaining({
+          component: 'http',
+          service: 'tdkt-api',
+          actorId: cast.users.clerk.id,
+          method: 'POST',
+          route: '/api/dossiers',
+          status: 201,
+        }),
+        expect.objectContaining({
+          component: 'activity',
+          activity: 'appendEvents',
+          actorId: cast.users.clerk.id,
+          workflowId: `dossier-${created.body.id}`,
+        }),
       ]),
     );
     for (const line of lines) {
@@ -88,9 +117,20 @@ describe('structured logs', () => {
   it('redacts personal fields wherever a logged object holds them', async () => {
     const { logger } = await import('@tdkt/platform');
     const marker = `Lê Văn ${randomUUID().slice(0, 6)}`;
-    logger('test').warn({ command: { data: { nominee: { fullName: marker } } }, citizenId: marker, payload: { a: { b: { fullName: marker } } } }, 'probe');
+    logger('test').warn(
+      {
+        command: { data: { nominee: { fullName: marker } } },
+        citizenId: marker,
+        payload: { a: { b: { fullName: marker } } },
+      },
+      'probe',
+    );
     const probe = parsed().find((l) => l.msg === 'probe' && l.component === 'test');
-    expect(probe).toMatchObject({ citizenId: '[redacted]', command: { data: { nominee: '[redacted]' } }, payload: { a: { b: { fullName: '[redacted]' } } } });
+    expect(probe).toMatchObject({
+      citizenId: '[redacted]',
+      command: { data: { nominee: '[redacted]' } },
+      payload: { a: { b: { fullName: '[redacted]' } } },
+    });
     expect(JSON.stringify(probe)).not.toContain(marker);
   });
 });
@@ -108,24 +148,44 @@ describe('Prometheus metrics', () => {
 
   it('count commands by type and outcome, refusals by rule, appends and projection lag, after a command', async () => {
     const [apiBefore, workerBefore] = [await scrapeApi(), await scrapeWorker()];
-    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
+    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+      token: tokens.clerk,
+      body: aBkTinhDossier(),
+    });
     expect(created.status).toBe(201);
-    expect((await http(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} })).status).toBe(200);
+    expect(
+      (await http(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} })).status,
+    ).toBe(200);
     // Submitting again is refused by the domain (wrong state), with its rule.
-    const again = await http<{ rule: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} });
+    const again = await http<{ rule: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, {
+      token: tokens.clerk,
+      body: {},
+    });
     expect(again.status).toBe(409);
     const [apiAfter, workerAfter] = [await scrapeApi(), await scrapeWorker()];
 
-    const commands = (text: string, command: string, outcome: string) => sample(text, 'tdkt_commands_total', { update: 'dossierCommand', command, outcome });
+    const commands = (text: string, command: string, outcome: string) =>
+      sample(text, 'tdkt_commands_total', { update: 'dossierCommand', command, outcome });
     expect(commands(apiAfter, 'CreateDossier', 'accepted') - commands(apiBefore, 'CreateDossier', 'accepted')).toBe(1);
     expect(commands(apiAfter, 'SubmitDossier', 'accepted') - commands(apiBefore, 'SubmitDossier', 'accepted')).toBe(1);
     expect(commands(apiAfter, 'SubmitDossier', 'refused') - commands(apiBefore, 'SubmitDossier', 'refused')).toBe(1);
-    const refused = (text: string) => sample(text, 'tdkt_commands_refused_total', { rule: again.body.rule, status: '409' });
+    const refused = (text: string) =>
+      sample(text, 'tdkt_commands_refused_total', { rule: again.body.rule, status: '409' });
     expect(refused(apiAfter) - refused(apiBefore)).toBe(1);
-    const appends = (text: string) => sample(text, 'tdkt_event_append_duration_seconds_count', { activity: 'appendEvents' });
+    const appends = (text: string) =>
+      sample(text, 'tdkt_event_append_duration_seconds_count', { activity: 'appendEvents' });
     expect(appends(workerAfter) - appends(workerBefore)).toBeGreaterThanOrEqual(2);
-    expect(sample(workerAfter, 'tdkt_projection_lag_seconds_count', {}) - sample(workerBefore, 'tdkt_projection_lag_seconds_count', {})).toBeGreaterThanOrEqual(2);
-    expect(sample(apiAfter, 'tdkt_http_request_duration_seconds_count', { method: 'POST', route: '/api/dossiers/:id/submit', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(workerAfter, 'tdkt_projection_lag_seconds_count', {}) -
+        sample(workerBefore, 'tdkt_projection_lag_seconds_count', {}),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      sample(apiAfter, 'tdkt_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/dossiers/:id/submit',
+        status: '200',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     // No id in any label: the route is the template, the dossier id appears nowhere.
     expect(apiAfter).not.toContain(created.body.id);
     expect(workerAfter).not.toContain(created.body.id);

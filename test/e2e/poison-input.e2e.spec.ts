@@ -39,7 +39,10 @@ async function refusal(work: Promise<unknown>): Promise<ApplicationFailure> {
 }
 
 it('a NUL character in a command is refused at once, nothing is written, and the dossier takes the next command', async () => {
-  const created = await http<{ id: string; version: number }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
+  const created = await http<{ id: string; version: number }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier(),
+  });
   expect(created.status).toBe(201);
   const handle = client.workflow.getHandle(dossierWorkflowId(created.body.id));
   const clerk = { userId: cast.users.clerk.id, role: 'UNIT_CLERK' as const, unitCode: cast.unitCode };
@@ -47,7 +50,13 @@ it('a NUL character in a command is refused at once, nothing is written, and the
   const started = Date.now();
   const failure = await refusal(
     handle.executeUpdate(dossierCommandUpdate, {
-      args: [{ command: { type: 'UpdateDossierContent', data: { title: 'Đề nghị\u0000 tặng Bằng khen' } }, actor: clerk, requestId: randomUUID() }],
+      args: [
+        {
+          command: { type: 'UpdateDossierContent', data: { title: 'Đề nghị\u0000 tặng Bằng khen' } },
+          actor: clerk,
+          requestId: randomUUID(),
+        },
+      ],
     }),
   );
   // Not after a retry schedule: the first attempt's data error ends it (the activity retries every ≤30 s otherwise).
@@ -58,12 +67,22 @@ it('a NUL character in a command is refused at once, nothing is written, and the
 
   // Nothing was appended or evolved: the workflow's state and the read model are where they were.
   expect((await handle.query(dossierStateQuery)).seq).toBe(created.body.version);
-  const [{ n }] = (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`, [created.body.id])) as { n: number }[];
+  const [{ n }] = (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`, [
+    created.body.id,
+  ])) as { n: number }[];
   expect(n).toBe(created.body.version);
 
-  const next = await http<{ status: string; version: number; title: string }>(sys, 'PUT', `/dossiers/${created.body.id}/content`, { token: tokens.clerk, body: { title: 'Đề nghị tặng Bằng khen (sửa)' } });
+  const next = await http<{ status: string; version: number; title: string }>(
+    sys,
+    'PUT',
+    `/dossiers/${created.body.id}/content`,
+    { token: tokens.clerk, body: { title: 'Đề nghị tặng Bằng khen (sửa)' } },
+  );
   expect(next.status).toBe(200);
   expect(next.body).toMatchObject({ version: created.body.version + 1, title: 'Đề nghị tặng Bằng khen (sửa)' });
-  const submitted = await http<{ status: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, { token: tokens.clerk, body: {} });
+  const submitted = await http<{ status: string }>(sys, 'POST', `/dossiers/${created.body.id}/submit`, {
+    token: tokens.clerk,
+    body: {},
+  });
   expect(submitted.body.status).toBe('UNIT_REVIEW');
 });

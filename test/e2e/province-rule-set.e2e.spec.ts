@@ -37,8 +37,12 @@ beforeAll(async () => {
   await sys.directory.upsertUnit({ code: seat, name: 'UBND tỉnh', level: 'PROVINCE', provinceCode: province });
   await sys.directory.upsertUnit({ code: unit, name: 'Sở', level: 'AGENCY', provinceCode: province });
   const people: [string, Parameters<TestSystem['directory']['upsertUser']>[0]['role'], string][] = [
-    ['clerk', 'UNIT_CLERK', unit], ['head', 'UNIT_HEAD', unit], ['secretariat', 'SECRETARIAT_OFFICER', seat],
-    ['m1', 'COUNCIL_MEMBER', seat], ['m2', 'COUNCIL_MEMBER', seat], ['m3', 'COUNCIL_CHAIR', seat],
+    ['clerk', 'UNIT_CLERK', unit],
+    ['head', 'UNIT_HEAD', unit],
+    ['secretariat', 'SECRETARIAT_OFFICER', seat],
+    ['m1', 'COUNCIL_MEMBER', seat],
+    ['m2', 'COUNCIL_MEMBER', seat],
+    ['m3', 'COUNCIL_CHAIR', seat],
   ];
   for (const [key, role, unitCode] of people) {
     await sys.directory.upsertUser({ id: `${key}-${tag}`, username: `${key}.${tag}`, fullName: key, role, unitCode });
@@ -52,14 +56,34 @@ afterAll(async () => {
 });
 
 it("binds the province's rule set at submission: 3 working days of appraisal, and a unanimous council", async () => {
-  const id = (await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() })).body.id;
-  const submitted = await http<{ ruleSetVersion: string }>(sys, 'POST', `/dossiers/${id}/submit`, { token: tokens.clerk, body: {} });
+  const id = (await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() }))
+    .body.id;
+  const submitted = await http<{ ruleSetVersion: string }>(sys, 'POST', `/dossiers/${id}/submit`, {
+    token: tokens.clerk,
+    body: {},
+  });
   expect(submitted.body.ruleSetVersion).toBe(`LAW2022+ND152+TT15/2025@${province}`);
-  const approved = await http<{ deadline: string }>(sys, 'POST', `/dossiers/${id}/unit-approval`, { token: tokens.head, body: {} });
-  const history = await http<{ type: string; data: { deadline?: string; workingDays?: number } }[]>(sys, 'GET', `/dossiers/${id}/history`, { token: tokens.secretariat });
-  expect(history.body.find((e) => e.type === 'AppraisalClockStarted')?.data).toMatchObject({ workingDays: 3, deadline: approved.body.deadline });
+  const approved = await http<{ deadline: string }>(sys, 'POST', `/dossiers/${id}/unit-approval`, {
+    token: tokens.head,
+    body: {},
+  });
+  const history = await http<{ type: string; data: { deadline?: string; workingDays?: number } }[]>(
+    sys,
+    'GET',
+    `/dossiers/${id}/history`,
+    { token: tokens.secretariat },
+  );
+  expect(history.body.find((e) => e.type === 'AppraisalClockStarted')?.data).toMatchObject({
+    workingDays: 3,
+    deadline: approved.body.deadline,
+  });
   await http(sys, 'POST', `/dossiers/${id}/appraisal-acceptance`, { token: tokens.secretariat, body: {} });
-  for (const [m, approve] of [['m1', true], ['m2', true], ['m3', false]] as const) await http(sys, 'POST', `/dossiers/${id}/votes`, { token: tokens[m], body: { approve } });
+  for (const [m, approve] of [
+    ['m1', true],
+    ['m2', true],
+    ['m3', false],
+  ] as const)
+    await http(sys, 'POST', `/dossiers/${id}/votes`, { token: tokens[m], body: { approve } });
   // 2 of 3 would pass the shipped simple majority; the province requires all members.
   const after = await http<{ status: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.secretariat });
   expect(after.body.status).toBe('REJECTED');

@@ -14,7 +14,15 @@ import type { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, temporalConnectionOptions } from '@tdkt/config';
-import { ChainVerifier, createDataSource, DecisionNumbers, Directory, EventStore, grantRuntimeRole, runMigrations } from '@tdkt/persistence';
+import {
+  ChainVerifier,
+  createDataSource,
+  DecisionNumbers,
+  Directory,
+  EventStore,
+  grantRuntimeRole,
+  runMigrations,
+} from '@tdkt/persistence';
 import { dataConverter, reconcile } from '@tdkt/platform';
 import { createApi } from '../../apps/api/src/api';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
@@ -42,7 +50,12 @@ async function startApp(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const db = await createDataSource(dbUrl('runtime', name)).initialize();
   running = { worker, app };
-  sys = { baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`, db, directory: new Directory(db), stop: async () => undefined };
+  sys = {
+    baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`,
+    db,
+    directory: new Directory(db),
+    stop: async () => undefined,
+  };
   // The local issuer's key lives in this API's memory: a restarted API issues new tokens.
   if (cast) Object.assign(tokens, await tokensFor(sys, cast));
 }
@@ -72,7 +85,9 @@ afterAll(async () => {
   await stopApp();
   for (const db of [name, `${name}_backup`]) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   await admin.end();
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 });
 
 const step = async (who: string, id: string, path: string, body: Record<string, unknown> = {}) => {
@@ -80,16 +95,24 @@ const step = async (who: string, id: string, path: string, body: Record<string, 
   expect({ path, status: res.status }).toEqual({ path, status: 200 });
   return res.body.status;
 };
-const statusOf = async (id: string) => (await http<{ status: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.secretariat })).body.status;
+const statusOf = async (id: string) =>
+  (await http<{ status: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.secretariat })).body.status;
 
 async function temporalClient(): Promise<Client> {
   const config = loadConfig();
-  return new Client({ connection: await Connection.connect(temporalConnectionOptions(config.temporal)), namespace: config.temporal.namespace, dataConverter: dataConverter(config.temporal) });
+  return new Client({
+    connection: await Connection.connect(temporalConnectionOptions(config.temporal)),
+    namespace: config.temporal.namespace,
+    dataConverter: dataConverter(config.temporal),
+  });
 }
 
 describe('restoring the app database to an earlier point, then reconcile', () => {
   it('appends again what the workflow holds and the table lost (same hashes), and the dossier moves again', async () => {
-    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body: aBkTinhDossier() });
+    const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+      token: tokens.clerk,
+      body: aBkTinhDossier(),
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect(await step('clerk', id, 'submit')).toBe('UNIT_REVIEW');
@@ -115,14 +138,28 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
     expect(await statusOf(id)).toBe('UNIT_REVIEW');
 
     // Stuck: the read models say UNIT_REVIEW, so the council (whose turn it is for the workflow) is turned away.
-    expect((await http(sys, 'POST', `/dossiers/${id}/votes`, { token: tokens.member1, body: { approve: true } })).status).toBe(403);
+    expect(
+      (await http(sys, 'POST', `/dossiers/${id}/votes`, { token: tokens.member1, body: { approve: true } })).status,
+    ).toBe(403);
 
     const temporal = await temporalClient();
     try {
-      const deps = { temporal, dataConverter: dataConverter(loadConfig().temporal), events: new EventStore(sys.db), decisionNumbers: new DecisionNumbers(sys.db) };
+      const deps = {
+        temporal,
+        dataConverter: dataConverter(loadConfig().temporal),
+        events: new EventStore(sys.db),
+        decisionNumbers: new DecisionNumbers(sys.db),
+      };
       const query = `WorkflowId = "dossier-${id}"`;
       const dry = await reconcile(deps, { apply: false, query });
-      expect(dry.repaired).toEqual([expect.objectContaining({ streamId: id, tableSeq: atBackup.length, workflowSeq: before.length, events: before.length - atBackup.length })]);
+      expect(dry.repaired).toEqual([
+        expect.objectContaining({
+          streamId: id,
+          tableSeq: atBackup.length,
+          workflowSeq: before.length,
+          events: before.length - atBackup.length,
+        }),
+      ]);
       expect((await new EventStore(sys.db).readStream(id)).length).toBe(atBackup.length);
 
       const applied = await reconcile(deps, { apply: true, query });
@@ -134,7 +171,9 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
 
     // The lost events are back with the hashes they had, the read models with them, and the chain verifies.
     const after = await new EventStore(sys.db).readStream(id);
-    expect(after.slice(0, before.length).map((e) => [e.seq, e.type, e.requestId, e.hash])).toEqual(before.map((e) => [e.seq, e.type, e.requestId, e.hash]));
+    expect(after.slice(0, before.length).map((e) => [e.seq, e.type, e.requestId, e.hash])).toEqual(
+      before.map((e) => [e.seq, e.type, e.requestId, e.hash]),
+    );
     expect((await new ChainVerifier(new EventStore(sys.db)).verifyDossier(id)).ok).toBe(true);
     // The dossier moves again: the council votes, the result is appended after the restored events.
     expect(await statusOf(id)).toBe('COUNCIL_VOTING');
@@ -146,7 +185,15 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
     // Nothing more to do: a second run finds every stream whole.
     const temporal2 = await temporalClient();
     try {
-      const again = await reconcile({ temporal: temporal2, dataConverter: dataConverter(loadConfig().temporal), events: new EventStore(sys.db), decisionNumbers: new DecisionNumbers(sys.db) }, { apply: true, query: `WorkflowId = "dossier-${id}"` });
+      const again = await reconcile(
+        {
+          temporal: temporal2,
+          dataConverter: dataConverter(loadConfig().temporal),
+          events: new EventStore(sys.db),
+          decisionNumbers: new DecisionNumbers(sys.db),
+        },
+        { apply: true, query: `WorkflowId = "dossier-${id}"` },
+      );
       expect(again).toMatchObject({ repaired: [], needsPerson: [] });
     } finally {
       await temporal2.connection.close();

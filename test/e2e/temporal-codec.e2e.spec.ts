@@ -25,7 +25,8 @@ let sdkOwn: Payload[];
 /** The request-context headers (request id and actor id, for the logs): plain by design, checked apart. */
 let contextHeaders: Payload[];
 
-const text = (payloads: Payload[]) => payloads.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8')).join('\n');
+const text = (payloads: Payload[]) =>
+  payloads.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8')).join('\n');
 const b64 = (b: Uint8Array | null | undefined) => Buffer.from(b ?? new Uint8Array()).toString('base64');
 
 const UI = 'http://127.0.0.1:8233';
@@ -34,18 +35,29 @@ beforeAll(async () => {
   sys = await startSystem();
   delete process.env.TEMPORAL_UI_ORIGINS;
   cast = await seedCast(sys);
-  await sys.directory.upsertUser({ id: `admin-${tag}`, username: `admin.${tag}`, fullName: 'Quản trị', role: 'ADMINISTRATOR', unitCode: null });
+  await sys.directory.upsertUser({
+    id: `admin-${tag}`,
+    username: `admin.${tag}`,
+    fullName: 'Quản trị',
+    role: 'ADMINISTRATOR',
+    unitCode: null,
+  });
   admin = await tokenFor(sys, `admin.${tag}`);
   clerk = await tokenFor(sys, cast.users.clerk.username);
-  const body = aBkTinhDossier({ nominee: { kind: 'INDIVIDUAL', fullName: name, position: 'Giáo viên', citizenId: '001190000999', birthDate } });
+  const body = aBkTinhDossier({
+    nominee: { kind: 'INDIVIDUAL', fullName: name, position: 'Giáo viên', citizenId: '001190000999', birthDate },
+  });
   const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: clerk, body });
   expect(created.status).toBe(201);
   // The raw client: no codec, the history exactly as the server stores it.
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-  const history = await new Client({ connection }).workflow.getHandle(dossierWorkflowId(created.body.id)).fetchHistory();
+  const history = await new Client({ connection }).workflow
+    .getHandle(dossierWorkflowId(created.body.id))
+    .fetchHistory();
   await connection.close();
   const events = history.events ?? [];
-  const own = (e: (typeof events)[number]) => Boolean(e.markerRecordedEventAttributes ?? e.upsertWorkflowSearchAttributesEventAttributes);
+  const own = (e: (typeof events)[number]) =>
+    Boolean(e.markerRecordedEventAttributes ?? e.upsertWorkflowSearchAttributesEventAttributes);
   // Headers do not go through the payload codec: take the request-context header out, and check it holds ids only.
   contextHeaders = [];
   const takeContext = (v: unknown): void => {
@@ -75,9 +87,16 @@ it("keeps the nominee's name and birth date out of the stored workflow history",
   }
   // The request-context header: a request id and an actor id, nothing else.
   expect(contextHeaders.length).toBeGreaterThan(0);
-  for (const p of contextHeaders) expect(Object.keys(JSON.parse(Buffer.from(p.data ?? new Uint8Array()).toString('utf8')) as object).sort()).toEqual(['actorId', 'requestId']);
+  for (const p of contextHeaders)
+    expect(Object.keys(JSON.parse(Buffer.from(p.data ?? new Uint8Array()).toString('utf8')) as object).sort()).toEqual([
+      'actorId',
+      'requestId',
+    ]);
   // The SDK's own plain payloads name patches only.
-  for (const p of sdkOwn) expect(Buffer.from(p.data ?? new Uint8Array()).toString()).toMatch(/^(\[("[a-z-]+",?)*\]|\{"id":"[a-z-]+","deprecated":(true|false)\})$/);
+  for (const p of sdkOwn)
+    expect(Buffer.from(p.data ?? new Uint8Array()).toString()).toMatch(
+      /^(\[("[a-z-]+",?)*\]|\{"id":"[a-z-]+","deprecated":(true|false)\})$/,
+    );
 });
 
 it('finds them once the payloads are decoded with the codec', async () => {
@@ -87,10 +106,20 @@ it('finds them once the payloads are decoded with the codec', async () => {
 });
 
 describe('the codec endpoint (Temporal remote codec protocol)', () => {
-  const asProtocol = (payloads: Payload[]) => ({ payloads: payloads.map((p) => ({ metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, b64(v)])), data: b64(p.data) })) });
+  const asProtocol = (payloads: Payload[]) => ({
+    payloads: payloads.map((p) => ({
+      metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, b64(v)])),
+      data: b64(p.data),
+    })),
+  });
 
   it('decodes the stored payloads for an administrator', async () => {
-    const res = await http<{ payloads: { metadata: Record<string, string>; data: string }[] }>(sys, 'POST', '/temporal-codec/decode', { token: admin, body: asProtocol(stored) });
+    const res = await http<{ payloads: { metadata: Record<string, string>; data: string }[] }>(
+      sys,
+      'POST',
+      '/temporal-codec/decode',
+      { token: admin, body: asProtocol(stored) },
+    );
     expect(res.status).toBe(200);
     expect(res.body.payloads).toHaveLength(stored.length);
     const decoded = res.body.payloads.map((p) => Buffer.from(p.data, 'base64').toString('utf8')).join('\n');
@@ -99,7 +128,14 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
   });
 
   it('encodes, and what it encodes decodes back', async () => {
-    const plain = { payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from(JSON.stringify({ fullName: name })).toString('base64') }] };
+    const plain = {
+      payloads: [
+        {
+          metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+          data: Buffer.from(JSON.stringify({ fullName: name })).toString('base64'),
+        },
+      ],
+    };
     const encoded = await http<typeof plain>(sys, 'POST', '/temporal-codec/encode', { token: admin, body: plain });
     expect(encoded.status).toBe(200);
     expect(Buffer.from(encoded.body.payloads[0].data, 'base64').toString('utf8')).not.toContain(tag);
@@ -109,7 +145,8 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
 
   it('refuses other roles (an auditor, a clerk) with 403 and no token with 401', async () => {
     const auditor = await tokenFor(sys, cast.users.auditor.username);
-    for (const token of [auditor, clerk]) expect((await http(sys, 'POST', '/temporal-codec/decode', { token, body: asProtocol(stored) })).status).toBe(403);
+    for (const token of [auditor, clerk])
+      expect((await http(sys, 'POST', '/temporal-codec/decode', { token, body: asProtocol(stored) })).status).toBe(403);
     expect((await http(sys, 'POST', '/temporal-codec/decode', { body: asProtocol(stored) })).status).toBe(401);
   });
 
@@ -119,12 +156,22 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
     data[data.length - 1] ^= 1;
     altered.payloads[0].data = data.toString('base64');
     const res = await http(sys, 'POST', '/temporal-codec/decode', { token: admin, body: altered });
-    expect(res).toMatchObject({ status: 400, body: { message: 'A payload does not decrypt with its key (altered, or not from this engine)' } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { message: 'A payload does not decrypt with its key (altered, or not from this engine)' },
+    });
   });
 
   it("answers the Web UI's CORS preflight for its own origin only", async () => {
     const preflight = (origin: string) =>
-      fetch(`${sys.baseUrl}/temporal-codec/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-namespace' } });
+      fetch(`${sys.baseUrl}/temporal-codec/decode`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,x-namespace',
+        },
+      });
     const ok = await preflight(UI);
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(UI);

@@ -46,11 +46,16 @@ async function startReceiver(): Promise<number> {
       const text = Buffer.concat(chunks).toString('utf8');
       rawBodies.push(text);
       const body = JSON.parse(text) as {
-        resourceSpans?: { resource?: { attributes?: { key: string; value: { stringValue?: string } }[] }; scopeSpans?: { spans?: Omit<ReceivedSpan, 'service'>[] }[] }[];
+        resourceSpans?: {
+          resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
+          scopeSpans?: { spans?: Omit<ReceivedSpan, 'service'>[] }[];
+        }[];
       };
       for (const rs of body.resourceSpans ?? []) {
         const service = rs.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '?';
-        for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId, name: s.name });
+        for (const ss of rs.scopeSpans ?? [])
+          for (const s of ss.spans ?? [])
+            spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId, name: s.name });
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{}');
@@ -88,7 +93,12 @@ beforeAll(async () => {
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
   };
   // The worker bundles the sources (with OpenTelemetry's workflow interceptors), not the run's shared bundle.
-  start('apps/worker/src/main.ts', { ...common, TDKT_WORKFLOW_BUNDLE: '', WORKER_HEALTH_PORT: String(workerHealthPort), WORKER_HEALTH_HOST: '127.0.0.1' });
+  start('apps/worker/src/main.ts', {
+    ...common,
+    TDKT_WORKFLOW_BUNDLE: '',
+    WORKER_HEALTH_PORT: String(workerHealthPort),
+    WORKER_HEALTH_HOST: '127.0.0.1',
+  });
   start('apps/api/src/main.ts', { ...common, PORT: String(apiPort), HOST: '127.0.0.1' });
   await until('the API ready', async () => (await fetch(`http://127.0.0.1:${apiPort}/api/health/ready`)).ok, 150);
   await until('the worker ready', async () => (await fetch(`http://127.0.0.1:${workerHealthPort}/ready`)).ok, 150);
@@ -111,7 +121,9 @@ describe('OpenTelemetry traces', () => {
     const token = await tokenFor(sys, cast.users.clerk.username);
     const created = await http<{ id: string }>(sys, 'POST', '/dossiers', {
       token,
-      body: aBkTinhDossier({ nominee: { kind: 'INDIVIDUAL', fullName, position: 'Giáo viên', citizenId, birthDate: '1985-04-12' } }),
+      body: aBkTinhDossier({
+        nominee: { kind: 'INDIVIDUAL', fullName, position: 'Giáo viên', citizenId, birthDate: '1985-04-12' },
+      }),
     });
     expect(created.status).toBe(201);
 
@@ -121,20 +133,35 @@ describe('OpenTelemetry traces', () => {
       async () => {
         // The trace whose root is the API's HTTP server span and that reached the worker's append.
         const roots = spans.filter((s) => s.service === 'tdkt-api' && /^POST\b/.test(s.name) && !s.parentSpanId);
-        const root = roots.find((r) => spans.some((s) => s.traceId === r.traceId && s.name === 'RunActivity:appendEvents'));
+        const root = roots.find((r) =>
+          spans.some((s) => s.traceId === r.traceId && s.name === 'RunActivity:appendEvents'),
+        );
         trace = root ? spans.filter((s) => s.traceId === root.traceId) : [];
         return trace.some((s) => s.service === 'tdkt-worker' && /^pg\.query:INSERT/.test(s.name));
       },
       30,
     ).catch((e: Error) => {
-      throw new Error(`${e.message}; received: ${spans.map((s) => `${s.service} ${s.name} ${s.traceId.slice(0, 8)}`).join(', ')}`);
+      throw new Error(
+        `${e.message}; received: ${spans.map((s) => `${s.service} ${s.name} ${s.traceId.slice(0, 8)}`).join(', ')}`,
+      );
     });
     const names = (service: string) => trace.filter((s) => s.service === service).map((s) => s.name);
-    expect(names('tdkt-api')).toEqual(expect.arrayContaining(['POST', 'StartWorkflow:dossierWorkflow', 'StartWorkflowUpdate:dossierCommand']));
-    expect(names('tdkt-worker')).toEqual(expect.arrayContaining(['HandleUpdate:dossierCommand', 'StartActivity:appendEvents', 'RunActivity:appendEvents', expect.stringMatching(/^pg\.query:INSERT/)]));
+    expect(names('tdkt-api')).toEqual(
+      expect.arrayContaining(['POST', 'StartWorkflow:dossierWorkflow', 'StartWorkflowUpdate:dossierCommand']),
+    );
+    expect(names('tdkt-worker')).toEqual(
+      expect.arrayContaining([
+        'HandleUpdate:dossierCommand',
+        'StartActivity:appendEvents',
+        'RunActivity:appendEvents',
+        expect.stringMatching(/^pg\.query:INSERT/),
+      ]),
+    );
     // Every span of the worker hangs under one of the trace (no orphan root in the worker).
     const ids = new Set(trace.map((s) => s.spanId));
-    expect(trace.filter((s) => s.service === 'tdkt-worker' && !(s.parentSpanId && ids.has(s.parentSpanId)))).toEqual([]);
+    expect(trace.filter((s) => s.service === 'tdkt-worker' && !(s.parentSpanId && ids.has(s.parentSpanId)))).toEqual(
+      [],
+    );
     // No personal data in any exported span: no nominee name, no citizen id.
     for (const body of rawBodies) {
       expect(body).not.toContain(fullName);

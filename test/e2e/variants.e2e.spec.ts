@@ -2,9 +2,25 @@
  * Procedure variants through HTTP (law page §7): an ad-hoc (đột xuất) Bằng khen by the simplified procedure (Law
  * Art. 85) to AWARDED, a late ad-hoc refused (rule 31), and thematic dossiers in an open and a closed round (rule 32).
  */
-import { aBkTinhDossier, http, PROVINCIAL_STEPS, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
+import {
+  aBkTinhDossier,
+  http,
+  PROVINCIAL_STEPS,
+  seedCast,
+  startSystem,
+  tokensFor,
+  type Cast,
+  type TestSystem,
+} from '../support/system';
 
-type View = { id: string; status: string; commendationType: string; simplified: boolean; roundId: string | null; deadlineKind: string | null };
+type View = {
+  id: string;
+  status: string;
+  commendationType: string;
+  simplified: boolean;
+  roundId: string | null;
+  deadlineKind: string | null;
+};
 type Round = { roundId: string; name: string; opensOn: string; closesOn: string; awardCodes: string[] };
 
 let sys: TestSystem;
@@ -27,11 +43,24 @@ async function create(body: Record<string, unknown>): Promise<View> {
   expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
   return res.body;
 }
-const submit = (id: string) => http<View & { rule?: string; message?: string; details?: Record<string, unknown> }>(sys, 'POST', `/dossiers/${id}/submit`, { token: tokens.clerk, body: {} });
+const submit = (id: string) =>
+  http<View & { rule?: string; message?: string; details?: Record<string, unknown> }>(
+    sys,
+    'POST',
+    `/dossiers/${id}/submit`,
+    { token: tokens.clerk, body: {} },
+  );
 
 describe('ad-hoc (đột xuất) dossiers', () => {
   it('an ad-hoc Bằng khen by the simplified procedure, without the biên bản, goes to AWARDED', async () => {
-    const created = await create(aBkTinhDossier({ commendationType: 'AD_HOC', achievementDate: hanoiDate(-10), simplified: true, parts: withoutMinutes() }));
+    const created = await create(
+      aBkTinhDossier({
+        commendationType: 'AD_HOC',
+        achievementDate: hanoiDate(-10),
+        simplified: true,
+        parts: withoutMinutes(),
+      }),
+    );
     expect(created).toMatchObject({ status: 'DRAFT', commendationType: 'AD_HOC', simplified: true });
     let last: View = created;
     for (const [who, path, body] of PROVINCIAL_STEPS) {
@@ -40,11 +69,17 @@ describe('ad-hoc (đột xuất) dossiers', () => {
       last = res.body;
     }
     expect(last.status).toBe('AWARDED');
-    const listed = await http<{ items: View[] }>(sys, 'GET', '/dossiers?commendationType=AD_HOC', { token: tokens.secretariat });
+    const listed = await http<{ items: View[] }>(sys, 'GET', '/dossiers?commendationType=AD_HOC', {
+      token: tokens.secretariat,
+    });
     expect(listed.body.items.map((d) => d.id)).toContain(created.id);
-    const board = await http<{ items: { id: string }[] }>(sys, 'GET', '/board?commendationType=AD_HOC', { token: tokens.secretariat });
+    const board = await http<{ items: { id: string }[] }>(sys, 'GET', '/board?commendationType=AD_HOC', {
+      token: tokens.secretariat,
+    });
     expect(board.body.items.map((d) => d.id)).toContain(created.id);
-    const periodic = await http<{ items: { id: string }[] }>(sys, 'GET', '/board?commendationType=PERIODIC', { token: tokens.secretariat });
+    const periodic = await http<{ items: { id: string }[] }>(sys, 'GET', '/board?commendationType=PERIODIC', {
+      token: tokens.secretariat,
+    });
     expect(periodic.body.items.map((d) => d.id)).not.toContain(created.id);
   }, 60_000);
 
@@ -59,8 +94,14 @@ describe('ad-hoc (đột xuất) dossiers', () => {
 
 describe('thematic rounds (rule 32)', () => {
   async function openRound(opensOn: string, closesOn: string): Promise<Round> {
-    const res = await http<Round>(sys, 'POST', '/rounds', { token: tokens.secretariat, body: { name: `Phong trào ${opensOn}`, opensOn, closesOn, awardCodes: ['BK_TINH'] } });
-    expect({ status: res.status, body: res.body }).toMatchObject({ status: 201, body: { opensOn, closesOn, awardCodes: ['BK_TINH'] } });
+    const res = await http<Round>(sys, 'POST', '/rounds', {
+      token: tokens.secretariat,
+      body: { name: `Phong trào ${opensOn}`, opensOn, closesOn, awardCodes: ['BK_TINH'] },
+    });
+    expect({ status: res.status, body: res.body }).toMatchObject({
+      status: 201,
+      body: { opensOn, closesOn, awardCodes: ['BK_TINH'] },
+    });
     return res.body;
   }
 
@@ -68,9 +109,15 @@ describe('thematic rounds (rule 32)', () => {
     const round = await openRound(hanoiDate(-5), hanoiDate(30));
     const listed = await http<Round[]>(sys, 'GET', '/rounds', { token: tokens.clerk });
     expect(listed.body.map((r) => r.roundId)).toContain(round.roundId);
-    const refused = await http(sys, 'POST', '/rounds', { token: tokens.clerk, body: { name: 'Không được', opensOn: hanoiDate(0), closesOn: hanoiDate(1), awardCodes: ['BK_TINH'] } });
+    const refused = await http(sys, 'POST', '/rounds', {
+      token: tokens.clerk,
+      body: { name: 'Không được', opensOn: hanoiDate(0), closesOn: hanoiDate(1), awardCodes: ['BK_TINH'] },
+    });
     expect(refused.status).toBe(403);
-    const backwards = await http(sys, 'POST', '/rounds', { token: tokens.secretariat, body: { name: 'Ngược', opensOn: hanoiDate(1), closesOn: hanoiDate(0), awardCodes: ['BK_TINH'] } });
+    const backwards = await http(sys, 'POST', '/rounds', {
+      token: tokens.secretariat,
+      body: { name: 'Ngược', opensOn: hanoiDate(1), closesOn: hanoiDate(0), awardCodes: ['BK_TINH'] },
+    });
     expect(backwards.status).toBe(400);
   }, 30_000);
 

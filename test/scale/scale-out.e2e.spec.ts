@@ -12,7 +12,16 @@ import { CACHE } from '../../infra/src/runtime';
 import { startTemporalServer, type TemporalServer } from '../../infra/src/temporal-server';
 import { startCluster, type Cluster } from '../support/scale-cluster';
 import { PROVINCIAL_STEPS } from '../support/system';
-import { liveAndRebuilt, pushDossiers, scaleDatabase, scaleFindings, seedProvince, type LoadStats, type ScaleDatabase, type ScaleFindings } from '../support/scale-load';
+import {
+  liveAndRebuilt,
+  pushDossiers,
+  scaleDatabase,
+  scaleFindings,
+  seedProvince,
+  type LoadStats,
+  type ScaleDatabase,
+  type ScaleFindings,
+} from '../support/scale-load';
 
 const DOSSIERS = Number(process.env.TDKT_SCALE_DOSSIERS ?? 60);
 const CONCURRENCY = Number(process.env.TDKT_SCALE_CONCURRENCY ?? 8);
@@ -98,7 +107,11 @@ it(`${DOSSIERS} dossiers go from creation to AWARDED across 2 APIs and 3 workers
   await chaos.restarted;
   // The restarted API takes commands again (alone, so every one of these goes through it), and the restarted worker
   // polls with the others (its readiness says so; which worker runs a task is Temporal's choice).
-  const after = await pushDossiers(() => [api.baseUrl], tokens, { count: AFTER_RESTART, concurrency: AFTER_RESTART, deadlineMs: RUN_MS });
+  const after = await pushDossiers(() => [api.baseUrl], tokens, {
+    count: AFTER_RESTART,
+    concurrency: AFTER_RESTART,
+    deadlineMs: RUN_MS,
+  });
   expect(after.servedBy).toEqual({ [api.baseUrl]: AFTER_RESTART * (PROVINCIAL_STEPS.length + 1) });
   load.ids.push(...after.ids);
   console.log(

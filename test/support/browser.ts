@@ -16,7 +16,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh tab (its own sessionStorage) on the system's web app, in Vietnam's time zone and language. */
 export async function openApp(browser: Browser, sys: TestSystem): Promise<Page> {
-  const context = await browser.newContext({ baseURL: sys.baseUrl.replace(/\/api$/, ''), locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: sys.baseUrl.replace(/\/api$/, ''),
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   // Generous: a command under a loaded CI machine can take many seconds end to end (HTTP → Temporal → Postgres).
   page.setDefaultTimeout(45_000);
@@ -59,8 +64,16 @@ export async function checkAccessibility(page: Page, where: string): Promise<voi
   )) as AxeViolation[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length) {
-    const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`);
-    throw new Error(`axe-core on ${where} (${page.url()}): ${serious.length} serious or critical violation(s)\n  ${lines.join('\n  ')}`);
+    const lines = serious.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`)
+          .join('\n')}`,
+    );
+    throw new Error(
+      `axe-core on ${where} (${page.url()}): ${serious.length} serious or critical violation(s)\n  ${lines.join('\n  ')}`,
+    );
   }
 }
 
@@ -137,7 +150,9 @@ export async function draftBkTinh(page: Page, nominee: string, shots?: string): 
   await page.locator('#title').fill(`Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho ${nominee}`);
   await page.locator('#nominee_fullName').fill(nominee);
   await page.locator('#nominee_position').fill('Giáo viên');
-  await page.locator('#achievements').fill('Hoàn thành xuất sắc nhiệm vụ hai năm liên tục, Chiến sĩ thi đua cơ sở hai năm liền.');
+  await page
+    .locator('#achievements')
+    .fill('Hoàn thành xuất sắc nhiệm vụ hai năm liên tục, Chiến sĩ thi đua cơ sở hai năm liền.');
   await page.locator('[data-testid="add-award"]').click();
   await page.locator('[data-testid="add-award"]').click();
   await page.locator('#awards_0_year').fill(String(lastYear - 1));

@@ -16,13 +16,21 @@ function inTemp<T>(pdf: Buffer, work: (file: string, dir: string) => T): T {
 }
 
 /** pdftotext's text (layout mode off), whitespace runs collapsed so wrapped lines compare as one. */
-export const pdfText = (pdf: Buffer): string => inTemp(pdf, (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ').trim();
+export const pdfText = (pdf: Buffer): string =>
+  inTemp(pdf, (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }))
+    .replace(/\s+/g, ' ')
+    .trim();
 
-export const pdfPages = (pdf: Buffer): number => Number(/Pages:\s+(\d+)/.exec(inTemp(pdf, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' })))?.[1] ?? 0);
+export const pdfPages = (pdf: Buffer): number =>
+  Number(/Pages:\s+(\d+)/.exec(inTemp(pdf, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' })))?.[1] ?? 0);
 
 /** The fonts pdffonts lists (name column). */
 export const pdfFonts = (pdf: Buffer): string[] =>
-  inTemp(pdf, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' })).split('\n').slice(2).map((l) => l.split(/\s+/)[0]).filter(Boolean);
+  inTemp(pdf, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }))
+    .split('\n')
+    .slice(2)
+    .map((l) => l.split(/\s+/)[0])
+    .filter(Boolean);
 
 export interface Raster {
   width: number;
@@ -37,18 +45,34 @@ export interface Raster {
 export function pageOne(pdf: Buffer, dpi = 50, savePng?: string): Raster {
   return inTemp(pdf, (file, dir) => {
     execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-gray', '-singlefile', file, join(dir, 'p')]);
-    if (savePng) execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-png', '-singlefile', file, savePng.replace(/\.png$/, '')]);
+    if (savePng)
+      execFileSync('pdftoppm', [
+        '-r',
+        String(dpi),
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-png',
+        '-singlefile',
+        file,
+        savePng.replace(/\.png$/, ''),
+      ]);
     const pgm = readFileSync(join(dir, 'p.pgm'));
     const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
     if (!m) throw new Error('pdftoppm did not write a binary PGM');
     const [width, height] = [Number(m[1]), Number(m[2])];
     const gray = new Uint8Array(pgm.subarray(m[0].length, m[0].length + width * height));
     return {
-      width, height, gray,
+      width,
+      height,
+      gray,
       ink(x0, y0, x1, y1) {
-        let dark = 0, all = 0;
+        let dark = 0,
+          all = 0;
         for (let y = Math.floor(y0 * height); y < Math.ceil(y1 * height); y++)
-          for (let x = Math.floor(x0 * width); x < Math.ceil(x1 * width); x++, all++) if (gray[y * width + x] < 160) dark++;
+          for (let x = Math.floor(x0 * width); x < Math.ceil(x1 * width); x++, all++)
+            if (gray[y * width + x] < 160) dark++;
         return all ? dark / all : 0;
       },
     };
@@ -76,9 +100,15 @@ export function pdfSignature(pdf: Buffer): PdfSignature {
   // /Contents is padded with zeros: the CMS is as long as its outer DER length says.
   const padded = Buffer.from(hole.slice(1, -1), 'hex');
   const n = padded[1] & 0x7f;
-  const length = padded[1] < 0x80 ? 2 + padded[1] : 2 + n + padded.subarray(2, 2 + n).reduce((acc, x) => acc * 256 + x, 0);
+  const length =
+    padded[1] < 0x80 ? 2 + padded[1] : 2 + n + padded.subarray(2, 2 + n).reduce((acc, x) => acc * 256 + x, 0);
   const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(text)?.[1] ?? '';
-  return { byteRange, subFilter, cms: padded.subarray(0, length), signedContent: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]) };
+  return {
+    byteRange,
+    subFilter,
+    cms: padded.subarray(0, length),
+    signedContent: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
+  };
 }
 
 /**
@@ -92,7 +122,28 @@ export function opensslVerify(cms: Buffer, content: Buffer, certPem: string): { 
     writeFileSync(join(dir, 'content.bin'), content);
     writeFileSync(join(dir, 'ca.pem'), certPem);
     try {
-      const output = execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'sig.der'), '-content', join(dir, 'content.bin'), '-CAfile', join(dir, 'ca.pem'), '-partial_chain', '-purpose', 'any', '-out', join(dir, 'out.bin')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const output = execFileSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          join(dir, 'sig.der'),
+          '-content',
+          join(dir, 'content.bin'),
+          '-CAfile',
+          join(dir, 'ca.pem'),
+          '-partial_chain',
+          '-purpose',
+          'any',
+          '-out',
+          join(dir, 'out.bin'),
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       return { ok: true, output };
     } catch (e) {
       return { ok: false, output: String((e as { stderr?: string }).stderr ?? e) };
@@ -104,4 +155,6 @@ export function opensslVerify(cms: Buffer, content: Buffer, certPem: string): { 
 
 /** `openssl cms -cmsout -print` of a CMS: its structure as text (signed attributes, certificates). */
 export const cmsPrint = (cms: Buffer): string =>
-  inTemp(cms, (file) => execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', file], { encoding: 'utf8' }));
+  inTemp(cms, (file) =>
+    execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', file], { encoding: 'utf8' }),
+  );

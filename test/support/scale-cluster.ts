@@ -74,12 +74,23 @@ export class AppProcess {
       AUTH_LOCAL_KEY_FILE: join(this.options.dir, 'local-issuer.key'),
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      ...(this.kind === 'api' ? { PORT: String(this.port) } : { WORKER_HEALTH_PORT: String(this.port), WORKER_HEALTH_HOST: '127.0.0.1' }),
+      ...(this.kind === 'api'
+        ? { PORT: String(this.port) }
+        : { WORKER_HEALTH_PORT: String(this.port), WORKER_HEALTH_HOST: '127.0.0.1' }),
     };
-    this.child = spawnTracked(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+    this.child = spawnTracked(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', log, log],
+    });
     this.starts++;
     const ready = this.kind === 'api' ? `${this.baseUrl}/health/ready` : `${this.baseUrl}/ready`;
-    await waitFor(`${this.name} (log: ${join(this.options.dir, `${this.name}.log`)})`, async () => (await fetch(ready, { signal: AbortSignal.timeout(3000) })).ok, timeoutMs, this.child);
+    await waitFor(
+      `${this.name} (log: ${join(this.options.dir, `${this.name}.log`)})`,
+      async () => (await fetch(ready, { signal: AbortSignal.timeout(3000) })).ok,
+      timeoutMs,
+      this.child,
+    );
     this.ready = true;
   }
 
@@ -108,9 +119,15 @@ export interface Cluster {
 }
 
 /** Starts `apis` API and `workers` worker processes, all at once, and waits until every one is ready. */
-export async function startCluster(options: ClusterOptions, counts: { apis: number; workers: number }): Promise<Cluster> {
+export async function startCluster(
+  options: ClusterOptions,
+  counts: { apis: number; workers: number },
+): Promise<Cluster> {
   const apis = Array.from({ length: counts.apis }, (_, i) => new AppProcess(`api-${i + 1}`, 'api', options));
-  const workers = Array.from({ length: counts.workers }, (_, i) => new AppProcess(`worker-${i + 1}`, 'worker', options));
+  const workers = Array.from(
+    { length: counts.workers },
+    (_, i) => new AppProcess(`worker-${i + 1}`, 'worker', options),
+  );
   const all = () => [...apis, ...workers];
   const stop = async () => {
     await Promise.all(all().map((p) => p.stop()));

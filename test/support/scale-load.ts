@@ -7,7 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { ChainVerifier, createDataSource, Directory, EventStore, grantRuntimeRole, READ_MODEL_TABLES, rebuildReadModels, runMigrations } from '@tdkt/persistence';
+import {
+  ChainVerifier,
+  createDataSource,
+  Directory,
+  EventStore,
+  grantRuntimeRole,
+  READ_MODEL_TABLES,
+  rebuildReadModels,
+  runMigrations,
+} from '@tdkt/persistence';
 import { aBkTinhDossier, PROVINCIAL_STEPS, seedCast, type Cast, type TestSystem } from './system';
 
 export interface ScaleDatabase {
@@ -41,12 +50,24 @@ export async function scaleDatabase(superuserUrl: string, runtimeUrl?: string): 
 }
 
 /** A province (its own unit, council and chairman) in the database, and a token for each member from one API. */
-export async function seedProvince(ds: DataSource, apiBaseUrl: string): Promise<{ cast: Cast; tokens: Record<string, string> }> {
-  const sys = { baseUrl: apiBaseUrl, db: ds, directory: new Directory(ds), stop: async () => undefined } satisfies TestSystem;
+export async function seedProvince(
+  ds: DataSource,
+  apiBaseUrl: string,
+): Promise<{ cast: Cast; tokens: Record<string, string> }> {
+  const sys = {
+    baseUrl: apiBaseUrl,
+    db: ds,
+    directory: new Directory(ds),
+    stop: async () => undefined,
+  } satisfies TestSystem;
   const cast = await seedCast(sys);
   const tokens: Record<string, string> = {};
   for (const [key, u] of Object.entries(cast.users)) {
-    const res = await fetch(`${apiBaseUrl}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u.username }) });
+    const res = await fetch(`${apiBaseUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: u.username }),
+    });
     if (res.status !== 200) throw new Error(`login ${u.username}: ${res.status} ${await res.text()}`);
     tokens[key] = ((await res.json()) as { accessToken: string }).accessToken;
   }
@@ -122,7 +143,9 @@ export async function pushDossiers(
       }
       if (res.status !== expect) {
         const earlier = retried.get(path.split('/')[2] ?? '');
-        throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 500)}${earlier ? `; earlier retries of this dossier: ${earlier.join(', ')}` : ''}`);
+        throw new Error(
+          `POST ${path}: ${res.status} ${text.slice(0, 500)}${earlier ? `; earlier retries of this dossier: ${earlier.join(', ')}` : ''}`,
+        );
       }
       stats.servedBy[base] = (stats.servedBy[base] ?? 0) + 1;
       return JSON.parse(text) as Record<string, unknown>;
@@ -150,7 +173,11 @@ function nominee(i: number): Record<string, unknown> {
   return {
     ...base,
     title: `Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh, hồ sơ ${i + 1}`,
-    nominee: { ...(base.nominee as Record<string, unknown>), fullName: `Nguyễn Thị Lan ${i + 1}`, citizenId: `0011${String(900000 + i).padStart(8, '0')}` },
+    nominee: {
+      ...(base.nominee as Record<string, unknown>),
+      fullName: `Nguyễn Thị Lan ${i + 1}`,
+      citizenId: `0011${String(900000 + i).padStart(8, '0')}`,
+    },
   };
 }
 
@@ -170,7 +197,10 @@ export interface ScaleFindings {
 
 /** Reads what a province relies on for the dossiers `ids` from the database (own database: every row is this run's). */
 export async function scaleFindings(ds: DataSource, ids: string[]): Promise<ScaleFindings> {
-  const views = (await ds.query(`SELECT id, status FROM dossier_view WHERE id::text = ANY($1::text[])`, [ids])) as { id: string; status: string }[];
+  const views = (await ds.query(`SELECT id, status FROM dossier_view WHERE id::text = ANY($1::text[])`, [ids])) as {
+    id: string;
+    status: string;
+  }[];
   const awarded = new Set(views.filter((v) => v.status === 'AWARDED').map((v) => v.id));
   const streams = (await ds.query(
     `SELECT dossier_id, count(*)::int AS n, min(seq)::int AS lo, max(seq)::int AS hi, count(DISTINCT seq)::int AS distinct_seqs,
@@ -180,7 +210,10 @@ export async function scaleFindings(ds: DataSource, ids: string[]): Promise<Scal
   const mine = new Set(ids);
   const histories: Record<string, number> = {};
   for (const s of streams) if (mine.has(s.dossier_id)) histories[s.types] = (histories[s.types] ?? 0) + 1;
-  const perDossier = (await ds.query(`SELECT dossier_id, count(*)::int AS n FROM decision_number WHERE dossier_id::text = ANY($1::text[]) GROUP BY dossier_id`, [ids])) as { dossier_id: string; n: number }[];
+  const perDossier = (await ds.query(
+    `SELECT dossier_id, count(*)::int AS n FROM decision_number WHERE dossier_id::text = ANY($1::text[]) GROUP BY dossier_id`,
+    [ids],
+  )) as { dossier_id: string; n: number }[];
   const decisions = new Map(perDossier.map((r) => [r.dossier_id, r.n]));
   const series = (await ds.query(
     `SELECT authority, year, count(*)::int AS numbers, (min(number) = 1 AND max(number) = count(*) AND count(DISTINCT number) = count(*)) AS gapless
@@ -202,7 +235,9 @@ export const readModelSnapshot = async (ds: DataSource): Promise<unknown[][]> =>
   Promise.all(READ_MODEL_TABLES.map((t) => ds.query(`SELECT * FROM ${t} ORDER BY ${t}::text`) as Promise<unknown[]>));
 
 /** The live read models, then the same after dropping them and replaying the event table. Run with no process writing. */
-export async function liveAndRebuilt(ds: DataSource): Promise<{ live: unknown[][]; rebuilt: unknown[][]; events: number }> {
+export async function liveAndRebuilt(
+  ds: DataSource,
+): Promise<{ live: unknown[][]; rebuilt: unknown[][]; events: number }> {
   const live = await readModelSnapshot(ds);
   const { events } = await rebuildReadModels(ds);
   return { live, rebuilt: await readModelSnapshot(ds), events };

@@ -19,7 +19,11 @@ export interface SeaweedS3 {
 
 /** The weed binary (found, or built the first time: several minutes). */
 export function weedBinary(): string {
-  return execFileSync('bash', [join(__dirname, '..', '..', 'infra', 'seaweedfs.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 3_000_000 }).trim();
+  return execFileSync('bash', [join(__dirname, '..', '..', 'infra', 'seaweedfs.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 3_000_000,
+  }).trim();
 }
 
 async function freePort(taken: Set<number>): Promise<number> {
@@ -47,17 +51,48 @@ export async function startSeaweedS3(): Promise<SeaweedS3> {
   const secretAccessKey = randomBytes(24).toString('base64url');
   writeFileSync(
     join(dir, 's3.json'),
-    JSON.stringify({ identities: [{ name: 'tdkt', credentials: [{ accessKey: accessKeyId, secretKey: secretAccessKey }], actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'] }] }),
+    JSON.stringify({
+      identities: [
+        {
+          name: 'tdkt',
+          credentials: [{ accessKey: accessKeyId, secretKey: secretAccessKey }],
+          actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
+        },
+      ],
+    }),
   );
   const taken = new Set<number>();
   const port = async () => String(await freePort(taken));
-  const [master, masterGrpc, volume, volumeGrpc, filer, filerGrpc, s3, s3Grpc] = [await port(), await port(), await port(), await port(), await port(), await port(), await port(), await port()];
+  const [master, masterGrpc, volume, volumeGrpc, filer, filerGrpc, s3, s3Grpc] = [
+    await port(),
+    await port(),
+    await port(),
+    await port(),
+    await port(),
+    await port(),
+    await port(),
+    await port(),
+  ];
   const args = [
-    'server', `-dir=${join(dir, 'data')}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1',
-    `-master.port=${master}`, `-master.port.grpc=${masterGrpc}`, '-master.volumeSizeLimitMB=64',
-    `-volume.port=${volume}`, `-volume.port.grpc=${volumeGrpc}`, '-volume.max=8',
-    '-filer', `-filer.port=${filer}`, `-filer.port.grpc=${filerGrpc}`,
-    '-s3', `-s3.port=${s3}`, `-s3.port.grpc=${s3Grpc}`, '-s3.port.iceberg=0', '-s3.port.lance=0', `-s3.config=${join(dir, 's3.json')}`,
+    'server',
+    `-dir=${join(dir, 'data')}`,
+    '-ip=127.0.0.1',
+    '-ip.bind=127.0.0.1',
+    `-master.port=${master}`,
+    `-master.port.grpc=${masterGrpc}`,
+    '-master.volumeSizeLimitMB=64',
+    `-volume.port=${volume}`,
+    `-volume.port.grpc=${volumeGrpc}`,
+    '-volume.max=8',
+    '-filer',
+    `-filer.port=${filer}`,
+    `-filer.port.grpc=${filerGrpc}`,
+    '-s3',
+    `-s3.port=${s3}`,
+    `-s3.port.grpc=${s3Grpc}`,
+    '-s3.port.iceberg=0',
+    '-s3.port.lance=0',
+    `-s3.config=${join(dir, 's3.json')}`,
   ];
   mkdirSync(join(dir, 'data'));
   const child: ChildProcess = spawn(weed, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -78,8 +113,14 @@ export async function startSeaweedS3(): Promise<SeaweedS3> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`weed server exited (${child.exitCode}): ${log}`);
     const [s3Up, volumes] = await Promise.all([
-      fetch(endpoint).then((r) => r.status > 0, () => false),
-      fetch(`http://127.0.0.1:${master}/dir/status`).then(async (r) => (await r.text()).includes(`127.0.0.1:${volume}`), () => false),
+      fetch(endpoint).then(
+        (r) => r.status > 0,
+        () => false,
+      ),
+      fetch(`http://127.0.0.1:${master}/dir/status`).then(
+        async (r) => (await r.text()).includes(`127.0.0.1:${volume}`),
+        () => false,
+      ),
     ]);
     if (s3Up && volumes) break;
     if (Date.now() > deadline) {

@@ -7,7 +7,13 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createDataSource, Directory } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
-import { exampleBkThuTuongContent, exampleBkTinhContent, exampleCstdCoSoContent, exampleHcLaoDong3Content, type Role } from '@tdkt/domain';
+import {
+  exampleBkThuTuongContent,
+  exampleBkTinhContent,
+  exampleCstdCoSoContent,
+  exampleHcLaoDong3Content,
+  type Role,
+} from '@tdkt/domain';
 import { createApi } from '../../apps/api/src/api';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 
@@ -78,7 +84,10 @@ export interface Cast {
   /** The province-level unit: the provincial council sits there. */
   provinceUnitCode: string;
   otherUnitCode: string;
-  users: Record<'clerk' | 'head' | 'otherClerk' | 'secretariat' | 'member1' | 'member2' | 'member3' | 'chairman' | 'auditor', { id: string; username: string }>;
+  users: Record<
+    'clerk' | 'head' | 'otherClerk' | 'secretariat' | 'member1' | 'member2' | 'member3' | 'chairman' | 'auditor',
+    { id: string; username: string }
+  >;
 }
 
 export async function seedCast(sys: TestSystem): Promise<Cast> {
@@ -87,8 +96,18 @@ export async function seedCast(sys: TestSystem): Promise<Cast> {
   const otherUnitCode = `V-${tag}`;
   const province = `P-${tag}`;
   const provinceUnit = `UBND-${tag}`;
-  await sys.directory.upsertUnit({ code: provinceUnit, name: `UBND tỉnh ${tag}`, level: 'PROVINCE', provinceCode: province });
-  await sys.directory.upsertUnit({ code: unitCode, name: `Trường THPT ${tag}`, level: 'AGENCY', provinceCode: province });
+  await sys.directory.upsertUnit({
+    code: provinceUnit,
+    name: `UBND tỉnh ${tag}`,
+    level: 'PROVINCE',
+    provinceCode: province,
+  });
+  await sys.directory.upsertUnit({
+    code: unitCode,
+    name: `Trường THPT ${tag}`,
+    level: 'AGENCY',
+    provinceCode: province,
+  });
   await sys.directory.upsertUnit({ code: otherUnitCode, name: `Sở ${tag}`, level: 'AGENCY', provinceCode: province });
   const people: [keyof Cast['users'], Role, string | null][] = [
     ['clerk', 'UNIT_CLERK', unitCode],
@@ -114,12 +133,22 @@ export async function seedCast(sys: TestSystem): Promise<Cast> {
  * The unit's own emulation council (Hội đồng TĐKT cơ sở) for the grassroots route: `size` members, the last one its
  * chair, in the cast's unit. They also count as members of the province's council, so use a cast of its own.
  */
-export async function seedUnitCouncil(sys: TestSystem, cast: Cast, size = 2): Promise<{ id: string; username: string }[]> {
+export async function seedUnitCouncil(
+  sys: TestSystem,
+  cast: Cast,
+  size = 2,
+): Promise<{ id: string; username: string }[]> {
   const members: { id: string; username: string }[] = [];
   for (let i = 1; i <= size; i++) {
     const id = `unit-member${i}-${cast.unitCode}`;
     const username = `unit.member${i}.${cast.unitCode}`;
-    await sys.directory.upsertUser({ id, username, fullName: `Ủy viên Hội đồng TĐKT cơ sở ${i}`, role: i === size ? 'COUNCIL_CHAIR' : 'COUNCIL_MEMBER', unitCode: cast.unitCode });
+    await sys.directory.upsertUser({
+      id,
+      username,
+      fullName: `Ủy viên Hội đồng TĐKT cơ sở ${i}`,
+      role: i === size ? 'COUNCIL_CHAIR' : 'COUNCIL_MEMBER',
+      unitCode: cast.unitCode,
+    });
     members.push({ id, username });
   }
   return members;
@@ -165,7 +194,13 @@ export const aHcLaoDong3Dossier = (overrides: Record<string, unknown> = {}) => (
 export const aBkTinhDossier = (overrides: Record<string, unknown> = {}) => ({
   awardCode: 'BK_TINH',
   title: 'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan',
-  nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Giáo viên', citizenId: '001190000123', birthDate: '1985-04-12' },
+  nominee: {
+    kind: 'INDIVIDUAL',
+    fullName: 'Nguyễn Thị Lan',
+    position: 'Giáo viên',
+    citizenId: '001190000123',
+    birthDate: '1985-04-12',
+  },
   achievements: 'Hoàn thành xuất sắc nhiệm vụ hai năm liên tục, Chiến sĩ thi đua cơ sở hai năm liền.',
   ...exampleBkTinhContent(new Date().getUTCFullYear() - 1),
   ...overrides,
@@ -179,7 +214,12 @@ export const aCstdTinhDossier = (year: number) =>
     record: {
       evaluationYear: year,
       ratings: [0, 1, 2].map((i) => ({ year: year - i, rating: 'HTXS' })),
-      awards: [0, 1, 2].map((i) => ({ awardCode: 'CSTD_CO_SO', year: year - i, decisionDate: `${year - i}-12-20`, achievementId: `cs-${year - i}` })),
+      awards: [0, 1, 2].map((i) => ({
+        awardCode: 'CSTD_CO_SO',
+        year: year - i,
+        decisionDate: `${year - i}-12-20`,
+        achievementId: `cs-${year - i}`,
+      })),
       initiatives: [{ id: `sk-${randomUUID().slice(0, 6)}`, kind: 'INITIATIVE', level: 'TINH', year }],
       collectiveYears: [],
     },
@@ -203,7 +243,12 @@ export const PROVINCIAL_STEPS: [keyof Cast['users'], string, Record<string, unkn
 ];
 
 /** Creates a dossier (a Bằng khen tỉnh unless `body` says otherwise) and drives it `steps` steps along the provincial route (all 7 = AWARDED); returns its id. */
-export async function driveDossier(sys: TestSystem, tokens: Record<string, string>, steps = PROVINCIAL_STEPS.length, body: Record<string, unknown> = aBkTinhDossier()): Promise<string> {
+export async function driveDossier(
+  sys: TestSystem,
+  tokens: Record<string, string>,
+  steps = PROVINCIAL_STEPS.length,
+  body: Record<string, unknown> = aBkTinhDossier(),
+): Promise<string> {
   const created = await http<{ id: string }>(sys, 'POST', '/dossiers', { token: tokens.clerk, body });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
   for (const [who, path, body] of PROVINCIAL_STEPS.slice(0, steps)) {

@@ -43,10 +43,13 @@ async function startJavaServer(executable: string, port: number): Promise<ChildP
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const deadline = Date.now() + TEST_SERVER_START_BUDGET_MS;
   while (!(await accepts(port))) {
-    if (child.exitCode !== null) throw new Error(`The time-skipping test server (${executable}) exited with code ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`The time-skipping test server (${executable}) exited with code ${child.exitCode}: ${stderr}`);
     if (Date.now() > deadline) {
       stopProcessGroup(child);
-      throw new Error(`The time-skipping test server did not accept connections on ${port} within ${TEST_SERVER_START_BUDGET_MS / 1000}s: ${stderr}`);
+      throw new Error(
+        `The time-skipping test server did not accept connections on ${port} within ${TEST_SERVER_START_BUDGET_MS / 1000}s: ${stderr}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -75,7 +78,16 @@ class OwnServerEnvironment extends TestWorkflowEnvironment {
       const internal = { [InternalConnectionOptionsSymbol]: { supportsTestService: true } };
       const nativeConnection = await NativeConnection.connect({ address, ...internal });
       const connection = await Connection.connect({ address, ...internal });
-      const env = new OwnServerEnvironment(Runtime.instance(), { server: { type: 'existing' }, client: { dataConverter: dataConverterFromEnv() }, plugins: [] }, true, 'existing', connection, nativeConnection, 'default', address);
+      const env = new OwnServerEnvironment(
+        Runtime.instance(),
+        { server: { type: 'existing' }, client: { dataConverter: dataConverterFromEnv() }, plugins: [] },
+        true,
+        'existing',
+        connection,
+        nativeConnection,
+        'default',
+        address,
+      );
       env.javaServer = javaServer;
       return env;
     } catch (e) {

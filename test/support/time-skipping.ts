@@ -35,7 +35,12 @@ export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWor
     taskQueue,
     activities: {
       ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
-      ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), workflows: new WorkflowGateway(env.client, { taskQueue }), ballotBox: new SecretBallotBox(ds, process.env.PII_HASH_KEY ?? randomUUID()) }),
+      ...createSessionActivities({
+        eventStore,
+        dossiers: new DossierQueries(ds),
+        workflows: new WorkflowGateway(env.client, { taskQueue }),
+        ballotBox: new SecretBallotBox(ds, process.env.PII_HASH_KEY ?? randomUUID()),
+      }),
       ...createCentralActivities(new InProcessCentralGateway()),
       ...createEmulationActivities({ eventStore }),
     },
@@ -61,4 +66,8 @@ export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWor
   };
 }
 
-export const actorOf = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+export const actorOf = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({
+  userId,
+  role,
+  ...(unitCode ? { unitCode } : {}),
+});

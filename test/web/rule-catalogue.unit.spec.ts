@@ -19,7 +19,8 @@ function files(dir: string): string[] {
 function ruleCodes(): string[] {
   const codes = new Set<string>();
   for (const f of files(join(ROOT, 'libs/domain/src'))) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/reject\(\s*'[A-Z_]+',\s*(['`])([^'`]+)\1/g)) codes.add(m[2].replace(/\$\{[^}]+\}/g, 'SubmitDossier'));
+    for (const m of readFileSync(f, 'utf8').matchAll(/reject\(\s*'[A-Z_]+',\s*(['`])([^'`]+)\1/g))
+      codes.add(m[2].replace(/\$\{[^}]+\}/g, 'SubmitDossier'));
   }
   return [...codes].sort();
 }

@@ -29,14 +29,37 @@ it('a block year from template to proposals: the self-assessment closes at its d
   const [A, B, C] = ['A', 'B', 'C'].map((u) => `${u}-${tag}`);
   await world.skipTo('2026-01-12T09:00:00');
   const blockYearId = randomUUID();
-  const handle = await env.client.workflow.start('blockYearWorkflow', { taskQueue, workflowId: blockYearWorkflowId(blockYearId), args: [{ blockYearId }] });
-  const send = (actor: Actor, command: BlockYearCommand): Promise<BlockYearState> => handle.executeUpdate(blockYearCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
+  const handle = await env.client.workflow.start('blockYearWorkflow', {
+    taskQueue,
+    workflowId: blockYearWorkflowId(blockYearId),
+    args: [{ blockYearId }],
+  });
+  const send = (actor: Actor, command: BlockYearCommand): Promise<BlockYearState> =>
+    handle.executeUpdate(blockYearCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
 
   await send(secretariat, {
     type: 'OpenBlockYear',
-    data: { blockId: randomUUID(), blockCode: `K-${tag}`, blockName: 'Khối Kinh tế', provinceCode: 'P', year: 2026, members: [A, B, C].map((u) => ({ unitCode: u, name: u })), leadership: { head: A, deputy: B } },
+    data: {
+      blockId: randomUUID(),
+      blockCode: `K-${tag}`,
+      blockName: 'Khối Kinh tế',
+      provinceCode: 'P',
+      year: 2026,
+      members: [A, B, C].map((u) => ({ unitCode: u, name: u })),
+      leadership: { head: A, deputy: B },
+    },
   });
-  await send(head(A), { type: 'AdoptTemplate', data: { criteria: [{ code: 'C1', title: 'Nhiệm vụ', maxPoints: 70, evidenceRequired: true }, { code: 'C2', title: 'Phong trào', maxPoints: 30, evidenceRequired: false }], maxBonus: 5, maxPenalty: 10 } });
+  await send(head(A), {
+    type: 'AdoptTemplate',
+    data: {
+      criteria: [
+        { code: 'C1', title: 'Nhiệm vụ', maxPoints: 70, evidenceRequired: true },
+        { code: 'C2', title: 'Phong trào', maxPoints: 30, evidenceRequired: false },
+      ],
+      maxBonus: 5,
+      maxPenalty: 10,
+    },
+  });
   await send(secretariat, { type: 'ApproveTemplate', data: {} });
   for (const u of [A, B]) await send(head(u), { type: 'SignPledge', data: { unitCode: u } });
   expect((await send(head(C), { type: 'SignPledge', data: { unitCode: C } })).phase).toBe('IN_PROGRESS');
@@ -44,8 +67,30 @@ it('a block year from template to proposals: the self-assessment closes at its d
   // Year end: the self-assessment opens Fri 29/01/2027 for 10 working days → Fri 19/02/2027 (Tết 04–10/02/2027 skipped).
   await world.skipTo('2027-01-29T09:00:00');
   expect((await send(head(A), { type: 'OpenSelfAssessment', data: {} })).selfAssessmentDeadline).toBe('2027-02-19');
-  await send(head(A), { type: 'SubmitSelfAssessment', data: { unitCode: A, scores: [{ criterionCode: 'C1', points: 65, evidence: ['01/BC'] }, { criterionCode: 'C2', points: 25, evidence: [] }], bonus: 2, penalty: 0 } });
-  await send(head(B), { type: 'SubmitSelfAssessment', data: { unitCode: B, scores: [{ criterionCode: 'C1', points: 68, evidence: ['02/BC'] }, { criterionCode: 'C2', points: 28, evidence: [] }], bonus: 0, penalty: 0 } });
+  await send(head(A), {
+    type: 'SubmitSelfAssessment',
+    data: {
+      unitCode: A,
+      scores: [
+        { criterionCode: 'C1', points: 65, evidence: ['01/BC'] },
+        { criterionCode: 'C2', points: 25, evidence: [] },
+      ],
+      bonus: 2,
+      penalty: 0,
+    },
+  });
+  await send(head(B), {
+    type: 'SubmitSelfAssessment',
+    data: {
+      unitCode: B,
+      scores: [
+        { criterionCode: 'C1', points: 68, evidence: ['02/BC'] },
+        { criterionCode: 'C2', points: 28, evidence: [] },
+      ],
+      bonus: 0,
+      penalty: 0,
+    },
+  });
 
   await world.skipTo('2027-02-13T09:00:00'); // a calendar without Tết would have closed it already
   expect((await handle.query(blockYearStateQuery)).phase).toBe('SELF_ASSESSMENT');
@@ -54,18 +99,36 @@ it('a block year from template to proposals: the self-assessment closes at its d
   expect(closed).toMatchObject({ phase: 'CROSS_REVIEW', missingAssessments: [C] });
 
   // Cross-review: the head lowers B's C1 with a reason; ranking; the leader is proposed.
-  await send(head(A), { type: 'AdjustScore', data: { unitCode: B, target: 'C1', points: 60, reason: 'Minh chứng 02/BC chỉ chứng minh 60 điểm' } });
+  await send(head(A), {
+    type: 'AdjustScore',
+    data: { unitCode: B, target: 'C1', points: 60, reason: 'Minh chứng 02/BC chỉ chứng minh 60 điểm' },
+  });
   const ranked = await send(head(A), { type: 'RankBlock', data: {} });
-  expect(ranked.ranking?.map((r) => [r.unitCode, r.total, r.rank])).toEqual([[A, 92, 1], [B, 88, 2], [C, 0, 3]]);
-  const proposed = await send(head(A), { type: 'ProposeFlags', data: { provincial: [A], government: [A], meetingDate: '2027-03-02', minutesRef: '03/BB-KKT' } });
+  expect(ranked.ranking?.map((r) => [r.unitCode, r.total, r.rank])).toEqual([
+    [A, 92, 1],
+    [B, 88, 2],
+    [C, 0, 3],
+  ]);
+  const proposed = await send(head(A), {
+    type: 'ProposeFlags',
+    data: { provincial: [A], government: [A], meetingDate: '2027-03-02', minutesRef: '03/BB-KKT' },
+  });
   expect(proposed.phase).toBe('PROPOSED');
   await send(secretariat, { type: 'CloseBlockYear', data: {} });
   expect((await handle.result()).phase).toBe('CLOSED');
 
   const queries = new EmulationQueries(ds);
-  expect(await queries.findBlockYear(blockYearId)).toMatchObject({ phase: 'CLOSED', headUnit: A, selfAssessmentDeadline: '2027-02-19' });
+  expect(await queries.findBlockYear(blockYearId)).toMatchObject({
+    phase: 'CLOSED',
+    headUnit: A,
+    selfAssessmentDeadline: '2027-02-19',
+  });
   expect(await queries.standingOf(B, 2026)).toMatchObject({ blockName: 'Khối Kinh tế', rank: 2, rankedMembers: 3 });
-  const stream = (await ds.query(`SELECT type, actor_id FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [blockYearId])) as { type: string; actor_id: string }[];
-  expect(stream.filter((e) => e.type === 'BlockYearPledgeSigned').map((e) => e.actor_id)).toEqual([A, B, C].map((u) => `h-${u}`));
+  const stream = (await ds.query(`SELECT type, actor_id FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+    blockYearId,
+  ])) as { type: string; actor_id: string }[];
+  expect(stream.filter((e) => e.type === 'BlockYearPledgeSigned').map((e) => e.actor_id)).toEqual(
+    [A, B, C].map((u) => `h-${u}`),
+  );
   expect(stream.find((e) => e.type === 'BlockYearSelfAssessmentClosed')?.actor_id).toBe('system');
 }, 120_000);

@@ -1,18 +1,33 @@
 import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
-import { envelopeEvents, decideBlockYear,
+import {
+  envelopeEvents,
+  decideBlockYear,
   evolveBlockYearAll,
   initialBlockYearState,
   pendingBlockYearTimer,
   SYSTEM_ACTOR,
   type BlockYearContext,
   type BlockYearEnvelope,
-  type BlockYearState, } from '@tdkt/domain';
+  type BlockYearState,
+} from '@tdkt/domain';
 import { WorkflowCalendar } from './calendar';
 import { failure, refusingUnstorable } from './command-runner';
-import { blockYearCommandUpdate, blockYearStateQuery, type BlockYearCommandRequest, type EmulationActivities } from './emulation-messages';
+import {
+  blockYearCommandUpdate,
+  blockYearStateQuery,
+  type BlockYearCommandRequest,
+  type EmulationActivities,
+} from './emulation-messages';
 import { serializer } from './serialized';
 
-const acts = proxyActivities<EmulationActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] } });
+const acts = proxyActivities<EmulationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: ['ConcurrentAppendError'],
+  },
+});
 /** A block year opened by nobody (the API's start was not followed by its opening) closes itself after a day. */
 export const ABANDON_UNOPENED_AFTER = '1 day';
 
@@ -26,14 +41,22 @@ export async function blockYearWorkflow(input: { blockYearId: string }): Promise
   let state = initialBlockYearState(input.blockYearId);
   const serialized = serializer();
   const calendar = new WorkflowCalendar();
-  const ctxOf = (req: BlockYearCommandRequest): BlockYearContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
+  const ctxOf = (req: BlockYearCommandRequest): BlockYearContext => ({
+    actor: req.actor,
+    now: Date.now(),
+    calendar: calendar.for(req),
+  });
 
   const execute = async (req: BlockYearCommandRequest): Promise<BlockYearState> => {
     calendar.adopt(req);
     const decision = decideBlockYear(state, req.command, ctxOf(req));
     if (!decision.ok) throw failure(decision.rejection);
     const occurredAt = new Date(Date.now()).toISOString();
-    const envelopes: BlockYearEnvelope[] = envelopeEvents(state.blockYearId, state.seq, decision.value, { actor: req.actor, occurredAt, requestId: req.requestId });
+    const envelopes: BlockYearEnvelope[] = envelopeEvents(state.blockYearId, state.seq, decision.value, {
+      actor: req.actor,
+      occurredAt,
+      requestId: req.requestId,
+    });
     await refusingUnstorable(acts.appendBlockYearEvents(envelopes));
     state = evolveBlockYearAll(state, decision.value);
     return state;
@@ -59,7 +82,13 @@ export async function blockYearWorkflow(input: { blockYearId: string }): Promise
     }
     if (await condition(moved, Math.max(1, timer.dueAt - Date.now()))) continue;
     try {
-      await serialized(() => execute({ command: timer.command, actor: SYSTEM_ACTOR, requestId: `timer:${state.blockYearId}:${seqBefore}:${timer.command.type}` }));
+      await serialized(() =>
+        execute({
+          command: timer.command,
+          actor: SYSTEM_ACTOR,
+          requestId: `timer:${state.blockYearId}:${seqBefore}:${timer.command.type}`,
+        }),
+      );
     } catch (e) {
       log.warn('block-year deadline command refused', { command: timer.command.type, error: String(e) });
       await condition(moved);

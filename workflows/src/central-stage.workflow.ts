@@ -2,7 +2,15 @@ import { allHandlersFinished, condition, proxyActivities, setHandler } from '@te
 import { SYSTEM_ACTOR, type CommandContext, type DossierState, type DossierStatus } from '@tdkt/domain';
 import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, runCommand, validate } from './command-runner';
-import { dossierCommandUpdate, dossierStateQuery, outcomeOf, type CentralActivities, type CentralStageInput, type CentralStageResult, type CommandRequest } from './messages';
+import {
+  dossierCommandUpdate,
+  dossierStateQuery,
+  outcomeOf,
+  type CentralActivities,
+  type CentralStageInput,
+  type CentralStageResult,
+  type CommandRequest,
+} from './messages';
 import { serializer } from './serialized';
 
 const { forwardToCentre } = proxyActivities<CentralActivities>({
@@ -26,13 +34,19 @@ export async function centralStageWorkflow(input: CentralStageInput): Promise<Ce
   let { state, chainHead } = input;
   const serialized = serializer();
   const calendar = new WorkflowCalendar();
-  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
+  const contextOf = (req: CommandRequest): CommandContext => ({
+    actor: req.actor,
+    now: Date.now(),
+    calendar: calendar.for(req),
+  });
   const execute = async (req: CommandRequest): Promise<DossierState> => {
     calendar.adopt(req);
     ({ state, chainHead } = await runCommand(state, chainHead, req, contextOf(req)));
     return state;
   };
-  setHandler(dossierCommandUpdate, (req) => serialized(async () => outcomeOf(await execute(req))), { validator: (req) => validate(state, req.command, contextOf(req)) });
+  setHandler(dossierCommandUpdate, (req) => serialized(async () => outcomeOf(await execute(req))), {
+    validator: (req) => validate(state, req.command, contextOf(req)),
+  });
   setHandler(dossierStateQuery, () => state);
 
   if (state.status === 'FORWARDED_TO_CENTRE') {
@@ -43,11 +57,22 @@ export async function centralStageWorkflow(input: CentralStageInput): Promise<Ce
       nomineeName: state.nominee?.fullName ?? '',
       requestId: `central:${state.dossierId}:forward`,
     });
-    await serialized(() => execute({ command: { type: 'OpenCentralStage', data: { reference } }, actor: SYSTEM_ACTOR, requestId: `central:${state.dossierId}:open` }));
+    await serialized(() =>
+      execute({
+        command: { type: 'OpenCentralStage', data: { reference } },
+        actor: SYSTEM_ACTOR,
+        requestId: `central:${state.dossierId}:open`,
+      }),
+    );
   }
 
   const isOver = () => OUTCOMES.includes(state.status);
-  while (!isOver()) await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)), () => calendar.current());
+  while (!isOver())
+    await awaitNextDeadline(
+      () => state,
+      (req) => serialized(() => execute(req)),
+      () => calendar.current(),
+    );
   await condition(allHandlersFinished);
   return { state, ...(chainHead ? { chainHead } : {}) };
 }

@@ -18,11 +18,16 @@ import { UNSTORABLE_DATA, type CommandRequest, type DossierActivities } from './
 
 const { appendEvents, allocateDecisionNumber } = proxyActivities<DossierActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: ['ConcurrentAppendError'],
+  },
 });
 
 /** A refused command as the failure the API maps to 403/409/422 (the rejection rides along in its details). */
-export const failure = (r: Rejection) => ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
+export const failure = (r: Rejection) =>
+  ApplicationFailure.create({ type: r.code, message: r.message, details: [r], nonRetryable: true });
 
 /**
  * An activity that reports its data unstorable (a NUL character in a text field…) refuses the command like a rule:
@@ -33,7 +38,11 @@ export async function refusingUnstorable<T>(activity: Promise<T>): Promise<T> {
     return await activity;
   } catch (e) {
     if (e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.type === UNSTORABLE_DATA)
-      throw failure({ code: 'RULE_VIOLATION', rule: 'event-store.storable-data', message: `The command carries data the event store cannot store; nothing was written. ${e.cause.message}` });
+      throw failure({
+        code: 'RULE_VIOLATION',
+        rule: 'event-store.storable-data',
+        message: `The command carries data the event store cannot store; nothing was written. ${e.cause.message}`,
+      });
     throw e;
   }
 }
@@ -41,7 +50,8 @@ export async function refusingUnstorable<T>(activity: Promise<T>): Promise<T> {
 /** Validation runs decide() without side effects; a number is allocated only once the command is accepted. */
 export const withPlaceholderNumber = (c: DossierCommand): DossierCommand => {
   const placeholder = { number: '0', authority: '-', year: 0 };
-  if ((c.type === 'DecideDossier' || c.type === 'SignProposal') && c.data.approve) return { ...c, data: { ...c.data, allocated: placeholder } } as DossierCommand;
+  if ((c.type === 'DecideDossier' || c.type === 'SignProposal') && c.data.approve)
+    return { ...c, data: { ...c.data, allocated: placeholder } } as DossierCommand;
   return c;
 };
 
@@ -55,7 +65,12 @@ export function validate(state: DossierState, command: DossierCommand, ctx: Comm
  * One command, the same way in every workflow of a dossier: decide, allocate the number a signature needs (the
  * decider's decision series, or the province's tờ trình series), decide again with it, append, evolve.
  */
-export async function runCommand(state: DossierState, chainHead: string | undefined, req: CommandRequest, ctx: CommandContext): Promise<{ state: DossierState; chainHead?: string }> {
+export async function runCommand(
+  state: DossierState,
+  chainHead: string | undefined,
+  req: CommandRequest,
+  ctx: CommandContext,
+): Promise<{ state: DossierState; chainHead?: string }> {
   let command = req.command;
   // The validator has decided the command against this state already; decide() runs again only once a number is allocated.
   let decision = decide(state, withPlaceholderNumber(command), ctx);
@@ -63,15 +78,23 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
   if ((command.type === 'DecideDossier' || command.type === 'SignProposal') && command.data.approve) {
     const ruleSet = ruleSetOf(state);
     // A decision takes its decider's series (chairman, unit, Prime Minister, President); a tờ trình the province's.
-    const issuer = ruleSet && (command.type === 'SignProposal' ? proposalIssuer(ruleSet) : decisionIssuer(state, ruleSet));
-    if (!issuer) throw ApplicationFailure.create({ type: 'RULE_VIOLATION', message: 'Award or rule set unknown', nonRetryable: true });
-    const allocated = await refusingUnstorable(allocateDecisionNumber({
-      ...issuer,
-      year: Number(vietnamDate(ctx.now).slice(0, 4)),
-      dossierId: state.dossierId,
-      // A decision covering several dossiers (a council session's) shares one number: one allocation key for all.
-      requestId: (command.type === 'DecideDossier' && command.data.numberRequestId) || req.requestId,
-    }));
+    const issuer =
+      ruleSet && (command.type === 'SignProposal' ? proposalIssuer(ruleSet) : decisionIssuer(state, ruleSet));
+    if (!issuer)
+      throw ApplicationFailure.create({
+        type: 'RULE_VIOLATION',
+        message: 'Award or rule set unknown',
+        nonRetryable: true,
+      });
+    const allocated = await refusingUnstorable(
+      allocateDecisionNumber({
+        ...issuer,
+        year: Number(vietnamDate(ctx.now).slice(0, 4)),
+        dossierId: state.dossierId,
+        // A decision covering several dossiers (a council session's) shares one number: one allocation key for all.
+        requestId: (command.type === 'DecideDossier' && command.data.numberRequestId) || req.requestId,
+      }),
+    );
     command =
       command.type === 'SignProposal'
         ? { ...command, data: { ...command.data, allocated } }
@@ -79,7 +102,11 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
     decision = decide(state, command, ctx);
     if (!decision.ok) throw failure(decision.rejection);
   }
-  const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
+  const { envelopes, next } = envelop(state, decision.value, {
+    actor: req.actor,
+    occurredAt: new Date(ctx.now).toISOString(),
+    requestId: req.requestId,
+  });
   const appended = await refusingUnstorable(appendEvents(envelopes));
   return { state: next, chainHead: appended.headHash };
 }
@@ -89,7 +116,11 @@ export async function runCommand(state: DossierState, chainHead: string | undefi
  * command moves the state first, then issue the deadline's command as the SYSTEM actor through `run` (the same
  * decide → append → evolve path). `Date.now()` is Temporal's deterministic workflow clock.
  */
-export async function awaitNextDeadline(current: () => DossierState, run: (req: CommandRequest) => Promise<unknown>, calendar?: () => HolidayCalendar): Promise<void> {
+export async function awaitNextDeadline(
+  current: () => DossierState,
+  run: (req: CommandRequest) => Promise<unknown>,
+  calendar?: () => HolidayCalendar,
+): Promise<void> {
   const seqBefore = current().seq;
   const moved = () => current().seq !== seqBefore;
   const timer = pendingTimer(current(), calendar?.());
@@ -99,7 +130,11 @@ export async function awaitNextDeadline(current: () => DossierState, run: (req: 
   }
   if (await condition(moved, Math.max(1, timer.dueAt - Date.now()))) return;
   try {
-    await run({ command: timer.command, actor: SYSTEM_ACTOR, requestId: `timer:${current().dossierId}:${seqBefore}:${timer.command.type}` });
+    await run({
+      command: timer.command,
+      actor: SYSTEM_ACTOR,
+      requestId: `timer:${current().dossierId}:${seqBefore}:${timer.command.type}`,
+    });
   } catch (e) {
     // Refused (a user command got there first): wait for the state to move rather than retry the same timer.
     log.warn('deadline command refused', { command: timer.command.type, error: String(e) });

@@ -1,6 +1,15 @@
 /** Messages between the API and the council session workflow (one module, imported by both sides). */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, BallotTotals, IssuedDecision, ItemTally, SessionCommand, SessionDecision, SessionEnvelope, SessionState } from '@tdkt/domain';
+import type {
+  Actor,
+  BallotTotals,
+  IssuedDecision,
+  ItemTally,
+  SessionCommand,
+  SessionDecision,
+  SessionEnvelope,
+  SessionState,
+} from '@tdkt/domain';
 
 export const councilSessionWorkflowId = (sessionId: string): string => `council-session-${sessionId}`;
 
@@ -28,12 +37,26 @@ export const sessionDecisionNumberKey = (sessionId: string): string => `session:
 export interface SessionActivities {
   appendSessionEvents(events: SessionEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
   /** Puts a dossier on the session's agenda (its own workflow decides whether it can go); false with a reason if not. */
-  scheduleDossier(input: { sessionId: string; dossierId: string; members: string[]; convener: Actor }): Promise<{ ok: true } | { ok: false; reason: string }>;
+  scheduleDossier(input: {
+    sessionId: string;
+    dossierId: string;
+    members: string[];
+    convener: Actor;
+  }): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** The secret-ballot box's totals per item, for counting at close (no voter and no single ballot is in it). */
   countSecretBallots(sessionId: string): Promise<Record<string, BallotTotals>>;
   /** Empties the box once its totals are in the event table and rewrites its table, so no version of it stays. */
   sealBallotBox(sessionId: string): Promise<number>;
-  recordDossierResult(input: { sessionId: string; dossierId: string; tally: ItemTally }): Promise<{ ok: true } | { ok: false; reason: string }>;
+  recordDossierResult(input: {
+    sessionId: string;
+    dossierId: string;
+    tally: ItemTally;
+  }): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** DecideDossier (approve) through the dossier's own workflow, with the session's shared number key; the refusal if not. */
-  decideSessionDossier(input: { sessionId: string; dossierId: string; actor: Actor; legalBasis?: string[] }): Promise<{ ok: true; decision: IssuedDecision } | { ok: false; reason: string }>;
+  decideSessionDossier(input: {
+    sessionId: string;
+    dossierId: string;
+    actor: Actor;
+    legalBasis?: string[];
+  }): Promise<{ ok: true; decision: IssuedDecision } | { ok: false; reason: string }>;
 }

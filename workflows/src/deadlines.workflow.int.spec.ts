@@ -27,15 +27,32 @@ const secretariat = who('SECRETARIAT_OFFICER', 's1');
 
 const skipTo = (isoLocal: string) => world.skipTo(isoLocal);
 
-async function startDossier(): Promise<{ handle: WorkflowHandle; send: (actor: Actor, command: DossierCommand) => Promise<DossierState> }> {
+async function startDossier(): Promise<{
+  handle: WorkflowHandle;
+  send: (actor: Actor, command: DossierCommand) => Promise<DossierState>;
+}> {
   const dossierId = randomUUID();
-  const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
+  const handle = await env.client.workflow.start('dossierWorkflow', {
+    taskQueue,
+    workflowId: dossierWorkflowId(dossierId),
+    args: [{ dossierId }],
+  });
   // The command, then the state it left (the update itself answers only the outcome).
   const send = async (actor: Actor, command: DossierCommand) => {
     await handle.executeUpdate(dossierCommandUpdate, { args: [{ actor, command, requestId: randomUUID() }] });
     return handle.query(dossierStateQuery);
   };
-  await send(clerk, { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc', ...exampleBkTinhContent(2026) } });
+  await send(clerk, {
+    type: 'CreateDossier',
+    data: {
+      awardCode: 'BK_TINH',
+      unitCode: 'SGDDT',
+      title: 'Bằng khen',
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' },
+      achievements: 'Xuất sắc',
+      ...exampleBkTinhContent(2026),
+    },
+  });
   await send(clerk, { type: 'SubmitDossier', data: {} });
   await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });
   return { handle, send };
@@ -47,7 +64,10 @@ describe('supplement requests', () => {
   it('a supplement due across Tết 2027 expires on the Tết-adjusted working day, and the dossier returns with the reason', async () => {
     await skipTo('2027-01-29T09:00:00');
     const { handle, send } = await startDossier();
-    const requested = await send(secretariat, { type: 'RequestSupplement', data: { missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản họp Hội đồng', deadlineWD: 10 } });
+    const requested = await send(secretariat, {
+      type: 'RequestSupplement',
+      data: { missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản họp Hội đồng', deadlineWD: 10 },
+    });
     // Fri 29/01 + 10 working days, skipping the Tết block 04–10/02/2027 (see calendar/holidays.ts) → Fri 19/02.
     expect(requested.supplement?.deadline).toBe('2027-02-19');
     expect(requested.appraisal?.remainingWD).toBe(10);
@@ -67,7 +87,10 @@ describe('supplement requests', () => {
     await skipTo('2027-03-01T09:00:00'); // Monday
     const { send } = await startDossier();
     await skipTo('2027-03-04T09:00:00'); // three working days of the ten used
-    const paused = await send(secretariat, { type: 'RequestSupplement', data: { missingParts: ['TO_TRINH'], reason: 'Thiếu tờ trình' } });
+    const paused = await send(secretariat, {
+      type: 'RequestSupplement',
+      data: { missingParts: ['TO_TRINH'], reason: 'Thiếu tờ trình' },
+    });
     expect(paused.appraisal).toMatchObject({ remainingWD: 7 });
     await skipTo('2027-03-08T10:00:00'); // Monday: the unit answers
     const resumed = await send(clerk, { type: 'ProvideSupplement', data: { note: 'Đã bổ sung tờ trình' } });
@@ -87,7 +110,11 @@ describe('appraisal deadline', () => {
     await skipTo('2027-04-21T09:00:00');
     const overdue = await stateOf(handle);
     expect(overdue.appraisal).toMatchObject({ overdue: true });
-    expect(await new DossierQueries(ds).findById(overdue.dossierId)).toMatchObject({ overdue: true, heldBy: 'SECRETARIAT_HEAD', status: 'APPRAISAL' });
+    expect(await new DossierQueries(ds).findById(overdue.dossierId)).toMatchObject({
+      overdue: true,
+      heldBy: 'SECRETARIAT_HEAD',
+      status: 'APPRAISAL',
+    });
   });
 });
 

@@ -30,14 +30,32 @@ beforeAll(async () => {
 });
 afterAll(async () => ds?.destroy());
 
-const activities = () => createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) });
-const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const activities = () =>
+  createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) });
+const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({
+  userId,
+  role,
+  ...(unitCode ? { unitCode } : {}),
+});
 
 /** The provincial route as (actor, command) pairs, ending AWARDED. */
 function provincialRoute(): [Actor, DossierCommand][] {
   const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Nguyễn Thị Lan' };
   return [
-    [who('UNIT_CLERK', 'c1', 'SGDDT'), { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee, achievements: 'Xuất sắc', ...exampleBkTinhContent(2024) } }],
+    [
+      who('UNIT_CLERK', 'c1', 'SGDDT'),
+      {
+        type: 'CreateDossier',
+        data: {
+          awardCode: 'BK_TINH',
+          unitCode: 'SGDDT',
+          title: 'Bằng khen',
+          nominee,
+          achievements: 'Xuất sắc',
+          ...exampleBkTinhContent(2024),
+        },
+      },
+    ],
     [who('UNIT_CLERK', 'c1', 'SGDDT'), { type: 'SubmitDossier', data: {} }],
     [who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} }],
     [who('SECRETARIAT_OFFICER', 's1'), { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2'] } }],
@@ -53,10 +71,20 @@ describe('dossier workflow on the dev server', () => {
     const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
     const taskQueue = `wf-${randomUUID()}`;
     const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
+    const worker = await Worker.create({
+      connection: native,
+      taskQueue,
+      activities: activities(),
+      dataConverter: dataConverterFromEnv(),
+      ...bundle(),
+    });
     const dossierId = randomUUID();
     await worker.runUntil(async () => {
-      const handle = await client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
+      const handle = await client.workflow.start('dossierWorkflow', {
+        taskQueue,
+        workflowId: dossierWorkflowId(dossierId),
+        args: [{ dossierId }],
+      });
       let state: CommandOutcome | undefined;
       for (const [actor, command] of provincialRoute()) {
         const req: CommandRequest = { actor, command, requestId: randomUUID() };
@@ -66,7 +94,11 @@ describe('dossier workflow on the dev server', () => {
       expect(await handle.result()).toMatchObject({ status: 'AWARDED', seq: 10 });
       const history = await handle.fetchHistory();
       await Worker.runReplayHistory({ ...bundle(), dataConverter: dataConverterFromEnv() }, history, handle.workflowId);
-      if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, 'dossier-provincial-awarded.history.bin'), temporal.api.history.v1.History.encode(history).finish());
+      if (process.env.TDKT_RECORD_HISTORIES)
+        writeFileSync(
+          join(HISTORIES, 'dossier-provincial-awarded.history.bin'),
+          temporal.api.history.v1.History.encode(history).finish(),
+        );
     });
     await connection.close();
     await native.close();
@@ -93,10 +125,20 @@ describe('deadlines with time skipping (Java test server)', () => {
 
   it('a workflow whose dossier was never created closes itself after a day, without waiting a day', async () => {
     const taskQueue = `ts-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      activities: activities(),
+      dataConverter: dataConverterFromEnv(),
+      ...bundle(),
+    });
     const dossierId = randomUUID();
     const result = await worker.runUntil(
-      env.client.workflow.execute('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] }) as Promise<DossierState>,
+      env.client.workflow.execute('dossierWorkflow', {
+        taskQueue,
+        workflowId: dossierWorkflowId(dossierId),
+        args: [{ dossierId }],
+      }) as Promise<DossierState>,
     );
     // A day of workflow time passed; the test server skipped it (a real wait would exceed the test timeout).
     expect(result.status).toBe('NEW');

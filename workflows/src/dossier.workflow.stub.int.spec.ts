@@ -9,13 +9,30 @@ import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/clien
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { exampleBkTinhContent, type Actor, type DossierCommand, type StoredEnvelope } from '@tdkt/domain';
 import { dataConverterFromEnv } from '@tdkt/platform';
-import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId, UNSTORABLE_DATA, type DossierActivities } from './messages';
+import {
+  dossierCommandUpdate,
+  dossierStateQuery,
+  dossierWorkflowId,
+  UNSTORABLE_DATA,
+  type DossierActivities,
+} from './messages';
 
-const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
+const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({
+  userId,
+  role,
+  ...(unitCode ? { unitCode } : {}),
+});
 const clerk = who('UNIT_CLERK', 'c1', 'SGDDT');
 const create: DossierCommand = {
   type: 'CreateDossier',
-  data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc', ...exampleBkTinhContent(2024) },
+  data: {
+    awardCode: 'BK_TINH',
+    unitCode: 'SGDDT',
+    title: 'Bằng khen',
+    nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' },
+    achievements: 'Xuất sắc',
+    ...exampleBkTinhContent(2024),
+  },
 };
 
 /** Activities that keep what they are given, and fail the append when `refuseNext` is set. */
@@ -43,7 +60,10 @@ function stubActivities() {
 let client: Client;
 let native: NativeConnection;
 beforeAll(async () => {
-  client = new Client({ connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS }), dataConverter: dataConverterFromEnv() });
+  client = new Client({
+    connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS }),
+    dataConverter: dataConverterFromEnv(),
+  });
   native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
 });
 afterAll(async () => {
@@ -51,7 +71,10 @@ afterAll(async () => {
   await native.close();
 });
 
-async function withWorker(stub: ReturnType<typeof stubActivities>, body: (send: (actor: Actor, command: DossierCommand) => Promise<unknown>, dossierId: string) => Promise<void>) {
+async function withWorker(
+  stub: ReturnType<typeof stubActivities>,
+  body: (send: (actor: Actor, command: DossierCommand) => Promise<unknown>, dossierId: string) => Promise<void>,
+) {
   const taskQueue = `stub-${randomUUID()}`;
   const worker = await Worker.create({
     connection: native,
@@ -62,8 +85,16 @@ async function withWorker(stub: ReturnType<typeof stubActivities>, body: (send: 
   });
   const dossierId = randomUUID();
   await worker.runUntil(async () => {
-    const handle = await client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
-    await body((actor, command) => handle.executeUpdate(dossierCommandUpdate, { args: [{ command, actor, requestId: randomUUID() }] }), dossierId);
+    const handle = await client.workflow.start('dossierWorkflow', {
+      taskQueue,
+      workflowId: dossierWorkflowId(dossierId),
+      args: [{ dossierId }],
+    });
+    await body(
+      (actor, command) =>
+        handle.executeUpdate(dossierCommandUpdate, { args: [{ command, actor, requestId: randomUUID() }] }),
+      dossierId,
+    );
     await handle.terminate('test done');
   });
 }
@@ -104,7 +135,9 @@ describe('dossier workflow with stub activities', () => {
       const refused = await send(clerk, { type: 'SubmitDossier', data: {} }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'RULE_VIOLATION' });
-      expect((await client.workflow.getHandle(dossierWorkflowId(dossierId)).query(dossierStateQuery)).status).toBe('DRAFT');
+      expect((await client.workflow.getHandle(dossierWorkflowId(dossierId)).query(dossierStateQuery)).status).toBe(
+        'DRAFT',
+      );
       await send(clerk, { type: 'SubmitDossier', data: {} });
       expect(stub.appended.flat().map((e) => [e.seq, e.type])).toEqual([
         [1, 'DossierCreated'],

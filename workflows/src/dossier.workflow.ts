@@ -1,9 +1,28 @@
-import { allHandlersFinished, ApplicationFailure, condition, executeChild, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  executeChild,
+  patched,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import { FINAL_STATUSES, findAward, initialDossierState, type CommandContext, type DossierState } from '@tdkt/domain';
 import { centralStageWorkflow } from './central-stage.workflow';
 import { WorkflowCalendar } from './calendar';
 import { awaitNextDeadline, failure, runCommand, validate } from './command-runner';
-import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, outcomeOf, SA_AWARD, SA_LEVEL, SA_STAGE, SA_UNIT, type CommandRequest, type DossierWorkflowInput } from './messages';
+import {
+  centralStageWorkflowId,
+  dossierCommandUpdate,
+  dossierStateQuery,
+  outcomeOf,
+  SA_AWARD,
+  SA_LEVEL,
+  SA_STAGE,
+  SA_UNIT,
+  type CommandRequest,
+  type DossierWorkflowInput,
+} from './messages';
 import { serializer } from './serialized';
 
 export { failure };
@@ -21,7 +40,11 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   let chainHead: string | undefined;
   const serialized = serializer();
   const calendar = new WorkflowCalendar();
-  const contextOf = (req: CommandRequest): CommandContext => ({ actor: req.actor, now: Date.now(), calendar: calendar.for(req) });
+  const contextOf = (req: CommandRequest): CommandContext => ({
+    actor: req.actor,
+    now: Date.now(),
+    calendar: calendar.for(req),
+  });
 
   const execute = async (req: CommandRequest): Promise<DossierState> => {
     calendar.adopt(req);
@@ -69,13 +92,25 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     while (!isFinal()) {
       if (state.status === 'FORWARDED_TO_CENTRE' && patched('central-stage')) {
         // The centre's part (rules 3, 24, 25) runs as a child workflow on the same stream; it returns the outcome.
-        const result = await executeChild(centralStageWorkflow, { workflowId: centralStageWorkflowId(state.dossierId), args: [{ state, ...(chainHead ? { chainHead } : {}) }] });
+        const result = await executeChild(centralStageWorkflow, {
+          workflowId: centralStageWorkflowId(state.dossierId),
+          args: [{ state, ...(chainHead ? { chainHead } : {}) }],
+        });
         ({ state, chainHead } = result);
         indexSearchAttributes();
-        if (!isFinal()) throw ApplicationFailure.create({ type: 'CENTRAL_STAGE', message: `The central stage ended with the dossier ${state.status}`, nonRetryable: true });
+        if (!isFinal())
+          throw ApplicationFailure.create({
+            type: 'CENTRAL_STAGE',
+            message: `The central stage ended with the dossier ${state.status}`,
+            nonRetryable: true,
+          });
         continue;
       }
-      await awaitNextDeadline(() => state, (req) => serialized(() => execute(req)), () => calendar.current());
+      await awaitNextDeadline(
+        () => state,
+        (req) => serialized(() => execute(req)),
+        () => calendar.current(),
+      );
     }
   }
   await condition(() => isFinal() && allHandlersFinished());

@@ -17,5 +17,7 @@ export const blockYearStateQuery = defineQuery<BlockYearState>('blockYearState')
 
 /** The block-year workflow's activities; implemented in apps/worker. */
 export interface EmulationActivities {
-  appendBlockYearEvents(events: BlockYearEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
+  appendBlockYearEvents(
+    events: BlockYearEnvelope[],
+  ): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
 }

@@ -36,21 +36,35 @@ class RequestContextInbound implements WorkflowInboundCallsInterceptor {
 /** The handler's header onto an outgoing call that has none of its own. */
 function withHeader<T extends { headers: Record<string, Payload> }>(input: T): T {
   const header = handling.getStore();
-  return header && !input.headers[REQUEST_CONTEXT_HEADER] ? { ...input, headers: { ...input.headers, [REQUEST_CONTEXT_HEADER]: header } } : input;
+  return header && !input.headers[REQUEST_CONTEXT_HEADER]
+    ? { ...input, headers: { ...input.headers, [REQUEST_CONTEXT_HEADER]: header } }
+    : input;
 }
 
 class RequestContextOutbound implements WorkflowOutboundCallsInterceptor {
-  scheduleActivity(input: ActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>): Promise<unknown> {
+  scheduleActivity(
+    input: ActivityInput,
+    next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>,
+  ): Promise<unknown> {
     return next(withHeader(input));
   }
 
-  scheduleLocalActivity(input: LocalActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleLocalActivity'>): Promise<unknown> {
+  scheduleLocalActivity(
+    input: LocalActivityInput,
+    next: Next<WorkflowOutboundCallsInterceptor, 'scheduleLocalActivity'>,
+  ): Promise<unknown> {
     return next(withHeader(input));
   }
 
-  startChildWorkflowExecution(input: StartChildWorkflowExecutionInput, next: Next<WorkflowOutboundCallsInterceptor, 'startChildWorkflowExecution'>): ReturnType<Next<WorkflowOutboundCallsInterceptor, 'startChildWorkflowExecution'>> {
+  startChildWorkflowExecution(
+    input: StartChildWorkflowExecutionInput,
+    next: Next<WorkflowOutboundCallsInterceptor, 'startChildWorkflowExecution'>,
+  ): ReturnType<Next<WorkflowOutboundCallsInterceptor, 'startChildWorkflowExecution'>> {
     return next(withHeader(input));
   }
 }
 
-export const interceptors: WorkflowInterceptorsFactory = () => ({ inbound: [new RequestContextInbound()], outbound: [new RequestContextOutbound()] });
+export const interceptors: WorkflowInterceptorsFactory = () => ({
+  inbound: [new RequestContextInbound()],
+  outbound: [new RequestContextOutbound()],
+});

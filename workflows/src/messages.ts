@@ -64,7 +64,14 @@ export const UNSTORABLE_DATA = 'UNSTORABLE_DATA';
 export interface DossierActivities {
   appendEvents(events: EventEnvelope[]): Promise<{ appended: number; duplicate: boolean; headHash: string }>;
   /** documentKind: 'QĐ' (a decision, the default) or 'TTr' (the chairman's tờ trình to the centre, its own series). */
-  allocateDecisionNumber(input: { authority: string; issuerCode: string; year: number; dossierId: string; requestId: string; documentKind?: 'QĐ' | 'TTr' }): Promise<{
+  allocateDecisionNumber(input: {
+    authority: string;
+    issuerCode: string;
+    year: number;
+    dossierId: string;
+    requestId: string;
+    documentKind?: 'QĐ' | 'TTr';
+  }): Promise<{
     number: string;
     authority: string;
     year: number;

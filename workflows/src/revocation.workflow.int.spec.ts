@@ -33,8 +33,16 @@ beforeAll(async () => {
 afterAll(async () => ds?.destroy());
 
 const activities = () => createDossierActivities({ eventStore: store, decisionNumbers: new DecisionNumbers(ds) });
-const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({ userId, role, ...(unitCode ? { unitCode } : {}) });
-const request = (actor: Actor, command: RevocationCommand): RevocationRequest => ({ actor, command, requestId: randomUUID() });
+const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({
+  userId,
+  role,
+  ...(unitCode ? { unitCode } : {}),
+});
+const request = (actor: Actor, command: RevocationCommand): RevocationRequest => ({
+  actor,
+  command,
+  requestId: randomUUID(),
+});
 
 /** An awarded provincial dossier (BK_TINH), stored in the event table as the dossier workflow would have: 11 events. */
 async function anAwardedDossier(): Promise<string> {
@@ -49,32 +57,76 @@ describe('revocation workflow on the dev server', () => {
     const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
     const taskQueue = `rv-${randomUUID()}`;
     const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
+    const worker = await Worker.create({
+      connection: native,
+      taskQueue,
+      activities: activities(),
+      dataConverter: dataConverterFromEnv(),
+      ...bundle(),
+    });
     const dossierId = await anAwardedDossier();
     await worker.runUntil(async () => {
-      const handle = await client.workflow.start('revocationWorkflow', { taskQueue, workflowId: revocationWorkflowId(dossierId), args: [{ dossierId }] });
+      const handle = await client.workflow.start('revocationWorkflow', {
+        taskQueue,
+        workflowId: revocationWorkflowId(dossierId),
+        args: [{ dossierId }],
+      });
       // A unit head may not revoke a provincial award: refused, nothing written.
-      const refused = handle.executeUpdate(revocationCommandUpdate, { args: [request(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'RevokeAward', data: { ground: 'UNLAWFUL_PROCEDURE', reason: 'Xét duyệt trái quy định', decisionRef: '9/QĐ-UBND' } })] });
+      const refused = handle.executeUpdate(revocationCommandUpdate, {
+        args: [
+          request(who('UNIT_HEAD', 'h1', 'SGDDT'), {
+            type: 'RevokeAward',
+            data: { ground: 'UNLAWFUL_PROCEDURE', reason: 'Xét duyệt trái quy định', decisionRef: '9/QĐ-UBND' },
+          }),
+        ],
+      });
       await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       expect(await store.count(dossierId)).toBe(11);
 
       const revoked = await handle.executeUpdate(revocationCommandUpdate, {
-        args: [request(who('PROVINCIAL_DECIDER', 'chairman'), { type: 'RevokeAward', data: { ground: 'FALSE_INFORMATION_OR_FORGERY', reason: 'Hồ sơ có giấy tờ giả mạo', decisionRef: '45/QĐ-UBND' } })],
+        args: [
+          request(who('PROVINCIAL_DECIDER', 'chairman'), {
+            type: 'RevokeAward',
+            data: {
+              ground: 'FALSE_INFORMATION_OR_FORGERY',
+              reason: 'Hồ sơ có giấy tờ giả mạo',
+              decisionRef: '45/QĐ-UBND',
+            },
+          }),
+        ],
       });
       expect(revoked).toMatchObject({ status: 'RECOVERY_PENDING', seq: 13 });
       const officer = who('SECRETARIAT_OFFICER', 'sec-1');
-      await handle.executeUpdate(revocationCommandUpdate, { args: [request(officer, { type: 'RecordRecovery', data: { item: 'AWARD_OBJECT' } })] });
-      await handle.executeUpdate(revocationCommandUpdate, { args: [request(officer, { type: 'RecordRecovery', data: { item: 'BONUS', amountVnd: 1_000_000 } })] });
+      await handle.executeUpdate(revocationCommandUpdate, {
+        args: [request(officer, { type: 'RecordRecovery', data: { item: 'AWARD_OBJECT' } })],
+      });
+      await handle.executeUpdate(revocationCommandUpdate, {
+        args: [request(officer, { type: 'RecordRecovery', data: { item: 'BONUS', amountVnd: 1_000_000 } })],
+      });
       const result: DossierState = await handle.result();
-      expect(result).toMatchObject({ status: 'CLOSED', seq: 16, revocation: { ground: 'FALSE_INFORMATION_OR_FORGERY', completedOn: expect.any(String) } });
+      expect(result).toMatchObject({
+        status: 'CLOSED',
+        seq: 16,
+        revocation: { ground: 'FALSE_INFORMATION_OR_FORGERY', completedOn: expect.any(String) },
+      });
 
       const stream = await store.readStream(dossierId);
-      expect(stream.map((e) => e.type).slice(11)).toEqual(['AwardRevoked', 'RecoveryTasksOpened', 'RecoveryRecorded', 'RecoveryRecorded', 'RecoveryCompleted']);
+      expect(stream.map((e) => e.type).slice(11)).toEqual([
+        'AwardRevoked',
+        'RecoveryTasksOpened',
+        'RecoveryRecorded',
+        'RecoveryRecorded',
+        'RecoveryCompleted',
+      ]);
       expect(verifyChain(stream)).toBeUndefined();
 
       const history = await handle.fetchHistory();
       await Worker.runReplayHistory({ ...bundle(), dataConverter: dataConverterFromEnv() }, history, handle.workflowId);
-      if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, 'revocation-closed.history.bin'), temporal.api.history.v1.History.encode(history).finish());
+      if (process.env.TDKT_RECORD_HISTORIES)
+        writeFileSync(
+          join(HISTORIES, 'revocation-closed.history.bin'),
+          temporal.api.history.v1.History.encode(history).finish(),
+        );
     });
     await connection.close();
     await native.close();
@@ -85,11 +137,23 @@ describe('revocation workflow on the dev server', () => {
     const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
     const taskQueue = `rv-${randomUUID()}`;
     const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: native, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
+    const worker = await Worker.create({
+      connection: native,
+      taskQueue,
+      activities: activities(),
+      dataConverter: dataConverterFromEnv(),
+      ...bundle(),
+    });
     const events = simulateDossier({ steps: 2 });
     for (const batch of batchesOf(events)) await store.append(batch);
     const dossierId = events[0].dossierId;
-    const result = await worker.runUntil(client.workflow.execute('revocationWorkflow', { taskQueue, workflowId: revocationWorkflowId(dossierId), args: [{ dossierId }] }) as Promise<DossierState>);
+    const result = await worker.runUntil(
+      client.workflow.execute('revocationWorkflow', {
+        taskQueue,
+        workflowId: revocationWorkflowId(dossierId),
+        args: [{ dossierId }],
+      }) as Promise<DossierState>,
+    );
     expect(result).toMatchObject({ status: 'UNIT_REVIEW', seq: 2 });
     await connection.close();
     await native.close();
@@ -97,7 +161,9 @@ describe('revocation workflow on the dev server', () => {
 });
 
 describe('recorded revocation histories still replay', () => {
-  const files = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.startsWith('revocation-') && f.endsWith('.history.bin')) : [];
+  const files = existsSync(HISTORIES)
+    ? readdirSync(HISTORIES).filter((f) => f.startsWith('revocation-') && f.endsWith('.history.bin'))
+    : [];
   it(`replays ${files.join(', ') || 'none'} on the current workflow code`, async () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
@@ -116,10 +182,20 @@ describe('an unrevoked start with time skipping (Java test server)', () => {
 
   it('a revocation workflow that never receives an accepted RevokeAward ends after a day, the award untouched', async () => {
     const taskQueue = `rvts-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: activities(), dataConverter: dataConverterFromEnv(), ...bundle() });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      activities: activities(),
+      dataConverter: dataConverterFromEnv(),
+      ...bundle(),
+    });
     const dossierId = await anAwardedDossier();
     const result = await worker.runUntil(
-      env.client.workflow.execute('revocationWorkflow', { taskQueue, workflowId: revocationWorkflowId(dossierId), args: [{ dossierId }] }) as Promise<DossierState>,
+      env.client.workflow.execute('revocationWorkflow', {
+        taskQueue,
+        workflowId: revocationWorkflowId(dossierId),
+        args: [{ dossierId }],
+      }) as Promise<DossierState>,
     );
     expect(result.status).toBe('AWARDED');
     expect(await store.count(dossierId)).toBe(11);

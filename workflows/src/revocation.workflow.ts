@@ -1,12 +1,31 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import { commandTargetOf, decide, envelop, eventOf, evolveAll, initialDossierState, type CommandContext, type DossierState } from '@tdkt/domain';
+import {
+  commandTargetOf,
+  decide,
+  envelop,
+  eventOf,
+  evolveAll,
+  initialDossierState,
+  type CommandContext,
+  type DossierState,
+} from '@tdkt/domain';
 import { failure, refusingUnstorable } from './command-runner';
-import { revocationCommandUpdate, revocationStateQuery, type RevocationActivities, type RevocationRequest, type RevocationWorkflowInput } from './messages';
+import {
+  revocationCommandUpdate,
+  revocationStateQuery,
+  type RevocationActivities,
+  type RevocationRequest,
+  type RevocationWorkflowInput,
+} from './messages';
 import { serializer } from './serialized';
 
 const { loadDossierEvents, appendEvents } = proxyActivities<RevocationActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['ConcurrentAppendError'] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: ['ConcurrentAppendError'],
+  },
 });
 
 /** A revocation that was started but never accepted (the request was refused or the client gave up) ends after a day. */
@@ -31,7 +50,11 @@ export async function revocationWorkflow(input: RevocationWorkflowInput): Promis
     const ctx = contextOf(req);
     const decision = decide(state, req.command, ctx);
     if (!decision.ok) throw failure(decision.rejection);
-    const { envelopes, next } = envelop(state, decision.value, { actor: req.actor, occurredAt: new Date(ctx.now).toISOString(), requestId: req.requestId });
+    const { envelopes, next } = envelop(state, decision.value, {
+      actor: req.actor,
+      occurredAt: new Date(ctx.now).toISOString(),
+      requestId: req.requestId,
+    });
     await refusingUnstorable(appendEvents(envelopes));
     state = next;
     return state;
@@ -54,7 +77,8 @@ export async function revocationWorkflow(input: RevocationWorkflowInput): Promis
   };
   // It carries on from an award to revoke, or a revocation whose recovery is still open: where the domain sends revocations.
   if (commandTargetOf(state.status) !== 'REVOCATION') return finish();
-  if (state.status === 'AWARDED' && !(await condition(() => state.status !== 'AWARDED', ABANDON_UNREVOKED_AFTER))) return finish();
+  if (state.status === 'AWARDED' && !(await condition(() => state.status !== 'AWARDED', ABANDON_UNREVOKED_AFTER)))
+    return finish();
   await condition(() => state.status === 'CLOSED');
   return finish();
 }

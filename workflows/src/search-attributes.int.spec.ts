@@ -32,13 +32,43 @@ it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLe
   });
   const dossierId = randomUUID();
   await worker.runUntil(async () => {
-    const handle = await client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId, indexSearchAttributes: true }] });
-    const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Nguyễn Thị Lan', citizenIdHash: 'f'.repeat(64), birthDate: '1985-04-12' };
+    const handle = await client.workflow.start('dossierWorkflow', {
+      taskQueue,
+      workflowId: dossierWorkflowId(dossierId),
+      args: [{ dossierId, indexSearchAttributes: true }],
+    });
+    const nominee = {
+      kind: 'INDIVIDUAL' as const,
+      fullName: 'Nguyễn Thị Lan',
+      citizenIdHash: 'f'.repeat(64),
+      birthDate: '1985-04-12',
+    };
     await handle.executeUpdate(dossierCommandUpdate, {
-      args: [{ actor: { userId: 'c1', role: 'UNIT_CLERK', unitCode: 'SGDDT' }, requestId: randomUUID(), command: { type: 'CreateDossier', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee, achievements: 'Xuất sắc', ...exampleBkTinhContent(2025) } } }],
+      args: [
+        {
+          actor: { userId: 'c1', role: 'UNIT_CLERK', unitCode: 'SGDDT' },
+          requestId: randomUUID(),
+          command: {
+            type: 'CreateDossier',
+            data: {
+              awardCode: 'BK_TINH',
+              unitCode: 'SGDDT',
+              title: 'Bằng khen',
+              nominee,
+              achievements: 'Xuất sắc',
+              ...exampleBkTinhContent(2025),
+            },
+          },
+        },
+      ],
     });
     const { searchAttributes } = await handle.describe();
-    expect(searchAttributes).toMatchObject({ TdktStage: ['DRAFT'], TdktAwardCode: ['BK_TINH'], TdktUnitCode: ['SGDDT'], TdktLevel: ['PROVINCIAL'] });
+    expect(searchAttributes).toMatchObject({
+      TdktStage: ['DRAFT'],
+      TdktAwardCode: ['BK_TINH'],
+      TdktUnitCode: ['SGDDT'],
+      TdktLevel: ['PROVINCIAL'],
+    });
     const all = JSON.stringify(searchAttributes);
     for (const personal of ['Nguyễn Thị Lan', 'f'.repeat(64), '1985-04-12']) expect(all).not.toContain(personal);
     await handle.terminate('test done');

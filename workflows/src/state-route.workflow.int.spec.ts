@@ -11,7 +11,13 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { exampleBkThuTuongContent, exampleHcLaoDong3Content, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
+import {
+  exampleBkThuTuongContent,
+  exampleHcLaoDong3Content,
+  type Actor,
+  type DossierCommand,
+  type DossierState,
+} from '@tdkt/domain';
 import { DossierQueries, EventStore } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
 import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
@@ -44,14 +50,29 @@ const sender =
     return handle.query(dossierStateQuery);
   };
 
-
-async function startBkThuTuong(awardCode = 'BK_THU_TUONG'): Promise<{ dossierId: string; handle: WorkflowHandle; send: Send }> {
+async function startBkThuTuong(
+  awardCode = 'BK_THU_TUONG',
+): Promise<{ dossierId: string; handle: WorkflowHandle; send: Send }> {
   const dossierId = randomUUID();
-  const handle = await env.client.workflow.start('dossierWorkflow', { taskQueue, workflowId: dossierWorkflowId(dossierId), args: [{ dossierId }] });
+  const handle = await env.client.workflow.start('dossierWorkflow', {
+    taskQueue,
+    workflowId: dossierWorkflowId(dossierId),
+    args: [{ dossierId }],
+  });
   const send = sender(handle);
   const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Phạm Văn Đức' };
   const content = awardCode === 'HC_LAO_DONG_3' ? exampleHcLaoDong3Content(2026) : exampleBkThuTuongContent(2026);
-  await send(clerk, { type: 'CreateDossier', data: { awardCode, unitCode: 'SGDDT', title: 'Khen thưởng cấp Nhà nước', nominee, achievements: 'Xuất sắc', ...content } });
+  await send(clerk, {
+    type: 'CreateDossier',
+    data: {
+      awardCode,
+      unitCode: 'SGDDT',
+      title: 'Khen thưởng cấp Nhà nước',
+      nominee,
+      achievements: 'Xuất sắc',
+      ...content,
+    },
+  });
   await send(clerk, { type: 'SubmitDossier', data: {} });
   await send(who('UNIT_HEAD', 'h1', 'SGDDT'), { type: 'ApproveAtUnit', data: {} });
   return { dossierId, handle, send };
@@ -73,7 +94,8 @@ async function centralStage(dossierId: string): Promise<WorkflowHandle> {
  * tests' dossiers still run, so the clock could leave the calendar's years.
  */
 async function finished(handle: WorkflowHandle): Promise<DossierState> {
-  for (let i = 0; i < 100 && (await handle.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && (await handle.describe()).status.name === 'RUNNING'; i++)
+    await new Promise((r) => setTimeout(r, 100));
   return (await handle.query(dossierStateQuery)) as DossierState;
 }
 
@@ -85,12 +107,20 @@ describe('public posting of a state-level dossier (rules 23, 28)', () => {
     const posting = await send(secretariat, { type: 'OpenPublicPosting', data: {} });
     // 13, 14, 15, (16 holiday), 19, 20, 21, 22, 23, 26, 27 April → the tenth working day is Tuesday 27/04.
     expect(posting.posting?.deadline).toBe('2027-04-27');
-    expect(await new DossierQueries(ds).findById(posting.dossierId)).toMatchObject({ status: 'PUBLIC_POSTING', heldBy: 'SECRETARIAT_OFFICER', deadline: '2027-04-27', deadlineKind: 'PUBLIC_POSTING' });
+    expect(await new DossierQueries(ds).findById(posting.dossierId)).toMatchObject({
+      status: 'PUBLIC_POSTING',
+      heldBy: 'SECRETARIAT_OFFICER',
+      deadline: '2027-04-27',
+      deadlineKind: 'PUBLIC_POSTING',
+    });
     await skipTo('2027-04-27T23:00:00'); // the last day of the posting, late evening: still posted
     expect((await handle.query(dossierStateQuery)).status).toBe('PUBLIC_POSTING');
     await skipTo('2027-04-28T08:00:00');
     expect((await handle.query(dossierStateQuery)).status).toBe('READY_FOR_COUNCIL');
-    expect(await new DossierQueries(ds).findById(posting.dossierId)).toMatchObject({ status: 'READY_FOR_COUNCIL', deadline: null });
+    expect(await new DossierQueries(ds).findById(posting.dossierId)).toMatchObject({
+      status: 'READY_FOR_COUNCIL',
+      deadline: null,
+    });
   });
 });
 
@@ -112,12 +142,20 @@ describe('a Bằng khen Thủ tướng through the central stage', () => {
     const central = await centralStage(dossierId);
     const sendCentral = sender(central);
     const moha = who('CENTRAL_APPRAISER', 'moha1');
-    await sendCentral(moha, { type: 'CentralAppraise', data: { outcome: 'REQUEST_SUPPLEMENT', missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản Hội đồng tỉnh' } });
+    await sendCentral(moha, {
+      type: 'CentralAppraise',
+      data: { outcome: 'REQUEST_SUPPLEMENT', missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản Hội đồng tỉnh' },
+    });
     await sendCentral(secretariat, { type: 'ProvideCentralSupplement', data: { note: 'Đã bổ sung biên bản' } });
     await sendCentral(moha, { type: 'RecordHiepY', data: { agency: 'UBND tỉnh', agrees: true, opinion: 'Nhất trí' } });
-    expect((await sendCentral(moha, { type: 'CentralAppraise', data: { outcome: 'ACCEPT' } })).status).toBe('SUBMITTED_TO_PM');
+    expect((await sendCentral(moha, { type: 'CentralAppraise', data: { outcome: 'ACCEPT' } })).status).toBe(
+      'SUBMITTED_TO_PM',
+    );
     const pm = { ...who('CENTRAL_DECIDER', 'vpcp1'), onBehalfOf: 'PRIME_MINISTER' };
-    const awarded = await sendCentral(pm, { type: 'DecideDossier', data: { approve: true, decidedBy: 'PRIME_MINISTER' } });
+    const awarded = await sendCentral(pm, {
+      type: 'DecideDossier',
+      data: { approve: true, decidedBy: 'PRIME_MINISTER' },
+    });
     expect(awarded.decision?.number).toMatch(/^\d+\/QĐ-TTg$/);
 
     const result = await finished(handle);
@@ -125,13 +163,23 @@ describe('a Bằng khen Thủ tướng through the central stage', () => {
     const stored = await new EventStore(ds).readStream(dossierId);
     expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
     expect(stored.map((e) => e.type)).not.toContain('PublicPostingOpened');
-    expect(stored.map((e) => e.type)).toEqual(expect.arrayContaining(['ProposalSigned', 'CentralStageOpened', 'HiepYRecorded', 'DossierAwarded']));
-    expect(await new DossierQueries(ds).findById(dossierId)).toMatchObject({ status: 'AWARDED', decisionNumber: awarded.decision?.number, heldBy: null });
+    expect(stored.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['ProposalSigned', 'CentralStageOpened', 'HiepYRecorded', 'DossierAwarded']),
+    );
+    expect(await new DossierQueries(ds).findById(dossierId)).toMatchObject({
+      status: 'AWARDED',
+      decisionNumber: awarded.decision?.number,
+      heldBy: null,
+    });
 
-    for (const [h, file] of [[handle, 'dossier-state-awarded'], [central, 'central-stage-awarded']] as const) {
+    for (const [h, file] of [
+      [handle, 'dossier-state-awarded'],
+      [central, 'central-stage-awarded'],
+    ] as const) {
       const history = await h.fetchHistory();
       await Worker.runReplayHistory({ ...bundle(), dataConverter: dataConverterFromEnv() }, history, h.workflowId);
-      if (process.env.TDKT_RECORD_HISTORIES) writeFileSync(join(HISTORIES, `${file}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
+      if (process.env.TDKT_RECORD_HISTORIES)
+        writeFileSync(join(HISTORIES, `${file}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
     }
   });
 });
@@ -141,10 +189,16 @@ describe('a Huân chương Lao động hạng Ba: the Prime Minister proposes, t
     await skipTo('2027-08-02T09:00:00');
     const { dossierId, handle, send } = await startBkThuTuong('HC_LAO_DONG_3');
     await send(secretariat, { type: 'OpenPublicPosting', data: {} });
-    await send(secretariat, { type: 'RecordObjection', data: { source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' } });
+    await send(secretariat, {
+      type: 'RecordObjection',
+      data: { source: 'Đơn của ông A', text: 'Thành tích chưa chính xác' },
+    });
     await skipTo('2027-08-30T09:00:00');
     expect((await handle.query(dossierStateQuery)).status).toBe('COMPLAINT_REVIEW');
-    await send(secretariat, { type: 'RecordObjectionReview', data: { outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false } });
+    await send(secretariat, {
+      type: 'RecordObjectionReview',
+      data: { outcome: 'Đã xác minh: phản ánh không có cơ sở', upheld: false },
+    });
     const voting = await send(secretariat, { type: 'AcceptAppraisal', data: { councilMembers: ['m1'] } });
     expect(voting.council?.members).toEqual(['m1']);
     await send(who('COUNCIL_MEMBER', 'm1'), { type: 'CastVote', data: { approve: true } });
@@ -154,9 +208,14 @@ describe('a Huân chương Lao động hạng Ba: the Prime Minister proposes, t
     await sendCentral(moha, { type: 'RecordHiepY', data: { agency: 'UBND tỉnh', agrees: true, opinion: 'Nhất trí' } });
     await sendCentral(moha, { type: 'CentralAppraise', data: { outcome: 'ACCEPT' } });
     const pm = { ...who('CENTRAL_DECIDER', 'vpcp1'), onBehalfOf: 'PRIME_MINISTER' };
-    expect((await sendCentral(pm, { type: 'ProposeToPresident', data: { note: 'Tờ trình của Thủ tướng' } })).status).toBe('SUBMITTED_TO_PRESIDENT');
+    expect(
+      (await sendCentral(pm, { type: 'ProposeToPresident', data: { note: 'Tờ trình của Thủ tướng' } })).status,
+    ).toBe('SUBMITTED_TO_PRESIDENT');
     const president = { ...who('CENTRAL_DECIDER', 'vpctn1'), onBehalfOf: 'PRESIDENT' };
-    const awarded = await sendCentral(president, { type: 'DecideDossier', data: { approve: true, decidedBy: 'PRESIDENT' } });
+    const awarded = await sendCentral(president, {
+      type: 'DecideDossier',
+      data: { approve: true, decidedBy: 'PRESIDENT' },
+    });
     expect(awarded.decision).toMatchObject({ number: expect.stringMatching(/^\d+\/QĐ-CTN$/), authority: 'PRESIDENT' });
     expect(await finished(handle)).toMatchObject({ status: 'AWARDED', decision: { authority: 'PRESIDENT' } });
     const [last] = (await new EventStore(ds).readStream(dossierId)).slice(-1);

@@ -41,7 +41,10 @@ export async function createApi(): Promise<INestApplication> {
   setServiceName('tdkt-api');
   collectProcessMetrics('tdkt-api');
   for (const warning of configWarnings(config)) logger('config').warn(`WARNING ${warning}`);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: new NestPinoLogger() });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: new NestPinoLogger(),
+  });
   app.disable('x-powered-by');
   app.use(assignRequestId);
   app.use(accessLog);
@@ -51,7 +54,11 @@ export async function createApi(): Promise<INestApplication> {
   // The web app at / (apps/web/dist), before the body parsers: it only answers GETs outside /api.
   for (const handler of webApp()) app.use(handler);
   // The Web UI's codec calls: its origins only, and a batch of payloads may be larger than a command.
-  app.use('/api/temporal-codec', codecCors(config.temporal.uiOrigins), ...jsonBody({ ...config.api.limits, jsonLimitKb: Math.max(config.api.limits.jsonLimitKb, 8192) }));
+  app.use(
+    '/api/temporal-codec',
+    codecCors(config.temporal.uiOrigins),
+    ...jsonBody({ ...config.api.limits, jsonLimitKb: Math.max(config.api.limits.jsonLimitKb, 8192) }),
+  );
   // Body limits (size, nesting depth) before anything walks the body; refusals answer 400 in the API's error shape.
   app.use(...jsonBody(config.api.limits));
   app.use(enterRequestContext);
@@ -64,7 +71,8 @@ export async function createApi(): Promise<INestApplication> {
       // Commands without a body (submit) use an empty DTO; unknown members are still refused by forbidNonWhitelisted.
       forbidUnknownValues: false,
       transform: true,
-      exceptionFactory: (errors) => new BadRequestException(body(400, 'Validation failed', { fields: fieldErrors(errors) })),
+      exceptionFactory: (errors) =>
+        new BadRequestException(body(400, 'Validation failed', { fields: fieldErrors(errors) })),
     }),
   );
   SwaggerModule.setup('api/docs', app, () => apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -1,5 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
@@ -9,13 +15,23 @@ import { HolidayCalendarProvider } from './platform/calendar';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from './platform/tokens';
 
 class CalendarHealthDto {
-  @ApiProperty({ description: 'Years the holiday calendar holds data for (shipped and from TDKT_CALENDAR_FILES)', type: [Number] })
+  @ApiProperty({
+    description: 'Years the holiday calendar holds data for (shipped and from TDKT_CALENDAR_FILES)',
+    type: [Number],
+  })
   years!: number[];
-  @ApiProperty({ description: 'Last day of the unbroken run of years holding today; null when today has no data', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Last day of the unbroken run of years holding today; null when today has no data',
+    nullable: true,
+    type: String,
+  })
   coveredUntil!: string | null;
   @ApiProperty({ description: 'Days from today to coveredUntil' })
   daysLeft!: number;
-  @ApiPropertyOptional({ description: 'Set when the calendar runs out within 90 days: deadlines past it are weekends-only and flagged provisional' })
+  @ApiPropertyOptional({
+    description:
+      'Set when the calendar runs out within 90 days: deadlines past it are weekends-only and flagged provisional',
+  })
   warning?: string;
 }
 
@@ -37,7 +53,11 @@ class CheckDto {
 
 class ChecksDto {
   @ApiProperty({ type: CheckDto, description: 'SELECT 1 on the runtime connection' }) database!: CheckDto;
-  @ApiProperty({ type: CheckDto, description: "DescribeNamespace on the Temporal frontend (the API's namespace exists and answers)" }) temporal!: CheckDto;
+  @ApiProperty({
+    type: CheckDto,
+    description: "DescribeNamespace on the Temporal frontend (the API's namespace exists and answers)",
+  })
+  temporal!: CheckDto;
 }
 
 class ReadyDto {
@@ -66,13 +86,18 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOkResponse({ type: ReadyDto })
-  @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'A dependency does not answer: take this replica out of the load balancer' })
+  @ApiServiceUnavailableResponse({
+    type: ReadyDto,
+    description: 'A dependency does not answer: take this replica out of the load balancer',
+  })
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadyDto> {
     const { ready, checks } = await readiness({
       database: () => this.dataSource.query('SELECT 1'),
       // The call's own deadline, so an unreachable frontend leaves no call pending after the probe gave up.
       temporal: () =>
-        this.temporal.connection.withDeadline(Date.now() + 2000, () => this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace })),
+        this.temporal.connection.withDeadline(Date.now() + 2000, () =>
+          this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace }),
+        ),
     });
     res.status(ready ? 200 : 503);
     res.setHeader('Cache-Control', 'no-store');
@@ -85,6 +110,10 @@ export class HealthController {
   async health(): Promise<HealthDto> {
     await this.dataSource.query('SELECT 1');
     const { years, coveredUntil, daysLeft, warning } = this.calendar.coverage();
-    return { status: 'ok', database: 'ok', calendar: { years: [...years], coveredUntil, daysLeft, ...(warning ? { warning } : {}) } };
+    return {
+      status: 'ok',
+      database: 'ok',
+      calendar: { years: [...years], coveredUntil, daysLeft, ...(warning ? { warning } : {}) },
+    };
   }
 }

@@ -9,10 +9,11 @@ async function main(): Promise<void> {
   const app = await createApi();
   await app.listen(config.api.port, config.api.host);
   logger('api').info(`listening on http://${config.api.host}:${config.api.port}/api`);
-  const stop = () => void app.close().then(async () => {
-    await tracing()?.shutdown();
-    process.exit(0);
-  });
+  const stop = () =>
+    void app.close().then(async () => {
+      await tracing()?.shutdown();
+      process.exit(0);
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -45,7 +45,10 @@ async function rewriteEverything(streamId: string, seq: number): Promise<void> {
     for (const e of events.filter((x) => x.seq >= seq)) {
       const edited = e.seq === seq ? { ...e, actorId: 'someone-else' } : e;
       const hash = chainHash(prev, edited);
-      await c.query(`UPDATE dossier_event SET actor_id = $3, prev_hash = $4, hash = $5 WHERE dossier_id = $1 AND seq = $2`, [streamId, e.seq, edited.actorId, prev, hash]);
+      await c.query(
+        `UPDATE dossier_event SET actor_id = $3, prev_hash = $4, hash = $5 WHERE dossier_id = $1 AND seq = $2`,
+        [streamId, e.seq, edited.actorId, prev, hash],
+      );
       prev = hash;
     }
     await c.query('DELETE FROM audit_anchor_head');
@@ -67,7 +70,13 @@ it('anchor, anchor-export and verify-chain --anchor-file: a rewrite of everythin
 
   const file = join(dir, 'anchor.json');
   expect(await main(['anchor-export', file])).toBe(0);
-  const kept = JSON.parse(readFileSync(file, 'utf8')) as { format: string; seq: number; hash: string; anchoredAt: string; streams: number };
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as {
+    format: string;
+    seq: number;
+    hash: string;
+    anchoredAt: string;
+    streams: number;
+  };
   expect(kept).toMatchObject({ format: 'tdkt-anchor/1', seq: 1, streams: 2 });
   expect(kept.hash).toMatch(/^[0-9a-f]{64}$/);
   expect(Number.isNaN(Date.parse(kept.anchoredAt))).toBe(false);
@@ -78,7 +87,9 @@ it('anchor, anchor-export and verify-chain --anchor-file: a rewrite of everythin
   out = [];
   expect(await main(['verify-chain'])).toBe(0);
   expect(await main(['verify-chain', '--anchor-file', file])).toBe(1);
-  expect(err.join('')).toMatch(new RegExp(`PUBLISHED_ANCHOR_MISMATCH anchor 1 \\(expected ${kept.hash}, found [0-9a-f]{64}\\)`));
+  expect(err.join('')).toMatch(
+    new RegExp(`PUBLISHED_ANCHOR_MISMATCH anchor 1 \\(expected ${kept.hash}, found [0-9a-f]{64}\\)`),
+  );
 });
 
 it('verify-chain refuses an anchor file that is not one', async () => {

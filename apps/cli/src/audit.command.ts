@@ -1,12 +1,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { ANCHOR_FORMAT, Anchors, ChainVerifier, createDataSource, EventStore, publish, rebuildReadModels, type PublishedAnchor, type VerificationReport } from '@tdkt/persistence';
+import {
+  ANCHOR_FORMAT,
+  Anchors,
+  ChainVerifier,
+  createDataSource,
+  EventStore,
+  publish,
+  rebuildReadModels,
+  type PublishedAnchor,
+  type VerificationReport,
+} from '@tdkt/persistence';
 import type { CliCommand, CommandOutcome } from './command';
 
 /** Runs a function against DATABASE_URL's database and closes it. */
 async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T | CommandOutcome> {
   const url = process.env.DATABASE_URL;
-  if (!url) return { kind: 'usage', message: 'DATABASE_URL must point at the database (e.g. the one `npm run up` prints)' };
+  if (!url)
+    return { kind: 'usage', message: 'DATABASE_URL must point at the database (e.g. the one `npm run up` prints)' };
   const ds = await createDataSource(url, { applicationName: 'tdkt-cli' }).initialize();
   try {
     return await fn(ds);
@@ -23,7 +34,10 @@ function readAnchorFile(file: string): PublishedAnchor | CommandOutcome {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<PublishedAnchor>;
   } catch (e) {
-    return { kind: 'usage', message: `cannot read the anchor file ${file}: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      kind: 'usage',
+      message: `cannot read the anchor file ${file}: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   if (parsed.format !== ANCHOR_FORMAT || !Number.isInteger(parsed.seq) || !/^[0-9a-f]{64}$/.test(parsed.hash ?? ''))
     return { kind: 'usage', message: `${file} is not an anchor file (${ANCHOR_FORMAT} with seq and hash)` };
@@ -40,7 +54,9 @@ const problemLine = (p: NonNullable<VerificationReport['problems']>[number]) =>
  * anchor is still in the anchor chain (exit 1 when anything is wrong).
  */
 export const verifyChainCommand: CliCommand = {
-  usage: ['[<dossier-or-session-id>] [--anchor-file <file>]   recompute the hash chains against the anchors (all streams when no id is given)'],
+  usage: [
+    '[<dossier-or-session-id>] [--anchor-file <file>]   recompute the hash chains against the anchors (all streams when no id is given)',
+  ],
   async run(input) {
     const args = [...input];
     const at = args.indexOf('--anchor-file');
@@ -54,19 +70,30 @@ export const verifyChainCommand: CliCommand = {
       args.splice(at, 2);
     }
     if (args.length > 1) return { kind: 'usage', message: 'verify-chain takes at most one id' };
-    if (args[0] && published) return { kind: 'usage', message: '--anchor-file checks the whole table: give no id with it' };
+    if (args[0] && published)
+      return { kind: 'usage', message: '--anchor-file checks the whole table: give no id with it' };
     const report = await withDatabase((ds) => {
       const verifier = new ChainVerifier(new EventStore(ds), new Anchors(ds));
       return args[0] ? verifier.verifyDossier(args[0]) : verifier.verifyAll(published);
     });
     if (isOutcome(report)) return report;
-    const anchored = report.anchor ? `; against anchor ${report.anchor.seq} of ${report.anchor.anchoredAt} (${report.anchor.streams} streams)` : '; no anchor yet';
+    const anchored = report.anchor
+      ? `; against anchor ${report.anchor.seq} of ${report.anchor.anchoredAt} (${report.anchor.streams} streams)`
+      : '; no anchor yet';
     const kept = published ? `; the kept anchor ${published.seq} is in the anchor chain` : '';
     const summary = `${report.events} events in ${report.dossiers} streams`;
-    if (report.ok) return { kind: 'ok', lines: [`chain intact: ${summary}${report.head ? `; head ${report.head}` : ''}${anchored}${kept}`] };
+    if (report.ok)
+      return {
+        kind: 'ok',
+        lines: [`chain intact: ${summary}${report.head ? `; head ${report.head}` : ''}${anchored}${kept}`],
+      };
     const b = report.firstBreak;
     const lines = [
-      ...(b ? [`chain BROKEN after ${summary}: stream ${b.dossierId} event ${b.seq}: ${b.problem} (expected ${b.expected}, found ${b.found})`] : [`tampering DETECTED in ${summary}${anchored}:`]),
+      ...(b
+        ? [
+            `chain BROKEN after ${summary}: stream ${b.dossierId} event ${b.seq}: ${b.problem} (expected ${b.expected}, found ${b.found})`,
+          ]
+        : [`tampering DETECTED in ${summary}${anchored}:`]),
       ...(report.problems ?? []).map(problemLine),
       ...(report.problemsOmitted ? [`  … and ${report.problemsOmitted} more`] : []),
     ];
@@ -82,10 +109,19 @@ export const anchorCommand: CliCommand = {
     const result = await withDatabase((ds) => new Anchors(ds).anchor({ wait: true }));
     if (isOutcome(result)) return result;
     const a = result.anchor;
-    const line = !a ? 'no streams to anchor yet' : result.created ? `anchor ${a.seq}: ${a.hash} at ${a.anchoredAt}, ${a.streams} streams (${result.changed} heads moved)` : `no stream moved since anchor ${a.seq} (${a.hash})`;
+    const line = !a
+      ? 'no streams to anchor yet'
+      : result.created
+        ? `anchor ${a.seq}: ${a.hash} at ${a.anchoredAt}, ${a.streams} streams (${result.changed} heads moved)`
+        : `no stream moved since anchor ${a.seq} (${a.hash})`;
     if (result.refused.length === 0) return { kind: 'ok', lines: [line] };
-    const refused = result.refused.map((h) => `  stream ${h.streamId}: no longer continues its anchored event ${h.seq} (${h.hash}); left at it`);
-    return { kind: 'failed', message: [line, `${result.refused.length} streams REFUSED (run verify-chain):`, ...refused].join('\n') };
+    const refused = result.refused.map(
+      (h) => `  stream ${h.streamId}: no longer continues its anchored event ${h.seq} (${h.hash}); left at it`,
+    );
+    return {
+      kind: 'failed',
+      message: [line, `${result.refused.length} streams REFUSED (run verify-chain):`, ...refused].join('\n'),
+    };
   },
 };
 
@@ -98,7 +134,12 @@ export const anchorExportCommand: CliCommand = {
     if (isOutcome(latest)) return latest;
     if (!latest) return { kind: 'failed', message: 'no anchor yet: run `anchor` first' };
     writeFileSync(args[0], `${JSON.stringify(publish(latest), null, 2)}\n`);
-    return { kind: 'ok', lines: [`anchor ${latest.seq} (${latest.hash}, ${latest.anchoredAt}, ${latest.streams} streams) written to ${args[0]}`] };
+    return {
+      kind: 'ok',
+      lines: [
+        `anchor ${latest.seq} (${latest.hash}, ${latest.anchoredAt}, ${latest.streams} streams) written to ${args[0]}`,
+      ],
+    };
   },
 };
 

@@ -16,11 +16,17 @@ export const importAwardsCommand: CliCommand = {
   async run(args): Promise<CommandOutcome> {
     const dryRun = args.includes('--dry-run');
     const files = args.filter((a) => a !== '--dry-run');
-    if (files.length !== 1 || files[0].startsWith('--')) return { kind: 'usage', message: 'import-awards needs one .xlsx or .csv file' };
+    if (files.length !== 1 || files[0].startsWith('--'))
+      return { kind: 'usage', message: 'import-awards needs one .xlsx or .csv file' };
     const url = process.env.DATABASE_URL;
     const key = process.env.PII_HASH_KEY ?? '';
-    if (!url) return { kind: 'usage', message: 'DATABASE_URL must point at the database (e.g. the one `npm run up` prints)' };
-    if (key.length < 16) return { kind: 'usage', message: "PII_HASH_KEY must be the API's key (at least 16 characters): citizen ids are hashed with it" };
+    if (!url)
+      return { kind: 'usage', message: 'DATABASE_URL must point at the database (e.g. the one `npm run up` prints)' };
+    if (key.length < 16)
+      return {
+        kind: 'usage',
+        message: "PII_HASH_KEY must be the API's key (at least 16 characters): citizen ids are hashed with it",
+      };
     let bytes: Buffer;
     try {
       bytes = readFileSync(files[0]);
@@ -29,7 +35,9 @@ export const importAwardsCommand: CliCommand = {
     }
     const ds = await createDataSource(url, { applicationName: 'tdkt-cli' }).initialize();
     try {
-      const importer = new AwardImporter(ds, new EventStore(ds), (id) => createHmac('sha256', key).update(id).digest('hex'));
+      const importer = new AwardImporter(ds, new EventStore(ds), (id) =>
+        createHmac('sha256', key).update(id).digest('hex'),
+      );
       const actor = { userId: `cli:${userInfo().username}`, role: 'ADMINISTRATOR' as const };
       const out = await importer.run({ bytes, name: basename(files[0]) }, actor, {
         dryRun,
@@ -39,7 +47,15 @@ export const importAwardsCommand: CliCommand = {
       const errors = out.errors.map((e) => `  row ${e.row}, ${e.column}: ${e.message}`);
       const head = `${basename(files[0])} (SHA-256 ${out.fileSha256}): ${out.rows} valid rows, ${out.errors.length} row errors`;
       if (out.refusal) return { kind: 'failed', message: [head, out.refusal.message, ...errors].join('\n') };
-      return { kind: 'ok', lines: [head, ...(dryRun ? ['dry run: nothing was changed'] : [`imported ${out.imported} awards as stream ${out.importId}`])] };
+      return {
+        kind: 'ok',
+        lines: [
+          head,
+          ...(dryRun
+            ? ['dry run: nothing was changed']
+            : [`imported ${out.imported} awards as stream ${out.importId}`]),
+        ],
+      };
     } catch (e) {
       if (e instanceof UnreadableFile) return { kind: 'failed', message: e.message };
       throw e;

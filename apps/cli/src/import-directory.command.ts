@@ -17,11 +17,14 @@ export const importDirectoryCommand: CliCommand = {
     const dryRun = args.includes('--dry-run');
     const sheetAt = args.indexOf('--sheet');
     const sheet = sheetAt >= 0 ? args[sheetAt + 1] : undefined;
-    if (sheetAt >= 0 && !(DIRECTORY_IMPORT_SHEETS as readonly (string | undefined)[]).includes(sheet)) return { kind: 'usage', message: '--sheet is units or users' };
+    if (sheetAt >= 0 && !(DIRECTORY_IMPORT_SHEETS as readonly (string | undefined)[]).includes(sheet))
+      return { kind: 'usage', message: '--sheet is units or users' };
     const files = args.filter((a, i) => a !== '--dry-run' && (sheetAt < 0 || (i !== sheetAt && i !== sheetAt + 1)));
-    if (files.length !== 1 || files[0].startsWith('--')) return { kind: 'usage', message: 'import-directory needs one .xlsx or .csv file' };
+    if (files.length !== 1 || files[0].startsWith('--'))
+      return { kind: 'usage', message: 'import-directory needs one .xlsx or .csv file' };
     const url = process.env.DATABASE_URL;
-    if (!url) return { kind: 'usage', message: 'DATABASE_URL must point at the database (e.g. the one `npm run up` prints)' };
+    if (!url)
+      return { kind: 'usage', message: 'DATABASE_URL must point at the database (e.g. the one `npm run up` prints)' };
     let bytes: Buffer;
     try {
       bytes = readFileSync(files[0]);
@@ -41,7 +44,16 @@ export const importDirectoryCommand: CliCommand = {
       const errors = out.errors.map((e) => `  ${e.sheet} row ${e.row}, ${e.column}: ${e.message} [${e.rule}]`);
       if (out.refusal) return { kind: 'failed', message: [head, out.refusal.message, ...errors].join('\n') };
       const rows = out.rows.map((r) => `  ${r.sheet} row ${r.row}: ${r.action} ${r.key}`);
-      return { kind: 'ok', lines: [head, ...rows, dryRun ? 'dry run: nothing was changed' : `imported ${out.imported} rows (one event each, actor ${actor.userId})`] };
+      return {
+        kind: 'ok',
+        lines: [
+          head,
+          ...rows,
+          dryRun
+            ? 'dry run: nothing was changed'
+            : `imported ${out.imported} rows (one event each, actor ${actor.userId})`,
+        ],
+      };
     } catch (e) {
       if (e instanceof UnreadableFile) return { kind: 'failed', message: e.message };
       throw e;

@@ -25,12 +25,17 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
 };
 
 const usage = (): string =>
-  ['Usage: npm run cli -- <command> [arguments]', ...Object.entries(COMMANDS).flatMap(([name, command]) => command.usage.map((form) => `  ${name} ${form}`))].join('\n');
+  [
+    'Usage: npm run cli -- <command> [arguments]',
+    ...Object.entries(COMMANDS).flatMap(([name, command]) => command.usage.map((form) => `  ${name} ${form}`)),
+  ].join('\n');
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
-  const outcome: CommandOutcome = command ? await command.run(args) : { kind: 'usage', message: name ? `Unknown command "${name}"` : 'No command given' };
+  const outcome: CommandOutcome = command
+    ? await command.run(args)
+    : { kind: 'usage', message: name ? `Unknown command "${name}"` : 'No command given' };
   switch (outcome.kind) {
     case 'ok':
       for (const line of outcome.lines) process.stdout.write(`${line}\n`);

@@ -9,9 +9,20 @@ export function reconcileLines(r: ReconcileReport): string[] {
   const verb = r.apply ? 'appended again' : 'would append again (dry run; --apply to do it)';
   return [
     `${r.workflows} workflows read, ${r.streams} streams compared${r.apply ? `, ${r.numbersChecked} decision numbers checked` : ''}`,
-    ...r.repaired.map((s) => `  ${s.streamId}: table at ${s.tableSeq}, workflow ${s.workflowId} at ${s.workflowSeq}: ${s.events} events ${verb}`),
+    ...r.repaired.map(
+      (s) =>
+        `  ${s.streamId}: table at ${s.tableSeq}, workflow ${s.workflowId} at ${s.workflowSeq}: ${s.events} events ${verb}`,
+    ),
     ...(r.repaired.length === 0 ? ['  nothing lost: every stream holds what its workflows appended'] : []),
-    ...(r.needsPerson.length ? ['needs a person:', ...r.needsPerson.map((i) => `  ${i.kind} ${'streamId' in i ? i.streamId : 'dossierId' in i ? i.dossierId : i.workflowId}: ${i.message}`)] : []),
+    ...(r.needsPerson.length
+      ? [
+          'needs a person:',
+          ...r.needsPerson.map(
+            (i) =>
+              `  ${i.kind} ${'streamId' in i ? i.streamId : 'dossierId' in i ? i.dossierId : i.workflowId}: ${i.message}`,
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -22,7 +33,9 @@ export function reconcileLines(r: ReconcileReport): string[] {
  * needs a person.
  */
 export const reconcileCommand: CliCommand = {
-  usage: ['[--apply] [--query \'ExecutionStatus = "Running"\']   after a restore: append again the events the workflows hold and the table lost (dry run without --apply)'],
+  usage: [
+    '[--apply] [--query \'ExecutionStatus = "Running"\']   after a restore: append again the events the workflows hold and the table lost (dry run without --apply)',
+  ],
   async run(input) {
     const args = [...input];
     const apply = args.includes('--apply');
@@ -37,7 +50,10 @@ export const reconcileCommand: CliCommand = {
     try {
       const converter = dataConverter(config.temporal);
       const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter: converter });
-      const report = await reconcile({ temporal, dataConverter: converter, events: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }, { apply, ...(query ? { query } : {}) });
+      const report = await reconcile(
+        { temporal, dataConverter: converter, events: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) },
+        { apply, ...(query ? { query } : {}) },
+      );
       const lines = reconcileLines(report);
       return report.needsPerson.length ? { kind: 'failed', message: lines.join('\n') } : { kind: 'ok', lines };
     } finally {

@@ -30,17 +30,23 @@ const skippedLine = (day: DayDescription) =>
 function add(date: string, n: number): CommandOutcome {
   const due = addWorkingDays(date, n, calendar());
   // Adding 0 to a day off also skips that day itself; otherwise the start day never counts.
-  const skipped = [...(n === 0 && due !== date ? [describeDay(date, calendar())] : []), ...nonWorkingDaysBetween(date, due, calendar())];
+  const skipped = [
+    ...(n === 0 && due !== date ? [describeDay(date, calendar())] : []),
+    ...nonWorkingDaysBetween(date, due, calendar()),
+  ];
   return ok([
     `${dated(due)} is ${n} working day${n === 1 ? '' : 's'} after ${dated(date)}`,
-    skipped.length === 0 ? 'No non-working days skipped.' : `Skipped ${skipped.length} non-working day${skipped.length === 1 ? '' : 's'}:`,
+    skipped.length === 0
+      ? 'No non-working days skipped.'
+      : `Skipped ${skipped.length} non-working day${skipped.length === 1 ? '' : 's'}:`,
     ...skipped.map(skippedLine),
   ]);
 }
 
 function holidays(year: number): CommandOutcome {
   const { calendar: cal, files, years } = operator();
-  if (!cal.years.includes(year)) return { kind: 'failed', message: new CalendarOutOfRangeError(year, cal.years).message };
+  if (!cal.years.includes(year))
+    return { kind: 'failed', message: new CalendarOutOfRangeError(year, cal.years).message };
   const entries = cal.entries.filter((e) => e.date.startsWith(`${year}-`));
   const fromFile = years.some((y) => y.year === year);
   const coverage = calendarCoverageToday(cal);
@@ -62,7 +68,8 @@ const FORMS: Readonly<Record<string, Form>> = {
   add: {
     usage: 'add <YYYY-MM-DD> <n>        the n-th working day after the date, and the days skipped',
     arity: 2,
-    run: ([date, n]) => (WHOLE_NUMBER.test(n) ? add(date, Number(n)) : badArguments(`n must be a whole number ≥ 0, got "${n}"`)),
+    run: ([date, n]) =>
+      WHOLE_NUMBER.test(n) ? add(date, Number(n)) : badArguments(`n must be a whole number ≥ 0, got "${n}"`),
   },
   between: {
     usage: 'between <from> <to>         the number of working days in (from, to]',
@@ -82,12 +89,16 @@ export const workingDaysCommand: CliCommand = {
   run([name, ...args]) {
     const form = name === undefined ? undefined : FORMS[name];
     if (!form) return badArguments(name ? `Unknown working-days command "${name}"` : 'Missing working-days command');
-    if (args.length !== form.arity) return badArguments(`working-days ${name} takes ${form.arity} argument${form.arity === 1 ? '' : 's'}, got ${args.length}`);
+    if (args.length !== form.arity)
+      return badArguments(
+        `working-days ${name} takes ${form.arity} argument${form.arity === 1 ? '' : 's'}, got ${args.length}`,
+      );
     try {
       return form.run(args);
     } catch (error) {
       if (error instanceof InvalidDateError) return badArguments(error.message);
-      if (error instanceof CalendarOutOfRangeError || error instanceof ConfigError) return { kind: 'failed', message: error.message };
+      if (error instanceof CalendarOutOfRangeError || error instanceof ConfigError)
+        return { kind: 'failed', message: error.message };
       throw error;
     }
   },

@@ -53,8 +53,14 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false,
 Object.defineProperty(window, '__tdktCacheSnapshot', {
   value: () =>
     JSON.stringify({
-      queries: queryClient.getQueryCache().getAll().map((q) => ({ key: q.queryKey, data: q.state.data })),
-      mutations: queryClient.getMutationCache().getAll().map((m) => ({ key: m.options.mutationKey, variables: m.state.variables, data: m.state.data })),
+      queries: queryClient
+        .getQueryCache()
+        .getAll()
+        .map((q) => ({ key: q.queryKey, data: q.state.data })),
+      mutations: queryClient
+        .getMutationCache()
+        .getAll()
+        .map((m) => ({ key: m.options.mutationKey, variables: m.state.variables, data: m.state.data })),
     }),
 });
 
@@ -90,17 +96,35 @@ function Shell() {
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   const items = [
     { key: '/tasks', label: <Link to="/tasks">{t('app.tasks')}</Link> },
-    ...(['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'].includes(me.role) ? [{ key: '/board', label: <Link to="/board">{t('app.board')}</Link> }] : []),
-    ...(SESSION_READERS.includes(me.role) ? [{ key: '/council-sessions', label: <Link to="/council-sessions">{t('app.sessions')}</Link> }] : []),
-    ...(['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'].includes(me.role) ? [{ key: '/audit', label: <Link to="/audit">{t('app.audit')}</Link> }] : []),
-    ...(me.role === 'UNIT_CLERK' ? [{ key: '/dossiers/new', label: <Link to="/dossiers/new">{t('app.newDossier')}</Link> }] : []),
-    ...(['ADMINISTRATOR', 'SECRETARIAT_HEAD'].includes(me.role) ? [{ key: '/admin', label: <Link to="/admin">{t('admin.menu')}</Link> }] : []),
-    ...(REGISTER_READERS.includes(me.role) ? [{ key: '/decisions', label: <Link to="/decisions">{t('register.menu')}</Link> }] : []),
-    ...(REPORT_READERS.includes(me.role) ? [{ key: '/reports', label: <Link to="/reports">{t('reports.menu')}</Link> }] : []),
-    ...(LOOKUP_USERS.includes(me.role) ? [{ key: '/award-lookup', label: <Link to="/award-lookup">{t('lookup.menu')}</Link> }] : []),
+    ...(['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'].includes(me.role)
+      ? [{ key: '/board', label: <Link to="/board">{t('app.board')}</Link> }]
+      : []),
+    ...(SESSION_READERS.includes(me.role)
+      ? [{ key: '/council-sessions', label: <Link to="/council-sessions">{t('app.sessions')}</Link> }]
+      : []),
+    ...(['AUDITOR', 'SECRETARIAT_HEAD', 'ADMINISTRATOR'].includes(me.role)
+      ? [{ key: '/audit', label: <Link to="/audit">{t('app.audit')}</Link> }]
+      : []),
+    ...(me.role === 'UNIT_CLERK'
+      ? [{ key: '/dossiers/new', label: <Link to="/dossiers/new">{t('app.newDossier')}</Link> }]
+      : []),
+    ...(['ADMINISTRATOR', 'SECRETARIAT_HEAD'].includes(me.role)
+      ? [{ key: '/admin', label: <Link to="/admin">{t('admin.menu')}</Link> }]
+      : []),
+    ...(REGISTER_READERS.includes(me.role)
+      ? [{ key: '/decisions', label: <Link to="/decisions">{t('register.menu')}</Link> }]
+      : []),
+    ...(REPORT_READERS.includes(me.role)
+      ? [{ key: '/reports', label: <Link to="/reports">{t('reports.menu')}</Link> }]
+      : []),
+    ...(LOOKUP_USERS.includes(me.role)
+      ? [{ key: '/award-lookup', label: <Link to="/award-lookup">{t('lookup.menu')}</Link> }]
+      : []),
     // Emulation (thi đua): every role reads it; the pages offer only what the person may do.
     {
-      key: 'emulation', label: <span data-testid="menu-emulation">{t('emulation.menu')}</span>, children: [
+      key: 'emulation',
+      label: <span data-testid="menu-emulation">{t('emulation.menu')}</span>,
+      children: [
         { key: '/movements', label: <Link to="/movements">{t('emulation.movements')}</Link> },
         { key: '/registrations', label: <Link to="/registrations">{t('emulation.registrations')}</Link> },
         { key: '/emulation-blocks', label: <Link to="/emulation-blocks">{t('emulation.blocks')}</Link> },
@@ -110,50 +134,74 @@ function Shell() {
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: wide ? 24 : 8, flexWrap: wide ? 'nowrap' : 'wrap', height: 'auto', minHeight: 64, paddingInline: wide ? 50 : 12 }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>{t('app.title')}</Typography.Text>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: wide ? 24 : 8,
+          flexWrap: wide ? 'nowrap' : 'wrap',
+          height: 'auto',
+          minHeight: 64,
+          paddingInline: wide ? 50 : 12,
+        }}
+      >
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
+          {t('app.title')}
+        </Typography.Text>
         {/* No overflow menu: its hidden items stay focusable under aria-hidden (axe: aria-hidden-focus); the items wrap. */}
-        <Menu theme="dark" mode="horizontal" disabledOverflow selectedKeys={[location.pathname]} items={items} style={{ flex: 1, minWidth: 0, flexWrap: 'wrap' }} />
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          disabledOverflow
+          selectedKeys={[location.pathname]}
+          items={items}
+          style={{ flex: 1, minWidth: 0, flexWrap: 'wrap' }}
+        />
         <Space>
           <Segmented
             data-testid="language"
             size="small"
             value={i18n.language.startsWith('en') ? 'en' : 'vi'}
-            options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
+            options={[
+              { label: 'VI', value: 'vi' },
+              { label: 'EN', value: 'en' },
+            ]}
             onChange={(v) => void i18n.changeLanguage(String(v))}
           />
           <Typography.Text style={{ color: '#fff', display: wide ? undefined : 'none' }} data-testid="me">
             {me.name} · {t(`role.${me.role}`)}
           </Typography.Text>
-          <Button size="small" data-testid="sign-out" onClick={() => void signOut(() => queryClient.clear())}>{t('app.signOut')}</Button>
+          <Button size="small" data-testid="sign-out" onClick={() => void signOut(() => queryClient.clear())}>
+            {t('app.signOut')}
+          </Button>
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: wide ? 24 : 8, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={loading}>
-        <Routes>
-          <Route path="/tasks" element={<Tasks />} />
-          <Route path="/board" element={<Board />} />
-          <Route path="/council-sessions" element={<Sessions />} />
-          <Route path="/council-sessions/:id" element={<SessionPage />} />
-          <Route path="/council-sessions/:id/minutes" element={<SessionMinutes />} />
-          <Route path="/audit" element={<Audit />} />
-          <Route path="/admin" element={<Administration />} />
-          <Route path="/decisions" element={<DecisionRegisterPage />} />
-          <Route path="/reports" element={<Reports />} />
-          <Route path="/award-lookup" element={<AwardLookup />} />
-          <Route path="/movements" element={<Movements />} />
-          <Route path="/movements/:id" element={<MovementPage />} />
-          <Route path="/registrations" element={<Registrations />} />
-          <Route path="/emulation-blocks" element={<Blocks />} />
-          <Route path="/emulation-blocks/:id" element={<BlockPage />} />
-          <Route path="/block-years/:id" element={<BlockYearPage />} />
-          <Route path="/exemplary-models" element={<ExemplaryModels />} />
-          <Route path="/exemplary-models/:id" element={<ExemplaryModelPage />} />
-          <Route path="/dossiers/new" element={<DraftForm />} />
-          <Route path="/dossiers/:id/edit" element={<DraftForm />} />
-          <Route path="/dossiers/:id" element={<DossierPage />} />
-          <Route path="*" element={<Navigate to="/tasks" replace />} />
-        </Routes>
+          <Routes>
+            <Route path="/tasks" element={<Tasks />} />
+            <Route path="/board" element={<Board />} />
+            <Route path="/council-sessions" element={<Sessions />} />
+            <Route path="/council-sessions/:id" element={<SessionPage />} />
+            <Route path="/council-sessions/:id/minutes" element={<SessionMinutes />} />
+            <Route path="/audit" element={<Audit />} />
+            <Route path="/admin" element={<Administration />} />
+            <Route path="/decisions" element={<DecisionRegisterPage />} />
+            <Route path="/reports" element={<Reports />} />
+            <Route path="/award-lookup" element={<AwardLookup />} />
+            <Route path="/movements" element={<Movements />} />
+            <Route path="/movements/:id" element={<MovementPage />} />
+            <Route path="/registrations" element={<Registrations />} />
+            <Route path="/emulation-blocks" element={<Blocks />} />
+            <Route path="/emulation-blocks/:id" element={<BlockPage />} />
+            <Route path="/block-years/:id" element={<BlockYearPage />} />
+            <Route path="/exemplary-models" element={<ExemplaryModels />} />
+            <Route path="/exemplary-models/:id" element={<ExemplaryModelPage />} />
+            <Route path="/dossiers/new" element={<DraftForm />} />
+            <Route path="/dossiers/:id/edit" element={<DraftForm />} />
+            <Route path="/dossiers/:id" element={<DossierPage />} />
+            <Route path="*" element={<Navigate to="/tasks" replace />} />
+          </Routes>
         </Suspense>
       </Layout.Content>
     </Layout>

@@ -5,10 +5,14 @@
  */
 export function nameSelectListboxes(root: HTMLElement = document.body): MutationObserver {
   const name = () => {
-    for (const list of root.querySelectorAll<HTMLElement>('[role="listbox"][id$="_list"]:not([aria-label]):not([aria-labelledby])')) {
+    for (const list of root.querySelectorAll<HTMLElement>(
+      '[role="listbox"][id$="_list"]:not([aria-label]):not([aria-labelledby])',
+    )) {
       const inputId = list.id.slice(0, -'_list'.length);
       const input = document.getElementById(inputId);
-      const label = document.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(inputId)}"]`)?.textContent?.trim() || input?.getAttribute('aria-label');
+      const label =
+        document.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(inputId)}"]`)?.textContent?.trim() ||
+        input?.getAttribute('aria-label');
       if (label) list.setAttribute('aria-label', label);
     }
   };

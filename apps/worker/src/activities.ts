@@ -9,9 +9,13 @@ import { failFastOnDataError } from './data-errors';
 const isDossierEvent = (e: ChainedEvent): e is ChainedEvent & EventEnvelope => !isSessionEventType(e.type);
 
 /** The dossier and revocation workflows' activities: thin adapters over the persistence layer, one transaction each. */
-export function createDossierActivities(deps: { eventStore: EventStore; decisionNumbers: DecisionNumbers }): DossierActivities & RevocationActivities {
+export function createDossierActivities(deps: {
+  eventStore: EventStore;
+  decisionNumbers: DecisionNumbers;
+}): DossierActivities & RevocationActivities {
   return {
-    loadDossierEvents: async (dossierId) => (await deps.eventStore.readStream(dossierId)).filter(isDossierEvent).map(({ prevHash: _p, hash: _h, ...e }) => e),
+    loadDossierEvents: async (dossierId) =>
+      (await deps.eventStore.readStream(dossierId)).filter(isDossierEvent).map(({ prevHash: _p, hash: _h, ...e }) => e),
     // A data error (a NUL character in a text field…) would fail every retry: it is reported at once instead.
     appendEvents: failFastOnDataError((events) => deps.eventStore.append(events)),
     allocateDecisionNumber: failFastOnDataError(async (input) => {

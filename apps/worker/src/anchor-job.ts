@@ -12,7 +12,8 @@ export function anchorIntervalSeconds(env: Record<string, string | undefined> = 
   const raw = env.TDKT_ANCHOR_INTERVAL_SECONDS?.trim();
   if (!raw) return DEFAULT_ANCHOR_INTERVAL_SECONDS;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 86_400) throw new ConfigError([`TDKT_ANCHOR_INTERVAL_SECONDS must be whole seconds from 0 (off) to 86400, got "${raw}"`]);
+  if (!Number.isInteger(n) || n < 0 || n > 86_400)
+    throw new ConfigError([`TDKT_ANCHOR_INTERVAL_SECONDS must be whole seconds from 0 (off) to 86400, got "${raw}"`]);
   return n;
 }
 
@@ -36,7 +37,10 @@ export function startAnchorJob(
   const run = async () => {
     try {
       const result = await anchors.anchor({ wait: false });
-      for (const h of result.refused) log.error(`[anchor] stream ${h.streamId} no longer continues its anchored event ${h.seq}: left at it; run verify-chain`);
+      for (const h of result.refused)
+        log.error(
+          `[anchor] stream ${h.streamId} no longer continues its anchored event ${h.seq}: left at it; run verify-chain`,
+        );
     } catch (e) {
       log.warn(`[anchor] run failed, retrying next period: ${e instanceof Error ? e.message : String(e)}`);
     }

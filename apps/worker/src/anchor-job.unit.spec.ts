@@ -45,14 +45,18 @@ it('a failed run is logged and the next period tries again; refused streams are 
   const job = startAnchorJob({ anchor }, 60, log);
   await jest.advanceTimersByTimeAsync(120_000);
   expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('connection lost'));
-  expect(log.error).toHaveBeenCalledWith(expect.stringContaining('stream s-1 no longer continues its anchored event 4'));
+  expect(log.error).toHaveBeenCalledWith(
+    expect.stringContaining('stream s-1 no longer continues its anchored event 4'),
+  );
   await job.stop();
 });
 
 it('the period is configurable, 0 switches the job off, and a bad value stops the worker', async () => {
   expect(anchorIntervalSeconds({})).toBe(DEFAULT_ANCHOR_INTERVAL_SECONDS);
   expect(anchorIntervalSeconds({ TDKT_ANCHOR_INTERVAL_SECONDS: '30' })).toBe(30);
-  expect(() => anchorIntervalSeconds({ TDKT_ANCHOR_INTERVAL_SECONDS: 'ten minutes' })).toThrow(/TDKT_ANCHOR_INTERVAL_SECONDS/);
+  expect(() => anchorIntervalSeconds({ TDKT_ANCHOR_INTERVAL_SECONDS: 'ten minutes' })).toThrow(
+    /TDKT_ANCHOR_INTERVAL_SECONDS/,
+  );
   const anchor = jest.fn();
   const off = startAnchorJob({ anchor }, anchorIntervalSeconds({ TDKT_ANCHOR_INTERVAL_SECONDS: '0' }), quiet());
   await jest.advanceTimersByTimeAsync(86_400_000);

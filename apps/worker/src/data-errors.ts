@@ -28,7 +28,9 @@ export function isDataError(e: unknown): { sqlState: string; constraint?: string
  * Wraps an activity so that a data error ends its retries at once: it becomes a non-retryable ApplicationFailure
  * of type UNSTORABLE_DATA (the SQLSTATE in its details, never the data), which the workflow turns into a refusal.
  */
-export function failFastOnDataError<A extends unknown[], R>(activity: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+export function failFastOnDataError<A extends unknown[], R>(
+  activity: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await activity(...args);
@@ -36,7 +38,11 @@ export function failFastOnDataError<A extends unknown[], R>(activity: (...args: 
       const data = isDataError(e);
       if (!data) throw e;
       const reason = e instanceof Error ? e.message : String(e);
-      throw ApplicationFailure.nonRetryable(`The database refused the data (SQLSTATE ${data.sqlState}): ${reason}`, UNSTORABLE_DATA, data);
+      throw ApplicationFailure.nonRetryable(
+        `The database refused the data (SQLSTATE ${data.sqlState}): ${reason}`,
+        UNSTORABLE_DATA,
+        data,
+      );
     }
   };
 }

@@ -2,7 +2,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { failFastOnDataError, isDataError } from './data-errors';
 
-const pgError = (code: string, constraint?: string) => Object.assign(new Error(`pg ${code}`), { code, ...(constraint ? { constraint } : {}) });
+const pgError = (code: string, constraint?: string) =>
+  Object.assign(new Error(`pg ${code}`), { code, ...(constraint ? { constraint } : {}) });
 
 it.each([
   ['22P05', undefined, 'a NUL in JSON (unsupported Unicode escape)'],

@@ -34,17 +34,23 @@ export interface HealthServer {
 }
 
 /** WORKER_HEALTH_PORT and WORKER_HEALTH_HOST, validated; undefined when no port is set (no server). */
-export function workerHealthAddress(env: Record<string, string | undefined> = process.env): { port: number; host: string } | undefined {
+export function workerHealthAddress(
+  env: Record<string, string | undefined> = process.env,
+): { port: number; host: string } | undefined {
   const raw = env.WORKER_HEALTH_PORT?.trim();
   if (!raw) return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError([`WORKER_HEALTH_PORT must be a port number (0–65535), got "${raw}"`]);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new ConfigError([`WORKER_HEALTH_PORT must be a port number (0–65535), got "${raw}"`]);
   return { port, host: env.WORKER_HEALTH_HOST?.trim() || '0.0.0.0' };
 }
 
 const DEAD = new Set(['FAILED', 'STOPPED']);
 
-export async function startHealthServer(source: WorkerHealthSource, address: { port: number; host: string }): Promise<HealthServer> {
+export async function startHealthServer(
+  source: WorkerHealthSource,
+  address: { port: number; host: string },
+): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -54,11 +60,17 @@ export async function startHealthServer(source: WorkerHealthSource, address: { p
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, { error: 'GET only' });
     if (path === '/live') {
       const worker = source.status();
-      return reply(DEAD.has(worker.runState) ? 503 : 200, { status: DEAD.has(worker.runState) ? 'dead' : 'alive', worker });
+      return reply(DEAD.has(worker.runState) ? 503 : 200, {
+        status: DEAD.has(worker.runState) ? 'dead' : 'alive',
+        worker,
+      });
     }
     if (path === '/ready') {
       const worker = source.status();
-      const polling = worker.runState === 'RUNNING' && worker.workflowPollerState === 'POLLING' && worker.activityPollerState === 'POLLING';
+      const polling =
+        worker.runState === 'RUNNING' &&
+        worker.workflowPollerState === 'POLLING' &&
+        worker.activityPollerState === 'POLLING';
       void readiness({ database: () => source.database() }).then(
         (r) => {
           const ready = polling && r.ready;
@@ -71,7 +83,10 @@ export async function startHealthServer(source: WorkerHealthSource, address: { p
     if (path === '/metrics' && source.metrics) {
       void source.metrics().then(
         (text) => {
-          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+          res.writeHead(200, {
+            'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+            'cache-control': 'no-store',
+          });
           res.end(text);
         },
         () => reply(500, { error: 'metrics unavailable' }),

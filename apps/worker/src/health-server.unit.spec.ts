@@ -15,19 +15,28 @@ describe("the worker's health server", () => {
   beforeEach(async () => {
     status = RUNNING;
     database = async () => 1;
-    server = await startHealthServer({ status: () => status, database: () => database() }, { port: 0, host: '127.0.0.1' });
+    server = await startHealthServer(
+      { status: () => status, database: () => database() },
+      { port: 0, host: '127.0.0.1' },
+    );
   });
   afterEach(async () => server?.close());
 
   it('is ready when the worker runs, both pollers poll and the database answers', async () => {
-    expect(await get('/ready')).toMatchObject({ status: 200, body: { status: 'ready', worker: RUNNING, checks: { database: { ok: true } } } });
+    expect(await get('/ready')).toMatchObject({
+      status: 200,
+      body: { status: 'ready', worker: RUNNING, checks: { database: { ok: true } } },
+    });
     expect(await get('/live')).toMatchObject({ status: 200, body: { status: 'alive' } });
   });
 
   it('is not ready while starting, but alive (a slow Postgres does not get it restarted)', async () => {
     status = { runState: 'STARTING', workflowPollerState: 'NOT_STARTED', activityPollerState: 'NOT_STARTED' };
     database = () => Promise.reject(new Error('not connected yet'));
-    expect(await get('/ready')).toMatchObject({ status: 503, body: { status: 'not-ready', checks: { database: { ok: false, error: 'not connected yet' } } } });
+    expect(await get('/ready')).toMatchObject({
+      status: 503,
+      body: { status: 'not-ready', checks: { database: { ok: false, error: 'not connected yet' } } },
+    });
     expect((await get('/live')).status).toBe(200);
   });
 
@@ -36,7 +45,10 @@ describe("the worker's health server", () => {
     expect((await get('/ready')).status).toBe(503);
     status = RUNNING;
     database = () => Promise.reject(new Error('ECONNREFUSED postgres://tdkt_app:pw@db/tdkt'));
-    expect(await get('/ready')).toMatchObject({ status: 503, body: { checks: { database: { error: 'ECONNREFUSED postgres://tdkt_app:***@db/tdkt' } } } });
+    expect(await get('/ready')).toMatchObject({
+      status: 503,
+      body: { checks: { database: { error: 'ECONNREFUSED postgres://tdkt_app:***@db/tdkt' } } },
+    });
   });
 
   it('is dead when the Temporal worker failed or stopped: the orchestrator restarts it', async () => {
@@ -55,11 +67,16 @@ describe('WORKER_HEALTH_PORT', () => {
   it('is off when unset; binds every interface by default', () => {
     expect(workerHealthAddress({})).toBeUndefined();
     expect(workerHealthAddress({ WORKER_HEALTH_PORT: '8081' })).toEqual({ port: 8081, host: '0.0.0.0' });
-    expect(workerHealthAddress({ WORKER_HEALTH_PORT: '8081', WORKER_HEALTH_HOST: '127.0.0.1' })).toEqual({ port: 8081, host: '127.0.0.1' });
+    expect(workerHealthAddress({ WORKER_HEALTH_PORT: '8081', WORKER_HEALTH_HOST: '127.0.0.1' })).toEqual({
+      port: 8081,
+      host: '127.0.0.1',
+    });
   });
 
   it('refuses what is not a port, naming the variable', () => {
     expect(() => workerHealthAddress({ WORKER_HEALTH_PORT: 'http' })).toThrow(ConfigError);
-    expect(() => workerHealthAddress({ WORKER_HEALTH_PORT: '70000' })).toThrow(/WORKER_HEALTH_PORT must be a port number/);
+    expect(() => workerHealthAddress({ WORKER_HEALTH_PORT: '70000' })).toThrow(
+      /WORKER_HEALTH_PORT must be a port number/,
+    );
   });
 });

@@ -6,7 +6,9 @@ import { startWorker } from './worker';
 
 startWorker()
   .then((w) => {
-    logger('worker').info(`polling${w.healthPort !== undefined ? `; health on port ${w.healthPort} (GET /live, /ready, /metrics)` : ''}`);
+    logger('worker').info(
+      `polling${w.healthPort !== undefined ? `; health on port ${w.healthPort} (GET /live, /ready, /metrics)` : ''}`,
+    );
     const stop = () => void w.shutdown().then(() => tracing()?.shutdown());
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -25,7 +25,12 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
         const eventStore = new EventStore(ds);
         return {
           ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
-          ...createSessionActivities({ eventStore, dossiers: new DossierQueries(ds), workflows: new WorkflowGateway(temporal, { taskQueue: config.temporal.taskQueue }), ballotBox: new SecretBallotBox(ds, config.piiHashKey) }),
+          ...createSessionActivities({
+            eventStore,
+            dossiers: new DossierQueries(ds),
+            workflows: new WorkflowGateway(temporal, { taskQueue: config.temporal.taskQueue }),
+            ballotBox: new SecretBallotBox(ds, config.piiHashKey),
+          }),
           // The centre of the state route: replace the in-process gateway with a real integration here.
           ...createCentralActivities(new InProcessCentralGateway()),
           ...createEmulationActivities({ eventStore }),

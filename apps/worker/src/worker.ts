@@ -3,10 +3,29 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
-import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type LogLevel,
+  type WorkerOptions,
+} from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
 import { temporalConnectionOptions, type AppConfig } from '@tdkt/config';
-import { collectProcessMetrics, dataConverter, logger, metricsText, NestPinoLogger, requestContextActivityInterceptor, setServiceName } from '@tdkt/platform';
+import {
+  collectProcessMetrics,
+  dataConverter,
+  logger,
+  metricsText,
+  NestPinoLogger,
+  requestContextActivityInterceptor,
+  setServiceName,
+} from '@tdkt/platform';
 import { tracing } from '@tdkt/platform/src/observability/tracing';
 import type { DossierActivities } from '@tdkt/workflows/src/messages';
 import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
@@ -45,7 +64,14 @@ function observability(source: ReturnType<typeof workflowSource>): Pick<WorkerOp
     interceptors: {
       activity: [
         requestContextActivityInterceptor,
-        ...(t ? [(ctx: Parameters<typeof requestContextActivityInterceptor>[0]) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] : []),
+        ...(t
+          ? [
+              (ctx: Parameters<typeof requestContextActivityInterceptor>[0]) => ({
+                inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+                outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+              }),
+            ]
+          : []),
       ],
       ...('workflowsPath' in source ? { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] } : {}),
     },
@@ -73,11 +99,17 @@ let sdkMetrics: string | undefined;
 /** The Temporal SDK's own metrics (Core's Prometheus text: polls, task latencies, slots, sticky cache…), when on. */
 async function temporalSdkMetrics(): Promise<string | undefined> {
   if (!sdkMetrics) return undefined;
-  const res = await fetch(`http://${sdkMetrics.replace(/^0\.0\.0\.0:/, '127.0.0.1:')}/metrics`, { signal: AbortSignal.timeout(2000) });
+  const res = await fetch(`http://${sdkMetrics.replace(/^0\.0\.0\.0:/, '127.0.0.1:')}/metrics`, {
+    signal: AbortSignal.timeout(2000),
+  });
   return res.ok ? res.text() : undefined;
 }
 
-const STARTING: PollingStatus = { runState: 'STARTING', workflowPollerState: 'NOT_STARTED', activityPollerState: 'NOT_STARTED' };
+const STARTING: PollingStatus = {
+  runState: 'STARTING',
+  workflowPollerState: 'NOT_STARTED',
+  activityPollerState: 'NOT_STARTED',
+};
 
 let runtimeInstalled = false;
 /**
@@ -130,7 +162,11 @@ export async function startWorker(): Promise<RunningWorker> {
   }
 }
 
-async function createAndRun(intervalSeconds: number, probes: { worker?: Worker; dataSource?: DataSource }, health: HealthServer | undefined): Promise<RunningWorker> {
+async function createAndRun(
+  intervalSeconds: number,
+  probes: { worker?: Worker; dataSource?: DataSource },
+  health: HealthServer | undefined,
+): Promise<RunningWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new NestPinoLogger() });
   const config = app.get<AppConfig>(CONFIG);
   probes.dataSource = app.get<DataSource>(DATA_SOURCE);

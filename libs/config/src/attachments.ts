@@ -6,7 +6,14 @@ export interface AttachmentConfig {
   maxBytes: number;
   store:
     | { kind: 'postgres' }
-    | { kind: 's3'; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean; credentials?: { accessKeyId: string; secretAccessKey: string } };
+    | {
+        kind: 's3';
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        forcePathStyle: boolean;
+        credentials?: { accessKeyId: string; secretAccessKey: string };
+      };
 }
 
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
@@ -19,18 +26,22 @@ export function loadAttachmentConfig(env: Env = process.env): AttachmentConfig {
   const get = (name: string): string | undefined => env[name]?.trim() || undefined;
   const rawMax = get('TDKT_ATTACHMENT_MAX_BYTES');
   const maxBytes = rawMax === undefined ? DEFAULT_ATTACHMENT_MAX_BYTES : Number(rawMax);
-  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) problems.push(`TDKT_ATTACHMENT_MAX_BYTES must be a positive whole number of bytes, got "${rawMax}"`);
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1)
+    problems.push(`TDKT_ATTACHMENT_MAX_BYTES must be a positive whole number of bytes, got "${rawMax}"`);
   const kind = get('TDKT_ATTACHMENT_STORE') ?? 'postgres';
   let store: AttachmentConfig['store'] = { kind: 'postgres' };
   if (kind === 's3') {
     const bucket = get('TDKT_S3_BUCKET');
     if (!bucket) problems.push('TDKT_S3_BUCKET is required when TDKT_ATTACHMENT_STORE=s3');
     const endpoint = get('TDKT_S3_ENDPOINT');
-    if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`TDKT_S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+    if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint))
+      problems.push(`TDKT_S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
     const [accessKeyId, secretAccessKey] = [get('TDKT_S3_ACCESS_KEY_ID'), get('TDKT_S3_SECRET_ACCESS_KEY')];
-    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) problems.push('TDKT_S3_ACCESS_KEY_ID and TDKT_S3_SECRET_ACCESS_KEY go together');
+    if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+      problems.push('TDKT_S3_ACCESS_KEY_ID and TDKT_S3_SECRET_ACCESS_KEY go together');
     const pathStyle = get('TDKT_S3_FORCE_PATH_STYLE')?.toLowerCase();
-    if (pathStyle && !['true', 'false', '1', '0'].includes(pathStyle)) problems.push(`TDKT_S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);
+    if (pathStyle && !['true', 'false', '1', '0'].includes(pathStyle))
+      problems.push(`TDKT_S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);
     store = {
       kind: 's3',
       bucket: bucket ?? '',

@@ -1,6 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { calendarCoverage, calendarWithYears, validateCalendarYear, vietnamDate, type CalendarCoverage, type CalendarYear, type HolidayCalendar } from '@tdkt/domain';
+import {
+  calendarCoverage,
+  calendarWithYears,
+  validateCalendarYear,
+  vietnamDate,
+  type CalendarCoverage,
+  type CalendarYear,
+  type HolidayCalendar,
+} from '@tdkt/domain';
 import { ConfigError } from './config-error';
 import { readOperatorJson } from './operator-files';
 
@@ -23,12 +31,21 @@ export interface OperatorCalendar {
 
 export function calendarFilesFrom(env: Env = process.env): { files: string[]; problems: string[] } {
   const problems: string[] = [];
-  const files = (env.TDKT_CALENDAR_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const files = (env.TDKT_CALENDAR_FILES ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const dir = env.TDKT_CALENDAR_DIR?.trim();
   if (dir) {
     try {
       if (!statSync(dir).isDirectory()) problems.push(`TDKT_CALENDAR_DIR: ${dir} is not a folder`);
-      else files.push(...readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)));
+      else
+        files.push(
+          ...readdirSync(dir)
+            .filter((f) => f.endsWith('.json'))
+            .sort()
+            .map((f) => join(dir, f)),
+        );
     } catch {
       problems.push(`TDKT_CALENDAR_DIR: ${dir} does not exist`);
     }

@@ -10,8 +10,17 @@ const write = (name: string, content: unknown) => {
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
 };
-const holiday = (date: string, kind = 'HOLIDAY') => ({ date, kind, nameVi: 'Ngày nghỉ', nameEn: 'Day off', source: 'test' });
-const good2028 = write('2028.json', { year: 2028, entries: [holiday('2028-01-01'), holiday('2028-01-03', 'COMPENSATORY_DAY_OFF')] });
+const holiday = (date: string, kind = 'HOLIDAY') => ({
+  date,
+  kind,
+  nameVi: 'Ngày nghỉ',
+  nameEn: 'Day off',
+  source: 'test',
+});
+const good2028 = write('2028.json', {
+  year: 2028,
+  entries: [holiday('2028-01-01'), holiday('2028-01-03', 'COMPENSATORY_DAY_OFF')],
+});
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
     loadOperatorCalendar(env);
@@ -24,7 +33,11 @@ const problemsOf = (env: Record<string, string>): string[] => {
 
 describe('holiday calendar files at start-up', () => {
   it('given no files, then the shipped calendar (2024–2027) and no years to attach', () =>
-    expect(loadOperatorCalendar({})).toMatchObject({ files: [], years: [], calendar: { years: [2024, 2025, 2026, 2027] } }));
+    expect(loadOperatorCalendar({})).toMatchObject({
+      files: [],
+      years: [],
+      calendar: { years: [2024, 2025, 2026, 2027] },
+    }));
   it('given a 2028 file in TDKT_CALENDAR_FILES, then 2028 is covered and its days off are skipped', () => {
     const { years, calendar } = loadOperatorCalendar({ TDKT_CALENDAR_FILES: good2028 });
     expect(years.map((y) => y.year)).toEqual([2028]);
@@ -37,8 +50,13 @@ describe('holiday calendar files at start-up', () => {
     expect(loadOperatorCalendar({ TDKT_CALENDAR_DIR: folder }).calendar.years).toEqual([2024, 2025, 2026, 2027, 2029]);
   });
   it('given a bad file, then start-up stops with the file and the field named', () => {
-    const bad = write('bad-2028.json', { year: 2028, entries: [holiday('2028-01-01'), { ...holiday('2028-01-05'), nameEn: '' }] });
-    expect(problemsOf({ TDKT_CALENDAR_FILES: bad })).toEqual([`holiday calendar: ${bad}: entries[1].nameEn is required (text)`]);
+    const bad = write('bad-2028.json', {
+      year: 2028,
+      entries: [holiday('2028-01-01'), { ...holiday('2028-01-05'), nameEn: '' }],
+    });
+    expect(problemsOf({ TDKT_CALENDAR_FILES: bad })).toEqual([
+      `holiday calendar: ${bad}: entries[1].nameEn is required (text)`,
+    ]);
   });
   it('given a file that is not JSON, a missing file and two files for one year, then each is named', () => {
     const broken = write('broken.json', '{ "year": 2028,');

@@ -31,12 +31,17 @@ export interface CodecKey {
  */
 export function parseCodecKeys(raw: string | undefined, problems: string[] = []): CodecKey[] {
   const keys: CodecKey[] = [];
-  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const i = entry.indexOf(':');
     const [id, b64] = i < 0 ? [entry, ''] : [entry.slice(0, i), entry.slice(i + 1)];
     const key = Buffer.from(b64, 'base64');
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) problems.push(`TEMPORAL_CODEC_KEYS: key id "${id}" must be 1-64 letters, digits, ".", "_" or "-"`);
-    else if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || key.length !== 32) problems.push(`TEMPORAL_CODEC_KEYS: key "${id}" must be 32 bytes in base64 (e.g. openssl rand -base64 32)`);
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(id))
+      problems.push(`TEMPORAL_CODEC_KEYS: key id "${id}" must be 1-64 letters, digits, ".", "_" or "-"`);
+    else if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || key.length !== 32)
+      problems.push(`TEMPORAL_CODEC_KEYS: key "${id}" must be 32 bytes in base64 (e.g. openssl rand -base64 32)`);
     else if (keys.some((k) => k.id === id)) problems.push(`TEMPORAL_CODEC_KEYS: key id "${id}" is given twice`);
     else keys.push({ id, key });
   }
@@ -139,7 +144,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const tlsCert = env.TEMPORAL_TLS_CERT_PATH?.trim();
   const tlsKey = env.TEMPORAL_TLS_KEY_PATH?.trim();
-  if (Boolean(tlsCert) !== Boolean(tlsKey)) problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together');
+  if (Boolean(tlsCert) !== Boolean(tlsKey))
+    problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together');
   const tlsOn = bool('TEMPORAL_TLS', Boolean(tlsCert) || Boolean(env.TEMPORAL_API_KEY));
   const authMode = str('AUTH_MODE', 'local');
   const host = str('HOST', '127.0.0.1');
@@ -156,7 +162,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       jwksUrl,
       roleClaim: str('OIDC_ROLE_CLAIM', DEFAULT_ROLE_CLAIM),
       unitClaim: str('OIDC_UNIT_CLAIM', DEFAULT_UNIT_CLAIM),
-      web: { clientId: str('OIDC_CLIENT_ID', audience), scope: str('OIDC_SCOPE', 'openid profile'), ...(resource ? { resource } : {}) },
+      web: {
+        clientId: str('OIDC_CLIENT_ID', audience),
+        scope: str('OIDC_SCOPE', 'openid profile'),
+        ...(resource ? { resource } : {}),
+      },
     };
   } else if (authMode === 'local') {
     const keyFile = env.AUTH_LOCAL_KEY_FILE?.trim();
@@ -168,7 +178,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
           `or AUTH_LOCAL_INSECURE=1 to expose it knowingly (a demo on a closed network)`,
       );
     }
-    auth = { mode: 'local', ...(keyFile ? { keyFile } : {}), ...(!isLoopback(host) && insecure ? { exposed: true as const } : {}) };
+    auth = {
+      mode: 'local',
+      ...(keyFile ? { keyFile } : {}),
+      ...(!isLoopback(host) && insecure ? { exposed: true as const } : {}),
+    };
   } else problems.push(`AUTH_MODE must be local or oidc, got "${authMode}"`);
   const piiHashKey = str('PII_HASH_KEY');
   if (piiHashKey && piiHashKey.length < 16) problems.push('PII_HASH_KEY must be at least 16 characters');
@@ -179,11 +193,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
       address: str('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
       namespace: str('TEMPORAL_NAMESPACE', 'default'),
       taskQueue: str('TEMPORAL_TASK_QUEUE', 'tdkt-dossiers'),
-      ...(tlsOn ? { tls: { certPath: tlsCert, keyPath: tlsKey, serverName: env.TEMPORAL_TLS_SERVER_NAME?.trim(), caPath: env.TEMPORAL_TLS_CA_PATH?.trim() } } : {}),
+      ...(tlsOn
+        ? {
+            tls: {
+              certPath: tlsCert,
+              keyPath: tlsKey,
+              serverName: env.TEMPORAL_TLS_SERVER_NAME?.trim(),
+              caPath: env.TEMPORAL_TLS_CA_PATH?.trim(),
+            },
+          }
+        : {}),
       ...(env.TEMPORAL_API_KEY?.trim() ? { apiKey: env.TEMPORAL_API_KEY.trim() } : {}),
       searchAttributes: bool('TEMPORAL_SEARCH_ATTRIBUTES', false),
       codecKeys: parseCodecKeys(env.TEMPORAL_CODEC_KEYS, problems),
-      uiOrigins: (env.TEMPORAL_UI_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
+      uiOrigins: (env.TEMPORAL_UI_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
     },
     api: {
       port: int('PORT', 3000),
@@ -197,7 +223,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     auth,
     piiHashKey,
-    ruleSetFiles: (env.TDKT_RULE_SET_FILES ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+    ruleSetFiles: (env.TDKT_RULE_SET_FILES ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
   };
   for (const f of config.ruleSetFiles) if (!existsSync(f)) problems.push(`TDKT_RULE_SET_FILES: ${f} does not exist`);
   if (problems.length) throw new ConfigError(problems);
@@ -206,7 +235,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
 /** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
@@ -220,7 +252,9 @@ export function configWarnings(config: AppConfig): string[] {
     );
   }
   if (!config.temporal.codecKeys.length) {
-    warnings.push('TEMPORAL_CODEC_KEYS is not set: workflow payloads (nominee names, birth dates) are stored in Temporal unencrypted.');
+    warnings.push(
+      'TEMPORAL_CODEC_KEYS is not set: workflow payloads (nominee names, birth dates) are stored in Temporal unencrypted.',
+    );
   }
   return warnings;
 }
@@ -237,13 +271,17 @@ function isHttpUrl(value: string): boolean {
 /** Connection options in the shape both the Temporal client and the worker's native connection accept. */
 export function temporalConnectionOptions(t: TemporalConfig): {
   address: string;
-  tls?: boolean | { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } };
+  tls?:
+    | boolean
+    | { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } };
   apiKey?: string;
 } {
   const tls = t.tls && {
     ...(t.tls.serverName ? { serverNameOverride: t.tls.serverName } : {}),
     ...(t.tls.caPath ? { serverRootCACertificate: readFileSync(t.tls.caPath) } : {}),
-    ...(t.tls.certPath && t.tls.keyPath ? { clientCertPair: { crt: readFileSync(t.tls.certPath), key: readFileSync(t.tls.keyPath) } } : {}),
+    ...(t.tls.certPath && t.tls.keyPath
+      ? { clientCertPair: { crt: readFileSync(t.tls.certPath), key: readFileSync(t.tls.keyPath) } }
+      : {}),
   };
   return { address: t.address, ...(tls ? { tls } : {}), ...(t.apiKey ? { apiKey: t.apiKey } : {}) };
 }

@@ -62,7 +62,10 @@ export const MIGRATIONS = [
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string; logger?: Logger } = {}): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; applicationName?: string; logger?: Logger } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

@@ -21,7 +21,13 @@ const created = (dossierId: string = randomUUID()): EventEnvelope => ({
   dossierId,
   seq: 1,
   type: 'DossierCreated',
-  data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc' },
+  data: {
+    awardCode: 'BK_TINH',
+    unitCode: 'SGDDT',
+    title: 'Bằng khen',
+    nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' },
+    achievements: 'Xuất sắc',
+  },
   actorId: 'clerk-1',
   actorRole: 'UNIT_CLERK',
   occurredAt: '2025-07-02T03:00:00.000Z',
@@ -30,16 +36,26 @@ const created = (dossierId: string = randomUUID()): EventEnvelope => ({
 });
 
 it('the run connects as the runtime role: no superuser, owner of no table', async () => {
-  const [me] = (await ds.query(`SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`)) as { name: string; rolsuper: boolean; rolbypassrls: boolean }[];
-  expect(me).toEqual({ name: process.env.TDKT_DB_RUNTIME_ROLE ?? DEFAULT_RUNTIME_ROLE, rolsuper: false, rolbypassrls: false });
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`)) as { n: number }[];
+  const [me] = (await ds.query(
+    `SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+  )) as { name: string; rolsuper: boolean; rolbypassrls: boolean }[];
+  expect(me).toEqual({
+    name: process.env.TDKT_DB_RUNTIME_ROLE ?? DEFAULT_RUNTIME_ROLE,
+    rolsuper: false,
+    rolbypassrls: false,
+  });
+  const [{ n }] = (await ds.query(
+    `SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+  )) as { n: number }[];
   expect(n).toBe(0);
 });
 
 it('INSERT works: an append stores the event and projects it into the read model', async () => {
   const event = created();
   expect(await new EventStore(ds).append([event])).toMatchObject({ appended: 1 });
-  const [row] = (await ds.query(`SELECT status FROM dossier_view WHERE id = $1`, [event.dossierId])) as { status: string }[];
+  const [row] = (await ds.query(`SELECT status FROM dossier_view WHERE id = $1`, [event.dossierId])) as {
+    status: string;
+  }[];
   expect(row.status).toBe('DRAFT');
 });
 
@@ -51,15 +67,40 @@ describe('on the event table the runtime role is refused', () => {
   });
 
   it.each([
-    ['UPDATE', `UPDATE dossier_event SET actor_id = 'mallory' WHERE dossier_id = $1`, [() => id], /permission denied for table dossier_event/],
-    ['DELETE', `DELETE FROM dossier_event WHERE dossier_id = $1`, [() => id], /permission denied for table dossier_event/],
+    [
+      'UPDATE',
+      `UPDATE dossier_event SET actor_id = 'mallory' WHERE dossier_id = $1`,
+      [() => id],
+      /permission denied for table dossier_event/,
+    ],
+    [
+      'DELETE',
+      `DELETE FROM dossier_event WHERE dossier_id = $1`,
+      [() => id],
+      /permission denied for table dossier_event/,
+    ],
     ['TRUNCATE', `TRUNCATE dossier_event`, [], /permission denied for table dossier_event/],
-    ['ALTER TABLE … DISABLE TRIGGER', `ALTER TABLE dossier_event DISABLE TRIGGER dossier_event_no_update`, [], /must be owner of table dossier_event/],
-    ['DROP TRIGGER', `DROP TRIGGER dossier_event_no_update ON dossier_event`, [], /must be owner of (table|relation) dossier_event/],
+    [
+      'ALTER TABLE … DISABLE TRIGGER',
+      `ALTER TABLE dossier_event DISABLE TRIGGER dossier_event_no_update`,
+      [],
+      /must be owner of table dossier_event/,
+    ],
+    [
+      'DROP TRIGGER',
+      `DROP TRIGGER dossier_event_no_update ON dossier_event`,
+      [],
+      /must be owner of (table|relation) dossier_event/,
+    ],
     ['DROP TABLE', `DROP TABLE dossier_event`, [], /must be owner of table dossier_event/],
     ['replica mode (triggers off)', `SET session_replication_role = replica`, [], /permission denied to set parameter/],
   ])('%s', async (_what, sql, params, refusal) => {
-    await expect(ds.query(sql, params.map((p) => p()))).rejects.toThrow(refusal);
+    await expect(
+      ds.query(
+        sql,
+        params.map((p) => p()),
+      ),
+    ).rejects.toThrow(refusal);
     expect(await new EventStore(ds).count(id)).toBe(1);
   });
 

@@ -23,17 +23,24 @@ async function appendOnlyTables(ds: DataSource): Promise<string[]> {
  * table) it may read and write, truncate included (rebuild); the migration log it may only read. Idempotent.
  * Returns the append-only tables, or undefined when the role does not exist (the operator grants by hand then).
  */
-export async function grantRuntimeRole(ds: DataSource, role: string = DEFAULT_RUNTIME_ROLE): Promise<{ appendOnly: string[] } | undefined> {
-  const [exists] = (await ds.query(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [role])) as { rolsuper: boolean }[];
+export async function grantRuntimeRole(
+  ds: DataSource,
+  role: string = DEFAULT_RUNTIME_ROLE,
+): Promise<{ appendOnly: string[] } | undefined> {
+  const [exists] = (await ds.query(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [role])) as {
+    rolsuper: boolean;
+  }[];
   if (!exists) return undefined;
-  if (exists.rolsuper) throw new Error(`the runtime role ${role} is a superuser: it would bypass every grant and trigger`);
+  if (exists.rolsuper)
+    throw new Error(`the runtime role ${role} is a superuser: it would bypass every grant and trigger`);
   const who = `"${role.replace(/"/g, '""')}"`;
   const appendOnly = await appendOnlyTables(ds);
   await ds.transaction(async (m) => {
     await m.query(`GRANT USAGE ON SCHEMA public TO ${who}`);
     await m.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO ${who}`);
     await m.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${who}`);
-    for (const table of appendOnly) await m.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "${table}" FROM ${who}`);
+    for (const table of appendOnly)
+      await m.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "${table}" FROM ${who}`);
     await m.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migration FROM ${who}`);
     // The worker empties the secret-ballot box at close and rewrites its tables (VACUUM FULL) so no version of it stays:
     // MAINTAIN on those two tables only (PostgreSQL 17+; on an older server VACUUM skips them with a warning).

@@ -15,7 +15,9 @@ export class QueryErrorLogger implements Logger {
     const code = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
     const message = typeof error === 'string' ? error : error.message;
     const what = typeof code === 'string' && DATA_EXCEPTION.test(code) ? 'data exception' : message;
-    this.write(`query failed (SQLSTATE ${typeof code === 'string' ? code : '?'}: ${what}): ${query.replace(/\s+/g, ' ').slice(0, 300)}`);
+    this.write(
+      `query failed (SQLSTATE ${typeof code === 'string' ? code : '?'}: ${what}): ${query.replace(/\s+/g, ' ').slice(0, 300)}`,
+    );
   }
 
   logQuery(): void {}

@@ -34,7 +34,10 @@ export async function check(probe: () => Promise<unknown>, timeoutMs = 2000): Pr
 }
 
 /** Runs every probe at once; ready when all pass. */
-export async function readiness(probes: Record<string, () => Promise<unknown>>, timeoutMs?: number): Promise<Readiness> {
+export async function readiness(
+  probes: Record<string, () => Promise<unknown>>,
+  timeoutMs?: number,
+): Promise<Readiness> {
   const names = Object.keys(probes);
   const results = await Promise.all(names.map((n) => check(probes[n], timeoutMs)));
   const checks = Object.fromEntries(names.map((n, i) => [n, results[i]]));

@@ -36,10 +36,17 @@ export function platformProviders(applicationName: string): Provider[] {
       useFactory: (c: AppConfig): Promise<DataSource> => {
         const log = new Logger('db');
         // Postgres may come up after us (or be restarting): wait for it with backoff rather than exit.
-        return connectWithRetry(() => createDataSource(c.databaseUrl, { applicationName, logger: new QueryErrorLogger((line) => log.error(line)) }).initialize(), {
-          what: 'Postgres',
-          log: (line) => log.warn(line),
-        });
+        return connectWithRetry(
+          () =>
+            createDataSource(c.databaseUrl, {
+              applicationName,
+              logger: new QueryErrorLogger((line) => log.error(line)),
+            }).initialize(),
+          {
+            what: 'Postgres',
+            log: (line) => log.warn(line),
+          },
+        );
       },
     },
     {
@@ -51,7 +58,12 @@ export function platformProviders(applicationName: string): Provider[] {
           namespace: c.temporal.namespace,
           dataConverter: dataConverter(c.temporal),
           // The request context header and command metrics; the trace context when tracing is on.
-          interceptors: { workflow: [new RequestContextClientInterceptor(), ...(tracing() ? [new OpenTelemetryWorkflowClientInterceptor()] : [])] },
+          interceptors: {
+            workflow: [
+              new RequestContextClientInterceptor(),
+              ...(tracing() ? [new OpenTelemetryWorkflowClientInterceptor()] : []),
+            ],
+          },
         }),
     },
   ];

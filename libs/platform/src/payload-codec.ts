@@ -67,7 +67,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const plain = temporal.api.common.v1.Payload.encode(payload).finish();
     const data = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
     return {
-      metadata: { encoding: utf8(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: utf8(this.active.id), [CIPHER_METADATA]: utf8(CIPHER) },
+      metadata: {
+        encoding: utf8(ENCRYPTED_ENCODING),
+        [KEY_ID_METADATA]: utf8(this.active.id),
+        [CIPHER_METADATA]: utf8(CIPHER),
+      },
       data: new Uint8Array(data),
     };
   }
@@ -81,7 +85,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     decipher.setAAD(Buffer.from(keyId, 'utf8'));
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     try {
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       return temporal.api.common.v1.Payload.decode(plain);
     } catch {
       throw new PayloadDecryptionError(keyId);

@@ -2,7 +2,10 @@ import { parseCodecKeys } from '@tdkt/config';
 import { AesGcmPayloadCodec, isEncrypted, PayloadDecryptionError, UnknownCodecKeyError } from './payload-codec';
 
 const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
-const plain = { metadata: { encoding: new Uint8Array(Buffer.from('json/plain')) }, data: new Uint8Array(Buffer.from('{"fullName":"Nguyễn Thị Lan"}')) };
+const plain = {
+  metadata: { encoding: new Uint8Array(Buffer.from('json/plain')) },
+  data: new Uint8Array(Buffer.from('{"fullName":"Nguyễn Thị Lan"}')),
+};
 
 describe('AesGcmPayloadCodec', () => {
   it('encrypts the whole payload under the active key and decodes it back', async () => {

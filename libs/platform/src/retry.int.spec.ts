@@ -13,30 +13,44 @@ describe('connecting with retry', () => {
         if (calls < 4) throw new Error('connect ECONNREFUSED for postgres://app:s3cret-pw@db:5432/tdkt');
         return 'connection';
       },
-      { what: 'Postgres', initialDelayMs: 1_000, maxDelayMs: 3_000, log: (l) => lines.push(l), sleep: async (ms) => void waits.push(ms) },
+      {
+        what: 'Postgres',
+        initialDelayMs: 1_000,
+        maxDelayMs: 3_000,
+        log: (l) => lines.push(l),
+        sleep: async (ms) => void waits.push(ms),
+      },
     );
     expect(connected).toBe('connection');
     expect(waits).toEqual([1_000, 2_000, 3_000]);
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe('Postgres: connection attempt 1 failed (connect ECONNREFUSED for postgres://app:***@db:5432/tdkt); retrying in 1000 ms');
+    expect(lines[0]).toBe(
+      'Postgres: connection attempt 1 failed (connect ECONNREFUSED for postgres://app:***@db:5432/tdkt); retrying in 1000 ms',
+    );
     expect(lines[3]).toBe('Postgres: connected after 4 attempts');
     expect(lines.join('\n')).not.toContain('s3cret-pw');
   });
 
   it('gives up after maxAttempts with the last error', async () => {
-    await expect(connectWithRetry(() => Promise.reject(new Error('password authentication failed')), { what: 'Postgres', maxAttempts: 2, log: () => undefined, sleep: async () => undefined })).rejects.toThrow(
-      'Postgres: could not connect after 2 attempts: password authentication failed',
-    );
+    await expect(
+      connectWithRetry(() => Promise.reject(new Error('password authentication failed')), {
+        what: 'Postgres',
+        maxAttempts: 2,
+        log: () => undefined,
+        sleep: async () => undefined,
+      }),
+    ).rejects.toThrow('Postgres: could not connect after 2 attempts: password authentication failed');
   });
 
-  it('masks a libpq password keyword too', () => expect(maskSecrets('host=db password=abc user=x')).toBe('host=db password=*** user=x'));
+  it('masks a libpq password keyword too', () =>
+    expect(maskSecrets('host=db password=abc user=x')).toBe('host=db password=*** user=x'));
 });
 
 describe('a worker started while Postgres is down', () => {
   let proxy: Server | undefined;
   afterAll(() => proxy?.close());
 
-  it('keeps retrying against the port and connects once Postgres comes up there (a proxy to the run\'s Postgres opens after two failures)', async () => {
+  it("keeps retrying against the port and connects once Postgres comes up there (a proxy to the run's Postgres opens after two failures)", async () => {
     const real = new URL(process.env.DATABASE_URL ?? '');
     const port = await new Promise<number>((ok) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {

@@ -6,7 +6,12 @@
  */
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { BlockYearState, CommandTarget, DossierState, SessionDecision, SessionState } from '@tdkt/domain';
-import { blockYearCommandUpdate, blockYearStateQuery, blockYearWorkflowId, type BlockYearCommandRequest } from '@tdkt/workflows/src/emulation-messages';
+import {
+  blockYearCommandUpdate,
+  blockYearStateQuery,
+  blockYearWorkflowId,
+  type BlockYearCommandRequest,
+} from '@tdkt/workflows/src/emulation-messages';
 import {
   councilSessionWorkflowId,
   sessionCommandUpdate,
@@ -43,8 +48,15 @@ export class WorkflowGateway {
    * Starts a dossier's workflow (a running one is reused, so a retried create never starts two) and sends it the
    * creating command. A refused create ends the empty workflow when `abandon` says nothing was created.
    */
-  async createDossier(dossierId: string, req: CommandRequest, abandon: (e: unknown) => Promise<boolean>): Promise<CommandOutcome> {
-    const handle = await this.start('dossierWorkflow', dossierWorkflowId(dossierId), { dossierId, indexSearchAttributes: this.options.searchAttributes ?? false });
+  async createDossier(
+    dossierId: string,
+    req: CommandRequest,
+    abandon: (e: unknown) => Promise<boolean>,
+  ): Promise<CommandOutcome> {
+    const handle = await this.start('dossierWorkflow', dossierWorkflowId(dossierId), {
+      dossierId,
+      indexSearchAttributes: this.options.searchAttributes ?? false,
+    });
     try {
       return await handle.executeUpdate(dossierCommandUpdate, { args: [req], updateId: req.requestId });
     } catch (e) {
@@ -54,15 +66,26 @@ export class WorkflowGateway {
   }
 
   /** A command to the dossier's own workflow, or at the centre to its central-stage workflow (the domain names which). */
-  commandDossier(dossierId: string, req: CommandRequest, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER'): Promise<CommandOutcome> {
-    return this.dossierHandle(dossierId, target).executeUpdate(dossierCommandUpdate, { args: [req], updateId: req.requestId });
+  commandDossier(
+    dossierId: string,
+    req: CommandRequest,
+    target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER',
+  ): Promise<CommandOutcome> {
+    return this.dossierHandle(dossierId, target).executeUpdate(dossierCommandUpdate, {
+      args: [req],
+      updateId: req.requestId,
+    });
   }
 
   /**
    * Waits until an Update already sent to a dossier's workflow has finished (a retried request whose answer was lost);
    * false when Temporal no longer knows it (the workflow has ended, or the update was never admitted).
    */
-  async awaitDossierUpdate(dossierId: string, updateId: string, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER'): Promise<boolean> {
+  async awaitDossierUpdate(
+    dossierId: string,
+    updateId: string,
+    target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER',
+  ): Promise<boolean> {
     try {
       await this.dossierHandle(dossierId, target).getUpdateHandle(updateId).result();
       return true;
@@ -71,7 +94,10 @@ export class WorkflowGateway {
     }
   }
 
-  dossierState(dossierId: string, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER'): Promise<DossierState> {
+  dossierState(
+    dossierId: string,
+    target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'> = 'DOSSIER',
+  ): Promise<DossierState> {
     return this.dossierHandle(dossierId, target).query(dossierStateQuery);
   }
 
@@ -93,12 +119,16 @@ export class WorkflowGateway {
   }
 
   commandSession(sessionId: string, req: SessionCommandRequest): Promise<SessionState> {
-    return this.client.workflow.getHandle(councilSessionWorkflowId(sessionId)).executeUpdate(sessionCommandUpdate, { args: [req], updateId: req.requestId });
+    return this.client.workflow
+      .getHandle(councilSessionWorkflowId(sessionId))
+      .executeUpdate(sessionCommandUpdate, { args: [req], updateId: req.requestId });
   }
 
   /** The session's decision; its Update id is scoped to the session, as the request id is the caller's. */
   decideSession(sessionId: string, req: SessionDecisionRequest): Promise<SessionDecision> {
-    return this.client.workflow.getHandle(councilSessionWorkflowId(sessionId)).executeUpdate(sessionDecisionUpdate, { args: [req], updateId: `decision:${sessionId}:${req.requestId}` });
+    return this.client.workflow
+      .getHandle(councilSessionWorkflowId(sessionId))
+      .executeUpdate(sessionDecisionUpdate, { args: [req], updateId: `decision:${sessionId}:${req.requestId}` });
   }
 
   sessionState(sessionId: string): Promise<SessionState> {
@@ -112,7 +142,9 @@ export class WorkflowGateway {
   }
 
   commandBlockYear(blockYearId: string, req: BlockYearCommandRequest): Promise<BlockYearState> {
-    return this.client.workflow.getHandle(blockYearWorkflowId(blockYearId)).executeUpdate(blockYearCommandUpdate, { args: [req], updateId: req.requestId });
+    return this.client.workflow
+      .getHandle(blockYearWorkflowId(blockYearId))
+      .executeUpdate(blockYearCommandUpdate, { args: [req], updateId: req.requestId });
   }
 
   blockYearState(blockYearId: string): Promise<BlockYearState> {
@@ -120,10 +152,17 @@ export class WorkflowGateway {
   }
 
   private dossierHandle(dossierId: string, target: Extract<CommandTarget, 'DOSSIER' | 'CENTRAL'>): WorkflowHandle {
-    return this.client.workflow.getHandle(target === 'CENTRAL' ? centralStageWorkflowId(dossierId) : dossierWorkflowId(dossierId));
+    return this.client.workflow.getHandle(
+      target === 'CENTRAL' ? centralStageWorkflowId(dossierId) : dossierWorkflowId(dossierId),
+    );
   }
 
   private start(workflowType: string, workflowId: string, input: object): Promise<WorkflowHandle> {
-    return this.client.workflow.start(workflowType, { workflowId, taskQueue: this.options.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+    return this.client.workflow.start(workflowType, {
+      workflowId,
+      taskQueue: this.options.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   }
 }

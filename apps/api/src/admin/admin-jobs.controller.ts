@@ -1,5 +1,22 @@
-import { Body, Controller, Get, HttpCode, HttpException, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { Actor } from '@tdkt/domain';
 import { ADMIN_JOB_KINDS, AdminJobRunningError, type AdminJob, type AdminJobKind } from '@tdkt/persistence';
@@ -8,16 +25,25 @@ import { body } from '../platform/errors';
 import { AdminJobsService } from './admin-jobs.service';
 
 export class StartAdminJobDto {
-  @ApiProperty({ enum: ADMIN_JOB_KINDS, description: 'VERIFY_CHAIN: every hash chain and anchor; REBUILD_READ_MODELS: replay the event table; RECONCILE: after a restore' })
+  @ApiProperty({
+    enum: ADMIN_JOB_KINDS,
+    description:
+      'VERIFY_CHAIN: every hash chain and anchor; REBUILD_READ_MODELS: replay the event table; RECONCILE: after a restore',
+  })
   @IsIn(ADMIN_JOB_KINDS as unknown as string[])
   kind!: AdminJobKind;
 
-  @ApiPropertyOptional({ description: 'RECONCILE only: append again what was lost (default false: a dry run that only reports)' })
+  @ApiPropertyOptional({
+    description: 'RECONCILE only: append again what was lost (default false: a dry run that only reports)',
+  })
   @IsOptional()
   @IsBoolean()
   apply?: boolean;
 
-  @ApiPropertyOptional({ description: 'RECONCILE only: which workflows, as a Temporal visibility query (default: every running one)', example: 'WorkflowId = "dossier-…"' })
+  @ApiPropertyOptional({
+    description: 'RECONCILE only: which workflows, as a Temporal visibility query (default: every running one)',
+    example: 'WorkflowId = "dossier-…"',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)
@@ -30,15 +56,21 @@ export class AdminJobDto {
   @ApiProperty({ enum: ['RUNNING', 'SUCCEEDED', 'FAILED'] }) status!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) params!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true, description: 'What the job is doing now' }) phase!: string | null;
-  @ApiProperty({ description: 'Events (VERIFY_CHAIN, REBUILD_READ_MODELS) or workflows (RECONCILE) done' }) done!: number;
+  @ApiProperty({ description: 'Events (VERIFY_CHAIN, REBUILD_READ_MODELS) or workflows (RECONCILE) done' })
+  done!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'How many there are, once counted' }) total!: number | null;
-  @ApiProperty({ nullable: true, description: "The job's report: the verification report, the rebuild's counts, the reconcile report" }) result!: unknown;
+  @ApiProperty({
+    nullable: true,
+    description: "The job's report: the verification report, the rebuild's counts, the reconcile report",
+  })
+  result!: unknown;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ description: 'Last sign of life of the process running it' }) heartbeatAt!: string;
   @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
-  @ApiProperty({ description: 'RUNNING without a heartbeat for 2 minutes: its process stopped; start the job again' }) stale!: boolean;
+  @ApiProperty({ description: 'RUNNING without a heartbeat for 2 minutes: its process stopped; start the job again' })
+  stale!: boolean;
 }
 
 /**
@@ -57,13 +89,26 @@ export class AdminJobsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: AdminJobDto, description: 'Started; 409 while another job of the kind runs' })
   async start(@CurrentActor() actor: Actor, @Body() dto: StartAdminJobDto): Promise<AdminJob> {
-    if (dto.kind !== 'VERIFY_CHAIN' && actor.role !== 'ADMINISTRATOR') throw new HttpException(body(403, `Only an administrator runs ${dto.kind}`), 403);
+    if (dto.kind !== 'VERIFY_CHAIN' && actor.role !== 'ADMINISTRATOR')
+      throw new HttpException(body(403, `Only an administrator runs ${dto.kind}`), 403);
     for (const field of ['apply', 'query'] as const)
-      if (dto[field] !== undefined && dto.kind !== 'RECONCILE') throw new HttpException(body(400, 'Validation failed', { fields: { [field]: [`${field} is for RECONCILE only`] } }), 400);
+      if (dto[field] !== undefined && dto.kind !== 'RECONCILE')
+        throw new HttpException(
+          body(400, 'Validation failed', { fields: { [field]: [`${field} is for RECONCILE only`] } }),
+          400,
+        );
     try {
-      return await this.jobs.start(actor, dto.kind, dto.kind === 'RECONCILE' ? { apply: dto.apply === true, ...(dto.query ? { query: dto.query } : {}) } : {});
+      return await this.jobs.start(
+        actor,
+        dto.kind,
+        dto.kind === 'RECONCILE' ? { apply: dto.apply === true, ...(dto.query ? { query: dto.query } : {}) } : {},
+      );
     } catch (e) {
-      if (e instanceof AdminJobRunningError) throw new HttpException(body(409, e.message, { rule: 'admin-job.one-at-a-time', details: { runningJobId: e.runningId } }), 409);
+      if (e instanceof AdminJobRunningError)
+        throw new HttpException(
+          body(409, e.message, { rule: 'admin-job.one-at-a-time', details: { runningJobId: e.runningId } }),
+          409,
+        );
       throw e;
     }
   }

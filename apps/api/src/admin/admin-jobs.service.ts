@@ -4,13 +4,26 @@ import type { Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@tdkt/config';
 import type { Actor } from '@tdkt/domain';
-import { AdminJobs, Anchors, ChainVerifier, DecisionNumbers, EventStore, rebuildReadModels, type AdminJob, type AdminJobKind, type ChainedEvent } from '@tdkt/persistence';
+import {
+  AdminJobs,
+  Anchors,
+  ChainVerifier,
+  DecisionNumbers,
+  EventStore,
+  rebuildReadModels,
+  type AdminJob,
+  type AdminJobKind,
+  type ChainedEvent,
+} from '@tdkt/persistence';
 import { adminJobsTotal, dataConverter, logger, reconcile } from '@tdkt/platform';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../platform/tokens';
 
 /** The event store, reporting how many events a whole-table read has passed (at most once a second). */
 class CountingEventStore extends EventStore {
-  constructor(dataSource: DataSource, private readonly onCount: (n: number) => Promise<void>) {
+  constructor(
+    dataSource: DataSource,
+    private readonly onCount: (n: number) => Promise<void>,
+  ) {
     super(dataSource);
   }
 
@@ -72,7 +85,12 @@ export class AdminJobsService implements OnApplicationShutdown {
       this.log.info({ jobId: id, kind, ms: Date.now() - started }, 'admin job succeeded');
     } catch (e) {
       // The error's class only in the row and the log: a database message may quote a stored value.
-      await this.jobs.finish(id, { status: 'FAILED', error: `${e instanceof Error ? e.name : 'Error'}; the server log has the job id` }).catch(() => undefined);
+      await this.jobs
+        .finish(id, {
+          status: 'FAILED',
+          error: `${e instanceof Error ? e.name : 'Error'}; the server log has the job id`,
+        })
+        .catch(() => undefined);
       adminJobsTotal.inc({ kind, status: 'FAILED' });
       this.log.error({ jobId: id, kind, err: e }, 'admin job failed');
     } finally {
@@ -90,7 +108,10 @@ export class AdminJobsService implements OnApplicationShutdown {
       }
       case 'REBUILD_READ_MODELS': {
         const total = await events.count();
-        await this.jobs.progress(id, { phase: 'replaying the event table in one transaction (readers see the old rows until it commits)', total });
+        await this.jobs.progress(id, {
+          phase: 'replaying the event table in one transaction (readers see the old rows until it commits)',
+          total,
+        });
         // Progress per page, written by another connection than the rebuild's transaction (so the status shows it), at most once a second.
         let reported = 0;
         const result = await rebuildReadModels(this.dataSource, {
@@ -106,8 +127,17 @@ export class AdminJobsService implements OnApplicationShutdown {
       case 'RECONCILE': {
         await this.jobs.progress(id, { phase: 'reading the running workflows' });
         return reconcile(
-          { temporal: this.temporal, dataConverter: dataConverter(this.config.temporal), events, decisionNumbers: new DecisionNumbers(this.dataSource) },
-          { apply: params.apply === true, ...(typeof params.query === 'string' ? { query: params.query } : {}), onProgress: (done, total) => this.jobs.progress(id, { done, total }) },
+          {
+            temporal: this.temporal,
+            dataConverter: dataConverter(this.config.temporal),
+            events,
+            decisionNumbers: new DecisionNumbers(this.dataSource),
+          },
+          {
+            apply: params.apply === true,
+            ...(typeof params.query === 'string' ? { query: params.query } : {}),
+            onProgress: (done, total) => this.jobs.progress(id, { done, total }),
+          },
         );
       }
     }

@@ -13,7 +13,11 @@ import { DirectoryImportController } from './directory-import.controller';
 @Module({
   controllers: [DirectoryAdminController, DirectoryImportController, AwardImportController, AdminJobsController],
   providers: [
-    { provide: DirectoryAdmin, inject: [DATA_SOURCE, EventStore], useFactory: (ds: DataSource, events: EventStore) => new DirectoryAdmin(ds, events) },
+    {
+      provide: DirectoryAdmin,
+      inject: [DATA_SOURCE, EventStore],
+      useFactory: (ds: DataSource, events: EventStore) => new DirectoryAdmin(ds, events),
+    },
     AwardImportService,
     AdminJobsService,
   ],

@@ -1,6 +1,27 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, NotFoundException, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AWARD_IMPORT_FIELDS, type Actor, type AwardImportField } from '@tdkt/domain';
 import { MAX_IMPORT_FILE_BYTES, type AwardImportJob } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
@@ -20,7 +41,8 @@ export class AwardImportStartedDto {
   @ApiProperty({ example: '/api/admin/award-imports/…' }) statusUrl!: string;
 }
 
-const bad = (field: string, message: string) => new BadRequestException(body(400, message, { fields: { [field]: [message] } }));
+const bad = (field: string, message: string) =>
+  new BadRequestException(body(400, message, { fields: { [field]: [message] } }));
 
 /** The optional header map: a JSON object from import fields to the file's column titles. */
 function mappingOf(text: unknown): Partial<Record<AwardImportField, string>> | undefined {
@@ -31,11 +53,14 @@ function mappingOf(text: unknown): Partial<Record<AwardImportField, string>> | u
   } catch {
     throw bad('mapping', 'mapping is a JSON object from field to column title');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('mapping', 'mapping is a JSON object from field to column title');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw bad('mapping', 'mapping is a JSON object from field to column title');
   const out: Partial<Record<AwardImportField, string>> = {};
   for (const [k, v] of Object.entries(parsed)) {
-    if (!(AWARD_IMPORT_FIELDS as readonly string[]).includes(k)) throw bad('mapping', `Unknown field ${k}; fields: ${AWARD_IMPORT_FIELDS.join(', ')}`);
-    if (typeof v !== 'string' || !v.trim() || v.length > 200) throw bad('mapping', `The column title for ${k} is a non-empty text`);
+    if (!(AWARD_IMPORT_FIELDS as readonly string[]).includes(k))
+      throw bad('mapping', `Unknown field ${k}; fields: ${AWARD_IMPORT_FIELDS.join(', ')}`);
+    if (typeof v !== 'string' || !v.trim() || v.length > 200)
+      throw bad('mapping', `The column title for ${k} is a non-empty text`);
     out[k as AwardImportField] = v;
   }
   return out;
@@ -55,21 +80,37 @@ export class AwardImportController {
 
   @Post()
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 5, fieldSize: 8 * 1024 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 5, fieldSize: 8 * 1024 } }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       required: ['file'],
       properties: {
-        file: { type: 'string', format: 'binary', description: '.xlsx (first worksheet) or .csv (UTF-8), header in row 1' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: '.xlsx (first worksheet) or .csv (UTF-8), header in row 1',
+        },
         dryRun: { type: 'string', enum: ['true', 'false'], description: 'true: check every row and change nothing' },
-        mapping: { type: 'string', description: 'JSON: {"fullName": "Họ và tên", …} for column titles other than the defaults' },
+        mapping: {
+          type: 'string',
+          description: 'JSON: {"fullName": "Họ và tên", …} for column titles other than the defaults',
+        },
       },
     },
   })
-  @ApiAcceptedResponse({ type: AwardImportStartedDto, description: '409 when the same file (same SHA-256) was already imported: refused, nothing imported again' })
-  async start(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedSpreadsheet | undefined, @Body() form: Record<string, unknown> = {}): Promise<AwardImportStartedDto> {
+  @ApiAcceptedResponse({
+    type: AwardImportStartedDto,
+    description: '409 when the same file (same SHA-256) was already imported: refused, nothing imported again',
+  })
+  async start(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedSpreadsheet | undefined,
+    @Body() form: Record<string, unknown> = {},
+  ): Promise<AwardImportStartedDto> {
     if (!file) throw bad('file', 'file is required: a .xlsx or .csv upload (multipart/form-data)');
     if (!/\.(xlsx|csv)$/i.test(file.originalname)) throw bad('file', 'Only .xlsx and .csv files are imported');
     const dryRunText = form?.dryRun ?? 'false';
@@ -78,7 +119,14 @@ export class AwardImportController {
     const dryRun = dryRunText === 'true';
     const previous = await this.imports.previous(file.buffer);
     if (previous && !dryRun)
-      throw new HttpException(body(409, `This file was already imported on ${previous.importedAt} (import ${previous.importId}); the same file is refused, never imported twice`, { rule: 'award-import.same-file' }), 409);
+      throw new HttpException(
+        body(
+          409,
+          `This file was already imported on ${previous.importedAt} (import ${previous.importId}); the same file is refused, never imported twice`,
+          { rule: 'award-import.same-file' },
+        ),
+        409,
+      );
     const jobId = await this.imports.start(actor, { bytes: file.buffer, name: file.originalname }, dryRun, mapping);
     return { jobId, status: 'RUNNING', statusUrl: `/api/admin/award-imports/${jobId}` };
   }

@@ -20,7 +20,9 @@ export class AwardImportService {
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(@Inject(DATA_SOURCE) ds: DataSource, @Inject(CONFIG) config: AppConfig, events: EventStore) {
-    this.importer = new AwardImporter(ds, events, (id) => createHmac('sha256', config.piiHashKey).update(id).digest('hex'));
+    this.importer = new AwardImporter(ds, events, (id) =>
+      createHmac('sha256', config.piiHashKey).update(id).digest('hex'),
+    );
     this.jobs = new AwardImportJobs(ds);
   }
 
@@ -30,23 +32,60 @@ export class AwardImportService {
     return prev?.complete ? prev : undefined;
   }
 
-  async start(actor: Actor, file: { bytes: Buffer; name: string }, dryRun: boolean, mapping?: Partial<Record<AwardImportField, string>>): Promise<string> {
+  async start(
+    actor: Actor,
+    file: { bytes: Buffer; name: string },
+    dryRun: boolean,
+    mapping?: Partial<Record<AwardImportField, string>>,
+  ): Promise<string> {
     const jobId = randomUUID();
-    await this.jobs.create({ jobId, dryRun, fileSha256: sha256Of(file.bytes), fileName: file.name.slice(0, 200), createdBy: actor.userId });
+    await this.jobs.create({
+      jobId,
+      dryRun,
+      fileSha256: sha256Of(file.bytes),
+      fileName: file.name.slice(0, 200),
+      createdBy: actor.userId,
+    });
     const work = this.run(jobId, actor, file, dryRun, mapping).finally(() => this.running.delete(jobId));
     this.running.set(jobId, work);
     return jobId;
   }
 
-  private async run(jobId: string, actor: Actor, file: { bytes: Buffer; name: string }, dryRun: boolean, mapping?: Partial<Record<AwardImportField, string>>): Promise<void> {
+  private async run(
+    jobId: string,
+    actor: Actor,
+    file: { bytes: Buffer; name: string },
+    dryRun: boolean,
+    mapping?: Partial<Record<AwardImportField, string>>,
+  ): Promise<void> {
     try {
-      const out = await this.importer.run(file, actor, { dryRun, ...(mapping ? { mapping } : {}), onProgress: (done, total) => this.jobs.progress(jobId, done, total) });
-      const status = out.refusal ? (out.refusal.code === 'WRONG_STATE' ? 'REFUSED' : 'FAILED') : dryRun ? 'VALIDATED' : 'SUCCEEDED';
-      await this.jobs.finish(jobId, { status, total: out.rows + out.errors.length, done: out.imported, errors: out.errors, message: out.refusal?.message ?? null, importId: out.importId ?? null });
-      this.log.log(`job ${jobId} (${out.fileSha256.slice(0, 12)}…) ${status}: ${out.imported} imported, ${out.errors.length} row errors`);
+      const out = await this.importer.run(file, actor, {
+        dryRun,
+        ...(mapping ? { mapping } : {}),
+        onProgress: (done, total) => this.jobs.progress(jobId, done, total),
+      });
+      const status = out.refusal
+        ? out.refusal.code === 'WRONG_STATE'
+          ? 'REFUSED'
+          : 'FAILED'
+        : dryRun
+          ? 'VALIDATED'
+          : 'SUCCEEDED';
+      await this.jobs.finish(jobId, {
+        status,
+        total: out.rows + out.errors.length,
+        done: out.imported,
+        errors: out.errors,
+        message: out.refusal?.message ?? null,
+        importId: out.importId ?? null,
+      });
+      this.log.log(
+        `job ${jobId} (${out.fileSha256.slice(0, 12)}…) ${status}: ${out.imported} imported, ${out.errors.length} row errors`,
+      );
     } catch (e) {
       const message = e instanceof UnreadableFile ? e.message : 'The import failed; see the server log for the job id';
-      if (!(e instanceof UnreadableFile)) this.log.error(`job ${jobId} failed: ${e instanceof Error ? e.name : 'error'}`);
+      if (!(e instanceof UnreadableFile))
+        this.log.error(`job ${jobId} failed: ${e instanceof Error ? e.name : 'error'}`);
       await this.jobs.finish(jobId, { status: 'FAILED', total: 0, done: 0, errors: [], message, importId: null });
     }
   }

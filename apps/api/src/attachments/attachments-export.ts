@@ -27,7 +27,10 @@ export class AttachmentsExport {
     const streamId = attachmentStreamId(dossierId);
     const record = buildExport(dossierId, await this.events.readStream(dossierId), exportedAt);
     const attachmentRecord = buildExport(streamId, await this.events.readStream(streamId), exportedAt);
-    const entries = files.map((f) => ({ ...f, path: `files/${f.part}/${f.lineageId.slice(0, 8)}-v${f.version}-${safe(f.name)}` }));
+    const entries = files.map((f) => ({
+      ...f,
+      path: `files/${f.part}/${f.lineageId.slice(0, 8)}-v${f.version}-${safe(f.name)}`,
+    }));
     const manifest = {
       format: 'tdkt-dossier-files/1',
       dossierId,
@@ -43,7 +46,10 @@ export class AttachmentsExport {
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'files.json', { mtime });
     for (const f of entries)
       zip.addReadStreamLazy(f.path, { compress: false, size: f.size, mtime: new Date(f.uploadedAt) }, (cb) => {
-        this.attachments.open(f).then((s) => cb(null, s), (e: Error) => cb(e, Readable.from([])));
+        this.attachments.open(f).then(
+          (s) => cb(null, s),
+          (e: Error) => cb(e, Readable.from([])),
+        );
       });
     // A store that fails mid-way breaks the download (the client sees a cut zip), never a 500 after the headers.
     const out = new PassThrough();

@@ -1,5 +1,15 @@
 import { Controller, Get, HttpCode, HttpException, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ATTACHMENT_CONTENT_TYPES, type Actor } from '@tdkt/domain';
 import { CurrentActor, Roles } from '../auth/auth.guard';
@@ -14,7 +24,12 @@ const ERROR = { $ref: '#/components/schemas/ErrorBody' };
 
 /** RFC 6266/5987: an ASCII fallback and the UTF-8 name (Vietnamese file names keep their letters). */
 export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
@@ -46,13 +61,30 @@ export class AttachmentsController {
   @HttpCode(201)
   @Roles('UNIT_CLERK')
   @ApiQuery({ name: 'name', required: true, description: 'The file name, e.g. to-trinh.pdf' })
-  @ApiQuery({ name: 'replaces', required: false, description: 'The id of the current version this file replaces (same part)' })
+  @ApiQuery({
+    name: 'replaces',
+    required: false,
+    description: 'The id of the current version this file replaces (same part)',
+  })
   @ApiConsumes('application/octet-stream', ...ATTACHMENT_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'The file: PDF, JPEG, PNG, DOCX or XLSX' })
   @ApiCreatedResponse({ type: DossierFileDto })
-  @ApiResponse({ status: 409, description: 'The dossier is no longer a draft, returned or asked to supplement; or the replaced version was already replaced', schema: ERROR })
-  @ApiResponse({ status: 413, description: 'The file is larger than the limit (TDKT_ATTACHMENT_MAX_BYTES, default 20 MiB)', schema: ERROR })
-  @ApiResponse({ status: 415, description: 'The content is not a PDF, JPEG, PNG, DOCX or XLSX (or the body was sent as JSON)', schema: ERROR })
+  @ApiResponse({
+    status: 409,
+    description:
+      'The dossier is no longer a draft, returned or asked to supplement; or the replaced version was already replaced',
+    schema: ERROR,
+  })
+  @ApiResponse({
+    status: 413,
+    description: 'The file is larger than the limit (TDKT_ATTACHMENT_MAX_BYTES, default 20 MiB)',
+    schema: ERROR,
+  })
+  @ApiResponse({
+    status: 415,
+    description: 'The content is not a PDF, JPEG, PNG, DOCX or XLSX (or the body was sent as JSON)',
+    schema: ERROR,
+  })
   async upload(
     @CurrentActor() actor: Actor,
     @Param() p: DossierPartParams,
@@ -64,10 +96,27 @@ export class AttachmentsController {
     try {
       if (req.readableEnded || (req.headers['content-type'] ?? '').includes('json')) {
         // The JSON parser took the body: a file is sent as its own bytes.
-        throw new HttpException(body(415, 'Send the file itself as the request body (e.g. Content-Type: application/octet-stream), not JSON', { rule: 'attachment.unsupported-type' }), 415);
+        throw new HttpException(
+          body(
+            415,
+            'Send the file itself as the request body (e.g. Content-Type: application/octet-stream), not JSON',
+            { rule: 'attachment.unsupported-type' },
+          ),
+          415,
+        );
       }
       const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
-      return await this.attachments.upload(actor, p.id, { part: p.part, name, replaces, ...(length !== undefined && Number.isFinite(length) ? { declaredLength: length } : {}) }, req);
+      return await this.attachments.upload(
+        actor,
+        p.id,
+        {
+          part: p.part,
+          name,
+          replaces,
+          ...(length !== undefined && Number.isFinite(length) ? { declaredLength: length } : {}),
+        },
+        req,
+      );
     } catch (e) {
       // Answer now and discard the rest of a refused body (never held), then close: the client reads the error.
       if (!req.readableEnded) {
@@ -80,13 +129,24 @@ export class AttachmentsController {
 
   @Get(':id/files/:fileId')
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
-  @ApiOkResponse({ description: 'The file as stored; its SHA-256 in X-Content-SHA256 (hex) and Repr-Digest', schema: { type: 'string', format: 'binary' } })
-  async download(@CurrentActor() actor: Actor, @Param() p: DossierFileParams, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  @ApiOkResponse({
+    description: 'The file as stored; its SHA-256 in X-Content-SHA256 (hex) and Repr-Digest',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param() p: DossierFileParams,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { file, body } = await this.attachments.file(actor, p.id, p.fileId);
     res.setHeader('X-Content-SHA256', file.sha256);
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(body, { type: file.contentType, disposition: contentDisposition('attachment', file.name), length: file.size });
+    return new StreamableFile(body, {
+      type: file.contentType,
+      disposition: contentDisposition('attachment', file.name),
+      length: file.size,
+    });
   }
 
   /**
@@ -96,9 +156,15 @@ export class AttachmentsController {
    */
   @Get(':id/export.zip')
   @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'A zip (stored, not compressed) of the record, the files manifest with SHA-256 and every file version', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'A zip (stored, not compressed) of the record, the files manifest with SHA-256 and every file version',
+    schema: { type: 'string', format: 'binary' },
+  })
   async exportZip(@CurrentActor() actor: Actor, @Param() p: DossierIdParam): Promise<StreamableFile> {
     const zip = await this.exports.zip(actor, p.id);
-    return new StreamableFile(zip, { type: 'application/zip', disposition: `attachment; filename="dossier-${p.id}.zip"` });
+    return new StreamableFile(zip, {
+      type: 'application/zip',
+      disposition: `attachment; filename="dossier-${p.id}.zip"`,
+    });
   }
 }

@@ -2,8 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BadRequestException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { attachRefusal, decideAttachFile, envelopeEvents, evolveAttachments, initialAttachmentsState, type Actor, type AttachmentsState, type DossierPartKind } from '@tdkt/domain';
-import { AttachmentNotFoundError, AttachmentQueries, AttachmentStore, Directory, DossierQueries, EventStore, nameUuid, type DossierFileView, type DossierView } from '@tdkt/persistence';
+import {
+  attachRefusal,
+  decideAttachFile,
+  envelopeEvents,
+  evolveAttachments,
+  initialAttachmentsState,
+  type Actor,
+  type AttachmentsState,
+  type DossierPartKind,
+} from '@tdkt/domain';
+import {
+  AttachmentNotFoundError,
+  AttachmentQueries,
+  AttachmentStore,
+  Directory,
+  DossierQueries,
+  EventStore,
+  nameUuid,
+  type DossierFileView,
+  type DossierView,
+} from '@tdkt/persistence';
 import type { AttachmentConfig } from '@tdkt/config/src/attachments';
 import { canSee } from '../dossiers/dossier-access';
 import { outOfScope } from '../platform/denials';
@@ -36,12 +55,14 @@ export interface DossierFiles {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalid = (field: string, message: string) => new BadRequestException(body(400, message, { fields: { [field]: [message] } }));
+const invalid = (field: string, message: string) =>
+  new BadRequestException(body(400, message, { fields: { [field]: [message] } }));
 const INTAKE_STATUS = { TOO_LARGE: 413, UNSUPPORTED_TYPE: 415, EMPTY: 400 } as const;
 
 /** A file name as given, without any folder part; 400 when absent or longer than 255 characters. */
 function fileName(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.trim()) throw invalid('name', 'name is required: the file name, e.g. to-trinh.pdf');
+  if (typeof raw !== 'string' || !raw.trim())
+    throw invalid('name', 'name is required: the file name, e.g. to-trinh.pdf');
   const name = raw.split(/[\\/]/).pop()?.trim() ?? '';
   if (!name || name === '.' || name === '..') throw invalid('name', 'name must be a file name');
   if (name.length > 255) throw invalid('name', 'name must be at most 255 characters');
@@ -77,7 +98,8 @@ export class AttachmentsService {
     const dossier = await this.visible(actor, dossierId);
     const files = await this.files.list(dossierId);
     const names = new Map<string, string | null>();
-    for (const f of files) if (!names.has(f.uploadedBy)) names.set(f.uploadedBy, (await this.directory.fullNameOf(f.uploadedBy)) ?? null);
+    for (const f of files)
+      if (!names.has(f.uploadedBy)) names.set(f.uploadedBy, (await this.directory.fullNameOf(f.uploadedBy)) ?? null);
     const state = await this.state(dossierId);
     return {
       dossierId,
@@ -94,7 +116,8 @@ export class AttachmentsService {
     try {
       return { file, body: await this.store.get(file.storageKey) };
     } catch (e) {
-      if (e instanceof AttachmentNotFoundError) throw new NotFoundException(`The bytes of file ${fileId} are missing from the store`);
+      if (e instanceof AttachmentNotFoundError)
+        throw new NotFoundException(`The bytes of file ${fileId} are missing from the store`);
       throw e;
     }
   }
@@ -111,11 +134,26 @@ export class AttachmentsService {
 
   async upload(actor: Actor, dossierId: string, request: UploadRequest, bytes: Readable): Promise<DossierFileView> {
     const dossier = await this.visible(actor, dossierId);
-    const replacesFileId = request.replaces === undefined || request.replaces === '' ? undefined : String(request.replaces);
-    if (replacesFileId !== undefined && !UUID.test(replacesFileId)) throw invalid('replaces', 'replaces must be the id (UUID) of the file this one replaces');
+    const replacesFileId =
+      request.replaces === undefined || request.replaces === '' ? undefined : String(request.replaces);
+    if (replacesFileId !== undefined && !UUID.test(replacesFileId))
+      throw invalid('replaces', 'replaces must be the id (UUID) of the file this one replaces');
     // Who, which part, which version: refused before a byte is read.
-    const early = attachRefusal(await this.state(dossierId), dossier, { part: request.part, ...(replacesFileId ? { replacesFileId } : {}) }, actor);
-    if (early) throw early.code === 'INVALID' ? new BadRequestException(body(400, early.message, { rule: early.rule, fields: { [early.rule === 'attachment.part' ? 'part' : 'replaces']: [early.message] } })) : refusal(early);
+    const early = attachRefusal(
+      await this.state(dossierId),
+      dossier,
+      { part: request.part, ...(replacesFileId ? { replacesFileId } : {}) },
+      actor,
+    );
+    if (early)
+      throw early.code === 'INVALID'
+        ? new BadRequestException(
+            body(400, early.message, {
+              rule: early.rule,
+              fields: { [early.rule === 'attachment.part' ? 'part' : 'replaces']: [early.message] },
+            }),
+          )
+        : refusal(early);
     const name = fileName(request.name);
     const { maxBytes } = this.settings.config;
     if (request.declaredLength !== undefined && request.declaredLength > maxBytes) throw tooLarge(maxBytes);
@@ -128,14 +166,21 @@ export class AttachmentsService {
     // store started reading) from being an unhandled 'error' event.
     intake.on('error', () => undefined);
     bytes.once('error', (e) => intake.destroy(e));
-    bytes.once('close', () => bytes.readableEnded || intake.destroy(new Error('The upload was interrupted before its end')));
+    bytes.once(
+      'close',
+      () => bytes.readableEnded || intake.destroy(new Error('The upload was interrupted before its end')),
+    );
     bytes.pipe(intake);
     try {
       await this.store.put(storageKey, intake);
     } catch (caught) {
       bytes.unpipe(intake);
       const e = intake.errored ?? caught;
-      if (e instanceof IntakeRefused) throw new HttpException(body(INTAKE_STATUS[e.reason], e.message, { rule: `attachment.${e.reason.toLowerCase().replace('_', '-')}` }), INTAKE_STATUS[e.reason]);
+      if (e instanceof IntakeRefused)
+        throw new HttpException(
+          body(INTAKE_STATUS[e.reason], e.message, { rule: `attachment.${e.reason.toLowerCase().replace('_', '-')}` }),
+          INTAKE_STATUS[e.reason],
+        );
       throw e;
     }
     const measured = intake.result;
@@ -152,11 +197,26 @@ export class AttachmentsService {
         const decision = decideAttachFile(
           state,
           now ?? dossier,
-          { fileId, dossierId, part: request.part as DossierPartKind, name, ...measured, storageKey, ...(replacesFileId ? { replacesFileId } : {}) },
+          {
+            fileId,
+            dossierId,
+            part: request.part as DossierPartKind,
+            name,
+            ...measured,
+            storageKey,
+            ...(replacesFileId ? { replacesFileId } : {}),
+          },
           actor,
         );
         if (!decision.ok) throw refusal(decision.rejection);
-        await this.events.append(envelopeEvents(streamId, stream.length, decision.value, { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() }), m);
+        await this.events.append(
+          envelopeEvents(streamId, stream.length, decision.value, {
+            actor,
+            occurredAt: new Date().toISOString(),
+            requestId: randomUUID(),
+          }),
+          m,
+        );
       });
     } catch (e) {
       // The event was refused (the dossier moved on meanwhile, the version was replaced): the bytes are an orphan.
@@ -174,11 +234,14 @@ export class AttachmentsService {
 
   private evolve(stream: Awaited<ReturnType<EventStore['readStream']>>): AttachmentsState {
     let state = initialAttachmentsState();
-    for (const e of stream) if (e.type === 'AttachmentAdded') state = evolveAttachments(state, { type: e.type, data: e.data });
+    for (const e of stream)
+      if (e.type === 'AttachmentAdded') state = evolveAttachments(state, { type: e.type, data: e.data });
     return state;
   }
 }
 
 const tooLarge = (maxBytes: number) =>
-  new HttpException(body(413, `The file is larger than the limit of ${maxBytes} bytes`, { rule: 'attachment.too-large' }), 413);
-
+  new HttpException(
+    body(413, `The file is larger than the limit of ${maxBytes} bytes`, { rule: 'attachment.too-large' }),
+    413,
+  );

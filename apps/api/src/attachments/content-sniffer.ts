@@ -99,7 +99,8 @@ export class AttachmentIntake extends Transform {
   override _transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback): void {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     this.size += buf.length;
-    if (this.size > this.maxBytes) return done(new IntakeRefused('TOO_LARGE', `The file is larger than the limit of ${this.maxBytes} bytes`));
+    if (this.size > this.maxBytes)
+      return done(new IntakeRefused('TOO_LARGE', `The file is larger than the limit of ${this.maxBytes} bytes`));
     if (!this.family) {
       this.head = Buffer.concat([this.head, buf.subarray(0, HEAD_BYTES)]).subarray(0, HEAD_BYTES);
       if (this.head.length >= HEAD_BYTES) {
@@ -122,7 +123,13 @@ export class AttachmentIntake extends Transform {
     else if (family === 'zip') {
       const names = zipEntryNames(Buffer.concat(this.tail, this.tailBytes), this.size);
       contentType = names && officeType(names);
-      if (!contentType) return done(new IntakeRefused('UNSUPPORTED_TYPE', `The file is a ZIP archive but not a Word (DOCX) or Excel (XLSX) document; accepted: ${ACCEPTED}`));
+      if (!contentType)
+        return done(
+          new IntakeRefused(
+            'UNSUPPORTED_TYPE',
+            `The file is a ZIP archive but not a Word (DOCX) or Excel (XLSX) document; accepted: ${ACCEPTED}`,
+          ),
+        );
     }
     if (!contentType) return done(unsupported());
     this.result = { size: this.size, sha256: this.hash.digest('hex'), contentType };
@@ -132,7 +139,8 @@ export class AttachmentIntake extends Transform {
   private keepTail(buf: Buffer): void {
     this.tail.push(buf);
     this.tailBytes += buf.length;
-    while (this.tail.length > 1 && this.tailBytes - this.tail[0].length >= ZIP_TAIL_BYTES) this.tailBytes -= this.tail.shift()?.length ?? 0;
+    while (this.tail.length > 1 && this.tailBytes - this.tail[0].length >= ZIP_TAIL_BYTES)
+      this.tailBytes -= this.tail.shift()?.length ?? 0;
     if (this.tailBytes > ZIP_TAIL_BYTES * 2) {
       const joined = Buffer.concat(this.tail, this.tailBytes).subarray(this.tailBytes - ZIP_TAIL_BYTES);
       this.tail = [Buffer.from(joined)];
@@ -141,4 +149,8 @@ export class AttachmentIntake extends Transform {
   }
 }
 
-const unsupported = () => new IntakeRefused('UNSUPPORTED_TYPE', `The file's content is not an accepted type (its first bytes are no ${ACCEPTED} signature); accepted: ${ACCEPTED}`);
+const unsupported = () =>
+  new IntakeRefused(
+    'UNSUPPORTED_TYPE',
+    `The file's content is not an accepted type (its first bytes are no ${ACCEPTED} signature); accepted: ${ACCEPTED}`,
+  );

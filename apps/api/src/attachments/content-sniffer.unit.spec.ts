@@ -6,13 +6,21 @@ import { aDocx, aJpeg, aPdf, aPng, anXlsx, aZip } from '../../../../test/support
 import { AttachmentIntake, IntakeRefused, zipEntryNames } from './content-sniffer';
 
 /** Runs bytes through the intake in small pieces; the result, or the refusal's reason. */
-async function intake(bytes: Buffer, max = 1_000_000, piece = 7): Promise<{ contentType: string; size: number; sha256: string } | string> {
+async function intake(
+  bytes: Buffer,
+  max = 1_000_000,
+  piece = 7,
+): Promise<{ contentType: string; size: number; sha256: string } | string> {
   const parts: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += piece) parts.push(bytes.subarray(at, at + piece));
   const i = new AttachmentIntake(max);
   let passed = 0;
   try {
-    await pipeline(Readable.from(parts), i, new Writable({ write: (c: Buffer, _e, done) => ((passed += c.length), done()) }));
+    await pipeline(
+      Readable.from(parts),
+      i,
+      new Writable({ write: (c: Buffer, _e, done) => ((passed += c.length), done()) }),
+    );
   } catch (e) {
     if (e instanceof IntakeRefused) return e.reason;
     throw e;
@@ -37,7 +45,10 @@ it.each([
 it.each([
   ['HTML named .pdf', async () => Buffer.from('<html><script>alert(1)</script></html>')],
   ['a ZIP that is no Office document', () => aZip({ 'evil.exe': 'MZ', 'readme.txt': 'hi' })],
-  ['a ZIP with [Content_Types].xml but no main part', () => aZip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' })],
+  [
+    'a ZIP with [Content_Types].xml but no main part',
+    () => aZip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }),
+  ],
   ['three bytes', async () => Buffer.from('%PD')],
 ])('%s is refused as an unsupported type', async (_what, make) => {
   expect(await intake(await make())).toBe('UNSUPPORTED_TYPE');
@@ -56,5 +67,7 @@ it('an empty body is refused', async () => {
 it('a ZIP whose central directory lies before the kept tail is not guessed at', async () => {
   const docx = await aDocx();
   expect(zipEntryNames(docx.subarray(docx.length - 30), docx.length)).toBeUndefined();
-  expect(zipEntryNames(docx, docx.length)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
+  expect(zipEntryNames(docx, docx.length)).toEqual(
+    expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']),
+  );
 });

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@tdkt/domain';
-import { Anchors, buildExport, ChainVerifier, EventStore, publish, rebuildReadModels, type DossierRecordExport, type PublishedAnchor, type VerificationReport } from '@tdkt/persistence';
+import {
+  Anchors,
+  buildExport,
+  ChainVerifier,
+  EventStore,
+  publish,
+  rebuildReadModels,
+  type DossierRecordExport,
+  type PublishedAnchor,
+  type VerificationReport,
+} from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import { DossierIdParam } from '../dossiers/dossier.dto';
@@ -45,15 +55,25 @@ export class AuditController {
   }
 
   @Get('dossiers/:id/verify')
-  @ApiOkResponse({ type: VerificationReportDto, description: "The dossier's chain recomputed (anyone who may see the dossier)" })
+  @ApiOkResponse({
+    type: VerificationReportDto,
+    description: "The dossier's chain recomputed (anyone who may see the dossier)",
+  })
   async verifyDossier(@CurrentActor() actor: Actor, @Param() p: DossierIdParam): Promise<VerificationReport> {
     await this.dossiers.visible(actor, p.id);
     return this.verifier().verifyDossier(p.id);
   }
 
   @Get('dossiers/:id/export')
-  @ApiOkResponse({ type: DossierRecordExportDto, description: 'A JSON file (content-disposition: attachment) to verify offline' })
-  async export(@CurrentActor() actor: Actor, @Param() p: DossierIdParam, @Res({ passthrough: true }) res: Response): Promise<DossierRecordExport> {
+  @ApiOkResponse({
+    type: DossierRecordExportDto,
+    description: 'A JSON file (content-disposition: attachment) to verify offline',
+  })
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param() p: DossierIdParam,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DossierRecordExport> {
     await this.dossiers.visible(actor, p.id);
     res.setHeader('content-disposition', `attachment; filename="dossier-${p.id}.json"`);
     return buildExport(p.id, await this.events.readStream(p.id), new Date().toISOString());

@@ -4,15 +4,31 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class ChainBreakDto {
   @ApiProperty({ description: 'The stream (dossier, session, register …) whose chain breaks' }) dossierId!: string;
   @ApiProperty() seq!: number;
-  @ApiProperty({ enum: ['HASH_MISMATCH', 'PREV_HASH_MISMATCH', 'SEQ_GAP'] }) problem!: 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQ_GAP';
+  @ApiProperty({ enum: ['HASH_MISMATCH', 'PREV_HASH_MISMATCH', 'SEQ_GAP'] }) problem!:
+    'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQ_GAP';
   @ApiProperty() expected!: string;
   @ApiProperty() found!: string;
 }
 
 /** What the chains alone cannot show, found against the anchors and the decisions. */
 export class IntegrityProblemDto {
-  @ApiProperty({ enum: ['STREAM_MISSING', 'HEAD_BEHIND_ANCHOR', 'ANCHORED_HASH_MISMATCH', 'ANCHOR_BROKEN', 'PUBLISHED_ANCHOR_MISMATCH', 'SIGNING_HEAD_MISMATCH'] })
-  problem!: 'STREAM_MISSING' | 'HEAD_BEHIND_ANCHOR' | 'ANCHORED_HASH_MISMATCH' | 'ANCHOR_BROKEN' | 'PUBLISHED_ANCHOR_MISMATCH' | 'SIGNING_HEAD_MISMATCH';
+  @ApiProperty({
+    enum: [
+      'STREAM_MISSING',
+      'HEAD_BEHIND_ANCHOR',
+      'ANCHORED_HASH_MISMATCH',
+      'ANCHOR_BROKEN',
+      'PUBLISHED_ANCHOR_MISMATCH',
+      'SIGNING_HEAD_MISMATCH',
+    ],
+  })
+  problem!:
+    | 'STREAM_MISSING'
+    | 'HEAD_BEHIND_ANCHOR'
+    | 'ANCHORED_HASH_MISMATCH'
+    | 'ANCHOR_BROKEN'
+    | 'PUBLISHED_ANCHOR_MISMATCH'
+    | 'SIGNING_HEAD_MISMATCH';
   @ApiPropertyOptional() streamId?: string;
   @ApiPropertyOptional() seq?: number;
   @ApiPropertyOptional() anchorSeq?: number;
@@ -32,9 +48,14 @@ export class VerificationReportDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty({ description: 'Streams verified' }) dossiers!: number;
   @ApiProperty() events!: number;
-  @ApiPropertyOptional({ type: ChainBreakDto, description: 'The first broken link, in event-table order' }) firstBreak?: ChainBreakDto;
+  @ApiPropertyOptional({ type: ChainBreakDto, description: 'The first broken link, in event-table order' })
+  firstBreak?: ChainBreakDto;
   @ApiPropertyOptional({ description: 'The chain head of the verified dossier' }) head?: string;
-  @ApiPropertyOptional({ type: AnchorRefDto, description: 'The latest anchor the streams were checked against; absent before the first' }) anchor?: AnchorRefDto;
+  @ApiPropertyOptional({
+    type: AnchorRefDto,
+    description: 'The latest anchor the streams were checked against; absent before the first',
+  })
+  anchor?: AnchorRefDto;
   @ApiPropertyOptional({ type: [IntegrityProblemDto] }) problems?: IntegrityProblemDto[];
   @ApiPropertyOptional({ description: 'Problems beyond the first 100, counted' }) problemsOmitted?: number;
 }
@@ -75,7 +96,13 @@ export class DossierRecordExportDto {
   @ApiProperty() dossierId!: string;
   @ApiProperty() exportedAt!: string;
   @ApiProperty({ type: ExportChainDto }) chain!: ExportChainDto;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The decision the dossier was awarded under, if any' }) decision!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The decision the dossier was awarded under, if any',
+  })
+  decision!: unknown;
   @ApiProperty({ type: [ChainedEventDto] }) events!: ChainedEventDto[];
 }
 

@@ -11,9 +11,14 @@ export class HistoryActorDto {
 export class HistoryEntryDto {
   @ApiProperty({ example: 3 }) seq!: number;
   @ApiProperty({ example: 'SessionConvened' }) type!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's payload (a secret ballot's: only that a member took part)" }) data!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The event's payload (a secret ballot's: only that a member took part)",
+  })
+  data!: Record<string, unknown>;
   @ApiProperty({ type: HistoryActorDto }) actor!: HistoryActorDto;
   @ApiProperty({ example: '2026-12-03T08:15:00.000Z' }) occurredAt!: string;
   @ApiProperty({ type: String, nullable: true, example: 'VN-2025-07' }) ruleSetVersion!: string | null;
-  @ApiProperty({ description: 'This event\'s link in the hash chain (hex SHA-256)' }) hash!: string;
+  @ApiProperty({ description: "This event's link in the hash chain (hex SHA-256)" }) hash!: string;
 }

@@ -1,5 +1,24 @@
-import { Body, type CanActivate, Controller, Get, HttpCode, Inject, Injectable, NotFoundException, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  type CanActivate,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { AppConfig } from '@tdkt/config';
 import { ROLES, type Actor } from '@tdkt/domain';
@@ -25,10 +44,17 @@ export class TokenResponseDto {
 /** How the web app signs people in: the embedded demo-user picker, or the OIDC provider (Authorization Code + PKCE). */
 export class AuthConfigDto {
   @ApiProperty({ enum: ['local', 'oidc'] }) mode!: 'local' | 'oidc';
-  @ApiPropertyOptional({ description: 'The provider (OIDC_ISSUER); its discovery document is at /.well-known/openid-configuration' }) issuer?: string;
-  @ApiPropertyOptional({ description: "The web app's public client id at the provider (OIDC_CLIENT_ID)" }) clientId?: string;
+  @ApiPropertyOptional({
+    description: 'The provider (OIDC_ISSUER); its discovery document is at /.well-known/openid-configuration',
+  })
+  issuer?: string;
+  @ApiPropertyOptional({ description: "The web app's public client id at the provider (OIDC_CLIENT_ID)" })
+  clientId?: string;
   @ApiPropertyOptional({ example: 'openid profile' }) scope?: string;
-  @ApiPropertyOptional({ description: 'Resource indicator (RFC 8707) sent with the authorization and token requests (OIDC_RESOURCE)' }) resource?: string;
+  @ApiPropertyOptional({
+    description: 'Resource indicator (RFC 8707) sent with the authorization and token requests (OIDC_RESOURCE)',
+  })
+  resource?: string;
 }
 
 /** The person a bearer token speaks for, as the API sees it (after the directory maps an OIDC subject to its user). */
@@ -46,7 +72,8 @@ export class LocalIssuerOn implements CanActivate {
 
   canActivate(): boolean {
     const auth = this.config.auth;
-    if (auth.mode === 'oidc') throw new NotFoundException(`The local issuer is off (AUTH_MODE=oidc); get a token from ${auth.issuer}`);
+    if (auth.mode === 'oidc')
+      throw new NotFoundException(`The local issuer is off (AUTH_MODE=oidc); get a token from ${auth.issuer}`);
     return true;
   }
 }
@@ -71,7 +98,13 @@ export class AuthController {
   signInConfig(): AuthConfigDto {
     const auth = this.config.auth;
     if (auth.mode === 'local') return { mode: 'local' };
-    return { mode: 'oidc', issuer: auth.issuer, clientId: auth.web.clientId, scope: auth.web.scope, ...(auth.web.resource ? { resource: auth.web.resource } : {}) };
+    return {
+      mode: 'oidc',
+      issuer: auth.issuer,
+      clientId: auth.web.clientId,
+      scope: auth.web.scope,
+      ...(auth.web.resource ? { resource: auth.web.resource } : {}),
+    };
   }
 
   @Get('me')
@@ -80,7 +113,12 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {
     const fullName = await this.directory.fullNameOf(actor.userId);
-    return { userId: actor.userId, role: actor.role, ...(actor.unitCode ? { unitCode: actor.unitCode } : {}), ...(fullName ? { fullName } : {}) };
+    return {
+      userId: actor.userId,
+      role: actor.role,
+      ...(actor.unitCode ? { unitCode: actor.unitCode } : {}),
+      ...(fullName ? { fullName } : {}),
+    };
   }
 
   @Public()
@@ -93,7 +131,12 @@ export class AuthController {
   async token(@Body() dto: TokenRequestDto): Promise<TokenResponseDto> {
     const user = await this.directory.findUserByUsername(dto.username);
     if (!user) throw new NotFoundException(`No active user named ${dto.username}`);
-    const { token, expiresAt } = await this.issuer.issue({ userId: user.id, role: user.role, name: user.fullName, ...(user.unitCode ? { unitCode: user.unitCode } : {}) });
+    const { token, expiresAt } = await this.issuer.issue({
+      userId: user.id,
+      role: user.role,
+      name: user.fullName,
+      ...(user.unitCode ? { unitCode: user.unitCode } : {}),
+    });
     return { accessToken: token, tokenType: 'Bearer', expiresAt, role: user.role };
   }
 }

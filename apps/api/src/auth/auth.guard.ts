@@ -79,7 +79,9 @@ export class AuthGuard implements CanActivate {
     } catch (err) {
       if (!(err instanceof IdentityProviderUnavailable)) throw err;
       this.log.warn(err.message);
-      throw new ServiceUnavailableException('The identity provider cannot be reached to check the token; retry shortly');
+      throw new ServiceUnavailableException(
+        'The identity provider cannot be reached to check the token; retry shortly',
+      );
     }
   }
 }

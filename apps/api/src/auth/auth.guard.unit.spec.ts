@@ -1,6 +1,12 @@
 import { createServer } from 'node:http';
 import { generateKeyPair, SignJWT } from 'jose';
-import { ForbiddenException, Logger, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { loadConfig, type AppConfig } from '@tdkt/config';
@@ -12,7 +18,13 @@ import { LocalIssuer } from './local-issuer';
 const BASE_ENV = { DATABASE_URL: 'postgres://localhost/tdkt', PII_HASH_KEY: 'a-test-key-of-16+chars' };
 const localConfig = (): AppConfig => loadConfig(BASE_ENV);
 const oidcConfig = (jwksUrl = 'https://id.example.test/jwks'): AppConfig =>
-  loadConfig({ ...BASE_ENV, AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example.test', OIDC_AUDIENCE: 'tdkt-api', OIDC_JWKS_URL: jwksUrl });
+  loadConfig({
+    ...BASE_ENV,
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://id.example.test',
+    OIDC_AUDIENCE: 'tdkt-api',
+    OIDC_JWKS_URL: jwksUrl,
+  });
 
 class Endpoints {
   @Public() health(): void {}
@@ -21,7 +33,12 @@ class Endpoints {
 }
 
 type FakeRequest = { headers: { authorization?: string }; method: string; path: string; actor?: Actor };
-const aRequest = (authorization?: string): FakeRequest => ({ headers: authorization ? { authorization } : {}, method: 'GET', path: '/api/x', actor: undefined });
+const aRequest = (authorization?: string): FakeRequest => ({
+  headers: authorization ? { authorization } : {},
+  method: 'GET',
+  path: '/api/x',
+  actor: undefined,
+});
 const contextFor = (handler: () => void, req: FakeRequest) => new ExecutionContextHost([req], Endpoints, handler);
 
 beforeAll(() => Logger.overrideLogger(false));
@@ -42,13 +59,19 @@ describe('AuthGuard', () => {
   });
 
   it('answers 401 without a bearer token, and 401 with the reason for a bad one', async () => {
-    await expect(guard.canActivate(contextFor(Endpoints.prototype.dossiers, aRequest()))).rejects.toThrow(UnauthorizedException);
-    await expect(guard.canActivate(contextFor(Endpoints.prototype.dossiers, aRequest('Bearer not-a-jwt')))).rejects.toThrow('The token is not a well-formed JWT');
+    await expect(guard.canActivate(contextFor(Endpoints.prototype.dossiers, aRequest()))).rejects.toThrow(
+      UnauthorizedException,
+    );
+    await expect(
+      guard.canActivate(contextFor(Endpoints.prototype.dossiers, aRequest('Bearer not-a-jwt'))),
+    ).rejects.toThrow('The token is not a well-formed JWT');
   });
 
   it('answers 403 to a role the endpoint does not admit', async () => {
     const req = aRequest(await bearer({ userId: 'u-1', role: 'UNIT_CLERK' }));
-    await expect(guard.canActivate(contextFor(Endpoints.prototype.auditTrail, req))).rejects.toThrow(ForbiddenException);
+    await expect(guard.canActivate(contextFor(Endpoints.prototype.auditTrail, req))).rejects.toThrow(
+      ForbiddenException,
+    );
   });
 
   it('answers 503, not 401, in OIDC mode when the provider keys cannot be fetched', async () => {
@@ -59,9 +82,15 @@ describe('AuthGuard', () => {
     await new Promise((resolve) => closed.close(resolve));
     const oidcGuard = new AuthGuard(new Reflector(), issuer, oidcConfig(`http://127.0.0.1:${address.port}/jwks`));
     const { privateKey } = await generateKeyPair('RS256');
-    const token = await new SignJWT({ tdkt_role: 'UNIT_CLERK' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u-1').setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT({ tdkt_role: 'UNIT_CLERK' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('u-1')
+      .setExpirationTime('5m')
+      .sign(privateKey);
     const req = aRequest(`Bearer ${token}`);
-    await expect(oidcGuard.canActivate(contextFor(Endpoints.prototype.dossiers, req))).rejects.toThrow(ServiceUnavailableException);
+    await expect(oidcGuard.canActivate(contextFor(Endpoints.prototype.dossiers, req))).rejects.toThrow(
+      ServiceUnavailableException,
+    );
   });
 });
 
@@ -72,6 +101,8 @@ describe('POST /api/auth/token under each mode', () => {
 
   it('answers 404 under AUTH_MODE=oidc, pointing at the provider', () => {
     expect(() => new LocalIssuerOn(oidcConfig()).canActivate()).toThrow(NotFoundException);
-    expect(() => new LocalIssuerOn(oidcConfig()).canActivate()).toThrow('The local issuer is off (AUTH_MODE=oidc); get a token from https://id.example.test');
+    expect(() => new LocalIssuerOn(oidcConfig()).canActivate()).toThrow(
+      'The local issuer is off (AUTH_MODE=oidc); get a token from https://id.example.test',
+    );
   });
 });

@@ -16,9 +16,11 @@ export function localIssuerKey(file?: string): Uint8Array {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`AUTH_LOCAL_KEY_FILE: cannot create ${file}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new Error(`AUTH_LOCAL_KEY_FILE: cannot create ${file}: ${(e as Error).message}`);
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length < KEY_BYTES) throw new Error(`AUTH_LOCAL_KEY_FILE: ${file} does not hold a base64 key of at least ${KEY_BYTES} bytes`);
+  if (key.length < KEY_BYTES)
+    throw new Error(`AUTH_LOCAL_KEY_FILE: ${file} does not hold a base64 key of at least ${KEY_BYTES} bytes`);
   return key;
 }

@@ -32,6 +32,8 @@ describe('the local issuer key file (AUTH_LOCAL_KEY_FILE)', () => {
   it('refuses a file that does not hold a key of 32 bytes, naming the variable', () => {
     const file = join(dir, 'short.key');
     writeFileSync(file, Buffer.alloc(8).toString('base64'));
-    expect(() => localIssuerKey(file)).toThrow(/^AUTH_LOCAL_KEY_FILE: .*short\.key does not hold a base64 key of at least 32 bytes/);
+    expect(() => localIssuerKey(file)).toThrow(
+      /^AUTH_LOCAL_KEY_FILE: .*short\.key does not hold a base64 key of at least 32 bytes/,
+    );
   });
 });

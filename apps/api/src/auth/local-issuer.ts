@@ -3,7 +3,13 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { DEFAULT_ROLE_CLAIM, DEFAULT_UNIT_CLAIM } from '@tdkt/config';
 import type { Actor } from '@tdkt/domain';
-import { actorFromClaims, CLOCK_TOLERANCE_SECONDS, refusalReason, type TokenVerifier, type Verification } from './token-verifier';
+import {
+  actorFromClaims,
+  CLOCK_TOLERANCE_SECONDS,
+  refusalReason,
+  type TokenVerifier,
+  type Verification,
+} from './token-verifier';
 
 export const LOCAL_ISSUER = 'tdkt-local';
 export const LOCAL_AUDIENCE = 'tdkt-api';
@@ -25,7 +31,11 @@ export class LocalIssuer implements TokenVerifier {
 
   async issue(actor: Actor & { name: string }, ttlSeconds = 12 * 3600): Promise<{ token: string; expiresAt: string }> {
     const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
-    const token = await new SignJWT({ name: actor.name, [DEFAULT_ROLE_CLAIM]: actor.role, ...(actor.unitCode ? { [DEFAULT_UNIT_CLAIM]: actor.unitCode } : {}) })
+    const token = await new SignJWT({
+      name: actor.name,
+      [DEFAULT_ROLE_CLAIM]: actor.role,
+      ...(actor.unitCode ? { [DEFAULT_UNIT_CLAIM]: actor.unitCode } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(LOCAL_ISSUER)
       .setAudience(LOCAL_AUDIENCE)
@@ -39,13 +49,15 @@ export class LocalIssuer implements TokenVerifier {
   async verify(token: string): Promise<Verification> {
     let claims: JWTPayload;
     try {
-      claims = (await jwtVerify(token, this.key, {
-        issuer: LOCAL_ISSUER,
-        audience: LOCAL_AUDIENCE,
-        algorithms: ['HS256'],
-        requiredClaims: ['sub', 'exp'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      })).payload;
+      claims = (
+        await jwtVerify(token, this.key, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_AUDIENCE,
+          algorithms: ['HS256'],
+          requiredClaims: ['sub', 'exp'],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        })
+      ).payload;
     } catch (err) {
       const reason = refusalReason(err);
       if (reason) return { ok: false, reason };

@@ -3,7 +3,12 @@ import { SignJWT } from 'jose';
 import type { Actor } from '@tdkt/domain';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LocalIssuer } from './local-issuer';
 
-const clerk: Actor & { name: string } = { userId: 'u-clerk', role: 'UNIT_CLERK', unitCode: 'SOTC', name: 'Nguyễn Văn A' };
+const clerk: Actor & { name: string } = {
+  userId: 'u-clerk',
+  role: 'UNIT_CLERK',
+  unitCode: 'SOTC',
+  name: 'Nguyễn Văn A',
+};
 
 const refusal = async (issuer: LocalIssuer, token: string) => {
   const result = await issuer.verify(token);
@@ -15,7 +20,10 @@ describe('LocalIssuer', () => {
   it('verifies its own token back to the actor it was issued for', async () => {
     const issuer = new LocalIssuer();
     const { token, expiresAt } = await issuer.issue(clerk);
-    expect(await issuer.verify(token)).toEqual({ ok: true, actor: { userId: 'u-clerk', role: 'UNIT_CLERK', unitCode: 'SOTC' } });
+    expect(await issuer.verify(token)).toEqual({
+      ok: true,
+      actor: { userId: 'u-clerk', role: 'UNIT_CLERK', unitCode: 'SOTC' },
+    });
     expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 11 * 3600 * 1000);
   });
 
@@ -49,7 +57,13 @@ describe('LocalIssuer', () => {
     const key = randomBytes(32);
     const issuer = new LocalIssuer(key);
     const signed = (iss: string, aud: string) =>
-      new SignJWT({ tdkt_role: 'UNIT_CLERK' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(iss).setAudience(aud).setSubject('u-clerk').setExpirationTime('5m').sign(key);
+      new SignJWT({ tdkt_role: 'UNIT_CLERK' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(iss)
+        .setAudience(aud)
+        .setSubject('u-clerk')
+        .setExpirationTime('5m')
+        .sign(key);
     expect((await issuer.verify(await signed(LOCAL_ISSUER, LOCAL_AUDIENCE))).ok).toBe(true);
     expect(await refusal(issuer, await signed(LOCAL_ISSUER, 'another-api'))).toMatch(/"aud" claim/);
     expect(await refusal(issuer, await signed('someone-else', LOCAL_AUDIENCE))).toMatch(/"iss" claim/);

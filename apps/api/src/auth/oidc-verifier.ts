@@ -1,6 +1,13 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { OidcConfig } from '@tdkt/config';
-import { actorFromClaims, CLOCK_TOLERANCE_SECONDS, IdentityProviderUnavailable, refusalReason, type TokenVerifier, type Verification } from './token-verifier';
+import {
+  actorFromClaims,
+  CLOCK_TOLERANCE_SECONDS,
+  IdentityProviderUnavailable,
+  refusalReason,
+  type TokenVerifier,
+  type Verification,
+} from './token-verifier';
 
 /** Asymmetric algorithms accepted from a provider; HS* and "none" are never accepted. */
 const ALGORITHMS = ['RS256', 'ES256', 'PS256'];
@@ -19,13 +26,15 @@ export class OidcVerifier implements TokenVerifier {
   async verify(token: string): Promise<Verification> {
     let claims: JWTPayload;
     try {
-      claims = (await jwtVerify(token, this.keys, {
-        issuer: this.config.issuer,
-        audience: this.config.audience,
-        algorithms: ALGORITHMS,
-        requiredClaims: ['sub', 'exp'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      })).payload;
+      claims = (
+        await jwtVerify(token, this.keys, {
+          issuer: this.config.issuer,
+          audience: this.config.audience,
+          algorithms: ALGORITHMS,
+          requiredClaims: ['sub', 'exp'],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        })
+      ).payload;
     } catch (err) {
       const reason = refusalReason(err);
       if (reason) return { ok: false, reason };

@@ -56,7 +56,13 @@ class TokenBuilder {
     return this;
   }
   sign(): Promise<string> {
-    return new SignJWT(this.claims).setProtectedHeader({ alg: 'RS256', kid: this.kid }).setIssuer(this.iss).setAudience(this.aud).setIssuedAt().setExpirationTime(this.exp).sign(this.key);
+    return new SignJWT(this.claims)
+      .setProtectedHeader({ alg: 'RS256', kid: this.kid })
+      .setIssuer(this.iss)
+      .setAudience(this.aud)
+      .setIssuedAt()
+      .setExpirationTime(this.exp)
+      .sign(this.key);
   }
 }
 const aToken = () => new TokenBuilder();
@@ -66,9 +72,19 @@ beforeAll(async () => {
   providerKey = provider.privateKey;
   strangerKey = (await generateKeyPair('RS256')).privateKey;
   const published = { keys: [{ ...(await exportJWK(provider.publicKey)), kid: KID, alg: 'RS256', use: 'sig' }] };
-  jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published)));
+  jwks = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published)),
+  );
   const port = await listen(jwks);
-  config = { mode: 'oidc', issuer: ISSUER, audience: AUDIENCE, jwksUrl: `http://127.0.0.1:${port}/jwks`, roleClaim: 'tdkt_role', unitClaim: 'tdkt_unit', web: { clientId: AUDIENCE, scope: 'openid profile' } };
+  config = {
+    mode: 'oidc',
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    jwksUrl: `http://127.0.0.1:${port}/jwks`,
+    roleClaim: 'tdkt_role',
+    unitClaim: 'tdkt_unit',
+    web: { clientId: AUDIENCE, scope: 'openid profile' },
+  };
 });
 
 afterAll(async () => {
@@ -76,7 +92,8 @@ afterAll(async () => {
   await new Promise((resolve) => jwks.close(resolve));
 });
 
-const verify = async (token: string, overrides: Partial<OidcConfig> = {}) => new OidcVerifier({ ...config, ...overrides }).verify(token);
+const verify = async (token: string, overrides: Partial<OidcConfig> = {}) =>
+  new OidcVerifier({ ...config, ...overrides }).verify(token);
 const refusal = async (token: string) => {
   const result = await verify(token);
   if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.actor)}`);
@@ -85,22 +102,38 @@ const refusal = async (token: string) => {
 
 describe('OidcVerifier', () => {
   it('maps sub, the role claim and the unit claim of a valid provider token to the actor', async () => {
-    expect(await verify(await aToken().sign())).toEqual({ ok: true, actor: { userId: 'user-42', role: 'UNIT_CLERK', unitCode: 'SOTC' } });
+    expect(await verify(await aToken().sign())).toEqual({
+      ok: true,
+      actor: { userId: 'user-42', role: 'UNIT_CLERK', unitCode: 'SOTC' },
+    });
   });
 
   it('reads role and unit from the claims named in the configuration', async () => {
     const token = await aToken().with({ app_role: 'COUNCIL_CHAIR', org: 'UBND' }).sign();
-    expect(await verify(token, { roleClaim: 'app_role', unitClaim: 'org' })).toEqual({ ok: true, actor: { userId: 'user-42', role: 'COUNCIL_CHAIR', unitCode: 'UBND' } });
+    expect(await verify(token, { roleClaim: 'app_role', unitClaim: 'org' })).toEqual({
+      ok: true,
+      actor: { userId: 'user-42', role: 'COUNCIL_CHAIR', unitCode: 'UBND' },
+    });
   });
 
   it('falls back to the first engine role in a roles array when the role claim is absent', async () => {
-    const token = await aToken().without('tdkt_role').without('tdkt_unit').with({ roles: ['offline_access', 'AUDITOR', 'ADMINISTRATOR'] }).sign();
+    const token = await aToken()
+      .without('tdkt_role')
+      .without('tdkt_unit')
+      .with({ roles: ['offline_access', 'AUDITOR', 'ADMINISTRATOR'] })
+      .sign();
     expect(await verify(token)).toEqual({ ok: true, actor: { userId: 'user-42', role: 'AUDITOR' } });
   });
 
   it('refuses a token with no engine role, naming the claim it looked for', async () => {
     expect(await refusal(await aToken().without('tdkt_role').sign())).toMatch(/no engine role.*"tdkt_role"/);
-    expect(await refusal(await aToken().with({ tdkt_role: 'SUPERUSER', roles: ['offline_access'] }).sign())).toMatch(/no engine role/);
+    expect(
+      await refusal(
+        await aToken()
+          .with({ tdkt_role: 'SUPERUSER', roles: ['offline_access'] })
+          .sign(),
+      ),
+    ).toMatch(/no engine role/);
   });
 
   it('refuses a token from another issuer', async () => {
@@ -112,16 +145,34 @@ describe('OidcVerifier', () => {
   });
 
   it('refuses an expired token beyond the 30 s clock tolerance, and accepts one within it', async () => {
-    expect(await refusal(await aToken().expiringAt(now() - 60).sign())).toBe('The token has expired');
-    expect((await verify(await aToken().expiringAt(now() - 10).sign())).ok).toBe(true);
+    expect(
+      await refusal(
+        await aToken()
+          .expiringAt(now() - 60)
+          .sign(),
+      ),
+    ).toBe('The token has expired');
+    expect(
+      (
+        await verify(
+          await aToken()
+            .expiringAt(now() - 10)
+            .sign(),
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses a token whose signature does not match the published key', async () => {
-    expect(await refusal(await aToken().signedWith(strangerKey, KID).sign())).toBe('The token signature does not verify');
+    expect(await refusal(await aToken().signedWith(strangerKey, KID).sign())).toBe(
+      'The token signature does not verify',
+    );
   });
 
   it('refuses a token signed with a key id the provider does not publish', async () => {
-    expect(await refusal(await aToken().signedWith(strangerKey, 'unknown-key').sign())).toBe('The token is signed with a key the issuer does not publish');
+    expect(await refusal(await aToken().signedWith(strangerKey, 'unknown-key').sign())).toBe(
+      'The token is signed with a key the issuer does not publish',
+    );
   });
 
   it('refuses a token without a subject and a string that is not a JWT', async () => {
@@ -143,6 +194,8 @@ describe('OidcVerifier', () => {
     const closed = createServer();
     const port = await listen(closed);
     await new Promise((resolve) => closed.close(resolve));
-    await expect(verify(await aToken().sign(), { jwksUrl: `http://127.0.0.1:${port}/jwks` })).rejects.toBeInstanceOf(IdentityProviderUnavailable);
+    await expect(verify(await aToken().sign(), { jwksUrl: `http://127.0.0.1:${port}/jwks` })).rejects.toBeInstanceOf(
+      IdentityProviderUnavailable,
+    );
   });
 });

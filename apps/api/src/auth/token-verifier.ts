@@ -21,7 +21,10 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 /** The provider's signing keys could not be fetched: the request should be retried, not re-authenticated. */
 export class IdentityProviderUnavailable extends Error {
   constructor(jwksUrl: string, cause: unknown) {
-    super(`The identity provider's keys at ${jwksUrl} could not be fetched: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `The identity provider's keys at ${jwksUrl} could not be fetched: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'IdentityProviderUnavailable';
   }
 }
@@ -34,13 +37,20 @@ export interface ClaimNames {
 
 /** Maps verified claims to the domain actor: `sub` is the user, the role claim (or a `roles` array) the role. */
 export function actorFromClaims(claims: JWTPayload, names: ClaimNames): Verification {
-  if (typeof claims.sub !== 'string' || !claims.sub) return { ok: false, reason: 'The token has no subject (sub) claim' };
+  if (typeof claims.sub !== 'string' || !claims.sub)
+    return { ok: false, reason: 'The token has no subject (sub) claim' };
   const role = firstRole(claims[names.role]) ?? firstRole(claims.roles);
   if (!role) {
-    return { ok: false, reason: `The token carries no engine role: expected a "${names.role}" claim or a "roles" array holding one of ${ROLES.join(', ')}` };
+    return {
+      ok: false,
+      reason: `The token carries no engine role: expected a "${names.role}" claim or a "roles" array holding one of ${ROLES.join(', ')}`,
+    };
   }
   const unit = claims[names.unit];
-  return { ok: true, actor: { userId: claims.sub, role, ...(typeof unit === 'string' && unit ? { unitCode: unit } : {}) } };
+  return {
+    ok: true,
+    actor: { userId: claims.sub, role, ...(typeof unit === 'string' && unit ? { unitCode: unit } : {}) },
+  };
 }
 
 function firstRole(value: unknown): Role | undefined {
@@ -64,5 +74,7 @@ export function refusalReason(err: unknown): string | undefined {
   if (!(err instanceof errors.JOSEError)) return undefined;
   const reason = REASONS[err.code];
   if (reason) return reason;
-  return err instanceof errors.JWTClaimValidationFailed ? `The token's "${err.claim}" claim is not accepted (${err.message})` : undefined;
+  return err instanceof errors.JWTClaimValidationFailed
+    ? `The token's "${err.claim}" claim is not accepted (${err.message})`
+    : undefined;
 }

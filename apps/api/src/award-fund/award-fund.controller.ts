@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { Actor } from '@tdkt/domain';
 import { AwardFundQueries, type FundEntry, type FundTotals } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { FundDossierParam, FundEntryDto, FundEntryWithPaymentsDto, FundListQuery, FundPaymentDto, FundTotalsDto, FundTotalsQuery } from './award-fund.dto';
+import {
+  FundDossierParam,
+  FundEntryDto,
+  FundEntryWithPaymentsDto,
+  FundListQuery,
+  FundPaymentDto,
+  FundTotalsDto,
+  FundTotalsQuery,
+} from './award-fund.dto';
 import { AwardFundService } from './award-fund.service';
 
 const SECRETARIAT = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'] as const;
@@ -28,7 +36,11 @@ export class AwardFundController {
   list(@CurrentActor() actor: Actor, @Query() q: FundListQuery): Promise<FundEntry[]> {
     const own = actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD';
     const unitCode = own ? (actor.unitCode ?? '\u0000') : q.unitCode;
-    return this.queries.list({ ...(q.year !== undefined ? { year: q.year } : {}), ...(unitCode ? { unitCode } : {}), ...(!own && q.provinceCode ? { provinceCode: q.provinceCode } : {}) });
+    return this.queries.list({
+      ...(q.year !== undefined ? { year: q.year } : {}),
+      ...(unitCode ? { unitCode } : {}),
+      ...(!own && q.provinceCode ? { provinceCode: q.provinceCode } : {}),
+    });
   }
 
   @Get('entries/:id')
@@ -40,15 +52,28 @@ export class AwardFundController {
 
   @Post('entries/:id/payments')
   @Roles(...SECRETARIAT, 'UNIT_CLERK', 'UNIT_HEAD')
-  @ApiCreatedResponse({ type: FundEntryWithPaymentsDto, description: 'The secretariat pays provincial and state awards; the deciding unit its grassroots titles' })
+  @ApiCreatedResponse({
+    type: FundEntryWithPaymentsDto,
+    description: 'The secretariat pays provincial and state awards; the deciding unit its grassroots titles',
+  })
   pay(@CurrentActor() actor: Actor, @Param() p: FundDossierParam, @Body() dto: FundPaymentDto) {
-    return this.service.pay(actor, p.id, { amountVnd: dto.amountVnd, paidOn: dto.paidOn, source: dto.source, voucherRef: dto.voucherRef, ...(dto.note ? { note: dto.note } : {}) });
+    return this.service.pay(actor, p.id, {
+      amountVnd: dto.amountVnd,
+      paidOn: dto.paidOn,
+      source: dto.source,
+      voucherRef: dto.voucherRef,
+      ...(dto.note ? { note: dto.note } : {}),
+    });
   }
 
   @Get('totals')
   @Roles(...OVERSIGHT)
   @ApiOkResponse({ type: FundTotalsDto })
   totals(@Query() q: FundTotalsQuery): Promise<FundTotals> {
-    return this.queries.totals({ fromYear: q.fromYear, toYear: q.toYear, ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}) });
+    return this.queries.totals({
+      fromYear: q.fromYear,
+      toYear: q.toYear,
+      ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
+    });
   }
 }

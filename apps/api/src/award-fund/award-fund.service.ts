@@ -1,7 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { decideFundPayment, envelopeEvents, evolveAwardFund, initialAwardFundState, vietnamDate, type Actor, type AwardFundEvent, type FundPayment } from '@tdkt/domain';
-import { AwardFundQueries, ConcurrentAppendError, EventStore, type FundEntry, type FundPaymentRow } from '@tdkt/persistence';
+import {
+  decideFundPayment,
+  envelopeEvents,
+  evolveAwardFund,
+  initialAwardFundState,
+  vietnamDate,
+  type Actor,
+  type AwardFundEvent,
+  type FundPayment,
+} from '@tdkt/domain';
+import {
+  AwardFundQueries,
+  ConcurrentAppendError,
+  EventStore,
+  type FundEntry,
+  type FundPaymentRow,
+} from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
 
 /** A decided dossier's fund stream id: derived from the dossier's, so each decision has one. */
@@ -28,19 +43,39 @@ export class AwardFundService {
     return e;
   }
 
-  async pay(actor: Actor, dossierId: string, payment: FundPayment): Promise<FundEntry & { payments: FundPaymentRow[] }> {
+  async pay(
+    actor: Actor,
+    dossierId: string,
+    payment: FundPayment,
+  ): Promise<FundEntry & { payments: FundPaymentRow[] }> {
     await this.entry(actor, dossierId);
     const decision = await this.fund.fundedDecision(dossierId);
     if (!decision) throw new NotFoundException(`No decided dossier ${dossierId} in the award fund ledger`);
     const streamId = fundStreamIdOf(dossierId);
     const stream = await this.events.readStream(streamId);
-    const state = stream.reduce((s, e) => evolveAwardFund(s, { type: e.type, data: e.data } as AwardFundEvent), initialAwardFundState(dossierId));
-    const result = decideFundPayment(state, { type: 'RecordFundPayment', data: payment }, { actor, today: vietnamDate(Date.now()), decision });
+    const state = stream.reduce(
+      (s, e) => evolveAwardFund(s, { type: e.type, data: e.data } as AwardFundEvent),
+      initialAwardFundState(dossierId),
+    );
+    const result = decideFundPayment(
+      state,
+      { type: 'RecordFundPayment', data: payment },
+      { actor, today: vietnamDate(Date.now()), decision },
+    );
     if (!result.ok) throw refusal(result.rejection);
     try {
-      await this.events.append(envelopeEvents(streamId, stream.length ? stream[stream.length - 1].seq : 0, result.value, { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() }));
+      await this.events.append(
+        envelopeEvents(streamId, stream.length ? stream[stream.length - 1].seq : 0, result.value, {
+          actor,
+          occurredAt: new Date().toISOString(),
+          requestId: randomUUID(),
+        }),
+      );
     } catch (e) {
-      if (e instanceof ConcurrentAppendError) throw new ConflictException(body(409, 'Another payment was recorded meanwhile; reload and try again', { rule: 'fund.concurrent-change' }));
+      if (e instanceof ConcurrentAppendError)
+        throw new ConflictException(
+          body(409, 'Another payment was recorded meanwhile; reload and try again', { rule: 'fund.concurrent-change' }),
+        );
       throw e;
     }
     return this.entry(actor, dossierId);

@@ -1,4 +1,14 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Query, Res, type StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Post,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
@@ -33,7 +43,10 @@ export class AwardHistoryRowDto {
 }
 
 export class AwardHistoryFormatQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: `csv or xlsx (an Excel workbook, Vietnamese headers): the same rows as a download; also by Accept: text/csv or ${XLSX_CONTENT_TYPE}` })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    description: `csv or xlsx (an Excel workbook, Vietnamese headers): the same rows as a download; also by Accept: text/csv or ${XLSX_CONTENT_TYPE}`,
+  })
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
@@ -67,9 +80,21 @@ export class AwardHistoryController {
 
   @Post('search')
   @HttpCode(200)
-  @Roles('UNIT_CLERK', 'UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'AUDITOR', 'ADMINISTRATOR')
+  @Roles(
+    'UNIT_CLERK',
+    'UNIT_HEAD',
+    'SECRETARIAT_OFFICER',
+    'SECRETARIAT_HEAD',
+    'PROVINCIAL_DECIDER',
+    'CENTRAL_APPRAISER',
+    'AUDITOR',
+    'ADMINISTRATOR',
+  )
   @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ type: [AwardHistoryRowDto], description: 'The matching awards; with format=csv or xlsx, the same rows as a file' })
+  @ApiOkResponse({
+    type: [AwardHistoryRowDto],
+    description: 'The matching awards; with format=csv or xlsx, the same rows as a file',
+  })
   async search(
     @CurrentActor() actor: Actor,
     @Body() q: AwardHistorySearchDto,
@@ -78,15 +103,28 @@ export class AwardHistoryController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AwardHistoryRowDto[] | string | StreamableFile> {
     if (!q.citizenId && !q.name)
-      throw new BadRequestException(body(400, 'Validation failed', { fields: { citizenId: ['give citizenId or name'], name: ['give citizenId or name'] } }));
+      throw new BadRequestException(
+        body(400, 'Validation failed', {
+          fields: { citizenId: ['give citizenId or name'], name: ['give citizenId or name'] },
+        }),
+      );
     const unitScoped = actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD';
     const rows: AwardHistoryRow[] = await this.history.find({
-      ...(q.citizenId ? { subjectKey: subjectKeyOf({ kind: 'INDIVIDUAL', fullName: '-', citizenIdHash: this.dossiers.hashCitizenId(q.citizenId) }, '') } : {}),
+      ...(q.citizenId
+        ? {
+            subjectKey: subjectKeyOf(
+              { kind: 'INDIVIDUAL', fullName: '-', citizenIdHash: this.dossiers.hashCitizenId(q.citizenId) },
+              '',
+            ),
+          }
+        : {}),
       ...(q.name ? { name: q.name } : {}),
       ...(unitScoped ? { unitCode: actor.unitCode ?? '\u0000' } : q.unitCode ? { unitCode: q.unitCode } : {}),
       limit: q.limit ?? 50,
     });
     const format = listFormatOf(f.format, accept);
-    return format === 'json' ? rows : listDownload(res, format, 'lich-su-khen-thuong', rows, COLUMNS, 'Lịch sử khen thưởng');
+    return format === 'json'
+      ? rows
+      : listDownload(res, format, 'lich-su-khen-thuong', rows, COLUMNS, 'Lịch sử khen thưởng');
   }
 }

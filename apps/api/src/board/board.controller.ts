@@ -8,7 +8,14 @@ import { scopeOf } from '../dossiers/dossier-access';
 import { body } from '../platform/errors';
 import type { CsvColumn } from '../reports/csv';
 import { listDownload, XLSX_CONTENT_TYPE } from '../reports/xlsx';
-import { BoardCountsDto, BoardExportQuery, BoardFilterQuery, BoardPageDto, BoardQuery, MAX_CSV_ROWS } from './board.dto';
+import {
+  BoardCountsDto,
+  BoardExportQuery,
+  BoardFilterQuery,
+  BoardPageDto,
+  BoardQuery,
+  MAX_CSV_ROWS,
+} from './board.dto';
 
 export { BoardFilterQuery, MAX_CSV_ROWS } from './board.dto';
 
@@ -55,12 +62,21 @@ export class BoardController {
   @Get()
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: BoardPageDto })
-  async list(@CurrentActor() actor: Actor, @Query() q: BoardQuery, @Res({ passthrough: true }) res: Response): Promise<BoardPageDto | StreamableFile | string> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() q: BoardQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BoardPageDto | StreamableFile | string> {
     const today = vietnamDate(Date.now());
     const scope = scopeOf(actor);
     const filter = filterOf(q);
     if (q.format === 'csv') return this.download(res, 'csv', scope, filter, q.sort ?? 'updated', today);
-    const page = await this.board.page(scope, filter, { sort: q.sort ?? 'updated', limit: q.limit ?? 50, today, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    const page = await this.board.page(scope, filter, {
+      sort: q.sort ?? 'updated',
+      limit: q.limit ?? 50,
+      today,
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    });
     return { today, ...page };
   }
 
@@ -73,18 +89,39 @@ export class BoardController {
   /** The board as an Excel workbook (.xlsx, Vietnamese headers): the rows the CSV holds, in the chosen sort. */
   @Get('export.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'bang-theo-doi-ho-so-<today>.xlsx: one worksheet, header row in Vietnamese', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 422, description: `More than ${MAX_CSV_ROWS} dossiers match: narrow the filters`, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } })
-  async xlsx(@CurrentActor() actor: Actor, @Query() q: BoardExportQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | string> {
+  @ApiOkResponse({
+    description: 'bang-theo-doi-ho-so-<today>.xlsx: one worksheet, header row in Vietnamese',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({
+    status: 422,
+    description: `More than ${MAX_CSV_ROWS} dossiers match: narrow the filters`,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+  })
+  async xlsx(
+    @CurrentActor() actor: Actor,
+    @Query() q: BoardExportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile | string> {
     return this.download(res, 'xlsx', scopeOf(actor), filterOf(q), q.sort ?? 'updated', vietnamDate(Date.now()));
   }
 
   /** Every matching row (at most MAX_CSV_ROWS, else 422) as a CSV or .xlsx download. */
-  private async download(res: Response, format: 'csv' | 'xlsx', scope: DossierScope, filter: BoardFilter, sort: BoardSort, today: string): Promise<StreamableFile | string> {
+  private async download(
+    res: Response,
+    format: 'csv' | 'xlsx',
+    scope: DossierScope,
+    filter: BoardFilter,
+    sort: BoardSort,
+    today: string,
+  ): Promise<StreamableFile | string> {
     const { total } = await this.board.counts(scope, filter);
     if (total > MAX_CSV_ROWS)
       throw new HttpException(
-        body(422, `${total} dossiers match; an export holds at most ${MAX_CSV_ROWS}. Narrow it with status, awardCode, unitCode, heldBy, overdue or deadline filters.`),
+        body(
+          422,
+          `${total} dossiers match; an export holds at most ${MAX_CSV_ROWS}. Narrow it with status, awardCode, unitCode, heldBy, overdue or deadline filters.`,
+        ),
         422,
       );
     const rows: BoardRow[] = [];

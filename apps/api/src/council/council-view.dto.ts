@@ -5,7 +5,8 @@ const ATTENDANCE = ['PRESENT', 'ABSENT', 'WRITTEN_VOTE'];
 export class SessionMemberDto {
   @ApiProperty() userId!: string;
   @ApiProperty() fullName!: string;
-  @ApiProperty({ type: String, nullable: true, description: "The member's unit: recused from its dossiers" }) unitCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The member's unit: recused from its dossiers" })
+  unitCode!: string | null;
 }
 
 export class SessionAgendaItemDto {
@@ -13,7 +14,8 @@ export class SessionAgendaItemDto {
   @ApiProperty({ example: 'BK_TINH' }) awardCode!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty() nomineeName!: string;
-  @ApiProperty({ enum: ['OPEN', 'SECRET'], description: 'Open vote or secret ballot, by the rule set' }) ballot!: 'OPEN' | 'SECRET';
+  @ApiProperty({ enum: ['OPEN', 'SECRET'], description: 'Open vote or secret ballot, by the rule set' }) ballot!:
+    'OPEN' | 'SECRET';
 }
 
 export class SessionRecusalDto {
@@ -51,7 +53,8 @@ export class SessionDecisionViewDto {
   @ApiProperty({ example: '2026-12-18' }) signedOn!: string;
   @ApiProperty({ type: [String] }) legalBasis!: string[];
   @ApiProperty({ type: [String] }) dossierIds!: string[];
-  @ApiProperty({ type: [SessionRefusedDto], description: 'Dossiers that could not take the decision, and why' }) refused!: SessionRefusedDto[];
+  @ApiProperty({ type: [SessionRefusedDto], description: 'Dossiers that could not take the decision, and why' })
+  refused!: SessionRefusedDto[];
 }
 
 /** POST /council-sessions/:id/decision answers the decision with its session. */
@@ -68,11 +71,16 @@ export class CouncilSessionViewDto {
   @ApiProperty({ example: '2026-12-18' }) deadline!: string;
   @ApiProperty({ type: [SessionMemberDto] }) members!: SessionMemberDto[];
   @ApiProperty({ type: [SessionAgendaItemDto] }) agenda!: SessionAgendaItemDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ATTENDANCE }, description: 'Member id → attendance' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ATTENDANCE },
+    description: 'Member id → attendance',
+  })
   attendance!: Record<string, 'PRESENT' | 'ABSENT' | 'WRITTEN_VOTE'>;
   @ApiProperty({ type: [SessionRecusalDto] }) recusals!: SessionRecusalDto[];
   @ApiProperty({ type: [ItemTallyDto], nullable: true, description: 'Once closed' }) tallies!: ItemTallyDto[] | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The minutes (biên bản), once closed' }) minutes!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The minutes (biên bản), once closed' }) minutes!:
+    string | null;
   @ApiProperty() convenedBy!: string;
   @ApiProperty() convenedAt!: string;
   @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;

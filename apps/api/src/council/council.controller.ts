@@ -5,13 +5,28 @@ import { EventStore, type CouncilSessionView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
-import { AttendanceDto, ConflictDto, ConveneSessionDto, ListSessionsQuery, SessionDecisionDto, SessionIdParam, SessionVoteDto } from './council.dto';
+import {
+  AttendanceDto,
+  ConflictDto,
+  ConveneSessionDto,
+  ListSessionsQuery,
+  SessionDecisionDto,
+  SessionIdParam,
+  SessionVoteDto,
+} from './council.dto';
 import { CouncilService } from './council.service';
 import { CouncilSessionViewDto, SessionDecisionResultDto, SessionVoteRecordedDto } from './council-view.dto';
 import { HistoryEntryDto } from '../audit/history.dto';
 
 const MEMBERS = ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'] as const;
-const READERS = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR', ...MEMBERS] as const;
+const READERS = [
+  'SECRETARIAT_OFFICER',
+  'SECRETARIAT_HEAD',
+  'PROVINCIAL_DECIDER',
+  'AUDITOR',
+  'ADMINISTRATOR',
+  ...MEMBERS,
+] as const;
 
 /** Council sessions (phiên họp Hội đồng TĐKT): agenda, attendance, recusals, open and secret votes, tallies, minutes. */
 @ApiTags('council sessions')
@@ -32,7 +47,10 @@ export class CouncilController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: [CouncilSessionViewDto], description: 'Sessions the caller may see (a member: their own), newest first' })
+  @ApiOkResponse({
+    type: [CouncilSessionViewDto],
+    description: 'Sessions the caller may see (a member: their own), newest first',
+  })
   list(@CurrentActor() actor: Actor, @Query() q: ListSessionsQuery): Promise<CouncilSessionView[]> {
     return this.council.list(actor, q.status);
   }
@@ -57,7 +75,10 @@ export class CouncilController {
   @Roles(...READERS)
   @Header('content-type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
-  @ApiOkResponse({ schema: { type: 'string' }, description: 'The minutes (biên bản) as plain text, or a note that the session is still open' })
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'The minutes (biên bản) as plain text, or a note that the session is still open',
+  })
   async minutes(@CurrentActor() actor: Actor, @Param() p: SessionIdParam): Promise<string> {
     const s = await this.council.visible(actor, p.id);
     return s.minutes ?? 'Biên bản chưa có: phiên họp chưa kết thúc. (No minutes yet: the session is still open.)';
@@ -67,16 +88,30 @@ export class CouncilController {
   @HttpCode(200)
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', ...MEMBERS)
   @ApiOkResponse({ type: CouncilSessionViewDto })
-  attendance(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: AttendanceDto): Promise<CouncilSessionView> {
-    return this.council.run(actor, p.id, { type: 'RecordAttendance', data: { memberId: b.memberId, attendance: b.attendance } });
+  attendance(
+    @CurrentActor() actor: Actor,
+    @Param() p: SessionIdParam,
+    @Body() b: AttendanceDto,
+  ): Promise<CouncilSessionView> {
+    return this.council.run(actor, p.id, {
+      type: 'RecordAttendance',
+      data: { memberId: b.memberId, attendance: b.attendance },
+    });
   }
 
   @Post(':id/conflicts')
   @HttpCode(200)
   @Roles(...MEMBERS)
   @ApiOkResponse({ type: CouncilSessionViewDto })
-  conflict(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: ConflictDto): Promise<CouncilSessionView> {
-    return this.council.run(actor, p.id, { type: 'DeclareConflict', data: { dossierId: b.dossierId, reason: b.reason } });
+  conflict(
+    @CurrentActor() actor: Actor,
+    @Param() p: SessionIdParam,
+    @Body() b: ConflictDto,
+  ): Promise<CouncilSessionView> {
+    return this.council.run(actor, p.id, {
+      type: 'DeclareConflict',
+      data: { dossierId: b.dossierId, reason: b.reason },
+    });
   }
 
   @Post(':id/votes')
@@ -102,8 +137,16 @@ export class CouncilController {
   @Post(':id/decision')
   @Roles('PROVINCIAL_DECIDER')
   @IDEMPOTENCY
-  @ApiCreatedResponse({ type: SessionDecisionResultDto, description: 'The decision: one number for the awarded dossiers, the refused ones with their reason' })
-  decide(@CurrentActor() actor: Actor, @Param() p: SessionIdParam, @Body() b: SessionDecisionDto, @IdempotencyKey() k?: string): Promise<SessionDecision & { sessionId: string }> {
+  @ApiCreatedResponse({
+    type: SessionDecisionResultDto,
+    description: 'The decision: one number for the awarded dossiers, the refused ones with their reason',
+  })
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param() p: SessionIdParam,
+    @Body() b: SessionDecisionDto,
+    @IdempotencyKey() k?: string,
+  ): Promise<SessionDecision & { sessionId: string }> {
     return this.council.decide(actor, p.id, b, k);
   }
 }

@@ -2,13 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
-import { councilStepOf, councilRuleFor, ruleSetOf, type Actor, type AgendaItem, type SessionCommand, type SessionDecision } from '@tdkt/domain';
-import { CouncilSessions, Directory, DossierQueries, SecretBallotBox, type CouncilSessionView } from '@tdkt/persistence';
+import {
+  councilStepOf,
+  councilRuleFor,
+  ruleSetOf,
+  type Actor,
+  type AgendaItem,
+  type SessionCommand,
+  type SessionDecision,
+} from '@tdkt/domain';
+import {
+  CouncilSessions,
+  Directory,
+  DossierQueries,
+  SecretBallotBox,
+  type CouncilSessionView,
+} from '@tdkt/persistence';
 import { body } from '../platform/errors';
 import type { ConveneSessionDto, SessionDecisionDto } from './council.dto';
 import { outOfScope } from '../platform/denials';
 
-const OVERSIGHT: readonly string[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'];
+const OVERSIGHT: readonly string[] = [
+  'SECRETARIAT_OFFICER',
+  'SECRETARIAT_HEAD',
+  'PROVINCIAL_DECIDER',
+  'AUDITOR',
+  'ADMINISTRATOR',
+];
 
 /** Council sessions: convened from dossiers under appraisal, run by the session workflow, read from the read model. */
 @Injectable()
@@ -31,17 +51,37 @@ export class CouncilService {
       const ruleSet = state && ruleSetOf(state);
       if (!d || !state || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
       // A state-level dossier the rule set posts comes to the council after its public posting (rule 23).
-      else if (d.status !== councilStepOf(state)) (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not ready for the council`);
-      else agenda.push({ dossierId: d.id, awardCode: d.awardCode, unitCode: d.unitCode, nomineeName: d.nomineeName, rule: councilRuleFor(ruleSet, d.awardCode) });
+      else if (d.status !== councilStepOf(state))
+        (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not ready for the council`);
+      else
+        agenda.push({
+          dossierId: d.id,
+          awardCode: d.awardCode,
+          unitCode: d.unitCode,
+          nomineeName: d.nomineeName,
+          rule: councilRuleFor(ruleSet, d.awardCode),
+        });
     }
     if (Object.keys(fields).length) throw new BadRequestException(body(400, 'Validation failed', { fields }));
     const roster = await this.directory.councilRosterFor(agenda[0].unitCode);
     for (const it of agenda.slice(1)) {
       const other = await this.directory.councilRosterFor(it.unitCode);
-      if (other.provinceCode !== roster.provinceCode) throw new BadRequestException(body(400, 'Validation failed', { fields: { dossierIds: ['all dossiers must belong to one province'] } }));
+      if (other.provinceCode !== roster.provinceCode)
+        throw new BadRequestException(
+          body(400, 'Validation failed', { fields: { dossierIds: ['all dossiers must belong to one province'] } }),
+        );
     }
     const sessionId = randomUUID();
-    const command: SessionCommand = { type: 'ConveneSession', data: { title: dto.title, provinceCode: roster.provinceCode, deadline: dto.deadline, members: roster.members, agenda } };
+    const command: SessionCommand = {
+      type: 'ConveneSession',
+      data: {
+        title: dto.title,
+        provinceCode: roster.provinceCode,
+        deadline: dto.deadline,
+        members: roster.members,
+        agenda,
+      },
+    };
     await this.workflows.convene(sessionId, { command, actor, requestId: `convene:${sessionId}` });
     return this.mustFind(sessionId);
   }
@@ -54,12 +94,20 @@ export class CouncilService {
   }
 
   /** The session's one decision, run by its workflow (the number's allocation key derives from the session id). */
-  async decide(actor: Actor, sessionId: string, dto: SessionDecisionDto, idempotencyKey?: string): Promise<SessionDecision & { sessionId: string }> {
+  async decide(
+    actor: Actor,
+    sessionId: string,
+    dto: SessionDecisionDto,
+    idempotencyKey?: string,
+  ): Promise<SessionDecision & { sessionId: string }> {
     const session = await this.visible(actor, sessionId);
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     try {
       const decision = await this.workflows.decideSession(sessionId, {
-        actor, requestId, ...(dto.dossierIds ? { dossierIds: dto.dossierIds } : {}), ...(dto.legalBasis?.length ? { legalBasis: dto.legalBasis } : {}),
+        actor,
+        requestId,
+        ...(dto.dossierIds ? { dossierIds: dto.dossierIds } : {}),
+        ...(dto.legalBasis?.length ? { legalBasis: dto.legalBasis } : {}),
       });
       return { sessionId, ...decision };
     } catch (e) {
@@ -67,9 +115,19 @@ export class CouncilService {
       if (!(e instanceof WorkflowNotFoundError)) throw e;
       const now = await this.mustFind(sessionId);
       // A retry of this very decision whose answer was lost: the decision it issued, never a 409.
-      if (now.decision && idempotencyKey && (await this.dossiers.applied(sessionId, requestId))) return { sessionId, ...now.decision };
-      if (now.decision) throw new ConflictException(body(409, `The session's decision ${now.decision.number} is already issued`, { rule: 'session.one-decision' }));
-      throw new ConflictException(body(409, `The session is ${session.status} and no longer takes a decision: decide its dossiers one by one`, { rule: 'session.decision-window' }));
+      if (now.decision && idempotencyKey && (await this.dossiers.applied(sessionId, requestId)))
+        return { sessionId, ...now.decision };
+      if (now.decision)
+        throw new ConflictException(
+          body(409, `The session's decision ${now.decision.number} is already issued`, {
+            rule: 'session.one-decision',
+          }),
+        );
+      throw new ConflictException(
+        body(409, `The session is ${session.status} and no longer takes a decision: decide its dossiers one by one`, {
+          rule: 'session.decision-window',
+        }),
+      );
     }
   }
 
@@ -78,7 +136,12 @@ export class CouncilService {
    * membership, recusal, attendance and once-only); then the member's claim and the choice go into the sealed ballot
    * box in one transaction, never through Temporal, a log or a read model. The answer does not repeat the choice.
    */
-  async vote(actor: Actor, sessionId: string, dossierId: string, approve: boolean): Promise<{ sessionId: string; dossierId: string; recorded: true }> {
+  async vote(
+    actor: Actor,
+    sessionId: string,
+    dossierId: string,
+    approve: boolean,
+  ): Promise<{ sessionId: string; dossierId: string; recorded: true }> {
     const session = await this.visible(actor, sessionId);
     const item = session.agenda.find((a) => a.dossierId === dossierId);
     if (!item) throw new NotFoundException(`Dossier ${dossierId} is not on this session's agenda`);
@@ -91,7 +154,11 @@ export class CouncilService {
     // A member whose first attempt stopped between the two steps completes it; anyone else takes part first.
     if (!tookPart) {
       const requestId = `secret:${sessionId}:${dossierId}:${actor.userId}`;
-      await this.workflows.commandSession(sessionId, { command: { type: 'TakePartInSecretBallot', data: { dossierId } }, actor, requestId });
+      await this.workflows.commandSession(sessionId, {
+        command: { type: 'TakePartInSecretBallot', data: { dossierId } },
+        actor,
+        requestId,
+      });
     }
     const deposited = await this.ballotBox.deposit({ sessionId, dossierId, memberId: actor.userId, approve });
     if (!deposited) throw new ConflictException('This member has already put a ballot in for this item');
@@ -105,14 +172,20 @@ export class CouncilService {
   async visible(actor: Actor, sessionId: string): Promise<CouncilSessionView> {
     const s = await this.sessions.findById(sessionId);
     if (!s) throw new NotFoundException(`Council session ${sessionId} not found`);
-    if (!OVERSIGHT.includes(actor.role) && !s.members.some((m) => m.userId === actor.userId)) throw outOfScope(actor, `session ${sessionId}`);
-    if (actor.role === 'PROVINCIAL_DECIDER' && s.provinceCode !== (await this.chairmanProvince(actor))) throw outOfScope(actor, `session ${sessionId}`);
+    if (!OVERSIGHT.includes(actor.role) && !s.members.some((m) => m.userId === actor.userId))
+      throw outOfScope(actor, `session ${sessionId}`);
+    if (actor.role === 'PROVINCIAL_DECIDER' && s.provinceCode !== (await this.chairmanProvince(actor)))
+      throw outOfScope(actor, `session ${sessionId}`);
     return s;
   }
 
   async list(actor: Actor, status?: string): Promise<CouncilSessionView[]> {
     const memberOnly = !OVERSIGHT.includes(actor.role);
-    const sessions = await this.sessions.list({ ...(memberOnly ? { memberId: actor.userId } : {}), ...(status ? { status } : {}), limit: 100 });
+    const sessions = await this.sessions.list({
+      ...(memberOnly ? { memberId: actor.userId } : {}),
+      ...(status ? { status } : {}),
+      limit: 100,
+    });
     if (actor.role !== 'PROVINCIAL_DECIDER') return sessions;
     const province = await this.chairmanProvince(actor);
     return sessions.filter((s) => s.provinceCode === province);

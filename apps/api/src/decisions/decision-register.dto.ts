@@ -4,7 +4,8 @@ export class RegisterDossierDto {
   @ApiProperty() dossierId!: string;
   @ApiProperty() signerId!: string;
   @ApiProperty({ example: '2026-12-18' }) signedOn!: string;
-  @ApiProperty({ type: String, nullable: true, description: "The dossier's status now (REVOKED after a revocation)" }) status!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The dossier's status now (REVOKED after a revocation)" })
+  status!: string | null;
 }
 
 export class RegisterVoidedDto {

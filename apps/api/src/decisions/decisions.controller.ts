@@ -1,12 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, NotFoundException, Post, Query, Res, type StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Post,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { findAward, mayVoidSeries, type Actor } from '@tdkt/domain';
-import { Directory, DecisionRegister, EventStore, type DecisionAwardee, type DecisionAwardees, type Register } from '@tdkt/persistence';
+import {
+  Directory,
+  DecisionRegister,
+  EventStore,
+  type DecisionAwardee,
+  type DecisionAwardees,
+  type Register,
+} from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { refusal } from '../platform/errors';
@@ -16,9 +36,11 @@ import { RegisterDto } from './decision-register.dto';
 import type { CsvColumn } from '../reports/csv';
 import { LIST_FORMATS, listDownload, listFormatOf, XLSX_CONTENT_TYPE } from '../reports/xlsx';
 
-
 export class RegisterQuery {
-  @ApiProperty({ example: 'PROVINCIAL_CHAIRMAN:HN', description: "The issuing authority's series, as the allocations name it" })
+  @ApiProperty({
+    example: 'PROVINCIAL_CHAIRMAN:HN',
+    description: "The issuing authority's series, as the allocations name it",
+  })
   @IsString()
   @Length(1, 200)
   authority!: string;
@@ -26,13 +48,23 @@ export class RegisterQuery {
 }
 
 export class VoidNumberDto extends RegisterQuery {
-  @ApiProperty({ example: 13, description: 'The number in the series (13 of "13/QĐ-UBND")' }) @IsInt() @Min(1) number!: number;
+  @ApiProperty({ example: 13, description: 'The number in the series (13 of "13/QĐ-UBND")' })
+  @IsInt()
+  @Min(1)
+  number!: number;
   @ApiProperty({ example: 'Số đã cấp nhưng quyết định không ban hành' }) @IsString() @Length(3, 1000) reason!: string;
 }
 
 export class AwardeesQuery extends RegisterQuery {
-  @ApiProperty({ example: 12, description: 'The number in the series (12 of "12/QĐ-UBND")' }) @Type(() => Number) @IsInt() @Min(1) number!: number;
-  @ApiPropertyOptional({ enum: LIST_FORMATS, description: `csv or xlsx (an Excel workbook, Vietnamese headers) for the list as a file; also by Accept: text/csv or ${XLSX_CONTENT_TYPE}` })
+  @ApiProperty({ example: 12, description: 'The number in the series (12 of "12/QĐ-UBND")' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  number!: number;
+  @ApiPropertyOptional({
+    enum: LIST_FORMATS,
+    description: `csv or xlsx (an Excel workbook, Vietnamese headers) for the list as a file; also by Accept: text/csv or ${XLSX_CONTENT_TYPE}`,
+  })
   @IsOptional()
   @IsIn(LIST_FORMATS)
   format?: 'json' | 'csv' | 'xlsx';
@@ -46,7 +78,8 @@ export class DecisionAwardeeDto {
   @ApiProperty() unitCode!: string;
   @ApiProperty() unitName!: string;
   @ApiProperty({ example: '2026-03-02' }) signedOn!: string;
-  @ApiProperty({ type: String, nullable: true, description: "The dossier's status now (REVOKED after a revocation)" }) status!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The dossier's status now (REVOKED after a revocation)" })
+  status!: string | null;
 }
 
 export class DecisionAwardeesDto {
@@ -91,7 +124,10 @@ export class DecisionsController {
 
   @Get()
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')
-  @ApiOkResponse({ type: RegisterDto, description: 'Every allocated number of the series and year, with the dossiers its decision awarded or its voiding' })
+  @ApiOkResponse({
+    type: RegisterDto,
+    description: 'Every allocated number of the series and year, with the dossiers its decision awarded or its voiding',
+  })
   list(@Query() q: RegisterQuery): Promise<Register> {
     return this.register.list(q.authority, q.year);
   }
@@ -99,14 +135,28 @@ export class DecisionsController {
   @Get('awardees')
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')
   @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ type: DecisionAwardeesDto, description: "The decision's awardees (danh sách được khen thưởng); with format=csv or xlsx, a file of them" })
-  async awardees(@Query() q: AwardeesQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<DecisionAwardees | string | StreamableFile> {
+  @ApiOkResponse({
+    type: DecisionAwardeesDto,
+    description: "The decision's awardees (danh sách được khen thưởng); with format=csv or xlsx, a file of them",
+  })
+  async awardees(
+    @Query() q: AwardeesQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DecisionAwardees | string | StreamableFile> {
     const list = await this.register.awardees(q.authority, q.year, q.number);
     if (!list) throw new NotFoundException(`Number ${q.number} of ${q.authority} ${q.year} was never allocated`);
     const format = listFormatOf(q.format, accept);
     if (format === 'json') return list;
     const rows = list.awardees.map((a) => ({ ...a, formatted: list.formatted }));
-    return listDownload(res, format, `danh-sach-khen-thuong-${list.formatted.replace(/\//g, '-')}`, rows, AWARDEE_COLUMNS, 'Danh sách khen thưởng');
+    return listDownload(
+      res,
+      format,
+      `danh-sach-khen-thuong-${list.formatted.replace(/\//g, '-')}`,
+      rows,
+      AWARDEE_COLUMNS,
+      'Danh sách khen thưởng',
+    );
   }
 
   @Post('void')
@@ -115,13 +165,21 @@ export class DecisionsController {
   @IDEMPOTENCY
   @ApiOkResponse({ type: RegisterDto, description: 'The register after the voiding (the number stays used)' })
   async void(@CurrentActor() actor: Actor, @Body() b: VoidNumberDto, @IdempotencyKey() k?: string): Promise<Register> {
-    if (!mayVoidSeries(actor, b.authority)) throw new ForbiddenException(`${actor.role} may void numbers of the provincial chairman's series only`);
+    if (!mayVoidSeries(actor, b.authority))
+      throw new ForbiddenException(`${actor.role} may void numbers of the provincial chairman's series only`);
     // A provincial chairman voids numbers of his own province's series only.
     if (actor.role === 'PROVINCIAL_DECIDER') {
       const province = actor.unitCode ? await this.directory.provinceOf(actor.unitCode) : undefined;
       if (b.authority !== `PROVINCIAL_CHAIRMAN:${province}`) throw outOfScope(actor, `series ${b.authority}`);
     }
-    const result = await this.register.void({ authority: b.authority, year: b.year, number: b.number, reason: b.reason, actor, requestId: k ? `${actor.userId}:${k}` : randomUUID() });
+    const result = await this.register.void({
+      authority: b.authority,
+      year: b.year,
+      number: b.number,
+      reason: b.reason,
+      actor,
+      requestId: k ? `${actor.userId}:${k}` : randomUUID(),
+    });
     if (!result.ok) throw refusal(result.rejection);
     return result.register;
   }

@@ -3,8 +3,20 @@
  * no clock, so a re-render has the same text. Pure functions over a stream's events, plus name lookups.
  */
 import {
-  evolveSessionAll, findAward, initialSessionState, reject, ruleSetByVersion, vietnamDate,
-  type DossierEvent, type IssuedDecision, type Nominee, type RuleSet, type SessionDecision, type SessionEvent, type SessionState, type SignedProposal,
+  evolveSessionAll,
+  findAward,
+  initialSessionState,
+  reject,
+  ruleSetByVersion,
+  vietnamDate,
+  type DossierEvent,
+  type IssuedDecision,
+  type Nominee,
+  type RuleSet,
+  type SessionDecision,
+  type SessionEvent,
+  type SessionState,
+  type SignedProposal,
 } from '@tdkt/domain';
 import type { ChainedEvent } from '@tdkt/persistence';
 import { refusal } from '../platform/errors';
@@ -33,32 +45,53 @@ export function dossierFacts(events: readonly ChainedEvent[]): DossierFacts {
   let facts: DossierFacts | undefined;
   for (const e of events) {
     const k = known(e);
-    if (k.type === 'DossierCreated') facts = { nominee: k.data.nominee, unitCode: k.data.unitCode, awardCode: k.data.awardCode, achievements: k.data.achievements };
+    if (k.type === 'DossierCreated')
+      facts = {
+        nominee: k.data.nominee,
+        unitCode: k.data.unitCode,
+        awardCode: k.data.awardCode,
+        achievements: k.data.achievements,
+      };
     if (!facts) continue;
     if (k.type === 'DossierContentUpdated' && k.data.achievements) facts.achievements = k.data.achievements;
     else if (k.type === 'DossierSubmitted' && !facts.ruleSet) {
       const rs = k.data.ruleSet ?? ruleSetByVersion(k.data.ruleSetVersion);
       if (rs) facts.ruleSet = rs;
-    } else if (k.type === 'CouncilVotingClosed' && k.data.passed) facts.council = { members: k.data.members, present: k.data.present, approvals: k.data.approvals };
+    } else if (k.type === 'CouncilVotingClosed' && k.data.passed)
+      facts.council = { members: k.data.members, present: k.data.present, approvals: k.data.approvals };
     else if (k.type === 'PublicPostingClosed') facts.posting = { objections: k.data.objections };
     else if (k.type === 'ObjectionReviewRecorded' && facts.posting) facts.posting.outcome = k.data.outcome;
-    else if (k.type === 'ProposalSigned' && !facts.proposal) [facts.proposal, facts.proposalSeq] = [k.data.proposal, e.seq];
-    else if (k.type === 'DossierAwarded' && !facts.decision) [facts.decision, facts.decisionSeq] = [k.data.decision, e.seq];
+    else if (k.type === 'ProposalSigned' && !facts.proposal)
+      [facts.proposal, facts.proposalSeq] = [k.data.proposal, e.seq];
+    else if (k.type === 'DossierAwarded' && !facts.decision)
+      [facts.decision, facts.decisionSeq] = [k.data.decision, e.seq];
   }
   if (!facts) throw new Error('dossier stream without DossierCreated');
   return facts;
 }
 
 /** "UBND tỉnh Mẫu (Ban …)" → "tỉnh Mẫu": the province as the issuing body and the place name print it. */
-export function provinceOfSeat(seatName: string | undefined, provinceCode: string): { province: string; place: string } {
+export function provinceOfSeat(
+  seatName: string | undefined,
+  provinceCode: string,
+): { province: string; place: string } {
   const m = /\b(tỉnh|thành phố)\s+([^(,–;]+?)\s*(?:[(,–;]|$)/iu.exec(seatName ?? '');
-  return m ? { province: `${m[1].toLocaleLowerCase('vi')} ${m[2]}`, place: m[2] } : { province: `tỉnh ${provinceCode}`, place: provinceCode };
+  return m
+    ? { province: `${m[1].toLocaleLowerCase('vi')} ${m[2]}`, place: m[2] }
+    : { province: `tỉnh ${provinceCode}`, place: provinceCode };
 }
 
 /** The province of a provincial chairman's series ("PROVINCIAL_CHAIRMAN:MAU", "PROVINCIAL_CHAIRMAN:MAU:TTr"). */
 export function provinceOfAuthority(authority: string): string {
   const m = /^PROVINCIAL_CHAIRMAN:([^:]+)/.exec(authority);
-  if (!m) throw refusal(reject('RULE_VIOLATION', 'document.template', `No template for the ${authority} series yet: only the provincial chairman's documents are printed`));
+  if (!m)
+    throw refusal(
+      reject(
+        'RULE_VIOLATION',
+        'document.template',
+        `No template for the ${authority} series yet: only the provincial chairman's documents are printed`,
+      ),
+    );
   return m[1];
 }
 
@@ -84,8 +117,10 @@ export function sessionFacts(sessionId: string, events: readonly ChainedEvent[])
     if (!k.type.startsWith('Session')) continue;
     sessionEvents.push(k as SessionEvent);
     if (k.type === 'SessionConvened') [facts.convenedAt, facts.convenedBy] = [e.occurredAt, e.actorId];
-    else if (k.type === 'SessionClosed') [facts.closedAt, facts.closedSeq, facts.closedBy] = [e.occurredAt, e.seq, k.data.closedBy];
-    else if (k.type === 'SessionDecisionIssued' && !facts.decision) [facts.decision, facts.decisionSeq] = [k.data, e.seq];
+    else if (k.type === 'SessionClosed')
+      [facts.closedAt, facts.closedSeq, facts.closedBy] = [e.occurredAt, e.seq, k.data.closedBy];
+    else if (k.type === 'SessionDecisionIssued' && !facts.decision)
+      [facts.decision, facts.decisionSeq] = [k.data, e.seq];
   }
   return { ...facts, state: evolveSessionAll(initialSessionState(sessionId), sessionEvents) };
 }
@@ -99,7 +134,10 @@ export function vietnameseTime(iso: string, dateText: (isoDate: string) => strin
   return `${pad2(local.getUTCHours())} giờ ${pad2(local.getUTCMinutes())}, ${dateText(vietnamDate(ms))}`;
 }
 
-const RECUSAL: Record<string, string> = { SAME_UNIT: 'cùng đơn vị với người được đề nghị', DECLARED_CONFLICT: 'tự khai xung đột lợi ích' };
+const RECUSAL: Record<string, string> = {
+  SAME_UNIT: 'cùng đơn vị với người được đề nghị',
+  DECLARED_CONFLICT: 'tự khai xung đột lợi ích',
+};
 
 /**
  * The agenda items of a closed session as the minutes print them. A secret item gets the count of ballots handed out
@@ -116,11 +154,33 @@ export function minutesItems(s: SessionState, unitName: (code: string) => string
       nominee: it.nomineeName,
       unitName: unitName(it.unitCode),
       secret,
-      recused: s.recusals.filter((r) => r.dossierId === it.dossierId).map((r) => ({ name: name(r.memberId), reason: r.reason === 'DECLARED_CONFLICT' && r.detail ? `${RECUSAL[r.reason]}: ${r.detail}` : RECUSAL[r.reason] })),
+      recused: s.recusals
+        .filter((r) => r.dossierId === it.dossierId)
+        .map((r) => ({
+          name: name(r.memberId),
+          reason:
+            r.reason === 'DECLARED_CONFLICT' && r.detail ? `${RECUSAL[r.reason]}: ${r.detail}` : RECUSAL[r.reason],
+        })),
       ...(secret
         ? { ballotsIssued: s.secretParticipation.filter((p) => p.dossierId === it.dossierId).length }
-        : { openVotes: s.openVotes.filter((v) => v.dossierId === it.dossierId).map((v) => ({ name: name(v.memberId), approve: v.approve })) }),
-      ...(t ? { tally: { members: t.members, present: t.present, approvals: t.approvals, rejections: t.rejections, undeposited: t.undeposited, quorumMet: t.quorumMet, passed: t.passed } } : {}),
+        : {
+            openVotes: s.openVotes
+              .filter((v) => v.dossierId === it.dossierId)
+              .map((v) => ({ name: name(v.memberId), approve: v.approve })),
+          }),
+      ...(t
+        ? {
+            tally: {
+              members: t.members,
+              present: t.present,
+              approvals: t.approvals,
+              rejections: t.rejections,
+              undeposited: t.undeposited,
+              quorumMet: t.quorumMet,
+              passed: t.passed,
+            },
+          }
+        : {}),
       threshold: `${it.rule.threshold.strict ? 'trên' : 'từ'} ${tn}/${td} ${it.rule.denominator === 'TOTAL' ? 'tổng số thành viên' : 'số thành viên có mặt'}`,
     };
   });

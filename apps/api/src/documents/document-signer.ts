@@ -91,9 +91,22 @@ export class LocalDocumentSigner extends DocumentSigner {
       reason: r.reason,
       name: `${r.signerTitle} ${r.signerName}`.trim(),
       location: r.location,
-      cms: (digest) => cadesDetached({ digest, certificate: c.certificate, signRsaSha256: async (attrs) => rsaSign('sha256', attrs, c.key) }),
+      cms: (digest) =>
+        cadesDetached({
+          digest,
+          certificate: c.certificate,
+          signRsaSha256: async (attrs) => rsaSign('sha256', attrs, c.key),
+        }),
     });
-    return { pdf, sha256: hex(pdf), signature: { subFilter: PADES_SUBFILTER, certificate: { subject: c.subject, serialNumber: c.serialNumber, sha256: c.sha256 }, signer: 'local-test' } };
+    return {
+      pdf,
+      sha256: hex(pdf),
+      signature: {
+        subFilter: PADES_SUBFILTER,
+        certificate: { subject: c.subject, serialNumber: c.serialNumber, sha256: c.sha256 },
+        signer: 'local-test',
+      },
+    };
   }
 }
 
@@ -121,7 +134,14 @@ export class HttpDocumentSigner extends DocumentSigner {
       name: `${r.signerTitle} ${r.signerName}`.trim(),
       location: r.location,
       cms: async (digest) => {
-        const answer = await this.call({ digestAlgorithm: 'SHA-256', digest: digest.toString('base64'), subFilter: PADES_SUBFILTER, signerId: r.signerId, signerTitle: r.signerTitle, reason: r.reason });
+        const answer = await this.call({
+          digestAlgorithm: 'SHA-256',
+          digest: digest.toString('base64'),
+          subFilter: PADES_SUBFILTER,
+          signerId: r.signerId,
+          signerTitle: r.signerTitle,
+          reason: r.reason,
+        });
         certificate = answer.certificate;
         return answer.cms;
       },
@@ -129,7 +149,19 @@ export class HttpDocumentSigner extends DocumentSigner {
     if (!certificate) throw new SignerUnavailableError('the service returned no certificate');
     const { X509Certificate } = await import('node:crypto');
     const cert = new X509Certificate(certificate);
-    return { pdf, sha256: hex(pdf), signature: { subFilter: PADES_SUBFILTER, certificate: { subject: cert.subject.replace(/\n/g, ', '), serialNumber: cert.serialNumber.toLowerCase(), sha256: hex(certificate) }, signer: new URL(this.url).host } };
+    return {
+      pdf,
+      sha256: hex(pdf),
+      signature: {
+        subFilter: PADES_SUBFILTER,
+        certificate: {
+          subject: cert.subject.replace(/\n/g, ', '),
+          serialNumber: cert.serialNumber.toLowerCase(),
+          sha256: hex(certificate),
+        },
+        signer: new URL(this.url).host,
+      },
+    };
   }
 
   private async call(body: Record<string, string>): Promise<{ cms: Buffer; certificate: Buffer }> {
@@ -137,7 +169,10 @@ export class HttpDocumentSigner extends DocumentSigner {
     try {
       res = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -146,22 +181,28 @@ export class HttpDocumentSigner extends DocumentSigner {
     }
     if (!res.ok) throw new SignerUnavailableError(`the service answered ${res.status}`);
     const json = (await res.json().catch(() => ({}))) as { cms?: unknown; certificate?: unknown };
-    if (typeof json.cms !== 'string' || typeof json.certificate !== 'string') throw new SignerUnavailableError('the answer lacks cms or certificate (base64)');
+    if (typeof json.cms !== 'string' || typeof json.certificate !== 'string')
+      throw new SignerUnavailableError('the answer lacks cms or certificate (base64)');
     return { cms: Buffer.from(json.cms, 'base64'), certificate: Buffer.from(json.certificate, 'base64') };
   }
 }
 
 /** Where the embedded default keeps its key and certificate when TDKT_SIGNING_DIR is not set: the data directory. */
-export const defaultSigningDir = (env: NodeJS.ProcessEnv): string => join(resolve(env.TDKT_CACHE?.trim() || join(process.cwd(), '.cache', 'tdkt')), 'signing');
+export const defaultSigningDir = (env: NodeJS.ProcessEnv): string =>
+  join(resolve(env.TDKT_CACHE?.trim() || join(process.cwd(), '.cache', 'tdkt')), 'signing');
 
 /** The signer TDKT_SIGNER names; a bad setting stops the API at start-up with the variable's name. */
 export function documentSignerFromEnv(env: NodeJS.ProcessEnv = process.env): DocumentSigner {
   const kind = (env.TDKT_SIGNER ?? 'local').trim();
   if (kind === 'none') return new NoDocumentSigner();
-  if (kind === 'local') return new LocalDocumentSigner(join(env.TDKT_SIGNING_DIR?.trim() || defaultSigningDir(env), 'local-signer.pem'));
+  if (kind === 'local')
+    return new LocalDocumentSigner(join(env.TDKT_SIGNING_DIR?.trim() || defaultSigningDir(env), 'local-signer.pem'));
   if (kind === 'http') {
     const url = env.TDKT_SIGNER_URL?.trim() ?? '';
-    if (!/^https?:\/\//.test(url)) throw new Error(`TDKT_SIGNER=http needs TDKT_SIGNER_URL, an http(s) URL of the province's signing service; got "${url}"`);
+    if (!/^https?:\/\//.test(url))
+      throw new Error(
+        `TDKT_SIGNER=http needs TDKT_SIGNER_URL, an http(s) URL of the province's signing service; got "${url}"`,
+      );
     return new HttpDocumentSigner(url, env.TDKT_SIGNER_TOKEN?.trim() || undefined);
   }
   throw new Error(`TDKT_SIGNER must be local, http or none; got "${kind}"`);

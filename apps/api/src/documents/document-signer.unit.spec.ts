@@ -11,19 +11,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { cmsPrint, opensslVerify, pdfSignature } from '../../../../test/support/pdf';
-import { documentSignerFromEnv, HttpDocumentSigner, LocalDocumentSigner, NoDocumentSigner, SignerUnavailableError, type SignatureRequest } from './document-signer';
+import {
+  documentSignerFromEnv,
+  HttpDocumentSigner,
+  LocalDocumentSigner,
+  NoDocumentSigner,
+  SignerUnavailableError,
+  type SignatureRequest,
+} from './document-signer';
 import { cadesDetached, SIGNATURE_HEX_LENGTH } from './signing/pades';
 
 let dir: string;
 let request: SignatureRequest;
-const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+const pem = (der: Buffer) =>
+  `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tdkt-signer-'));
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
-  page.drawText('QUYET DINH 12/QD-UBND', { x: 100, y: 700, font: await doc.embedFont(StandardFonts.TimesRoman), size: 14 });
-  request = { pdf: Buffer.from(await doc.save()), signerId: 'chairman', signerTitle: 'Chủ tịch', signerName: 'Nguyễn Văn Chủ', reason: 'Quyết định 12/QĐ-UBND', location: 'Mẫu' };
+  page.drawText('QUYET DINH 12/QD-UBND', {
+    x: 100,
+    y: 700,
+    font: await doc.embedFont(StandardFonts.TimesRoman),
+    size: 14,
+  });
+  request = {
+    pdf: Buffer.from(await doc.save()),
+    signerId: 'chairman',
+    signerTitle: 'Chủ tịch',
+    signerName: 'Nguyễn Văn Chủ',
+    reason: 'Quyết định 12/QĐ-UBND',
+    location: 'Mẫu',
+  };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,7 +62,11 @@ describe('the local signer (TDKT_SIGNER=local, the embedded default)', () => {
     const signer = new LocalDocumentSigner(join(dir, 'signing', 'local-signer.pem'));
     const signed = await signer.sign(request);
     expect(signed.sha256).toBe(createHash('sha256').update(signed.pdf).digest('hex'));
-    expect(signed.signature).toMatchObject({ subFilter: 'ETSI.CAdES.detached', signer: 'local-test', certificate: { sha256: (await signer.certificate()).sha256 } });
+    expect(signed.signature).toMatchObject({
+      subFilter: 'ETSI.CAdES.detached',
+      signer: 'local-test',
+      certificate: { sha256: (await signer.certificate()).sha256 },
+    });
 
     const sig = pdfSignature(signed.pdf);
     expect(sig.subFilter).toBe('ETSI.CAdES.detached');
@@ -84,7 +108,11 @@ describe("the province's signing service (TDKT_SIGNER=http)", () => {
       req.on('end', () => {
         const json = JSON.parse(body) as { digest: string };
         seen.push({ ...json, authorization: req.headers.authorization });
-        void cadesDetached({ digest: Buffer.from(json.digest, 'base64'), certificate: service.certificate, signRsaSha256: async (attrs) => rsaSign('sha256', attrs, service.key) }).then((cms) => {
+        void cadesDetached({
+          digest: Buffer.from(json.digest, 'base64'),
+          certificate: service.certificate,
+          signRsaSha256: async (attrs) => rsaSign('sha256', attrs, service.key),
+        }).then((cms) => {
           res.setHeader('content-type', 'application/json');
           res.end(JSON.stringify({ cms: cms.toString('base64'), certificate: service.certificate.toString('base64') }));
         });
@@ -98,7 +126,12 @@ describe("the province's signing service (TDKT_SIGNER=http)", () => {
   it('sends the byte range digest with the bearer token and embeds the CMS it answers, which verifies against its certificate', async () => {
     const signed = await new HttpDocumentSigner(url, 'secret-token').sign(request);
     const sig = pdfSignature(signed.pdf);
-    expect(seen[0]).toMatchObject({ digestAlgorithm: 'SHA-256', subFilter: 'ETSI.CAdES.detached', signerId: 'chairman', authorization: 'Bearer secret-token' });
+    expect(seen[0]).toMatchObject({
+      digestAlgorithm: 'SHA-256',
+      subFilter: 'ETSI.CAdES.detached',
+      signerId: 'chairman',
+      authorization: 'Bearer secret-token',
+    });
     expect(seen[0].digest).toBe(createHash('sha256').update(sig.signedContent).digest('base64'));
     const service = await new LocalDocumentSigner(join(dir, 'service', 'local-signer.pem')).certificate();
     expect(opensslVerify(sig.cms, sig.signedContent, pem(service.certificate)).ok).toBe(true);
@@ -106,16 +139,22 @@ describe("the province's signing service (TDKT_SIGNER=http)", () => {
   });
 
   it('a service that fails or is unreachable is SignerUnavailableError (503), never a signed-looking PDF', async () => {
-    await expect(new HttpDocumentSigner('http://127.0.0.1:9/sign', undefined, 2_000).sign(request)).rejects.toBeInstanceOf(SignerUnavailableError);
+    await expect(
+      new HttpDocumentSigner('http://127.0.0.1:9/sign', undefined, 2_000).sign(request),
+    ).rejects.toBeInstanceOf(SignerUnavailableError);
   });
 });
 
 describe('TDKT_SIGNER', () => {
   it('local by default, none, http with its URL; a bad setting names the variable', () => {
     expect(documentSignerFromEnv({ TDKT_SIGNING_DIR: dir })).toBeInstanceOf(LocalDocumentSigner);
-    expect((documentSignerFromEnv({ TDKT_SIGNING_DIR: dir }) as LocalDocumentSigner).file).toBe(join(dir, 'local-signer.pem'));
+    expect((documentSignerFromEnv({ TDKT_SIGNING_DIR: dir }) as LocalDocumentSigner).file).toBe(
+      join(dir, 'local-signer.pem'),
+    );
     expect(documentSignerFromEnv({ TDKT_SIGNER: 'none' })).toBeInstanceOf(NoDocumentSigner);
-    expect(documentSignerFromEnv({ TDKT_SIGNER: 'http', TDKT_SIGNER_URL: 'https://ky-so.example.gov.vn/sign' })).toBeInstanceOf(HttpDocumentSigner);
+    expect(
+      documentSignerFromEnv({ TDKT_SIGNER: 'http', TDKT_SIGNER_URL: 'https://ky-so.example.gov.vn/sign' }),
+    ).toBeInstanceOf(HttpDocumentSigner);
     expect(() => documentSignerFromEnv({ TDKT_SIGNER: 'http' })).toThrow(/TDKT_SIGNER_URL/);
     expect(() => documentSignerFromEnv({ TDKT_SIGNER: 'token' })).toThrow(/TDKT_SIGNER must be local, http or none/);
   });

@@ -22,6 +22,9 @@ export function canSee(actor: Actor, d: DossierView): boolean {
   const scope = scopeOf(actor);
   if (scope.kind === 'UNIT') return d.unitCode === scope.unitCode;
   if (scope.kind === 'COUNCIL_MEMBER')
-    return d.councilMembers.includes(scope.userId) || (scope.unitCode !== undefined && d.unitCode === scope.unitCode && routeOf(d.awardCode) === 'GRASSROOTS');
+    return (
+      d.councilMembers.includes(scope.userId) ||
+      (scope.unitCode !== undefined && d.unitCode === scope.unitCode && routeOf(d.awardCode) === 'GRASSROOTS')
+    );
   return true;
 }

@@ -2,9 +2,26 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
-import { castVoteRefusal, commandTargetOf, vietnamDate, type Actor, type DossierCommand, type DossierStatus } from '@tdkt/domain';
+import {
+  castVoteRefusal,
+  commandTargetOf,
+  vietnamDate,
+  type Actor,
+  type DossierCommand,
+  type DossierStatus,
+} from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
-import { AttachmentQueries, AwardHistoryQueries, Directory, DossierQueries, EmulationQueries, MovementQueries, RegistrationQueries, RoundQueries, type DossierView } from '@tdkt/persistence';
+import {
+  AttachmentQueries,
+  AwardHistoryQueries,
+  Directory,
+  DossierQueries,
+  EmulationQueries,
+  MovementQueries,
+  RegistrationQueries,
+  RoundQueries,
+  type DossierView,
+} from '@tdkt/persistence';
 import type { CommandRequest } from '@tdkt/workflows/src/messages';
 import { CONFIG } from '../platform/tokens';
 import { canSee } from './dossier-access';
@@ -70,11 +87,20 @@ export class DossierCommandsService {
       },
     };
     // A refused create leaves an empty workflow behind; the gateway ends it when nothing was created.
-    await this.workflows.createDossier(dossierId, { command, actor, requestId, calendarYears: this.calendar.years }, async (e) => e instanceof WorkflowUpdateFailedError && !(await this.queries.findById(dossierId)));
+    await this.workflows.createDossier(
+      dossierId,
+      { command, actor, requestId, calendarYears: this.calendar.years },
+      async (e) => e instanceof WorkflowUpdateFailedError && !(await this.queries.findById(dossierId)),
+    );
     return this.mustFind(dossierId);
   }
 
-  async execute(actor: Actor, dossierId: string, command: DossierCommand, idempotencyKey?: string): Promise<DossierView> {
+  async execute(
+    actor: Actor,
+    dossierId: string,
+    command: DossierCommand,
+    idempotencyKey?: string,
+  ): Promise<DossierView> {
     const current = await this.visible(actor, dossierId);
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     // A retry of a command already applied (its answer lost on the way): the dossier as it stands once the workflow
@@ -82,13 +108,15 @@ export class DossierCommandsService {
     // activity to report, e.g. after a worker crash), never a 409.
     if (idempotencyKey && (await this.queries.applied(dossierId, requestId))) {
       const sentTo = commandTargetOf(current.status as DossierStatus);
-      if (sentTo === 'DOSSIER' || sentTo === 'CENTRAL') await this.workflows.awaitDossierUpdate(dossierId, requestId, sentTo);
+      if (sentTo === 'DOSSIER' || sentTo === 'CENTRAL')
+        await this.workflows.awaitDossierUpdate(dossierId, requestId, sentTo);
       return this.mustFind(dossierId);
     }
     // The domain names the workflow that takes the command: at the centre, the dossier's central-stage workflow (a
     // child of its own); from the award on, none of the dossier's commands applies.
     const target = commandTargetOf(current.status as DossierStatus);
-    if (target !== 'DOSSIER' && target !== 'CENTRAL') throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
+    if (target !== 'DOSSIER' && target !== 'CENTRAL')
+      throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
     const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId, calendarYears: this.calendar.years };
     // A choice on a secret-ballot item is refused here, before it reaches Temporal (the workflow's validator refuses it too).
@@ -102,22 +130,39 @@ export class DossierCommandsService {
 
   /** A named movement exists (a round is one); a thematic dossier naming both names its round's movement. 400 per field otherwise. */
   private async movementOf(movementId: string, roundId: string | undefined): Promise<string> {
-    const fields = (message: string) => new BadRequestException(body(400, 'Validation failed', { fields: { movementId: [message] } }));
+    const fields = (message: string) =>
+      new BadRequestException(body(400, 'Validation failed', { fields: { movementId: [message] } }));
     if (!(await this.movements.findById(movementId))) throw fields(`no movement ${movementId} (GET /api/movements)`);
-    if (roundId && roundId !== movementId) throw fields('a thematic dossier’s movement is its round: name the same id or leave movementId out');
+    if (roundId && roundId !== movementId)
+      throw fields('a thematic dossier’s movement is its round: name the same id or leave movementId out');
     return movementId;
   }
 
   /** Adds what only the read models know: the council's members, the awards the system recorded for the nominee. */
   async enrich(command: DossierCommand, current: DossierView): Promise<DossierCommand> {
-    if (command.type === 'AcceptAppraisal') return { ...command, data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) } };
-    if (command.type === 'OpenUnitCouncilVoting') return { ...command, data: { councilMembers: await this.directory.unitCouncilMembersFor(current.unitCode) } };
+    if (command.type === 'AcceptAppraisal')
+      return {
+        ...command,
+        data: { ...command.data, councilMembers: await this.directory.councilMembersFor(current.unitCode) },
+      };
+    if (command.type === 'OpenUnitCouncilVoting')
+      return { ...command, data: { councilMembers: await this.directory.unitCouncilMembersFor(current.unitCode) } };
     if (command.type === 'SubmitDossier') {
       // A thematic dossier's round (rule 32): its window and awards, so the workflow decides without reading the database.
       const round = current.roundId ? await this.rounds.findById(current.roundId) : undefined;
-      const snapshot = round ? { roundId: round.roundId, name: round.name, opensOn: round.opensOn, closesOn: round.closesOn, awardCodes: round.awardCodes } : undefined;
+      const snapshot = round
+        ? {
+            roundId: round.roundId,
+            name: round.name,
+            opensOn: round.opensOn,
+            closesOn: round.closesOn,
+            awardCodes: round.awardCodes,
+          }
+        : undefined;
       // A province with its own rule-set file: the effective rule set, bound by the first submission.
-      const ruleSet = current.ruleSetVersion ? undefined : await this.ruleSets.effectiveFor(current.unitCode, vietnamDate(Date.now()));
+      const ruleSet = current.ruleSetVersion
+        ? undefined
+        : await this.ruleSets.effectiveFor(current.unitCode, vietnamDate(Date.now()));
       return {
         ...command,
         data: {
@@ -129,7 +174,9 @@ export class DossierCommandsService {
           usedAchievements: await this.awardHistory.usedAchievementsFor(current.id),
           // A Cờ thi đua goes to a collective leading its block: the proposing unit's rankings (the collective is the
           // unit itself); the domain reads the evaluation year's.
-          ...(BLOCK_FLAGS.includes(current.awardCode) ? { blockStandings: await this.emulation.standingsOf(current.unitCode) } : {}),
+          ...(BLOCK_FLAGS.includes(current.awardCode)
+            ? { blockStandings: await this.emulation.standingsOf(current.unitCode) }
+            : {}),
           // Đăng ký thi đua: the unit's registered subjects for the award; the domain matches the nominee and the year.
           registrations: await this.registrations.entriesFor(current.unitCode, current.awardCode),
           ...(snapshot ? { round: snapshot } : {}),

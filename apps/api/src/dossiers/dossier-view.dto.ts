@@ -25,24 +25,51 @@ export class DossierViewDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ description: 'Number of events applied' }) version!: number;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)' }) deadline!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, enum: ['APPRAISAL', 'SUPPLEMENT', 'COUNCIL_VOTING', 'DECISION', 'PUBLIC_POSTING', 'CENTRAL_PUBLIC_CONSULTATION', 'COUNCIL_RETRY'] }) deadlineKind!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Legal deadline now running (ISO date, Asia/Ho_Chi_Minh)',
+  })
+  deadline!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    enum: [
+      'APPRAISAL',
+      'SUPPLEMENT',
+      'COUNCIL_VOTING',
+      'DECISION',
+      'PUBLIC_POSTING',
+      'CENTRAL_PUBLIC_CONSULTATION',
+      'COUNCIL_RETRY',
+    ],
+  })
+  deadlineKind!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Role that must act next' }) heldBy!: string | null;
   @ApiProperty() overdue!: boolean;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Working days left on the paused appraisal clock' }) pausedRemainingWD!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Working days left on the paused appraisal clock' })
+  pausedRemainingWD!: number | null;
   @ApiProperty({ description: 'Loại hình khen thưởng (Law Art. 8)' }) commendationType!: string;
   @ApiProperty({ description: 'Simplified procedure (Law Art. 85)' }) simplified!: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Thematic round (rule 32)' }) roundId!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Emulation movement (phong trào thi đua); a thematic dossier\'s round' }) movementId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Thematic round (rule 32)' }) roundId!:
+    string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "Emulation movement (phong trào thi đua); a thematic dossier's round",
+  })
+  movementId!: string | null;
 }
 
 export class DossierPageDto {
   @ApiProperty({ type: [DossierViewDto] }) items!: DossierViewDto[];
-  @ApiPropertyOptional({ description: 'Pass as cursor for the next page; absent on the last page' }) nextCursor?: string;
+  @ApiPropertyOptional({ description: 'Pass as cursor for the next page; absent on the last page' })
+  nextCursor?: string;
 }
 
 /**
  * A command on one dossier: 200 with the dossier as it now stands (read from the read model the command has already
  * updated), for the roles named, retried safely with an Idempotency-Key.
  */
-export const DossierCommandEndpoint = (...roles: Role[]) => applyDecorators(HttpCode(200), Roles(...roles), IDEMPOTENCY, ApiOkResponse({ type: DossierViewDto }));
+export const DossierCommandEndpoint = (...roles: Role[]) =>
+  applyDecorators(HttpCode(200), Roles(...roles), IDEMPOTENCY, ApiOkResponse({ type: DossierViewDto }));

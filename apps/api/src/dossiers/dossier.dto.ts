@@ -1,8 +1,31 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, IsUUID } from 'class-validator';
-import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_PART_KINDS, DOSSIER_STATUSES, type CommendationType, type DossierPartKind } from '@tdkt/domain';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  Max,
+  Min,
+  IsUUID,
+} from 'class-validator';
+import {
+  AWARD_CODES,
+  COMMENDATION_TYPES,
+  DOSSIER_PART_KINDS,
+  DOSSIER_STATUSES,
+  type CommendationType,
+  type DossierPartKind,
+} from '@tdkt/domain';
 import { PlausibleDate } from '../platform/validation';
 import { DeclaredRecordDto, DossierPartDto } from './record.dto';
 
@@ -18,8 +41,15 @@ export const DossierParts = (description?: string) =>
   );
 
 /** A page size from the query string: 1–200, default 50. */
-export const PageLimit = () => applyDecorators(ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(200));
-
+export const PageLimit = () =>
+  applyDecorators(
+    ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(200),
+  );
 
 export class NomineeDto {
   @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] })
@@ -37,7 +67,10 @@ export class NomineeDto {
   @Length(1, 200)
   position?: string;
 
-  @ApiPropertyOptional({ description: 'Citizen id (CCCD, 12 digits). Stored only as a keyed hash, never logged.', example: '001190000123' })
+  @ApiPropertyOptional({
+    description: 'Citizen id (CCCD, 12 digits). Stored only as a keyed hash, never logged.',
+    example: '001190000123',
+  })
   @IsOptional()
   @Matches(/^\d{12}$/, { message: 'citizenId must be 12 digits' })
   citizenId?: string;
@@ -82,17 +115,26 @@ export class CreateDossierDto {
   @DossierParts()
   parts?: DossierPartDto[];
 
-  @ApiPropertyOptional({ enum: COMMENDATION_TYPES, default: 'PERIODIC', description: 'Loại hình khen thưởng (Law Art. 8)' })
+  @ApiPropertyOptional({
+    enum: COMMENDATION_TYPES,
+    default: 'PERIODIC',
+    description: 'Loại hình khen thưởng (Law Art. 8)',
+  })
   @IsOptional()
   @IsIn(COMMENDATION_TYPES as string[])
   commendationType?: CommendationType;
 
-  @ApiPropertyOptional({ description: 'Ad-hoc (đột xuất) only: the date of the achievement; intake ≤ 45 days after it (rule 31)', example: '2025-09-02' })
+  @ApiPropertyOptional({
+    description: 'Ad-hoc (đột xuất) only: the date of the achievement; intake ≤ 45 days after it (rule 31)',
+    example: '2025-09-02',
+  })
   @IsOptional()
   @PlausibleDate('past', '1945-01-01')
   achievementDate?: string;
 
-  @ApiPropertyOptional({ description: 'Ad-hoc only: the simplified procedure (Law Art. 85) — no council minutes, shorter appraisal' })
+  @ApiPropertyOptional({
+    description: 'Ad-hoc only: the simplified procedure (Law Art. 85) — no council minutes, shorter appraisal',
+  })
   @IsOptional()
   @IsBoolean()
   simplified?: boolean;
@@ -103,7 +145,10 @@ export class CreateDossierDto {
   @Length(1, 100)
   roundId?: string;
 
-  @ApiPropertyOptional({ description: 'The emulation movement (phong trào thi đua, GET /api/movements) the dossier answers, any commendation type; a thematic dossier\'s round is its movement' })
+  @ApiPropertyOptional({
+    description:
+      "The emulation movement (phong trào thi đua, GET /api/movements) the dossier answers, any commendation type; a thematic dossier's round is its movement",
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -114,7 +159,11 @@ export class CreateDossierDto {
 export class UpdateContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(10, 20000) achievements?: string;
-  @ApiPropertyOptional({ type: DeclaredRecordDto }) @IsOptional() @ValidateNested() @Type(() => DeclaredRecordDto) record?: DeclaredRecordDto;
+  @ApiPropertyOptional({ type: DeclaredRecordDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeclaredRecordDto)
+  record?: DeclaredRecordDto;
   @DossierParts()
   parts?: DossierPartDto[];
 }
@@ -142,7 +191,12 @@ export class ReasonDto {
 }
 
 export class SupplementRequestDto {
-  @ApiProperty({ enum: DOSSIER_PART_KINDS, isArray: true, example: ['BIEN_BAN', 'BAO_CAO_THANH_TICH'], description: 'The parts the unit must add or correct' })
+  @ApiProperty({
+    enum: DOSSIER_PART_KINDS,
+    isArray: true,
+    example: ['BIEN_BAN', 'BAO_CAO_THANH_TICH'],
+    description: 'The parts the unit must add or correct',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)

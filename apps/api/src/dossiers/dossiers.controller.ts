@@ -10,7 +10,18 @@ import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { DossierCommandEndpoint, DossierPageDto, DossierViewDto, EmptyDto } from './dossier-view.dto';
 import { DossierCommandsService } from './dossier-commands.service';
 import { DossierActionsDto, DossierActionsService } from './dossier-actions';
-import { CreateDossierDto, DecisionDto, DossierIdParam, ListDossiersQuery, NoteDto, ReasonDto, SupplementDto, SupplementRequestDto, UpdateContentDto, VoteDto } from './dossier.dto';
+import {
+  CreateDossierDto,
+  DecisionDto,
+  DossierIdParam,
+  ListDossiersQuery,
+  NoteDto,
+  ReasonDto,
+  SupplementDto,
+  SupplementRequestDto,
+  UpdateContentDto,
+  VoteDto,
+} from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
 
 /** The dossier's response shapes live in dossier-view.dto.ts; re-exported for the modules that import them from here. */
@@ -18,7 +29,11 @@ export { DossierPageDto, DossierViewDto } from './dossier-view.dto';
 
 const decisionCommand = (b: DecisionDto): DossierCommand => ({
   type: 'DecideDossier',
-  data: { approve: b.approve, ...(b.reason ? { reason: b.reason } : {}), ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}) },
+  data: {
+    approve: b.approve,
+    ...(b.reason ? { reason: b.reason } : {}),
+    ...(b.legalBasis ? { legalBasis: b.legalBasis } : {}),
+  },
 });
 
 /** Dossiers (hồ sơ đề nghị khen thưởng): commands go to the dossier's workflow, queries read the read model. */
@@ -37,7 +52,11 @@ export class DossiersController {
   @Roles('UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateDossierDto, @IdempotencyKey() key?: string): Promise<DossierView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateDossierDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<DossierView> {
     return this.commands.create(actor, dto, key);
   }
 
@@ -76,16 +95,26 @@ export class DossiersController {
 
   @Put(':id/content')
   @DossierCommandEndpoint('UNIT_CLERK')
-  updateContent(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: UpdateContentDto, @IdempotencyKey() k?: string) {
-    return this.run(a, p.id, {
-      type: 'UpdateDossierContent',
-      data: {
-        ...(b.title ? { title: b.title } : {}),
-        ...(b.achievements ? { achievements: b.achievements } : {}),
-        ...(b.record ? { record: toDeclaredRecord(b.record) } : {}),
-        ...(b.parts ? { parts: toParts(b.parts) } : {}),
+  updateContent(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: UpdateContentDto,
+    @IdempotencyKey() k?: string,
+  ) {
+    return this.run(
+      a,
+      p.id,
+      {
+        type: 'UpdateDossierContent',
+        data: {
+          ...(b.title ? { title: b.title } : {}),
+          ...(b.achievements ? { achievements: b.achievements } : {}),
+          ...(b.record ? { record: toDeclaredRecord(b.record) } : {}),
+          ...(b.parts ? { parts: toParts(b.parts) } : {}),
+        },
       },
-    }, k);
+      k,
+    );
   }
 
   @Post(':id/submit')
@@ -96,32 +125,78 @@ export class DossiersController {
 
   @Post(':id/unit-approval')
   @DossierCommandEndpoint('UNIT_HEAD')
-  approveAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @IdempotencyKey() k?: string) {
+  approveAtUnit(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: NoteDto,
+    @IdempotencyKey() k?: string,
+  ) {
     return this.run(a, p.id, { type: 'ApproveAtUnit', data: b.note ? { note: b.note } : {} }, k);
   }
 
   @Post(':id/return')
   @DossierCommandEndpoint('UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
-  returnDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: ReasonDto, @IdempotencyKey() k?: string) {
+  returnDossier(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: ReasonDto,
+    @IdempotencyKey() k?: string,
+  ) {
     return this.run(a, p.id, { type: 'ReturnDossier', data: { reason: b.reason } }, k);
   }
 
   @Post(':id/appraisal-acceptance')
   @DossierCommandEndpoint('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
-  acceptAppraisal(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: NoteDto, @IdempotencyKey() k?: string) {
-    return this.run(a, p.id, { type: 'AcceptAppraisal', data: { ...(b.note ? { note: b.note } : {}), councilMembers: [] } }, k);
+  acceptAppraisal(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: NoteDto,
+    @IdempotencyKey() k?: string,
+  ) {
+    return this.run(
+      a,
+      p.id,
+      { type: 'AcceptAppraisal', data: { ...(b.note ? { note: b.note } : {}), councilMembers: [] } },
+      k,
+    );
   }
 
   @Post(':id/supplement-request')
   @DossierCommandEndpoint('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
-  requestSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementRequestDto, @IdempotencyKey() k?: string) {
-    return this.run(a, p.id, { type: 'RequestSupplement', data: { missingParts: b.missingParts, reason: b.reason, ...(b.deadlineWD ? { deadlineWD: b.deadlineWD } : {}) } }, k);
+  requestSupplement(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: SupplementRequestDto,
+    @IdempotencyKey() k?: string,
+  ) {
+    return this.run(
+      a,
+      p.id,
+      {
+        type: 'RequestSupplement',
+        data: { missingParts: b.missingParts, reason: b.reason, ...(b.deadlineWD ? { deadlineWD: b.deadlineWD } : {}) },
+      },
+      k,
+    );
   }
 
   @Post(':id/supplement')
   @DossierCommandEndpoint('UNIT_CLERK')
-  provideSupplement(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: SupplementDto, @IdempotencyKey() k?: string) {
-    return this.run(a, p.id, { type: 'ProvideSupplement', data: { ...(b.note ? { note: b.note } : {}), ...(b.parts ? { parts: toParts(b.parts) } : {}) } }, k);
+  provideSupplement(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: SupplementDto,
+    @IdempotencyKey() k?: string,
+  ) {
+    return this.run(
+      a,
+      p.id,
+      {
+        type: 'ProvideSupplement',
+        data: { ...(b.note ? { note: b.note } : {}), ...(b.parts ? { parts: toParts(b.parts) } : {}) },
+      },
+      k,
+    );
   }
 
   @Post(':id/votes')
@@ -132,21 +207,36 @@ export class DossiersController {
 
   @Post(':id/decision')
   @DossierCommandEndpoint('PROVINCIAL_DECIDER')
-  decideDossier(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @IdempotencyKey() k?: string) {
+  decideDossier(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: DecisionDto,
+    @IdempotencyKey() k?: string,
+  ) {
     return this.run(a, p.id, decisionCommand(b), k);
   }
 
   /** Grassroots route: the unit head puts the dossier to the unit's own council (its members come from the directory). */
   @Post(':id/unit-council')
   @DossierCommandEndpoint('UNIT_HEAD')
-  openUnitCouncil(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() _b: EmptyDto, @IdempotencyKey() k?: string) {
+  openUnitCouncil(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() _b: EmptyDto,
+    @IdempotencyKey() k?: string,
+  ) {
     return this.run(a, p.id, { type: 'OpenUnitCouncilVoting', data: { councilMembers: [] } }, k);
   }
 
   /** Grassroots route: the unit head decides, with a number in the unit's own series. */
   @Post(':id/unit-decision')
   @DossierCommandEndpoint('UNIT_HEAD')
-  decideAtUnit(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: DecisionDto, @IdempotencyKey() k?: string) {
+  decideAtUnit(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: DecisionDto,
+    @IdempotencyKey() k?: string,
+  ) {
     return this.run(a, p.id, decisionCommand(b), k);
   }
 

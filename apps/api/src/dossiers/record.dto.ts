@@ -1,10 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { PlausibleDate } from '../platform/validation';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { AWARD_CODES, COPY_KINDS, DOSSIER_PART_KINDS, INITIATIVE_LEVELS, TASK_RATINGS, type DeclaredRecord, type DossierPart } from '@tdkt/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AWARD_CODES,
+  COPY_KINDS,
+  DOSSIER_PART_KINDS,
+  INITIATIVE_LEVELS,
+  TASK_RATINGS,
+  type DeclaredRecord,
+  type DossierPart,
+} from '@tdkt/domain';
 
-const COMMENDATION_TYPES = ['PERIODIC', 'AD_HOC', 'THEMATIC', 'LONG_SERVICE', 'SENIORITY', 'FOREIGN_RELATIONS'] as const;
+const COMMENDATION_TYPES = [
+  'PERIODIC',
+  'AD_HOC',
+  'THEMATIC',
+  'LONG_SERVICE',
+  'SENIORITY',
+  'FOREIGN_RELATIONS',
+] as const;
 const Year = () => (target: object, key: string) => {
   IsInt()(target, key);
   Min(1945)(target, key);
@@ -14,7 +41,11 @@ const Year = () => (target: object, key: string) => {
 /** One part of the dossier (thành phần hồ sơ): tờ trình, báo cáo thành tích, biên bản, evidence … */
 export class DossierPartDto {
   @ApiProperty({ enum: DOSSIER_PART_KINDS }) @IsIn(DOSSIER_PART_KINDS) kind!: (typeof DOSSIER_PART_KINDS)[number];
-  @ApiPropertyOptional({ description: 'Document reference (number/date or file name)' }) @IsOptional() @IsString() @Length(1, 300) ref?: string;
+  @ApiPropertyOptional({ description: 'Document reference (number/date or file name)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  ref?: string;
   @ApiPropertyOptional({ enum: COPY_KINDS }) @IsOptional() @IsIn(COPY_KINDS) copy?: (typeof COPY_KINDS)[number];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() confirmedBySubmittingLevel?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() statesNoPartyOrMassOrganisation?: boolean;
@@ -35,10 +66,22 @@ export class ReceivedAwardDto {
   @ApiProperty({ enum: AWARD_CODES }) @IsIn(AWARD_CODES as string[]) awardCode!: string;
   @ApiProperty() @Year() year!: number;
   @ApiProperty({ example: '2024-12-20' }) @PlausibleDate('past', '1945-01-01') decisionDate!: string;
-  @ApiProperty({ description: 'The achievement the award rewarded' }) @IsString() @Length(1, 100) achievementId!: string;
-  @ApiPropertyOptional({ enum: COMMENDATION_TYPES }) @IsOptional() @IsIn(COMMENDATION_TYPES) commendationType?: (typeof COMMENDATION_TYPES)[number];
-  @ApiPropertyOptional({ type: AchievementPeriodDto, description: 'The achievement period the decision names; the decision date counts when absent' })
-  @IsOptional() @ValidateNested() @Type(() => AchievementPeriodDto) achievementPeriod?: AchievementPeriodDto;
+  @ApiProperty({ description: 'The achievement the award rewarded' })
+  @IsString()
+  @Length(1, 100)
+  achievementId!: string;
+  @ApiPropertyOptional({ enum: COMMENDATION_TYPES })
+  @IsOptional()
+  @IsIn(COMMENDATION_TYPES)
+  commendationType?: (typeof COMMENDATION_TYPES)[number];
+  @ApiPropertyOptional({
+    type: AchievementPeriodDto,
+    description: 'The achievement period the decision names; the decision date counts when absent',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AchievementPeriodDto)
+  achievementPeriod?: AchievementPeriodDto;
 }
 
 /** The decision that recognised an initiative (rule 12: the registry matches the initiative on it and its name). */
@@ -49,8 +92,15 @@ export class InitiativeRecognitionDto {
 }
 
 export class InitiativeDto {
-  @ApiProperty({ description: 'Name or number of the initiative as the recognition decision writes it' }) @IsString() @Length(1, 100) id!: string;
-  @ApiPropertyOptional({ type: InitiativeRecognitionDto }) @IsOptional() @ValidateNested() @Type(() => InitiativeRecognitionDto) recognition?: InitiativeRecognitionDto;
+  @ApiProperty({ description: 'Name or number of the initiative as the recognition decision writes it' })
+  @IsString()
+  @Length(1, 100)
+  id!: string;
+  @ApiPropertyOptional({ type: InitiativeRecognitionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InitiativeRecognitionDto)
+  recognition?: InitiativeRecognitionDto;
   @ApiProperty({ enum: ['INITIATIVE', 'TOPIC'] }) @IsIn(['INITIATIVE', 'TOPIC']) kind!: 'INITIATIVE' | 'TOPIC';
   @ApiProperty({ enum: INITIATIVE_LEVELS }) @IsIn(INITIATIVE_LEVELS) level!: (typeof INITIATIVE_LEVELS)[number];
   @ApiProperty() @Year() year!: number;
@@ -65,15 +115,51 @@ export class CollectiveYearDto {
 
 /** The nominee's record as the báo cáo thành tích declares it; the input of the eligibility checks. */
 export class DeclaredRecordDto {
-  @ApiPropertyOptional({ description: 'Last year of the achievement period (default: the year before submission)' }) @IsOptional() @Year() evaluationYear?: number;
-  @ApiPropertyOptional({ type: [YearRatingDto] }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => YearRatingDto) ratings?: YearRatingDto[];
-  @ApiPropertyOptional({ type: [ReceivedAwardDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ReceivedAwardDto) awards?: ReceivedAwardDto[];
-  @ApiPropertyOptional({ type: [InitiativeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InitiativeDto) initiatives?: InitiativeDto[];
-  @ApiPropertyOptional({ type: [CollectiveYearDto] }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => CollectiveYearDto) collectiveYears?: CollectiveYearDto[];
+  @ApiPropertyOptional({ description: 'Last year of the achievement period (default: the year before submission)' })
+  @IsOptional()
+  @Year()
+  evaluationYear?: number;
+  @ApiPropertyOptional({ type: [YearRatingDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => YearRatingDto)
+  ratings?: YearRatingDto[];
+  @ApiPropertyOptional({ type: [ReceivedAwardDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ReceivedAwardDto)
+  awards?: ReceivedAwardDto[];
+  @ApiPropertyOptional({ type: [InitiativeDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => InitiativeDto)
+  initiatives?: InitiativeDto[];
+  @ApiPropertyOptional({ type: [CollectiveYearDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => CollectiveYearDto)
+  collectiveYears?: CollectiveYearDto[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(1200) monthsSinceJoining?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) achievementId?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) initiativeIds?: string[];
-  @ApiPropertyOptional({ enum: COMMENDATION_TYPES }) @IsOptional() @IsIn(COMMENDATION_TYPES) commendationType?: (typeof COMMENDATION_TYPES)[number];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  initiativeIds?: string[];
+  @ApiPropertyOptional({ enum: COMMENDATION_TYPES })
+  @IsOptional()
+  @IsIn(COMMENDATION_TYPES)
+  commendationType?: (typeof COMMENDATION_TYPES)[number];
 }
 
 export function toDeclaredRecord(dto: DeclaredRecordDto): DeclaredRecord {

@@ -25,8 +25,18 @@ export class RevocationController {
   @Roles('SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'UNIT_HEAD')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  revoke(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: RevocationDto, @IdempotencyKey() k?: string): Promise<DossierView> {
-    return this.revocation.execute(a, p.id, { type: 'RevokeAward', data: { ground: b.ground, reason: b.reason, decisionRef: b.decisionRef } }, k);
+  revoke(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: RevocationDto,
+    @IdempotencyKey() k?: string,
+  ): Promise<DossierView> {
+    return this.revocation.execute(
+      a,
+      p.id,
+      { type: 'RevokeAward', data: { ground: b.ground, reason: b.reason, decisionRef: b.decisionRef } },
+      k,
+    );
   }
 
   @Post(':id/recovery')
@@ -34,8 +44,17 @@ export class RevocationController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'UNIT_HEAD', 'UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
-  recover(@CurrentActor() a: Actor, @Param() p: DossierIdParam, @Body() b: RecoveryDto, @IdempotencyKey() k?: string): Promise<DossierView> {
-    const data = { item: b.item, ...(b.note ? { note: b.note } : {}), ...(b.amountVnd !== undefined ? { amountVnd: b.amountVnd } : {}) };
+  recover(
+    @CurrentActor() a: Actor,
+    @Param() p: DossierIdParam,
+    @Body() b: RecoveryDto,
+    @IdempotencyKey() k?: string,
+  ): Promise<DossierView> {
+    const data = {
+      item: b.item,
+      ...(b.note ? { note: b.note } : {}),
+      ...(b.amountVnd !== undefined ? { amountVnd: b.amountVnd } : {}),
+    };
     return this.revocation.execute(a, p.id, { type: 'RecordRecovery', data }, k);
   }
 

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { RECOVERY_ITEMS, REVOCATION_GROUND_INFO, REVOCATION_GROUNDS, type RecoveryItem, type RevocationGround } from '@tdkt/domain';
+import {
+  RECOVERY_ITEMS,
+  REVOCATION_GROUND_INFO,
+  REVOCATION_GROUNDS,
+  type RecoveryItem,
+  type RevocationGround,
+} from '@tdkt/domain';
 
-const GROUNDS_DOC = REVOCATION_GROUNDS.map((g) => `${g} — (${REVOCATION_GROUND_INFO[g].clause}) ${REVOCATION_GROUND_INFO[g].vi} / ${REVOCATION_GROUND_INFO[g].en}`).join('; ');
+const GROUNDS_DOC = REVOCATION_GROUNDS.map(
+  (g) =>
+    `${g} — (${REVOCATION_GROUND_INFO[g].clause}) ${REVOCATION_GROUND_INFO[g].vi} / ${REVOCATION_GROUND_INFO[g].en}`,
+).join('; ');
 
 /** Revocation of an award (hủy bỏ quyết định khen thưởng) on a ground of Law Ch. VII. */
 export class RevocationDto {
@@ -44,14 +53,25 @@ export class RecoveryDto {
 export class RecoveryTaskDto {
   @ApiProperty({ enum: RECOVERY_ITEMS }) item!: string;
   @ApiProperty() description!: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Bonus to recover: multiplier × base salary (rule 35); null without a sourced rate' }) amountVnd!: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Bonus to recover: multiplier × base salary (rule 35); null without a sourced rate',
+  })
+  amountVnd!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) multiplier!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) basis!: string | null;
   @ApiProperty() openedAt!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null while the task is open' }) recoveredOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null while the task is open' }) recoveredOn!:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) recordedBy!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) recoveredAmountVnd!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) note!: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The bonus only: what the award fund ledger records as actually paid, which is what is recovered (0 when no payment was recorded)' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'The bonus only: what the award fund ledger records as actually paid, which is what is recovered (0 when no payment was recorded)',
+  })
   paidVnd!: number | null;
 }

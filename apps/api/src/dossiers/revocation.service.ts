@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
-import { DOSSIER_STATUSES, revocationReaches, type Actor, type DossierStatus, type RevocationCommand } from '@tdkt/domain';
+import {
+  DOSSIER_STATUSES,
+  revocationReaches,
+  type Actor,
+  type DossierStatus,
+  type RevocationCommand,
+} from '@tdkt/domain';
 import { RecoveryTaskQueries, type DossierView, type RecoveryTaskRow } from '@tdkt/persistence';
 import type { RevocationRequest } from '@tdkt/workflows/src/messages';
 import { DossierCommandsService } from './dossier-commands.service';
@@ -19,12 +25,19 @@ export class RevocationService {
     private readonly recoveryTasks: RecoveryTaskQueries,
   ) {}
 
-  async execute(actor: Actor, dossierId: string, command: RevocationCommand, idempotencyKey?: string): Promise<DossierView> {
+  async execute(
+    actor: Actor,
+    dossierId: string,
+    command: RevocationCommand,
+    idempotencyKey?: string,
+  ): Promise<DossierView> {
     const current = await this.dossiers.visible(actor, dossierId);
     // Where the command reaches the revocation workflow (a retry of an applied one is answered there): the domain says.
     if (!revocationReaches(command.type, current.status as DossierStatus)) {
       const reaches = DOSSIER_STATUSES.filter((s) => revocationReaches(command.type, s));
-      throw new ConflictException(`${command.type} is not possible while the dossier is ${current.status}; expected ${reaches.join(' or ')}`);
+      throw new ConflictException(
+        `${command.type} is not possible while the dossier is ${current.status}; expected ${reaches.join(' or ')}`,
+      );
     }
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
     const request: RevocationRequest = { command, actor, requestId };

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DOSSIER_PART_KINDS, type DossierPartKind } from '@tdkt/domain';
 import { DecisionDto } from './dossier.dto';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 /** An objection received during the public posting (rule 23): where it came from and what it says. */
 export class ObjectionDto {
@@ -97,8 +111,10 @@ export const CENTRAL_DECIDERS = ['PRIME_MINISTER', 'PRESIDENT'] as const;
 /** The centre's decision: whose it is (the Prime Minister's or the President's), approve, or reject with a reason. */
 /** The central decider's decision: a DecisionDto that says whose decision it is. */
 export class CentralDecisionDto extends DecisionDto {
-  @ApiProperty({ enum: CENTRAL_DECIDERS, description: 'Whose decision this is; recorded as the actor acting on behalf of' })
+  @ApiProperty({
+    enum: CENTRAL_DECIDERS,
+    description: 'Whose decision this is; recorded as the actor acting on behalf of',
+  })
   @IsIn(CENTRAL_DECIDERS as readonly string[] as string[])
   decidedBy!: (typeof CENTRAL_DECIDERS)[number];
-
 }

@@ -5,8 +5,19 @@ import { EmulationQueries, EventStore, type BlockYearView, type EmulationBlockVi
 import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import {
-  BlockIdParam, BlockViewDto, BlockWithYearsDto, BlockYearIdParam, BlockYearViewDto, FlagProposalsDto, FormBlockDto, OpenBlockYearDto, OpenSelfAssessmentDto,
-  PledgeDto, ScoreAdjustmentDto, ScoringTemplateDto, SelfAssessmentDto,
+  BlockIdParam,
+  BlockViewDto,
+  BlockWithYearsDto,
+  BlockYearIdParam,
+  BlockYearViewDto,
+  FlagProposalsDto,
+  FormBlockDto,
+  OpenBlockYearDto,
+  OpenSelfAssessmentDto,
+  PledgeDto,
+  ScoreAdjustmentDto,
+  ScoringTemplateDto,
+  SelfAssessmentDto,
 } from './emulation.dto';
 import { EmulationService } from './emulation.service';
 
@@ -52,8 +63,15 @@ export class EmulationController {
 
   @Post('emulation-blocks/:id/years')
   @Roles(...SECRETARIAT)
-  @ApiCreatedResponse({ type: BlockYearViewDto, description: 'The block year, opened with its head and deputy by rotation' })
-  openYear(@CurrentActor() actor: Actor, @Param() p: BlockIdParam, @Body() dto: OpenBlockYearDto): Promise<BlockYearView> {
+  @ApiCreatedResponse({
+    type: BlockYearViewDto,
+    description: 'The block year, opened with its head and deputy by rotation',
+  })
+  openYear(
+    @CurrentActor() actor: Actor,
+    @Param() p: BlockIdParam,
+    @Body() dto: OpenBlockYearDto,
+  ): Promise<BlockYearView> {
     return this.emulation.openYear(actor, p.id, dto);
   }
 
@@ -75,14 +93,24 @@ export class EmulationController {
   @HttpCode(200)
   @Roles(...BLOCK_OFFICERS)
   @ApiOkResponse({ type: BlockYearViewDto })
-  template(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam, @Body() dto: ScoringTemplateDto): Promise<BlockYearView> {
-    return this.emulation.run(actor, p.id, { type: 'AdoptTemplate', data: { criteria: dto.criteria.map((c) => ({ ...c })), maxBonus: dto.maxBonus, maxPenalty: dto.maxPenalty } });
+  template(
+    @CurrentActor() actor: Actor,
+    @Param() p: BlockYearIdParam,
+    @Body() dto: ScoringTemplateDto,
+  ): Promise<BlockYearView> {
+    return this.emulation.run(actor, p.id, {
+      type: 'AdoptTemplate',
+      data: { criteria: dto.criteria.map((c) => ({ ...c })), maxBonus: dto.maxBonus, maxPenalty: dto.maxPenalty },
+    });
   }
 
   @Post('block-years/:id/template-approval')
   @HttpCode(200)
   @Roles(...SECRETARIAT)
-  @ApiOkResponse({ type: BlockYearViewDto, description: 'Approved by the secretariat on behalf of the provincial council' })
+  @ApiOkResponse({
+    type: BlockYearViewDto,
+    description: 'Approved by the secretariat on behalf of the provincial council',
+  })
   approve(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam): Promise<BlockYearView> {
     return this.emulation.run(actor, p.id, { type: 'ApproveTemplate', data: {} });
   }
@@ -99,22 +127,44 @@ export class EmulationController {
   @HttpCode(200)
   @Roles(...BLOCK_OFFICERS)
   @ApiOkResponse({ type: BlockYearViewDto })
-  openSelfAssessment(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam, @Body() dto: OpenSelfAssessmentDto): Promise<BlockYearView> {
-    return this.emulation.run(actor, p.id, { type: 'OpenSelfAssessment', data: dto.workingDays === undefined ? {} : { workingDays: dto.workingDays } });
+  openSelfAssessment(
+    @CurrentActor() actor: Actor,
+    @Param() p: BlockYearIdParam,
+    @Body() dto: OpenSelfAssessmentDto,
+  ): Promise<BlockYearView> {
+    return this.emulation.run(actor, p.id, {
+      type: 'OpenSelfAssessment',
+      data: dto.workingDays === undefined ? {} : { workingDays: dto.workingDays },
+    });
   }
 
   @Post('block-years/:id/self-assessments')
   @HttpCode(200)
   @Roles('UNIT_CLERK', 'UNIT_HEAD')
   @ApiOkResponse({ type: BlockYearViewDto })
-  selfAssess(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam, @Body() dto: SelfAssessmentDto): Promise<BlockYearView> {
-    return this.emulation.run(actor, p.id, { type: 'SubmitSelfAssessment', data: { unitCode: dto.unitCode, scores: dto.scores.map((s) => ({ ...s })), bonus: dto.bonus, penalty: dto.penalty } });
+  selfAssess(
+    @CurrentActor() actor: Actor,
+    @Param() p: BlockYearIdParam,
+    @Body() dto: SelfAssessmentDto,
+  ): Promise<BlockYearView> {
+    return this.emulation.run(actor, p.id, {
+      type: 'SubmitSelfAssessment',
+      data: {
+        unitCode: dto.unitCode,
+        scores: dto.scores.map((s) => ({ ...s })),
+        bonus: dto.bonus,
+        penalty: dto.penalty,
+      },
+    });
   }
 
   @Post('block-years/:id/self-assessment-closing')
   @HttpCode(200)
   @Roles(...SECRETARIAT)
-  @ApiOkResponse({ type: BlockYearViewDto, description: 'Closes the self-assessment before its deadline (the engine closes it at the deadline)' })
+  @ApiOkResponse({
+    type: BlockYearViewDto,
+    description: 'Closes the self-assessment before its deadline (the engine closes it at the deadline)',
+  })
   closeSelfAssessment(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam): Promise<BlockYearView> {
     return this.emulation.run(actor, p.id, { type: 'CloseSelfAssessment', data: {} });
   }
@@ -123,8 +173,15 @@ export class EmulationController {
   @HttpCode(200)
   @Roles(...BLOCK_OFFICERS)
   @ApiOkResponse({ type: BlockYearViewDto })
-  adjust(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam, @Body() dto: ScoreAdjustmentDto): Promise<BlockYearView> {
-    return this.emulation.run(actor, p.id, { type: 'AdjustScore', data: { unitCode: dto.unitCode, target: dto.target, points: dto.points, reason: dto.reason } });
+  adjust(
+    @CurrentActor() actor: Actor,
+    @Param() p: BlockYearIdParam,
+    @Body() dto: ScoreAdjustmentDto,
+  ): Promise<BlockYearView> {
+    return this.emulation.run(actor, p.id, {
+      type: 'AdjustScore',
+      data: { unitCode: dto.unitCode, target: dto.target, points: dto.points, reason: dto.reason },
+    });
   }
 
   @Post('block-years/:id/ranking')
@@ -139,8 +196,20 @@ export class EmulationController {
   @HttpCode(200)
   @Roles(...BLOCK_OFFICERS)
   @ApiOkResponse({ type: BlockYearViewDto })
-  propose(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam, @Body() dto: FlagProposalsDto): Promise<BlockYearView> {
-    return this.emulation.run(actor, p.id, { type: 'ProposeFlags', data: { provincial: dto.provincial, government: dto.government, meetingDate: dto.meetingDate, minutesRef: dto.minutesRef } });
+  propose(
+    @CurrentActor() actor: Actor,
+    @Param() p: BlockYearIdParam,
+    @Body() dto: FlagProposalsDto,
+  ): Promise<BlockYearView> {
+    return this.emulation.run(actor, p.id, {
+      type: 'ProposeFlags',
+      data: {
+        provincial: dto.provincial,
+        government: dto.government,
+        meetingDate: dto.meetingDate,
+        minutesRef: dto.minutesRef,
+      },
+    });
   }
 
   @Post('block-years/:id/closure')

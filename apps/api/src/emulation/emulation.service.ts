@@ -2,7 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { envelopeEvents, decideFormBlock, rotateLeadership, type Actor, type BlockYearCommand } from '@tdkt/domain';
-import { Directory, EmulationQueries, EventStore, type BlockYearView, type EmulationBlockView } from '@tdkt/persistence';
+import {
+  Directory,
+  EmulationQueries,
+  EventStore,
+  type BlockYearView,
+  type EmulationBlockView,
+} from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
 import { HolidayCalendarProvider } from '../platform/calendar';
 import type { FormBlockDto, OpenBlockYearDto } from './emulation.dto';
@@ -33,12 +39,26 @@ export class EmulationService {
       else unknown.push(`${m.unitCode}: no such unit`);
     }
     if (unknown.length) throw new BadRequestException(body(400, 'Validation failed', { fields: { members: unknown } }));
-    if (provinces.size !== 1) throw new BadRequestException(body(400, 'Validation failed', { fields: { members: ['all members must belong to one province'] } }));
+    if (provinces.size !== 1)
+      throw new BadRequestException(
+        body(400, 'Validation failed', { fields: { members: ['all members must belong to one province'] } }),
+      );
     const [provinceCode] = [...provinces];
-    const decision = decideFormBlock({ code: dto.code, name: dto.name, provinceCode, members: dto.members.map((m) => ({ unitCode: m.unitCode, name: m.name })) }, actor);
+    const decision = decideFormBlock(
+      {
+        code: dto.code,
+        name: dto.name,
+        provinceCode,
+        members: dto.members.map((m) => ({ unitCode: m.unitCode, name: m.name })),
+      },
+      actor,
+    );
     if (!decision.ok) throw refusal(decision.rejection);
     if (await this.queries.findBlockByCode(provinceCode, dto.code.trim()))
-      throw new HttpException(body(409, `Block ${dto.code} already exists in ${provinceCode}`, { rule: 'block.code-unique' }), 409);
+      throw new HttpException(
+        body(409, `Block ${dto.code} already exists in ${provinceCode}`, { rule: 'block.code-unique' }),
+        409,
+      );
     const blockId = randomUUID();
     const requestId = randomUUID();
     const occurredAt = new Date().toISOString();
@@ -56,13 +76,20 @@ export class EmulationService {
     const block = await this.mustFindBlock(blockId);
     const order = block.members.map((m) => m.unitCode);
     const prev = await this.queries.previousYear(blockId, dto.year);
-    const previous = prev?.state.opening ? { head: prev.state.opening.leadership.head, order: prev.state.opening.members.map((m) => m.unitCode) } : undefined;
+    const previous = prev?.state.opening
+      ? { head: prev.state.opening.leadership.head, order: prev.state.opening.members.map((m) => m.unitCode) }
+      : undefined;
     const rotation = rotateLeadership(order, previous);
     const blockYearId = blockYearIdOf(blockId, dto.year);
     const command: BlockYearCommand = {
       type: 'OpenBlockYear',
       data: {
-        blockId, blockCode: block.code, blockName: block.name, provinceCode: block.provinceCode, year: dto.year, members: block.members,
+        blockId,
+        blockCode: block.code,
+        blockName: block.name,
+        provinceCode: block.provinceCode,
+        year: dto.year,
+        members: block.members,
         leadership: { head: dto.head ?? rotation.head, deputy: dto.deputy ?? rotation.deputy },
         ...(previous ? { previous } : {}),
         ...(dto.departureReason ? { departureReason: dto.departureReason } : {}),
@@ -75,9 +102,15 @@ export class EmulationService {
 
   async run(actor: Actor, blockYearId: string, command: BlockYearCommand): Promise<BlockYearView> {
     const year = await this.mustFindYear(blockYearId);
-    if (year.phase === 'CLOSED') throw new HttpException(body(409, 'The block year is closed', { rule: 'block-year.closed' }), 409);
+    if (year.phase === 'CLOSED')
+      throw new HttpException(body(409, 'The block year is closed', { rule: 'block-year.closed' }), 409);
     const requestId = randomUUID();
-    await this.workflows.commandBlockYear(blockYearId, { command, actor, requestId, calendarYears: this.calendar.years });
+    await this.workflows.commandBlockYear(blockYearId, {
+      command,
+      actor,
+      requestId,
+      calendarYears: this.calendar.years,
+    });
     return this.mustFindYear(blockYearId);
   }
 

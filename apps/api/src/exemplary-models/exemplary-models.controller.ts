@@ -4,7 +4,17 @@ import { ROLES, type Actor } from '@tdkt/domain';
 import { EventStore, ExemplaryModelQueries, type ExemplaryModelView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { AddEvidenceDto, AdvanceModelDto, ModelIdParam, ModelListQuery, ModelProposalResultDto, ModelViewDto, ProposeModelDto, RegisterModelDto, ReplicationDto } from './exemplary-models.dto';
+import {
+  AddEvidenceDto,
+  AdvanceModelDto,
+  ModelIdParam,
+  ModelListQuery,
+  ModelProposalResultDto,
+  ModelViewDto,
+  ProposeModelDto,
+  RegisterModelDto,
+  ReplicationDto,
+} from './exemplary-models.dto';
 import { ExemplaryModelsService } from './exemplary-models.service';
 
 const SECRETARIAT = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'] as const;
@@ -36,7 +46,12 @@ export class ExemplaryModelsController {
   @Roles(...ROLES)
   @ApiOkResponse({ type: [ModelViewDto] })
   list(@Query() q: ModelListQuery): Promise<ExemplaryModelView[]> {
-    return this.queries.list({ ...(q.movementId ? { movementId: q.movementId } : {}), ...(q.stage ? { stage: q.stage } : {}), ...(q.unitCode ? { unitCode: q.unitCode } : {}), ...(q.field ? { field: q.field } : {}) });
+    return this.queries.list({
+      ...(q.movementId ? { movementId: q.movementId } : {}),
+      ...(q.stage ? { stage: q.stage } : {}),
+      ...(q.unitCode ? { unitCode: q.unitCode } : {}),
+      ...(q.field ? { field: q.field } : {}),
+    });
   }
 
   @Get(':id')
@@ -57,29 +72,50 @@ export class ExemplaryModelsController {
   @HttpCode(200)
   @Roles('UNIT_HEAD', ...SECRETARIAT)
   @ApiOkResponse({ type: ModelViewDto })
-  stage(@CurrentActor() actor: Actor, @Param() p: ModelIdParam, @Body() dto: AdvanceModelDto): Promise<ExemplaryModelView> {
-    return this.service.command(actor, p.id, { type: 'AdvanceModelStage', data: { to: dto.to, ...(dto.note ? { note: dto.note } : {}) } });
+  stage(
+    @CurrentActor() actor: Actor,
+    @Param() p: ModelIdParam,
+    @Body() dto: AdvanceModelDto,
+  ): Promise<ExemplaryModelView> {
+    return this.service.command(actor, p.id, {
+      type: 'AdvanceModelStage',
+      data: { to: dto.to, ...(dto.note ? { note: dto.note } : {}) },
+    });
   }
 
   @Post(':id/evidence')
   @HttpCode(200)
   @Roles(...UNIT, ...SECRETARIAT)
   @ApiOkResponse({ type: ModelViewDto })
-  evidence(@CurrentActor() actor: Actor, @Param() p: ModelIdParam, @Body() dto: AddEvidenceDto): Promise<ExemplaryModelView> {
-    return this.service.command(actor, p.id, { type: 'AddModelEvidence', data: { evidence: dto.evidence.map((e) => ({ title: e.title, ref: e.ref })) } });
+  evidence(
+    @CurrentActor() actor: Actor,
+    @Param() p: ModelIdParam,
+    @Body() dto: AddEvidenceDto,
+  ): Promise<ExemplaryModelView> {
+    return this.service.command(actor, p.id, {
+      type: 'AddModelEvidence',
+      data: { evidence: dto.evidence.map((e) => ({ title: e.title, ref: e.ref })) },
+    });
   }
 
   @Post(':id/replications')
   @HttpCode(200)
   @Roles(...UNIT, ...SECRETARIAT)
   @ApiOkResponse({ type: ModelViewDto, description: 'A unit records that it applies the model (nhân rộng)' })
-  replicate(@CurrentActor() actor: Actor, @Param() p: ModelIdParam, @Body() dto: ReplicationDto): Promise<ExemplaryModelView> {
+  replicate(
+    @CurrentActor() actor: Actor,
+    @Param() p: ModelIdParam,
+    @Body() dto: ReplicationDto,
+  ): Promise<ExemplaryModelView> {
     return this.service.replicate(actor, p.id, dto.unitCode, dto.note);
   }
 
   @Post(':id/proposal')
   @Roles('UNIT_CLERK')
-  @ApiCreatedResponse({ type: ModelProposalResultDto, description: 'The model proposed for an ad-hoc award: a draft dossier (commendationType AD_HOC) pre-filled from it' })
+  @ApiCreatedResponse({
+    type: ModelProposalResultDto,
+    description: 'The model proposed for an ad-hoc award: a draft dossier (commendationType AD_HOC) pre-filled from it',
+  })
   propose(@CurrentActor() actor: Actor, @Param() p: ModelIdParam, @Body() dto: ProposeModelDto) {
     return this.service.propose(actor, p.id, dto);
   }

@@ -1,16 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
-  decideExemplaryModel, dossierDraftFromModel, envelopeEvents, evolveExemplaryModelAll, initialExemplaryModelState, vietnamDate,
-  type Actor, type ExemplaryModelCommand, type ExemplaryModelEvent, type ExemplaryModelState,
+  decideExemplaryModel,
+  dossierDraftFromModel,
+  envelopeEvents,
+  evolveExemplaryModelAll,
+  initialExemplaryModelState,
+  vietnamDate,
+  type Actor,
+  type ExemplaryModelCommand,
+  type ExemplaryModelEvent,
+  type ExemplaryModelState,
 } from '@tdkt/domain';
-import { ConcurrentAppendError, Directory, EventStore, ExemplaryModelQueries, MovementQueries, type DossierView, type ExemplaryModelView } from '@tdkt/persistence';
+import {
+  ConcurrentAppendError,
+  Directory,
+  EventStore,
+  ExemplaryModelQueries,
+  MovementQueries,
+  type DossierView,
+  type ExemplaryModelView,
+} from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import type { CreateDossierDto } from '../dossiers/dossier.dto';
 import type { ProposeModelDto, RegisterModelDto } from './exemplary-models.dto';
 
-const fieldError = (field: string, message: string) => new BadRequestException(body(400, 'Validation failed', { fields: { [field]: [message] } }));
+const fieldError = (field: string, message: string) =>
+  new BadRequestException(body(400, 'Validation failed', { fields: { [field]: [message] } }));
 
 /**
  * Exemplary models (điển hình tiên tiến): a plain stream per model, no workflow (nothing waits on a timer). Read the
@@ -29,28 +46,51 @@ export class ExemplaryModelsService {
 
   async register(actor: Actor, dto: RegisterModelDto): Promise<ExemplaryModelView> {
     const unitCode = dto.subject.unitCode ?? actor.unitCode ?? '';
-    if (!(await this.directory.provinceOf(unitCode))) throw fieldError('subject.unitCode', `no unit ${unitCode || '(none)'}`);
-    if (dto.movementId && !(await this.movements.findById(dto.movementId))) throw fieldError('movementId', `no movement ${dto.movementId} (GET /api/movements)`);
+    if (!(await this.directory.provinceOf(unitCode)))
+      throw fieldError('subject.unitCode', `no unit ${unitCode || '(none)'}`);
+    if (dto.movementId && !(await this.movements.findById(dto.movementId)))
+      throw fieldError('movementId', `no movement ${dto.movementId} (GET /api/movements)`);
     const data = {
-      title: dto.title, summary: dto.summary, field: dto.field, foundOn: dto.foundOn, evidence: dto.evidence.map((e) => ({ title: e.title, ref: e.ref })),
-      subject: { kind: dto.subject.kind, name: dto.subject.name, ...(dto.subject.position ? { position: dto.subject.position } : {}), unitCode },
+      title: dto.title,
+      summary: dto.summary,
+      field: dto.field,
+      foundOn: dto.foundOn,
+      evidence: dto.evidence.map((e) => ({ title: e.title, ref: e.ref })),
+      subject: {
+        kind: dto.subject.kind,
+        name: dto.subject.name,
+        ...(dto.subject.position ? { position: dto.subject.position } : {}),
+        unitCode,
+      },
       ...(dto.movementId ? { movementId: dto.movementId } : {}),
     };
     return this.run(actor, randomUUID(), { type: 'RegisterModel', data });
   }
 
-  async command(actor: Actor, id: string, command: Exclude<ExemplaryModelCommand, { type: 'RegisterModel' | 'ProposeModelForAward' | 'RecordReplication' }>): Promise<ExemplaryModelView> {
+  async command(
+    actor: Actor,
+    id: string,
+    command: Exclude<ExemplaryModelCommand, { type: 'RegisterModel' | 'ProposeModelForAward' | 'RecordReplication' }>,
+  ): Promise<ExemplaryModelView> {
     await this.mustFind(id);
     return this.run(actor, id, command);
   }
 
-  async replicate(actor: Actor, id: string, unitCode: string | undefined, note: string | undefined): Promise<ExemplaryModelView> {
+  async replicate(
+    actor: Actor,
+    id: string,
+    unitCode: string | undefined,
+    note: string | undefined,
+  ): Promise<ExemplaryModelView> {
     await this.mustFind(id);
     const unit = unitCode ?? actor.unitCode ?? '';
     const today = vietnamDate(Date.now());
     const unitName = await this.directory.unitNameAt(unit, today);
     if (!unitName) throw fieldError('unitCode', `no unit ${unit || '(none)'}`);
-    return this.run(actor, id, { type: 'RecordReplication', data: { unitCode: unit, unitName, ...(note ? { note } : {}) } });
+    return this.run(actor, id, {
+      type: 'RecordReplication',
+      data: { unitCode: unit, unitName, ...(note ? { note } : {}) },
+    });
   }
 
   /**
@@ -58,18 +98,34 @@ export class ExemplaryModelsService {
    * dossier service (idempotent per model, stream position and award, so a retry finds the same dossier); the model
    * records it.
    */
-  async propose(actor: Actor, id: string, dto: ProposeModelDto): Promise<{ model: ExemplaryModelView; dossier: DossierView }> {
+  async propose(
+    actor: Actor,
+    id: string,
+    dto: ProposeModelDto,
+  ): Promise<{ model: ExemplaryModelView; dossier: DossierView }> {
     await this.mustFind(id);
     const today = vietnamDate(Date.now());
-    if (dto.achievementDate > today) throw fieldError('achievementDate', `the achievement is in the past or today (${today})`);
+    if (dto.achievementDate > today)
+      throw fieldError('achievementDate', `the achievement is in the past or today (${today})`);
     const { stream, state } = await this.load(id);
-    const precheck = decideExemplaryModel(state, { type: 'ProposeModelForAward', data: { awardCode: dto.awardCode, dossierId: 'pending' } }, { actor, today });
+    const precheck = decideExemplaryModel(
+      state,
+      { type: 'ProposeModelForAward', data: { awardCode: dto.awardCode, dossierId: 'pending' } },
+      { actor, today },
+    );
     if (!precheck.ok) throw refusal(precheck.rejection);
     const draft = dossierDraftFromModel(state, dto.awardCode, dto.achievementDate);
     if (!draft) throw new NotFoundException(`Exemplary model ${id} not found`);
     const create: CreateDossierDto = { ...draft, nominee: { ...draft.nominee } };
-    const dossier = await this.dossiers.create(actor, create, `exemplary-model:${id}:${stream.length}:${dto.awardCode}`);
-    const model = await this.run(actor, id, { type: 'ProposeModelForAward', data: { awardCode: dto.awardCode, dossierId: dossier.id } });
+    const dossier = await this.dossiers.create(
+      actor,
+      create,
+      `exemplary-model:${id}:${stream.length}:${dto.awardCode}`,
+    );
+    const model = await this.run(actor, id, {
+      type: 'ProposeModelForAward',
+      data: { awardCode: dto.awardCode, dossierId: dossier.id },
+    });
     return { model, dossier };
   }
 
@@ -81,7 +137,13 @@ export class ExemplaryModelsService {
 
   private async load(id: string): Promise<{ stream: { seq: number }[]; state: ExemplaryModelState }> {
     const stream = await this.events.readStream(id);
-    return { stream, state: evolveExemplaryModelAll(initialExemplaryModelState(id), stream.map((e) => ({ type: e.type, data: e.data }) as ExemplaryModelEvent)) };
+    return {
+      stream,
+      state: evolveExemplaryModelAll(
+        initialExemplaryModelState(id),
+        stream.map((e) => ({ type: e.type, data: e.data }) as ExemplaryModelEvent),
+      ),
+    };
   }
 
   private async run(actor: Actor, id: string, command: ExemplaryModelCommand): Promise<ExemplaryModelView> {
@@ -89,9 +151,18 @@ export class ExemplaryModelsService {
     const decision = decideExemplaryModel(state, command, { actor, today: vietnamDate(Date.now()) });
     if (!decision.ok) throw refusal(decision.rejection);
     try {
-      await this.events.append(envelopeEvents(id, stream.length ? stream[stream.length - 1].seq : 0, decision.value, { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() }));
+      await this.events.append(
+        envelopeEvents(id, stream.length ? stream[stream.length - 1].seq : 0, decision.value, {
+          actor,
+          occurredAt: new Date().toISOString(),
+          requestId: randomUUID(),
+        }),
+      );
     } catch (e) {
-      if (e instanceof ConcurrentAppendError) throw new ConflictException(body(409, 'The model changed meanwhile; reload and try again', { rule: 'model.concurrent-change' }));
+      if (e instanceof ConcurrentAppendError)
+        throw new ConflictException(
+          body(409, 'The model changed meanwhile; reload and try again', { rule: 'model.concurrent-change' }),
+        );
       throw e;
     }
     return this.mustFind(id);

@@ -7,7 +7,12 @@ import { InboxQueries, type Inbox } from '@tdkt/persistence';
 import { CurrentActor } from '../auth/auth.guard';
 
 export class InboxQuery {
-  @ApiPropertyOptional({ default: 200, minimum: 1, maximum: 500, description: 'At most this many tasks, the most urgent first' })
+  @ApiPropertyOptional({
+    default: 200,
+    minimum: 1,
+    maximum: 500,
+    description: 'At most this many tasks, the most urgent first',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -23,8 +28,18 @@ export class InboxTaskDto {
   @ApiProperty() status!: string;
   @ApiProperty() awardCode!: string;
   @ApiProperty() unitCode!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Legal deadline of the task (ISO date, Asia/Ho_Chi_Minh), when one runs' }) due!: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Working days from today to due; negative when overdue; null without a due date or outside the calendar' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Legal deadline of the task (ISO date, Asia/Ho_Chi_Minh), when one runs',
+  })
+  due!: string | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'Working days from today to due; negative when overdue; null without a due date or outside the calendar',
+  })
   daysLeft!: number | null;
   @ApiProperty() overdue!: boolean;
 }

@@ -1,6 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { vietnamDate } from '@tdkt/domain';
-import { EmulationQueries, ExemplaryModelQueries, MovementQueries, NomineePriorityQueries, RegistrationQueries, type RegistrationView } from '@tdkt/persistence';
+import {
+  EmulationQueries,
+  ExemplaryModelQueries,
+  MovementQueries,
+  NomineePriorityQueries,
+  RegistrationQueries,
+  type RegistrationView,
+} from '@tdkt/persistence';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { reviewReportHtml, reviewReportXlsx, type ReviewKind, type ReviewReport } from './review-report';
 
@@ -42,12 +49,21 @@ export class MovementReportsService {
   }
 
   /** The registrations for the movement's years from the units in its scope (the province, a block's members, one unit). */
-  private async participants(level: string | null, code: string | null, fromYear: number, toYear: number): Promise<RegistrationView[]> {
+  private async participants(
+    level: string | null,
+    code: string | null,
+    fromYear: number,
+    toYear: number,
+  ): Promise<RegistrationView[]> {
     const all: RegistrationView[] = [];
     for (let y = fromYear; y <= toYear; y++) all.push(...(await this.registrations.list({ year: y })));
     if (level === 'UNIT') return all.filter((r) => r.unitCode === code);
     if (level === 'BLOCK') {
-      const members = new Set((await this.emulation.listBlocks()).filter((b) => b.code === code).flatMap((b) => b.members.map((m) => m.unitCode)));
+      const members = new Set(
+        (await this.emulation.listBlocks())
+          .filter((b) => b.code === code)
+          .flatMap((b) => b.members.map((m) => m.unitCode)),
+      );
       return all.filter((r) => members.has(r.unitCode));
     }
     if (level === 'PROVINCE') return all.filter((r) => r.provinceCode === code);

@@ -6,7 +6,13 @@
  */
 import { Workbook, type Worksheet } from 'exceljs';
 import { findAward, type ExemplaryModelState } from '@tdkt/domain';
-import type { ExemplaryModelView, MovementDossierCount, MovementView, PriorityShareRow, RegistrationView } from '@tdkt/persistence';
+import type {
+  ExemplaryModelView,
+  MovementDossierCount,
+  MovementView,
+  PriorityShareRow,
+  RegistrationView,
+} from '@tdkt/persistence';
 import { esc, page } from '../documents/templates/html';
 
 export const REVIEW_KINDS = ['MID_TERM', 'FINAL'] as const;
@@ -24,8 +30,18 @@ export interface ReviewReport {
 }
 
 const KIND_VI: Record<ReviewKind, string> = { MID_TERM: 'Sơ kết', FINAL: 'Tổng kết' };
-const STATUS_VI: Record<string, string> = { LAUNCHED: 'Đã phát động', IN_PROGRESS: 'Đang triển khai', REVIEWED: 'Đã tổng kết', CLOSED: 'Đã kết thúc' };
-const STAGE_VI: Record<string, string> = { FOUND: 'Phát hiện', FOSTERED: 'Bồi dưỡng', REPLICATED: 'Nhân rộng', HONOURED: 'Tôn vinh' };
+const STATUS_VI: Record<string, string> = {
+  LAUNCHED: 'Đã phát động',
+  IN_PROGRESS: 'Đang triển khai',
+  REVIEWED: 'Đã tổng kết',
+  CLOSED: 'Đã kết thúc',
+};
+const STAGE_VI: Record<string, string> = {
+  FOUND: 'Phát hiện',
+  FOSTERED: 'Bồi dưỡng',
+  REPLICATED: 'Nhân rộng',
+  HONOURED: 'Tôn vinh',
+};
 const LEVEL_VI: Record<string, string> = { GRASSROOTS: 'Cơ sở', PROVINCIAL: 'Cấp tỉnh', STATE: 'Nhà nước' };
 const REG_VI: Record<string, string> = { SUBMITTED: 'Đã gửi', ACCEPTED: 'Đã chấp nhận', RETURNED: 'Bị trả lại' };
 const awardName = (code: string) => findAward(code)?.nameVi ?? code;
@@ -33,10 +49,15 @@ const vnDate = (iso: string | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.sl
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** The awards among the movement's dossiers, by level and form (award code). */
-export function awardsByLevel(dossiers: readonly MovementDossierCount[]): { level: string; awardCode: string; count: number }[] {
+export function awardsByLevel(
+  dossiers: readonly MovementDossierCount[],
+): { level: string; awardCode: string; count: number }[] {
   const awarded = new Map<string, number>();
-  for (const d of dossiers.filter((x) => x.status === 'AWARDED')) awarded.set(d.awardCode, (awarded.get(d.awardCode) ?? 0) + d.count);
-  return [...awarded].map(([awardCode, count]) => ({ level: findAward(awardCode)?.level ?? 'UNKNOWN', awardCode, count })).sort((a, b) => a.level.localeCompare(b.level) || a.awardCode.localeCompare(b.awardCode));
+  for (const d of dossiers.filter((x) => x.status === 'AWARDED'))
+    awarded.set(d.awardCode, (awarded.get(d.awardCode) ?? 0) + d.count);
+  return [...awarded]
+    .map(([awardCode, count]) => ({ level: findAward(awardCode)?.level ?? 'UNKNOWN', awardCode, count }))
+    .sort((a, b) => a.level.localeCompare(b.level) || a.awardCode.localeCompare(b.awardCode));
 }
 
 /** The summary lines (label, value) both renderings start with. */
@@ -48,7 +69,12 @@ export function summaryOf(r: ReviewReport): [string, string | number][] {
     ['Loại', r.movement.kind === 'REGULAR' ? 'Thường xuyên' : 'Theo đợt, chuyên đề'],
     ['Phạm vi', r.movement.scopeLevel ? `${r.movement.scopeLevel} ${r.movement.scopeCode ?? ''}` : 'Đợt thi đua'],
     ['Thời gian', `${vnDate(r.movement.periodFrom)} – ${vnDate(r.movement.periodTo)}`],
-    ['Quyết định phát động', d?.launchDecision ? `${d.launchDecision.number} ngày ${vnDate(d.launchDecision.date)} (${d.launchDecision.signer})` : ''],
+    [
+      'Quyết định phát động',
+      d?.launchDecision
+        ? `${d.launchDecision.number} ngày ${vnDate(d.launchDecision.date)} (${d.launchDecision.signer})`
+        : '',
+    ],
     ['Đơn vị phối hợp', (d?.coOrganisers ?? []).join('; ')],
     ['Mục tiêu', (d?.objectives ?? []).join('; ')],
     ['Tiêu chí', (d?.criteria ?? []).join('; ')],
@@ -64,7 +90,15 @@ export function summaryOf(r: ReviewReport): [string, string | number][] {
 
 const modelRow = (m: ExemplaryModelView) => {
   const s: ExemplaryModelState = m.state;
-  return [m.title, m.subjectName, m.subjectKind === 'INDIVIDUAL' ? 'Cá nhân' : 'Tập thể', m.unitCode, STAGE_VI[m.stage] ?? m.stage, s.replications.map((x) => x.unitName).join('; '), s.proposals.map((p) => awardName(p.awardCode)).join('; ')];
+  return [
+    m.title,
+    m.subjectName,
+    m.subjectKind === 'INDIVIDUAL' ? 'Cá nhân' : 'Tập thể',
+    m.unitCode,
+    STAGE_VI[m.stage] ?? m.stage,
+    s.replications.map((x) => x.unitName).join('; '),
+    s.proposals.map((p) => awardName(p.awardCode)).join('; '),
+  ];
 };
 
 function sheet(wb: Workbook, name: string, header: string[], rows: (string | number)[][]): Worksheet {
@@ -72,7 +106,10 @@ function sheet(wb: Workbook, name: string, header: string[], rows: (string | num
   const h = ws.addRow(header);
   h.font = { bold: true };
   for (const r of rows) ws.addRow(r);
-  ws.columns.forEach((col, i) => (col.width = Math.min(60, Math.max(10, header[i].length + 2, ...rows.map((r) => String(r[i] ?? '').length + 2)))));
+  ws.columns.forEach(
+    (col, i) =>
+      (col.width = Math.min(60, Math.max(10, header[i].length + 2, ...rows.map((r) => String(r[i] ?? '').length + 2)))),
+  );
   return ws;
 }
 
@@ -87,14 +124,58 @@ export async function reviewReportXlsx(r: ReviewReport): Promise<Buffer> {
   for (const [label, value] of summaryOf(r)) summary.addRow([label, value]).getCell(1).font = { bold: true };
   summary.getColumn(1).width = 28;
   summary.getColumn(2).width = 90;
-  sheet(wb, 'Đơn vị tham gia', ['Đơn vị', 'Năm', 'Trạng thái đăng ký', 'Số cá nhân, tập thể đăng ký'], r.participants.map((p) => [p.unitCode, p.year, REG_VI[p.status] ?? p.status, (p.state.subjects ?? []).length]));
-  sheet(wb, 'Hồ sơ', ['Hình thức', 'Mã', 'Trạng thái', 'Số hồ sơ'], r.dossiers.map((d) => [awardName(d.awardCode), d.awardCode, d.status, d.count]));
-  sheet(wb, 'Khen thưởng', ['Cấp', 'Hình thức', 'Mã', 'Số lượng'], awardsByLevel(r.dossiers).map((a) => [LEVEL_VI[a.level] ?? a.level, awardName(a.awardCode), a.awardCode, a.count]));
-  sheet(wb, 'Ưu tiên', ['Năm', 'Cấp', 'Số khen thưởng', 'Trực tiếp lao động', 'Nữ', 'Dân tộc thiểu số', 'Biên giới', 'Hải đảo', 'Đặc biệt khó khăn', 'Tỷ lệ có thông tin'], r.priority.map((p) => [
-    p.year, LEVEL_VI[p.level] ?? p.level, p.awards, pct(p.shares.directWorker), pct(p.shares.female), pct(p.shares.ethnicMinority),
-    pct(p.shares.area.BORDER ?? 0), pct(p.shares.area.ISLAND ?? 0), pct(p.shares.area.ESPECIALLY_DIFFICULT ?? 0), pct(p.shares.recorded),
-  ]));
-  sheet(wb, 'Điển hình tiên tiến', ['Điển hình', 'Cá nhân, tập thể', 'Loại', 'Đơn vị', 'Giai đoạn', 'Đơn vị nhân rộng', 'Đề nghị khen thưởng'], r.models.map(modelRow));
+  sheet(
+    wb,
+    'Đơn vị tham gia',
+    ['Đơn vị', 'Năm', 'Trạng thái đăng ký', 'Số cá nhân, tập thể đăng ký'],
+    r.participants.map((p) => [p.unitCode, p.year, REG_VI[p.status] ?? p.status, (p.state.subjects ?? []).length]),
+  );
+  sheet(
+    wb,
+    'Hồ sơ',
+    ['Hình thức', 'Mã', 'Trạng thái', 'Số hồ sơ'],
+    r.dossiers.map((d) => [awardName(d.awardCode), d.awardCode, d.status, d.count]),
+  );
+  sheet(
+    wb,
+    'Khen thưởng',
+    ['Cấp', 'Hình thức', 'Mã', 'Số lượng'],
+    awardsByLevel(r.dossiers).map((a) => [LEVEL_VI[a.level] ?? a.level, awardName(a.awardCode), a.awardCode, a.count]),
+  );
+  sheet(
+    wb,
+    'Ưu tiên',
+    [
+      'Năm',
+      'Cấp',
+      'Số khen thưởng',
+      'Trực tiếp lao động',
+      'Nữ',
+      'Dân tộc thiểu số',
+      'Biên giới',
+      'Hải đảo',
+      'Đặc biệt khó khăn',
+      'Tỷ lệ có thông tin',
+    ],
+    r.priority.map((p) => [
+      p.year,
+      LEVEL_VI[p.level] ?? p.level,
+      p.awards,
+      pct(p.shares.directWorker),
+      pct(p.shares.female),
+      pct(p.shares.ethnicMinority),
+      pct(p.shares.area.BORDER ?? 0),
+      pct(p.shares.area.ISLAND ?? 0),
+      pct(p.shares.area.ESPECIALLY_DIFFICULT ?? 0),
+      pct(p.shares.recorded),
+    ]),
+  );
+  sheet(
+    wb,
+    'Điển hình tiên tiến',
+    ['Điển hình', 'Cá nhân, tập thể', 'Loại', 'Đơn vị', 'Giai đoạn', 'Đơn vị nhân rộng', 'Đề nghị khen thưởng'],
+    r.models.map(modelRow),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -106,13 +187,32 @@ export function reviewReportHtml(r: ReviewReport): string {
   const title = `Báo cáo ${KIND_VI[r.kind].toLowerCase()} phong trào thi đua`;
   const content = [
     `<div class="kind">${esc(title.toUpperCase())}</div><div class="gist">${esc(r.movement.name)}</div><p class="center">(Số liệu đến ngày ${esc(vnDate(r.asOf))})</p>`,
-    table(['Nội dung', ''], summaryOf(r).map(([l, v]) => [l, v])),
+    table(
+      ['Nội dung', ''],
+      summaryOf(r).map(([l, v]) => [l, v]),
+    ),
     `<p class="center"><b>Khen thưởng theo cấp và hình thức</b></p>`,
-    table(['Cấp', 'Hình thức', 'Số lượng'], awardsByLevel(r.dossiers).map((a) => [LEVEL_VI[a.level] ?? a.level, awardName(a.awardCode), a.count])),
+    table(
+      ['Cấp', 'Hình thức', 'Số lượng'],
+      awardsByLevel(r.dossiers).map((a) => [LEVEL_VI[a.level] ?? a.level, awardName(a.awardCode), a.count]),
+    ),
     `<p class="center"><b>Tỷ lệ đối tượng ưu tiên</b></p>`,
-    table(['Năm', 'Cấp', 'Số khen thưởng', 'Trực tiếp lao động', 'Nữ', 'Dân tộc thiểu số'], r.priority.map((p) => [p.year, LEVEL_VI[p.level] ?? p.level, p.awards, pct(p.shares.directWorker), pct(p.shares.female), pct(p.shares.ethnicMinority)])),
+    table(
+      ['Năm', 'Cấp', 'Số khen thưởng', 'Trực tiếp lao động', 'Nữ', 'Dân tộc thiểu số'],
+      r.priority.map((p) => [
+        p.year,
+        LEVEL_VI[p.level] ?? p.level,
+        p.awards,
+        pct(p.shares.directWorker),
+        pct(p.shares.female),
+        pct(p.shares.ethnicMinority),
+      ]),
+    ),
     `<p class="center"><b>Điển hình tiên tiến</b></p>`,
-    table(['Điển hình', 'Cá nhân, tập thể', 'Đơn vị', 'Giai đoạn'], r.models.map((m) => [m.title, m.subjectName, m.unitCode, STAGE_VI[m.stage] ?? m.stage])),
+    table(
+      ['Điển hình', 'Cá nhân, tập thể', 'Đơn vị', 'Giai đoạn'],
+      r.models.map((m) => [m.title, m.subjectName, m.unitCode, STAGE_VI[m.stage] ?? m.stage]),
+    ),
   ].join('\n');
   return page(title, content);
 }

@@ -4,7 +4,14 @@ import { ROLES, type Actor } from '@tdkt/domain';
 import { EventStore, MovementQueries, type MovementView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { LaunchMovementDto, MovementIdParam, MovementListQuery, MovementStatusDto, MovementViewDto, MovementWithDossiersDto } from './movements.dto';
+import {
+  LaunchMovementDto,
+  MovementIdParam,
+  MovementListQuery,
+  MovementStatusDto,
+  MovementViewDto,
+  MovementWithDossiersDto,
+} from './movements.dto';
 import { MovementsService } from './movements.service';
 
 const SECRETARIAT = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'] as const;
@@ -56,7 +63,14 @@ export class MovementsController {
   @HttpCode(200)
   @Roles(...SECRETARIAT)
   @ApiOkResponse({ type: MovementViewDto })
-  status(@CurrentActor() actor: Actor, @Param() p: MovementIdParam, @Body() dto: MovementStatusDto): Promise<MovementView> {
-    return this.movements.changeStatus(actor, p.id, { type: 'ChangeMovementStatus', data: { to: dto.to, ...(dto.note ? { note: dto.note } : {}) } });
+  status(
+    @CurrentActor() actor: Actor,
+    @Param() p: MovementIdParam,
+    @Body() dto: MovementStatusDto,
+  ): Promise<MovementView> {
+    return this.movements.changeStatus(actor, p.id, {
+      type: 'ChangeMovementStatus',
+      data: { to: dto.to, ...(dto.note ? { note: dto.note } : {}) },
+    });
   }
 }

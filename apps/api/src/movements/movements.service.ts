@@ -1,13 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
-  decideMovement, envelopeEvents, evolveMovementAll, initialMovementState, vietnamDate, type Actor, type MovementCommand, type MovementEvent, type RoundEvent,
+  decideMovement,
+  envelopeEvents,
+  evolveMovementAll,
+  initialMovementState,
+  vietnamDate,
+  type Actor,
+  type MovementCommand,
+  type MovementEvent,
+  type RoundEvent,
 } from '@tdkt/domain';
-import { ConcurrentAppendError, Directory, EmulationQueries, EventStore, MovementQueries, type MovementDossierCount, type MovementView } from '@tdkt/persistence';
+import {
+  ConcurrentAppendError,
+  Directory,
+  EmulationQueries,
+  EventStore,
+  MovementQueries,
+  type MovementDossierCount,
+  type MovementView,
+} from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
 import type { LaunchMovementDto } from './movements.dto';
 
-const fieldError = (field: string, message: string) => new BadRequestException(body(400, 'Validation failed', { fields: { [field]: [message] } }));
+const fieldError = (field: string, message: string) =>
+  new BadRequestException(body(400, 'Validation failed', { fields: { [field]: [message] } }));
 
 /**
  * Movements (phong trào thi đua): a plain event stream, no workflow (nothing waits on a timer: the review milestones
@@ -28,7 +45,11 @@ export class MovementsService {
     return this.run(actor, movementId, { type: 'LaunchMovement', data: dto });
   }
 
-  async changeStatus(actor: Actor, movementId: string, command: Extract<MovementCommand, { type: 'ChangeMovementStatus' }>): Promise<MovementView> {
+  async changeStatus(
+    actor: Actor,
+    movementId: string,
+    command: Extract<MovementCommand, { type: 'ChangeMovementStatus' }>,
+  ): Promise<MovementView> {
     await this.mustFind(movementId);
     return this.run(actor, movementId, command);
   }
@@ -46,21 +67,35 @@ export class MovementsService {
   /** The scope names something that exists: the secretariat's own province, a block of it, one of its units. */
   private async checkScope(actor: Actor, level: string, code: string): Promise<void> {
     const province = actor.unitCode ? await this.directory.provinceOf(actor.unitCode) : undefined;
-    if (level === 'PROVINCE' && code !== province) throw fieldError('scope.code', `a provincial movement is for the secretariat's own province (${province ?? 'none'})`);
-    if (level === 'BLOCK' && !(province && (await this.emulation.findBlockByCode(province, code)))) throw fieldError('scope.code', `no emulation block ${code} in the province`);
-    if (level === 'UNIT' && (await this.directory.provinceOf(code)) !== province) throw fieldError('scope.code', `no unit ${code} in the province`);
+    if (level === 'PROVINCE' && code !== province)
+      throw fieldError(
+        'scope.code',
+        `a provincial movement is for the secretariat's own province (${province ?? 'none'})`,
+      );
+    if (level === 'BLOCK' && !(province && (await this.emulation.findBlockByCode(province, code))))
+      throw fieldError('scope.code', `no emulation block ${code} in the province`);
+    if (level === 'UNIT' && (await this.directory.provinceOf(code)) !== province)
+      throw fieldError('scope.code', `no unit ${code} in the province`);
   }
 
   private async run(actor: Actor, movementId: string, command: MovementCommand): Promise<MovementView> {
     const stream = await this.events.readStream(movementId);
-    const state = evolveMovementAll(initialMovementState(movementId), stream.map((e) => ({ type: e.type, data: e.data }) as MovementEvent | RoundEvent));
+    const state = evolveMovementAll(
+      initialMovementState(movementId),
+      stream.map((e) => ({ type: e.type, data: e.data }) as MovementEvent | RoundEvent),
+    );
     const decision = decideMovement(state, command, { actor, today: vietnamDate(Date.now()) });
     if (!decision.ok) throw refusal(decision.rejection);
     const meta = { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() };
     try {
-      await this.events.append(envelopeEvents(movementId, stream.length ? stream[stream.length - 1].seq : 0, decision.value, meta));
+      await this.events.append(
+        envelopeEvents(movementId, stream.length ? stream[stream.length - 1].seq : 0, decision.value, meta),
+      );
     } catch (e) {
-      if (e instanceof ConcurrentAppendError) throw new ConflictException(body(409, 'The movement changed meanwhile; reload and try again', { rule: 'movement.concurrent-change' }));
+      if (e instanceof ConcurrentAppendError)
+        throw new ConflictException(
+          body(409, 'The movement changed meanwhile; reload and try again', { rule: 'movement.concurrent-change' }),
+        );
       throw e;
     }
     return this.mustFind(movementId);

@@ -5,6 +5,8 @@ const log = new Logger('access');
 
 /** A refusal for something outside the actor's scope, logged with the actor (never with personal data). */
 export function outOfScope(actor: Actor, what: string): ForbiddenException {
-  log.warn(`denied ${actor.userId} (${actor.role}${actor.unitCode ? `, unit ${actor.unitCode}` : ''}) access to ${what}: outside their scope`);
+  log.warn(
+    `denied ${actor.userId} (${actor.role}${actor.unitCode ? `, unit ${actor.unitCode}` : ''}) access to ${what}: outside their scope`,
+  );
   return new ForbiddenException(`This ${what.split(' ')[0]} is outside your scope`);
 }

@@ -29,11 +29,18 @@ const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RU
 /** A domain rejection found by the API itself, before any workflow is asked: the same status map and shape as the filter's. */
 export function refusal(r: Rejection): HttpException {
   const status = STATUS_OF[r.code] ?? 409;
-  return new HttpException(body(status, r.message, { rule: r.rule, ...(r.details ? { details: r.details } : {}) }), status);
+  return new HttpException(
+    body(status, r.message, { rule: r.rule, ...(r.details ? { details: r.details } : {}) }),
+    status,
+  );
 }
 
 export function body(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
-  const error = (HttpStatus[statusCode] ?? 'ERROR').toString().replace(/_/g, ' ').toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+  const error = (HttpStatus[statusCode] ?? 'ERROR')
+    .toString()
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/\b\w/g, (c) => c.toUpperCase());
   return { statusCode, error, message, ...extra };
 }
 
@@ -46,16 +53,32 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const out = this.toBody(exception);
     // A refusal by a domain rule (the API's own or the workflow's), counted by its rule code.
-    if (out.rule && out.statusCode >= 400 && out.statusCode < 500) commandsRefusedTotal.inc({ rule: out.rule, status: String(out.statusCode) });
+    if (out.rule && out.statusCode >= 400 && out.statusCode < 500)
+      commandsRefusedTotal.inc({ rule: out.rule, status: String(out.statusCode) });
     // JSON even on routes that answer text (minutes, CSV): their Content-Type header is set before the handler runs.
-    res.status(out.statusCode).type('application/json').json({ ...out, requestId: requestIdOf(res) });
+    res
+      .status(out.statusCode)
+      .type('application/json')
+      .json({ ...out, requestId: requestIdOf(res) });
   }
 
   private toBody(e: unknown): ErrorBody {
     if (e instanceof HttpException) {
       const r = e.getResponse();
-      if (typeof r === 'object' && r !== null && 'statusCode' in r && 'message' in r && typeof (r as ErrorBody).message === 'string') return r as ErrorBody;
-      const message = typeof r === 'string' ? r : Array.isArray((r as { message?: unknown }).message) ? ((r as { message: string[] }).message).join('; ') : String((r as { message?: unknown }).message ?? e.message);
+      if (
+        typeof r === 'object' &&
+        r !== null &&
+        'statusCode' in r &&
+        'message' in r &&
+        typeof (r as ErrorBody).message === 'string'
+      )
+        return r as ErrorBody;
+      const message =
+        typeof r === 'string'
+          ? r
+          : Array.isArray((r as { message?: unknown }).message)
+            ? (r as { message: string[] }).message.join('; ')
+            : String((r as { message?: unknown }).message ?? e.message);
       return body(e.getStatus(), message);
     }
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
@@ -79,7 +102,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (e instanceof QueryFailedError) {
       // Never the driver's message nor the parameters: both may carry the request's personal data.
       const code = (e.driverError as { code?: unknown } | undefined)?.code;
-      if (typeof code === 'string' && code.startsWith('22')) return body(400, 'The request holds a value the database cannot store (e.g. a NUL character)');
+      if (typeof code === 'string' && code.startsWith('22'))
+        return body(400, 'The request holds a value the database cannot store (e.g. a NUL character)');
       this.log.error(`database error SQLSTATE ${String(code)}${stackFrames(e)}`);
       return body(500, 'Internal error');
     }
@@ -96,6 +120,12 @@ function stackFrames(e: Error): string {
 }
 
 function isUnavailable(e: unknown): boolean {
-  const code = (e as { code?: unknown; cause?: { code?: unknown } })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
-  return code === 14 || code === 'ECONNREFUSED' || code === '57P01' || (e instanceof Error && /ECONNREFUSED|UNAVAILABLE|Connection terminated/.test(e.message));
+  const code =
+    (e as { code?: unknown; cause?: { code?: unknown } })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
+  return (
+    code === 14 ||
+    code === 'ECONNREFUSED' ||
+    code === '57P01' ||
+    (e instanceof Error && /ECONNREFUSED|UNAVAILABLE|Connection terminated/.test(e.message))
+  );
 }

@@ -11,9 +11,18 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   const value = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
   if (value === undefined) return undefined;
   if (!IDEMPOTENCY_KEY_FORMAT.test(value))
-    throw new BadRequestException(body(400, 'Validation failed', { fields: { 'Idempotency-Key': ['must be 8–128 characters of A–Z a–z 0–9 _ . : -'] } }));
+    throw new BadRequestException(
+      body(400, 'Validation failed', {
+        fields: { 'Idempotency-Key': ['must be 8–128 characters of A–Z a–z 0–9 _ . : -'] },
+      }),
+    );
   return value;
 });
 
 /** The header in the OpenAPI document (optional), for every command endpoint. */
-export const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never applies a command twice; reusing it for another request is refused (422)' });
+export const IDEMPOTENCY = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Retrying with the same key never applies a command twice; reusing it for another request is refused (422)',
+});

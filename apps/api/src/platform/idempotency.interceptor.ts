@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { HttpException, Injectable, UnprocessableEntityException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpException,
+  Injectable,
+  UnprocessableEntityException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -37,21 +44,37 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const key = req.header('idempotency-key');
-    if (req.method === 'GET' || key === undefined || !req.actor || !IDEMPOTENCY_KEY_FORMAT.test(key)) return next.handle();
+    if (req.method === 'GET' || key === undefined || !req.actor || !IDEMPOTENCY_KEY_FORMAT.test(key))
+      return next.handle();
     // The route's own status (Nest writes it after the handler): what the first answer had and a replay repeats.
-    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ??
+      (req.method === 'POST' ? 201 : 200);
     return from(this.run(req, ctx.switchToHttp().getResponse<Response>(), req.actor.userId, key, status, next));
   }
 
-  private async run(req: AuthedRequest, res: Response, caller: string, key: string, status: number, next: CallHandler): Promise<unknown> {
+  private async run(
+    req: AuthedRequest,
+    res: Response,
+    caller: string,
+    key: string,
+    status: number,
+    next: CallHandler,
+  ): Promise<unknown> {
     const operation = `${req.method} ${req.path}`;
-    const fingerprint = createHash('sha256').update(`${operation}\n${canonicalJson(req.body ?? {})}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${operation}\n${canonicalJson(req.body ?? {})}`)
+      .digest('hex');
     const claim = await this.keys.claim(caller, key, operation, fingerprint);
     if (claim.kind === 'mismatch')
       throw new UnprocessableEntityException(
-        body(422, `This Idempotency-Key was already used for another request (${claim.operation}${claim.operation === operation ? ' with a different body' : ''}); use a new key for a new request`, {
-          rule: 'IDEMPOTENCY_KEY_REUSED',
-        }),
+        body(
+          422,
+          `This Idempotency-Key was already used for another request (${claim.operation}${claim.operation === operation ? ' with a different body' : ''}); use a new key for a new request`,
+          {
+            rule: 'IDEMPOTENCY_KEY_REUSED',
+          },
+        ),
       );
     if (claim.kind === 'retry' && claim.answer) {
       res.setHeader('Idempotent-Replayed', 'true');
@@ -63,9 +86,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return result;
     } catch (e) {
       // Refused (bad input, scope, a domain rule): nothing was applied under the key.
-      if ((e instanceof HttpException && e.getStatus() < 500) || e instanceof WorkflowUpdateFailedError) await this.keys.release(caller, key, fingerprint);
+      if ((e instanceof HttpException && e.getStatus() < 500) || e instanceof WorkflowUpdateFailedError)
+        await this.keys.release(caller, key, fingerprint);
       throw e;
     }
   }
 }
-

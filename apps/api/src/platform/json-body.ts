@@ -14,7 +14,8 @@ export function jsonDepth(text: Buffer | string, stopAbove = Infinity): number {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -27,7 +28,10 @@ export function jsonDepth(text: Buffer | string, stopAbove = Infinity): number {
 
 class BodyRefused extends Error {
   readonly status = 400;
-  constructor(readonly type: string, message: string) {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -36,22 +40,30 @@ class BodyRefused extends Error {
  * The JSON body parser with its limits (size and nesting depth), and the handler that answers its refusals — malformed,
  * too large, too deep — as 400 in the API's error shape. Nothing of the body is logged.
  */
-export function jsonBody(limits: { jsonLimitKb: number; jsonMaxDepth: number }): [RequestHandler, (err: unknown, req: Request, res: Response, next: NextFunction) => void] {
+export function jsonBody(limits: {
+  jsonLimitKb: number;
+  jsonMaxDepth: number;
+}): [RequestHandler, (err: unknown, req: Request, res: Response, next: NextFunction) => void] {
   const parse = express.json({
     limit: limits.jsonLimitKb * 1024,
     verify: (_req, _res, buf) => {
-      if (jsonDepth(buf, limits.jsonMaxDepth) > limits.jsonMaxDepth) throw new BodyRefused('entity.too.deep', `The JSON body nests deeper than ${limits.jsonMaxDepth} levels`);
+      if (jsonDepth(buf, limits.jsonMaxDepth) > limits.jsonMaxDepth)
+        throw new BodyRefused('entity.too.deep', `The JSON body nests deeper than ${limits.jsonMaxDepth} levels`);
     },
   });
   const refuse = (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
     if (!err) return next();
     const e = err as Error & { status?: number; type?: string };
     const message =
-      e.type === 'entity.parse.failed' ? 'Malformed JSON body'
-      : e.type === 'entity.too.large' ? `The JSON body is larger than ${limits.jsonLimitKb} KB`
-      : e.type === 'entity.too.deep' ? e.message
-      : e.status && e.status >= 400 && e.status < 500 ? e.message
-      : 'The request body could not be read';
+      e.type === 'entity.parse.failed'
+        ? 'Malformed JSON body'
+        : e.type === 'entity.too.large'
+          ? `The JSON body is larger than ${limits.jsonLimitKb} KB`
+          : e.type === 'entity.too.deep'
+            ? e.message
+            : e.status && e.status >= 400 && e.status < 500
+              ? e.message
+              : 'The request body could not be read';
     const status = e.status && e.status >= 400 && e.status < 500 && e.status !== 413 ? e.status : 400;
     res.status(status).json({ ...body(status, message), requestId: requestIdOf(res) });
   };

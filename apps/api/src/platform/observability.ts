@@ -30,7 +30,14 @@ export function accessLog(req: AuthedRequest, res: Response, next: NextFunction)
     httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
     if (route === 'web' || route === '/api/health/live' || route === '/api/health/ready') return;
     logger('http').info(
-      { requestId: requestIdOf(res), ...(req.actor ? { actorId: req.actor.userId } : {}), method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+      {
+        requestId: requestIdOf(res),
+        ...(req.actor ? { actorId: req.actor.userId } : {}),
+        method: req.method,
+        route,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1000),
+      },
       `${req.method} ${route} ${res.statusCode}`,
     );
   });
@@ -47,7 +54,8 @@ export class ActorLogContextInterceptor implements NestInterceptor {
   }
 }
 
-const sameToken = (given: string, expected: string) => given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+const sameToken = (given: string, expected: string) =>
+  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 /** GET /metrics: this process's metrics in Prometheus' text format. */
 export function metricsEndpoint(token = process.env.METRICS_TOKEN?.trim() || undefined) {

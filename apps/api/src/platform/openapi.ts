@@ -26,9 +26,21 @@ const ERROR_BODY = {
     statusCode: { type: 'integer', example: 409 },
     error: { type: 'string', example: 'Conflict' },
     message: { type: 'string', example: 'The dossier is AWARDED; no further steps are possible' },
-    rule: { type: 'string', description: 'The domain rule that refused the command, when one did', example: 'council.secret-ballot' },
-    fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Per-field messages (400)' },
-    details: { type: 'object', additionalProperties: true, description: 'What the rule found (missing parts, failed criteria …)' },
+    rule: {
+      type: 'string',
+      description: 'The domain rule that refused the command, when one did',
+      example: 'council.secret-ballot',
+    },
+    fields: {
+      type: 'object',
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+      description: 'Per-field messages (400)',
+    },
+    details: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'What the rule found (missing parts, failed criteria …)',
+    },
     requestId: { type: 'string', description: 'The request id (X-Request-Id), also in every log line about it' },
   },
 };
@@ -64,7 +76,10 @@ export function withErrorResponses(document: OpenAPIObject, publicPaths: readonl
       for (const code of codes) {
         const declared = op.responses[code] as { description?: string; content?: unknown } | undefined;
         // A controller's own description stays; the body is always the one error shape.
-        op.responses[code] = { description: declared?.description ?? WHY[code], content: { 'application/json': { schema: ref } } };
+        op.responses[code] = {
+          description: declared?.description ?? WHY[code],
+          content: { 'application/json': { schema: ref } },
+        };
       }
     }
   }

@@ -13,13 +13,18 @@ beforeAll(async () => {
 
 const operations = () =>
   Object.entries(doc.paths).flatMap(([path, item]) =>
-    (['get', 'post', 'put', 'patch', 'delete'] as const).flatMap((m) => (item[m] ? [{ path, method: m, op: item[m] }] : [])),
+    (['get', 'post', 'put', 'patch', 'delete'] as const).flatMap((m) =>
+      item[m] ? [{ path, method: m, op: item[m] }] : [],
+    ),
   );
 
 it('declares every path parameter of every operation', () => {
   const missing = operations().flatMap(({ path, method, op }) => {
     const declared = new Set((op.parameters ?? []).map((p) => ('in' in p && p.in === 'path' ? p.name : '')));
-    return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((n) => !declared.has(n)).map((n) => `${method.toUpperCase()} ${path}: {${n}}`);
+    return [...path.matchAll(/\{(\w+)\}/g)]
+      .map((m) => m[1])
+      .filter((n) => !declared.has(n))
+      .map((n) => `${method.toUpperCase()} ${path}: {${n}}`);
   });
   expect(operations().length).toBeGreaterThan(50);
   expect(missing).toEqual([]);
@@ -27,13 +32,17 @@ it('declares every path parameter of every operation', () => {
 
 it('names the error responses of every operation with the one ErrorBody schema', () => {
   const ref = '#/components/schemas/ErrorBody';
-  const bad = operations().filter(({ op }) => ['400', '403', '404'].some((c) => JSON.stringify(op.responses[c] ?? {}).indexOf(ref) < 0));
+  const bad = operations().filter(({ op }) =>
+    ['400', '403', '404'].some((c) => JSON.stringify(op.responses[c] ?? {}).indexOf(ref) < 0),
+  );
   expect(bad.map(({ path, method }) => `${method} ${path}`)).toEqual([]);
   expect(doc.components?.schemas?.ErrorBody).toMatchObject({ required: ['statusCode', 'error', 'message'] });
 });
 
 it('documents one optional Idempotency-Key header, never a required lowercase copy', () => {
-  const headers = operations().flatMap(({ op }) => (op.parameters ?? []).filter((p) => 'in' in p && p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'));
+  const headers = operations().flatMap(({ op }) =>
+    (op.parameters ?? []).filter((p) => 'in' in p && p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+  );
   expect(headers.length).toBeGreaterThan(20);
   expect(headers.filter((h) => 'name' in h && (h.name !== 'Idempotency-Key' || h.required))).toEqual([]);
 });

@@ -58,12 +58,17 @@ const REPOSITORIES = [
     ...platformProviders('tdkt-api'),
     ...REPOSITORIES.map((R) => ({ provide: R, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new R(ds) })),
     // The box's key is derived from the application secret, in memory only; the worker derives the same one to count.
-    { provide: SecretBallotBox, inject: [DATA_SOURCE, CONFIG], useFactory: (ds: DataSource, c: AppConfig) => new SecretBallotBox(ds, c.piiHashKey) },
+    {
+      provide: SecretBallotBox,
+      inject: [DATA_SOURCE, CONFIG],
+      useFactory: (ds: DataSource, c: AppConfig) => new SecretBallotBox(ds, c.piiHashKey),
+    },
     // Every command the API sends to a workflow goes through the one gateway.
     {
       provide: WorkflowGateway,
       inject: [TEMPORAL_CLIENT, CONFIG],
-      useFactory: (client: Client, c: AppConfig) => new WorkflowGateway(client, { taskQueue: c.temporal.taskQueue, searchAttributes: c.temporal.searchAttributes }),
+      useFactory: (client: Client, c: AppConfig) =>
+        new WorkflowGateway(client, { taskQueue: c.temporal.taskQueue, searchAttributes: c.temporal.searchAttributes }),
     },
   ],
   exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, ...REPOSITORIES, SecretBallotBox, WorkflowGateway],

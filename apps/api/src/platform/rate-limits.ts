@@ -1,5 +1,10 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import {
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+} from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@tdkt/config';
 import type { Actor } from '@tdkt/domain';
@@ -9,8 +14,10 @@ import { CONFIG } from './tokens';
 const MINUTE_MS = 60_000;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const isTokenRequest = (ctx: ExecutionContext) => ctx.getClass() === AuthController && ctx.getHandler() === AuthController.prototype.token;
-const isCommand = (ctx: ExecutionContext) => !READS.has(ctx.switchToHttp().getRequest<Request>().method) && !isTokenRequest(ctx);
+const isTokenRequest = (ctx: ExecutionContext) =>
+  ctx.getClass() === AuthController && ctx.getHandler() === AuthController.prototype.token;
+const isCommand = (ctx: ExecutionContext) =>
+  !READS.has(ctx.switchToHttp().getRequest<Request>().method) && !isTokenRequest(ctx);
 
 /**
  * Two fixed-window limits (per minute, from the configuration): token issuance per client address, and commands
@@ -38,8 +45,14 @@ export const RateLimitModule = ThrottlerModule.forRootAsync({ inject: [CONFIG], 
 /** The throttler's guard, adding the standard Retry-After header (the throttler's own names it per limit). */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    ctx.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
+  protected override async throwThrottlingException(
+    ctx: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    ctx
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
     return super.throwThrottlingException(ctx, detail);
   }
 }

@@ -24,7 +24,8 @@ export function assignRequestId(req: Request, res: Response, next: NextFunction)
   res.setHeader(REQUEST_ID_HEADER, id);
   // Every error body carries the id, whichever middleware, guard or filter writes it.
   const json = res.json.bind(res);
-  res.json = (payload: unknown) => json(res.statusCode >= 400 && isErrorBody(payload) && !payload.requestId ? { ...payload, requestId: id } : payload);
+  res.json = (payload: unknown) =>
+    json(res.statusCode >= 400 && isErrorBody(payload) && !payload.requestId ? { ...payload, requestId: id } : payload);
   next();
 }
 

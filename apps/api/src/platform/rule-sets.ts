@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigError, readOperatorJson, type AppConfig } from '@tdkt/config';
-import { applyOverride, RULE_SETS, ruleSetInForce, validateProvinceRuleSets, type ProvinceRuleSets, type RuleSet } from '@tdkt/domain';
+import {
+  applyOverride,
+  RULE_SETS,
+  ruleSetInForce,
+  validateProvinceRuleSets,
+  type ProvinceRuleSets,
+  type RuleSet,
+} from '@tdkt/domain';
 import { Directory } from '@tdkt/persistence';
 import { CONFIG } from './tokens';
 

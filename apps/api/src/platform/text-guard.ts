@@ -5,8 +5,9 @@ import { body } from './errors';
  * Control characters a person never types: C0 except tab, line feed and carriage return (NUL among them, which
  * Postgres refuses in text and JSON), DEL, C1, and unpaired UTF-16 surrogates (not representable in UTF-8).
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Paths ("nominee.fullName", "parts[2]", "query.status") of every string, key included, holding such a character. */
 export function controlCharacterFields(value: unknown, path: string, out: string[] = []): string[] {
@@ -38,5 +39,9 @@ export function refuseControlCharacters(req: Request, res: Response, next: NextF
   }
   if (FORBIDDEN.test(path)) fields.push('path');
   if (!fields.length) return next();
-  res.status(400).json(body(400, 'Validation failed', { fields: Object.fromEntries(fields.map((f) => [f || 'body', ['must not contain control characters']])) }));
+  res.status(400).json(
+    body(400, 'Validation failed', {
+      fields: Object.fromEntries(fields.map((f) => [f || 'body', ['must not contain control characters']])),
+    }),
+  );
 }

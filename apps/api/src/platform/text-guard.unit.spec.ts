@@ -9,7 +9,9 @@ describe('control characters at the edge', () => {
       achievements: 'a\uD800b',
       ['k\u0001']: 'v',
     };
-    expect(controlCharacterFields(body, '').sort()).toEqual(['achievements', 'k\u0001', 'nominee.fullName', 'parts[1]', 'parts[2]', 'title'].sort());
+    expect(controlCharacterFields(body, '').sort()).toEqual(
+      ['achievements', 'k\u0001', 'nominee.fullName', 'parts[1]', 'parts[2]', 'title'].sort(),
+    );
   });
 
   it('lets through what people write: Vietnamese text, tabs and line breaks, emoji (paired surrogates)', () => {

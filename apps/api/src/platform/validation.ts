@@ -7,9 +7,16 @@ import { vietnamDate } from '@tdkt/domain';
  * already happened (a birth, an achievement, a past decision) — not after today, or — for something still to come (a
  * voting deadline) — not before today; "today" in Asia/Ho_Chi_Minh.
  */
-export function PlausibleDate(when: 'past' | 'future' | 'any', earliest = '1900-01-01', options: ValidationOptions = {}) {
+export function PlausibleDate(
+  when: 'past' | 'future' | 'any',
+  earliest = '1900-01-01',
+  options: ValidationOptions = {},
+) {
   return applyDecorators(
-    IsISO8601({ strict: true }, { ...options, message: ({ property }) => `${property} must be an ISO date (YYYY-MM-DD)` }),
+    IsISO8601(
+      { strict: true },
+      { ...options, message: ({ property }) => `${property} must be an ISO date (YYYY-MM-DD)` },
+    ),
     ValidateBy(
       {
         name: 'plausibleDate',

@@ -3,10 +3,22 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ROLES, type Actor } from '@tdkt/domain';
 import { NomineePriorityQueries, type PriorityShareRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { NomineePriorityDto, NomineePriorityViewDto, PriorityDossierParam, PriorityReportQuery, PriorityShareRowDto } from './priority.dto';
+import {
+  NomineePriorityDto,
+  NomineePriorityViewDto,
+  PriorityDossierParam,
+  PriorityReportQuery,
+  PriorityShareRowDto,
+} from './priority.dto';
 import { PriorityService, type PriorityView } from './priority.service';
 
-const OVERSIGHT = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR'] as const;
+const OVERSIGHT = [
+  'SECRETARIAT_OFFICER',
+  'SECRETARIAT_HEAD',
+  'PROVINCIAL_DECIDER',
+  'AUDITOR',
+  'ADMINISTRATOR',
+] as const;
 
 /**
  * Priority and fairness (Luật Điều 5): a nominee's optional occupation group, gender, ethnic minority and area class,
@@ -31,8 +43,15 @@ export class PriorityController {
   @Put('dossiers/:id/priority')
   @HttpCode(200)
   @Roles('UNIT_CLERK', 'UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
-  @ApiOkResponse({ type: NomineePriorityViewDto, description: 'Replaces the recorded facts (absent fields: not recorded); the same facts again append nothing' })
-  put(@CurrentActor() actor: Actor, @Param() p: PriorityDossierParam, @Body() dto: NomineePriorityDto): Promise<PriorityView> {
+  @ApiOkResponse({
+    type: NomineePriorityViewDto,
+    description: 'Replaces the recorded facts (absent fields: not recorded); the same facts again append nothing',
+  })
+  put(
+    @CurrentActor() actor: Actor,
+    @Param() p: PriorityDossierParam,
+    @Body() dto: NomineePriorityDto,
+  ): Promise<PriorityView> {
     return this.service.record(actor, p.id, {
       ...(dto.occupationGroup ? { occupationGroup: dto.occupationGroup } : {}),
       ...(dto.gender ? { gender: dto.gender } : {}),
@@ -43,8 +62,16 @@ export class PriorityController {
 
   @Get('reports/priority')
   @Roles(...OVERSIGHT)
-  @ApiOkResponse({ type: [PriorityShareRowDto], description: 'Per decision year and award level: awards to each priority group and their shares (revoked awards excluded)' })
+  @ApiOkResponse({
+    type: [PriorityShareRowDto],
+    description:
+      'Per decision year and award level: awards to each priority group and their shares (revoked awards excluded)',
+  })
   report(@Query() q: PriorityReportQuery): Promise<PriorityShareRow[]> {
-    return this.queries.shares({ fromYear: q.fromYear, toYear: q.toYear, ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}) });
+    return this.queries.shares({
+      fromYear: q.fromYear,
+      toYear: q.toYear,
+      ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
+    });
   }
 }

@@ -1,30 +1,59 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, Matches } from 'class-validator';
-import { AREA_CLASSES, GENDERS, OCCUPATION_GROUPS, type AreaClass, type Gender, type OccupationGroup } from '@tdkt/domain';
+import {
+  AREA_CLASSES,
+  GENDERS,
+  OCCUPATION_GROUPS,
+  type AreaClass,
+  type Gender,
+  type OccupationGroup,
+} from '@tdkt/domain';
 
 export class PriorityDossierParam {
-  @ApiProperty({ format: 'uuid', description: 'The dossier id' }) @IsUUID('all', { message: 'id must be a UUID' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The dossier id' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
 }
 
 /** Every field optional: what is left out is "not recorded". A PUT replaces what was recorded. */
 export class NomineePriorityDto {
-  @ApiPropertyOptional({ enum: OCCUPATION_GROUPS, description: 'Nhóm nghề nghiệp' }) @IsOptional() @IsIn(OCCUPATION_GROUPS as readonly string[]) occupationGroup?: OccupationGroup;
-  @ApiPropertyOptional({ enum: GENDERS, description: 'Giới tính (a person only)' }) @IsOptional() @IsIn(GENDERS as readonly string[]) gender?: Gender;
-  @ApiPropertyOptional({ description: 'Người dân tộc thiểu số (a person only)' }) @IsOptional() @IsBoolean() ethnicMinority?: boolean;
-  @ApiPropertyOptional({ enum: AREA_CLASSES, description: 'Khu vực: biên giới, hải đảo, đặc biệt khó khăn, or none of them' }) @IsOptional() @IsIn(AREA_CLASSES as readonly string[]) areaClass?: AreaClass;
+  @ApiPropertyOptional({ enum: OCCUPATION_GROUPS, description: 'Nhóm nghề nghiệp' })
+  @IsOptional()
+  @IsIn(OCCUPATION_GROUPS as readonly string[])
+  occupationGroup?: OccupationGroup;
+  @ApiPropertyOptional({ enum: GENDERS, description: 'Giới tính (a person only)' })
+  @IsOptional()
+  @IsIn(GENDERS as readonly string[])
+  gender?: Gender;
+  @ApiPropertyOptional({ description: 'Người dân tộc thiểu số (a person only)' })
+  @IsOptional()
+  @IsBoolean()
+  ethnicMinority?: boolean;
+  @ApiPropertyOptional({
+    enum: AREA_CLASSES,
+    description: 'Khu vực: biên giới, hải đảo, đặc biệt khó khăn, or none of them',
+  })
+  @IsOptional()
+  @IsIn(AREA_CLASSES as readonly string[])
+  areaClass?: AreaClass;
 }
 
 export class NomineePriorityViewDto extends NomineePriorityDto {
   @ApiProperty() dossierId!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Null when nothing was recorded' }) recordedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when nothing was recorded' }) recordedBy!:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) recordedAt!: string | null;
 }
 
 export class PriorityReportQuery {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fromYear!: number;
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) toYear!: number;
-  @ApiPropertyOptional({ example: 'MAU' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'provinceCode is a code' }) provinceCode?: string;
+  @ApiPropertyOptional({ example: 'MAU' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'provinceCode is a code' })
+  provinceCode?: string;
 }
 
 export class PrioritySharesDto {
@@ -47,5 +76,9 @@ export class PriorityShareRowDto {
   @ApiProperty() ethnicMinority!: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) occupation!: Record<string, number>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) area!: Record<string, number>;
-  @ApiProperty({ type: PrioritySharesDto, description: 'Shares 0–1 (4 decimals); a nominee without recorded facts counts as outside every group' }) shares!: PrioritySharesDto;
+  @ApiProperty({
+    type: PrioritySharesDto,
+    description: 'Shares 0–1 (4 decimals); a nominee without recorded facts counts as outside every group',
+  })
+  shares!: PrioritySharesDto;
 }

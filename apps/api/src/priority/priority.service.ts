@@ -1,6 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ConflictException, Injectable } from '@nestjs/common';
-import { decideNomineePriority, envelopeEvents, evolveNomineePriority, vietnamDate, type Actor, type NomineePriority, type NomineePriorityEvent, type NomineePriorityState } from '@tdkt/domain';
+import {
+  decideNomineePriority,
+  envelopeEvents,
+  evolveNomineePriority,
+  vietnamDate,
+  type Actor,
+  type NomineePriority,
+  type NomineePriorityEvent,
+  type NomineePriorityState,
+} from '@tdkt/domain';
 import { ConcurrentAppendError, EventStore, NomineePriorityQueries, type NomineePriorityRow } from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
@@ -11,7 +20,11 @@ export function priorityStreamIdOf(dossierId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export type PriorityView = NomineePriority & { dossierId: string; recordedBy: string | null; recordedAt: string | null };
+export type PriorityView = NomineePriority & {
+  dossierId: string;
+  recordedBy: string | null;
+  recordedAt: string | null;
+};
 const toView = (dossierId: string, row: NomineePriorityRow | undefined): PriorityView =>
   row ? { ...row } : { dossierId, recordedBy: null, recordedAt: null };
 
@@ -36,14 +49,32 @@ export class PriorityService {
     const dossier = await this.dossiers.visible(actor, dossierId);
     const streamId = priorityStreamIdOf(dossierId);
     const stream = await this.events.readStream(streamId);
-    const state = stream.reduce<NomineePriorityState>((s, e) => evolveNomineePriority(s, { type: e.type, data: e.data } as NomineePriorityEvent), { dossierId });
-    const decision = decideNomineePriority(state, priority, { actor, today: vietnamDate(Date.now()), dossier: { dossierId, unitCode: dossier.unitCode, nomineeKind: dossier.nomineeKind } });
+    const state = stream.reduce<NomineePriorityState>(
+      (s, e) => evolveNomineePriority(s, { type: e.type, data: e.data } as NomineePriorityEvent),
+      { dossierId },
+    );
+    const decision = decideNomineePriority(state, priority, {
+      actor,
+      today: vietnamDate(Date.now()),
+      dossier: { dossierId, unitCode: dossier.unitCode, nomineeKind: dossier.nomineeKind },
+    });
     if (!decision.ok) throw refusal(decision.rejection);
     if (decision.value.length) {
       try {
-        await this.events.append(envelopeEvents(streamId, stream.length ? stream[stream.length - 1].seq : 0, decision.value, { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() }));
+        await this.events.append(
+          envelopeEvents(streamId, stream.length ? stream[stream.length - 1].seq : 0, decision.value, {
+            actor,
+            occurredAt: new Date().toISOString(),
+            requestId: randomUUID(),
+          }),
+        );
       } catch (e) {
-        if (e instanceof ConcurrentAppendError) throw new ConflictException(body(409, 'Recorded meanwhile by someone else; reload and try again', { rule: 'priority.concurrent-change' }));
+        if (e instanceof ConcurrentAppendError)
+          throw new ConflictException(
+            body(409, 'Recorded meanwhile by someone else; reload and try again', {
+              rule: 'priority.concurrent-change',
+            }),
+          );
         throw e;
       }
     }

@@ -4,7 +4,13 @@ import { ROLES, type Actor } from '@tdkt/domain';
 import { EventStore, RegistrationQueries, type RegistrationView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { RegistrationIdParam, RegistrationListQuery, RegistrationViewDto, ReviewRegistrationDto, SubmitRegistrationDto } from './registrations.dto';
+import {
+  RegistrationIdParam,
+  RegistrationListQuery,
+  RegistrationViewDto,
+  ReviewRegistrationDto,
+  SubmitRegistrationDto,
+} from './registrations.dto';
 import { RegistrationsService } from './registrations.service';
 
 /**
@@ -23,7 +29,10 @@ export class RegistrationsController {
 
   @Post()
   @Roles('UNIT_CLERK', 'UNIT_HEAD')
-  @ApiCreatedResponse({ type: RegistrationViewDto, description: 'The unit’s registration for the year, sent (or sent again after a return)' })
+  @ApiCreatedResponse({
+    type: RegistrationViewDto,
+    description: 'The unit’s registration for the year, sent (or sent again after a return)',
+  })
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitRegistrationDto): Promise<RegistrationView> {
     return this.service.submit(actor, dto);
   }
@@ -55,7 +64,11 @@ export class RegistrationsController {
   @HttpCode(200)
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD')
   @ApiOkResponse({ type: RegistrationViewDto })
-  review(@CurrentActor() actor: Actor, @Param() p: RegistrationIdParam, @Body() dto: ReviewRegistrationDto): Promise<RegistrationView> {
+  review(
+    @CurrentActor() actor: Actor,
+    @Param() p: RegistrationIdParam,
+    @Body() dto: ReviewRegistrationDto,
+  ): Promise<RegistrationView> {
     return this.service.review(actor, p.id, dto.accept, dto.reason);
   }
 }

@@ -1,9 +1,30 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
-  calendarWithYears, decideRegistration, envelopeEvents, evolveRegistrationAll, initialRegistrationState, ruleSetInForce, vietnamDate, type Actor, type RegistrationCommand, type RegistrationEvent,
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import {
+  calendarWithYears,
+  decideRegistration,
+  envelopeEvents,
+  evolveRegistrationAll,
+  initialRegistrationState,
+  ruleSetInForce,
+  vietnamDate,
+  type Actor,
+  type RegistrationCommand,
+  type RegistrationEvent,
 } from '@tdkt/domain';
-import { ConcurrentAppendError, Directory, EventStore, RegistrationQueries, type RegistrationView } from '@tdkt/persistence';
+import {
+  ConcurrentAppendError,
+  Directory,
+  EventStore,
+  RegistrationQueries,
+  type RegistrationView,
+} from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
 import { HolidayCalendarProvider } from '../platform/calendar';
 import { RuleSetResolver } from '../platform/rule-sets';
@@ -32,34 +53,68 @@ export class RegistrationsService {
   async submit(actor: Actor, dto: SubmitRegistrationDto): Promise<RegistrationView> {
     const unitCode = actor.unitCode ?? '';
     const provinceCode = (await this.directory.provinceOf(unitCode)) ?? '';
-    return this.run(actor, registrationIdOf(unitCode, dto.year), unitCode, { type: 'SubmitRegistration', data: { unitCode, provinceCode, year: dto.year, subjects: dto.subjects.map((s) => ({ ...s })) } });
+    return this.run(actor, registrationIdOf(unitCode, dto.year), unitCode, {
+      type: 'SubmitRegistration',
+      data: { unitCode, provinceCode, year: dto.year, subjects: dto.subjects.map((s) => ({ ...s })) },
+    });
   }
 
   async review(actor: Actor, id: string, accept: boolean, reason?: string): Promise<RegistrationView> {
     const current = await this.mustFind(actor, id);
-    return this.run(actor, id, current.unitCode, { type: 'ReviewRegistration', data: { accept, ...(reason ? { reason } : {}) } });
+    return this.run(actor, id, current.unitCode, {
+      type: 'ReviewRegistration',
+      data: { accept, ...(reason ? { reason } : {}) },
+    });
   }
 
   /** Unit staff see their own unit's registrations; the rest all. */
   async mustFind(actor: Actor, id: string): Promise<RegistrationView> {
     const r = await this.registrations.findById(id);
     if (!r) throw new NotFoundException(`Registration ${id} not found`);
-    if ((actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD') && actor.unitCode !== r.unitCode) throw new ForbiddenException('Another unit’s registration');
+    if ((actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD') && actor.unitCode !== r.unitCode)
+      throw new ForbiddenException('Another unit’s registration');
     return r;
   }
 
-  private async run(actor: Actor, id: string, unitCode: string, command: RegistrationCommand): Promise<RegistrationView> {
+  private async run(
+    actor: Actor,
+    id: string,
+    unitCode: string,
+    command: RegistrationCommand,
+  ): Promise<RegistrationView> {
     const today = vietnamDate(Date.now());
     const rule = ((await this.ruleSets.effectiveFor(unitCode, today)) ?? ruleSetInForce(today))?.registration;
-    if (!rule) throw new BadRequestException(body(400, 'The rule set in force has no registration settings', { rule: 'registration.rule' }));
+    if (!rule)
+      throw new BadRequestException(
+        body(400, 'The rule set in force has no registration settings', { rule: 'registration.rule' }),
+      );
     const stream = await this.events.readStream(id);
-    const state = evolveRegistrationAll(initialRegistrationState(id), stream.map((e) => ({ type: e.type, data: e.data }) as RegistrationEvent));
-    const decision = decideRegistration(state, command, { actor, today, rule, calendar: calendarWithYears(this.calendar.years) });
+    const state = evolveRegistrationAll(
+      initialRegistrationState(id),
+      stream.map((e) => ({ type: e.type, data: e.data }) as RegistrationEvent),
+    );
+    const decision = decideRegistration(state, command, {
+      actor,
+      today,
+      rule,
+      calendar: calendarWithYears(this.calendar.years),
+    });
     if (!decision.ok) throw refusal(decision.rejection);
     try {
-      await this.events.append(envelopeEvents(id, stream.length ? stream[stream.length - 1].seq : 0, decision.value, { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() }));
+      await this.events.append(
+        envelopeEvents(id, stream.length ? stream[stream.length - 1].seq : 0, decision.value, {
+          actor,
+          occurredAt: new Date().toISOString(),
+          requestId: randomUUID(),
+        }),
+      );
     } catch (e) {
-      if (e instanceof ConcurrentAppendError) throw new ConflictException(body(409, 'The registration changed meanwhile; reload and try again', { rule: 'registration.concurrent-change' }));
+      if (e instanceof ConcurrentAppendError)
+        throw new ConflictException(
+          body(409, 'The registration changed meanwhile; reload and try again', {
+            rule: 'registration.concurrent-change',
+          }),
+        );
       throw e;
     }
     const view = await this.registrations.findById(id);

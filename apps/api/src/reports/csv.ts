@@ -36,17 +36,24 @@ export function csvField(value: CsvValue, guardFormulas = true): string {
 /** The whole file as one string: header row, then one line per row. */
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], options: CsvOptions = {}): string {
   const guard = options.guardFormulas ?? true;
-  const lines = [columns.map((c) => csvField(c.header, guard)), ...rows.map((row) => columns.map((c) => csvField(c.value(row), guard)))];
+  const lines = [
+    columns.map((c) => csvField(c.header, guard)),
+    ...rows.map((row) => columns.map((c) => csvField(c.value(row), guard))),
+  ];
   return `${options.bom === false ? '' : BOM}${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
 }
 
-const rfc5987 = (s: string): string => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc5987 = (s: string): string =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * Response headers for a file download: the name as ASCII without diacritics for old clients, and in full (RFC 5987
  * `filename*`) for the rest.
  */
-export function downloadHeaders(filename: string, contentType: string): Record<'content-type' | 'content-disposition', string> {
+export function downloadHeaders(
+  filename: string,
+  contentType: string,
+): Record<'content-type' | 'content-disposition', string> {
   const ascii = filename
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -60,4 +67,5 @@ export function downloadHeaders(filename: string, contentType: string): Record<'
 }
 
 /** Response headers for a CSV download. */
-export const csvDownloadHeaders = (filename: string): Record<'content-type' | 'content-disposition', string> => downloadHeaders(filename, 'text/csv; charset=utf-8');
+export const csvDownloadHeaders = (filename: string): Record<'content-type' | 'content-disposition', string> =>
+  downloadHeaders(filename, 'text/csv; charset=utf-8');

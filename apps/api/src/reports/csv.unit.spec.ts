@@ -17,12 +17,16 @@ describe('toCsv', () => {
   it('starts with a BOM, writes a header row and ends every line with CRLF', () => {
     const csv = toCsv([{ name: 'Bằng khen của Chủ tịch UBND tỉnh', count: 2, direct: true }], columns);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1)).toBe('"Hình thức khen thưởng","Số lượng","Trực tiếp","Ghi chú"\r\n"Bằng khen của Chủ tịch UBND tỉnh",2,true,\r\n');
+    expect(csv.slice(1)).toBe(
+      '"Hình thức khen thưởng","Số lượng","Trực tiếp","Ghi chú"\r\n"Bằng khen của Chủ tịch UBND tỉnh",2,true,\r\n',
+    );
   });
 
   it('quotes text (doubling inner quotes) and keeps commas and line breaks inside one field', () => {
     const csv = toCsv([{ name: 'Huân chương "Lao động", hạng Ba\nghi chú', count: 0 }], columns, { bom: false });
-    expect(csv).toBe('"Hình thức khen thưởng","Số lượng","Trực tiếp","Ghi chú"\r\n"Huân chương ""Lao động"", hạng Ba\nghi chú",0,,\r\n');
+    expect(csv).toBe(
+      '"Hình thức khen thưởng","Số lượng","Trực tiếp","Ghi chú"\r\n"Huân chương ""Lao động"", hạng Ba\nghi chú",0,,\r\n',
+    );
   });
 
   it('writes only the header for no rows, and no BOM when asked', () => {

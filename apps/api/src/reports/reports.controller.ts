@@ -1,7 +1,17 @@
 import { Controller, Get, Headers, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, registerDecorator, type ValidationArguments } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
 import type { Response } from 'express';
 import { AWARD_CODES, type AwardLevel } from '@tdkt/domain';
 import {
@@ -48,29 +58,50 @@ class PeriodQuery {
   @ComparedWith('toYear', (from, to) => from <= to, 'fromYear must not be after toYear')
   fromYear!: number;
 
-  @ApiProperty({ example: 2025, description: `Last year of the period (inclusive); at most ${MAX_PERIOD_YEARS} years in all` })
+  @ApiProperty({
+    example: 2025,
+    description: `Last year of the period (inclusive); at most ${MAX_PERIOD_YEARS} years in all`,
+  })
   @Type(() => Number)
   @IsInt()
   @Min(1945)
   @Max(2100)
-  @ComparedWith('fromYear', (to, from) => to - from < MAX_PERIOD_YEARS, `the period fromYear–toYear may cover at most ${MAX_PERIOD_YEARS} years`)
+  @ComparedWith(
+    'fromYear',
+    (to, from) => to - from < MAX_PERIOD_YEARS,
+    `the period fromYear–toYear may cover at most ${MAX_PERIOD_YEARS} years`,
+  )
   toYear!: number;
 
-  @ApiPropertyOptional({ enum: LIST_FORMATS, description: `csv also when the request sends Accept: text/csv; xlsx (an Excel workbook, Vietnamese headers) also with Accept: ${XLSX_CONTENT_TYPE}` })
+  @ApiPropertyOptional({
+    enum: LIST_FORMATS,
+    description: `csv also when the request sends Accept: text/csv; xlsx (an Excel workbook, Vietnamese headers) also with Accept: ${XLSX_CONTENT_TYPE}`,
+  })
   @IsOptional()
   @IsIn(LIST_FORMATS)
   format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class StatisticsQuery extends PeriodQuery {
-  @ApiPropertyOptional({ example: 'MAU' }) @IsOptional() @IsString() @Matches(CODE, { message: 'provinceCode must be 1–50 letters, digits, _ . -' }) provinceCode?: string;
-  @ApiPropertyOptional({ example: 'SGDDT' }) @IsOptional() @IsString() @Matches(CODE, { message: 'unitCode must be 1–50 letters, digits, _ . -' }) unitCode?: string;
+  @ApiPropertyOptional({ example: 'MAU' })
+  @IsOptional()
+  @IsString()
+  @Matches(CODE, { message: 'provinceCode must be 1–50 letters, digits, _ . -' })
+  provinceCode?: string;
+  @ApiPropertyOptional({ example: 'SGDDT' })
+  @IsOptional()
+  @IsString()
+  @Matches(CODE, { message: 'unitCode must be 1–50 letters, digits, _ . -' })
+  unitCode?: string;
   @ApiPropertyOptional({ enum: AWARD_CODES }) @IsOptional() @IsIn(AWARD_CODES as string[]) awardCode?: string;
   @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS as string[]) level?: AwardLevel;
 }
 
 export class FiveYearQuery extends PeriodQuery {
-  @ApiProperty({ example: 'MAU' }) @IsString() @Matches(CODE, { message: 'provinceCode must be 1–50 letters, digits, _ . -' }) provinceCode!: string;
+  @ApiProperty({ example: 'MAU' })
+  @IsString()
+  @Matches(CODE, { message: 'provinceCode must be 1–50 letters, digits, _ . -' })
+  provinceCode!: string;
 }
 
 const LEVEL_VI: Record<string, string> = { STATE: 'Nhà nước', PROVINCIAL: 'Tỉnh', GRASSROOTS: 'Cơ sở' };
@@ -136,7 +167,6 @@ const filterOf = (q: StatisticsQuery): StatisticsFilter => ({
   ...(q.level ? { level: q.level } : {}),
 });
 
-
 /**
  * Statistics and the province's five-year commendation report (shared/domain/seed-article.md), as JSON, as CSV
  * or as an Excel workbook (.xlsx) with Vietnamese headers. Read from the statistics read model, which is projected from the event table.
@@ -150,31 +180,74 @@ export class ReportsController {
   constructor(private readonly statistics: StatisticsQueries) {}
 
   @Get('awards')
-  @ApiOkResponse({ type: AwardsReportDto, description: 'Awards by year, form, level and unit, with the share going to people who work directly at the grassroots' })
-  async awards(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<AwardsReport | string | StreamableFile> {
+  @ApiOkResponse({
+    type: AwardsReportDto,
+    description:
+      'Awards by year, form, level and unit, with the share going to people who work directly at the grassroots',
+  })
+  async awards(
+    @Query() q: StatisticsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AwardsReport | string | StreamableFile> {
     const filter = filterOf(q);
     const rows = await this.statistics.awards(filter);
     const format = listFormatOf(q.format, accept);
-    if (format !== 'json') return listDownload(res, format, `khen-thuong-${q.fromYear}-${q.toYear}`, rows, AWARD_COLUMNS, 'Khen thưởng');
+    if (format !== 'json')
+      return listDownload(res, format, `khen-thuong-${q.fromYear}-${q.toYear}`, rows, AWARD_COLUMNS, 'Khen thưởng');
     return { filter, rows, directWorkers: await this.statistics.directWorkerShare(filter) };
   }
 
   @Get('processing-times')
-  @ApiOkResponse({ type: ProcessingTimesReportDto, description: 'Median and 90th percentile of the calendar days each stage took, by the year the stage ended' })
-  async processingTimes(@Query() q: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ProcessingTimesReport | string | StreamableFile> {
+  @ApiOkResponse({
+    type: ProcessingTimesReportDto,
+    description: 'Median and 90th percentile of the calendar days each stage took, by the year the stage ended',
+  })
+  async processingTimes(
+    @Query() q: StatisticsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProcessingTimesReport | string | StreamableFile> {
     const filter = filterOf(q);
     const stages = await this.statistics.processingTimes(filter);
     const format = listFormatOf(q.format, accept);
-    if (format !== 'json') return listDownload(res, format, `thoi-gian-xu-ly-${q.fromYear}-${q.toYear}`, stages, STAGE_COLUMNS, 'Thời gian xử lý');
+    if (format !== 'json')
+      return listDownload(
+        res,
+        format,
+        `thoi-gian-xu-ly-${q.fromYear}-${q.toYear}`,
+        stages,
+        STAGE_COLUMNS,
+        'Thời gian xử lý',
+      );
     return { filter, stages };
   }
 
   @Get('five-year')
-  @ApiOkResponse({ type: FiveYearReportDto, description: "The seed article's report: each category with its count, individuals, collectives and households" })
-  async fiveYear(@Query() q: FiveYearQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<FiveYearReport | string | StreamableFile> {
-    const report = await this.statistics.fiveYearReport({ provinceCode: q.provinceCode, fromYear: q.fromYear, toYear: q.toYear });
+  @ApiOkResponse({
+    type: FiveYearReportDto,
+    description: "The seed article's report: each category with its count, individuals, collectives and households",
+  })
+  async fiveYear(
+    @Query() q: FiveYearQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FiveYearReport | string | StreamableFile> {
+    const report = await this.statistics.fiveYearReport({
+      provinceCode: q.provinceCode,
+      fromYear: q.fromYear,
+      toYear: q.toYear,
+    });
     const format = listFormatOf(q.format, accept);
-    if (format !== 'json') return listDownload(res, format, `bao-cao-khen-thuong-${q.provinceCode}-${q.fromYear}-${q.toYear}`, report.rows, FIVE_YEAR_COLUMNS, 'Báo cáo khen thưởng');
+    if (format !== 'json')
+      return listDownload(
+        res,
+        format,
+        `bao-cao-khen-thuong-${q.provinceCode}-${q.fromYear}-${q.toYear}`,
+        report.rows,
+        FIVE_YEAR_COLUMNS,
+        'Báo cáo khen thưởng',
+      );
     return report;
   }
 }

@@ -14,8 +14,14 @@ export class StatisticsFilterDto {
 
 export class DirectWorkerShareDto {
   @ApiProperty() individuals!: number;
-  @ApiProperty({ description: 'Individuals who work directly at the grassroots (người trực tiếp lao động, công tác)' }) directWorkers!: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'directWorkers / individuals, 4 decimals; null when no individual was awarded' }) share!: number | null;
+  @ApiProperty({ description: 'Individuals who work directly at the grassroots (người trực tiếp lao động, công tác)' })
+  directWorkers!: number;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'directWorkers / individuals, 4 decimals; null when no individual was awarded',
+  })
+  share!: number | null;
 }
 
 export class AwardCountRowDto {
@@ -43,8 +49,10 @@ export class AwardsReportDto {
 export class StageTimeDto {
   @ApiProperty({ enum: ['UNIT_REVIEW', 'APPRAISAL', 'COUNCIL_VOTING', 'DECISION', 'TOTAL'] }) stage!: string;
   @ApiProperty() label!: string;
-  @ApiProperty({ description: 'Dossiers that completed the stage in the period (by the year the stage ended)' }) count!: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Calendar days, 2 decimals; null when count is 0' }) medianDays!: number | null;
+  @ApiProperty({ description: 'Dossiers that completed the stage in the period (by the year the stage ended)' })
+  count!: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Calendar days, 2 decimals; null when count is 0' })
+  medianDays!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) p90Days!: number | null;
 }
 

@@ -31,17 +31,25 @@ function cellOf(v: CsvValue): { value: string | number | Date | null; numFmt?: s
   if (typeof v === 'number') return { value: Number.isFinite(v) ? v : null };
   if (typeof v === 'boolean') return { value: v ? 'Có' : 'Không' };
   if (v instanceof Date) return { value: new Date(v.getTime() + VIETNAM_OFFSET_MS), numFmt: 'dd/mm/yyyy hh:mm' };
-  if (DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))) return { value: new Date(`${v}T00:00:00Z`), numFmt: 'dd/mm/yyyy' };
-  if (INSTANT.test(v) && !Number.isNaN(Date.parse(v))) return { value: new Date(Date.parse(v) + VIETNAM_OFFSET_MS), numFmt: 'dd/mm/yyyy hh:mm' };
+  if (DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+    return { value: new Date(`${v}T00:00:00Z`), numFmt: 'dd/mm/yyyy' };
+  if (INSTANT.test(v) && !Number.isNaN(Date.parse(v)))
+    return { value: new Date(Date.parse(v) + VIETNAM_OFFSET_MS), numFmt: 'dd/mm/yyyy hh:mm' };
   return { value: v };
 }
 
 /** The workbook's bytes: one worksheet, the header row then one row per item. */
-export async function toXlsx<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], sheetName: string): Promise<Buffer> {
+export async function toXlsx<T>(
+  rows: readonly T[],
+  columns: readonly CsvColumn<T>[],
+  sheetName: string,
+): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = 'TĐKT';
   // Excel limits a worksheet name to 31 characters without : \ / ? * [ ].
-  const ws = wb.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   const header = ws.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
@@ -63,12 +71,20 @@ export async function toXlsx<T>(rows: readonly T[], columns: readonly CsvColumn<
  * A list as a download in the asked format (CSV or .xlsx), headers set on `res`: the value a passthrough handler
  * returns. `filename` has no extension; `sheetName` names the worksheet.
  */
-export async function listDownload<T>(res: Response, format: 'csv' | 'xlsx', filename: string, rows: readonly T[], columns: readonly CsvColumn<T>[], sheetName: string): Promise<string | StreamableFile> {
+export async function listDownload<T>(
+  res: Response,
+  format: 'csv' | 'xlsx',
+  filename: string,
+  rows: readonly T[],
+  columns: readonly CsvColumn<T>[],
+  sheetName: string,
+): Promise<string | StreamableFile> {
   if (format === 'csv') {
     for (const [name, value] of Object.entries(csvDownloadHeaders(`${filename}.csv`))) res.setHeader(name, value);
     return toCsv(rows, columns);
   }
   const bytes = await toXlsx(rows, columns, sheetName);
-  for (const [name, value] of Object.entries(downloadHeaders(`${filename}.xlsx`, XLSX_CONTENT_TYPE))) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(downloadHeaders(`${filename}.xlsx`, XLSX_CONTENT_TYPE)))
+    res.setHeader(name, value);
   return new StreamableFile(bytes, { length: bytes.length });
 }

@@ -3,7 +3,13 @@ import type { CsvColumn } from './csv';
 import { listFormatOf, toXlsx, XLSX_CONTENT_TYPE } from './xlsx';
 
 /** A list written by toXlsx reads back with exceljs: Vietnamese headers, typed cells, the header row frozen. */
-interface Row { name: string; count: number; day: string | null; at: string; overdue: boolean }
+interface Row {
+  name: string;
+  count: number;
+  day: string | null;
+  at: string;
+  overdue: boolean;
+}
 const COLUMNS: CsvColumn<Row>[] = [
   { header: 'Họ và tên', value: (r) => r.name },
   { header: 'Số lượng', value: (r) => r.count },
@@ -14,7 +20,10 @@ const COLUMNS: CsvColumn<Row>[] = [
 
 it('writes the header row and one typed row per item: text, numbers, days, Vietnam times, Có/Không; formulas stay text', async () => {
   const bytes = await toXlsx<Row>(
-    [{ name: 'Nguyễn Thị Lan', count: 3, day: '2026-03-02', at: '2026-03-02T01:30:00.000Z', overdue: true }, { name: '=1+1', count: 0, day: null, at: 'not a time', overdue: false }],
+    [
+      { name: 'Nguyễn Thị Lan', count: 3, day: '2026-03-02', at: '2026-03-02T01:30:00.000Z', overdue: true },
+      { name: '=1+1', count: 0, day: null, at: 'not a time', overdue: false },
+    ],
     COLUMNS,
     'Danh sách: khen/thưởng',
   );
@@ -22,7 +31,13 @@ it('writes the header row and one typed row per item: text, numbers, days, Vietn
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   expect(ws.name).toBe('Danh sách  khen thưởng');
-  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Họ và tên', 'Số lượng', 'Ngày quyết định', 'Cập nhật lúc', 'Quá hạn']);
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+    'Họ và tên',
+    'Số lượng',
+    'Ngày quyết định',
+    'Cập nhật lúc',
+    'Quá hạn',
+  ]);
   expect(ws.getRow(1).font?.bold).toBe(true);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   const first = ws.getRow(2);
@@ -31,7 +46,13 @@ it('writes the header row and one typed row per item: text, numbers, days, Vietn
   expect(first.getCell(3).numFmt).toBe('dd/mm/yyyy');
   expect((first.getCell(4).value as Date).toISOString()).toBe('2026-03-02T08:30:00.000Z'); // 08:30 in Hà Nội
   const second = ws.getRow(3);
-  expect([second.getCell(1).value, second.getCell(1).type, second.getCell(3).value, second.getCell(4).value, second.getCell(5).value]).toEqual(['=1+1', 3, null, 'not a time', 'Không']);
+  expect([
+    second.getCell(1).value,
+    second.getCell(1).type,
+    second.getCell(3).value,
+    second.getCell(4).value,
+    second.getCell(5).value,
+  ]).toEqual(['=1+1', 3, null, 'not a time', 'Không']);
   expect(ws.rowCount).toBe(3);
 });
 

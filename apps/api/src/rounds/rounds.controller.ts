@@ -7,7 +7,6 @@ import { EventStore, RoundQueries, type RoundView } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { refusal } from '../platform/errors';
 
-
 export class CreateRoundDto {
   @ApiProperty({ example: 'Phong trào thi đua chuyển đổi số năm 2025' }) @IsString() @Length(3, 300) name!: string;
   @ApiProperty({ example: '2025-10-01', description: 'First day of the intake window (ISO date)' })
@@ -63,7 +62,19 @@ export class RoundsController {
   }
 
   @Get()
-  @Roles('UNIT_CLERK', 'UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_CHAIR', 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'CENTRAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')
+  @Roles(
+    'UNIT_CLERK',
+    'UNIT_HEAD',
+    'SECRETARIAT_OFFICER',
+    'SECRETARIAT_HEAD',
+    'COUNCIL_MEMBER',
+    'COUNCIL_CHAIR',
+    'PROVINCIAL_DECIDER',
+    'CENTRAL_APPRAISER',
+    'CENTRAL_DECIDER',
+    'AUDITOR',
+    'ADMINISTRATOR',
+  )
   @ApiOkResponse({ type: [RoundViewDto] })
   list(): Promise<RoundView[]> {
     return this.rounds.list();

@@ -11,7 +11,11 @@ import { CONFIG } from '../platform/tokens';
 
 /** One payload in the remote codec protocol: metadata values and data in base64. */
 export class CodecPayloadDto {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==' },
+  })
   @IsOptional()
   @IsObject()
   metadata?: Record<string, string>;
@@ -33,14 +37,17 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 function toPayload(p: CodecPayloadDto, i: number): Payload {
   const metadata: Record<string, Uint8Array> = {};
   for (const [k, v] of Object.entries(p.metadata ?? {})) {
-    if (typeof v !== 'string' || !BASE64.test(v)) throw new BadRequestException(`payloads[${i}].metadata.${k} must be base64`);
+    if (typeof v !== 'string' || !BASE64.test(v))
+      throw new BadRequestException(`payloads[${i}].metadata.${k} must be base64`);
     metadata[k] = new Uint8Array(Buffer.from(v, 'base64'));
   }
   return { metadata, data: new Uint8Array(Buffer.from(p.data ?? '', 'base64')) };
 }
 
 const toDto = (p: Payload): CodecPayloadDto => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+  ),
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
@@ -69,7 +76,8 @@ export class TemporalCodecController {
       return { payloads: (await this.active().decode(dto.payloads.map(toPayload))).map(toDto) };
     } catch (e) {
       if (e instanceof UnknownCodecKeyError) throw new BadRequestException(e.message);
-      if (e instanceof PayloadDecryptionError) throw new BadRequestException('A payload does not decrypt with its key (altered, or not from this engine)');
+      if (e instanceof PayloadDecryptionError)
+        throw new BadRequestException('A payload does not decrypt with its key (altered, or not from this engine)');
       throw e;
     }
   }

@@ -19,9 +19,11 @@ export function webApp(dist = process.env.TDKT_WEB_DIST ?? DEFAULT_WEB_DIST): Re
     index: false,
     dotfiles: 'ignore',
     fallthrough: true,
-    setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(join(dist, 'assets')) ? IMMUTABLE : 'no-cache'),
+    setHeaders: (res, path) =>
+      res.setHeader('Cache-Control', path.startsWith(join(dist, 'assets')) ? IMMUTABLE : 'no-cache'),
   });
-  const outsideApi = (req: Request) => (req.method === 'GET' || req.method === 'HEAD') && req.path !== '/api' && !req.path.startsWith('/api/');
+  const outsideApi = (req: Request) =>
+    (req.method === 'GET' || req.method === 'HEAD') && req.path !== '/api' && !req.path.startsWith('/api/');
   return [
     (req: Request, res: Response, next: NextFunction) => (outsideApi(req) ? files(req, res, next) : next()),
     (req: Request, res: Response, next: NextFunction) => {

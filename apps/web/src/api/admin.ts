@@ -12,7 +12,11 @@ export type AwardImportJob = Schemas['AwardImportJobDto'];
 export async function upload<T>(path: string, fields: Record<string, string | Blob>): Promise<T> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(path, { method: 'POST', headers: { authorization: `Bearer ${session.token() ?? ''}` }, body: form });
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.token() ?? ''}` },
+    body: form,
+  });
   const body = (await res.json().catch(() => ({}))) as unknown;
   if (!res.ok) {
     if (res.status === 401 && session.token()) session.signOut();
@@ -27,7 +31,10 @@ export async function download(path: string, fallbackName: string): Promise<void
   if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))) as Partial<ErrorBody>);
   const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await res.blob());
-  const a = Object.assign(document.createElement('a'), { href: url, download: name ? decodeURIComponent(name) : fallbackName });
+  const a = Object.assign(document.createElement('a'), {
+    href: url,
+    download: name ? decodeURIComponent(name) : fallbackName,
+  });
   a.click();
   URL.revokeObjectURL(url);
 }

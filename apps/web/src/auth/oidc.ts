@@ -37,7 +37,10 @@ const PENDING = 'tdkt.oidc.pending';
 export const CALLBACK_PATH = '/auth/callback';
 
 function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 const random = (n = 32) => base64url(crypto.getRandomValues(new Uint8Array(n)));
@@ -65,7 +68,13 @@ function claimsOf(jwt: string): Record<string, unknown> {
 export async function beginOidcSignIn(config: AuthConfig, from?: string): Promise<void> {
   if (!config.issuer || !config.clientId) throw new Error('OIDC is not configured');
   const provider = await discover(config.issuer);
-  const pending: Pending = { state: random(), nonce: random(), verifier: random(48), redirectUri: `${window.location.origin}${CALLBACK_PATH}`, ...(from ? { from } : {}) };
+  const pending: Pending = {
+    state: random(),
+    nonce: random(),
+    verifier: random(48),
+    redirectUri: `${window.location.origin}${CALLBACK_PATH}`,
+    ...(from ? { from } : {}),
+  };
   sessionStorage.setItem(PENDING, JSON.stringify(pending));
   const url = new URL(provider.authorization_endpoint);
   const params: Record<string, string> = {
@@ -93,17 +102,40 @@ export async function finishOidcSignIn(config: AuthConfig, query: URLSearchParam
   if (!pending || !code || query.get('state') !== pending.state) throw new Error('state');
   if (!config.issuer || !config.clientId) throw new Error('OIDC is not configured');
   const provider = await discover(config.issuer);
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri, client_id: config.clientId, code_verifier: pending.verifier });
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: pending.redirectUri,
+    client_id: config.clientId,
+    code_verifier: pending.verifier,
+  });
   if (config.resource) body.set('resource', config.resource);
-  const res = await fetch(provider.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-  const tokens = (await res.json()) as { access_token?: string; id_token?: string; expires_in?: number; error_description?: string; error?: string };
-  if (!res.ok || !tokens.access_token) throw new Error(tokens.error_description ?? tokens.error ?? `token ${res.status}`);
+  const res = await fetch(provider.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+  const tokens = (await res.json()) as {
+    access_token?: string;
+    id_token?: string;
+    expires_in?: number;
+    error_description?: string;
+    error?: string;
+  };
+  if (!res.ok || !tokens.access_token)
+    throw new Error(tokens.error_description ?? tokens.error ?? `token ${res.status}`);
   const idClaims = tokens.id_token ? claimsOf(tokens.id_token) : {};
   // The ID token came straight from the token endpoint (OIDC Core §3.1.3.7: TLS stands for its signature); its nonce
   // must be the one this tab sent.
   if (tokens.id_token && idClaims.nonce !== pending.nonce) throw new Error('nonce');
   const expiresAt = new Date(Date.now() + (tokens.expires_in ?? 300) * 1000).toISOString();
-  return { accessToken: tokens.access_token, expiresAt, idClaims, ...(tokens.id_token ? { idToken: tokens.id_token } : {}), ...(pending.from ? { from: pending.from } : {}) };
+  return {
+    accessToken: tokens.access_token,
+    expiresAt,
+    idClaims,
+    ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+    ...(pending.from ? { from: pending.from } : {}),
+  };
 }
 
 /**

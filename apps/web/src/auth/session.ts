@@ -38,12 +38,25 @@ export const session = {
   me: (): Me | undefined => read()?.me,
   idToken: (): string | undefined => read()?.idToken,
   /** `known`: what the API said of the token (GET /api/auth/me), preferred over the token's own claims. */
-  signIn(token: string, username: string, role: string, expiresAt: string, known: { userId?: string; name?: string; unitCode?: string; idToken?: string } = {}): void {
+  signIn(
+    token: string,
+    username: string,
+    role: string,
+    expiresAt: string,
+    known: { userId?: string; name?: string; unitCode?: string; idToken?: string } = {},
+  ): void {
     const c = claims(token);
     // The local issuer's (and an OIDC provider's default) claim names: tdkt_unit, name.
     const unit = known.unitCode ?? (typeof c.tdkt_unit === 'string' ? c.tdkt_unit : undefined);
     const name = known.name ?? (typeof c.name === 'string' ? c.name : username);
-    const me: Me = { userId: known.userId ?? String(c.sub ?? username), username, name, role, expiresAt, ...(unit ? { unitCode: unit } : {}) };
+    const me: Me = {
+      userId: known.userId ?? String(c.sub ?? username),
+      username,
+      name,
+      role,
+      expiresAt,
+      ...(unit ? { unitCode: unit } : {}),
+    };
     sessionStorage.setItem(KEY, JSON.stringify({ token, me, ...(known.idToken ? { idToken: known.idToken } : {}) }));
     listeners.forEach((l) => l());
   },

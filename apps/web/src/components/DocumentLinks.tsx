@@ -7,14 +7,22 @@ import { session } from '../auth/session';
 import { ApiErrorAlert } from './ApiErrorAlert';
 
 type Subject = 'dossier' | 'session';
-interface Entry { name: string; kind: string; available: boolean; issued?: { sha256: string; number: string; signature?: { subFilter: string } } }
+interface Entry {
+  name: string;
+  kind: string;
+  available: boolean;
+  issued?: { sha256: string; number: string; signature?: { subFilter: string } };
+}
 
-const base = (subject: Subject, id: string) => `/api/${subject === 'dossier' ? 'dossiers' : 'council-sessions'}/${encodeURIComponent(id)}/documents`;
+const base = (subject: Subject, id: string) =>
+  `/api/${subject === 'dossier' ? 'dossiers' : 'council-sessions'}/${encodeURIComponent(id)}/documents`;
 
 /** The PDF as the API serves it (the issued file once issued), with the bearer token a plain link could not send. */
 async function fetchPdf(subject: Subject, id: string, name: string): Promise<string> {
   const token = session.token();
-  const res = await fetch(`${base(subject, id)}/${name}.pdf`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`${base(subject, id)}/${name}.pdf`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!res.ok) {
     const text = await res.text();
     throw new ApiError(res.status, (text ? JSON.parse(text) : {}) as Partial<ErrorBody>);
@@ -36,7 +44,9 @@ export function DocumentLinks({ subject, id }: { subject: Subject; id: string })
     queryFn: async () =>
       (subject === 'dossier'
         ? await unwrap(api.GET('/api/dossiers/{id}/documents', { params: { path: { id } } }))
-        : await unwrap(api.GET('/api/council-sessions/{id}/documents', { params: { path: { id } } }))) as unknown as Entry[],
+        : await unwrap(
+            api.GET('/api/council-sessions/{id}/documents', { params: { path: { id } } }),
+          )) as unknown as Entry[],
   });
   const available = (list.data ?? []).filter((d) => d.available);
   if (!available.length) return null;
@@ -81,8 +91,25 @@ export function DocumentLinks({ subject, id }: { subject: Subject; id: string })
           <List.Item
             data-testid={`document-${d.name}`}
             actions={[
-              <Button key="print" size="small" loading={busy === `print-${d.name}`} onClick={() => void print(d.name)} data-testid={`document-print-${d.name}`}>{t('documents.print')}</Button>,
-              <Button key="download" size="small" type="primary" loading={busy === `download-${d.name}`} onClick={() => void download(d.name)} data-testid={`document-download-${d.name}`}>{t('documents.download')}</Button>,
+              <Button
+                key="print"
+                size="small"
+                loading={busy === `print-${d.name}`}
+                onClick={() => void print(d.name)}
+                data-testid={`document-print-${d.name}`}
+              >
+                {t('documents.print')}
+              </Button>,
+              <Button
+                key="download"
+                size="small"
+                type="primary"
+                loading={busy === `download-${d.name}`}
+                onClick={() => void download(d.name)}
+                data-testid={`document-download-${d.name}`}
+              >
+                {t('documents.download')}
+              </Button>,
             ]}
           >
             <Space wrap>

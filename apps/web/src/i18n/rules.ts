@@ -7,7 +7,8 @@ export const RULES_VI: Record<string, string> = {
   'ad-hoc.achievement-date': 'Hồ sơ khen thưởng đột xuất phải ghi ngày lập thành tích.',
   'ad-hoc.intake-window': 'Quá thời hạn tiếp nhận hồ sơ khen thưởng đột xuất tính từ ngày lập thành tích (quy tắc 31).',
   'award.known': 'Hình thức khen thưởng không có trong danh mục.',
-  'award.subject-kind': 'Hình thức khen thưởng này không áp dụng cho loại đối tượng đã chọn (cá nhân, tập thể, hộ gia đình).',
+  'award.subject-kind':
+    'Hình thức khen thưởng này không áp dụng cho loại đối tượng đã chọn (cá nhân, tập thể, hộ gia đình).',
   'central.hiep-y-opinion': 'Ý kiến hiệp y phải nêu cơ quan và nội dung ý kiến.',
   'central.hiep-y-required': 'Cần có ý kiến hiệp y trước khi thẩm định.',
   'central.standing-review-counts': 'Số thành viên, số có mặt và số tán thành của Thường trực Hội đồng không hợp lệ.',
@@ -37,7 +38,8 @@ export const RULES_VI: Record<string, string> = {
   'register.void-reason': 'Hủy số phải có lý do.',
   'register.void-series': 'Số không thuộc sổ đăng ký này.',
   'register.void-unused': 'Số đã gắn với một quyết định khen thưởng: phải hủy bỏ quyết định, không hủy số.',
-  'revocation.competent-authority': 'Hủy bỏ quyết định khen thưởng thuộc thẩm quyền của cấp đã quyết định (Thủ tướng hoặc Chủ tịch nước): chỉ ghi nhận quyết định của cấp đó.',
+  'revocation.competent-authority':
+    'Hủy bỏ quyết định khen thưởng thuộc thẩm quyền của cấp đã quyết định (Thủ tướng hoặc Chủ tịch nước): chỉ ghi nhận quyết định của cấp đó.',
   'revocation.decision-ref': 'Phải ghi số quyết định hủy bỏ.',
   'revocation.ground': 'Căn cứ hủy bỏ không thuộc các trường hợp của Luật (Chương VII).',
   'revocation.reason-required': 'Hủy bỏ quyết định khen thưởng phải có lý do.',
@@ -76,7 +78,8 @@ export const RULES_VI: Record<string, string> = {
   'directory-import.role': 'Vai trò không có trong danh mục.',
   'directory-import.unknown-parent': 'Đơn vị cấp trên không có trong danh bạ và không có trong tệp.',
   'directory-import.duplicate': 'Trùng mã: một dòng khác trong tệp đã có cùng mã (cùng ngày hiệu lực).',
-  'directory-import.overlap': 'Thời gian hiệu lực chồng lên dòng trước của cùng đơn vị hoặc người dùng: dòng trước phải kết thúc trước ngày này.',
+  'directory-import.overlap':
+    'Thời gian hiệu lực chồng lên dòng trước của cùng đơn vị hoặc người dùng: dòng trước phải kết thúc trước ngày này.',
   'directory-import.before-parent': 'Đơn vị bắt đầu hiệu lực trước đơn vị cấp trên.',
   'directory-import.before-unit': 'Người dùng bắt đầu hiệu lực trước khi đơn vị có hiệu lực.',
   'directory-import.user-id': 'Mã người dùng không hợp lệ (2–128 chữ, số, dấu chấm, gạch, @).',
@@ -85,7 +88,8 @@ export const RULES_VI: Record<string, string> = {
   'unit.kind': 'Loại đơn vị không hợp lệ.',
   'unit.valid-from': 'Ngày bắt đầu hiệu lực không hợp lệ.',
   'unit.valid-to': 'Ngày hết hiệu lực không hợp lệ hoặc trước ngày bắt đầu.',
-  'unit.parent': 'Đơn vị cấp trên không hợp lệ: đơn vị cấp tỉnh không có cấp trên, các đơn vị khác phải có cấp trên trong danh bạ.',
+  'unit.parent':
+    'Đơn vị cấp trên không hợp lệ: đơn vị cấp tỉnh không có cấp trên, các đơn vị khác phải có cấp trên trong danh bạ.',
   'unit.province': 'Đơn vị phải thuộc cùng tỉnh với đơn vị cấp trên.',
   'user.unit': 'Người dùng phải thuộc một đơn vị có trong danh bạ.',
   'user.name': 'Người dùng phải có họ và tên.',
@@ -115,7 +119,8 @@ export const RULES_VI: Record<string, string> = {
   'block.flag-quota': 'Số đơn vị đề nghị tặng Cờ thi đua vượt số lượng của khối.',
   'block.flag-leading': 'Chỉ đơn vị dẫn đầu khối mới được đề nghị tặng Cờ thi đua.',
   'block.flag-member': 'Đơn vị được đề nghị không phải là thành viên của khối.',
-  'block.flag-government': 'Cờ thi đua của Chính phủ chỉ đề nghị cho đơn vị dẫn đầu khối đã được đề nghị Cờ thi đua của tỉnh.',
+  'block.flag-government':
+    'Cờ thi đua của Chính phủ chỉ đề nghị cho đơn vị dẫn đầu khối đã được đề nghị Cờ thi đua của tỉnh.',
   'rule-set.bound': 'Hồ sơ chưa gắn với bộ quy định áp dụng.',
   'rule-set.in-force': 'Không có bộ quy định có hiệu lực vào ngày này.',
   'simplified.ad-hoc-only': 'Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất.',
@@ -197,7 +202,8 @@ export const RULES_VI: Record<string, string> = {
   'document.issue-once': 'Văn bản này đã được ban hành; không ban hành lần thứ hai.',
   'document.hash': 'Văn bản ban hành phải ghi mã băm SHA-256 của tệp PDF.',
   'document.decided': 'Văn bản chỉ có sau khi người có thẩm quyền ký quyết định khen thưởng.',
-  'document.proposed': 'Tờ trình chỉ có sau khi Chủ tịch ký tờ trình gửi Trung ương (hình thức khen thưởng cấp Nhà nước).',
+  'document.proposed':
+    'Tờ trình chỉ có sau khi Chủ tịch ký tờ trình gửi Trung ương (hình thức khen thưởng cấp Nhà nước).',
   'document.closed': 'Biên bản chỉ có sau khi phiên họp kết thúc.',
   'document.template': 'Chưa có mẫu văn bản cho cấp quyết định này.',
   'attachment.editor': 'Chỉ cán bộ văn thư của đơn vị lập hồ sơ được đính kèm tệp.',
@@ -222,7 +228,10 @@ const PATTERNS_VI: [RegExp, string][] = [
   [/^route\.[A-Za-z]+$/, 'Bước này không thuộc quy trình của hình thức khen thưởng của hồ sơ.'],
   [/^role\.[A-Za-z]+$/, 'Vai trò của bạn không được thực hiện thao tác này.'],
   [/^directory\.[A-Za-z]+$/, 'Vai trò của bạn không được thay đổi danh bạ (đơn vị, người dùng, Hội đồng).'],
-  [/^user\.unique-[A-Za-z]+$/, 'Đã có người dùng khác đang hoạt động với thông tin này (tên đăng nhập hoặc định danh OIDC).'],
+  [
+    /^user\.unique-[A-Za-z]+$/,
+    'Đã có người dùng khác đang hoạt động với thông tin này (tên đăng nhập hoặc định danh OIDC).',
+  ],
   [/^block-year\.[A-Za-z]+$/, 'Không thực hiện được ở giai đoạn hiện tại của năm thi đua của khối.'],
   [/^revocation\.[A-Za-z-]+-role$/, 'Vai trò của bạn không được hủy bỏ hoặc thu hồi khen thưởng này.'],
 ];

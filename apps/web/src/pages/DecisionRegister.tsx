@@ -27,16 +27,48 @@ export function DecisionRegisterCard() {
   const query = authority && year ? { authority, year } : undefined;
   const [voiding, setVoiding] = useState<Entry>();
   const role = session.me()?.role ?? '';
-  const register = useQuery({ queryKey: ['decisions', query], enabled: !!query, queryFn: () => unwrap(api.GET('/api/decisions', { params: { query: query ?? { authority: '', year: 0 } } })) });
-  const show = (v: { authority: string; year: number }) => setParams((p) => ({ ...Object.fromEntries(p), authority: v.authority.trim(), year: String(v.year) }), { replace: true });
+  const register = useQuery({
+    queryKey: ['decisions', query],
+    enabled: !!query,
+    queryFn: () => unwrap(api.GET('/api/decisions', { params: { query: query ?? { authority: '', year: 0 } } })),
+  });
+  const show = (v: { authority: string; year: number }) =>
+    setParams((p) => ({ ...Object.fromEntries(p), authority: v.authority.trim(), year: String(v.year) }), {
+      replace: true,
+    });
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('audit.register')}</Typography.Title>}>
-      <Form layout="inline" initialValues={{ year: year ?? new Date().getFullYear(), authority }} onFinish={show} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="authority" htmlFor="register-authority" label={t('audit.authority')} rules={[{ required: true, message: t('form.required') }]}>
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
+          {t('audit.register')}
+        </Typography.Title>
+      }
+    >
+      <Form
+        layout="inline"
+        initialValues={{ year: year ?? new Date().getFullYear(), authority }}
+        onFinish={show}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
+        <Form.Item
+          name="authority"
+          htmlFor="register-authority"
+          label={t('audit.authority')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <Input id="register-authority" placeholder="PROVINCIAL_CHAIRMAN:HN" style={{ width: 260 }} />
         </Form.Item>
-        <Form.Item name="year" htmlFor="register-year" label={t('draft.year')} rules={[{ required: true, message: t('form.required') }]}><InputNumber id="register-year" min={2000} max={2200} /></Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="register-show">{t('audit.show')}</Button>
+        <Form.Item
+          name="year"
+          htmlFor="register-year"
+          label={t('draft.year')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <InputNumber id="register-year" min={2000} max={2200} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="register-show">
+          {t('audit.show')}
+        </Button>
       </Form>
       <ApiErrorAlert error={register.error} />
       {register.data ? (
@@ -56,7 +88,10 @@ export function DecisionRegisterCard() {
               render: (ds: Entry['dossiers']) => (
                 <Space direction="vertical" size={0}>
                   {ds.map((d) => (
-                    <span key={d.dossierId}><Link to={`/dossiers/${d.dossierId}`}>{d.dossierId.slice(0, 8)}</Link> — {formatDate(d.signedOn)}{d.status ? ` (${t(`status.${d.status}`, { defaultValue: d.status })})` : ''}</span>
+                    <span key={d.dossierId}>
+                      <Link to={`/dossiers/${d.dossierId}`}>{d.dossierId.slice(0, 8)}</Link> — {formatDate(d.signedOn)}
+                      {d.status ? ` (${t(`status.${d.status}`, { defaultValue: d.status })})` : ''}
+                    </span>
                   ))}
                 </Space>
               ),
@@ -66,9 +101,13 @@ export function DecisionRegisterCard() {
               dataIndex: 'voided',
               render: (v: Entry['voided'], e) =>
                 v ? (
-                  <Tag color="red" data-testid={`voided-${e.number}`}>{t('audit.voidedOn', { date: formatDate(v.voidedAt) })}: {v.reason}</Tag>
+                  <Tag color="red" data-testid={`voided-${e.number}`}>
+                    {t('audit.voidedOn', { date: formatDate(v.voidedAt) })}: {v.reason}
+                  </Tag>
                 ) : VOIDERS.includes(role) && !e.dossiers.length ? (
-                  <Button size="small" danger data-testid={`void-${e.number}`} onClick={() => setVoiding(e)}>{t('register.void')}</Button>
+                  <Button size="small" danger data-testid={`void-${e.number}`} onClick={() => setVoiding(e)}>
+                    {t('register.void')}
+                  </Button>
                 ) : (
                   '—'
                 ),
@@ -76,12 +115,29 @@ export function DecisionRegisterCard() {
           ]}
         />
       ) : null}
-      {voiding && query ? <VoidNumber entry={voiding} authority={query.authority} year={query.year} onClose={() => setVoiding(undefined)} /> : null}
+      {voiding && query ? (
+        <VoidNumber
+          entry={voiding}
+          authority={query.authority}
+          year={query.year}
+          onClose={() => setVoiding(undefined)}
+        />
+      ) : null}
     </Card>
   );
 }
 
-function VoidNumber({ entry, authority, year, onClose }: { entry: Entry; authority: string; year: number; onClose: () => void }) {
+function VoidNumber({
+  entry,
+  authority,
+  year,
+  onClose,
+}: {
+  entry: Entry;
+  authority: string;
+  year: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -89,7 +145,12 @@ function VoidNumber({ entry, authority, year, onClose }: { entry: Entry; authori
   const [key] = useState(() => crypto.randomUUID());
   const run = useMutation({
     mutationFn: (v: { reason: string }) =>
-      unwrap(api.POST('/api/decisions/void', { params: { header: { 'Idempotency-Key': key } }, body: { authority, year, number: entry.number, reason: v.reason.trim() } })),
+      unwrap(
+        api.POST('/api/decisions/void', {
+          params: { header: { 'Idempotency-Key': key } },
+          body: { authority, year, number: entry.number, reason: v.reason.trim() },
+        }),
+      ),
     onSuccess: async (register) => {
       queryClient.setQueryData(['decisions', { authority, year }], register);
       void message.success(t('register.voidedDone', { number: entry.formatted }));
@@ -98,11 +159,27 @@ function VoidNumber({ entry, authority, year, onClose }: { entry: Entry; authori
     onError: (e) => form.setFields(fieldErrors(e) as Parameters<typeof form.setFields>[0]),
   });
   return (
-    <Modal open title={t('register.voidTitle', { number: entry.formatted })} okText={t('register.void')} okButtonProps={{ danger: true, id: 'void-send' }} cancelText={t('dossier.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending}>
+    <Modal
+      open
+      title={t('register.voidTitle', { number: entry.formatted })}
+      okText={t('register.void')}
+      okButtonProps={{ danger: true, id: 'void-send' }}
+      cancelText={t('dossier.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+    >
       <Typography.Paragraph>{t('register.voidExplain')}</Typography.Paragraph>
       <ApiErrorAlert error={run.error} />
       <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
-        <Form.Item name="reason" htmlFor="void-reason" label={t('form.reason')} rules={[{ required: true, min: 3, message: t('form.required') }]}><Input.TextArea id="void-reason" rows={3} /></Form.Item>
+        <Form.Item
+          name="reason"
+          htmlFor="void-reason"
+          label={t('form.reason')}
+          rules={[{ required: true, min: 3, message: t('form.required') }]}
+        >
+          <Input.TextArea id="void-reason" rows={3} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -10,7 +10,15 @@ import { formatDateTime } from '../format';
 type DossierFile = Schemas['DossierFileListedDto'];
 
 /** The parts a clerk may attach to, in the order of the dossier's package (thành phần hồ sơ). */
-const PARTS = ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN', 'KET_QUA_BO_PHIEU_KIN', 'ELECTRONIC_FILES', 'EVIDENCE', 'OBLIGATIONS_CONFIRMATION'] as const;
+const PARTS = [
+  'TO_TRINH',
+  'BAO_CAO_THANH_TICH',
+  'BIEN_BAN',
+  'KET_QUA_BO_PHIEU_KIN',
+  'ELECTRONIC_FILES',
+  'EVIDENCE',
+  'OBLIGATIONS_CONFIRMATION',
+] as const;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png';
 
 const authHeader = (): Record<string, string> => {
@@ -56,23 +64,41 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
-function UploadButton({ dossierId, part, replaces, onDone, onError, label, testId }: {
-  dossierId: string; part: string; replaces?: string; label: string; testId: string; onDone: () => void; onError: (e: unknown) => void;
+function UploadButton({
+  dossierId,
+  part,
+  replaces,
+  onDone,
+  onError,
+  label,
+  testId,
+}: {
+  dossierId: string;
+  part: string;
+  replaces?: string;
+  label: string;
+  testId: string;
+  onDone: () => void;
+  onError: (e: unknown) => void;
 }) {
   const [busy, setBusy] = useState(false);
   return (
     <span data-testid={testId}>
-    <Upload
-      accept={ACCEPT}
-      showUploadList={false}
-      customRequest={({ file }) => {
-        if (!(file instanceof File)) return;
-        setBusy(true);
-        send(dossierId, part, file, replaces).then(onDone, onError).finally(() => setBusy(false));
-      }}
-    >
-      <Button size="small" loading={busy}>{label}</Button>
-    </Upload>
+      <Upload
+        accept={ACCEPT}
+        showUploadList={false}
+        customRequest={({ file }) => {
+          if (!(file instanceof File)) return;
+          setBusy(true);
+          send(dossierId, part, file, replaces)
+            .then(onDone, onError)
+            .finally(() => setBusy(false));
+        }}
+      >
+        <Button size="small" loading={busy}>
+          {label}
+        </Button>
+      </Upload>
     </span>
   );
 }
@@ -82,15 +108,25 @@ function FileLine({ f, onError }: { f: DossierFile; onError: (e: unknown) => voi
   const { t } = useTranslation();
   return (
     <Space wrap size={[12, 0]} data-testid={`file-${f.fileId}`}>
-      <Button type="link" size="small" style={{ padding: 0 }} data-testid={`download-${f.fileId}`} onClick={() => save(`/api/dossiers/${f.dossierId}/files/${f.fileId}`, f.name).catch(onError)}>
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0 }}
+        data-testid={`download-${f.fileId}`}
+        onClick={() => save(`/api/dossiers/${f.dossierId}/files/${f.fileId}`, f.name).catch(onError)}
+      >
         {f.name}
       </Button>
       <Tag>{t('files.version', { version: f.version })}</Tag>
       <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>
       <Tooltip title={`SHA-256: ${f.sha256}`}>
-        <Typography.Text code data-testid="sha256">{f.sha256.slice(0, 12)}</Typography.Text>
+        <Typography.Text code data-testid="sha256">
+          {f.sha256.slice(0, 12)}
+        </Typography.Text>
       </Tooltip>
-      <Typography.Text type="secondary">{formatDateTime(f.uploadedAt)} · {typeof f.uploadedByName === 'string' ? f.uploadedByName : f.uploadedBy}</Typography.Text>
+      <Typography.Text type="secondary">
+        {formatDateTime(f.uploadedAt)} · {typeof f.uploadedByName === 'string' ? f.uploadedByName : f.uploadedBy}
+      </Typography.Text>
     </Space>
   );
 }
@@ -123,14 +159,22 @@ export function DossierFiles({ dossierId }: { dossierId: string }) {
       title={t('files.title')}
       data-testid="files"
       extra={
-        <Button size="small" data-testid="export-zip" onClick={() => save(`/api/dossiers/${dossierId}/export.zip`, `ho-so-${dossierId}.zip`).catch(setError)}>
+        <Button
+          size="small"
+          data-testid="export-zip"
+          onClick={() => save(`/api/dossiers/${dossierId}/export.zip`, `ho-so-${dossierId}.zip`).catch(setError)}
+        >
           {t('files.zip')}
         </Button>
       }
     >
       {error ? <ApiErrorAlert error={error} /> : null}
       {files.error ? <ApiErrorAlert error={files.error} /> : null}
-      {editable && data ? <Typography.Paragraph type="secondary">{t('files.hint', { size: formatSize(data.maxBytes) })}</Typography.Paragraph> : null}
+      {editable && data ? (
+        <Typography.Paragraph type="secondary">
+          {t('files.hint', { size: formatSize(data.maxBytes) })}
+        </Typography.Paragraph>
+      ) : null}
       {parts.length === 0 ? <Empty description={files.isLoading ? '…' : t('files.none')} /> : null}
       {parts.map((part) => {
         const ofPart = all.filter((f) => f.part === part);
@@ -139,32 +183,69 @@ export function DossierFiles({ dossierId }: { dossierId: string }) {
           <div key={part} data-testid={`part-files-${part}`} style={{ marginBottom: 16 }}>
             <Space style={{ marginBottom: 4 }}>
               <Typography.Text strong>{t(`part.${part}`)}</Typography.Text>
-              {editable ? <UploadButton dossierId={dossierId} part={part} label={t('files.upload')} testId={`upload-${part}`} onDone={done} onError={setError} /> : null}
+              {editable ? (
+                <UploadButton
+                  dossierId={dossierId}
+                  part={part}
+                  label={t('files.upload')}
+                  testId={`upload-${part}`}
+                  onDone={done}
+                  onError={setError}
+                />
+              ) : null}
             </Space>
-            {current.length === 0 ? <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('files.noneForPart')}</Typography.Paragraph> : (
-            <List
-              size="small"
-              dataSource={current}
-              renderItem={(f) => {
-                const older = ofPart.filter((o) => o.lineageId === f.lineageId && !o.current).sort((a, b) => b.version - a.version);
-                return (
-                  <List.Item
-                    extra={editable ? <UploadButton dossierId={dossierId} part={part} replaces={f.fileId} label={t('files.replace')} testId={`replace-${f.fileId}`} onDone={done} onError={setError} /> : null}
-                  >
-                    <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                      <FileLine f={f} onError={setError} />
-                      {older.length ? (
-                        <Collapse
-                          ghost
-                          size="small"
-                          items={[{ key: 'older', label: t('files.older', { count: older.length }), children: older.map((o) => <div key={o.fileId}><FileLine f={o} onError={setError} /></div>) }]}
-                        />
-                      ) : null}
-                    </Space>
-                  </List.Item>
-                );
-              }}
-            />
+            {current.length === 0 ? (
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {t('files.noneForPart')}
+              </Typography.Paragraph>
+            ) : (
+              <List
+                size="small"
+                dataSource={current}
+                renderItem={(f) => {
+                  const older = ofPart
+                    .filter((o) => o.lineageId === f.lineageId && !o.current)
+                    .sort((a, b) => b.version - a.version);
+                  return (
+                    <List.Item
+                      extra={
+                        editable ? (
+                          <UploadButton
+                            dossierId={dossierId}
+                            part={part}
+                            replaces={f.fileId}
+                            label={t('files.replace')}
+                            testId={`replace-${f.fileId}`}
+                            onDone={done}
+                            onError={setError}
+                          />
+                        ) : null
+                      }
+                    >
+                      <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                        <FileLine f={f} onError={setError} />
+                        {older.length ? (
+                          <Collapse
+                            ghost
+                            size="small"
+                            items={[
+                              {
+                                key: 'older',
+                                label: t('files.older', { count: older.length }),
+                                children: older.map((o) => (
+                                  <div key={o.fileId}>
+                                    <FileLine f={o} onError={setError} />
+                                  </div>
+                                )),
+                              },
+                            ]}
+                          />
+                        ) : null}
+                      </Space>
+                    </List.Item>
+                  );
+                }}
+              />
             )}
           </div>
         );

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Result,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +58,11 @@ function fromHistory(history: HistoryEntry[]) {
   let parts: Part[] = [];
   let criteria: Criterion[] | undefined;
   for (const e of history) {
-    if (Array.isArray(e.data.parts) && ['DossierCreated', 'DossierContentUpdated', 'SupplementProvided'].includes(e.type)) parts = e.data.parts as Part[];
+    if (
+      Array.isArray(e.data.parts) &&
+      ['DossierCreated', 'DossierContentUpdated', 'SupplementProvided'].includes(e.type)
+    )
+      parts = e.data.parts as Part[];
     const eligibility = e.data.eligibility as { criteria?: Criterion[] } | undefined;
     if (e.type === 'DossierSubmitted' && eligibility?.criteria) criteria = eligibility.criteria;
   }
@@ -60,8 +79,16 @@ export function DossierPage() {
   const path = { params: { path: { id } } };
   const dossier = useQuery({ queryKey: ['dossier', id], queryFn: () => unwrap(api.GET('/api/dossiers/{id}', path)) });
   const visible = dossier.isSuccess;
-  const history = useQuery({ queryKey: ['dossier', id, 'history'], enabled: visible, queryFn: async () => (await unwrap(api.GET('/api/dossiers/{id}/history', path))) as unknown as HistoryEntry[] });
-  const actions = useQuery({ queryKey: ['dossier', id, 'actions'], enabled: visible, queryFn: () => unwrap(api.GET('/api/dossiers/{id}/actions', path)) });
+  const history = useQuery({
+    queryKey: ['dossier', id, 'history'],
+    enabled: visible,
+    queryFn: async () => (await unwrap(api.GET('/api/dossiers/{id}/history', path))) as unknown as HistoryEntry[],
+  });
+  const actions = useQuery({
+    queryKey: ['dossier', id, 'actions'],
+    enabled: visible,
+    queryFn: () => unwrap(api.GET('/api/dossiers/{id}/actions', path)),
+  });
 
   if (dossier.error instanceof ApiError && [403, 404].includes(dossier.error.status)) {
     return <Result status="404" title={t('dossier.notVisible')} data-testid="not-visible" />;
@@ -76,25 +103,56 @@ export function DossierPage() {
     await queryClient.invalidateQueries({ queryKey: ['dossier', id] });
     await queryClient.invalidateQueries({ queryKey: ['me'] });
   };
-  const onAction = (a: DossierAction) => (a.command === 'UpdateDossierContent' ? void navigate(`/dossiers/${id}/edit`) : setOpen(a));
+  const onAction = (a: DossierAction) =>
+    a.command === 'UpdateDossierContent' ? void navigate(`/dossiers/${id}/edit`) : setOpen(a);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title={<Typography.Title level={3} style={{ margin: 0 }} data-testid="dossier-title">{d.title}</Typography.Title>}
-        extra={<Tag color={d.status === 'AWARDED' ? 'green' : d.status === 'REJECTED' ? 'red' : 'blue'} data-testid="dossier-status" data-status={d.status}>{t(`status.${d.status}`)}</Tag>}
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="dossier-title">
+            {d.title}
+          </Typography.Title>
+        }
+        extra={
+          <Tag
+            color={d.status === 'AWARDED' ? 'green' : d.status === 'REJECTED' ? 'red' : 'blue'}
+            data-testid="dossier-status"
+            data-status={d.status}
+          >
+            {t(`status.${d.status}`)}
+          </Tag>
+        }
       >
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-          <Descriptions.Item label={t('dossier.nominee')}>{d.nomineeName} ({t(`draft.${d.nomineeKind}`)})</Descriptions.Item>
+          <Descriptions.Item label={t('dossier.nominee')}>
+            {d.nomineeName} ({t(`draft.${d.nomineeKind}`)})
+          </Descriptions.Item>
           <Descriptions.Item label={t('dossier.award')}>{awardName(d.awardCode, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('dossier.status')}>{t(`status.${d.status}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('dossier.heldBy')}>{asText(d.heldBy) ? t(`role.${asText(d.heldBy)}`) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('dossier.heldBy')}>
+            {asText(d.heldBy) ? t(`role.${asText(d.heldBy)}`) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('dossier.unit')}>{d.unitCode}</Descriptions.Item>
-          <Descriptions.Item label={t('dossier.deadline')}>{asText(d.deadline) ? <Deadline date={asText(d.deadline)} overdue={d.overdue} /> : '—'}</Descriptions.Item>
-          {d.votesCast ? <Descriptions.Item label={t('dossier.votes')}>{d.votesCast} / {d.councilMembers.length}</Descriptions.Item> : null}
-          {asText(d.decisionNumber) ? <Descriptions.Item label={t('dossier.decision')}>{asText(d.decisionNumber)} — {formatDate(asText(d.decidedOn))}</Descriptions.Item> : null}
-          {asText(d.reason) ? <Descriptions.Item label={t('dossier.reason')}>{asText(d.reason)}</Descriptions.Item> : null}
-          {asText(d.ruleSetVersion) ? <Descriptions.Item label={t('dossier.ruleSet')}>{asText(d.ruleSetVersion)}</Descriptions.Item> : null}
+          <Descriptions.Item label={t('dossier.deadline')}>
+            {asText(d.deadline) ? <Deadline date={asText(d.deadline)} overdue={d.overdue} /> : '—'}
+          </Descriptions.Item>
+          {d.votesCast ? (
+            <Descriptions.Item label={t('dossier.votes')}>
+              {d.votesCast} / {d.councilMembers.length}
+            </Descriptions.Item>
+          ) : null}
+          {asText(d.decisionNumber) ? (
+            <Descriptions.Item label={t('dossier.decision')}>
+              {asText(d.decisionNumber)} — {formatDate(asText(d.decidedOn))}
+            </Descriptions.Item>
+          ) : null}
+          {asText(d.reason) ? (
+            <Descriptions.Item label={t('dossier.reason')}>{asText(d.reason)}</Descriptions.Item>
+          ) : null}
+          {asText(d.ruleSetVersion) ? (
+            <Descriptions.Item label={t('dossier.ruleSet')}>{asText(d.ruleSetVersion)}</Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
 
@@ -105,12 +163,20 @@ export function DossierPage() {
           <Space wrap>
             {actions.data.actions.map((a) => (
               <Space key={a.path} direction="vertical" size={0}>
-                <Button type={a.expectedRefusal ? 'default' : 'primary'} danger={['WithdrawDossier', 'ReturnDossier', 'RevokeAward'].includes(a.command)} data-command={a.command} onClick={() => onAction(a)}>
+                <Button
+                  type={a.expectedRefusal ? 'default' : 'primary'}
+                  danger={['WithdrawDossier', 'ReturnDossier', 'RevokeAward'].includes(a.command)}
+                  data-command={a.command}
+                  onClick={() => onAction(a)}
+                >
                   {t(`command.${a.command}`)}
                 </Button>
                 {a.expectedRefusal ? (
                   <Tooltip title={a.expectedRefusal.message}>
-                    <Typography.Text type="warning" style={{ fontSize: 12 }}>{t('dossier.willBeRefused')}: {refusalMessage(a.expectedRefusal.rule, a.expectedRefusal.message, i18n.language)}</Typography.Text>
+                    <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                      {t('dossier.willBeRefused')}:{' '}
+                      {refusalMessage(a.expectedRefusal.rule, a.expectedRefusal.message, i18n.language)}
+                    </Typography.Text>
                   </Tooltip>
                 ) : null}
               </Space>
@@ -144,10 +210,16 @@ export function DossierPage() {
             <Timeline
               data-testid="timeline"
               items={(history.data ?? []).map((e) => ({
-                color: e.type === 'DossierRejected' || e.type === 'DossierReturned' ? 'red' : e.type === 'DossierAwarded' ? 'green' : 'blue',
+                color:
+                  e.type === 'DossierRejected' || e.type === 'DossierReturned'
+                    ? 'red'
+                    : e.type === 'DossierAwarded'
+                      ? 'green'
+                      : 'blue',
                 content: (
                   <span>
-                    <b>{t(`event.${e.type}`, { defaultValue: e.type })}</b> — {formatDateTime(e.occurredAt)} {t('dossier.by')} {t(`role.${e.actor.role}`, { defaultValue: e.actor.role })}
+                    <b>{t(`event.${e.type}`, { defaultValue: e.type })}</b> — {formatDateTime(e.occurredAt)}{' '}
+                    {t('dossier.by')} {t(`role.${e.actor.role}`, { defaultValue: e.actor.role })}
                   </span>
                 ),
               }))}
@@ -169,7 +241,16 @@ export function DossierPage() {
               { title: t('dossier.rule'), dataIndex: 'rule', width: 80 },
               { title: t('dossier.criterion'), dataIndex: 'explanation' },
               { title: t('dossier.legalBasis'), dataIndex: 'legalBasis', render: (v?: string) => v ?? '—' },
-              { title: '', dataIndex: 'passed', width: 110, render: (ok: boolean, c) => <Tag color={ok ? 'green' : c.severity === 'WARNING' ? 'orange' : 'red'}>{ok ? t('dossier.passed') : c.severity === 'WARNING' ? t('dossier.warning') : t('dossier.failed')}</Tag> },
+              {
+                title: '',
+                dataIndex: 'passed',
+                width: 110,
+                render: (ok: boolean, c) => (
+                  <Tag color={ok ? 'green' : c.severity === 'WARNING' ? 'orange' : 'red'}>
+                    {ok ? t('dossier.passed') : c.severity === 'WARNING' ? t('dossier.warning') : t('dossier.failed')}
+                  </Tag>
+                ),
+              },
             ]}
           />
         ) : (

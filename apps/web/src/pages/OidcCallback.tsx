@@ -42,8 +42,22 @@ export function OidcCallback() {
       <Card style={{ width: 420 }} title={t('oidc.completing')} loading={!error}>
         {error ? (
           <>
-            <Alert type="error" showIcon data-testid="oidc-error" title={t('oidc.failed')} description={error} style={{ marginBottom: 16 }} />
-            <Button onClick={() => { exchange = undefined; void navigate('/sign-in', { replace: true }); }}>{t('oidc.retry')}</Button>
+            <Alert
+              type="error"
+              showIcon
+              data-testid="oidc-error"
+              title={t('oidc.failed')}
+              description={error}
+              style={{ marginBottom: 16 }}
+            />
+            <Button
+              onClick={() => {
+                exchange = undefined;
+                void navigate('/sign-in', { replace: true });
+              }}
+            >
+              {t('oidc.retry')}
+            </Button>
           </>
         ) : null}
       </Card>

@@ -17,11 +17,22 @@ type FiveYearRow = FiveYear['rows'][number];
 type AwardRow = Awards['rows'][number];
 type StageTime = Times['stages'][number];
 
-interface Period { provinceCode?: string; fromYear: number; toYear: number }
+interface Period {
+  provinceCode?: string;
+  fromYear: number;
+  toYear: number;
+}
 
 async function report<T>(path: string, p: Period, format?: 'csv'): Promise<T | Blob> {
-  const qs = new URLSearchParams({ fromYear: String(p.fromYear), toYear: String(p.toYear), ...(p.provinceCode ? { provinceCode: p.provinceCode } : {}), ...(format ? { format } : {}) });
-  const res = await fetch(`/api/reports/${path}?${qs}`, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
+  const qs = new URLSearchParams({
+    fromYear: String(p.fromYear),
+    toYear: String(p.toYear),
+    ...(p.provinceCode ? { provinceCode: p.provinceCode } : {}),
+    ...(format ? { format } : {}),
+  });
+  const res = await fetch(`/api/reports/${path}?${qs}`, {
+    headers: { authorization: `Bearer ${session.token() ?? ''}` },
+  });
   if (!res.ok) throw new ApiError(res.status, ((await res.json().catch(() => ({}))) ?? {}) as Partial<ErrorBody>);
   return format ? res.blob() : ((await res.json()) as T);
 }
@@ -37,7 +48,9 @@ async function downloadCsv(path: string, p: Period, name: string): Promise<void>
 function Chart({ caption, children }: { caption: string; children: React.ReactElement }) {
   return (
     <figure style={{ margin: 0 }} aria-label={caption}>
-      <figcaption><Typography.Text strong>{caption}</Typography.Text></figcaption>
+      <figcaption>
+        <Typography.Text strong>{caption}</Typography.Text>
+      </figcaption>
       <div style={{ width: '100%', height: 280 }}>
         <ResponsiveContainer>{children}</ResponsiveContainer>
       </div>
@@ -54,9 +67,19 @@ const thisYear = new Date().getFullYear();
 export function Reports() {
   const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState<Period>({ fromYear: thisYear - 4, toYear: thisYear });
-  const fiveYear = useQuery({ queryKey: ['reports', 'five-year', period], enabled: !!period.provinceCode, queryFn: () => report<FiveYear>('five-year', period) as Promise<FiveYear> });
-  const awards = useQuery({ queryKey: ['reports', 'awards', period], queryFn: () => report<Awards>('awards', period) as Promise<Awards> });
-  const times = useQuery({ queryKey: ['reports', 'times', period], queryFn: () => report<Times>('processing-times', period) as Promise<Times> });
+  const fiveYear = useQuery({
+    queryKey: ['reports', 'five-year', period],
+    enabled: !!period.provinceCode,
+    queryFn: () => report<FiveYear>('five-year', period) as Promise<FiveYear>,
+  });
+  const awards = useQuery({
+    queryKey: ['reports', 'awards', period],
+    queryFn: () => report<Awards>('awards', period) as Promise<Awards>,
+  });
+  const times = useQuery({
+    queryKey: ['reports', 'times', period],
+    queryFn: () => report<Times>('processing-times', period) as Promise<Times>,
+  });
   const byYear = new Map<number, { year: number; individuals: number; collectives: number; households: number }>();
   for (const r of awards.data?.rows ?? []) {
     const y = byYear.get(r.year) ?? { year: r.year, individuals: 0, collectives: 0, households: 0 };
@@ -74,23 +97,66 @@ export function Reports() {
   ];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card title={<Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>{t('reports.title')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
+            {t('reports.title')}
+          </Typography.Title>
+        }
+      >
         <Form
           layout="inline"
           initialValues={period}
-          onFinish={(v: Period) => setPeriod({ fromYear: v.fromYear, toYear: v.toYear, ...(v.provinceCode?.trim() ? { provinceCode: v.provinceCode.trim() } : {}) })}
+          onFinish={(v: Period) =>
+            setPeriod({
+              fromYear: v.fromYear,
+              toYear: v.toYear,
+              ...(v.provinceCode?.trim() ? { provinceCode: v.provinceCode.trim() } : {}),
+            })
+          }
           style={{ rowGap: 8 }}
         >
-          <Form.Item name="provinceCode" htmlFor="report-province" label={t('reports.province')}><Input id="report-province" style={{ width: 160 }} /></Form.Item>
-          <Form.Item name="fromYear" htmlFor="report-from" label={t('reports.fromYear')} rules={[{ required: true, message: t('form.required') }]}><InputNumber id="report-from" min={1945} max={2100} /></Form.Item>
-          <Form.Item name="toYear" htmlFor="report-to" label={t('reports.toYear')} rules={[{ required: true, message: t('form.required') }]}><InputNumber id="report-to" min={1945} max={2100} /></Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="report-show">{t('audit.show')}</Button>
+          <Form.Item name="provinceCode" htmlFor="report-province" label={t('reports.province')}>
+            <Input id="report-province" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item
+            name="fromYear"
+            htmlFor="report-from"
+            label={t('reports.fromYear')}
+            rules={[{ required: true, message: t('form.required') }]}
+          >
+            <InputNumber id="report-from" min={1945} max={2100} />
+          </Form.Item>
+          <Form.Item
+            name="toYear"
+            htmlFor="report-to"
+            label={t('reports.toYear')}
+            rules={[{ required: true, message: t('form.required') }]}
+          >
+            <InputNumber id="report-to" min={1945} max={2100} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="report-show">
+            {t('audit.show')}
+          </Button>
         </Form>
       </Card>
 
       <Card
-        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('reports.fiveYear', { from: period.fromYear, to: period.toYear })}</Typography.Title>}
-        extra={fiveYear.data ? <Button data-testid="five-year-csv" onClick={() => void downloadCsv('five-year', period, `bao-cao-khen-thuong-${period.provinceCode ?? ''}`)}>{t('reports.csv')}</Button> : null}
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
+            {t('reports.fiveYear', { from: period.fromYear, to: period.toYear })}
+          </Typography.Title>
+        }
+        extra={
+          fiveYear.data ? (
+            <Button
+              data-testid="five-year-csv"
+              onClick={() => void downloadCsv('five-year', period, `bao-cao-khen-thuong-${period.provinceCode ?? ''}`)}
+            >
+              {t('reports.csv')}
+            </Button>
+          ) : null
+        }
       >
         <ApiErrorAlert error={fiveYear.error} />
         {!period.provinceCode ? <Typography.Text type="secondary">{t('reports.needProvince')}</Typography.Text> : null}
@@ -120,7 +186,9 @@ export function Reports() {
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="no" width={30} />
-                  <Tooltip labelFormatter={(no) => fiveYear.data.rows.find((r) => r.no === Number(no))?.label ?? String(no)} />
+                  <Tooltip
+                    labelFormatter={(no) => fiveYear.data.rows.find((r) => r.no === Number(no))?.label ?? String(no)}
+                  />
                   <Bar dataKey="count" name={t('reports.total')} fill="#b71c1c" />
                 </BarChart>
               </Chart>
@@ -130,8 +198,16 @@ export function Reports() {
       </Card>
 
       <Card
-        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('reports.awards')}</Typography.Title>}
-        extra={<Button data-testid="awards-csv" onClick={() => void downloadCsv('awards', period, 'khen-thuong')}>{t('reports.csv')}</Button>}
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
+            {t('reports.awards')}
+          </Typography.Title>
+        }
+        extra={
+          <Button data-testid="awards-csv" onClick={() => void downloadCsv('awards', period, 'khen-thuong')}>
+            {t('reports.csv')}
+          </Button>
+        }
       >
         <ApiErrorAlert error={awards.error} />
         <Row gutter={[16, 16]}>
@@ -143,7 +219,9 @@ export function Reports() {
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
-                {kinds.map((k) => <Bar key={k.key} dataKey={k.key} name={k.label} stackId="kind" fill={k.fill} />)}
+                {kinds.map((k) => (
+                  <Bar key={k.key} dataKey={k.key} name={k.label} stackId="kind" fill={k.fill} />
+                ))}
               </BarChart>
             </Chart>
             <Statistic title={t('reports.directShare')} value={share == null ? '—' : `${(share * 100).toFixed(1)} %`} />
@@ -159,7 +237,11 @@ export function Reports() {
               loading={awards.isLoading}
               columns={[
                 { title: t('draft.year'), dataIndex: 'year' },
-                { title: t('dossier.award'), dataIndex: 'awardCode', render: (c: string) => awardName(c, i18n.language) },
+                {
+                  title: t('dossier.award'),
+                  dataIndex: 'awardCode',
+                  render: (c: string) => awardName(c, i18n.language),
+                },
                 { title: t('tasks.unit'), dataIndex: 'unitName', render: (n: string | null, r) => n ?? r.unitCode },
                 { title: t('reports.total'), dataIndex: 'total', align: 'right' },
               ]}
@@ -169,8 +251,19 @@ export function Reports() {
       </Card>
 
       <Card
-        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('reports.times')}</Typography.Title>}
-        extra={<Button data-testid="times-csv" onClick={() => void downloadCsv('processing-times', period, 'thoi-gian-xu-ly')}>{t('reports.csv')}</Button>}
+        title={
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
+            {t('reports.times')}
+          </Typography.Title>
+        }
+        extra={
+          <Button
+            data-testid="times-csv"
+            onClick={() => void downloadCsv('processing-times', period, 'thoi-gian-xu-ly')}
+          >
+            {t('reports.csv')}
+          </Button>
+        }
       >
         <ApiErrorAlert error={times.error} />
         <Row gutter={[16, 16]}>
@@ -185,8 +278,18 @@ export function Reports() {
               columns={[
                 { title: t('reports.stage'), dataIndex: 'label' },
                 { title: t('reports.count'), dataIndex: 'count', align: 'right' },
-                { title: t('reports.median'), dataIndex: 'medianDays', align: 'right', render: (d: number | null) => d ?? '—' },
-                { title: t('reports.p90'), dataIndex: 'p90Days', align: 'right', render: (d: number | null) => d ?? '—' },
+                {
+                  title: t('reports.median'),
+                  dataIndex: 'medianDays',
+                  align: 'right',
+                  render: (d: number | null) => d ?? '—',
+                },
+                {
+                  title: t('reports.p90'),
+                  dataIndex: 'p90Days',
+                  align: 'right',
+                  render: (d: number | null) => d ?? '—',
+                },
               ]}
             />
           </Col>

@@ -22,7 +22,11 @@ export function useSessions(status?: 'OPEN' | 'CLOSED', enabled = true) {
 }
 
 export function sessionStatusTag(s: SessionView, t: (k: string) => string) {
-  return <Tag color={s.status === 'OPEN' ? 'blue' : 'default'} data-testid="session-status" data-status={s.status}>{t(`session.status.${s.status}`)}</Tag>;
+  return (
+    <Tag color={s.status === 'OPEN' ? 'blue' : 'default'} data-testid="session-status" data-status={s.status}>
+      {t(`session.status.${s.status}`)}
+    </Tag>
+  );
 }
 
 /** The list of sessions, and (secretariat) the form that convenes one from dossiers under appraisal. */
@@ -33,7 +37,13 @@ export function Sessions() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {CONVENERS.includes(role) ? <Convene /> : null}
-      <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('session.listTitle')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('session.listTitle')}
+          </Typography.Title>
+        }
+      >
         <ApiErrorAlert error={sessions.error} />
         <Table<SessionView>
           rowKey="id"
@@ -42,7 +52,11 @@ export function Sessions() {
           pagination={false}
           scroll={{ x: true }}
           columns={[
-            { title: t('session.title'), dataIndex: 'title', render: (title: string, s) => <Link to={`/council-sessions/${s.id}`}>{title}</Link> },
+            {
+              title: t('session.title'),
+              dataIndex: 'title',
+              render: (title: string, s) => <Link to={`/council-sessions/${s.id}`}>{title}</Link>,
+            },
             { title: t('session.statusLabel'), render: (_: unknown, s) => sessionStatusTag(s, t) },
             { title: t('session.deadline'), dataIndex: 'deadline', render: (d: string) => formatDate(d) },
             { title: t('session.agenda'), render: (_: unknown, s) => s.agenda.length },
@@ -66,10 +80,17 @@ function Convene() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const candidates = useQuery({ queryKey: ['board', 'appraisal'], queryFn: () => unwrap(api.GET('/api/board', { params: { query: { status: ['APPRAISAL'], limit: 200 } } })) });
+  const candidates = useQuery({
+    queryKey: ['board', 'appraisal'],
+    queryFn: () => unwrap(api.GET('/api/board', { params: { query: { status: ['APPRAISAL'], limit: 200 } } })),
+  });
   const convene = useMutation({
     mutationFn: async (v: ConveneValues) =>
-      unwrap(api.POST('/api/council-sessions', { body: { title: v.title.trim(), deadline: v.deadline.format('YYYY-MM-DD'), dossierIds: v.dossierIds } })),
+      unwrap(
+        api.POST('/api/council-sessions', {
+          body: { title: v.title.trim(), deadline: v.deadline.format('YYYY-MM-DD'), dossierIds: v.dossierIds },
+        }),
+      ),
     onSuccess: async (s) => {
       void message.success(t('session.convened'));
       await queryClient.invalidateQueries({ queryKey: ['sessions'] });
@@ -80,12 +101,26 @@ function Convene() {
   });
   const required = [{ required: true, message: t('form.required') }];
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('session.conveneTitle')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('session.conveneTitle')}
+        </Typography.Title>
+      }
+    >
       <ApiErrorAlert error={convene.error} />
       <Form form={form} layout="vertical" onFinish={(v) => convene.mutate(v)}>
         <Row gutter={16}>
-          <Col xs={24} md={16}><Form.Item name="title" htmlFor="session-title" label={t('session.title')} rules={required}><Input id="session-title" /></Form.Item></Col>
-          <Col xs={24} md={8}><Form.Item name="deadline" htmlFor="session-deadline" label={t('session.deadline')} rules={required}><DatePicker id="session-deadline" format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="title" htmlFor="session-title" label={t('session.title')} rules={required}>
+              <Input id="session-title" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="deadline" htmlFor="session-deadline" label={t('session.deadline')} rules={required}>
+              <DatePicker id="session-deadline" format="DD/MM/YYYY" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
         </Row>
         <Form.Item name="dossierIds" htmlFor="session-dossiers" label={t('session.pickDossiers')} rules={required}>
           <Select
@@ -93,10 +128,15 @@ function Convene() {
             mode="multiple"
             loading={candidates.isLoading}
             optionFilterProp="label"
-            options={(candidates.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.nomineeName} — ${awardName(d.awardCode, i18n.language)} (${d.unitCode})` }))}
+            options={(candidates.data?.items ?? []).map((d) => ({
+              value: d.id,
+              label: `${d.nomineeName} — ${awardName(d.awardCode, i18n.language)} (${d.unitCode})`,
+            }))}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={convene.isPending} data-testid="convene">{t('session.convene')}</Button>
+        <Button type="primary" htmlType="submit" loading={convene.isPending} data-testid="convene">
+          {t('session.convene')}
+        </Button>
       </Form>
     </Card>
   );

@@ -10,8 +10,23 @@ import { beginOidcSignIn } from '../auth/oidc';
 
 /** The demo users `npm run up` seeds (README), one per role. */
 const DEMO_USERS = [
-  'clerk.sgddt', 'head.sgddt', 'clerk.syt', 'head.syt', 'clerk.tanphu', 'secretariat.officer', 'secretariat.head', 'council.chair', 'council.member1',
-  'council.member2', 'unitcouncil.sgddt.1', 'unitcouncil.sgddt.2', 'chairman', 'central.appraiser', 'central.decider', 'auditor', 'admin',
+  'clerk.sgddt',
+  'head.sgddt',
+  'clerk.syt',
+  'head.syt',
+  'clerk.tanphu',
+  'secretariat.officer',
+  'secretariat.head',
+  'council.chair',
+  'council.member1',
+  'council.member2',
+  'unitcouncil.sgddt.1',
+  'unitcouncil.sgddt.2',
+  'chairman',
+  'central.appraiser',
+  'central.decider',
+  'auditor',
+  'admin',
 ];
 
 /**
@@ -23,7 +38,11 @@ export function SignIn() {
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from;
   const [username, setUsername] = useState('');
-  const config = useQuery({ queryKey: ['auth-config'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/auth/config')) });
+  const config = useQuery({
+    queryKey: ['auth-config'],
+    staleTime: Infinity,
+    queryFn: () => unwrap(api.GET('/api/auth/config')),
+  });
   const oidc = useMutation({ mutationFn: () => beginOidcSignIn(config.data ?? { mode: 'oidc' }, from) });
   const signIn = useMutation({
     mutationFn: (name: string) => unwrap(api.POST('/api/auth/token', { body: { username: name } })),
@@ -34,29 +53,72 @@ export function SignIn() {
   });
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
-      <Card style={{ width: 420 }} title={t('app.title')} extra={<Segmented size="small" value={i18n.language.startsWith('en') ? 'en' : 'vi'} options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]} onChange={(v) => void i18n.changeLanguage(String(v))} />}>
-        <Typography.Title level={1} style={{ fontSize: 20 }}>{t('signIn.title')}</Typography.Title>
+      <Card
+        style={{ width: 420 }}
+        title={t('app.title')}
+        extra={
+          <Segmented
+            size="small"
+            value={i18n.language.startsWith('en') ? 'en' : 'vi'}
+            options={[
+              { label: 'VI', value: 'vi' },
+              { label: 'EN', value: 'en' },
+            ]}
+            onChange={(v) => void i18n.changeLanguage(String(v))}
+          />
+        }
+      >
+        <Typography.Title level={1} style={{ fontSize: 20 }}>
+          {t('signIn.title')}
+        </Typography.Title>
         {config.data?.mode === 'oidc' ? (
           <>
             <Typography.Paragraph type="secondary">{t('oidc.subtitle')}</Typography.Paragraph>
             <ApiErrorAlert error={oidc.error} />
-            <Button type="primary" block data-testid="oidc-sign-in" loading={oidc.isPending || oidc.isSuccess} onClick={() => oidc.mutate()}>{t('oidc.signIn')}</Button>
+            <Button
+              type="primary"
+              block
+              data-testid="oidc-sign-in"
+              loading={oidc.isPending || oidc.isSuccess}
+              onClick={() => oidc.mutate()}
+            >
+              {t('oidc.signIn')}
+            </Button>
           </>
-        ) : config.isLoading ? <Card loading /> : (<>
-        <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
-        <ApiErrorAlert error={signIn.error} />
-        <Form layout="vertical" onFinish={() => signIn.mutate(username.trim())}>
-          <Form.Item label={t('signIn.pick')} htmlFor="demo-user">
-            <Select id="demo-user" showSearch value={DEMO_USERS.includes(username) ? username : undefined} options={DEMO_USERS.map((u) => ({ value: u, label: u }))} onChange={setUsername} placeholder={t('signIn.pick')} />
-          </Form.Item>
-          <Form.Item label={t('signIn.username')} htmlFor="username">
-            <Input id="username" name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" />
-          </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={signIn.isPending} disabled={!username.trim()}>{t('signIn.submit')}</Button>
-          </Space>
-        </Form>
-        </>)}
+        ) : config.isLoading ? (
+          <Card loading />
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
+            <ApiErrorAlert error={signIn.error} />
+            <Form layout="vertical" onFinish={() => signIn.mutate(username.trim())}>
+              <Form.Item label={t('signIn.pick')} htmlFor="demo-user">
+                <Select
+                  id="demo-user"
+                  showSearch
+                  value={DEMO_USERS.includes(username) ? username : undefined}
+                  options={DEMO_USERS.map((u) => ({ value: u, label: u }))}
+                  onChange={setUsername}
+                  placeholder={t('signIn.pick')}
+                />
+              </Form.Item>
+              <Form.Item label={t('signIn.username')} htmlFor="username">
+                <Input
+                  id="username"
+                  name="username"
+                  value={username}
+                  onChange={(e) => setUsername(e.target.value)}
+                  autoComplete="username"
+                />
+              </Form.Item>
+              <Space>
+                <Button type="primary" htmlType="submit" loading={signIn.isPending} disabled={!username.trim()}>
+                  {t('signIn.submit')}
+                </Button>
+              </Space>
+            </Form>
+          </>
+        )}
       </Card>
     </main>
   );

@@ -1,5 +1,12 @@
 import type { Actor } from '../shared/actor';
-import { attachedParts, decideAttachFile, evolveAttachments, initialAttachmentsState, type AttachmentsState, type NewAttachment } from './attachment';
+import {
+  attachedParts,
+  decideAttachFile,
+  evolveAttachments,
+  initialAttachmentsState,
+  type AttachmentsState,
+  type NewAttachment,
+} from './attachment';
 
 const clerk: Actor = { userId: 'clerk-a', role: 'UNIT_CLERK', unitCode: 'A' };
 const draft = { status: 'DRAFT', unitCode: 'A' };
@@ -30,11 +37,17 @@ function attach(given: NewAttachment[], next: NewAttachment, dossier = draft, ac
 describe('attaching a file to a dossier part', () => {
   it('a first file of a part is version 1 of its own lineage', () => {
     const { decision } = attach([], file());
-    expect(decision).toEqual({ ok: true, value: [{ type: 'AttachmentAdded', data: { ...file(), lineageId: 'f1', version: 1 } }] });
+    expect(decision).toEqual({
+      ok: true,
+      value: [{ type: 'AttachmentAdded', data: { ...file(), lineageId: 'f1', version: 1 } }],
+    });
   });
 
   it('a replacement is the next version of the lineage, and the old version stays listed but no longer current', () => {
-    const { decision, state } = attach([file(), file({ fileId: 'f2', replacesFileId: 'f1' })], file({ fileId: 'f3', replacesFileId: 'f2' }));
+    const { decision, state } = attach(
+      [file(), file({ fileId: 'f2', replacesFileId: 'f1' })],
+      file({ fileId: 'f3', replacesFileId: 'f2' }),
+    );
     expect(decision.ok && decision.value[0].data).toMatchObject({ lineageId: 'f1', version: 3, replacesFileId: 'f2' });
     expect(state.files.f1.current).toBe(false);
     expect(state.files.f2.current).toBe(true);
@@ -43,12 +56,33 @@ describe('attaching a file to a dossier part', () => {
   it.each([
     ['another unit’s clerk', file(), draft, { ...clerk, unitCode: 'B' }, 'attachment.editor', 'FORBIDDEN'],
     ['the unit head', file(), draft, { ...clerk, role: 'UNIT_HEAD' as const }, 'attachment.editor', 'FORBIDDEN'],
-    ['a dossier under appraisal', file(), { status: 'APPRAISAL', unitCode: 'A' }, clerk, 'attachment.editable-state', 'WRONG_STATE'],
+    [
+      'a dossier under appraisal',
+      file(),
+      { status: 'APPRAISAL', unitCode: 'A' },
+      clerk,
+      'attachment.editable-state',
+      'WRONG_STATE',
+    ],
     ['an unknown part', file({ part: 'NOPE' as never }), draft, clerk, 'attachment.part', 'INVALID'],
-    ['a type not accepted', file({ contentType: 'text/html' as never }), draft, clerk, 'attachment.content-type', 'INVALID'],
+    [
+      'a type not accepted',
+      file({ contentType: 'text/html' as never }),
+      draft,
+      clerk,
+      'attachment.content-type',
+      'INVALID',
+    ],
     ['no hash', file({ sha256: 'x' }), draft, clerk, 'attachment.hash', 'INVALID'],
     ['an empty file', file({ size: 0 }), draft, clerk, 'attachment.empty', 'INVALID'],
-    ['a replacement of nothing', file({ replacesFileId: 'zz' }), draft, clerk, 'attachment.replaces-unknown', 'INVALID'],
+    [
+      'a replacement of nothing',
+      file({ replacesFileId: 'zz' }),
+      draft,
+      clerk,
+      'attachment.replaces-unknown',
+      'INVALID',
+    ],
   ])('is refused for %s', (_what, next, dossier, actor, rule, code) => {
     const { decision } = attach([], next, dossier, actor);
     expect(decision.ok ? undefined : [decision.rejection.rule, decision.rejection.code]).toEqual([rule, code]);
@@ -63,7 +97,14 @@ describe('attaching a file to a dossier part', () => {
   });
 
   it('the completeness check reads the parts with a current file, by file name', () => {
-    const { state } = attach([file(), file({ fileId: 'f2', replacesFileId: 'f1', name: 'to-trinh-v2.pdf' }), file({ fileId: 'f3', part: 'BIEN_BAN', name: 'bb.pdf' })], file({ fileId: 'f9' }));
+    const { state } = attach(
+      [
+        file(),
+        file({ fileId: 'f2', replacesFileId: 'f1', name: 'to-trinh-v2.pdf' }),
+        file({ fileId: 'f3', part: 'BIEN_BAN', name: 'bb.pdf' }),
+      ],
+      file({ fileId: 'f9' }),
+    );
     expect(attachedParts(Object.values(state.files))).toEqual([
       { kind: 'TO_TRINH', ref: 'to-trinh-v2.pdf' },
       { kind: 'BIEN_BAN', ref: 'bb.pdf' },

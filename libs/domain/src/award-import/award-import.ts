@@ -9,7 +9,16 @@ import { subjectKeyOf } from '../dossier/types';
 import type { Actor, ActorRole } from '../shared/actor';
 import { accept, refuse, reject, type Decision } from '../shared/errors';
 
-export const AWARD_IMPORT_FIELDS = ['fullName', 'citizenId', 'kind', 'unitCode', 'award', 'year', 'decisionNumber', 'decidedOn'] as const;
+export const AWARD_IMPORT_FIELDS = [
+  'fullName',
+  'citizenId',
+  'kind',
+  'unitCode',
+  'award',
+  'year',
+  'decisionNumber',
+  'decidedOn',
+] as const;
 export type AwardImportField = (typeof AWARD_IMPORT_FIELDS)[number];
 const REQUIRED: readonly AwardImportField[] = ['fullName', 'unitCode', 'award', 'decisionNumber', 'decidedOn'];
 
@@ -27,7 +36,13 @@ export const DEFAULT_HEADERS: Record<AwardImportField, readonly string[]> = {
 
 /** Lower case, no diacritics (đ → d), single spaces: how headers and award names are compared. */
 export const foldText = (s: string): string =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export interface RowError {
   /** The spreadsheet's row number (the header is row 1). */
@@ -52,7 +67,8 @@ export type AwardImportEvent =
   | { type: 'AwardImportStarted'; data: { fileSha256: string; fileName: string; rows: number } }
   | { type: 'AwardImported'; data: ImportedAward & { fileSha256: string } };
 
-export const isAwardImportEventType = (type: string): boolean => type === 'AwardImportStarted' || type === 'AwardImported';
+export const isAwardImportEventType = (type: string): boolean =>
+  type === 'AwardImportStarted' || type === 'AwardImported';
 
 export const AWARD_IMPORTERS: readonly ActorRole[] = ['ADMINISTRATOR', 'SECRETARIAT_HEAD'];
 
@@ -96,7 +112,10 @@ export const decisionLineKey = (a: Pick<ImportedAward, 'decisionNumber' | 'subje
  * Reads a table (first row the headers, cells as text) into awards and every row error: missing columns, unknown
  * award, bad date or year, bad citizen id, a decision line twice in the file or already recorded. Pure.
  */
-export function parseAwardTable(table: readonly (readonly string[])[], options: ParseOptions): { awards: ImportedAward[]; errors: RowError[] } {
+export function parseAwardTable(
+  table: readonly (readonly string[])[],
+  options: ParseOptions,
+): { awards: ImportedAward[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const header = (table[0] ?? []).map((h) => foldText(h));
   const columnOf = {} as Record<AwardImportField, number>;
@@ -117,19 +136,29 @@ export function parseAwardTable(table: readonly (readonly string[])[], options: 
     const err = (column: AwardImportField, message: string) => rowErrors.push({ row, column, message });
     for (const f of REQUIRED) if (!cell(f)) err(f, `${f} is empty`);
     const kindText = foldText(cell('kind'));
-    const kind = !kindText || ['ca nhan', 'individual', 'i'].includes(kindText) ? 'INDIVIDUAL' : ['tap the', 'collective', 'c'].includes(kindText) ? 'COLLECTIVE' : undefined;
+    const kind =
+      !kindText || ['ca nhan', 'individual', 'i'].includes(kindText)
+        ? 'INDIVIDUAL'
+        : ['tap the', 'collective', 'c'].includes(kindText)
+          ? 'COLLECTIVE'
+          : undefined;
     if (!kind) err('kind', `"${cell('kind')}" is neither Cá nhân nor Tập thể`);
     const awardCode = cell('award') ? awardCodeOf(cell('award')) : undefined;
-    if (cell('award') && !awardCode) err('award', `Unknown award "${cell('award')}": neither a catalog code nor an award name`);
+    if (cell('award') && !awardCode)
+      err('award', `Unknown award "${cell('award')}": neither a catalog code nor an award name`);
     const decidedOn = cell('decidedOn') ? parseDate(cell('decidedOn')) : undefined;
-    if (cell('decidedOn') && !decidedOn) err('decidedOn', `"${cell('decidedOn')}" is not a date (dd/MM/yyyy or yyyy-MM-dd)`);
+    if (cell('decidedOn') && !decidedOn)
+      err('decidedOn', `"${cell('decidedOn')}" is not a date (dd/MM/yyyy or yyyy-MM-dd)`);
     const yearText = cell('year');
     const year = yearText ? Number(yearText) : decidedOn ? Number(decidedOn.slice(0, 4)) : NaN;
-    if (yearText && !(Number.isInteger(year) && year >= 1945 && year <= 2100)) err('year', `"${yearText}" is not a year`);
-    else if (decidedOn && Number.isInteger(year) && year > Number(decidedOn.slice(0, 4))) err('year', `The achievement year ${year} is after the decision (${decidedOn})`);
+    if (yearText && !(Number.isInteger(year) && year >= 1945 && year <= 2100))
+      err('year', `"${yearText}" is not a year`);
+    else if (decidedOn && Number.isInteger(year) && year > Number(decidedOn.slice(0, 4)))
+      err('year', `The achievement year ${year} is after the decision (${decidedOn})`);
     const citizenId = cell('citizenId');
     // The message never repeats the id itself.
-    if (citizenId && !/^\d{9}$|^\d{12}$/.test(citizenId)) err('citizenId', 'A citizen id has 12 digits (or 9 for an old identity card)');
+    if (citizenId && !/^\d{9}$|^\d{12}$/.test(citizenId))
+      err('citizenId', 'A citizen id has 12 digits (or 9 for an old identity card)');
     if (citizenId && kind === 'COLLECTIVE') err('citizenId', 'A collective has no citizen id');
     if (rowErrors.length || !kind || !awardCode || !decidedOn) {
       errors.push(...rowErrors);
@@ -137,12 +166,31 @@ export function parseAwardTable(table: readonly (readonly string[])[], options: 
     }
     const fullName = cell('fullName').normalize('NFC').replace(/\s+/g, ' ');
     const unitCode = cell('unitCode');
-    const subjectKey = subjectKeyOf({ kind, fullName, ...(citizenId ? { citizenIdHash: options.hashCitizenId(citizenId) } : {}) }, unitCode);
-    const award: ImportedAward = { rowNumber: row, subjectKey, subjectKind: kind, fullName, unitCode, awardCode, year, decisionNumber: cell('decisionNumber'), decidedOn };
+    const subjectKey = subjectKeyOf(
+      { kind, fullName, ...(citizenId ? { citizenIdHash: options.hashCitizenId(citizenId) } : {}) },
+      unitCode,
+    );
+    const award: ImportedAward = {
+      rowNumber: row,
+      subjectKey,
+      subjectKind: kind,
+      fullName,
+      unitCode,
+      awardCode,
+      year,
+      decisionNumber: cell('decisionNumber'),
+      decidedOn,
+    };
     const key = decisionLineKey(award);
     const first = firstRowOf.get(key);
-    if (first) errors.push({ row, column: 'decisionNumber', message: `Duplicate decision line: row ${first} has the same decision, person and award` });
-    else if (options.alreadyRecorded?.has(key)) errors.push({ row, column: 'decisionNumber', message: 'This decision line is already in the award history' });
+    if (first)
+      errors.push({
+        row,
+        column: 'decisionNumber',
+        message: `Duplicate decision line: row ${first} has the same decision, person and award`,
+      });
+    else if (options.alreadyRecorded?.has(key))
+      errors.push({ row, column: 'decisionNumber', message: 'This decision line is already in the award history' });
     else {
       firstRowOf.set(key, row);
       awards.push(award);
@@ -159,14 +207,38 @@ export function decideImportAwards(
   facts: { alreadyImported?: { importId: string; importedAt: string } },
   actor: Actor,
 ): Decision<AwardImportEvent[]> {
-  if (!AWARD_IMPORTERS.includes(actor.role)) return refuse(reject('FORBIDDEN', 'award-import.role', `${actor.role} may not import awards; allowed: ${AWARD_IMPORTERS.join(', ')}`));
+  if (!AWARD_IMPORTERS.includes(actor.role))
+    return refuse(
+      reject(
+        'FORBIDDEN',
+        'award-import.role',
+        `${actor.role} may not import awards; allowed: ${AWARD_IMPORTERS.join(', ')}`,
+      ),
+    );
   if (facts.alreadyImported)
-    return refuse(reject('WRONG_STATE', 'award-import.same-file', `This file (SHA-256 ${file.sha256}) was already imported on ${facts.alreadyImported.importedAt} (import ${facts.alreadyImported.importId}); nothing was imported again`, { importId: facts.alreadyImported.importId }));
+    return refuse(
+      reject(
+        'WRONG_STATE',
+        'award-import.same-file',
+        `This file (SHA-256 ${file.sha256}) was already imported on ${facts.alreadyImported.importedAt} (import ${facts.alreadyImported.importId}); nothing was imported again`,
+        { importId: facts.alreadyImported.importId },
+      ),
+    );
   if (parsed.errors.length)
-    return refuse(reject('INVALID', 'award-import.row-errors', `The file has ${parsed.errors.length} row error(s); nothing was imported`, { errors: parsed.errors }));
+    return refuse(
+      reject(
+        'INVALID',
+        'award-import.row-errors',
+        `The file has ${parsed.errors.length} row error(s); nothing was imported`,
+        { errors: parsed.errors },
+      ),
+    );
   if (parsed.awards.length === 0) return refuse(reject('INVALID', 'award-import.empty', 'The file has no award rows'));
   return accept([
-    { type: 'AwardImportStarted', data: { fileSha256: file.sha256, fileName: file.name.slice(0, 200), rows: parsed.awards.length } },
+    {
+      type: 'AwardImportStarted',
+      data: { fileSha256: file.sha256, fileName: file.name.slice(0, 200), rows: parsed.awards.length },
+    },
     ...parsed.awards.map((a): AwardImportEvent => ({ type: 'AwardImported', data: { ...a, fileSha256: file.sha256 } })),
   ]);
 }

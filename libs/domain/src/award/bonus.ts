@@ -32,7 +32,12 @@ export function bonusFor(table: BonusTable, awardCode: string, subject: SubjectK
   const salary = baseSalaryOn(table, decisionDate);
   const base = salary.vnd;
   const individual = rate?.individual;
-  const raw = subject === 'COLLECTIVE' ? rate?.collective : subject === 'HOUSEHOLD' && individual !== undefined ? individual * table.householdFactor : individual;
+  const raw =
+    subject === 'COLLECTIVE'
+      ? rate?.collective
+      : subject === 'HOUSEHOLD' && individual !== undefined
+        ? individual * table.householdFactor
+        : individual;
   if (rate === undefined || raw === undefined)
     return {
       amountVnd: null,
@@ -43,7 +48,8 @@ export function bonusFor(table: BonusTable, awardCode: string, subject: SubjectK
     };
   // Exact to 4 decimals: 1.5 × 0.3 is 0.45, not 0.44999999999999996.
   const multiplier = Math.round(raw * 10_000) / 10_000;
-  const household = subject === 'HOUSEHOLD' ? ` (household: ${table.householdFactor} × the individual rate ${rate.individual})` : '';
+  const household =
+    subject === 'HOUSEHOLD' ? ` (household: ${table.householdFactor} × the individual rate ${rate.individual})` : '';
   const article = rate.legalBasis ?? table.legalBasis;
   return {
     amountVnd: Math.round(multiplier * base),

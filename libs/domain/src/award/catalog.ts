@@ -25,12 +25,39 @@ const C: readonly SubjectKind[] = ['COLLECTIVE'];
 const IC: readonly SubjectKind[] = ['INDIVIDUAL', 'COLLECTIVE'];
 const ICH: readonly SubjectKind[] = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'];
 
-const state = (code: string, nameVi: string, nameEn: string, subjects: readonly SubjectKind[], extra: Partial<AwardForm> = {}): AwardForm => ({
-  code, nameVi, nameEn, subjects, decider: 'PRESIDENT', level: 'STATE', route: 'STATE', ...extra,
+const state = (
+  code: string,
+  nameVi: string,
+  nameEn: string,
+  subjects: readonly SubjectKind[],
+  extra: Partial<AwardForm> = {},
+): AwardForm => ({
+  code,
+  nameVi,
+  nameEn,
+  subjects,
+  decider: 'PRESIDENT',
+  level: 'STATE',
+  route: 'STATE',
+  ...extra,
 });
-const classes = (code: string, nameVi: string, nameEn: string, subjects: readonly SubjectKind[], n: 2 | 3): AwardForm[] =>
-  (['Nhất', 'Nhì', 'Ba'] as const).slice(0, n).map((hang, i) =>
-    state(`${code}_${i + 1}`, `${nameVi} hạng ${hang}`, `${nameEn}, ${['first', 'second', 'third'][i]} class`, subjects));
+const classes = (
+  code: string,
+  nameVi: string,
+  nameEn: string,
+  subjects: readonly SubjectKind[],
+  n: 2 | 3,
+): AwardForm[] =>
+  (['Nhất', 'Nhì', 'Ba'] as const)
+    .slice(0, n)
+    .map((hang, i) =>
+      state(
+        `${code}_${i + 1}`,
+        `${nameVi} hạng ${hang}`,
+        `${nameEn}, ${['first', 'second', 'third'][i]} class`,
+        subjects,
+      ),
+    );
 
 export const AWARD_CATALOG: readonly AwardForm[] = [
   state('HC_SAO_VANG', 'Huân chương Sao vàng', 'Gold Star Order', IC),
@@ -56,15 +83,81 @@ export const AWARD_CATALOG: readonly AwardForm[] = [
   state('BA_ME_VNAH', 'Bà mẹ Việt Nam anh hùng', 'Heroic Vietnamese Mother', I),
   state('CSTD_TOAN_QUOC', 'Chiến sĩ thi đua toàn quốc', 'National Emulation Fighter', I, { decider: 'PRIME_MINISTER' }),
   state('CO_TD_CHINH_PHU', 'Cờ thi đua của Chính phủ', "Government's Emulation Flag", C, { decider: 'PRIME_MINISTER' }),
-  state('BK_THU_TUONG', 'Bằng khen của Thủ tướng Chính phủ', "Prime Minister's Certificate of Merit", ICH, { decider: 'PRIME_MINISTER' }),
-  { code: 'CSTD_TINH', nameVi: 'Chiến sĩ thi đua cấp tỉnh', nameEn: 'Provincial Emulation Fighter', decider: 'PROVINCIAL_CHAIRMAN', subjects: I, level: 'PROVINCIAL', route: 'PROVINCIAL' },
-  { code: 'BK_TINH', nameVi: 'Bằng khen của Chủ tịch UBND tỉnh', nameEn: "Provincial Chairman's Certificate of Merit", decider: 'PROVINCIAL_CHAIRMAN', subjects: ICH, level: 'PROVINCIAL', route: 'PROVINCIAL' },
-  { code: 'CO_TD_TINH', nameVi: 'Cờ thi đua của UBND tỉnh', nameEn: 'Provincial Emulation Flag', decider: 'PROVINCIAL_CHAIRMAN', subjects: C, level: 'PROVINCIAL', route: 'PROVINCIAL' },
-  { code: 'TT_LD_XUAT_SAC', nameVi: 'Tập thể lao động xuất sắc', nameEn: 'Excellent Labour Collective', decider: 'PROVINCIAL_CHAIRMAN', subjects: C, level: 'PROVINCIAL', route: 'PROVINCIAL' },
-  { code: 'CSTD_CO_SO', nameVi: 'Chiến sĩ thi đua cơ sở', nameEn: 'Grassroots Emulation Fighter', decider: 'UNIT_HEAD', subjects: I, level: 'GRASSROOTS', route: 'GRASSROOTS' },
-  { code: 'LD_TIEN_TIEN', nameVi: 'Lao động tiên tiến', nameEn: 'Advanced Worker', decider: 'UNIT_HEAD', subjects: I, level: 'GRASSROOTS', route: 'GRASSROOTS' },
-  { code: 'TT_LD_TIEN_TIEN', nameVi: 'Tập thể lao động tiên tiến', nameEn: 'Advanced Labour Collective', decider: 'UNIT_HEAD', subjects: C, level: 'GRASSROOTS', route: 'GRASSROOTS' },
-  { code: 'GIAY_KHEN', nameVi: 'Giấy khen', nameEn: 'Certificate of Recognition', decider: 'UNIT_HEAD', subjects: ICH, level: 'GRASSROOTS', route: 'GRASSROOTS' },
+  state('BK_THU_TUONG', 'Bằng khen của Thủ tướng Chính phủ', "Prime Minister's Certificate of Merit", ICH, {
+    decider: 'PRIME_MINISTER',
+  }),
+  {
+    code: 'CSTD_TINH',
+    nameVi: 'Chiến sĩ thi đua cấp tỉnh',
+    nameEn: 'Provincial Emulation Fighter',
+    decider: 'PROVINCIAL_CHAIRMAN',
+    subjects: I,
+    level: 'PROVINCIAL',
+    route: 'PROVINCIAL',
+  },
+  {
+    code: 'BK_TINH',
+    nameVi: 'Bằng khen của Chủ tịch UBND tỉnh',
+    nameEn: "Provincial Chairman's Certificate of Merit",
+    decider: 'PROVINCIAL_CHAIRMAN',
+    subjects: ICH,
+    level: 'PROVINCIAL',
+    route: 'PROVINCIAL',
+  },
+  {
+    code: 'CO_TD_TINH',
+    nameVi: 'Cờ thi đua của UBND tỉnh',
+    nameEn: 'Provincial Emulation Flag',
+    decider: 'PROVINCIAL_CHAIRMAN',
+    subjects: C,
+    level: 'PROVINCIAL',
+    route: 'PROVINCIAL',
+  },
+  {
+    code: 'TT_LD_XUAT_SAC',
+    nameVi: 'Tập thể lao động xuất sắc',
+    nameEn: 'Excellent Labour Collective',
+    decider: 'PROVINCIAL_CHAIRMAN',
+    subjects: C,
+    level: 'PROVINCIAL',
+    route: 'PROVINCIAL',
+  },
+  {
+    code: 'CSTD_CO_SO',
+    nameVi: 'Chiến sĩ thi đua cơ sở',
+    nameEn: 'Grassroots Emulation Fighter',
+    decider: 'UNIT_HEAD',
+    subjects: I,
+    level: 'GRASSROOTS',
+    route: 'GRASSROOTS',
+  },
+  {
+    code: 'LD_TIEN_TIEN',
+    nameVi: 'Lao động tiên tiến',
+    nameEn: 'Advanced Worker',
+    decider: 'UNIT_HEAD',
+    subjects: I,
+    level: 'GRASSROOTS',
+    route: 'GRASSROOTS',
+  },
+  {
+    code: 'TT_LD_TIEN_TIEN',
+    nameVi: 'Tập thể lao động tiên tiến',
+    nameEn: 'Advanced Labour Collective',
+    decider: 'UNIT_HEAD',
+    subjects: C,
+    level: 'GRASSROOTS',
+    route: 'GRASSROOTS',
+  },
+  {
+    code: 'GIAY_KHEN',
+    nameVi: 'Giấy khen',
+    nameEn: 'Certificate of Recognition',
+    decider: 'UNIT_HEAD',
+    subjects: ICH,
+    level: 'GRASSROOTS',
+    route: 'GRASSROOTS',
+  },
 ];
 
 /**
@@ -72,7 +165,12 @@ export const AWARD_CATALOG: readonly AwardForm[] = [
  * found, so old streams project and replay, but not offered for new dossiers.
  */
 const LEGACY_CODES: readonly AwardForm[] = [
-  state('HCH_CHIEN_SI_VE_VANG', 'Huy chương Chiến sĩ vẻ vang (hạng không ghi)', 'Glorious Fighter Medal (class not recorded)', I),
+  state(
+    'HCH_CHIEN_SI_VE_VANG',
+    'Huy chương Chiến sĩ vẻ vang (hạng không ghi)',
+    'Glorious Fighter Medal (class not recorded)',
+    I,
+  ),
 ];
 
 const BY_CODE = new Map([...AWARD_CATALOG, ...LEGACY_CODES].map((a) => [a.code, a]));

@@ -18,7 +18,11 @@ export const FIVE_YEAR_REPORT_CATEGORIES: readonly ReportCategory[] = [
   { key: 'HC_DOC_LAP_1', awardCodes: ['HC_DOC_LAP_1'] },
   { key: 'HC_DOC_LAP_2', awardCodes: ['HC_DOC_LAP_2'] },
   { key: 'HC_DOC_LAP_3', awardCodes: ['HC_DOC_LAP_3'] },
-  { key: 'HC_LAO_DONG', label: 'Huân chương Lao động (các hạng)', awardCodes: ['HC_LAO_DONG_1', 'HC_LAO_DONG_2', 'HC_LAO_DONG_3'] },
+  {
+    key: 'HC_LAO_DONG',
+    label: 'Huân chương Lao động (các hạng)',
+    awardCodes: ['HC_LAO_DONG_1', 'HC_LAO_DONG_2', 'HC_LAO_DONG_3'],
+  },
   { key: 'BK_THU_TUONG', awardCodes: ['BK_THU_TUONG'] },
   { key: 'CO_TD_CHINH_PHU', awardCodes: ['CO_TD_CHINH_PHU'] },
   { key: 'CSTD_TOAN_QUOC', awardCodes: ['CSTD_TOAN_QUOC'] },
@@ -33,10 +37,12 @@ export function checkReportCategories(categories: readonly ReportCategory[]): vo
   const seen = new Set<string>();
   for (const c of categories) {
     for (const code of c.awardCodes) {
-      if (!findAward(code)) throw new Error(`five-year report: category ${c.key} names ${code}, which is not in the award catalog`);
+      if (!findAward(code))
+        throw new Error(`five-year report: category ${c.key} names ${code}, which is not in the award catalog`);
       if (seen.has(code)) throw new Error(`five-year report: ${code} is counted in two categories`);
       seen.add(code);
     }
-    if (!c.label && c.awardCodes.length !== 1) throw new Error(`five-year report: category ${c.key} covers several codes and needs a label`);
+    if (!c.label && c.awardCodes.length !== 1)
+      throw new Error(`five-year report: category ${c.key} covers several codes and needs a label`);
   }
 }

@@ -11,8 +11,15 @@ describe('the five-year report categories', () => {
   });
 
   it('refuses a code not in the catalog, a code counted twice, and an unlabelled category of several codes', () => {
-    expect(() => checkReportCategories([{ key: 'X', awardCodes: ['NOT_AN_AWARD'] }])).toThrow(/not in the award catalog/);
-    expect(() => checkReportCategories([{ key: 'X', awardCodes: ['BK_TINH'] }, { key: 'Y', awardCodes: ['BK_TINH'] }])).toThrow(/two categories/);
+    expect(() => checkReportCategories([{ key: 'X', awardCodes: ['NOT_AN_AWARD'] }])).toThrow(
+      /not in the award catalog/,
+    );
+    expect(() =>
+      checkReportCategories([
+        { key: 'X', awardCodes: ['BK_TINH'] },
+        { key: 'Y', awardCodes: ['BK_TINH'] },
+      ]),
+    ).toThrow(/two categories/);
     expect(() => checkReportCategories([{ key: 'X', awardCodes: ['BK_TINH', 'CSTD_TINH'] }])).toThrow(/needs a label/);
   });
 });

@@ -46,33 +46,80 @@ const LAW = 'Bộ luật Lao động 2019 (45/2019/QH14), Điều 112 khoản 1'
 const LAW_PM = `${LAW} và khoản 3 (Thủ tướng quyết định ngày nghỉ cụ thể)`;
 const LAW_COMPENSATORY = 'Bộ luật Lao động 2019 (45/2019/QH14), Điều 111 khoản 3 (nghỉ bù vào ngày làm việc kế tiếp)';
 
-const holiday = (date: string, nameVi: string, nameEn: string, source: string, extra: Partial<HolidayEntry> = {}): HolidayEntry => ({
-  date, kind: 'HOLIDAY', nameVi, nameEn, source, ...extra,
+const holiday = (
+  date: string,
+  nameVi: string,
+  nameEn: string,
+  source: string,
+  extra: Partial<HolidayEntry> = {},
+): HolidayEntry => ({
+  date,
+  kind: 'HOLIDAY',
+  nameVi,
+  nameEn,
+  source,
+  ...extra,
 });
 const newYear = (date: string) => holiday(date, 'Tết Dương lịch', "New Year's Day", LAW);
 const tet = (date: string, lunarVi: string, lunarEn: string, source: string, extra: Partial<HolidayEntry> = {}) =>
   holiday(date, `Tết Nguyên Đán (${lunarVi})`, `Lunar New Year (${lunarEn})`, source, extra);
-const hungKings = (date: string) => holiday(date, 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', "Hung Kings' Commemoration Day (10th day of the 3rd lunar month)", LAW);
-const reunification = (date: string, source = LAW) => holiday(date, 'Ngày Chiến thắng (30/4)', 'Reunification Day', source);
-const labourDay = (date: string, source = LAW) => holiday(date, 'Ngày Quốc tế Lao động (1/5)', "International Workers' Day", source);
+const hungKings = (date: string) =>
+  holiday(
+    date,
+    'Giỗ Tổ Hùng Vương (10/3 âm lịch)',
+    "Hung Kings' Commemoration Day (10th day of the 3rd lunar month)",
+    LAW,
+  );
+const reunification = (date: string, source = LAW) =>
+  holiday(date, 'Ngày Chiến thắng (30/4)', 'Reunification Day', source);
+const labourDay = (date: string, source = LAW) =>
+  holiday(date, 'Ngày Quốc tế Lao động (1/5)', "International Workers' Day", source);
 const nationalDay = (date: string, source: string) => holiday(date, 'Quốc khánh (2/9)', 'National Day', source);
 const nationalDayAdjacent = (date: string, source: string, extra: Partial<HolidayEntry> = {}) =>
   holiday(date, 'Quốc khánh (ngày liền kề)', 'National Day (adjacent day)', source, extra);
 const compensatory = (date: string, forVi: string, forEn: string): HolidayEntry => ({
-  date, kind: 'COMPENSATORY_DAY_OFF', nameVi: `Nghỉ bù ${forVi}`, nameEn: `Compensatory day off for ${forEn}`, source: LAW_COMPENSATORY,
+  date,
+  kind: 'COMPENSATORY_DAY_OFF',
+  nameVi: `Nghỉ bù ${forVi}`,
+  nameEn: `Compensatory day off for ${forEn}`,
+  source: LAW_COMPENSATORY,
 });
-const swappedOff = (date: string, forVi: string, forEn: string, source: string, extra: Partial<HolidayEntry> = {}): HolidayEntry => ({
-  date, kind: 'SWAPPED_DAY_OFF', nameVi: `Nghỉ hoán đổi dịp ${forVi}`, nameEn: `Swapped day off (${forEn})`, source, ...extra,
+const swappedOff = (
+  date: string,
+  forVi: string,
+  forEn: string,
+  source: string,
+  extra: Partial<HolidayEntry> = {},
+): HolidayEntry => ({
+  date,
+  kind: 'SWAPPED_DAY_OFF',
+  nameVi: `Nghỉ hoán đổi dịp ${forVi}`,
+  nameEn: `Swapped day off (${forEn})`,
+  source,
+  ...extra,
 });
-const swappedWorking = (date: string, forVi: string, forEn: string, source: string, extra: Partial<HolidayEntry> = {}): HolidayEntry => ({
-  date, kind: 'SWAPPED_WORKING_DAY', nameVi: `Làm bù cho ngày nghỉ hoán đổi dịp ${forVi}`, nameEn: `Make-up working day (${forEn})`, source, ...extra,
+const swappedWorking = (
+  date: string,
+  forVi: string,
+  forEn: string,
+  source: string,
+  extra: Partial<HolidayEntry> = {},
+): HolidayEntry => ({
+  date,
+  kind: 'SWAPPED_WORKING_DAY',
+  nameVi: `Làm bù cho ngày nghỉ hoán đổi dịp ${forVi}`,
+  nameEn: `Make-up working day (${forEn})`,
+  source,
+  ...extra,
 });
 
 const Y2024_TET_QK = `${LAW_PM}; Văn bản 8662/VPCP-KGVX ngày 3/11/2023 (Thủ tướng đồng ý đề xuất của Bộ LĐTBXH: Tết 8/2–14/2, Quốc khánh 31/8–3/9/2024)`;
-const Y2024_APRIL = 'Văn bản 2450/VPCP-KGVX ngày 12/4/2024 (hoán đổi thứ Hai 29/4 với thứ Bảy 4/5/2024), thông báo của Bộ LĐTBXH';
+const Y2024_APRIL =
+  'Văn bản 2450/VPCP-KGVX ngày 12/4/2024 (hoán đổi thứ Hai 29/4 với thứ Bảy 4/5/2024), thông báo của Bộ LĐTBXH';
 const Y2025 = `${LAW_PM}; Văn bản 8726/VPCP-KGVX ngày 26/11/2024; Thông báo số 6150 (2024) của Bộ LĐTBXH`;
 const Y2025_QK = `${LAW_PM}; thông báo của Bộ Nội vụ tháng 8/2025 (Quốc khánh 30/8–2/9/2025)`;
-const Y2026_NEW_YEAR = 'Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (Phó Thủ tướng đồng ý đề xuất của Bộ Nội vụ: nghỉ 1/1–4/1/2026)';
+const Y2026_NEW_YEAR =
+  'Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (Phó Thủ tướng đồng ý đề xuất của Bộ Nội vụ: nghỉ 1/1–4/1/2026)';
 const Y2026_TET_QK = `${LAW_PM}; văn bản của VPCP tháng 10/2025 truyền đạt ý kiến Thủ tướng đồng ý đề xuất của Bộ Nội vụ (Tết 14/2–22/2, Quốc khánh 29/8–2/9/2026); thông báo của Bộ Nội vụ`;
 const Y2027_EXPECTED = `${LAW_PM}; chưa có thông báo của năm 2027 — dự kiến`;
 
@@ -112,20 +159,32 @@ export const VIETNAM_HOLIDAYS: Readonly<Record<number, readonly HolidayEntry[]>>
   ],
   2026: [
     newYear('2026-01-01'),
-    swappedOff('2026-01-02', 'Tết Dương lịch', "New Year's Day", Y2026_NEW_YEAR, { note: 'The 4-day break 1–4/1 is reported by several papers; the document number by one only.' }),
+    swappedOff('2026-01-02', 'Tết Dương lịch', "New Year's Day", Y2026_NEW_YEAR, {
+      note: 'The 4-day break 1–4/1 is reported by several papers; the document number by one only.',
+    }),
     // The make-up Saturday and the document number come from a single press report.
-    swappedWorking('2026-01-10', 'Tết Dương lịch', 'for 2 January', Y2026_NEW_YEAR, { unconfirmed: true, note: `Make-up Saturday 10/1 seen in one press report only. ${PRESS_ONLY}` }),
+    swappedWorking('2026-01-10', 'Tết Dương lịch', 'for 2 January', Y2026_NEW_YEAR, {
+      unconfirmed: true,
+      note: `Make-up Saturday 10/1 seen in one press report only. ${PRESS_ONLY}`,
+    }),
     tet('2026-02-16', '29 tháng Chạp', "New Year's Eve", Y2026_TET_QK),
     tet('2026-02-17', 'mùng 1 tháng Giêng', '1st day', Y2026_TET_QK),
     tet('2026-02-18', 'mùng 2 tháng Giêng', '2nd day', Y2026_TET_QK),
     tet('2026-02-19', 'mùng 3 tháng Giêng', '3rd day', Y2026_TET_QK),
     tet('2026-02-20', 'mùng 4 tháng Giêng', '4th day', Y2026_TET_QK),
     hungKings('2026-04-26'),
-    compensatory('2026-04-27', 'Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)', "Hung Kings' Commemoration Day (26 April is a Sunday)"),
+    compensatory(
+      '2026-04-27',
+      'Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)',
+      "Hung Kings' Commemoration Day (26 April is a Sunday)",
+    ),
     reunification('2026-04-30'),
     labourDay('2026-05-01'),
     // The 5-day break 29/8–2/9 is reported by several papers; which Saturday is worked back, by one only.
-    swappedWorking('2026-08-22', 'Quốc khánh', 'for 31 August', Y2026_TET_QK, { unconfirmed: true, note: `Make-up Saturday 22/8 seen in one press report only. ${PRESS_ONLY}` }),
+    swappedWorking('2026-08-22', 'Quốc khánh', 'for 31 August', Y2026_TET_QK, {
+      unconfirmed: true,
+      note: `Make-up Saturday 22/8 seen in one press report only. ${PRESS_ONLY}`,
+    }),
     swappedOff('2026-08-31', 'Quốc khánh', 'National Day', Y2026_TET_QK),
     nationalDayAdjacent('2026-09-01', Y2026_TET_QK),
     nationalDay('2026-09-02', Y2026_TET_QK),
@@ -144,14 +203,24 @@ export const VIETNAM_HOLIDAYS: Readonly<Record<number, readonly HolidayEntry[]>>
         ['2027-02-10', 'mùng 5 tháng Giêng', '5th day'],
       ] as const
     ).map(([date, vi, en]) =>
-      tet(date, vi, en, Y2027_EXPECTED, { unconfirmed: true, note: 'Tết 2027 not announced yet; block assumed like 2024 (New Year on a Saturday).' }),
+      tet(date, vi, en, Y2027_EXPECTED, {
+        unconfirmed: true,
+        note: 'Tết 2027 not announced yet; block assumed like 2024 (New Year on a Saturday).',
+      }),
     ),
     hungKings('2027-04-16'),
     reunification('2027-04-30'),
     labourDay('2027-05-01'),
-    compensatory('2027-05-03', 'Ngày Quốc tế Lao động (1/5 là thứ Bảy)', "International Workers' Day (1 May is a Saturday)"),
+    compensatory(
+      '2027-05-03',
+      'Ngày Quốc tế Lao động (1/5 là thứ Bảy)',
+      "International Workers' Day (1 May is a Saturday)",
+    ),
     nationalDay('2027-09-02', Y2027_EXPECTED),
-    nationalDayAdjacent('2027-09-03', Y2027_EXPECTED, { unconfirmed: true, note: 'Quốc khánh 2027 not announced yet; Friday 3/9 assumed as the adjacent day (1/9 is the other choice).' }),
+    nationalDayAdjacent('2027-09-03', Y2027_EXPECTED, {
+      unconfirmed: true,
+      note: 'Quốc khánh 2027 not announced yet; Friday 3/9 assumed as the adjacent day (1/9 is the other choice).',
+    }),
   ],
 };
 

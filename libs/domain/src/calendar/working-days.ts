@@ -17,7 +17,9 @@ export class CalendarOutOfRangeError extends Error {
     readonly year: number,
     readonly coveredYears: readonly number[],
   ) {
-    super(`The working-day calendar has no holiday data for ${year} (it covers ${coveredYears.join(', ')}); add ${year}'s holidays before computing dates in it`);
+    super(
+      `The working-day calendar has no holiday data for ${year} (it covers ${coveredYears.join(', ')}); add ${year}'s holidays before computing dates in it`,
+    );
     this.name = 'CalendarOutOfRangeError';
   }
 }
@@ -113,7 +115,10 @@ export function buildCalendar(entries: readonly HolidayEntry[], years?: readonly
   const byDate = new Map<string, HolidayEntry[]>();
   for (const entry of entries) {
     const day = toDay(entry.date);
-    if (!covered.includes(yearOf(entry.date))) throw new InvalidCalendarError(`${entry.date} (${entry.nameEn}) lies outside the calendar's years ${covered.join(', ')}`);
+    if (!covered.includes(yearOf(entry.date)))
+      throw new InvalidCalendarError(
+        `${entry.date} (${entry.nameEn}) lies outside the calendar's years ${covered.join(', ')}`,
+      );
     if (entry.kind === 'SWAPPED_WORKING_DAY' && !isWeekend(day))
       throw new InvalidCalendarError(`${entry.date} is a make-up working day but not a weekend day`);
     if ((entry.kind === 'COMPENSATORY_DAY_OFF' || entry.kind === 'SWAPPED_DAY_OFF') && isWeekend(day))
@@ -122,7 +127,8 @@ export function buildCalendar(entries: readonly HolidayEntry[], years?: readonly
   }
   for (const [date, onDate] of byDate) {
     const working = onDate.filter((e) => e.kind === 'SWAPPED_WORKING_DAY').length;
-    if (working > 0 && working < onDate.length) throw new InvalidCalendarError(`${date} is both a make-up working day and a day off`);
+    if (working > 0 && working < onDate.length)
+      throw new InvalidCalendarError(`${date} is both a make-up working day and a day off`);
   }
   const cumulative: number[] = [];
   const firstDay = covered.length ? firstDayOf(covered[0]) : 0;
@@ -140,7 +146,10 @@ export function buildCalendar(entries: readonly HolidayEntry[], years?: readonly
 }
 
 /** The shipped national calendar (holidays.ts), used when no calendar is passed. */
-export const VIETNAM_CALENDAR: HolidayCalendar = buildCalendar(Object.values(VIETNAM_HOLIDAYS).flat(), VIETNAM_HOLIDAY_YEARS);
+export const VIETNAM_CALENDAR: HolidayCalendar = buildCalendar(
+  Object.values(VIETNAM_HOLIDAYS).flat(),
+  VIETNAM_HOLIDAY_YEARS,
+);
 
 /** Working days in (index.firstDay − 1, day]: a non-decreasing count that grows by one on each working day. */
 function countTo(day: number, { index: { firstDay, cumulative } }: HolidayCalendar): number {
@@ -156,7 +165,8 @@ function dayOfCount(target: number, { index: { firstDay, cumulative } }: Holiday
   const last = firstDay + cumulative.length - 1;
   if (cumulative.length === 0) return dayOfWeekdayCount(target);
   if (target <= 0) return dayOfWeekdayCount(target + weekdayCount(firstDay - 1));
-  if (target > cumulative[cumulative.length - 1]) return dayOfWeekdayCount(target - cumulative[cumulative.length - 1] + weekdayCount(last));
+  if (target > cumulative[cumulative.length - 1])
+    return dayOfWeekdayCount(target - cumulative[cumulative.length - 1] + weekdayCount(last));
   let [low, high] = [0, cumulative.length - 1];
   while (low < high) {
     const mid = (low + high) >> 1;
@@ -166,11 +176,13 @@ function dayOfCount(target: number, { index: { firstDay, cumulative } }: Holiday
   return firstDay + low;
 }
 
-const workingOn = (day: number, calendar: HolidayCalendar): boolean => countTo(day, calendar) - countTo(day - 1, calendar) === 1;
+const workingOn = (day: number, calendar: HolidayCalendar): boolean =>
+  countTo(day, calendar) - countTo(day - 1, calendar) === 1;
 
 /** The first year in [from, to] (days) without holiday data, or undefined when the calendar covers them all. */
 function firstUncoveredYear(fromDay: number, toDay: number, calendar: HolidayCalendar): number | undefined {
-  for (let year = yearOfDay(Math.min(fromDay, toDay)); year <= yearOfDay(Math.max(fromDay, toDay)); year += 1) if (!calendar.years.includes(year)) return year;
+  for (let year = yearOfDay(Math.min(fromDay, toDay)); year <= yearOfDay(Math.max(fromDay, toDay)); year += 1)
+    if (!calendar.years.includes(year)) return year;
   return undefined;
 }
 
@@ -180,7 +192,8 @@ function ensureCovered(fromDay: number, toDay: number, calendar: HolidayCalendar
 }
 
 function checkCount(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`The number of working days must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`The number of working days must be a whole number ≥ 0, got ${n}`);
 }
 
 /** The day n working days after `day` (n = 0: `day` itself if working, else the next working day), any year. */
@@ -218,7 +231,11 @@ export function addWorkingDays(date: string, n: number, calendar: HolidayCalenda
  * (weekends only), and the result is flagged provisional. For deadlines, which must not stop because next year's
  * holidays are not announced yet.
  */
-export function addWorkingDaysProvisionally(date: string, n: number, calendar: HolidayCalendar = VIETNAM_CALENDAR): ProvisionalDate {
+export function addWorkingDaysProvisionally(
+  date: string,
+  n: number,
+  calendar: HolidayCalendar = VIETNAM_CALENDAR,
+): ProvisionalDate {
   checkCount(n);
   const day = toDay(date);
   const due = addDays(day, n, calendar);
@@ -226,7 +243,11 @@ export function addWorkingDaysProvisionally(date: string, n: number, calendar: H
 }
 
 /** The n-th working day strictly before `date` (n ≥ 1), weekends-only past the calendar and flagged so. */
-export function workingDayBeforeProvisionally(date: string, n: number, calendar: HolidayCalendar = VIETNAM_CALENDAR): ProvisionalDate {
+export function workingDayBeforeProvisionally(
+  date: string,
+  n: number,
+  calendar: HolidayCalendar = VIETNAM_CALENDAR,
+): ProvisionalDate {
   checkCount(n);
   const day = toDay(date);
   const before = dayOfCount(countTo(day - 1, calendar) - Math.max(n, 1) + 1, calendar);
@@ -243,9 +264,16 @@ export function workingDaysBetween(from: string, to: string, calendar: HolidayCa
 }
 
 /** workingDaysBetween, weekends-only in years without data and flagged provisional then. */
-export function workingDaysBetweenProvisionally(from: string, to: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): { days: number; provisional: boolean } {
+export function workingDaysBetweenProvisionally(
+  from: string,
+  to: string,
+  calendar: HolidayCalendar = VIETNAM_CALENDAR,
+): { days: number; provisional: boolean } {
   const [a, b] = [toDay(from), toDay(to)];
-  return { days: countTo(b, calendar) - countTo(a, calendar), provisional: firstUncoveredYear(a, b, calendar) !== undefined };
+  return {
+    days: countTo(b, calendar) - countTo(a, calendar),
+    provisional: firstUncoveredYear(a, b, calendar) !== undefined,
+  };
 }
 
 export function describeDay(date: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): DayDescription {
@@ -255,7 +283,11 @@ export function describeDay(date: string, calendar: HolidayCalendar = VIETNAM_CA
 }
 
 /** The non-working days in (from, to], in order: what a deadline from `from` to `to` skipped. */
-export function nonWorkingDaysBetween(from: string, to: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): DayDescription[] {
+export function nonWorkingDaysBetween(
+  from: string,
+  to: string,
+  calendar: HolidayCalendar = VIETNAM_CALENDAR,
+): DayDescription[] {
   const [first, last] = [toDay(from) + 1, toDay(to)];
   const skipped: DayDescription[] = [];
   for (let day = first; day <= last; day += 1) {

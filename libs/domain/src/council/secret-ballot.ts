@@ -16,14 +16,23 @@ export const SECRET_BALLOT_PATH = 'POST /api/council-sessions/{sessionId}/votes'
  * whose secret ballot records only THAT a member took part. Refusal rather than an anonymised per-dossier path: one
  * ballot box and one counting for every secret vote, instead of a second one with its own guarantees to keep.
  */
-export function perDossierVotingRefusal(rule: CouncilRule, council: PerDossierCouncil, awardCode: string): Rejection | undefined {
+export function perDossierVotingRefusal(
+  rule: CouncilRule,
+  council: PerDossierCouncil,
+  awardCode: string,
+): Rejection | undefined {
   if (rule.ballot !== 'SECRET') return undefined;
   const why = `${awardCode} is decided by secret ballot (its rule set), and per-dossier voting records who voted how`;
   if (council === 'PROVINCIAL')
-    return reject('RULE_VIOLATION', 'council.secret-ballot', `${why}: put the dossier on a council session's agenda (POST /api/council-sessions) and vote in its secret ballot (${SECRET_BALLOT_PATH})`, {
-      ballot: 'SECRET',
-      secretPath: SECRET_BALLOT_PATH,
-    });
+    return reject(
+      'RULE_VIOLATION',
+      'council.secret-ballot',
+      `${why}: put the dossier on a council session's agenda (POST /api/council-sessions) and vote in its secret ballot (${SECRET_BALLOT_PATH})`,
+      {
+        ballot: 'SECRET',
+        secretPath: SECRET_BALLOT_PATH,
+      },
+    );
   return reject(
     'RULE_VIOLATION',
     'council.secret-ballot',
@@ -35,5 +44,9 @@ export function perDossierVotingRefusal(rule: CouncilRule, council: PerDossierCo
 /** A vote in the dossier's open per-dossier voting: refused if its item is secret (the API asks before sending a choice). */
 export function castVoteRefusal(state: Pick<DossierState, 'awardCode' | 'council'>): Rejection | undefined {
   if (!state.council || state.council.sessionId) return undefined;
-  return perDossierVotingRefusal(state.council.rule, routeOf(state.awardCode) === 'GRASSROOTS' ? 'UNIT' : 'PROVINCIAL', state.awardCode);
+  return perDossierVotingRefusal(
+    state.council.rule,
+    routeOf(state.awardCode) === 'GRASSROOTS' ? 'UNIT' : 'PROVINCIAL',
+    state.awardCode,
+  );
 }

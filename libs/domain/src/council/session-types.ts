@@ -97,7 +97,10 @@ export const initialSessionState = (sessionId: string): SessionState => ({
 });
 
 export type SessionCommand =
-  | { type: 'ConveneSession'; data: { title: string; provinceCode: string; deadline: string; members: SessionMember[]; agenda: AgendaItem[] } }
+  | {
+      type: 'ConveneSession';
+      data: { title: string; provinceCode: string; deadline: string; members: SessionMember[]; agenda: AgendaItem[] };
+    }
   | { type: 'DropAgendaItem'; data: { dossierId: string; reason: string } }
   | { type: 'RecordAttendance'; data: { memberId: string; attendance: Attendance } }
   | { type: 'DeclareConflict'; data: { dossierId: string; reason: string } }
@@ -110,9 +113,15 @@ export type SessionCommand =
 
 /** Every session event type starts with "Session", which is how projections tell session streams from dossiers. */
 export type SessionEvent =
-  | { type: 'SessionConvened'; data: { title: string; provinceCode: string; deadline: string; members: SessionMember[]; agenda: AgendaItem[] } }
+  | {
+      type: 'SessionConvened';
+      data: { title: string; provinceCode: string; deadline: string; members: SessionMember[]; agenda: AgendaItem[] };
+    }
   | { type: 'SessionAgendaItemDropped'; data: { dossierId: string; reason: string } }
-  | { type: 'SessionMemberRecused'; data: { memberId: string; dossierId: string; reason: RecusalReason; detail?: string } }
+  | {
+      type: 'SessionMemberRecused';
+      data: { memberId: string; dossierId: string; reason: RecusalReason; detail?: string };
+    }
   | { type: 'SessionAttendanceRecorded'; data: { memberId: string; attendance: Attendance } }
   | { type: 'SessionOpenVoteCast'; data: { memberId: string; dossierId: string; approve: boolean } }
   | { type: 'SessionSecretBallotTakenPart'; data: { memberId: string; dossierId: string } }
@@ -128,7 +137,11 @@ export const isSessionEventType = (type: string): boolean => type.startsWith('Se
 export type SessionEnvelope = Envelope<SessionEvent>;
 
 /** Anything the event table stores: every stream kind's envelopes. */
-export type StoredEnvelope = import('../dossier/events').EventEnvelope | SessionEnvelope | import('../decision/register').RegisterEnvelope | import('../round/round').RoundEnvelope
+export type StoredEnvelope =
+  | import('../dossier/events').EventEnvelope
+  | SessionEnvelope
+  | import('../decision/register').RegisterEnvelope
+  | import('../round/round').RoundEnvelope
   | import('../emulation/block').BlockEnvelope
   | import('../emulation/block-year').BlockYearEnvelope
   | import('../movement/movement').MovementEnvelope

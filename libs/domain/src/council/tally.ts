@@ -19,7 +19,10 @@ export function tally(rule: CouncilRule, members: number, votes: ReadonlyArray<{
 }
 
 /** The same rule over counts, for sessions where attendance and votes are recorded apart (a present member may abstain). */
-export function tallyCounts(rule: CouncilRule, c: { members: number; present: number; approvals: number; rejections: number }): Tally {
+export function tallyCounts(
+  rule: CouncilRule,
+  c: { members: number; present: number; approvals: number; rejections: number },
+): Tally {
   const { members, present, approvals } = c;
   const [qn, qd] = rule.quorum;
   const quorumMet = present * qd >= qn * members;

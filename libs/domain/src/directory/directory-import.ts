@@ -9,18 +9,47 @@
 import { foldText, parseDate } from '../award-import/award-import';
 import { ROLES, type Actor, type Role } from '../shared/actor';
 import { accept, refuse, reject, type Decision, type Rejection } from '../shared/errors';
-import { DIRECTORY_ADMINS, decideRecordUnit, decideRecordUser, UNIT_KINDS, type DirectoryEvent, type UnitKind, type UnitRecord, type UserRecord } from './directory';
+import {
+  DIRECTORY_ADMINS,
+  decideRecordUnit,
+  decideRecordUser,
+  UNIT_KINDS,
+  type DirectoryEvent,
+  type UnitKind,
+  type UnitRecord,
+  type UserRecord,
+} from './directory';
 
 export const DIRECTORY_IMPORT_SHEETS = ['units', 'users'] as const;
 export type DirectoryImportSheet = (typeof DIRECTORY_IMPORT_SHEETS)[number];
 
-export const UNIT_IMPORT_FIELDS = ['code', 'name', 'kind', 'parentCode', 'provinceCode', 'validFrom', 'validTo'] as const;
-export const USER_IMPORT_FIELDS = ['userId', 'username', 'fullName', 'role', 'unitCode', 'oidcSub', 'validFrom', 'validTo'] as const;
+export const UNIT_IMPORT_FIELDS = [
+  'code',
+  'name',
+  'kind',
+  'parentCode',
+  'provinceCode',
+  'validFrom',
+  'validTo',
+] as const;
+export const USER_IMPORT_FIELDS = [
+  'userId',
+  'username',
+  'fullName',
+  'role',
+  'unitCode',
+  'oidcSub',
+  'validFrom',
+  'validTo',
+] as const;
 export type UnitImportField = (typeof UNIT_IMPORT_FIELDS)[number];
 export type UserImportField = (typeof USER_IMPORT_FIELDS)[number];
 
 /** The column titles read by default, Vietnamese first; compared without case, accents or extra spaces. */
-export const DIRECTORY_IMPORT_HEADERS: { units: Record<UnitImportField, readonly string[]>; users: Record<UserImportField, readonly string[]> } = {
+export const DIRECTORY_IMPORT_HEADERS: {
+  units: Record<UnitImportField, readonly string[]>;
+  users: Record<UserImportField, readonly string[]>;
+} = {
   units: {
     code: ['Mã đơn vị', 'Code', 'Unit code'],
     name: ['Tên đơn vị', 'Name', 'Unit name'],
@@ -55,7 +84,13 @@ export const UNIT_KIND_NAMES: Record<UnitKind, readonly string[]> = {
   COMMUNE: ['Xã', 'Phường', 'Thị trấn', 'Xã, phường', 'Commune'],
   SCHOOL: ['Trường', 'Trường học', 'School'],
   ENTERPRISE: ['Doanh nghiệp', 'Enterprise'],
-  MASS_ORGANISATION: ['Tổ chức đoàn thể', 'Đoàn thể', 'Tổ chức chính trị - xã hội', 'Mass organisation', 'Mass organization'],
+  MASS_ORGANISATION: [
+    'Tổ chức đoàn thể',
+    'Đoàn thể',
+    'Tổ chức chính trị - xã hội',
+    'Mass organisation',
+    'Mass organization',
+  ],
 };
 
 /** A role as written in a spreadsheet: its code, or the name the web app shows (Vietnamese or English). */
@@ -74,7 +109,10 @@ export const ROLE_NAMES: Record<Role, readonly string[]> = {
 };
 
 function codeOrName<C extends string>(text: string, names: Record<C, readonly string[]>): C | undefined {
-  const code = text.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const code = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   if (code in names) return code as C;
   const f = foldText(text);
   return (Object.keys(names) as C[]).find((c) => names[c].some((n) => foldText(n) === f));
@@ -134,20 +172,36 @@ export interface DirectoryImportOptions {
 
 type Cells<F extends string> = (f: F) => string;
 
-function columns<F extends string>(sheet: DirectoryImportSheet, header: readonly string[], fields: readonly F[], defaults: Record<F, readonly string[]>, mapping: Partial<Record<F, string>> | undefined, errors: DirectoryRowError[]) {
+function columns<F extends string>(
+  sheet: DirectoryImportSheet,
+  header: readonly string[],
+  fields: readonly F[],
+  defaults: Record<F, readonly string[]>,
+  mapping: Partial<Record<F, string>> | undefined,
+  errors: DirectoryRowError[],
+) {
   const folded = header.map(foldText);
   const at = {} as Record<F, number>;
   for (const f of fields) {
     const names = mapping?.[f] ? [mapping[f]] : defaults[f];
     at[f] = folded.findIndex((h) => names.some((n) => foldText(n) === h));
     if (at[f] < 0 && (REQUIRED[sheet] as readonly string[]).includes(f))
-      errors.push({ sheet, row: 1, column: f, rule: 'directory-import.column', message: `No column for ${f}; expected one of: ${names.join(', ')}` });
+      errors.push({
+        sheet,
+        row: 1,
+        column: f,
+        rule: 'directory-import.column',
+        message: `No column for ${f}; expected one of: ${names.join(', ')}`,
+      });
   }
   return at;
 }
 
 /** Rows of a table with their number, blank lines skipped. */
-function dataRows<F extends string>(table: readonly (readonly string[])[], at: Record<F, number>): { row: number; cell: Cells<F> }[] {
+function dataRows<F extends string>(
+  table: readonly (readonly string[])[],
+  at: Record<F, number>,
+): { row: number; cell: Cells<F> }[] {
   return table
     .slice(1)
     .map((cells, i) => ({ cells, row: i + 2 }))
@@ -155,12 +209,26 @@ function dataRows<F extends string>(table: readonly (readonly string[])[], at: R
     .map(({ cells, row }) => ({ row, cell: (f: F) => (at[f] >= 0 ? (cells[at[f]] ?? '').trim() : '') }));
 }
 
-const fromRejection = (sheet: DirectoryImportSheet, row: number, r: Rejection, fallback: string): DirectoryRowError => ({
-  sheet, row, column: typeof r.details?.field === 'string' ? r.details.field : fallback, rule: r.rule, message: r.message,
+const fromRejection = (
+  sheet: DirectoryImportSheet,
+  row: number,
+  r: Rejection,
+  fallback: string,
+): DirectoryRowError => ({
+  sheet,
+  row,
+  column: typeof r.details?.field === 'string' ? r.details.field : fallback,
+  rule: r.rule,
+  message: r.message,
 });
 
 /** Dates: dd/MM/yyyy or yyyy-MM-dd; an empty cell is `fallback`. */
-function dateCell(text: string, fallback: string | null, column: string, push: (column: string, rule: string, message: string) => void): string | null | undefined {
+function dateCell(
+  text: string,
+  fallback: string | null,
+  column: string,
+  push: (column: string, rule: string, message: string) => void,
+): string | null | undefined {
   if (!text) return fallback;
   const d = parseDate(text);
   if (!d) push(column, 'directory-import.date', `"${text}" is not a date (dd/MM/yyyy or yyyy-MM-dd)`);
@@ -168,17 +236,36 @@ function dateCell(text: string, fallback: string | null, column: string, push: (
 }
 
 /** Several rows of one entity are successive versions: distinct starts, each ending before the next starts. */
-function checkVersions<T extends { row: number; validFrom: string; validTo: string | null }>(sheet: DirectoryImportSheet, byKey: Map<string, T[]>, what: string, errors: DirectoryRowError[]): Set<number> {
+function checkVersions<T extends { row: number; validFrom: string; validTo: string | null }>(
+  sheet: DirectoryImportSheet,
+  byKey: Map<string, T[]>,
+  what: string,
+  errors: DirectoryRowError[],
+): Set<number> {
   const bad = new Set<number>();
   for (const [key, rows] of byKey) {
-    const sorted = [...rows].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.row - b.row));
+    const sorted = [...rows].sort((a, b) =>
+      a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.row - b.row,
+    );
     for (let i = 1; i < sorted.length; i++) {
       const [prev, next] = [sorted[i - 1], sorted[i]];
       if (prev.validFrom === next.validFrom) {
-        errors.push({ sheet, row: next.row, column: sheet === 'units' ? 'code' : 'userId', rule: 'directory-import.duplicate', message: `Duplicate ${what} ${key}: row ${prev.row} has the same one from the same day` });
+        errors.push({
+          sheet,
+          row: next.row,
+          column: sheet === 'units' ? 'code' : 'userId',
+          rule: 'directory-import.duplicate',
+          message: `Duplicate ${what} ${key}: row ${prev.row} has the same one from the same day`,
+        });
         bad.add(next.row);
       } else if (prev.validTo === null || prev.validTo >= next.validFrom) {
-        errors.push({ sheet, row: next.row, column: 'validFrom', rule: 'directory-import.overlap', message: `Overlapping validity: row ${prev.row} (${what} ${key}) is still valid on ${next.validFrom}; end it the day before` });
+        errors.push({
+          sheet,
+          row: next.row,
+          column: 'validFrom',
+          rule: 'directory-import.overlap',
+          message: `Overlapping validity: row ${prev.row} (${what} ${key}) is still valid on ${next.validFrom}; end it the day before`,
+        });
         bad.add(next.row);
       }
     }
@@ -202,28 +289,53 @@ export function planDirectoryImport(
   // Units: parse every row, then resolve parents (in the directory or earlier resolved in the file) until nothing moves.
   const fileUnits: (UnitRecord & { row: number })[] = [];
   if (tables.units) {
-    const at = columns('units', tables.units[0] ?? [], UNIT_IMPORT_FIELDS, DIRECTORY_IMPORT_HEADERS.units, options.mapping?.units, errors);
+    const at = columns(
+      'units',
+      tables.units[0] ?? [],
+      UNIT_IMPORT_FIELDS,
+      DIRECTORY_IMPORT_HEADERS.units,
+      options.mapping?.units,
+      errors,
+    );
     if (!errors.some((e) => e.sheet === 'units' && e.row === 1))
       for (const { row, cell } of dataRows(tables.units, at)) {
         const before = errors.length;
-        const push = (column: string, rule: string, message: string) => errors.push({ sheet: 'units', row, column, rule, message });
+        const push = (column: string, rule: string, message: string) =>
+          errors.push({ sheet: 'units', row, column, rule, message });
         for (const f of REQUIRED.units) if (!cell(f)) push(f, 'directory-import.required', `${f} is empty`);
         const kind = cell('kind') ? unitKindOf(cell('kind')) : undefined;
-        if (cell('kind') && !kind) push('kind', 'directory-import.kind', `Unknown unit kind "${cell('kind')}"; one of ${UNIT_KINDS.join(', ')} or its Vietnamese name`);
+        if (cell('kind') && !kind)
+          push(
+            'kind',
+            'directory-import.kind',
+            `Unknown unit kind "${cell('kind')}"; one of ${UNIT_KINDS.join(', ')} or its Vietnamese name`,
+          );
         const validFrom = dateCell(cell('validFrom'), options.today, 'validFrom', push);
         const validTo = dateCell(cell('validTo'), null, 'validTo', push);
         if (errors.length > before || !kind || !validFrom || validTo === undefined) continue;
-        fileUnits.push({ row, code: cell('code'), name: cell('name'), kind, parentCode: cell('parentCode') || null, provinceCode: cell('provinceCode'), validFrom, validTo });
+        fileUnits.push({
+          row,
+          code: cell('code'),
+          name: cell('name'),
+          kind,
+          parentCode: cell('parentCode') || null,
+          provinceCode: cell('provinceCode'),
+          validFrom,
+          validTo,
+        });
       }
   }
   const unitVersions = new Map<string, (UnitRecord & { row: number })[]>();
   for (const u of fileUnits) unitVersions.set(u.code, [...(unitVersions.get(u.code) ?? []), u]);
   const badUnitRows = checkVersions('units', unitVersions, 'unit code', errors);
   /** A unit's province, start and end as the file (its latest version) or the directory knows it. */
-  const resolved = new Map<string, { provinceCode: string; validFrom: string | null; validTo: string | null; latestFrom?: string }>();
+  const resolved = new Map<
+    string,
+    { provinceCode: string; validFrom: string | null; validTo: string | null; latestFrom?: string }
+  >();
   const known = (code: string) => resolved.get(code) ?? facts.units.get(code);
   const pending = fileUnits.filter((u) => !badUnitRows.has(u.row));
-  for (let moved = true; moved && pending.length; ) {
+  for (let moved = true; moved && pending.length;) {
     moved = false;
     for (let i = 0; i < pending.length; i++) {
       const u = pending[i];
@@ -231,23 +343,50 @@ export function planDirectoryImport(
       pending.splice(i--, 1);
       moved = true;
       const parent = u.parentCode && u.parentCode !== u.code ? known(u.parentCode) : undefined;
-      const unit: UnitRecord = { code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, provinceCode: u.provinceCode || parent?.provinceCode || '', validFrom: u.validFrom, validTo: u.validTo };
+      const unit: UnitRecord = {
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        parentCode: u.parentCode,
+        provinceCode: u.provinceCode || parent?.provinceCode || '',
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+      };
       if (!unit.provinceCode) {
-        errors.push({ sheet: 'units', row: u.row, column: 'provinceCode', rule: 'directory-import.required', message: 'provinceCode is empty (a province names its own province code)' });
+        errors.push({
+          sheet: 'units',
+          row: u.row,
+          column: 'provinceCode',
+          rule: 'directory-import.required',
+          message: 'provinceCode is empty (a province names its own province code)',
+        });
         continue;
       }
       if (parent?.validFrom && unit.validFrom < parent.validFrom) {
-        errors.push({ sheet: 'units', row: u.row, column: 'validFrom', rule: 'directory-import.before-parent', message: `The unit starts (${unit.validFrom}) before its parent ${u.parentCode} (${parent.validFrom})` });
+        errors.push({
+          sheet: 'units',
+          row: u.row,
+          column: 'validFrom',
+          rule: 'directory-import.before-parent',
+          message: `The unit starts (${unit.validFrom}) before its parent ${u.parentCode} (${parent.validFrom})`,
+        });
         continue;
       }
-      const decision = decideRecordUnit(unit, parent && u.parentCode ? { parent: { code: u.parentCode, provinceCode: parent.provinceCode, validTo: parent.validTo } } : {}, actor);
+      const decision = decideRecordUnit(
+        unit,
+        parent && u.parentCode
+          ? { parent: { code: u.parentCode, provinceCode: parent.provinceCode, validTo: parent.validTo } }
+          : {},
+        actor,
+      );
       if (!decision.ok) {
         errors.push(fromRejection('units', u.row, decision.rejection, 'code'));
         continue;
       }
       // The file's entity: its first start, and the end and province of its latest version.
       const inDirectory = facts.units.get(u.code);
-      const seen = resolved.get(u.code) ?? (inDirectory && { ...inDirectory, latestFrom: inDirectory.validFrom ?? undefined });
+      const seen =
+        resolved.get(u.code) ?? (inDirectory && { ...inDirectory, latestFrom: inDirectory.validFrom ?? undefined });
       const latest = !seen || !seen.latestFrom || seen.latestFrom <= unit.validFrom;
       resolved.set(u.code, {
         provinceCode: latest ? unit.provinceCode : seen.provinceCode,
@@ -255,27 +394,63 @@ export function planDirectoryImport(
         validTo: latest ? unit.validTo : seen.validTo,
         latestFrom: latest ? unit.validFrom : seen.latestFrom,
       });
-      rows.push({ sheet: 'units', row: u.row, key: unit.code.trim(), action: facts.units.has(unit.code.trim()) ? 'UPDATE' : 'CREATE', event: decision.value[0] });
+      rows.push({
+        sheet: 'units',
+        row: u.row,
+        key: unit.code.trim(),
+        action: facts.units.has(unit.code.trim()) ? 'UPDATE' : 'CREATE',
+        event: decision.value[0],
+      });
     }
   }
   for (const u of pending)
-    errors.push({ sheet: 'units', row: u.row, column: 'parentCode', rule: 'directory-import.unknown-parent', message: `The parent unit ${u.parentCode} is neither in the directory nor a valid row of the file` });
+    errors.push({
+      sheet: 'units',
+      row: u.row,
+      column: 'parentCode',
+      rule: 'directory-import.unknown-parent',
+      message: `The parent unit ${u.parentCode} is neither in the directory nor a valid row of the file`,
+    });
 
   if (tables.users) {
-    const at = columns('users', tables.users[0] ?? [], USER_IMPORT_FIELDS, DIRECTORY_IMPORT_HEADERS.users, options.mapping?.users, errors);
+    const at = columns(
+      'users',
+      tables.users[0] ?? [],
+      USER_IMPORT_FIELDS,
+      DIRECTORY_IMPORT_HEADERS.users,
+      options.mapping?.users,
+      errors,
+    );
     const parsed: (Omit<UserRecord, 'unitCode'> & { unitCode: string | null; row: number })[] = [];
     if (!errors.some((e) => e.sheet === 'users' && e.row === 1))
       for (const { row, cell } of dataRows(tables.users, at)) {
         const before = errors.length;
-        const push = (column: string, rule: string, message: string) => errors.push({ sheet: 'users', row, column, rule, message });
-        for (const f of REQUIRED.users) if (!cell(f) && f !== 'unitCode') push(f, 'directory-import.required', `${f} is empty`);
+        const push = (column: string, rule: string, message: string) =>
+          errors.push({ sheet: 'users', row, column, rule, message });
+        for (const f of REQUIRED.users)
+          if (!cell(f) && f !== 'unitCode') push(f, 'directory-import.required', `${f} is empty`);
         const role = cell('role') ? roleOf(cell('role')) : undefined;
-        if (cell('role') && !role) push('role', 'directory-import.role', `Unknown role "${cell('role')}"; one of ${ROLES.join(', ')} or its Vietnamese name`);
+        if (cell('role') && !role)
+          push(
+            'role',
+            'directory-import.role',
+            `Unknown role "${cell('role')}"; one of ${ROLES.join(', ')} or its Vietnamese name`,
+          );
         const validFrom = dateCell(cell('validFrom'), options.today, 'validFrom', push);
         const validTo = dateCell(cell('validTo'), null, 'validTo', push);
         if (errors.length > before || !role || !validFrom || validTo === undefined) continue;
         const username = cell('username');
-        parsed.push({ row, userId: cell('userId') || username, username, fullName: cell('fullName'), role, unitCode: cell('unitCode') || null, oidcSub: cell('oidcSub') || null, validFrom, validTo });
+        parsed.push({
+          row,
+          userId: cell('userId') || username,
+          username,
+          fullName: cell('fullName'),
+          role,
+          unitCode: cell('unitCode') || null,
+          oidcSub: cell('oidcSub') || null,
+          validFrom,
+          validTo,
+        });
       }
     const versions = new Map<string, typeof parsed>();
     for (const u of parsed) versions.set(u.userId, [...(versions.get(u.userId) ?? []), u]);
@@ -284,15 +459,30 @@ export function planDirectoryImport(
     for (const u of parsed) {
       if (bad.has(u.row)) continue;
       if (!/^[A-Za-z0-9._@-]{2,128}$/.test(u.userId)) {
-        errors.push({ sheet: 'users', row: u.row, column: 'userId', rule: 'directory-import.user-id', message: 'A user id is 2–128 letters, digits, dot, dash, underscore or @' });
+        errors.push({
+          sheet: 'users',
+          row: u.row,
+          column: 'userId',
+          rule: 'directory-import.user-id',
+          message: 'A user id is 2–128 letters, digits, dot, dash, underscore or @',
+        });
         continue;
       }
-      const unique: ['username' | 'oidcSub', string | null][] = [['username', u.username], ['oidcSub', u.oidcSub]];
+      const unique: ['username' | 'oidcSub', string | null][] = [
+        ['username', u.username],
+        ['oidcSub', u.oidcSub],
+      ];
       const clashRow = unique.find(([field, value]) => {
         if (!value) return false;
         const holder = holderOf.get(`${field}:${value}`);
         if (holder && holder.userId !== u.userId) {
-          errors.push({ sheet: 'users', row: u.row, column: field, rule: 'directory-import.duplicate', message: `Duplicate ${field}: row ${holder.row} gives it to ${holder.userId}` });
+          errors.push({
+            sheet: 'users',
+            row: u.row,
+            column: field,
+            rule: 'directory-import.duplicate',
+            message: `Duplicate ${field}: row ${holder.row} gives it to ${holder.userId}`,
+          });
           return true;
         }
         holderOf.set(`${field}:${value}`, { userId: u.userId, row: u.row });
@@ -301,7 +491,13 @@ export function planDirectoryImport(
       if (clashRow) continue;
       const unit = u.unitCode ? known(u.unitCode) : undefined;
       if (unit?.validFrom && u.validFrom < unit.validFrom) {
-        errors.push({ sheet: 'users', row: u.row, column: 'validFrom', rule: 'directory-import.before-unit', message: `The user starts (${u.validFrom}) before the unit ${u.unitCode} exists (${unit.validFrom})` });
+        errors.push({
+          sheet: 'users',
+          row: u.row,
+          column: 'validFrom',
+          rule: 'directory-import.before-unit',
+          message: `The user starts (${u.validFrom}) before the unit ${u.unitCode} exists (${unit.validFrom})`,
+        });
         continue;
       }
       const current = facts.users.get(u.userId);
@@ -310,14 +506,24 @@ export function planDirectoryImport(
       const clash = byName && byName !== u.userId ? 'username' : bySub && bySub !== u.userId ? 'oidcSub' : undefined;
       const decision = decideRecordUser(
         u,
-        { ...(unit && u.unitCode ? { unit: { code: u.unitCode, validTo: unit.validTo } } : {}), ...(current ? { current } : {}), ...(clash ? { clash } : {}) },
+        {
+          ...(unit && u.unitCode ? { unit: { code: u.unitCode, validTo: unit.validTo } } : {}),
+          ...(current ? { current } : {}),
+          ...(clash ? { clash } : {}),
+        },
         actor,
       );
       if (!decision.ok) {
         errors.push(fromRejection('users', u.row, decision.rejection, 'userId'));
         continue;
       }
-      rows.push({ sheet: 'users', row: u.row, key: u.userId, action: current ? 'UPDATE' : 'CREATE', event: decision.value[0] });
+      rows.push({
+        sheet: 'users',
+        row: u.row,
+        key: u.userId,
+        action: current ? 'UPDATE' : 'CREATE',
+        event: decision.value[0],
+      });
     }
   }
   errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === 'units' ? -1 : 1));
@@ -326,11 +532,14 @@ export function planDirectoryImport(
 
 /** Rows grouped by entity in the order each first appears (parents before children), each entity's versions by start (a later version updates). */
 function inVersionOrder(rows: readonly DirectoryImportRow[]): DirectoryImportRow[] {
-  const start = (r: DirectoryImportRow) => (r.event.type === 'DirectoryUnitRecorded' || r.event.type === 'DirectoryUserRecorded' ? r.event.data.validFrom : '');
+  const start = (r: DirectoryImportRow) =>
+    r.event.type === 'DirectoryUnitRecorded' || r.event.type === 'DirectoryUserRecorded' ? r.event.data.validFrom : '';
   const groups = new Map<string, DirectoryImportRow[]>();
   for (const r of rows) groups.set(`${r.sheet}:${r.key}`, [...(groups.get(`${r.sheet}:${r.key}`) ?? []), r]);
   return [...groups.values()].flatMap((g) =>
-    g.sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : a.row - b.row)).map((r, i): DirectoryImportRow => (i > 0 ? { ...r, action: 'UPDATE' } : r)),
+    g
+      .sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : a.row - b.row))
+      .map((r, i): DirectoryImportRow => (i > 0 ? { ...r, action: 'UPDATE' } : r)),
   );
 }
 
@@ -340,11 +549,32 @@ export function decideDirectoryImport(
   facts: { alreadyImported?: { at: string; by: string } },
   actor: Actor,
 ): Decision<readonly DirectoryImportRow[]> {
-  if (!DIRECTORY_ADMINS.includes(actor.role)) return refuse(reject('FORBIDDEN', 'directory-import.administrator', `${actor.role} may not import the directory; allowed: ${DIRECTORY_ADMINS.join(', ')}`));
+  if (!DIRECTORY_ADMINS.includes(actor.role))
+    return refuse(
+      reject(
+        'FORBIDDEN',
+        'directory-import.administrator',
+        `${actor.role} may not import the directory; allowed: ${DIRECTORY_ADMINS.join(', ')}`,
+      ),
+    );
   if (facts.alreadyImported)
-    return refuse(reject('WRONG_STATE', 'directory-import.same-file', `This file was already imported on ${facts.alreadyImported.at} by ${facts.alreadyImported.by}; nothing was imported again`));
+    return refuse(
+      reject(
+        'WRONG_STATE',
+        'directory-import.same-file',
+        `This file was already imported on ${facts.alreadyImported.at} by ${facts.alreadyImported.by}; nothing was imported again`,
+      ),
+    );
   if (plan.errors.length)
-    return refuse(reject('INVALID', 'directory-import.row-errors', `The file has ${plan.errors.length} row error(s); nothing was imported`, { errors: plan.errors }));
-  if (plan.rows.length === 0) return refuse(reject('INVALID', 'directory-import.empty', 'The file has no unit or user rows'));
+    return refuse(
+      reject(
+        'INVALID',
+        'directory-import.row-errors',
+        `The file has ${plan.errors.length} row error(s); nothing was imported`,
+        { errors: plan.errors },
+      ),
+    );
+  if (plan.rows.length === 0)
+    return refuse(reject('INVALID', 'directory-import.empty', 'The file has no unit or user rows'));
   return accept(plan.rows);
 }

@@ -15,7 +15,14 @@ import type { Envelope } from '../shared/envelope';
  * awardees for publication (công khai).
  */
 export type DocumentKind = 'DECISION' | 'SESSION_DECISION' | 'MINUTES' | 'PROPOSAL' | 'CERTIFICATE' | 'AWARDEE_LIST';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['DECISION', 'SESSION_DECISION', 'MINUTES', 'PROPOSAL', 'CERTIFICATE', 'AWARDEE_LIST'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'DECISION',
+  'SESSION_DECISION',
+  'MINUTES',
+  'PROPOSAL',
+  'CERTIFICATE',
+  'AWARDEE_LIST',
+];
 
 /** The digital signature (chữ ký số, PAdES) embedded in an issued PDF: which profile and whose certificate. */
 export interface DocumentSignature {
@@ -62,14 +69,40 @@ export const DOCUMENT_ISSUERS: Record<DocumentKind, readonly ActorRole[]> = {
 };
 
 /** decide(issue): once per (kind, subject); the document exists (it was rendered) and the actor may issue it. Pure. */
-export function decideIssueDocument(already: IssuedDocument | undefined, document: IssuedDocument, actor: Actor): Decision<DocumentEvent[]> {
+export function decideIssueDocument(
+  already: IssuedDocument | undefined,
+  document: IssuedDocument,
+  actor: Actor,
+): Decision<DocumentEvent[]> {
   const issuers = DOCUMENT_ISSUERS[document.kind];
   if (!issuers.includes(actor.role))
-    return refuse(reject('FORBIDDEN', 'document.issuer', `${actor.role} may not issue a ${document.kind} document; allowed: ${issuers.join(', ')}`));
+    return refuse(
+      reject(
+        'FORBIDDEN',
+        'document.issuer',
+        `${actor.role} may not issue a ${document.kind} document; allowed: ${issuers.join(', ')}`,
+      ),
+    );
   if (already)
-    return refuse(reject('WRONG_STATE', 'document.issue-once', `${document.kind} ${already.number} of ${document.subjectId} was already issued (SHA-256 ${already.sha256})`, { issued: { ...already } }));
-  if (!/^[0-9a-f]{64}$/.test(document.sha256) || (document.signature && !/^[0-9a-f]{64}$/.test(document.signature.certificate.sha256)))
-    return refuse(reject('INVALID', 'document.hash', 'An issued document records the SHA-256 of its PDF (and of its signing certificate, when signed)'));
+    return refuse(
+      reject(
+        'WRONG_STATE',
+        'document.issue-once',
+        `${document.kind} ${already.number} of ${document.subjectId} was already issued (SHA-256 ${already.sha256})`,
+        { issued: { ...already } },
+      ),
+    );
+  if (
+    !/^[0-9a-f]{64}$/.test(document.sha256) ||
+    (document.signature && !/^[0-9a-f]{64}$/.test(document.signature.certificate.sha256))
+  )
+    return refuse(
+      reject(
+        'INVALID',
+        'document.hash',
+        'An issued document records the SHA-256 of its PDF (and of its signing certificate, when signed)',
+      ),
+    );
   return accept([{ type: 'DocumentIssued', data: document }]);
 }
 

@@ -19,8 +19,22 @@ export interface AllocatedNumber {
 
 export type DossierCommand =
   /** The variant claims (commendation type, ad-hoc date, simplified procedure, thematic round) are fixed at creation. */
-  | { type: 'CreateDossier'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
-  | { type: 'UpdateDossierContent'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
+  | {
+      type: 'CreateDossier';
+      data: {
+        awardCode: string;
+        unitCode: string;
+        title: string;
+        nominee: Nominee;
+        achievements: string;
+        record?: DeclaredRecord;
+        parts?: DossierPart[];
+      } & VariantClaims;
+    }
+  | {
+      type: 'UpdateDossierContent';
+      data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] };
+    }
   /** recordedAwards: the nominee's awards in this system's award history, added by the API from the read model.
    *  blockStandings: the proposing unit's places in its emulation blocks' rankings (Cờ thi đua), added by the API likewise;
    *  the domain reads the one of the evaluation year. */
@@ -28,14 +42,37 @@ export type DossierCommand =
   /** registrations: the unit's registered subjects for the award (đăng ký thi đua), added by the API likewise. */
   /** usedInitiatives, usedAchievements: from the initiative registry and the dossier read models, added by the API. */
   /** attachedParts: the parts that have a file attached (the API adds them); they count where no part was declared. */
-  | { type: 'SubmitDossier'; data: { attachedParts?: DossierPart[]; recordedAwards?: ReceivedAward[]; round?: RoundSnapshot; ruleSet?: RuleSet; usedInitiatives?: InitiativeUse[]; usedAchievements?: AchievementUse[]; blockStandings?: BlockStanding[]; registrations?: RegistrationEntry[] } }
+  | {
+      type: 'SubmitDossier';
+      data: {
+        attachedParts?: DossierPart[];
+        recordedAwards?: ReceivedAward[];
+        round?: RoundSnapshot;
+        ruleSet?: RuleSet;
+        usedInitiatives?: InitiativeUse[];
+        usedAchievements?: AchievementUse[];
+        blockStandings?: BlockStanding[];
+        registrations?: RegistrationEntry[];
+      };
+    }
   | { type: 'ApproveAtUnit'; data: { note?: string } }
   | { type: 'ReturnDossier'; data: { reason: string } }
   | { type: 'AcceptAppraisal'; data: { note?: string; councilMembers: string[] } }
   | { type: 'CastVote'; data: { approve: boolean } }
   /** decidedBy: at the centre, whose decision it is (the Prime Minister's or the President's); absent below it. */
   /** numberRequestId: a decision covering many dossiers (a council session's) shares one allocation under this key. */
-  | { type: 'DecideDossier'; data: { approve: boolean; reason?: string; legalBasis?: string[]; allocated?: AllocatedNumber; chainHead?: string; decidedBy?: Decider; numberRequestId?: string } }
+  | {
+      type: 'DecideDossier';
+      data: {
+        approve: boolean;
+        reason?: string;
+        legalBasis?: string[];
+        allocated?: AllocatedNumber;
+        chainHead?: string;
+        decidedBy?: Decider;
+        numberRequestId?: string;
+      };
+    }
   | { type: 'WithdrawDossier'; data: { reason: string } }
   | { type: 'RequestSupplement'; data: { missingParts: string[]; reason: string; deadlineWD?: number } }
   | { type: 'ProvideSupplement'; data: { note?: string; parts?: DossierPart[] } }
@@ -52,7 +89,10 @@ export type DossierCommand =
   | { type: 'SignProposal'; data: { approve: boolean; reason?: string; allocated?: AllocatedNumber } }
   // State route, central stage (rules 3, 24, 25): Ministry of Home Affairs, Central Council, Prime Minister, President.
   | { type: 'RecordHiepY'; data: { agency: string; agrees: boolean; opinion: string } }
-  | { type: 'CentralAppraise'; data: { outcome: 'ACCEPT' | 'REQUEST_SUPPLEMENT' | 'REJECT'; reason?: string; missingParts?: string[] } }
+  | {
+      type: 'CentralAppraise';
+      data: { outcome: 'ACCEPT' | 'REQUEST_SUPPLEMENT' | 'REJECT'; reason?: string; missingParts?: string[] };
+    }
   | { type: 'ProvideCentralSupplement'; data: { note?: string; parts?: DossierPart[] } }
   | { type: 'RecordStandingReview'; data: { members: number; present: number; approvals: number; note?: string } }
   | { type: 'ProposeToPresident'; data: { note?: string } }
@@ -70,5 +110,12 @@ export type DossierCommand =
 export type DossierCommandType = DossierCommand['type'];
 /** The commands the revocation workflow accepts. */
 /** The commands of the central stage: the API sends them to the central-stage workflow while it runs. */
-export const CENTRAL_COMMANDS: readonly DossierCommandType[] = ['RecordHiepY', 'CentralAppraise', 'ProvideCentralSupplement', 'RecordStandingReview', 'ProposeToPresident', 'DecideDossier'];
+export const CENTRAL_COMMANDS: readonly DossierCommandType[] = [
+  'RecordHiepY',
+  'CentralAppraise',
+  'ProvideCentralSupplement',
+  'RecordStandingReview',
+  'ProposeToPresident',
+  'DecideDossier',
+];
 export type RevocationCommand = Extract<DossierCommand, { type: 'RevokeAward' | 'RecordRecovery' }>;

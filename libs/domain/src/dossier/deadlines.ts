@@ -1,4 +1,11 @@
-import { addWorkingDaysProvisionally, VIETNAM_CALENDAR, workingDayBeforeProvisionally, workingDaysBetweenProvisionally, type HolidayCalendar, type ProvisionalDate } from '../calendar/working-days';
+import {
+  addWorkingDaysProvisionally,
+  VIETNAM_CALENDAR,
+  workingDayBeforeProvisionally,
+  workingDaysBetweenProvisionally,
+  type HolidayCalendar,
+  type ProvisionalDate,
+} from '../calendar/working-days';
 import { ruleSetOf } from '../rule-set/select';
 import type { DossierCommand } from './commands';
 import type { DossierState } from './types';
@@ -21,9 +28,14 @@ export function deadlineAfter(today: string, n: number, calendar: HolidayCalenda
 }
 
 /** The event field that flags a deadline computed past the calendar; nothing when the calendar covered it. */
-export const provisionalFlag = (deadline: ProvisionalDate): { deadlineProvisional?: true } => (deadline.provisional ? { deadlineProvisional: true } : {});
+export const provisionalFlag = (deadline: ProvisionalDate): { deadlineProvisional?: true } =>
+  deadline.provisional ? { deadlineProvisional: true } : {};
 
-export function remainingWorkingDays(today: string, deadline: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): number {
+export function remainingWorkingDays(
+  today: string,
+  deadline: string,
+  calendar: HolidayCalendar = VIETNAM_CALENDAR,
+): number {
   return Math.max(0, workingDaysBetweenProvisionally(today, deadline, calendar).days);
 }
 
@@ -37,7 +49,10 @@ export interface PendingTimer {
  * appraisal deadline, escalate an overdue appraisal, close council voting. Pure: the workflow sleeps until dueAt and
  * issues the command through the same decide → append → evolve path as any user command.
  */
-export function pendingTimer(state: DossierState, calendar: HolidayCalendar = VIETNAM_CALENDAR): PendingTimer | undefined {
+export function pendingTimer(
+  state: DossierState,
+  calendar: HolidayCalendar = VIETNAM_CALENDAR,
+): PendingTimer | undefined {
   const ruleSet = ruleSetOf(state);
   if (!ruleSet) return undefined;
   if (state.status === 'SUPPLEMENT_REQUESTED' && state.supplement)
@@ -47,7 +62,8 @@ export function pendingTimer(state: DossierState, calendar: HolidayCalendar = VI
     if (!state.appraisal.reminded) {
       // Remind at the start of the working day `reminderBeforeWD` days before the deadline.
       const remindOn = reminderDate(deadline, ruleSet.deadlines.reminderBeforeWD, calendar);
-      if (remindOn) return { dueAt: endOfDayInVietnam(remindOn) - DAY, command: { type: 'RemindAppraisalDeadline', data: {} } };
+      if (remindOn)
+        return { dueAt: endOfDayInVietnam(remindOn) - DAY, command: { type: 'RemindAppraisalDeadline', data: {} } };
     }
     return { dueAt: endOfDayInVietnam(deadline), command: { type: 'EscalateOverdueAppraisal', data: {} } };
   }
@@ -55,7 +71,10 @@ export function pendingTimer(state: DossierState, calendar: HolidayCalendar = VI
   if (state.status === 'PUBLIC_POSTING' && state.posting)
     return { dueAt: endOfDayInVietnam(state.posting.deadline), command: { type: 'ClosePublicPosting', data: {} } };
   if (state.status === 'MOHA_PUBLIC_CONSULTATION' && state.central?.consultation)
-    return { dueAt: endOfDayInVietnam(state.central.consultation.deadline), command: { type: 'CloseCentralConsultation', data: {} } };
+    return {
+      dueAt: endOfDayInVietnam(state.central.consultation.deadline),
+      command: { type: 'CloseCentralConsultation', data: {} },
+    };
   if (state.status === 'COUNCIL_VOTING' && state.council?.deadline)
     return { dueAt: endOfDayInVietnam(state.council.deadline), command: { type: 'CloseCouncilVoting', data: {} } };
   return undefined;

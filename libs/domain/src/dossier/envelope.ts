@@ -35,4 +35,5 @@ export function envelop(
  * The business event inside a stored envelope. Only envelop() builds envelopes and only the event store keeps them,
  * so an envelope's type and data always belong together as the DossierEvent union says.
  */
-export const eventOf = (e: Pick<EventEnvelope, 'type' | 'data'>): DossierEvent => ({ type: e.type, data: e.data }) as DossierEvent;
+export const eventOf = (e: Pick<EventEnvelope, 'type' | 'data'>): DossierEvent =>
+  ({ type: e.type, data: e.data }) as DossierEvent;

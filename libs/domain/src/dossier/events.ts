@@ -2,7 +2,15 @@ import type { RuleSet } from '../rule-set/types';
 import type { CouncilRule } from '../rule-set/types';
 import type { DossierPart } from '../eligibility/dossier-parts';
 import type { RecoveryItem, RecoveryTask, RevocationGround } from './revocation-model';
-import type { DeclaredRecord, DossierStatus, IssuedDecision, Nominee, ObjectionReview, SignedProposal, Vote } from './types';
+import type {
+  DeclaredRecord,
+  DossierStatus,
+  IssuedDecision,
+  Nominee,
+  ObjectionReview,
+  SignedProposal,
+  Vote,
+} from './types';
 import type { VariantClaims } from './variants';
 import type { Envelope } from '../shared/envelope';
 import type { Decider } from '../award/catalog';
@@ -17,19 +25,66 @@ export interface DeadlineFlag {
 }
 
 export type DossierEvent =
-  | { type: 'DossierCreated'; data: { awardCode: string; unitCode: string; title: string; nominee: Nominee; achievements: string; record?: DeclaredRecord; parts?: DossierPart[] } & VariantClaims }
-  | { type: 'DossierContentUpdated'; data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] } }
+  | {
+      type: 'DossierCreated';
+      data: {
+        awardCode: string;
+        unitCode: string;
+        title: string;
+        nominee: Nominee;
+        achievements: string;
+        record?: DeclaredRecord;
+        parts?: DossierPart[];
+      } & VariantClaims;
+    }
+  | {
+      type: 'DossierContentUpdated';
+      data: { title?: string; achievements?: string; record?: DeclaredRecord; parts?: DossierPart[] };
+    }
   /** The eligibility assessment the submission passed, kept for the audit: each criterion and what it found. */
-  | { type: 'DossierSubmitted'; data: { ruleSetVersion: string; ruleSet?: RuleSet; eligibility?: { evaluationYear: number; criteria: { id: string; rule: string; passed: boolean; severity: string; explanation: string }[] } } }
+  | {
+      type: 'DossierSubmitted';
+      data: {
+        ruleSetVersion: string;
+        ruleSet?: RuleSet;
+        eligibility?: {
+          evaluationYear: number;
+          criteria: { id: string; rule: string; passed: boolean; severity: string; explanation: string }[];
+        };
+      };
+    }
   | { type: 'UnitApproved'; data: { note?: string } }
   | { type: 'DossierReturned'; data: { reason: string; from: string } }
   | { type: 'AppraisalAccepted'; data: { note?: string } }
   /** objectionReview: on the state route, the objections received during posting and their review, for the council. */
-  | { type: 'CouncilVotingOpened'; data: { members: string[]; rule: CouncilRule; deadline?: string; objectionReview?: ObjectionReview } & DeadlineFlag }
+  | {
+      type: 'CouncilVotingOpened';
+      data: {
+        members: string[];
+        rule: CouncilRule;
+        deadline?: string;
+        objectionReview?: ObjectionReview;
+      } & DeadlineFlag;
+    }
   | { type: 'VoteCast'; data: Vote }
-  | { type: 'ScheduledForCouncil'; data: { sessionId: string; rule: CouncilRule; members: string[]; objectionReview?: ObjectionReview } }
+  | {
+      type: 'ScheduledForCouncil';
+      data: { sessionId: string; rule: CouncilRule; members: string[]; objectionReview?: ObjectionReview };
+    }
   /** returnedTo: without quorum, where the dossier goes back (absent in events written before: evolve derives it). */
-  | { type: 'CouncilVotingClosed'; data: { members: number; present: number; approvals: number; rejections: number; quorumMet: boolean; passed: boolean; sessionId?: string; returnedTo?: DossierStatus } }
+  | {
+      type: 'CouncilVotingClosed';
+      data: {
+        members: number;
+        present: number;
+        approvals: number;
+        rejections: number;
+        quorumMet: boolean;
+        passed: boolean;
+        sessionId?: string;
+        returnedTo?: DossierStatus;
+      };
+    }
   /** After a council (or the Central Council's standing committee) without quorum: the date to put the dossier to it again. */
   | { type: 'CouncilRetryClockStarted'; data: { deadline: string; workingDays: number } & DeadlineFlag }
   | { type: 'DossierAwarded'; data: { decision: IssuedDecision } }
@@ -53,13 +108,31 @@ export type DossierEvent =
   | { type: 'HiepYRecorded'; data: { agency: string; agrees: boolean; opinion: string } }
   | { type: 'CentralSupplementRequested'; data: { missingParts: string[]; reason: string } }
   | { type: 'CentralSupplementProvided'; data: { note?: string; parts?: DossierPart[] } }
-  | { type: 'CentralAppraisalAccepted'; data: { consultation?: { deadline: string; workingDays: number } & DeadlineFlag } }
+  | {
+      type: 'CentralAppraisalAccepted';
+      data: { consultation?: { deadline: string; workingDays: number } & DeadlineFlag };
+    }
   | { type: 'CentralConsultationClosed'; data: { deadline: string } }
-  | { type: 'StandingReviewRecorded'; data: { members: number; present: number; approvals: number; quorumMet: boolean; passed: boolean; note?: string } }
+  | {
+      type: 'StandingReviewRecorded';
+      data: { members: number; present: number; approvals: number; quorumMet: boolean; passed: boolean; note?: string };
+    }
   | { type: 'ProposedToPresident'; data: { note?: string } }
   // Revocation after the award (rule 34), appended to the same stream by the revocation workflow.
   /** annulledBy: for a state-level award, the authority whose annulment decision (decisionRef) the province records. */
-  | { type: 'AwardRevoked'; data: { ground: RevocationGround; clause: string; legalBasis: string; reason: string; decisionRef: string; revokedDecisionNumber: string; revokedOn: string; annulledBy?: Decider } }
+  | {
+      type: 'AwardRevoked';
+      data: {
+        ground: RevocationGround;
+        clause: string;
+        legalBasis: string;
+        reason: string;
+        decisionRef: string;
+        revokedDecisionNumber: string;
+        revokedOn: string;
+        annulledBy?: Decider;
+      };
+    }
   | { type: 'RecoveryTasksOpened'; data: { tasks: RecoveryTask[] } }
   | { type: 'RecoveryRecorded'; data: { item: RecoveryItem; recordedOn: string; note?: string; amountVnd?: number } }
   | { type: 'RecoveryCompleted'; data: { completedOn: string } };

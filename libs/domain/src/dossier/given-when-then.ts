@@ -16,6 +16,11 @@ export const givenStream =
   (...events: DossierEvent[]): DossierState =>
     evolveAll(initialDossierState(dossierId), events);
 
-export const when = (state: DossierState, command: DossierCommand, actor: Actor, now: number): Decision<DossierEvent[]> => decide(state, command, { actor, now });
+export const when = (
+  state: DossierState,
+  command: DossierCommand,
+  actor: Actor,
+  now: number,
+): Decision<DossierEvent[]> => decide(state, command, { actor, now });
 
 export { thenEvents, thenRejected } from '../shared/given-when-then';

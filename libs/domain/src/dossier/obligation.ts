@@ -25,7 +25,11 @@ export const councilRetryWDOf = (ruleSet: RuleSet): number => ruleSet.deadlines.
  * read side does not re-derive it) with a new clock — the appraisal clock when it returns to the secretariat's
  * appraisal, else the council retry clock.
  */
-export function closeCouncil(state: DossierState, result: Tally & { sessionId?: string }, { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>): DossierEvent[] {
+export function closeCouncil(
+  state: DossierState,
+  result: Tally & { sessionId?: string },
+  { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>,
+): DossierEvent[] {
   if (result.quorumMet) return [{ type: 'CouncilVotingClosed', data: result }];
   const returnedTo = quorumlessReturnsTo(state);
   const closed: DossierEvent = { type: 'CouncilVotingClosed', data: { ...result, returnedTo } };
@@ -35,7 +39,10 @@ export function closeCouncil(state: DossierState, result: Tally & { sessionId?: 
   if (returnedTo === 'APPRAISAL') {
     const workingDays = appraisalWDFor(ruleSet, state.awardCode);
     const deadline = deadlineAfter(today, workingDays, calendar);
-    return [closed, { type: 'AppraisalClockStarted', data: { deadline: deadline.date, workingDays, ...provisionalFlag(deadline) } }];
+    return [
+      closed,
+      { type: 'AppraisalClockStarted', data: { deadline: deadline.date, workingDays, ...provisionalFlag(deadline) } },
+    ];
   }
   return [closed, councilRetryClock(ruleSet, today, calendar)];
 }
@@ -44,7 +51,10 @@ export function closeCouncil(state: DossierState, result: Tally & { sessionId?: 
 export function councilRetryClock(ruleSet: RuleSet, today: string, calendar?: HolidayCalendar): DossierEvent {
   const workingDays = councilRetryWDOf(ruleSet);
   const deadline = deadlineAfter(today, workingDays, calendar);
-  return { type: 'CouncilRetryClockStarted', data: { deadline: deadline.date, workingDays, ...provisionalFlag(deadline) } };
+  return {
+    type: 'CouncilRetryClockStarted',
+    data: { deadline: deadline.date, workingDays, ...provisionalFlag(deadline) },
+  };
 }
 
 /**
@@ -52,9 +62,20 @@ export function councilRetryClock(ruleSet: RuleSet, today: string, calendar?: Ho
  * legal officer verifies). MoHA appraisal: the historical 10 WD (rule 29).
  */
 export const STAGE_WD: Readonly<Partial<Record<DossierStatus, number>>> = {
-  DRAFT: 10, RETURNED: 10, UNIT_REVIEW: 5, READY_FOR_COUNCIL: 10, COMPLAINT_REVIEW: 10, COUNCIL_VOTING: 10,
-  FORWARDED_TO_CENTRE: 10, MOHA_APPRAISAL: 10, CENTRAL_SUPPLEMENT_REQUESTED: 10, CENTRAL_COUNCIL_STANDING_REVIEW: 10,
-  SUBMITTED_TO_PM: 10, SUBMITTED_TO_PRESIDENT: 10, REVOKED: 10, RECOVERY_PENDING: 30,
+  DRAFT: 10,
+  RETURNED: 10,
+  UNIT_REVIEW: 5,
+  READY_FOR_COUNCIL: 10,
+  COMPLAINT_REVIEW: 10,
+  COUNCIL_VOTING: 10,
+  FORWARDED_TO_CENTRE: 10,
+  MOHA_APPRAISAL: 10,
+  CENTRAL_SUPPLEMENT_REQUESTED: 10,
+  CENTRAL_COUNCIL_STANDING_REVIEW: 10,
+  SUBMITTED_TO_PM: 10,
+  SUBMITTED_TO_PRESIDENT: 10,
+  REVOKED: 10,
+  RECOVERY_PENDING: 30,
 };
 
 export interface Obligation {
@@ -71,15 +92,24 @@ export interface Obligation {
  * (`stageStartedOn`, the date of the event that entered it; the decision's own period for AWAITING_DECISION).
  * Undefined for a final dossier (AWARDED, REJECTED, WITHDRAWN, CLOSED).
  */
-export function obligationOf(state: DossierState, stageStartedOn: string, calendar: HolidayCalendar = VIETNAM_CALENDAR): Obligation | undefined {
+export function obligationOf(
+  state: DossierState,
+  stageStartedOn: string,
+  calendar: HolidayCalendar = VIETNAM_CALENDAR,
+): Obligation | undefined {
   if (FINAL_STATUSES.includes(state.status) || state.status === 'CLOSED' || state.status === 'NEW') return undefined;
   const route = routeOf(state.awardCode) ?? 'PROVINCIAL';
   const holder = progressOf(state.status, route, state.appraisal?.overdue ?? false).holder ?? 'UNKNOWN';
   const running = runningClock(state);
   if (running) return { holder, due: running.due, clock: running.clock };
   const ruleSet = ruleSetOf(state);
-  const days = state.status === 'AWAITING_DECISION' ? (ruleSet?.deadlines.decisionWD ?? 10) : (STAGE_WD[state.status] ?? 10);
-  return { holder, due: deadlineAfter(stageStartedOn, days, calendar).date, clock: `${state.status} (${days} WD from ${stageStartedOn})` };
+  const days =
+    state.status === 'AWAITING_DECISION' ? (ruleSet?.deadlines.decisionWD ?? 10) : (STAGE_WD[state.status] ?? 10);
+  return {
+    holder,
+    due: deadlineAfter(stageStartedOn, days, calendar).date,
+    clock: `${state.status} (${days} WD from ${stageStartedOn})`,
+  };
 }
 
 function runningClock(state: DossierState): { due: string; clock: string } | undefined {
@@ -93,7 +123,9 @@ function runningClock(state: DossierState): { due: string; clock: string } | und
     case 'COUNCIL_VOTING':
       return state.council?.deadline ? { due: state.council.deadline, clock: 'COUNCIL_VOTING' } : undefined;
     case 'MOHA_PUBLIC_CONSULTATION':
-      return state.central?.consultation ? { due: state.central.consultation.deadline, clock: 'CENTRAL_PUBLIC_CONSULTATION' } : undefined;
+      return state.central?.consultation
+        ? { due: state.central.consultation.deadline, clock: 'CENTRAL_PUBLIC_CONSULTATION' }
+        : undefined;
     case 'UNIT_REVIEW':
     case 'READY_FOR_COUNCIL':
     case 'CENTRAL_COUNCIL_STANDING_REVIEW':

@@ -13,13 +13,29 @@ export type Stage = (typeof STAGES)[number];
 
 /** What the holder has to do. A stage that waits on a clock or on another body (public posting, the centre's intake) has none. */
 export const TASK_KINDS = [
-  'SUBMIT', 'REVIEW', 'APPRAISE', 'ANSWER_SUPPLEMENT', 'VOTE', 'DECIDE', 'HANDLE_OVERDUE', 'RECOVER', 'REVIEW_OBJECTIONS', 'PUT_TO_COUNCIL',
+  'SUBMIT',
+  'REVIEW',
+  'APPRAISE',
+  'ANSWER_SUPPLEMENT',
+  'VOTE',
+  'DECIDE',
+  'HANDLE_OVERDUE',
+  'RECOVER',
+  'REVIEW_OBJECTIONS',
+  'PUT_TO_COUNCIL',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** Who holds a dossier: a role, or the council as a body. */
 export const HOLDERS = [
-  'UNIT_CLERK', 'UNIT_HEAD', 'SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'COUNCIL', 'PROVINCIAL_DECIDER', 'CENTRAL_APPRAISER', 'CENTRAL_DECIDER',
+  'UNIT_CLERK',
+  'UNIT_HEAD',
+  'SECRETARIAT_OFFICER',
+  'SECRETARIAT_HEAD',
+  'COUNCIL',
+  'PROVINCIAL_DECIDER',
+  'CENTRAL_APPRAISER',
+  'CENTRAL_DECIDER',
 ] as const;
 export type Holder = (typeof HOLDERS)[number];
 
@@ -31,7 +47,11 @@ export interface Progress {
   task: TaskKind | null;
 }
 
-const at = (stage: Stage, holder: Holder | null = null, task: TaskKind | null = null): Progress => ({ stage, holder, task });
+const at = (stage: Stage, holder: Holder | null = null, task: TaskKind | null = null): Progress => ({
+  stage,
+  holder,
+  task,
+});
 const FINAL = at('CLOSED');
 
 /**
@@ -43,7 +63,10 @@ const PROGRESS: Record<DossierStatus, (route: Route, overdue: boolean) => Progre
   DRAFT: () => at('UNIT', 'UNIT_CLERK', 'SUBMIT'),
   RETURNED: () => at('UNIT', 'UNIT_CLERK', 'SUBMIT'),
   UNIT_REVIEW: () => at('UNIT', 'UNIT_HEAD', 'REVIEW'),
-  APPRAISAL: (_, overdue) => (overdue ? at('APPRAISAL', 'SECRETARIAT_HEAD', 'HANDLE_OVERDUE') : at('APPRAISAL', 'SECRETARIAT_OFFICER', 'APPRAISE')),
+  APPRAISAL: (_, overdue) =>
+    overdue
+      ? at('APPRAISAL', 'SECRETARIAT_HEAD', 'HANDLE_OVERDUE')
+      : at('APPRAISAL', 'SECRETARIAT_OFFICER', 'APPRAISE'),
   SUPPLEMENT_REQUESTED: () => at('APPRAISAL', 'UNIT_CLERK', 'ANSWER_SUPPLEMENT'),
   PUBLIC_POSTING: () => at('APPRAISAL', 'SECRETARIAT_OFFICER'),
   COMPLAINT_REVIEW: () => at('APPRAISAL', 'SECRETARIAT_OFFICER', 'REVIEW_OBJECTIONS'),
@@ -63,7 +86,8 @@ const PROGRESS: Record<DossierStatus, (route: Route, overdue: boolean) => Progre
   WITHDRAWN: () => FINAL,
   // A revoked award waits for its recovery tasks to be opened, then its holder records what was recovered.
   REVOKED: (route) => at('REVOCATION', route === 'GRASSROOTS' ? 'UNIT_CLERK' : 'SECRETARIAT_OFFICER'),
-  RECOVERY_PENDING: (route) => at('REVOCATION', route === 'GRASSROOTS' ? 'UNIT_CLERK' : 'SECRETARIAT_OFFICER', 'RECOVER'),
+  RECOVERY_PENDING: (route) =>
+    at('REVOCATION', route === 'GRASSROOTS' ? 'UNIT_CLERK' : 'SECRETARIAT_OFFICER', 'RECOVER'),
   CLOSED: () => FINAL,
 };
 
@@ -76,7 +100,11 @@ export function progressOf(status: DossierStatus, route: Route = 'PROVINCIAL', o
 
 /** Every (status, route, overdue) the table answers, with its answer: what a read model's backfill or a check iterates. */
 export function progressTable(): { status: DossierStatus; route: Route; overdue: boolean; progress: Progress }[] {
-  return DOSSIER_STATUSES.flatMap((status) => ROUTES.flatMap((route) => [false, true].map((overdue) => ({ status, route, overdue, progress: progressOf(status, route, overdue) }))));
+  return DOSSIER_STATUSES.flatMap((status) =>
+    ROUTES.flatMap((route) =>
+      [false, true].map((overdue) => ({ status, route, overdue, progress: progressOf(status, route, overdue) })),
+    ),
+  );
 }
 
 /**
@@ -93,7 +121,11 @@ export interface Inbox {
 export const INBOX: Partial<Record<Role, Inbox>> = {
   UNIT_CLERK: { holders: ['UNIT_CLERK'], tasks: ['SUBMIT', 'ANSWER_SUPPLEMENT', 'RECOVER'], scope: 'UNIT' },
   UNIT_HEAD: { holders: ['UNIT_HEAD'], tasks: ['REVIEW', 'DECIDE'], scope: 'UNIT' },
-  SECRETARIAT_OFFICER: { holders: ['SECRETARIAT_OFFICER'], tasks: ['APPRAISE', 'RECOVER', 'REVIEW_OBJECTIONS', 'PUT_TO_COUNCIL', 'ANSWER_SUPPLEMENT'], scope: 'PROVINCE' },
+  SECRETARIAT_OFFICER: {
+    holders: ['SECRETARIAT_OFFICER'],
+    tasks: ['APPRAISE', 'RECOVER', 'REVIEW_OBJECTIONS', 'PUT_TO_COUNCIL', 'ANSWER_SUPPLEMENT'],
+    scope: 'PROVINCE',
+  },
   SECRETARIAT_HEAD: {
     holders: ['SECRETARIAT_HEAD', 'SECRETARIAT_OFFICER'],
     tasks: ['APPRAISE', 'HANDLE_OVERDUE', 'REVIEW_OBJECTIONS', 'PUT_TO_COUNCIL', 'ANSWER_SUPPLEMENT'],

@@ -19,7 +19,10 @@ export const DECIDER_ROLE: Readonly<Record<Decider, ActorRole>> = {
  * Whose gapless number series a decision takes and how the number is written: a unit head numbers in the unit's own
  * series (authority = the unit code), every other decider in its office's series.
  */
-export function decisionIssuer(state: DossierState, ruleSet: RuleSet): { authority: string; issuerCode: string } | undefined {
+export function decisionIssuer(
+  state: DossierState,
+  ruleSet: RuleSet,
+): { authority: string; issuerCode: string } | undefined {
   const award = findAward(state.awardCode);
   if (!award) return undefined;
   const issuerCode = ruleSet.issuerCode[award.decider].replace('{unitCode}', state.unitCode);
@@ -32,7 +35,10 @@ export function proposalIssuer(ruleSet: RuleSet): { authority: string; issuerCod
 }
 
 /** What the central stage requires for an award under a rule set: hiệp y, and the Ministry's public consultation. */
-export function centralRequirements(ruleSet: RuleSet, awardCode: string): { hiepYRequired: boolean; consultationRequired: boolean } {
+export function centralRequirements(
+  ruleSet: RuleSet,
+  awardCode: string,
+): { hiepYRequired: boolean; consultationRequired: boolean } {
   return {
     hiepYRequired: ruleSet.stateRoute.hiepY.awards.includes(awardCode),
     consultationRequired: ruleSet.stateRoute.centralConsultation.awards.includes(awardCode),

@@ -3,7 +3,13 @@ import type { HolidayCalendar } from '../calendar/working-days';
 import type { CouncilRule, RuleSet } from '../rule-set/types';
 import type { SubjectKind } from '../award/catalog';
 import type { DossierPart } from '../eligibility/dossier-parts';
-import type { CommendationType, CollectiveYear, ReceivedAward, RecognisedInitiative, YearRating } from '../eligibility/history';
+import type {
+  CommendationType,
+  CollectiveYear,
+  ReceivedAward,
+  RecognisedInitiative,
+  YearRating,
+} from '../eligibility/history';
 import type { Revocation } from './revocation-model';
 import type { VariantClaims } from './variants';
 

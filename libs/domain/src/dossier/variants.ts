@@ -6,7 +6,14 @@ import { reject, type Rejection } from '../shared/errors';
 import type { RuleSet } from '../rule-set/types';
 import type { CommendationType } from '../eligibility/history';
 
-export const COMMENDATION_TYPES: readonly CommendationType[] = ['PERIODIC', 'AD_HOC', 'THEMATIC', 'LONG_SERVICE', 'SENIORITY', 'FOREIGN_RELATIONS'];
+export const COMMENDATION_TYPES: readonly CommendationType[] = [
+  'PERIODIC',
+  'AD_HOC',
+  'THEMATIC',
+  'LONG_SERVICE',
+  'SENIORITY',
+  'FOREIGN_RELATIONS',
+];
 
 /** What a dossier names about its variant when it is created. */
 export interface VariantClaims {
@@ -38,16 +45,37 @@ const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:0
 /** On CreateDossier: the claims fit together (ad-hoc names its achievement date, only ad-hoc is simplified, thematic names a round). */
 export function checkVariantClaims(claims: VariantClaims, today: string): Rejection | undefined {
   const type = claims.commendationType ?? 'PERIODIC';
-  if (!COMMENDATION_TYPES.includes(type)) return reject('INVALID', 'commendation-type.known', `Unknown commendation type ${String(type)}`);
+  if (!COMMENDATION_TYPES.includes(type))
+    return reject('INVALID', 'commendation-type.known', `Unknown commendation type ${String(type)}`);
   if (claims.simplified && type !== 'AD_HOC')
-    return reject('RULE_VIOLATION', 'simplified.ad-hoc-only', 'The simplified procedure (Law Art. 85) is for ad-hoc (đột xuất) dossiers only');
+    return reject(
+      'RULE_VIOLATION',
+      'simplified.ad-hoc-only',
+      'The simplified procedure (Law Art. 85) is for ad-hoc (đột xuất) dossiers only',
+    );
   if (type === 'AD_HOC') {
-    if (!claims.achievementDate || !ISO_DATE.test(claims.achievementDate) || Number.isNaN(dayNumber(claims.achievementDate)))
-      return reject('INVALID', 'ad-hoc.achievement-date', 'An ad-hoc (đột xuất) dossier names the date of its achievement (YYYY-MM-DD)');
-    if (claims.achievementDate > today) return reject('INVALID', 'ad-hoc.achievement-date', `The achievement date ${claims.achievementDate} is in the future`);
-  } else if (claims.achievementDate) return reject('INVALID', 'ad-hoc.achievement-date', 'Only an ad-hoc (đột xuất) dossier names an achievement date');
-  if (type === 'THEMATIC' && !claims.roundId) return reject('INVALID', 'round.named', 'A thematic dossier names the round (đợt / chuyên đề) it answers');
-  if (type !== 'THEMATIC' && claims.roundId) return reject('INVALID', 'round.named', 'Only a thematic dossier names a round');
+    if (
+      !claims.achievementDate ||
+      !ISO_DATE.test(claims.achievementDate) ||
+      Number.isNaN(dayNumber(claims.achievementDate))
+    )
+      return reject(
+        'INVALID',
+        'ad-hoc.achievement-date',
+        'An ad-hoc (đột xuất) dossier names the date of its achievement (YYYY-MM-DD)',
+      );
+    if (claims.achievementDate > today)
+      return reject(
+        'INVALID',
+        'ad-hoc.achievement-date',
+        `The achievement date ${claims.achievementDate} is in the future`,
+      );
+  } else if (claims.achievementDate)
+    return reject('INVALID', 'ad-hoc.achievement-date', 'Only an ad-hoc (đột xuất) dossier names an achievement date');
+  if (type === 'THEMATIC' && !claims.roundId)
+    return reject('INVALID', 'round.named', 'A thematic dossier names the round (đợt / chuyên đề) it answers');
+  if (type !== 'THEMATIC' && claims.roundId)
+    return reject('INVALID', 'round.named', 'Only a thematic dossier names a round');
   return undefined;
 }
 
@@ -73,15 +101,30 @@ export function checkVariantAtSubmission(
   }
   if (type === 'THEMATIC') {
     if (!round || round.roundId !== claims.roundId)
-      return reject('RULE_VIOLATION', 'round.open', `Rule 32: the round ${claims.roundId ?? '(none)'} named by the dossier is not known`, { rule: '32' });
+      return reject(
+        'RULE_VIOLATION',
+        'round.open',
+        `Rule 32: the round ${claims.roundId ?? '(none)'} named by the dossier is not known`,
+        { rule: '32' },
+      );
     if (today < round.opensOn || today > round.closesOn)
-      return reject('RULE_VIOLATION', 'round.open', `Rule 32: the round "${round.name}" takes dossiers from ${round.opensOn} to ${round.closesOn}; ${today} is outside its window`, {
-        rule: '32',
-        opensOn: round.opensOn,
-        closesOn: round.closesOn,
-      });
+      return reject(
+        'RULE_VIOLATION',
+        'round.open',
+        `Rule 32: the round "${round.name}" takes dossiers from ${round.opensOn} to ${round.closesOn}; ${today} is outside its window`,
+        {
+          rule: '32',
+          opensOn: round.opensOn,
+          closesOn: round.closesOn,
+        },
+      );
     if (!round.awardCodes.includes(awardCode))
-      return reject('RULE_VIOLATION', 'round.award', `Rule 32: the round "${round.name}" accepts ${round.awardCodes.join(', ')}, not ${awardCode}`, { rule: '32', awardCodes: round.awardCodes });
+      return reject(
+        'RULE_VIOLATION',
+        'round.award',
+        `Rule 32: the round "${round.name}" accepts ${round.awardCodes.join(', ')}, not ${awardCode}`,
+        { rule: '32', awardCodes: round.awardCodes },
+      );
   }
   return undefined;
 }

@@ -20,7 +20,14 @@ import {
   type RecognisedInitiative,
   type ReceivedAward,
 } from './history';
-import { earlierUse, identityOf, sameAchievement, sameInitiative, type AchievementUse, type InitiativeUse } from './initiatives';
+import {
+  earlierUse,
+  identityOf,
+  sameAchievement,
+  sameInitiative,
+  type AchievementUse,
+  type InitiativeUse,
+} from './initiatives';
 
 /** BLOCK makes the subject ineligible when the check fails; WARNING is shown to the appraiser and blocks nothing. */
 export type Severity = 'BLOCK' | 'WARNING';
@@ -116,11 +123,15 @@ const ADVANCED_TITLES = ['LD_TIEN_TIEN', 'CS_TIEN_TIEN'];
 const EXEMPT_FROM_RULE_16: readonly CommendationType[] = ['AD_HOC', 'LONG_SERVICE', 'SENIORITY'];
 /** Results of ad-hoc and thematic commendation are no basis for a higher merit-based award (NĐ 98/2023 Điều 4(3)). */
 const NO_MERIT_BASIS: readonly CommendationType[] = ['AD_HOC', 'THEMATIC'];
-const meritBasisOf = (ruleSet: RuleSet): string =>
-  ruleSet.meritBasisLegalBasis ?? 'Nghị định 98/2023/NĐ-CP, Điều 4(3)';
+const meritBasisOf = (ruleSet: RuleSet): string => ruleSet.meritBasisLegalBasis ?? 'Nghị định 98/2023/NĐ-CP, Điều 4(3)';
 const countsAsMeritBasis = (a: ReceivedAward): boolean => !NO_MERIT_BASIS.includes(a.commendationType ?? 'PERIODIC');
 const TYPE_NAMES: Record<CommendationType, string> = {
-  PERIODIC: 'periodic', AD_HOC: 'ad-hoc', THEMATIC: 'thematic', LONG_SERVICE: 'long-service', SENIORITY: 'seniority', FOREIGN_RELATIONS: 'foreign-relations',
+  PERIODIC: 'periodic',
+  AD_HOC: 'ad-hoc',
+  THEMATIC: 'thematic',
+  LONG_SERVICE: 'long-service',
+  SENIORITY: 'seniority',
+  FOREIGN_RELATIONS: 'foreign-relations',
 };
 
 const SHORT_NAMES: Record<string, string> = {
@@ -131,7 +142,10 @@ const SHORT_NAMES: Record<string, string> = {
 };
 const nameOf = (code: string): string => SHORT_NAMES[code] ?? findAward(code)?.nameVi ?? code;
 
-const verdict = (passed: boolean, found: string): CriterionOutcome => ({ passed, explanation: `${found} — ${passed ? 'passed' : 'failed'}` });
+const verdict = (passed: boolean, found: string): CriterionOutcome => ({
+  passed,
+  explanation: `${found} — ${passed ? 'passed' : 'failed'}`,
+});
 const notApplied = (why: string): CriterionOutcome => ({ passed: true, explanation: `Not applied: ${why}` });
 
 /** "2023", "2023 and 2024", "2022, 2023 and 2024", "no year". */
@@ -141,12 +155,15 @@ export function listYears(years: readonly number[]): string {
   return `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`;
 }
 const listIds = (items: readonly { id: string }[]): string => items.map((i) => i.id).join(', ');
-const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /** Initiatives this proposal may still lean on: never used, or used by this very proposal (rule 12). */
 const usable = ({ history, proposal }: CriterionInput, minLevel: InitiativeLevel): RecognisedInitiative[] =>
   history.initiatives.filter(
-    (i) => levelAtLeast(i.level, minLevel) && (i.usedByProposalId === undefined || i.usedByProposalId === proposal.proposalId),
+    (i) =>
+      levelAtLeast(i.level, minLevel) &&
+      (i.usedByProposalId === undefined || i.usedByProposalId === proposal.proposalId),
   );
 
 /** "CSTĐ cơ sở in 2022, 2023 and 2024 (needs 2022–2024)": n consecutive years of a title ending in the evaluation year. */
@@ -156,7 +173,12 @@ function titleRun(input: CriterionInput, code: string, n: number): { ok: boolean
   const needed = range(end - n + 1, end);
   const ok = needed.every((y) => held.includes(y));
   const found = `${nameOf(code)} in ${listYears(held)}`;
-  return { ok, text: ok ? `${found} (${n} consecutive years ending ${end})` : `${found}; needs ${n} consecutive years ${listYears(needed)}` };
+  return {
+    ok,
+    text: ok
+      ? `${found} (${n} consecutive years ending ${end})`
+      : `${found}; needs ${n} consecutive years ${listYears(needed)}`,
+  };
 }
 
 // Rule 5 — Chiến sĩ thi đua cơ sở (Law Art. 23).
@@ -176,11 +198,16 @@ const cstdCoSo: Criterion = {
     const advanced = yearsHolding(input.history, ADVANCED_TITLES).includes(year);
     const rating = ratingIn(input.history, year);
     const initiatives = usable(input, 'CO_SO').filter((i) => i.year === year);
-    return verdict(advanced && (rating === 'HTXS' || initiatives.length > 0), [
-      advanced ? `Lao động tiên tiến in ${year}` : `no Lao động tiên tiến (or Chiến sĩ tiên tiến) in ${year}`,
-      rating ? `rated ${rating} in ${year}` : `no task rating for ${year}`,
-      initiatives.length ? `unused initiative/topic ${listIds(initiatives)} recognised in ${year}` : `no unused initiative or topic recognised in ${year}`,
-    ].join('; '));
+    return verdict(
+      advanced && (rating === 'HTXS' || initiatives.length > 0),
+      [
+        advanced ? `Lao động tiên tiến in ${year}` : `no Lao động tiên tiến (or Chiến sĩ tiên tiến) in ${year}`,
+        rating ? `rated ${rating} in ${year}` : `no task rating for ${year}`,
+        initiatives.length
+          ? `unused initiative/topic ${listIds(initiatives)} recognised in ${year}`
+          : `no unused initiative or topic recognised in ${year}`,
+      ].join('; '),
+    );
   },
 };
 
@@ -198,10 +225,13 @@ const cstdTinh: Criterion = {
     en: 'Three consecutive years as CSTĐ cơ sở ending in the evaluation year, and an initiative or topic effective across the ministry or province.',
   },
   check(input) {
-    if (!input.settings.cstdTinhStandard) return notApplied('the organisation switched off the CSTĐ tỉnh standard (rule 6 is UNCONFIRMED)');
+    if (!input.settings.cstdTinhStandard)
+      return notApplied('the organisation switched off the CSTĐ tỉnh standard (rule 6 is UNCONFIRMED)');
     const run = titleRun(input, 'CSTD_CO_SO', 3);
     const initiatives = usable(input, 'TINH').filter((i) => i.year <= input.evaluationYear);
-    const found = initiatives.length ? `unused provincial-level initiative/topic ${listIds(initiatives)}` : 'no unused initiative or topic recognised at provincial level or above';
+    const found = initiatives.length
+      ? `unused provincial-level initiative/topic ${listIds(initiatives)}`
+      : 'no unused initiative or topic recognised at provincial level or above';
     return verdict(run.ok && initiatives.length > 0, `${run.text}; ${found}`);
   },
 };
@@ -224,13 +254,18 @@ const cstdToanQuoc: Criterion = {
   },
   check(input) {
     const held = yearsHolding(input.history, ['CSTD_TINH']).filter((y) => y <= input.evaluationYear);
-    const pairs = held.slice(1).map((later, i) => [held[i], later] as const).filter(([a, b]) => b - a <= CSTD_TINH_CYCLE_YEARS);
+    const pairs = held
+      .slice(1)
+      .map((later, i) => [held[i], later] as const)
+      .filter(([a, b]) => b - a <= CSTD_TINH_CYCLE_YEARS);
     const pair = pairs[pairs.length - 1];
     const titles = pair
       ? `CSTĐ tỉnh in ${pair[0]} and ${pair[1]} (consecutive cycles)`
       : `CSTĐ tỉnh in ${listYears(held)}; needs 2 with at most ${CSTD_TINH_CYCLE_YEARS} years between them`;
     const initiatives = usable(input, 'TOAN_QUOC').filter((i) => i.year <= input.evaluationYear);
-    const found = initiatives.length ? `unused nationwide initiative/topic ${listIds(initiatives)}` : 'no unused initiative or topic with nationwide effect';
+    const found = initiatives.length
+      ? `unused nationwide initiative/topic ${listIds(initiatives)}`
+      : 'no unused initiative or topic with nationwide effect';
     return verdict(pair !== undefined && initiatives.length > 0, `${titles}; ${found}`);
   },
 };
@@ -266,7 +301,9 @@ const bkTinhByInitiatives: Criterion = {
   check(input) {
     const run = runEndingAt(yearsRatedAtLeast(input.history, 'HTXS'), input.evaluationYear);
     const initiatives = usable(input, 'CO_SO').filter((i) => run.includes(i.year));
-    const ratings = run.length ? `HTXS in ${listYears(run)} (${run.length} consecutive year${run.length === 1 ? '' : 's'})` : `not rated HTXS in ${input.evaluationYear}`;
+    const ratings = run.length
+      ? `HTXS in ${listYears(run)} (${run.length} consecutive year${run.length === 1 ? '' : 's'})`
+      : `not rated HTXS in ${input.evaluationYear}`;
     const found = `${initiatives.length} unused grassroots initiative(s)/topic(s) in those years${initiatives.length ? ` (${listIds(initiatives)})` : ''}; needs 2`;
     return verdict(run.length >= 2 && initiatives.length >= 2, `${ratings}; ${found}`);
   },
@@ -283,7 +320,11 @@ function anyOf(meta: Omit<Criterion, 'check' | 'routes' | 'ladder'>, routes: rea
       const outcomes = routes.map((r) => ({ id: r.id, ...r.check(input) }));
       const passed = outcomes.some((o) => o.passed);
       const walk = outcomes.map((o, i) => `Route ${i + 1} (${routes[i].description.en}): ${o.explanation}`).join('. ');
-      return { passed, explanation: `${walk}. ${passed ? 'One route suffices — passed' : 'No route passes — failed'}`, routes: outcomes };
+      return {
+        passed,
+        explanation: `${walk}. ${passed ? 'One route suffices — passed' : 'No route passes — failed'}`,
+        routes: outcomes,
+      };
     },
   };
 }
@@ -311,7 +352,9 @@ const bkTinh = anyOf(
  * An ad-hoc or thematic prior award is no basis (NĐ 98/2023 Điều 4(3)). The earliest counting prior award gives the
  * longest window, so it is the one checked.
  */
-function afterPriorAward(def: Omit<Criterion, 'check' | 'ladder'> & { prior: string; minYears: number; minCstd: number; minHtxs: number }): Criterion {
+function afterPriorAward(
+  def: Omit<Criterion, 'check' | 'ladder'> & { prior: string; minYears: number; minCstd: number; minHtxs: number },
+): Criterion {
   const { prior, minYears, minCstd, minHtxs, ...meta } = def;
   return {
     ...meta,
@@ -342,7 +385,10 @@ function afterPriorAward(def: Omit<Criterion, 'check' | 'ladder'> & { prior: str
         `CSTĐ cơ sở in ${listYears(cstd)} (${cstd.length}; needs ${minCstd})`,
         ...(minHtxs > 0 ? [`HTXS in ${listYears(htxs)} (${htxs.length}; needs ${minHtxs})`] : []),
       ];
-      return verdict(window.length >= minYears && cstd.length >= minCstd && htxs.length >= minHtxs, parts.join('; ') + noBasis);
+      return verdict(
+        window.length >= minYears && cstd.length >= minCstd && htxs.length >= minHtxs,
+        parts.join('; ') + noBasis,
+      );
     },
   };
 }
@@ -402,7 +448,10 @@ const ttLdTienTien: Criterion = {
     if (!row || row.members <= 0) return verdict(false, `no member count for ${year}`);
     const passed = row.membersWithLdtt * 100 >= TT_LDTT_MIN_PCT * row.members;
     const pct = Math.floor((row.membersWithLdtt * 1000) / row.members) / 10;
-    return verdict(passed, `${row.membersWithLdtt} of ${row.members} members (${pct}%) hold Lao động tiên tiến in ${year}; needs ${TT_LDTT_MIN_PCT}%`);
+    return verdict(
+      passed,
+      `${row.membersWithLdtt} of ${row.members} members (${pct}%) hold Lao động tiên tiến in ${year}; needs ${TT_LDTT_MIN_PCT}%`,
+    );
   },
 };
 
@@ -428,11 +477,16 @@ const initiativeSingleUse: Criterion = {
         return [`${id} already backed proposal ${found.usedByProposalId}`];
       // The registry: the same initiative (normalised identity) backing another dossier or an award, declared or not.
       const identity = identityOf(found);
-      const earlier = (proposal.usedInitiatives ?? []).find((u) => u.dossierId !== proposal.proposalId && sameInitiative(identity, u));
+      const earlier = (proposal.usedInitiatives ?? []).find(
+        (u) => u.dossierId !== proposal.proposalId && sameInitiative(identity, u),
+      );
       if (earlier) return [`${id} already backed ${earlierUse(earlier)} as "${earlier.initiativeId}"`];
       return [];
     });
-    return verdict(problems.length === 0, problems.length ? problems.join('; ') : `${cited.join(', ')} not used by another proposal`);
+    return verdict(
+      problems.length === 0,
+      problems.length ? problems.join('; ') : `${cited.join(', ')} not used by another proposal`,
+    );
   },
 };
 
@@ -452,8 +506,14 @@ const oneRewardPerAchievement: Criterion = {
     if (proposal.achievementId === undefined) return verdict(true, 'the proposal names no achievement id to compare');
     const achievementId = proposal.achievementId;
     // Any dossier (any subject) that proposed or was awarded for the same achievement, from the read models.
-    const elsewhere = (proposal.usedAchievements ?? []).find((u) => u.dossierId !== proposal.proposalId && sameAchievement(u.achievementId, achievementId));
-    if (elsewhere) return verdict(false, `achievement ${achievementId} is already used by ${earlierUse(elsewhere)} for ${nameOf(elsewhere.awardCode)}`);
+    const elsewhere = (proposal.usedAchievements ?? []).find(
+      (u) => u.dossierId !== proposal.proposalId && sameAchievement(u.achievementId, achievementId),
+    );
+    if (elsewhere)
+      return verdict(
+        false,
+        `achievement ${achievementId} is already used by ${earlierUse(elsewhere)} for ${nameOf(elsewhere.awardCode)}`,
+      );
     const earlier = history.awards.find((a) => a.achievementId === proposal.achievementId);
     return verdict(
       earlier === undefined,
@@ -503,12 +563,16 @@ const oneStateAwardPerYear: Criterion = {
     en: 'At most one state-level form per subject per year, except ad-hoc, long-service and seniority awards.',
   },
   check({ awardCode, evaluationYear, history, proposal, settings }) {
-    if (!settings.oneStateAwardPerYearWarning) return notApplied('the organisation switched this warning off (rule 16 is UNCONFIRMED)');
+    if (!settings.oneStateAwardPerYearWarning)
+      return notApplied('the organisation switched this warning off (rule 16 is UNCONFIRMED)');
     if (findAward(awardCode)?.level !== 'STATE') return notApplied(`${nameOf(awardCode)} is not a state-level form`);
     const type = proposal.commendationType ?? 'PERIODIC';
     if (EXEMPT_FROM_RULE_16.includes(type)) return notApplied(`${type} awards are exempt`);
     const same = history.awards.filter(
-      (a) => a.year === evaluationYear && findAward(a.awardCode)?.level === 'STATE' && !EXEMPT_FROM_RULE_16.includes(a.commendationType ?? 'PERIODIC'),
+      (a) =>
+        a.year === evaluationYear &&
+        findAward(a.awardCode)?.level === 'STATE' &&
+        !EXEMPT_FROM_RULE_16.includes(a.commendationType ?? 'PERIODIC'),
     );
     return verdict(
       same.length === 0,
@@ -554,7 +618,10 @@ const subjectKindAllowed: Criterion = {
   },
   check({ awardCode, subjectKind }) {
     const subjects = findAward(awardCode)?.subjects ?? [];
-    return verdict(subjects.includes(subjectKind), `${nameOf(awardCode)} goes to ${subjects.join(', ').toLowerCase() || 'nobody'}; the subject is ${subjectKind.toLowerCase()}`);
+    return verdict(
+      subjects.includes(subjectKind),
+      `${nameOf(awardCode)} goes to ${subjects.join(', ').toLowerCase() || 'nobody'}; the subject is ${subjectKind.toLowerCase()}`,
+    );
   },
 };
 

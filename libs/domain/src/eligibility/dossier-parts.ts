@@ -13,7 +13,15 @@ import type { RuleSet } from '../rule-set/types';
  * ballot; ELECTRONIC_FILES tệp điện tử — electronic copy of the whole dossier; EVIDENCE tài liệu chứng minh — supporting
  * documents (initiative recognition, certificates …); OBLIGATIONS_CONFIRMATION xác nhận nghĩa vụ — for foreigners.
  */
-export const DOSSIER_PART_KINDS = ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN', 'KET_QUA_BO_PHIEU_KIN', 'ELECTRONIC_FILES', 'EVIDENCE', 'OBLIGATIONS_CONFIRMATION'] as const;
+export const DOSSIER_PART_KINDS = [
+  'TO_TRINH',
+  'BAO_CAO_THANH_TICH',
+  'BIEN_BAN',
+  'KET_QUA_BO_PHIEU_KIN',
+  'ELECTRONIC_FILES',
+  'EVIDENCE',
+  'OBLIGATIONS_CONFIRMATION',
+] as const;
 export type DossierPartKind = (typeof DOSSIER_PART_KINDS)[number];
 
 /** How an attachment was made: the original, a copy certified by the competent authority, or a plain copy. */
@@ -38,7 +46,8 @@ export interface DossierPart {
 export type DossierVariant = 'STANDARD' | 'FOREIGNER' | 'SIMPLIFIED';
 
 /** When a conditional requirement applies. */
-export type RequirementCondition = 'SECRET_BALLOT' | 'GOES_TO_PRIME_MINISTER' | 'COLLECTIVE_WITHOUT_PARTY_OR_MASS_ORGANISATION';
+export type RequirementCondition =
+  'SECRET_BALLOT' | 'GOES_TO_PRIME_MINISTER' | 'COLLECTIVE_WITHOUT_PARTY_OR_MASS_ORGANISATION';
 
 export interface PartRequirement {
   part: DossierPartKind;
@@ -75,18 +84,31 @@ interface LegalBases {
 
 const GRASSROOTS_BASIS = 'Law page §3.1: the grassroots package was not retrieved (UNCONFIRMED)';
 const PROVINCIAL_BASIS = 'Law page §3.2: tờ trình, biên bản and báo cáo thành tích go to the provincial TĐKT body';
-const CONFIRMATION_BY_ANALOGY = 'Confirmation by the submitting level, extended from the BK TTg package (rule 18); UNCONFIRMED for this route';
+const CONFIRMATION_BY_ANALOGY =
+  'Confirmation by the submitting level, extended from the BK TTg package (rule 18); UNCONFIRMED for this route';
 const EVIDENCE_BASIS = 'Công văn 5007/BNV-TĐKT (05/09/2023); Hướng dẫn 3385/BTĐKT-P.II (20/11/2023)';
 const BALLOT_BASIS = 'BQP sector rule and Nghị định 91/2017 (superseded); UNCONFIRMED under current law';
 const SIMPLIFIED_BASIS =
   'Luật TĐKT 2022 Art. 85 (thủ tục đơn giản), detailed by the decree per Art. 85(2): a short tờ trình and a brief achievement summary, no council minutes (law page §7, UNCONFIRMED under NĐ 152/2025)';
 
 /** The three core documents, from one legal basis. */
-function corePackage(rule: string, legalBasis: string, confirmed: boolean, extra: { original?: boolean; confirmation?: boolean } = {}): PartRequirement[] {
+function corePackage(
+  rule: string,
+  legalBasis: string,
+  confirmed: boolean,
+  extra: { original?: boolean; confirmation?: boolean } = {},
+): PartRequirement[] {
   const original = extra.original ? { mustBeOriginal: true } : {};
   return [
     { part: 'TO_TRINH', rule, legalBasis, confirmed, ...original },
-    { part: 'BAO_CAO_THANH_TICH', rule, legalBasis, confirmed, ...original, ...(extra.confirmation ? { mustBeConfirmedBySubmittingLevel: true } : {}) },
+    {
+      part: 'BAO_CAO_THANH_TICH',
+      rule,
+      legalBasis,
+      confirmed,
+      ...original,
+      ...(extra.confirmation ? { mustBeConfirmedBySubmittingLevel: true } : {}),
+    },
     { part: 'BIEN_BAN', rule, legalBasis, confirmed, ...original },
   ];
 }
@@ -99,13 +121,27 @@ function lawTable(bases: LegalBases): DossierRequirementTable {
       GRASSROOTS: corePackage('§3.1', GRASSROOTS_BASIS, false),
       PROVINCIAL: [
         ...corePackage('§3.2', PROVINCIAL_BASIS, true),
-        { part: 'BAO_CAO_THANH_TICH', rule: '18', legalBasis: CONFIRMATION_BY_ANALOGY, confirmed: false, mustBeConfirmedBySubmittingLevel: true },
+        {
+          part: 'BAO_CAO_THANH_TICH',
+          rule: '18',
+          legalBasis: CONFIRMATION_BY_ANALOGY,
+          confirmed: false,
+          mustBeConfirmedBySubmittingLevel: true,
+        },
       ],
-      STATE: corePackage('18', `${bkTtg.basis}, applied to every state-level award (UNCONFIRMED beyond BK TTg)`, false, { confirmation: true }),
+      STATE: corePackage(
+        '18',
+        `${bkTtg.basis}, applied to every state-level award (UNCONFIRMED beyond BK TTg)`,
+        false,
+        { confirmation: true },
+      ),
     },
     byAward: {
       BK_THU_TUONG: {
-        STANDARD: corePackage('18', `${bkTtg.basis}; one original set`, bkTtg.confirmed, { original: true, confirmation: true }),
+        STANDARD: corePackage('18', `${bkTtg.basis}; one original set`, bkTtg.confirmed, {
+          original: true,
+          confirmation: true,
+        }),
         FOREIGNER: [
           { part: 'TO_TRINH', rule: '18', legalBasis: bkTtg.basis, confirmed: bkTtg.confirmed },
           // The summary report is prepared by the proposing body itself, so there is nobody above to confirm it.
@@ -114,7 +150,13 @@ function lawTable(bases: LegalBases): DossierRequirementTable {
       },
     },
     conditional: [
-      { part: 'ELECTRONIC_FILES', rule: '19', when: 'GOES_TO_PRIME_MINISTER', legalBasis: bases.electronicFiles.basis, confirmed: bases.electronicFiles.confirmed },
+      {
+        part: 'ELECTRONIC_FILES',
+        rule: '19',
+        when: 'GOES_TO_PRIME_MINISTER',
+        legalBasis: bases.electronicFiles.basis,
+        confirmed: bases.electronicFiles.confirmed,
+      },
       { part: 'KET_QUA_BO_PHIEU_KIN', rule: '22', when: 'SECRET_BALLOT', legalBasis: BALLOT_BASIS, confirmed: false },
       {
         part: 'BAO_CAO_THANH_TICH',
@@ -135,14 +177,24 @@ function lawTable(bases: LegalBases): DossierRequirementTable {
 
 export const DOSSIER_REQUIREMENTS: Readonly<Record<string, DossierRequirementTable>> = {
   [RULE_SET_2024.version]: lawTable({
-    bkTtg: { basis: 'Luật 06/2022/QH15 Điều 84 and Nghị định 98/2023/NĐ-CP (article not retrieved; content as in NĐ 152/2025 Điều 42, UNCONFIRMED)', confirmed: false },
-    electronicFiles: { basis: 'Nghị định 98/2023/NĐ-CP (article not retrieved; content as in NĐ 152/2025 Điều 42(3), UNCONFIRMED)', confirmed: false },
+    bkTtg: {
+      basis:
+        'Luật 06/2022/QH15 Điều 84 and Nghị định 98/2023/NĐ-CP (article not retrieved; content as in NĐ 152/2025 Điều 42, UNCONFIRMED)',
+      confirmed: false,
+    },
+    electronicFiles: {
+      basis: 'Nghị định 98/2023/NĐ-CP (article not retrieved; content as in NĐ 152/2025 Điều 42(3), UNCONFIRMED)',
+      confirmed: false,
+    },
     noPartyStatement: { basis: 'Thông tư 01/2024/TT-BNV, Điều 1(2)', confirmed: true },
   }),
   [RULE_SET_2025.version]: lawTable({
     bkTtg: { basis: 'Nghị định 152/2025/NĐ-CP, Điều 42', confirmed: true },
     electronicFiles: { basis: 'Nghị định 152/2025/NĐ-CP, Điều 42(3)', confirmed: true },
-    noPartyStatement: { basis: 'Thông tư 01/2024/TT-BNV, Điều 1(2); the Thông tư 15/2025/TT-BNV provision is UNCONFIRMED', confirmed: false },
+    noPartyStatement: {
+      basis: 'Thông tư 01/2024/TT-BNV, Điều 1(2); the Thông tư 15/2025/TT-BNV provision is UNCONFIRMED',
+      confirmed: false,
+    },
   }),
 };
 
@@ -209,7 +261,8 @@ function shortfalls(req: PartRequirement, parts: readonly DossierPart[]): { abse
   const messages: string[] = [];
   if (req.mustBeConfirmedBySubmittingLevel && !attached.some((p) => p.confirmedBySubmittingLevel === true))
     messages.push(`${name} is not confirmed by the submitting level`);
-  if (req.mustBeOriginal && !attached.some((p) => p.copy === 'ORIGINAL')) messages.push(`${name} must be the original (one original set)`);
+  if (req.mustBeOriginal && !attached.some((p) => p.copy === 'ORIGINAL'))
+    messages.push(`${name} must be the original (one original set)`);
   if (req.mustStateNoPartyOrMassOrganisation && !attached.some((p) => p.statesNoPartyOrMassOrganisation === true))
     messages.push(`${name} must state that the collective has no Party or mass organisation${because}`);
   return { absent: false, messages };
@@ -224,15 +277,41 @@ export function checkDossierParts(
   const ruleSet = ruleSetByVersion(request.ruleSetVersion, ruleSets);
   const table = tables[request.ruleSetVersion];
   if (!ruleSet || !table)
-    return { complete: false, missing: [{ part: 'RULE_SET', rule: '1', legalBasis: 'Every dossier carries its legal basis version', message: `No dossier requirements are known for rule set ${request.ruleSetVersion}` }] };
+    return {
+      complete: false,
+      missing: [
+        {
+          part: 'RULE_SET',
+          rule: '1',
+          legalBasis: 'Every dossier carries its legal basis version',
+          message: `No dossier requirements are known for rule set ${request.ruleSetVersion}`,
+        },
+      ],
+    };
   const award = findAward(request.awardCode);
   if (!award)
-    return { complete: false, missing: [{ part: 'AWARD', rule: '§2', legalBasis: 'Award catalog (shared/domain/commendation-law.md §2)', message: `Unknown award code ${request.awardCode}` }] };
+    return {
+      complete: false,
+      missing: [
+        {
+          part: 'AWARD',
+          rule: '§2',
+          legalBasis: 'Award catalog (shared/domain/commendation-law.md §2)',
+          message: `Unknown award code ${request.awardCode}`,
+        },
+      ],
+    };
 
   const route = request.route ?? award.route;
   const own = table.byAward[award.code];
-  const base = request.variant === 'SIMPLIFIED' ? table.simplified : (own?.[request.variant ?? 'STANDARD'] ?? own?.STANDARD ?? table.byRoute[route]);
-  const required = [...base, ...table.conditional.filter((r) => r.when === undefined || holds(r.when, request, route, ruleSet))];
+  const base =
+    request.variant === 'SIMPLIFIED'
+      ? table.simplified
+      : (own?.[request.variant ?? 'STANDARD'] ?? own?.STANDARD ?? table.byRoute[route]);
+  const required = [
+    ...base,
+    ...table.conditional.filter((r) => r.when === undefined || holds(r.when, request, route, ruleSet)),
+  ];
 
   const missing: MissingPart[] = [];
   const absent = new Set<DossierPartKind>();
@@ -241,10 +320,13 @@ export function checkDossierParts(
     // A part several requirements ask for is reported absent once, under the first of them.
     if (found.absent && absent.has(req.part)) continue;
     if (found.absent) absent.add(req.part);
-    for (const message of found.messages) missing.push({ part: req.part, rule: req.rule, legalBasis: req.legalBasis, message });
+    for (const message of found.messages)
+      missing.push({ part: req.part, rule: req.rule, legalBasis: req.legalBasis, message });
   }
   const { evidence } = table;
-  for (const part of request.parts.filter((p) => p.kind === 'EVIDENCE' && !(p.copy && evidence.accepted.includes(p.copy)))) {
+  for (const part of request.parts.filter(
+    (p) => p.kind === 'EVIDENCE' && !(p.copy && evidence.accepted.includes(p.copy)),
+  )) {
     const what = part.copy === 'PLAIN_COPY' ? 'is a plain copy' : 'is not marked original or certified copy';
     missing.push({
       part: 'EVIDENCE',

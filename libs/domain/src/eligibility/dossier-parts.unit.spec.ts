@@ -1,6 +1,13 @@
 import type { SubjectKind } from '../award/catalog';
 import { RULE_SET_2024, RULE_SET_2025 } from '../rule-set/rule-sets';
-import { DOSSIER_REQUIREMENTS, checkDossierParts, type CopyKind, type DossierPart, type DossierPartsCheck, type DossierPartsRequest } from './dossier-parts';
+import {
+  DOSSIER_REQUIREMENTS,
+  checkDossierParts,
+  type CopyKind,
+  type DossierPart,
+  type DossierPartsCheck,
+  type DossierPartsRequest,
+} from './dossier-parts';
 
 /** Immutable dossier builder: each step returns a new builder. */
 class DossierBuilder {
@@ -76,22 +83,44 @@ describe('rule 18: the Bằng khen Thủ tướng package', () => {
     const result = aDossier('BK_THU_TUONG').withToTrinh().withBaoCao().withElectronicFiles().check();
     expect(result.complete).toBe(false);
     expect(result.missing).toEqual([
-      { part: 'BIEN_BAN', rule: '18', legalBasis: 'Nghị định 152/2025/NĐ-CP, Điều 42; one original set', message: 'Biên bản (council minutes) is missing' },
+      {
+        part: 'BIEN_BAN',
+        rule: '18',
+        legalBasis: 'Nghị định 152/2025/NĐ-CP, Điều 42; one original set',
+        message: 'Biên bản (council minutes) is missing',
+      },
     ]);
   });
 
   it('rule 18: fails when the báo cáo thành tích is not confirmed by the submitting level', () => {
-    const result = aDossier('BK_THU_TUONG').withToTrinh().withBaoCao({ confirmed: false }).withBienBan().withElectronicFiles().check();
-    expect(messages(result)).toEqual(['Báo cáo thành tích (achievement report) is not confirmed by the submitting level']);
+    const result = aDossier('BK_THU_TUONG')
+      .withToTrinh()
+      .withBaoCao({ confirmed: false })
+      .withBienBan()
+      .withElectronicFiles()
+      .check();
+    expect(messages(result)).toEqual([
+      'Báo cáo thành tích (achievement report) is not confirmed by the submitting level',
+    ]);
   });
 
   it('rule 18: fails when the tờ trình is a copy rather than the one original set', () => {
-    const result = aDossier('BK_THU_TUONG').withToTrinh('CERTIFIED_COPY').withBaoCao().withBienBan().withElectronicFiles().check();
+    const result = aDossier('BK_THU_TUONG')
+      .withToTrinh('CERTIFIED_COPY')
+      .withBaoCao()
+      .withBienBan()
+      .withElectronicFiles()
+      .check();
     expect(messages(result)).toEqual(['Tờ trình (proposal letter) must be the original (one original set)']);
   });
 
   it('rule 18: the foreigner variant needs no biên bản and no confirmation', () => {
-    const result = aDossier('BK_THU_TUONG').asForeignerVariant().withToTrinh().withBaoCao({ confirmed: false }).withElectronicFiles().check();
+    const result = aDossier('BK_THU_TUONG')
+      .asForeignerVariant()
+      .withToTrinh()
+      .withBaoCao({ confirmed: false })
+      .withElectronicFiles()
+      .check();
     expect(result.complete).toBe(true);
   });
 
@@ -124,7 +153,10 @@ describe('rule 19: electronic files for dossiers that go to the Prime Minister',
 
 describe('rule 20: evidence must be originals or certified copies', () => {
   it('rule 20: a plain copy of evidence is refused', () => {
-    const result = aDossier('BK_TINH').withCorePackage().withEvidence('giay-chung-nhan-sang-kien.pdf', 'PLAIN_COPY').check();
+    const result = aDossier('BK_TINH')
+      .withCorePackage()
+      .withEvidence('giay-chung-nhan-sang-kien.pdf', 'PLAIN_COPY')
+      .check();
     expect(result.complete).toBe(false);
     expect(result.missing).toMatchObject([{ part: 'EVIDENCE', rule: '20' }]);
     expect(messages(result)[0]).toBe(
@@ -133,7 +165,11 @@ describe('rule 20: evidence must be originals or certified copies', () => {
   });
 
   it('rule 20: originals and certified copies are accepted', () => {
-    const result = aDossier('BK_TINH').withCorePackage().withEvidence('a.pdf', 'ORIGINAL').withEvidence('b.pdf', 'CERTIFIED_COPY').check();
+    const result = aDossier('BK_TINH')
+      .withCorePackage()
+      .withEvidence('a.pdf', 'ORIGINAL')
+      .withEvidence('b.pdf', 'CERTIFIED_COPY')
+      .check();
     expect(result.complete).toBe(true);
   });
 
@@ -145,7 +181,11 @@ describe('rule 20: evidence must be originals or certified copies', () => {
 
 describe('rule 21: a collective without Party or mass organisation says so', () => {
   it('rule 21: the report of such a collective without the statement is incomplete', () => {
-    const result = aDossier('BK_TINH').forSubject('COLLECTIVE').withoutPartyOrMassOrganisation().withCorePackage().check();
+    const result = aDossier('BK_TINH')
+      .forSubject('COLLECTIVE')
+      .withoutPartyOrMassOrganisation()
+      .withCorePackage()
+      .check();
     expect(result.missing).toMatchObject([{ part: 'BAO_CAO_THANH_TICH', rule: '21' }]);
   });
 
@@ -165,7 +205,12 @@ describe('rule 21: a collective without Party or mass organisation says so', () 
   });
 
   it('rule 21: a missing report is reported once, not again for the statement', () => {
-    const result = aDossier('BK_TINH').forSubject('COLLECTIVE').withoutPartyOrMassOrganisation().withToTrinh().withBienBan().check();
+    const result = aDossier('BK_TINH')
+      .forSubject('COLLECTIVE')
+      .withoutPartyOrMassOrganisation()
+      .withToTrinh()
+      .withBienBan()
+      .check();
     expect(result.missing.map((m) => [m.part, m.rule])).toEqual([['BAO_CAO_THANH_TICH', '§3.2']]);
   });
 });
@@ -197,7 +242,12 @@ describe('rule 1: requirement tables per rule-set version', () => {
   });
 
   it('rule 1: under the 2024 rule set the BK TTg package cites NĐ 98/2023', () => {
-    const result = aDossier('BK_THU_TUONG').underRuleSet(RULE_SET_2024.version).withToTrinh().withBaoCao().withElectronicFiles().check();
+    const result = aDossier('BK_THU_TUONG')
+      .underRuleSet(RULE_SET_2024.version)
+      .withToTrinh()
+      .withBaoCao()
+      .withElectronicFiles()
+      .check();
     expect(result.missing[0].legalBasis).toContain('Nghị định 98/2023/NĐ-CP');
   });
 
@@ -207,6 +257,9 @@ describe('rule 1: requirement tables per rule-set version', () => {
   });
 
   it('§2: an unknown award code cannot be checked', () => {
-    expect(aDossier('NO_SUCH_AWARD').withCorePackage().check()).toMatchObject({ complete: false, missing: [{ part: 'AWARD' }] });
+    expect(aDossier('NO_SUCH_AWARD').withCorePackage().check()).toMatchObject({
+      complete: false,
+      missing: [{ part: 'AWARD' }],
+    });
   });
 });

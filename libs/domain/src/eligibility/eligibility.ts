@@ -56,10 +56,22 @@ const LAW_2022_TABLE: EligibilityTable = {
   encodedStandards: ['CSTD_CO_SO', 'CSTD_TINH', 'CSTD_TOAN_QUOC', 'BK_TINH', 'BK_THU_TUONG', 'HC_LAO_DONG_3'],
   notEncoded: {
     // Until emulation blocks and clusters exist in the engine, their leading collective cannot be checked.
-    CO_TD_CHINH_PHU: { what: 'block leadership', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 25 (leads its emulation block or cluster)' },
-    CO_TD_TINH: { what: 'block leadership', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 26 (leads its emulation block or cluster)' },
-    TT_LD_TIEN_TIEN: { what: 'the conditions besides 70% of members holding Lao động tiên tiến', legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 28' },
-    GIAY_KHEN: { what: "the ministry's or province's own criteria", legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 75(2)' },
+    CO_TD_CHINH_PHU: {
+      what: 'block leadership',
+      legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 25 (leads its emulation block or cluster)',
+    },
+    CO_TD_TINH: {
+      what: 'block leadership',
+      legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 26 (leads its emulation block or cluster)',
+    },
+    TT_LD_TIEN_TIEN: {
+      what: 'the conditions besides 70% of members holding Lao động tiên tiến',
+      legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 28',
+    },
+    GIAY_KHEN: {
+      what: "the ministry's or province's own criteria",
+      legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 75(2)',
+    },
   },
   blockLeadership: ['CO_TD_TINH', 'CO_TD_CHINH_PHU'],
 };
@@ -121,7 +133,15 @@ function run(criterion: Criterion, input: CriterionInput): CriterionResult {
       explanation: `Rule ${rule} is encoded for ${criterion.subjects.map((s) => `${s.toLowerCase()}s`).join(', ')} only; the standard for a ${input.subjectKind.toLowerCase()} is not encoded — the appraiser checks it`,
     };
   const outcome = criterion.check(input);
-  return { id, rule, legalBasis, passed: outcome.passed, severity: criterion.severity, explanation: outcome.explanation, ...(outcome.routes ? { routes: outcome.routes } : {}) };
+  return {
+    id,
+    rule,
+    legalBasis,
+    passed: outcome.passed,
+    severity: criterion.severity,
+    explanation: outcome.explanation,
+    ...(outcome.routes ? { routes: outcome.routes } : {}),
+  };
 }
 
 /**
@@ -136,7 +156,9 @@ function notEncodedWarning(table: EligibilityTable, awardCode: string): Criterio
   return {
     id: 'standard.not-encoded',
     rule: '§2',
-    legalBasis: specific?.legalBasis ?? `Luật Thi đua, khen thưởng số 06/2022/QH15 (the article of ${award?.nameVi ?? awardCode})`,
+    legalBasis:
+      specific?.legalBasis ??
+      `Luật Thi đua, khen thưởng số 06/2022/QH15 (the article of ${award?.nameVi ?? awardCode})`,
     passed: false,
     severity: 'WARNING',
     explanation: `standard not encoded: ${what} — the appraiser checks it`,
@@ -151,7 +173,8 @@ function notEncodedWarning(table: EligibilityTable, awardCode: string): Criterio
 function registrationCheck(request: EligibilityRequest, ruleSet: RuleSet): CriterionResult | undefined {
   const rule = ruleSet.registration;
   const found = request.registration;
-  if (!rule || !found || found.year !== request.evaluationYear || !rule.titles.includes(request.awardCode)) return undefined;
+  if (!rule || !found || found.year !== request.evaluationYear || !rule.titles.includes(request.awardCode))
+    return undefined;
   return {
     id: 'registration.registered',
     rule: '§3.1',
@@ -172,7 +195,8 @@ function registrationCheck(request: EligibilityRequest, ruleSet: RuleSet): Crite
  */
 function blockLeadership(table: EligibilityTable, request: EligibilityRequest): CriterionResult | undefined {
   const standing = request.blockStanding;
-  if (!standing || standing.year !== request.evaluationYear || !table.blockLeadership?.includes(request.awardCode)) return undefined;
+  if (!standing || standing.year !== request.evaluationYear || !table.blockLeadership?.includes(request.awardCode))
+    return undefined;
   const article = request.awardCode === 'CO_TD_CHINH_PHU' ? 'Điều 25' : 'Điều 26';
   const leads = standing.rank === 1;
   return {
@@ -196,9 +220,19 @@ export function assessEligibility(
   const ruleSet = ruleSetByVersion(request.ruleSetVersion, ruleSets);
   const table = tables[request.ruleSetVersion];
   if (!ruleSet || !table)
-    return refused('rule-set.known', '1', 'Every dossier carries its legal basis version', `No eligibility rules are known for rule set ${request.ruleSetVersion}`);
+    return refused(
+      'rule-set.known',
+      '1',
+      'Every dossier carries its legal basis version',
+      `No eligibility rules are known for rule set ${request.ruleSetVersion}`,
+    );
   if (!findAward(request.awardCode))
-    return refused('award.known', '§2', 'Award catalog (shared/domain/commendation-law.md §2)', `Unknown award code ${request.awardCode}`);
+    return refused(
+      'award.known',
+      '§2',
+      'Award catalog (shared/domain/commendation-law.md §2)',
+      `Unknown award code ${request.awardCode}`,
+    );
 
   const input: CriterionInput = {
     awardCode: request.awardCode,

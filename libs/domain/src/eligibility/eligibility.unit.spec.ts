@@ -1,8 +1,20 @@
 import { AWARD_CATALOG, type SubjectKind } from '../award/catalog';
 import { RULE_SET_2024, RULE_SET_2025, RULE_SETS } from '../rule-set/rule-sets';
 import { CRITERIA, checkQuota, type Criterion } from './criteria';
-import { ELIGIBILITY_TABLES, assessEligibility, type EligibilityAssessment, type EligibilityRequest, type EligibilityTable } from './eligibility';
-import { emptyHistory, type AwardHistory, type CommendationType, type InitiativeLevel, type TaskRating } from './history';
+import {
+  ELIGIBILITY_TABLES,
+  assessEligibility,
+  type EligibilityAssessment,
+  type EligibilityRequest,
+  type EligibilityTable,
+} from './eligibility';
+import {
+  emptyHistory,
+  type AwardHistory,
+  type CommendationType,
+  type InitiativeLevel,
+  type TaskRating,
+} from './history';
 
 /** Immutable history builder: every step returns a new builder, so no test shares mutable state. */
 class HistoryBuilder {
@@ -14,9 +26,21 @@ class HistoryBuilder {
     return this.with({ ratings: [...this.h.ratings, { year, rating }] });
   }
   ratedFrom(from: number, to: number, rating: TaskRating): HistoryBuilder {
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i).reduce<HistoryBuilder>((b, y) => b.rated(y, rating), this);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i).reduce<HistoryBuilder>(
+      (b, y) => b.rated(y, rating),
+      this,
+    );
   }
-  withTitle(awardCode: string, year: number, opts: { decisionDate?: string; achievementId?: string; type?: CommendationType; period?: { fromYear?: number; toYear: number } } = {}): HistoryBuilder {
+  withTitle(
+    awardCode: string,
+    year: number,
+    opts: {
+      decisionDate?: string;
+      achievementId?: string;
+      type?: CommendationType;
+      period?: { fromYear?: number; toYear: number };
+    } = {},
+  ): HistoryBuilder {
     const award = {
       awardCode,
       year,
@@ -31,7 +55,13 @@ class HistoryBuilder {
     return years.reduce<HistoryBuilder>((b, y) => b.withTitle(awardCode, y), this);
   }
   withInitiative(id: string, level: InitiativeLevel, year: number, usedByProposalId?: string): HistoryBuilder {
-    const initiative = { id, kind: 'INITIATIVE' as const, level, year, ...(usedByProposalId ? { usedByProposalId } : {}) };
+    const initiative = {
+      id,
+      kind: 'INITIATIVE' as const,
+      level,
+      year,
+      ...(usedByProposalId ? { usedByProposalId } : {}),
+    };
     return this.with({ initiatives: [...this.h.initiatives, initiative] });
   }
   withMembers(year: number, members: number, membersWithLdtt: number): HistoryBuilder {
@@ -46,8 +76,19 @@ class HistoryBuilder {
 }
 const aHistory = () => new HistoryBuilder(emptyHistory('subject-1'));
 
-const assess = (awardCode: string, history: HistoryBuilder, extra: Partial<EligibilityRequest> = {}): EligibilityAssessment =>
-  assessEligibility({ awardCode, subjectKind: 'INDIVIDUAL', evaluationYear: 2024, history: history.build(), ruleSetVersion: RULE_SET_2025.version, ...extra });
+const assess = (
+  awardCode: string,
+  history: HistoryBuilder,
+  extra: Partial<EligibilityRequest> = {},
+): EligibilityAssessment =>
+  assessEligibility({
+    awardCode,
+    subjectKind: 'INDIVIDUAL',
+    evaluationYear: 2024,
+    history: history.build(),
+    ruleSetVersion: RULE_SET_2025.version,
+    ...extra,
+  });
 
 const criterion = (result: EligibilityAssessment, id: string) => {
   const found = result.criteria.find((c) => c.id === id);
@@ -64,11 +105,16 @@ describe('rule 5: Chiến sĩ thi đua cơ sở', () => {
     // then
     expect(result.eligible).toBe(true);
     expect(criterion(result, 'cstd-co-so.standard')).toMatchObject({ passed: true, rule: '5', severity: 'BLOCK' });
-    expect(criterion(result, 'cstd-co-so.standard').explanation).toContain('Lao động tiên tiến in 2024; rated HTXS in 2024');
+    expect(criterion(result, 'cstd-co-so.standard').explanation).toContain(
+      'Lao động tiên tiến in 2024; rated HTXS in 2024',
+    );
   });
 
   it('rule 5: passes with HTTNV when an unused grassroots initiative was recognised that year', () => {
-    const history = aHistory().withTitle('LD_TIEN_TIEN', 2024).rated(2024, 'HTTNV').withInitiative('SK-1', 'CO_SO', 2024);
+    const history = aHistory()
+      .withTitle('LD_TIEN_TIEN', 2024)
+      .rated(2024, 'HTTNV')
+      .withInitiative('SK-1', 'CO_SO', 2024);
     const result = assess('CSTD_CO_SO', history);
     expect(criterion(result, 'cstd-co-so.standard').passed).toBe(true);
     expect(criterion(result, 'cstd-co-so.standard').explanation).toContain('SK-1');
@@ -78,11 +124,16 @@ describe('rule 5: Chiến sĩ thi đua cơ sở', () => {
     const history = aHistory().withTitle('LD_TIEN_TIEN', 2023).rated(2024, 'HTXS');
     const result = assess('CSTD_CO_SO', history);
     expect(result.eligible).toBe(false);
-    expect(criterion(result, 'cstd-co-so.standard').explanation).toContain('no Lao động tiên tiến (or Chiến sĩ tiên tiến) in 2024');
+    expect(criterion(result, 'cstd-co-so.standard').explanation).toContain(
+      'no Lao động tiên tiến (or Chiến sĩ tiên tiến) in 2024',
+    );
   });
 
   it('rule 5: fails with HTTNV when the only initiative already backed another proposal', () => {
-    const history = aHistory().withTitle('LD_TIEN_TIEN', 2024).rated(2024, 'HTTNV').withInitiative('SK-1', 'CO_SO', 2024, 'P-OLD');
+    const history = aHistory()
+      .withTitle('LD_TIEN_TIEN', 2024)
+      .rated(2024, 'HTTNV')
+      .withInitiative('SK-1', 'CO_SO', 2024, 'P-OLD');
     const result = assess('CSTD_CO_SO', history);
     expect(criterion(result, 'cstd-co-so.standard')).toMatchObject({ passed: false });
     expect(criterion(result, 'cstd-co-so.standard').explanation).toMatch(/no unused initiative .* — failed$/);
@@ -104,7 +155,9 @@ describe('rule 6 [U]: Chiến sĩ thi đua tỉnh', () => {
     const history = aHistory().withTitles('CSTD_CO_SO', 2022, 2024).withInitiative('SK-T', 'TINH', 2023);
     const result = assess('CSTD_TINH', history);
     expect(result.eligible).toBe(false);
-    expect(criterion(result, 'cstd-tinh.standard').explanation).toContain('needs 3 consecutive years 2022, 2023 and 2024');
+    expect(criterion(result, 'cstd-tinh.standard').explanation).toContain(
+      'needs 3 consecutive years 2022, 2023 and 2024',
+    );
   });
 
   it('rule 6: fails when the initiative is recognised only at grassroots level', () => {
@@ -124,14 +177,18 @@ describe('rule 7: Chiến sĩ thi đua toàn quốc', () => {
     const history = aHistory().withTitles('CSTD_TINH', 2021, 2024).withInitiative('SK-N', 'TOAN_QUOC', 2024);
     const result = assess('CSTD_TOAN_QUOC', history);
     expect(result.eligible).toBe(true);
-    expect(criterion(result, 'cstd-toan-quoc.standard').explanation).toContain('CSTĐ tỉnh in 2021 and 2024 (consecutive cycles)');
+    expect(criterion(result, 'cstd-toan-quoc.standard').explanation).toContain(
+      'CSTĐ tỉnh in 2021 and 2024 (consecutive cycles)',
+    );
   });
 
   it('rule 7: fails with CSTĐ tỉnh in 2018 and 2024, a whole cycle apart', () => {
     const history = aHistory().withTitles('CSTD_TINH', 2018, 2024).withInitiative('SK-N', 'TOAN_QUOC', 2024);
     const result = assess('CSTD_TOAN_QUOC', history);
     expect(result.eligible).toBe(false);
-    expect(criterion(result, 'cstd-toan-quoc.standard').explanation).toContain('needs 2 with at most 3 years between them');
+    expect(criterion(result, 'cstd-toan-quoc.standard').explanation).toContain(
+      'needs 2 with at most 3 years between them',
+    );
   });
 
   it('rule 7: fails when the initiative has only provincial effect', () => {
@@ -158,7 +215,10 @@ describe('rule 8: Bằng khen tỉnh, two alternative routes', () => {
   });
 
   it('rule 8: passes by route 2 with HTXS in 2023–2024 and two unused grassroots initiatives', () => {
-    const history = aHistory().ratedFrom(2023, 2024, 'HTXS').withInitiative('SK-1', 'CO_SO', 2023).withInitiative('SK-2', 'CO_SO', 2024);
+    const history = aHistory()
+      .ratedFrom(2023, 2024, 'HTXS')
+      .withInitiative('SK-1', 'CO_SO', 2023)
+      .withInitiative('SK-2', 'CO_SO', 2024);
     const bk = criterion(assess('BK_TINH', history), 'bk-tinh.standard');
     expect(bk.passed).toBe(true);
     expect(bk.routes?.map((r) => r.passed)).toEqual([false, true]);
@@ -167,14 +227,21 @@ describe('rule 8: Bằng khen tỉnh, two alternative routes', () => {
   });
 
   it('rule 8: route 2 fails when one of the two initiatives already won the CSTĐ cơ sở', () => {
-    const history = aHistory().ratedFrom(2023, 2024, 'HTXS').withInitiative('SK-1', 'CO_SO', 2023, 'P-CSTD-2023').withInitiative('SK-2', 'CO_SO', 2024);
+    const history = aHistory()
+      .ratedFrom(2023, 2024, 'HTXS')
+      .withInitiative('SK-1', 'CO_SO', 2023, 'P-CSTD-2023')
+      .withInitiative('SK-2', 'CO_SO', 2024);
     const bk = criterion(assess('BK_TINH', history), 'bk-tinh.standard');
     expect(bk.passed).toBe(false);
     expect(bk.explanation).toContain('1 unused grassroots initiative(s)/topic(s) in those years (SK-2); needs 2');
   });
 
   it('rule 8: route 2 fails with a single HTXS year', () => {
-    const history = aHistory().rated(2023, 'HTTNV').rated(2024, 'HTXS').withInitiative('SK-1', 'CO_SO', 2024).withInitiative('SK-2', 'CO_SO', 2024);
+    const history = aHistory()
+      .rated(2023, 'HTTNV')
+      .rated(2024, 'HTXS')
+      .withInitiative('SK-1', 'CO_SO', 2024)
+      .withInitiative('SK-2', 'CO_SO', 2024);
     expect(criterion(assess('BK_TINH', history), 'bk-tinh.standard').passed).toBe(false);
   });
 });
@@ -193,19 +260,30 @@ describe('rule 9: Bằng khen Thủ tướng', () => {
   it('rule 9: fails with only 2 CSTĐ cơ sở in the window', () => {
     const result = assess('BK_THU_TUONG', base.withTitles('CSTD_CO_SO', 2019, 2022, 2024));
     expect(result.eligible).toBe(false);
-    expect(criterion(result, 'bk-thu-tuong.standard').explanation).toContain('CSTĐ cơ sở in 2022 and 2024 (2; needs 3)');
+    expect(criterion(result, 'bk-thu-tuong.standard').explanation).toContain(
+      'CSTĐ cơ sở in 2022 and 2024 (2; needs 3)',
+    );
   });
 
   it('rule 9: fails when an HTNV year breaks the 5 consecutive years', () => {
-    const history = aHistory().withTitle('BK_TINH', 2018, { decisionDate: '2019-03-01' }).rated(2020, 'HTTNV').rated(2021, 'HTNV').ratedFrom(2022, 2024, 'HTTNV');
+    const history = aHistory()
+      .withTitle('BK_TINH', 2018, { decisionDate: '2019-03-01' })
+      .rated(2020, 'HTTNV')
+      .rated(2021, 'HTNV')
+      .ratedFrom(2022, 2024, 'HTTNV');
     const result = assess('BK_THU_TUONG', history.withTitles('CSTD_CO_SO', 2022, 2023, 2024));
     expect(criterion(result, 'bk-thu-tuong.standard').explanation).toContain('3 consecutive years from 2020; needs 5');
     expect(result.eligible).toBe(false);
   });
 
   it('rule 9: fails without any Bằng khen tỉnh', () => {
-    const result = assess('BK_THU_TUONG', aHistory().ratedFrom(2015, 2024, 'HTXS').withTitles('CSTD_CO_SO', 2022, 2023, 2024));
-    expect(criterion(result, 'bk-thu-tuong.standard').explanation).toBe('no Bằng khen tỉnh decided before 2024 — failed');
+    const result = assess(
+      'BK_THU_TUONG',
+      aHistory().ratedFrom(2015, 2024, 'HTXS').withTitles('CSTD_CO_SO', 2022, 2023, 2024),
+    );
+    expect(criterion(result, 'bk-thu-tuong.standard').explanation).toBe(
+      'no Bằng khen tỉnh decided before 2024 — failed',
+    );
   });
 
   // Corrected (issue 8): the window counting from the decision date was the default and the achievement year a setting;
@@ -234,7 +312,10 @@ describe('rule 9: Bằng khen Thủ tướng', () => {
   });
 
   it('rule 9: the same award without a period counts from its decision date: the window would open in 2021', () => {
-    const history = aHistory().withTitle('BK_TINH', 2019, { decisionDate: '2020-04-15' }).ratedFrom(2020, 2024, 'HTTNV').withTitles('CSTD_CO_SO', 2020, 2022, 2024);
+    const history = aHistory()
+      .withTitle('BK_TINH', 2019, { decisionDate: '2020-04-15' })
+      .ratedFrom(2020, 2024, 'HTTNV')
+      .withTitles('CSTD_CO_SO', 2020, 2022, 2024);
     const result = assess('BK_THU_TUONG', history, { evaluationYear: 2024 });
     expect(result.eligible).toBe(false);
     expect(criterion(result, 'bk-thu-tuong.standard').explanation).toContain('4 consecutive years from 2021; needs 5');
@@ -254,15 +335,23 @@ describe('rule 9: Bằng khen Thủ tướng', () => {
 
   it('rule 9: an ad-hoc Bằng khen tỉnh does not count either, but a periodic one beside it does', () => {
     const base = aHistory().ratedFrom(2020, 2024, 'HTTNV').withTitles('CSTD_CO_SO', 2020, 2022, 2024);
-    const adHocOnly = base.withTitle('BK_TINH', 2019, { decisionDate: '2020-04-15', period: { toYear: 2019 }, type: 'AD_HOC' });
-    expect(assess('BK_THU_TUONG', adHocOnly, { evaluationYear: 2024, ruleSetVersion: RULE_SET_2024.version }).eligible).toBe(false);
+    const adHocOnly = base.withTitle('BK_TINH', 2019, {
+      decisionDate: '2020-04-15',
+      period: { toYear: 2019 },
+      type: 'AD_HOC',
+    });
+    expect(
+      assess('BK_THU_TUONG', adHocOnly, { evaluationYear: 2024, ruleSetVersion: RULE_SET_2024.version }).eligible,
+    ).toBe(false);
     const withPeriodic = adHocOnly.withTitle('BK_TINH', 2018, { decisionDate: '2019-03-01', period: { toYear: 2018 } });
     expect(assess('BK_THU_TUONG', withPeriodic, { evaluationYear: 2024 }).eligible).toBe(true);
   });
 });
 
 describe('rule 10: Huân chương Lao động hạng Ba', () => {
-  const base = aHistory().withTitle('BK_THU_TUONG', 2018, { decisionDate: '2019-05-01' }).withTitles('CSTD_CO_SO', 2020, 2022, 2024);
+  const base = aHistory()
+    .withTitle('BK_THU_TUONG', 2018, { decisionDate: '2019-05-01' })
+    .withTitles('CSTD_CO_SO', 2020, 2022, 2024);
 
   it('rule 10: passes with Bằng khen Thủ tướng, then 5 good years including one HTXS and 3 CSTĐ cơ sở', () => {
     const result = assess('HC_LAO_DONG_3', base.ratedFrom(2020, 2023, 'HTTNV').rated(2024, 'HTXS'));
@@ -276,15 +365,37 @@ describe('rule 10: Huân chương Lao động hạng Ba', () => {
     expect(criterion(result, 'hc-lao-dong-3.standard').explanation).toContain('HTXS in no year (0; needs 1)');
   });
 
-  it('rule 10: the window opens after the Bằng khen Thủ tướng\'s achievement period; a thematic one is no basis', () => {
-    const history = aHistory().withTitles('CSTD_CO_SO', 2020, 2022, 2024).ratedFrom(2020, 2023, 'HTTNV').rated(2024, 'HTXS');
-    expect(assess('HC_LAO_DONG_3', history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01', period: { toYear: 2019 } })).eligible).toBe(true);
-    expect(assess('HC_LAO_DONG_3', history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01' })).eligible).toBe(false);
-    expect(assess('HC_LAO_DONG_3', history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01', period: { toYear: 2019 }, type: 'THEMATIC' })).eligible).toBe(false);
+  it("rule 10: the window opens after the Bằng khen Thủ tướng's achievement period; a thematic one is no basis", () => {
+    const history = aHistory()
+      .withTitles('CSTD_CO_SO', 2020, 2022, 2024)
+      .ratedFrom(2020, 2023, 'HTTNV')
+      .rated(2024, 'HTXS');
+    expect(
+      assess(
+        'HC_LAO_DONG_3',
+        history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01', period: { toYear: 2019 } }),
+      ).eligible,
+    ).toBe(true);
+    expect(
+      assess('HC_LAO_DONG_3', history.withTitle('BK_THU_TUONG', 2019, { decisionDate: '2020-06-01' })).eligible,
+    ).toBe(false);
+    expect(
+      assess(
+        'HC_LAO_DONG_3',
+        history.withTitle('BK_THU_TUONG', 2019, {
+          decisionDate: '2020-06-01',
+          period: { toYear: 2019 },
+          type: 'THEMATIC',
+        }),
+      ).eligible,
+    ).toBe(false);
   });
 
   it('rule 10: fails when the prior award is only a Bằng khen tỉnh', () => {
-    const history = aHistory().withTitle('BK_TINH', 2018, { decisionDate: '2019-05-01' }).ratedFrom(2020, 2024, 'HTXS').withTitles('CSTD_CO_SO', 2020, 2022, 2024);
+    const history = aHistory()
+      .withTitle('BK_TINH', 2018, { decisionDate: '2019-05-01' })
+      .ratedFrom(2020, 2024, 'HTXS')
+      .withTitles('CSTD_CO_SO', 2020, 2022, 2024);
     expect(criterion(assess('HC_LAO_DONG_3', history), 'hc-lao-dong-3.standard').passed).toBe(false);
   });
 });
@@ -295,7 +406,9 @@ describe('rule 11: Tập thể lao động tiên tiến', () => {
   it('rule 11: passes with 7 of 10 members holding Lao động tiên tiến (70%)', () => {
     const result = collective(aHistory().withMembers(2024, 10, 7));
     expect(result.eligible).toBe(true);
-    expect(criterion(result, 'tt-ld-tien-tien.members-ldtt').explanation).toBe('7 of 10 members (70%) hold Lao động tiên tiến in 2024; needs 70% — passed');
+    expect(criterion(result, 'tt-ld-tien-tien.members-ldtt').explanation).toBe(
+      '7 of 10 members (70%) hold Lao động tiên tiến in 2024; needs 70% — passed',
+    );
   });
 
   it('rule 11: fails with 6 of 10 members (60%)', () => {
@@ -310,7 +423,11 @@ describe('rule 11: Tập thể lao động tiên tiến', () => {
 });
 
 describe('rule 12: an initiative backs one proposal only', () => {
-  const history = aHistory().withTitle('LD_TIEN_TIEN', 2024).rated(2024, 'HTXS').withInitiative('SK-1', 'CO_SO', 2024, 'P-OLD').withInitiative('SK-2', 'CO_SO', 2024);
+  const history = aHistory()
+    .withTitle('LD_TIEN_TIEN', 2024)
+    .rated(2024, 'HTXS')
+    .withInitiative('SK-1', 'CO_SO', 2024, 'P-OLD')
+    .withInitiative('SK-2', 'CO_SO', 2024);
 
   it('rule 12: passes when the cited initiative was never used', () => {
     const result = assess('CSTD_CO_SO', history, { proposal: { proposalId: 'P-NEW', initiativeIds: ['SK-2'] } });
@@ -335,7 +452,11 @@ describe('rule 12: an initiative backs one proposal only', () => {
 });
 
 describe('rule 13: one achievement, one reward', () => {
-  const history = aHistory().withTitle('GIAY_KHEN', 2024, { achievementId: 'ACH-FLOOD-2024', decisionDate: '2024-10-01', type: 'AD_HOC' });
+  const history = aHistory().withTitle('GIAY_KHEN', 2024, {
+    achievementId: 'ACH-FLOOD-2024',
+    decisionDate: '2024-10-01',
+    type: 'AD_HOC',
+  });
 
   it('rule 13: passes for an achievement never rewarded', () => {
     const result = assess('BK_TINH', history, { proposal: { achievementId: 'ACH-OTHER' }, subjectKind: 'COLLECTIVE' });
@@ -352,7 +473,8 @@ describe('rule 13: one achievement, one reward', () => {
 });
 
 describe('rule 14: no ladder unless the criterion names one', () => {
-  const allCriteria = (list: readonly Criterion[]): Criterion[] => list.flatMap((c) => [c, ...allCriteria(c.routes ?? [])]);
+  const allCriteria = (list: readonly Criterion[]): Criterion[] =>
+    list.flatMap((c) => [c, ...allCriteria(c.routes ?? [])]);
 
   it('rule 14: only criteria of rules 6–10 require a lower award first', () => {
     const laddered = allCriteria(Object.values(CRITERIA)).filter((c) => (c.ladder ?? []).length > 0);
@@ -361,7 +483,10 @@ describe('rule 14: no ladder unless the criterion names one', () => {
   });
 
   it('rule 14: Bằng khen tỉnh by route 2 needs no earlier award', () => {
-    const history = aHistory().ratedFrom(2023, 2024, 'HTXS').withInitiative('SK-1', 'CO_SO', 2023).withInitiative('SK-2', 'CO_SO', 2024);
+    const history = aHistory()
+      .ratedFrom(2023, 2024, 'HTXS')
+      .withInitiative('SK-1', 'CO_SO', 2023)
+      .withInitiative('SK-2', 'CO_SO', 2024);
     expect(assess('BK_TINH', history).eligible).toBe(true);
   });
 
@@ -369,7 +494,13 @@ describe('rule 14: no ladder unless the criterion names one', () => {
   it('rule 14: Huân chương Lao động hạng Nhì does not require hạng Ba (generic checks, and the unencoded standard as a warning)', () => {
     const result = assess('HC_LAO_DONG_2', aHistory());
     expect(result.eligible).toBe(true);
-    expect(result.criteria.map((c) => c.id)).toEqual(['award.subject-kind', 'initiative.single-use', 'achievement.one-reward', 'state-award.one-per-year', 'standard.not-encoded']);
+    expect(result.criteria.map((c) => c.id)).toEqual([
+      'award.subject-kind',
+      'initiative.single-use',
+      'achievement.one-reward',
+      'state-award.one-per-year',
+      'standard.not-encoded',
+    ]);
   });
 });
 
@@ -381,12 +512,21 @@ describe('rule 15: quotas are off unless the rule set turns them on', () => {
   it('rule 15: a full local cap does not block while the rule set sets no quota', () => {
     const result = assess('CSTD_CO_SO', history, { settings: { quota } });
     expect(result.eligible).toBe(true);
-    expect(criterion(result, 'quota.local-cap').explanation).toContain('Not applied: rule set LAW2022+ND152+TT15/2025 sets no quota');
+    expect(criterion(result, 'quota.local-cap').explanation).toContain(
+      'Not applied: rule set LAW2022+ND152+TT15/2025 sets no quota',
+    );
   });
 
   it('rule 15: with quotas on, a 4th CSTĐ cơ sở out of 20 breaks a 15% cap', () => {
     const result = assessEligibility(
-      { awardCode: 'CSTD_CO_SO', subjectKind: 'INDIVIDUAL', evaluationYear: 2024, history: history.build(), ruleSetVersion: RULE_SET_2025.version, settings: { quota } },
+      {
+        awardCode: 'CSTD_CO_SO',
+        subjectKind: 'INDIVIDUAL',
+        evaluationYear: 2024,
+        history: history.build(),
+        ruleSetVersion: RULE_SET_2025.version,
+        settings: { quota },
+      },
       quotaRuleSets,
     );
     expect(result.eligible).toBe(false);
@@ -394,7 +534,10 @@ describe('rule 15: quotas are off unless the rule set turns them on', () => {
   });
 
   it('rule 15: the quota check passes when one more holder stays within the cap', () => {
-    expect(checkQuota({ capPct: 15, baseCount: 20, currentCount: 2 })).toEqual({ passed: true, explanation: '3 of 20 with this proposal; local cap 15% — passed' });
+    expect(checkQuota({ capPct: 15, baseCount: 20, currentCount: 2 })).toEqual({
+      passed: true,
+      explanation: '3 of 20 with this proposal; local cap 15% — passed',
+    });
   });
 });
 
@@ -404,12 +547,20 @@ describe('rule 16 [U]: one state-level form per year is a warning', () => {
   it('rule 16: a second state-level form in the year warns but does not block', () => {
     const result = assess('HC_LAO_DONG_2', history);
     expect(result.eligible).toBe(true);
-    expect(criterion(result, 'state-award.one-per-year')).toMatchObject({ passed: false, severity: 'WARNING', rule: '16' });
-    expect(criterion(result, 'state-award.one-per-year').explanation).toBe('already holds Bằng khen Thủ tướng for 2024 — failed');
+    expect(criterion(result, 'state-award.one-per-year')).toMatchObject({
+      passed: false,
+      severity: 'WARNING',
+      rule: '16',
+    });
+    expect(criterion(result, 'state-award.one-per-year').explanation).toBe(
+      'already holds Bằng khen Thủ tướng for 2024 — failed',
+    );
   });
 
   it('rule 16: no warning when the year holds no other state-level form', () => {
-    expect(criterion(assess('HC_LAO_DONG_2', aHistory().withTitle('BK_THU_TUONG', 2022)), 'state-award.one-per-year').passed).toBe(true);
+    expect(
+      criterion(assess('HC_LAO_DONG_2', aHistory().withTitle('BK_THU_TUONG', 2022)), 'state-award.one-per-year').passed,
+    ).toBe(true);
   });
 
   it('rule 16: ad-hoc proposals are exempt', () => {
@@ -436,11 +587,16 @@ describe('rule 17 [U]: newcomers and annual titles, per organisation', () => {
   it('rule 17: when the organisation turns it on, 6 months of service fails a 9-month minimum', () => {
     const result = assess('CSTD_CO_SO', history, { settings: excluding });
     expect(result.eligible).toBe(false);
-    expect(criterion(result, 'newcomer.excluded').explanation).toBe('6 months since joining or forming; needs 9 — failed');
+    expect(criterion(result, 'newcomer.excluded').explanation).toBe(
+      '6 months since joining or forming; needs 9 — failed',
+    );
   });
 
   it('rule 17: when on, a collective formed 12 months ago passes', () => {
-    const result = assess('TT_LD_TIEN_TIEN', aHistory().withMembers(2024, 10, 8).joinedMonthsAgo(12), { subjectKind: 'COLLECTIVE', settings: excluding });
+    const result = assess('TT_LD_TIEN_TIEN', aHistory().withMembers(2024, 10, 8).joinedMonthsAgo(12), {
+      subjectKind: 'COLLECTIVE',
+      settings: excluding,
+    });
     expect(criterion(result, 'newcomer.excluded').passed).toBe(true);
   });
 });
@@ -460,7 +616,10 @@ describe('award catalog and subject kind (§2)', () => {
   });
 
   it('§2: an unknown award code is not eligible', () => {
-    expect(assess('NO_SUCH_AWARD', aHistory())).toMatchObject({ eligible: false, criteria: [{ id: 'award.known', passed: false }] });
+    expect(assess('NO_SUCH_AWARD', aHistory())).toMatchObject({
+      eligible: false,
+      criteria: [{ id: 'award.known', passed: false }],
+    });
   });
 });
 
@@ -468,29 +627,53 @@ describe('standards not encoded are warnings, never silent passes', () => {
   it.each([
     ['CO_TD_CHINH_PHU', 'Điều 25'],
     ['CO_TD_TINH', 'Điều 26'],
-  ])('given a %s dossier, then its assessment warns "standard not encoded: block leadership" (Luật %s)', (code, article) => {
-    const result = assess(code, aHistory(), { subjectKind: 'COLLECTIVE' });
-    expect(criterion(result, 'standard.not-encoded')).toMatchObject({ severity: 'WARNING', passed: false, explanation: 'standard not encoded: block leadership — the appraiser checks it' });
-    expect(criterion(result, 'standard.not-encoded').legalBasis).toContain(article);
-    expect(result.eligible).toBe(true);
-  });
+  ])(
+    'given a %s dossier, then its assessment warns "standard not encoded: block leadership" (Luật %s)',
+    (code, article) => {
+      const result = assess(code, aHistory(), { subjectKind: 'COLLECTIVE' });
+      expect(criterion(result, 'standard.not-encoded')).toMatchObject({
+        severity: 'WARNING',
+        passed: false,
+        explanation: 'standard not encoded: block leadership — the appraiser checks it',
+      });
+      expect(criterion(result, 'standard.not-encoded').legalBasis).toContain(article);
+      expect(result.eligible).toBe(true);
+    },
+  );
   it.each([
-    ['TT_LD_XUAT_SAC', 'COLLECTIVE'], ['LD_TIEN_TIEN', 'INDIVIDUAL'], ['TT_LD_TIEN_TIEN', 'COLLECTIVE'], ['GIAY_KHEN', 'INDIVIDUAL'],
-    ['HC_DOC_LAP_1', 'INDIVIDUAL'], ['HC_LAO_DONG_2', 'INDIVIDUAL'], ['HC_QUAN_CONG_3', 'INDIVIDUAL'],
+    ['TT_LD_XUAT_SAC', 'COLLECTIVE'],
+    ['LD_TIEN_TIEN', 'INDIVIDUAL'],
+    ['TT_LD_TIEN_TIEN', 'COLLECTIVE'],
+    ['GIAY_KHEN', 'INDIVIDUAL'],
+    ['HC_DOC_LAP_1', 'INDIVIDUAL'],
+    ['HC_LAO_DONG_2', 'INDIVIDUAL'],
+    ['HC_QUAN_CONG_3', 'INDIVIDUAL'],
   ] as const)('%s says the same way what is not encoded', (code, subjectKind) => {
     const result = assess(code, aHistory().withMembers(2024, 10, 10), { subjectKind });
-    expect(criterion(result, 'standard.not-encoded').explanation).toMatch(/^standard not encoded: .+ — the appraiser checks it$/);
+    expect(criterion(result, 'standard.not-encoded').explanation).toMatch(
+      /^standard not encoded: .+ — the appraiser checks it$/,
+    );
   });
   it('an award whose standard is encoded carries no such warning (Huân chương Lao động hạng Ba, Bằng khen tỉnh)', () => {
-    for (const code of ['HC_LAO_DONG_3', 'BK_TINH']) expect(assess(code, aHistory()).criteria.map((c) => c.id)).not.toContain('standard.not-encoded');
+    for (const code of ['HC_LAO_DONG_3', 'BK_TINH'])
+      expect(assess(code, aHistory()).criteria.map((c) => c.id)).not.toContain('standard.not-encoded');
   });
 });
 
 describe('rule 1: criteria tables per rule-set version', () => {
-  const covered = ['CSTD_CO_SO', 'CSTD_TINH', 'CSTD_TOAN_QUOC', 'BK_TINH', 'BK_THU_TUONG', 'HC_LAO_DONG_3', 'TT_LD_TIEN_TIEN'];
+  const covered = [
+    'CSTD_CO_SO',
+    'CSTD_TINH',
+    'CSTD_TOAN_QUOC',
+    'BK_TINH',
+    'BK_THU_TUONG',
+    'HC_LAO_DONG_3',
+    'TT_LD_TIEN_TIEN',
+  ];
 
   it('rule 1: both shipped rule sets have a table covering the seven encoded awards', () => {
-    for (const version of [RULE_SET_2024.version, RULE_SET_2025.version]) expect(Object.keys(ELIGIBILITY_TABLES[version].byAward).sort()).toEqual([...covered].sort());
+    for (const version of [RULE_SET_2024.version, RULE_SET_2025.version])
+      expect(Object.keys(ELIGIBILITY_TABLES[version].byAward).sort()).toEqual([...covered].sort());
   });
 
   // Corrected (issue 8): these awards used to pass the generic checks silently; their unencoded standard is now a warning.
@@ -498,16 +681,37 @@ describe('rule 1: criteria tables per rule-set version', () => {
     for (const award of AWARD_CATALOG.filter((a) => !covered.includes(a.code))) {
       const subjectKind: SubjectKind = award.subjects[0];
       const result = assess(award.code, aHistory(), { subjectKind });
-      expect(result.criteria.map((c) => c.id)).toEqual(['award.subject-kind', 'initiative.single-use', 'achievement.one-reward', 'state-award.one-per-year', 'standard.not-encoded']);
-      expect(criterion(result, 'standard.not-encoded')).toMatchObject({ passed: false, severity: 'WARNING', explanation: expect.stringMatching(/^standard not encoded: /) });
+      expect(result.criteria.map((c) => c.id)).toEqual([
+        'award.subject-kind',
+        'initiative.single-use',
+        'achievement.one-reward',
+        'state-award.one-per-year',
+        'standard.not-encoded',
+      ]);
+      expect(criterion(result, 'standard.not-encoded')).toMatchObject({
+        passed: false,
+        severity: 'WARNING',
+        explanation: expect.stringMatching(/^standard not encoded: /),
+      });
       expect(result.eligible).toBe(true);
     }
   });
 
   it('rule 1: a new rule set changes which criteria apply through its table, not through code', () => {
-    const lenient: EligibilityTable = { generic: ['award.subject-kind'], byAward: {}, encodedStandards: ['BK_TINH'], notEncoded: {} };
+    const lenient: EligibilityTable = {
+      generic: ['award.subject-kind'],
+      byAward: {},
+      encodedStandards: ['BK_TINH'],
+      notEncoded: {},
+    };
     const result = assessEligibility(
-      { awardCode: 'BK_TINH', subjectKind: 'INDIVIDUAL', evaluationYear: 2024, history: aHistory().build(), ruleSetVersion: RULE_SET_2025.version },
+      {
+        awardCode: 'BK_TINH',
+        subjectKind: 'INDIVIDUAL',
+        evaluationYear: 2024,
+        history: aHistory().build(),
+        ruleSetVersion: RULE_SET_2025.version,
+      },
       RULE_SETS,
       { [RULE_SET_2025.version]: lenient },
     );

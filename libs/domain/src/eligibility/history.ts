@@ -19,7 +19,14 @@ export type InitiativeLevel = (typeof INITIATIVE_LEVELS)[number];
 
 /** Commendation type (loại hình khen thưởng, Law Art. 8). Ad-hoc, long-service and seniority awards escape rule 16. */
 export type CommendationType = 'PERIODIC' | 'AD_HOC' | 'THEMATIC' | 'LONG_SERVICE' | 'SENIORITY' | 'FOREIGN_RELATIONS';
-const TYPES: readonly string[] = ['PERIODIC', 'AD_HOC', 'THEMATIC', 'LONG_SERVICE', 'SENIORITY', 'FOREIGN_RELATIONS'] satisfies CommendationType[];
+const TYPES: readonly string[] = [
+  'PERIODIC',
+  'AD_HOC',
+  'THEMATIC',
+  'LONG_SERVICE',
+  'SENIORITY',
+  'FOREIGN_RELATIONS',
+] satisfies CommendationType[];
 export const isCommendationType = (value: string): value is CommendationType => TYPES.includes(value);
 
 export interface YearRating {

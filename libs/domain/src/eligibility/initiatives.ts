@@ -31,7 +31,8 @@ export const identityOf = (initiative: Pick<RecognisedInitiative, 'id' | 'recogn
 
 /** Same initiative: the same normalised name, and the same recognition decision unless one side does not name it. */
 export const sameInitiative = (a: InitiativeIdentity, b: InitiativeIdentity): boolean =>
-  a.nameKey === b.nameKey && (a.decisionKey === undefined || b.decisionKey === undefined || a.decisionKey === b.decisionKey);
+  a.nameKey === b.nameKey &&
+  (a.decisionKey === undefined || b.decisionKey === undefined || a.decisionKey === b.decisionKey);
 
 /** An initiative already backing another proposal, as the registry (a read model) knows it. */
 export interface InitiativeUse extends InitiativeIdentity {
@@ -53,4 +54,5 @@ export interface AchievementUse {
 export const sameAchievement = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** "dossier d-1 (decision 12/QĐ-UBND)" — how a refusal names the earlier use. */
-export const earlierUse = (u: { dossierId: string; decisionNumber?: string }): string => `dossier ${u.dossierId}${u.decisionNumber ? ` (decision ${u.decisionNumber})` : ''}`;
+export const earlierUse = (u: { dossierId: string; decisionNumber?: string }): string =>
+  `dossier ${u.dossierId}${u.decisionNumber ? ` (decision ${u.decisionNumber})` : ''}`;

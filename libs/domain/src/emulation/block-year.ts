@@ -28,7 +28,17 @@ import {
   type SelfAssessment,
 } from './scoring';
 
-export type BlockYearPhase = 'NEW' | 'TEMPLATE_PENDING' | 'TEMPLATE_ADOPTED' | 'PLEDGING' | 'IN_PROGRESS' | 'SELF_ASSESSMENT' | 'CROSS_REVIEW' | 'RANKED' | 'PROPOSED' | 'CLOSED';
+export type BlockYearPhase =
+  | 'NEW'
+  | 'TEMPLATE_PENDING'
+  | 'TEMPLATE_ADOPTED'
+  | 'PLEDGING'
+  | 'IN_PROGRESS'
+  | 'SELF_ASSESSMENT'
+  | 'CROSS_REVIEW'
+  | 'RANKED'
+  | 'PROPOSED'
+  | 'CLOSED';
 
 /** Working days members have for their self-assessment once it opens [U]: the province's block regulation sets it. */
 export const DEFAULT_SELF_ASSESSMENT_WD = 10;
@@ -90,7 +100,10 @@ export type BlockYearCommand =
   | { type: 'ApproveTemplate'; data: Record<string, never> }
   | { type: 'SignPledge'; data: { unitCode: string } }
   | { type: 'OpenSelfAssessment'; data: { workingDays?: number } }
-  | { type: 'SubmitSelfAssessment'; data: { unitCode: string; scores: CriterionScore[]; bonus: number; penalty: number } }
+  | {
+      type: 'SubmitSelfAssessment';
+      data: { unitCode: string; scores: CriterionScore[]; bonus: number; penalty: number };
+    }
   | { type: 'CloseSelfAssessment'; data: Record<string, never> }
   | { type: 'AdjustScore'; data: ScoreAdjustment }
   | { type: 'RankBlock'; data: Record<string, never> }
@@ -103,7 +116,10 @@ export type BlockYearEvent =
   | { type: 'BlockYearTemplateApproved'; data: { approvedOn: string } }
   | { type: 'BlockYearPledgeSigned'; data: { unitCode: string; signedOn: string } }
   | { type: 'BlockYearPledgesCompleted'; data: { members: number } }
-  | { type: 'BlockYearSelfAssessmentOpened'; data: { deadline: string; workingDays: number; deadlineProvisional?: true } }
+  | {
+      type: 'BlockYearSelfAssessmentOpened';
+      data: { deadline: string; workingDays: number; deadlineProvisional?: true };
+    }
   | { type: 'BlockYearSelfAssessed'; data: SelfAssessment }
   | { type: 'BlockYearSelfAssessmentClosed'; data: { missing: string[]; atDeadline: boolean } }
   | { type: 'BlockYearScoreAdjusted'; data: ScoreAdjustment }
@@ -124,17 +140,32 @@ export interface BlockYearContext {
 const SECRETARIAT: readonly ActorRole[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'];
 const isSecretariat = (a: Actor) => SECRETARIAT.includes(a.role);
 /** The head of a member unit (or its clerk, where `clerks`), acting for that unit. */
-const actsFor = (a: Actor, unitCode: string, clerks = false) => (a.role === 'UNIT_HEAD' || (clerks && a.role === 'UNIT_CLERK')) && a.unitCode === unitCode;
+const actsFor = (a: Actor, unitCode: string, clerks = false) =>
+  (a.role === 'UNIT_HEAD' || (clerks && a.role === 'UNIT_CLERK')) && a.unitCode === unitCode;
 
 const wrongPhase = (s: BlockYearState, cmd: string, expected: BlockYearPhase[]): Decision<BlockYearEvent[]> =>
-  refuse(reject('WRONG_STATE', `block-year.${cmd}`, `${cmd} needs the block year in ${expected.join(' or ')}; it is ${s.phase}`, { phase: s.phase }));
-const forbidden = (cmd: string, who: string): Decision<BlockYearEvent[]> => refuse(reject('FORBIDDEN', `role.${cmd}`, `${cmd} is for ${who}`));
-const refused = (r: Rejection | undefined, events: BlockYearEvent[]): Decision<BlockYearEvent[]> => (r ? refuse(r) : accept(events));
+  refuse(
+    reject(
+      'WRONG_STATE',
+      `block-year.${cmd}`,
+      `${cmd} needs the block year in ${expected.join(' or ')}; it is ${s.phase}`,
+      { phase: s.phase },
+    ),
+  );
+const forbidden = (cmd: string, who: string): Decision<BlockYearEvent[]> =>
+  refuse(reject('FORBIDDEN', `role.${cmd}`, `${cmd} is for ${who}`));
+const refused = (r: Rejection | undefined, events: BlockYearEvent[]): Decision<BlockYearEvent[]> =>
+  r ? refuse(r) : accept(events);
 
 /** The block's officers for the year: the head unit's head, or the secretariat. */
-const leadsBlock = (s: BlockYearState, a: Actor) => isSecretariat(a) || (!!s.opening && actsFor(a, s.opening.leadership.head));
+const leadsBlock = (s: BlockYearState, a: Actor) =>
+  isSecretariat(a) || (!!s.opening && actsFor(a, s.opening.leadership.head));
 
-export function decideBlockYear(s: BlockYearState, c: BlockYearCommand, ctx: BlockYearContext): Decision<BlockYearEvent[]> {
+export function decideBlockYear(
+  s: BlockYearState,
+  c: BlockYearCommand,
+  ctx: BlockYearContext,
+): Decision<BlockYearEvent[]> {
   const { actor } = ctx;
   const today = vietnamDate(ctx.now);
   const members = s.opening?.members.map((m) => m.unitCode) ?? [];
@@ -143,17 +174,26 @@ export function decideBlockYear(s: BlockYearState, c: BlockYearCommand, ctx: Blo
       if (s.phase !== 'NEW') return wrongPhase(s, c.type, ['NEW']);
       if (!isSecretariat(actor)) return forbidden(c.type, 'the secretariat');
       const codes = c.data.members.map((m) => m.unitCode);
-      if (codes.length < 2 || new Set(codes).size !== codes.length) return refuse(reject('INVALID', 'block.members', 'A block year has at least two distinct member units'));
+      if (codes.length < 2 || new Set(codes).size !== codes.length)
+        return refuse(reject('INVALID', 'block.members', 'A block year has at least two distinct member units'));
       const { head, deputy } = c.data.leadership;
       if (!codes.includes(head) || !codes.includes(deputy) || head === deputy)
         return refuse(reject('INVALID', 'block.leadership', 'The head and the deputy are two different member units'));
       const rotation = rotateLeadership(codes, c.data.previous);
       if ((rotation.head !== head || rotation.deputy !== deputy) && !c.data.departureReason?.trim())
-        return refuse(reject('RULE_VIOLATION', 'block.rotation', `By rotation the head is ${rotation.head} and the deputy ${rotation.deputy}; another choice states its reason`, { rotation }));
+        return refuse(
+          reject(
+            'RULE_VIOLATION',
+            'block.rotation',
+            `By rotation the head is ${rotation.head} and the deputy ${rotation.deputy}; another choice states its reason`,
+            { rotation },
+          ),
+        );
       return accept([{ type: 'BlockYearOpened', data: c.data }]);
     }
     case 'AdoptTemplate': {
-      if (s.phase !== 'TEMPLATE_PENDING' && s.phase !== 'TEMPLATE_ADOPTED') return wrongPhase(s, c.type, ['TEMPLATE_PENDING', 'TEMPLATE_ADOPTED']);
+      if (s.phase !== 'TEMPLATE_PENDING' && s.phase !== 'TEMPLATE_ADOPTED')
+        return wrongPhase(s, c.type, ['TEMPLATE_PENDING', 'TEMPLATE_ADOPTED']);
       if (!leadsBlock(s, actor)) return forbidden(c.type, "the block head's unit head or the secretariat");
       return refused(validateTemplate(c.data), [{ type: 'BlockYearTemplateAdopted', data: c.data }]);
     }
@@ -165,64 +205,104 @@ export function decideBlockYear(s: BlockYearState, c: BlockYearCommand, ctx: Blo
     case 'SignPledge': {
       if (s.phase !== 'PLEDGING') return wrongPhase(s, c.type, ['PLEDGING']);
       const unit = c.data.unitCode;
-      if (!members.includes(unit)) return refuse(reject('INVALID', 'block.member', `${unit} is not a member of the block`));
-      if (!actsFor(actor, unit) && !isSecretariat(actor)) return forbidden(c.type, "the member unit's head (or the secretariat on its behalf)");
-      if (s.pledges.some((p) => p.unitCode === unit)) return refuse(reject('WRONG_STATE', 'block.pledge-once', `${unit} has already signed the pledge`));
+      if (!members.includes(unit))
+        return refuse(reject('INVALID', 'block.member', `${unit} is not a member of the block`));
+      if (!actsFor(actor, unit) && !isSecretariat(actor))
+        return forbidden(c.type, "the member unit's head (or the secretariat on its behalf)");
+      if (s.pledges.some((p) => p.unitCode === unit))
+        return refuse(reject('WRONG_STATE', 'block.pledge-once', `${unit} has already signed the pledge`));
       const signed: BlockYearEvent = { type: 'BlockYearPledgeSigned', data: { unitCode: unit, signedOn: today } };
       const complete = s.pledges.length + 1 === members.length;
-      return accept(complete ? [signed, { type: 'BlockYearPledgesCompleted', data: { members: members.length } }] : [signed]);
+      return accept(
+        complete ? [signed, { type: 'BlockYearPledgesCompleted', data: { members: members.length } }] : [signed],
+      );
     }
     case 'OpenSelfAssessment': {
       if (s.phase !== 'IN_PROGRESS') return wrongPhase(s, c.type, ['IN_PROGRESS']);
       if (!leadsBlock(s, actor)) return forbidden(c.type, "the block head's unit head or the secretariat");
       const workingDays = c.data.workingDays ?? DEFAULT_SELF_ASSESSMENT_WD;
-      if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > 60) return refuse(reject('INVALID', 'block.self-assessment-days', 'workingDays is a whole number of 1–60'));
+      if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > 60)
+        return refuse(reject('INVALID', 'block.self-assessment-days', 'workingDays is a whole number of 1–60'));
       const due = deadlineAfter(today, workingDays, ctx.calendar);
-      return accept([{ type: 'BlockYearSelfAssessmentOpened', data: { deadline: due.date, workingDays, ...(due.provisional ? { deadlineProvisional: true as const } : {}) } }]);
+      return accept([
+        {
+          type: 'BlockYearSelfAssessmentOpened',
+          data: { deadline: due.date, workingDays, ...(due.provisional ? { deadlineProvisional: true as const } : {}) },
+        },
+      ]);
     }
     case 'SubmitSelfAssessment': {
       if (s.phase !== 'SELF_ASSESSMENT') return wrongPhase(s, c.type, ['SELF_ASSESSMENT']);
       const unit = c.data.unitCode;
-      if (!members.includes(unit)) return refuse(reject('INVALID', 'block.member', `${unit} is not a member of the block`));
+      if (!members.includes(unit))
+        return refuse(reject('INVALID', 'block.member', `${unit} is not a member of the block`));
       if (!actsFor(actor, unit, true)) return forbidden(c.type, "the member unit's clerk or head");
       if (!s.template) return refuse(reject('WRONG_STATE', 'block.template', 'No template'));
       const bad = validateAssessment(s.template, c.data);
       if (bad) return refuse(bad);
       const assessed: BlockYearEvent = { type: 'BlockYearSelfAssessed', data: { ...c.data, submittedOn: today } };
       const all = members.every((m) => m === unit || s.assessments.some((a) => a.unitCode === m));
-      return accept(all ? [assessed, { type: 'BlockYearSelfAssessmentClosed', data: { missing: [], atDeadline: false } }] : [assessed]);
+      return accept(
+        all
+          ? [assessed, { type: 'BlockYearSelfAssessmentClosed', data: { missing: [], atDeadline: false } }]
+          : [assessed],
+      );
     }
     case 'CloseSelfAssessment': {
       if (s.phase !== 'SELF_ASSESSMENT') return wrongPhase(s, c.type, ['SELF_ASSESSMENT']);
       const atDeadline = actor.role === SYSTEM_ACTOR.role;
-      if (!atDeadline && !isSecretariat(actor)) return forbidden(c.type, 'the secretariat (the engine closes it at the deadline)');
+      if (!atDeadline && !isSecretariat(actor))
+        return forbidden(c.type, 'the secretariat (the engine closes it at the deadline)');
       if (atDeadline && s.selfAssessmentDeadline && ctx.now < endOfDayInVietnam(s.selfAssessmentDeadline))
-        return refuse(reject('WRONG_STATE', 'block.self-assessment-deadline', `The self-assessment runs until ${s.selfAssessmentDeadline}`));
+        return refuse(
+          reject(
+            'WRONG_STATE',
+            'block.self-assessment-deadline',
+            `The self-assessment runs until ${s.selfAssessmentDeadline}`,
+          ),
+        );
       const missing = members.filter((m) => !s.assessments.some((a) => a.unitCode === m));
       return accept([{ type: 'BlockYearSelfAssessmentClosed', data: { missing, atDeadline } }]);
     }
     case 'AdjustScore': {
       if (s.phase !== 'CROSS_REVIEW') return wrongPhase(s, c.type, ['CROSS_REVIEW']);
       if (!s.opening || !s.template) return refuse(reject('WRONG_STATE', 'block.template', 'No template'));
-      if (!members.includes(c.data.unitCode)) return refuse(reject('INVALID', 'block.member', `${c.data.unitCode} is not a member of the block`));
+      if (!members.includes(c.data.unitCode))
+        return refuse(reject('INVALID', 'block.member', `${c.data.unitCode} is not a member of the block`));
       const { head, deputy } = s.opening.leadership;
       // The head does not review its own unit's score: the deputy does (conflict of interest) [U].
       const reviewer = c.data.unitCode === head ? deputy : head;
       if (!isSecretariat(actor) && !actsFor(actor, reviewer))
-        return forbidden(c.type, `the unit head of ${reviewer} (${c.data.unitCode === head ? "the deputy reviews the head's own unit" : 'the block head'}) or the secretariat`);
-      return refused(validateAdjustment(s.template, c.data), [{ type: 'BlockYearScoreAdjusted', data: { ...c.data, reason: c.data.reason.trim() } }]);
+        return forbidden(
+          c.type,
+          `the unit head of ${reviewer} (${c.data.unitCode === head ? "the deputy reviews the head's own unit" : 'the block head'}) or the secretariat`,
+        );
+      return refused(validateAdjustment(s.template, c.data), [
+        { type: 'BlockYearScoreAdjusted', data: { ...c.data, reason: c.data.reason.trim() } },
+      ]);
     }
     case 'RankBlock': {
       if (s.phase !== 'CROSS_REVIEW') return wrongPhase(s, c.type, ['CROSS_REVIEW']);
       if (!leadsBlock(s, actor)) return forbidden(c.type, "the block head's unit head or the secretariat");
-      return accept([{ type: 'BlockYearRanked', data: { ranking: rankMembers(members, s.assessments, s.adjustments) } }]);
+      return accept([
+        { type: 'BlockYearRanked', data: { ranking: rankMembers(members, s.assessments, s.adjustments) } },
+      ]);
     }
     case 'ProposeFlags': {
       if (s.phase !== 'RANKED') return wrongPhase(s, c.type, ['RANKED']);
       if (!leadsBlock(s, actor)) return forbidden(c.type, "the block head's unit head or the secretariat");
-      if (!c.data.minutesRef.trim()) return refuse(reject('INVALID', 'block.meeting-minutes', 'The proposals cite the block meeting minutes (biên bản)'));
-      const proposals = { ...c.data, provincial: [...new Set(c.data.provincial)], government: [...new Set(c.data.government)] };
-      return refused(checkFlagProposals(s.ranking ?? [], proposals), [{ type: 'BlockYearFlagsProposed', data: proposals }]);
+      if (!c.data.minutesRef.trim())
+        return refuse(
+          reject('INVALID', 'block.meeting-minutes', 'The proposals cite the block meeting minutes (biên bản)'),
+        );
+      const proposals = {
+        ...c.data,
+        provincial: [...new Set(c.data.provincial)],
+        government: [...new Set(c.data.government)],
+      };
+      return refused(checkFlagProposals(s.ranking ?? [], proposals), [
+        { type: 'BlockYearFlagsProposed', data: proposals },
+      ]);
     }
     case 'CloseBlockYear': {
       if (s.phase !== 'PROPOSED') return wrongPhase(s, c.type, ['PROPOSED']);
@@ -262,11 +342,13 @@ export function evolveBlockYear(s: BlockYearState, e: BlockYearEvent): BlockYear
   }
 }
 
-export const evolveBlockYearAll = (s: BlockYearState, events: readonly BlockYearEvent[]): BlockYearState => events.reduce(evolveBlockYear, s);
+export const evolveBlockYearAll = (s: BlockYearState, events: readonly BlockYearEvent[]): BlockYearState =>
+  events.reduce(evolveBlockYear, s);
 
 /** The one deadline of a block year: the self-assessment closes at the end of its deadline day (Asia/Ho_Chi_Minh). */
 export function pendingBlockYearTimer(s: BlockYearState): { dueAt: number; command: BlockYearCommand } | undefined {
-  if (s.phase === 'SELF_ASSESSMENT' && s.selfAssessmentDeadline) return { dueAt: endOfDayInVietnam(s.selfAssessmentDeadline), command: { type: 'CloseSelfAssessment', data: {} } };
+  if (s.phase === 'SELF_ASSESSMENT' && s.selfAssessmentDeadline)
+    return { dueAt: endOfDayInVietnam(s.selfAssessmentDeadline), command: { type: 'CloseSelfAssessment', data: {} } };
   return undefined;
 }
 

@@ -37,14 +37,39 @@ export const BLOCK_ORGANISERS: readonly ActorRole[] = ['SECRETARIAT_OFFICER', 'S
 /** A block needs a head and a deputy from different units, so at least two members, each once. Pure. */
 export function decideFormBlock(definition: BlockDefinition, actor: Actor): Decision<BlockEvent[]> {
   if (!BLOCK_ORGANISERS.includes(actor.role))
-    return refuse(reject('FORBIDDEN', 'role.FormBlock', `${actor.role} may not form an emulation block; allowed: ${BLOCK_ORGANISERS.join(', ')}`));
+    return refuse(
+      reject(
+        'FORBIDDEN',
+        'role.FormBlock',
+        `${actor.role} may not form an emulation block; allowed: ${BLOCK_ORGANISERS.join(', ')}`,
+      ),
+    );
   const name = definition.name.trim();
   const code = definition.code.trim();
   if (!name || !code) return refuse(reject('INVALID', 'block.name', 'A block has a code and a name'));
   const codes = definition.members.map((m) => m.unitCode);
-  if (new Set(codes).size !== codes.length) return refuse(reject('INVALID', 'block.members', `A unit is listed twice: ${codes.filter((c, i) => codes.indexOf(c) !== i).join(', ')}`));
-  if (codes.length < 2) return refuse(reject('INVALID', 'block.members', 'A block has at least two member units (a head and a deputy from different units)'));
-  return accept([{ type: 'EmulationBlockFormed', data: { code, name, provinceCode: definition.provinceCode, members: definition.members } }]);
+  if (new Set(codes).size !== codes.length)
+    return refuse(
+      reject(
+        'INVALID',
+        'block.members',
+        `A unit is listed twice: ${codes.filter((c, i) => codes.indexOf(c) !== i).join(', ')}`,
+      ),
+    );
+  if (codes.length < 2)
+    return refuse(
+      reject(
+        'INVALID',
+        'block.members',
+        'A block has at least two member units (a head and a deputy from different units)',
+      ),
+    );
+  return accept([
+    {
+      type: 'EmulationBlockFormed',
+      data: { code, name, provinceCode: definition.provinceCode, members: definition.members },
+    },
+  ]);
 }
 
 /** The head (khối trưởng) and deputy (khối phó) of a block for one year. */
@@ -59,7 +84,10 @@ export interface BlockLeadership {
  * is still in the block); the deputy is the member after the head, so this year's deputy is next year's head.
  * Pure; `previousOrder` is last year's member order (to find the successor of a head who has left).
  */
-export function rotateLeadership(members: readonly string[], previous?: { head: string; order: readonly string[] }): BlockLeadership {
+export function rotateLeadership(
+  members: readonly string[],
+  previous?: { head: string; order: readonly string[] },
+): BlockLeadership {
   if (members.length < 2) throw new Error('rotation needs at least two members');
   let headIndex = 0;
   if (previous) {
@@ -68,7 +96,10 @@ export function rotateLeadership(members: readonly string[], previous?: { head: 
     else {
       // The old head left: the first member after it in last year's order that is still in the block.
       const from = previous.order.indexOf(previous.head);
-      const successor = from < 0 ? undefined : [...previous.order.slice(from + 1), ...previous.order.slice(0, from)].find((u) => members.includes(u));
+      const successor =
+        from < 0
+          ? undefined
+          : [...previous.order.slice(from + 1), ...previous.order.slice(0, from)].find((u) => members.includes(u));
       headIndex = successor ? members.indexOf(successor) : 0;
     }
   }

@@ -58,12 +58,16 @@ export interface RankedMember {
 }
 
 export function validateTemplate(t: ScoringTemplate): Rejection | undefined {
-  if (t.criteria.length === 0) return reject('INVALID', 'block.template', 'A scoring template has at least one criterion');
+  if (t.criteria.length === 0)
+    return reject('INVALID', 'block.template', 'A scoring template has at least one criterion');
   const codes = t.criteria.map((c) => c.code);
   if (new Set(codes).size !== codes.length) return reject('INVALID', 'block.template', 'Criterion codes are unique');
-  if (codes.some((c) => c === 'BONUS' || c === 'PENALTY')) return reject('INVALID', 'block.template', 'BONUS and PENALTY are reserved codes');
-  if (t.criteria.some((c) => !(c.maxPoints > 0))) return reject('INVALID', 'block.template', 'Every criterion has positive maximum points');
-  if (t.maxBonus < 0 || t.maxPenalty < 0) return reject('INVALID', 'block.template', 'Bonus and penalty maxima are not negative');
+  if (codes.some((c) => c === 'BONUS' || c === 'PENALTY'))
+    return reject('INVALID', 'block.template', 'BONUS and PENALTY are reserved codes');
+  if (t.criteria.some((c) => !(c.maxPoints > 0)))
+    return reject('INVALID', 'block.template', 'Every criterion has positive maximum points');
+  if (t.maxBonus < 0 || t.maxPenalty < 0)
+    return reject('INVALID', 'block.template', 'Bonus and penalty maxima are not negative');
   return undefined;
 }
 
@@ -72,23 +76,54 @@ export function validateAssessment(t: ScoringTemplate, a: Omit<SelfAssessment, '
   const seen = new Set<string>();
   for (const s of a.scores) {
     const c = t.criteria.find((x) => x.code === s.criterionCode);
-    if (!c) return reject('INVALID', 'block.assessment-criteria', `Criterion ${s.criterionCode} is not in the block's template`);
+    if (!c)
+      return reject(
+        'INVALID',
+        'block.assessment-criteria',
+        `Criterion ${s.criterionCode} is not in the block's template`,
+      );
     if (seen.has(c.code)) return reject('INVALID', 'block.assessment-criteria', `Criterion ${c.code} is scored twice`);
     seen.add(c.code);
-    if (s.points < 0 || s.points > c.maxPoints) return reject('RULE_VIOLATION', 'block.points-within-max', `${c.code}: ${s.points} points is outside 0–${c.maxPoints}`);
+    if (s.points < 0 || s.points > c.maxPoints)
+      return reject(
+        'RULE_VIOLATION',
+        'block.points-within-max',
+        `${c.code}: ${s.points} points is outside 0–${c.maxPoints}`,
+      );
     if (c.evidenceRequired && s.points > 0 && s.evidence.length === 0)
-      return reject('RULE_VIOLATION', 'block.evidence-required', `${c.code} (${c.title}) needs evidence for its points`);
+      return reject(
+        'RULE_VIOLATION',
+        'block.evidence-required',
+        `${c.code} (${c.title}) needs evidence for its points`,
+      );
   }
-  if (a.bonus < 0 || a.bonus > t.maxBonus) return reject('RULE_VIOLATION', 'block.points-within-max', `Bonus ${a.bonus} is outside 0–${t.maxBonus}`);
-  if (a.penalty < 0 || a.penalty > t.maxPenalty) return reject('RULE_VIOLATION', 'block.points-within-max', `Penalty ${a.penalty} is outside 0–${t.maxPenalty}`);
+  if (a.bonus < 0 || a.bonus > t.maxBonus)
+    return reject('RULE_VIOLATION', 'block.points-within-max', `Bonus ${a.bonus} is outside 0–${t.maxBonus}`);
+  if (a.penalty < 0 || a.penalty > t.maxPenalty)
+    return reject('RULE_VIOLATION', 'block.points-within-max', `Penalty ${a.penalty} is outside 0–${t.maxPenalty}`);
   return undefined;
 }
 
 export function validateAdjustment(t: ScoringTemplate, adj: ScoreAdjustment): Rejection | undefined {
   if (!adj.reason.trim()) return reject('INVALID', 'block.adjustment-reason', 'An adjustment states its reason');
-  const max = adj.target === 'BONUS' ? t.maxBonus : adj.target === 'PENALTY' ? t.maxPenalty : t.criteria.find((c) => c.code === adj.target)?.maxPoints;
-  if (max === undefined) return reject('INVALID', 'block.assessment-criteria', `${adj.target} is not a criterion of the template, BONUS or PENALTY`);
-  if (adj.points < 0 || adj.points > max) return reject('RULE_VIOLATION', 'block.points-within-max', `${adj.target}: ${adj.points} points is outside 0–${max}`);
+  const max =
+    adj.target === 'BONUS'
+      ? t.maxBonus
+      : adj.target === 'PENALTY'
+        ? t.maxPenalty
+        : t.criteria.find((c) => c.code === adj.target)?.maxPoints;
+  if (max === undefined)
+    return reject(
+      'INVALID',
+      'block.assessment-criteria',
+      `${adj.target} is not a criterion of the template, BONUS or PENALTY`,
+    );
+  if (adj.points < 0 || adj.points > max)
+    return reject(
+      'RULE_VIOLATION',
+      'block.points-within-max',
+      `${adj.target}: ${adj.points} points is outside 0–${max}`,
+    );
   return undefined;
 }
 
@@ -104,7 +139,11 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * means each of them leads the block. A member without a self-assessment counts 0 and ranks after the assessed ones.
  * Pure; unit codes order equal members only for display.
  */
-export function rankMembers(members: readonly string[], assessments: readonly SelfAssessment[], adjustments: readonly ScoreAdjustment[]): RankedMember[] {
+export function rankMembers(
+  members: readonly string[],
+  assessments: readonly SelfAssessment[],
+  adjustments: readonly ScoreAdjustment[],
+): RankedMember[] {
   const rows = members.map((unitCode) => {
     const own = assessments.find((a) => a.unitCode === unitCode);
     const points = new Map<string, number>((own?.scores ?? []).map((s) => [s.criterionCode, s.points]));
@@ -116,7 +155,14 @@ export function rankMembers(members: readonly string[], assessments: readonly Se
       else points.set(adj.target, adj.points);
     }
     const criteriaPoints = round2([...points.values()].reduce((s, p) => s + p, 0));
-    return { unitCode, criteriaPoints, bonus, penalty, total: round2(criteriaPoints + bonus - penalty), assessed: own !== undefined };
+    return {
+      unitCode,
+      criteriaPoints,
+      bonus,
+      penalty,
+      total: round2(criteriaPoints + bonus - penalty),
+      assessed: own !== undefined,
+    };
   });
   const key = (r: (typeof rows)[number]) => [r.assessed ? 0 : 1, -r.total, r.penalty, -r.criteriaPoints] as const;
   const cmp = (a: (typeof rows)[number], b: (typeof rows)[number]) => {
@@ -125,12 +171,14 @@ export function rankMembers(members: readonly string[], assessments: readonly Se
     return 0;
   };
   const sorted = [...rows].sort((a, b) => cmp(a, b) || a.unitCode.localeCompare(b.unitCode));
-  return sorted.map((r, i) => ({ ...r, rank: i > 0 && cmp(sorted[i - 1], r) === 0 ? 0 : i + 1 })).map((r, i, all) => {
-    // A shared rank takes the rank of the first member it ties with.
-    let j = i;
-    while (all[j].rank === 0) j--;
-    return { ...r, rank: all[j].rank };
-  });
+  return sorted
+    .map((r, i) => ({ ...r, rank: i > 0 && cmp(sorted[i - 1], r) === 0 ? 0 : i + 1 }))
+    .map((r, i, all) => {
+      // A shared rank takes the rank of the first member it ties with.
+      let j = i;
+      while (all[j].rank === 0) j--;
+      return { ...r, rank: all[j].rank };
+    });
 }
 
 /**
@@ -144,10 +192,20 @@ export interface FlagQuotaSettings {
   largeBlockFrom: number;
   governmentPerBlock: number;
 }
-export const DEFAULT_FLAG_QUOTAS: FlagQuotaSettings = { provincialPerBlock: 1, largeBlockFrom: 10, governmentPerBlock: 1 };
+export const DEFAULT_FLAG_QUOTAS: FlagQuotaSettings = {
+  provincialPerBlock: 1,
+  largeBlockFrom: 10,
+  governmentPerBlock: 1,
+};
 
-export function flagQuota(memberCount: number, s: FlagQuotaSettings = DEFAULT_FLAG_QUOTAS): { provincial: number; government: number } {
-  return { provincial: s.provincialPerBlock + (memberCount >= s.largeBlockFrom ? 1 : 0), government: s.governmentPerBlock };
+export function flagQuota(
+  memberCount: number,
+  s: FlagQuotaSettings = DEFAULT_FLAG_QUOTAS,
+): { provincial: number; government: number } {
+  return {
+    provincial: s.provincialPerBlock + (memberCount >= s.largeBlockFrom ? 1 : 0),
+    government: s.governmentPerBlock,
+  };
 }
 
 /**
@@ -155,21 +213,48 @@ export function flagQuota(memberCount: number, s: FlagQuotaSettings = DEFAULT_FL
  * ranked within the quota's places (a member sharing the last place may be chosen); the Government's flag only for a
  * member also proposed for the province's and ranked first.
  */
-export function checkFlagProposals(ranking: readonly RankedMember[], proposal: { provincial: string[]; government: string[] }, s: FlagQuotaSettings = DEFAULT_FLAG_QUOTAS): Rejection | undefined {
+export function checkFlagProposals(
+  ranking: readonly RankedMember[],
+  proposal: { provincial: string[]; government: string[] },
+  s: FlagQuotaSettings = DEFAULT_FLAG_QUOTAS,
+): Rejection | undefined {
   const quota = flagQuota(ranking.length, s);
   if (proposal.provincial.length > quota.provincial)
-    return reject('RULE_VIOLATION', 'block.flag-quota', `The block may propose ${quota.provincial} unit(s) for the Cờ thi đua of the province, not ${proposal.provincial.length}`);
+    return reject(
+      'RULE_VIOLATION',
+      'block.flag-quota',
+      `The block may propose ${quota.provincial} unit(s) for the Cờ thi đua of the province, not ${proposal.provincial.length}`,
+    );
   if (proposal.government.length > quota.government)
-    return reject('RULE_VIOLATION', 'block.flag-quota', `The block may propose ${quota.government} unit(s) for the Cờ thi đua of the Government, not ${proposal.government.length}`);
+    return reject(
+      'RULE_VIOLATION',
+      'block.flag-quota',
+      `The block may propose ${quota.government} unit(s) for the Cờ thi đua of the Government, not ${proposal.government.length}`,
+    );
   for (const unit of proposal.provincial) {
     const row = ranking.find((r) => r.unitCode === unit);
     if (!row) return reject('INVALID', 'block.flag-member', `${unit} is not a member of the block`);
-    if (row.rank > quota.provincial) return reject('RULE_VIOLATION', 'block.flag-leading', `${unit} ranks ${row.rank} of ${ranking.length}; only the first ${quota.provincial} may be proposed`);
+    if (row.rank > quota.provincial)
+      return reject(
+        'RULE_VIOLATION',
+        'block.flag-leading',
+        `${unit} ranks ${row.rank} of ${ranking.length}; only the first ${quota.provincial} may be proposed`,
+      );
   }
   for (const unit of proposal.government) {
-    if (!proposal.provincial.includes(unit)) return reject('RULE_VIOLATION', 'block.flag-government', `${unit} is proposed for the Government's flag but not for the province's`);
+    if (!proposal.provincial.includes(unit))
+      return reject(
+        'RULE_VIOLATION',
+        'block.flag-government',
+        `${unit} is proposed for the Government's flag but not for the province's`,
+      );
     const row = ranking.find((r) => r.unitCode === unit);
-    if (!row || row.rank !== 1) return reject('RULE_VIOLATION', 'block.flag-government', `${unit} does not lead the block (rank ${row?.rank ?? '-'})`);
+    if (!row || row.rank !== 1)
+      return reject(
+        'RULE_VIOLATION',
+        'block.flag-government',
+        `${unit} does not lead the block (rank ${row?.rank ?? '-'})`,
+      );
   }
   return undefined;
 }

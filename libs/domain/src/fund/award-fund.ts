@@ -56,7 +56,12 @@ export const initialAwardFundState = (dossierId: string): AwardFundState => ({ d
 export const paidOf = (s: AwardFundState): number => s.payments.reduce((sum, p) => sum + p.amountVnd, 0);
 
 /** Pure, rule 35: what a decision makes due, from the bound rule set's bonus table on the decision date. */
-export function amountDue(ruleSet: Pick<RuleSet, 'bonus'>, awardCode: string, subject: SubjectKind, decidedOn: string): Bonus {
+export function amountDue(
+  ruleSet: Pick<RuleSet, 'bonus'>,
+  awardCode: string,
+  subject: SubjectKind,
+  decidedOn: string,
+): Bonus {
   return bonusFor(ruleSet.bonus, awardCode, subject, decidedOn);
 }
 
@@ -68,26 +73,78 @@ const validDate = (d: string): boolean => ISO_DATE.test(d) && new Date(`${d}T00:
  * deciding unit pays its own grassroots titles. Never before the decision, never in the future, never more than due,
  * never after the award is revoked.
  */
-export function decideFundPayment(state: AwardFundState, command: AwardFundCommand, ctx: { actor: Actor; today: string; decision: FundedDecision }): Decision<AwardFundEvent[]> {
+export function decideFundPayment(
+  state: AwardFundState,
+  command: AwardFundCommand,
+  ctx: { actor: Actor; today: string; decision: FundedDecision },
+): Decision<AwardFundEvent[]> {
   const { actor, today, decision } = ctx;
   const p = command.data;
   const grassroots = findAward(decision.awardCode)?.route === 'GRASSROOTS';
   const allowed = grassroots
     ? (actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD') && actor.unitCode === decision.unitCode
     : actor.role === 'SECRETARIAT_OFFICER' || actor.role === 'SECRETARIAT_HEAD';
-  if (!allowed) return refuse(reject('FORBIDDEN', 'role.RecordFundPayment', grassroots ? 'A grassroots title is paid by the deciding unit (its clerk or head)' : "The province's award fund is paid out by the secretariat"));
-  if (decision.revoked) return refuse(reject('WRONG_STATE', 'fund.revoked', `The award of decision ${decision.decisionNumber} is revoked: nothing more is paid, the amount paid is recovered`));
-  if (!Number.isSafeInteger(p.amountVnd) || p.amountVnd < 1) return refuse(reject('INVALID', 'fund.amount', 'A payment is a whole number of đồng, at least 1'));
-  if (!FUND_SOURCES.includes(p.source)) return refuse(reject('INVALID', 'fund.source', `The source is one of ${FUND_SOURCES.join(', ')}`));
-  if (!p.voucherRef.trim()) return refuse(reject('INVALID', 'fund.voucher', 'A payment names its voucher (chứng từ chi)'));
+  if (!allowed)
+    return refuse(
+      reject(
+        'FORBIDDEN',
+        'role.RecordFundPayment',
+        grassroots
+          ? 'A grassroots title is paid by the deciding unit (its clerk or head)'
+          : "The province's award fund is paid out by the secretariat",
+      ),
+    );
+  if (decision.revoked)
+    return refuse(
+      reject(
+        'WRONG_STATE',
+        'fund.revoked',
+        `The award of decision ${decision.decisionNumber} is revoked: nothing more is paid, the amount paid is recovered`,
+      ),
+    );
+  if (!Number.isSafeInteger(p.amountVnd) || p.amountVnd < 1)
+    return refuse(reject('INVALID', 'fund.amount', 'A payment is a whole number of đồng, at least 1'));
+  if (!FUND_SOURCES.includes(p.source))
+    return refuse(reject('INVALID', 'fund.source', `The source is one of ${FUND_SOURCES.join(', ')}`));
+  if (!p.voucherRef.trim())
+    return refuse(reject('INVALID', 'fund.voucher', 'A payment names its voucher (chứng từ chi)'));
   if (!validDate(p.paidOn)) return refuse(reject('INVALID', 'fund.paid-on', 'paidOn is an ISO date (YYYY-MM-DD)'));
-  if (p.paidOn < decision.decidedOn) return refuse(reject('RULE_VIOLATION', 'fund.paid-after-decision', `Paid on ${p.paidOn}, before decision ${decision.decisionNumber} of ${decision.decidedOn}`));
-  if (p.paidOn > today) return refuse(reject('INVALID', 'fund.paid-on', `A payment is recorded once made: ${p.paidOn} is after today (${today})`));
+  if (p.paidOn < decision.decidedOn)
+    return refuse(
+      reject(
+        'RULE_VIOLATION',
+        'fund.paid-after-decision',
+        `Paid on ${p.paidOn}, before decision ${decision.decisionNumber} of ${decision.decidedOn}`,
+      ),
+    );
+  if (p.paidOn > today)
+    return refuse(
+      reject('INVALID', 'fund.paid-on', `A payment is recorded once made: ${p.paidOn} is after today (${today})`),
+    );
   const paid = paidOf(state);
   if (decision.dueVnd !== null && paid + p.amountVnd > decision.dueVnd)
-    return refuse(reject('RULE_VIOLATION', 'fund.over-due', `${paid + p.amountVnd} đồng would exceed the ${decision.dueVnd} đồng due (${paid} already paid)`, { dueVnd: decision.dueVnd, paidVnd: paid }));
+    return refuse(
+      reject(
+        'RULE_VIOLATION',
+        'fund.over-due',
+        `${paid + p.amountVnd} đồng would exceed the ${decision.dueVnd} đồng due (${paid} already paid)`,
+        { dueVnd: decision.dueVnd, paidVnd: paid },
+      ),
+    );
   const note = p.note?.trim();
-  return accept([{ type: 'AwardFundPaymentRecorded', data: { dossierId: decision.dossierId, amountVnd: p.amountVnd, paidOn: p.paidOn, source: p.source, voucherRef: p.voucherRef.trim(), ...(note ? { note } : {}) } }]);
+  return accept([
+    {
+      type: 'AwardFundPaymentRecorded',
+      data: {
+        dossierId: decision.dossierId,
+        amountVnd: p.amountVnd,
+        paidOn: p.paidOn,
+        source: p.source,
+        voucherRef: p.voucherRef.trim(),
+        ...(note ? { note } : {}),
+      },
+    },
+  ]);
 }
 
 export function evolveAwardFund(state: AwardFundState, event: AwardFundEvent): AwardFundState {

@@ -80,20 +80,35 @@ export interface MovementState {
   /** Where it came from: launched as a movement, or created as a thematic round (rule 32). */
   source?: 'MOVEMENT' | 'ROUND';
   /** A round has no launch decision, scope or milestones of its own: absent fields are not invented. */
-  definition?: Omit<MovementDefinition, 'launchDecision' | 'scope'> & { launchDecision?: LaunchDecision; scope?: MovementScope };
+  definition?: Omit<MovementDefinition, 'launchDecision' | 'scope'> & {
+    launchDecision?: LaunchDecision;
+    scope?: MovementScope;
+  };
   transitions: { from: MovementStatus; to: MovementStatus; on: string; note?: string }[];
 }
 
-export const initialMovementState = (movementId: string): MovementState => ({ movementId, status: 'NEW', transitions: [] });
+export const initialMovementState = (movementId: string): MovementState => ({
+  movementId,
+  status: 'NEW',
+  transitions: [],
+});
 
 /** The secretariat launches and advances movements on behalf of the provincial council and UBND. */
 export const MOVEMENT_ORGANISERS: readonly ActorRole[] = ['SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD'];
 /** Only forward, one step at a time. */
-const NEXT: Readonly<Record<MovementStatus, MovementStatus | undefined>> = { LAUNCHED: 'IN_PROGRESS', IN_PROGRESS: 'REVIEWED', REVIEWED: 'CLOSED', CLOSED: undefined };
+const NEXT: Readonly<Record<MovementStatus, MovementStatus | undefined>> = {
+  LAUNCHED: 'IN_PROGRESS',
+  IN_PROGRESS: 'REVIEWED',
+  REVIEWED: 'CLOSED',
+  CLOSED: undefined,
+};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (d: string | undefined): d is string =>
-  typeof d === 'string' && ISO_DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  typeof d === 'string' &&
+  ISO_DATE.test(d) &&
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+  new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 const texts = (list: readonly string[]) => [...new Set(list.map((t) => t.trim()).filter(Boolean))];
 
 function checkDefinition(d: MovementDefinition): Decision<MovementDefinition> {
@@ -101,56 +116,104 @@ function checkDefinition(d: MovementDefinition): Decision<MovementDefinition> {
   const name = d.name.trim();
   if (!name) return invalid('movement.name', 'A movement has a name');
   if (!MOVEMENT_KINDS.includes(d.kind)) return invalid('movement.kind', `A movement is ${MOVEMENT_KINDS.join(' or ')}`);
-  if (!MOVEMENT_SCOPES.includes(d.scope.level) || !d.scope.code.trim()) return invalid('movement.scope', 'A movement names its scope (PROVINCE, BLOCK or UNIT) and its code');
-  if (!validDate(d.period.from) || !validDate(d.period.to)) return invalid('movement.period', 'The period runs between two ISO dates (YYYY-MM-DD)');
-  if (d.period.to < d.period.from) return invalid('movement.period', `The period ends (${d.period.to}) before it starts (${d.period.from})`);
+  if (!MOVEMENT_SCOPES.includes(d.scope.level) || !d.scope.code.trim())
+    return invalid('movement.scope', 'A movement names its scope (PROVINCE, BLOCK or UNIT) and its code');
+  if (!validDate(d.period.from) || !validDate(d.period.to))
+    return invalid('movement.period', 'The period runs between two ISO dates (YYYY-MM-DD)');
+  if (d.period.to < d.period.from)
+    return invalid('movement.period', `The period ends (${d.period.to}) before it starts (${d.period.from})`);
   const objectives = texts(d.objectives);
   const criteria = texts(d.criteria);
-  if (objectives.length === 0) return invalid('movement.objectives', 'A movement states at least one objective (mục tiêu)');
-  if (criteria.length === 0) return invalid('movement.criteria', 'A movement states at least one criterion (tiêu chí thi đua)');
+  if (objectives.length === 0)
+    return invalid('movement.objectives', 'A movement states at least one objective (mục tiêu)');
+  if (criteria.length === 0)
+    return invalid('movement.criteria', 'A movement states at least one criterion (tiêu chí thi đua)');
   const ld = d.launchDecision;
-  if (!ld.number.trim() || !ld.signer.trim() || !validDate(ld.date)) return invalid('movement.launch-decision', 'The launch decision has a number, an ISO date and a signer');
-  if (ld.date > d.period.to) return invalid('movement.launch-decision', `The launch decision (${ld.date}) comes after the period ends (${d.period.to})`);
+  if (!ld.number.trim() || !ld.signer.trim() || !validDate(ld.date))
+    return invalid('movement.launch-decision', 'The launch decision has a number, an ISO date and a signer');
+  if (ld.date > d.period.to)
+    return invalid(
+      'movement.launch-decision',
+      `The launch decision (${ld.date}) comes after the period ends (${d.period.to})`,
+    );
   const awardCodes = [...new Set(d.awardCodes)];
   const unknown = [...awardCodes, ...(d.quotas ?? []).map((q) => q.awardCode)].filter((c) => !findAward(c));
   if (unknown.length) return invalid('movement.awards', `Unknown award codes: ${[...new Set(unknown)].join(', ')}`);
   const quotaCodes = (d.quotas ?? []).map((q) => q.awardCode);
   if (new Set(quotaCodes).size !== quotaCodes.length) return invalid('movement.quotas', 'One quota per award');
-  if ((d.quotas ?? []).some((q) => !Number.isInteger(q.max) || q.max < 1)) return invalid('movement.quotas', 'A quota is a whole number of awards, at least 1');
+  if ((d.quotas ?? []).some((q) => !Number.isInteger(q.max) || q.max < 1))
+    return invalid('movement.quotas', 'A quota is a whole number of awards, at least 1');
   const { midTermReview, finalReview } = d.milestones;
   if (!validDate(finalReview) || (midTermReview !== undefined && !validDate(midTermReview)))
     return invalid('movement.milestones', 'The reviews (sơ kết, tổng kết) are ISO dates');
   if (midTermReview !== undefined && (midTermReview < d.period.from || midTermReview > d.period.to))
-    return invalid('movement.milestones', `The mid-term review (${midTermReview}) falls within the period ${d.period.from}–${d.period.to}`);
+    return invalid(
+      'movement.milestones',
+      `The mid-term review (${midTermReview}) falls within the period ${d.period.from}–${d.period.to}`,
+    );
   if (finalReview < d.period.from || (midTermReview !== undefined && finalReview < midTermReview))
     return invalid('movement.milestones', 'The final review comes after the start and after the mid-term review');
   return accept({
-    name, kind: d.kind, scope: { level: d.scope.level, code: d.scope.code.trim() }, period: { ...d.period }, objectives, criteria,
-    launchDecision: { number: ld.number.trim(), date: ld.date, signer: ld.signer.trim() }, coOrganisers: texts(d.coOrganisers), awardCodes,
+    name,
+    kind: d.kind,
+    scope: { level: d.scope.level, code: d.scope.code.trim() },
+    period: { ...d.period },
+    objectives,
+    criteria,
+    launchDecision: { number: ld.number.trim(), date: ld.date, signer: ld.signer.trim() },
+    coOrganisers: texts(d.coOrganisers),
+    awardCodes,
     ...(d.quotas?.length ? { quotas: d.quotas.map((q) => ({ awardCode: q.awardCode, max: q.max })) } : {}),
     milestones: { ...(midTermReview ? { midTermReview } : {}), finalReview },
   });
 }
 
 /** Pure: a command on a movement's state, by an actor, on a day (ISO date, Asia/Ho_Chi_Minh). */
-export function decideMovement(state: MovementState, command: MovementCommand, ctx: { actor: Actor; today: string }): Decision<MovementEvent[]> {
+export function decideMovement(
+  state: MovementState,
+  command: MovementCommand,
+  ctx: { actor: Actor; today: string },
+): Decision<MovementEvent[]> {
   if (!MOVEMENT_ORGANISERS.includes(ctx.actor.role))
-    return refuse(reject('FORBIDDEN', `role.${command.type}`, `${ctx.actor.role} may not ${command.type === 'LaunchMovement' ? 'launch' : 'advance'} a movement; allowed: ${MOVEMENT_ORGANISERS.join(', ')}`));
+    return refuse(
+      reject(
+        'FORBIDDEN',
+        `role.${command.type}`,
+        `${ctx.actor.role} may not ${command.type === 'LaunchMovement' ? 'launch' : 'advance'} a movement; allowed: ${MOVEMENT_ORGANISERS.join(', ')}`,
+      ),
+    );
   if (command.type === 'LaunchMovement') {
-    if (state.status !== 'NEW') return refuse(reject('WRONG_STATE', 'movement.launched-once', 'The movement was already launched'));
+    if (state.status !== 'NEW')
+      return refuse(reject('WRONG_STATE', 'movement.launched-once', 'The movement was already launched'));
     const definition = checkDefinition(command.data);
     return definition.ok ? accept([{ type: 'MovementLaunched', data: definition.value }]) : definition;
   }
   if (state.status === 'NEW') return refuse(reject('WRONG_STATE', 'movement.known', 'No such movement'));
   const next = NEXT[state.status];
   if (command.data.to !== next)
-    return refuse(reject('WRONG_STATE', 'movement.status-order', `A movement goes LAUNCHED → IN_PROGRESS → REVIEWED → CLOSED one step at a time; it is ${state.status}${next ? `, next ${next}` : ' (final)'}`, { status: state.status, next: next ?? null }));
+    return refuse(
+      reject(
+        'WRONG_STATE',
+        'movement.status-order',
+        `A movement goes LAUNCHED → IN_PROGRESS → REVIEWED → CLOSED one step at a time; it is ${state.status}${next ? `, next ${next}` : ' (final)'}`,
+        { status: state.status, next: next ?? null },
+      ),
+    );
   // Reviewed means the final review (tổng kết) was held: not before its date.
   const finalReview = state.definition?.milestones.finalReview;
   if (next === 'REVIEWED' && finalReview && ctx.today < finalReview)
-    return refuse(reject('RULE_VIOLATION', 'movement.final-review-date', `The final review (tổng kết) is set for ${finalReview}; the movement cannot be marked reviewed on ${ctx.today}`, { finalReview }));
+    return refuse(
+      reject(
+        'RULE_VIOLATION',
+        'movement.final-review-date',
+        `The final review (tổng kết) is set for ${finalReview}; the movement cannot be marked reviewed on ${ctx.today}`,
+        { finalReview },
+      ),
+    );
   const note = command.data.note?.trim();
-  return accept([{ type: 'MovementStatusChanged', data: { from: state.status, to: next, on: ctx.today, ...(note ? { note } : {}) } }]);
+  return accept([
+    { type: 'MovementStatusChanged', data: { from: state.status, to: next, on: ctx.today, ...(note ? { note } : {}) } },
+  ]);
 }
 
 /** Pure. Consumes its own events and a round's RoundCreated (a THEMATIC movement over the round's window). */
@@ -165,8 +228,14 @@ export function evolveMovement(state: MovementState, event: MovementEvent | Roun
         status: 'LAUNCHED',
         source: 'ROUND',
         definition: {
-          name: r.name, kind: 'THEMATIC', period: { from: r.opensOn, to: r.closesOn }, objectives: [], criteria: [], coOrganisers: [],
-          awardCodes: r.awardCodes, milestones: { finalReview: r.closesOn },
+          name: r.name,
+          kind: 'THEMATIC',
+          period: { from: r.opensOn, to: r.closesOn },
+          objectives: [],
+          criteria: [],
+          coOrganisers: [],
+          awardCodes: r.awardCodes,
+          milestones: { finalReview: r.closesOn },
         },
       };
     }
@@ -177,4 +246,7 @@ export function evolveMovement(state: MovementState, event: MovementEvent | Roun
   }
 }
 
-export const evolveMovementAll = (state: MovementState, events: readonly (MovementEvent | RoundEvent)[]): MovementState => events.reduce(evolveMovement, state);
+export const evolveMovementAll = (
+  state: MovementState,
+  events: readonly (MovementEvent | RoundEvent)[],
+): MovementState => events.reduce(evolveMovement, state);

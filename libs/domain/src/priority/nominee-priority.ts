@@ -13,7 +13,17 @@ import { accept, refuse, reject, type Decision } from '../shared/errors';
 import type { Envelope } from '../shared/envelope';
 
 /** Nhóm nghề nghiệp: the groups the reports count (worker, farmer, teacher …). */
-export const OCCUPATION_GROUPS = ['WORKER', 'FARMER', 'TEACHER', 'HEALTH_WORKER', 'SCIENTIST', 'ARMED_FORCES', 'CIVIL_SERVANT', 'BUSINESS_OWNER', 'OTHER'] as const;
+export const OCCUPATION_GROUPS = [
+  'WORKER',
+  'FARMER',
+  'TEACHER',
+  'HEALTH_WORKER',
+  'SCIENTIST',
+  'ARMED_FORCES',
+  'CIVIL_SERVANT',
+  'BUSINESS_OWNER',
+  'OTHER',
+] as const;
 export type OccupationGroup = (typeof OCCUPATION_GROUPS)[number];
 export const GENDERS = ['FEMALE', 'MALE'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -30,7 +40,10 @@ export interface NomineePriority {
   areaClass?: AreaClass;
 }
 
-export type NomineePriorityEvent = { type: 'NomineePriorityRecorded'; data: { dossierId: string; priority: NomineePriority; recordedOn: string } };
+export type NomineePriorityEvent = {
+  type: 'NomineePriorityRecorded';
+  data: { dossierId: string; priority: NomineePriority; recordedOn: string };
+};
 export const isNomineePriorityEventType = (type: string): boolean => type.startsWith('NomineePriority');
 export type NomineePriorityEnvelope = Envelope<NomineePriorityEvent>;
 
@@ -58,19 +71,43 @@ const present = (p: NomineePriority): NomineePriority => ({
  * Pure: the dossier's unit (clerk or head) or the secretariat records the priority facts, replacing what was recorded
  * (a PUT). Gender and ethnic minority describe a person: refused for a collective or household.
  */
-export function decideNomineePriority(state: NomineePriorityState, priority: NomineePriority, ctx: { actor: Actor; today: string; dossier: PriorityDossierFacts }): Decision<NomineePriorityEvent[]> {
+export function decideNomineePriority(
+  state: NomineePriorityState,
+  priority: NomineePriority,
+  ctx: { actor: Actor; today: string; dossier: PriorityDossierFacts },
+): Decision<NomineePriorityEvent[]> {
   const { actor, dossier } = ctx;
   const secretariat = actor.role === 'SECRETARIAT_OFFICER' || actor.role === 'SECRETARIAT_HEAD';
   const ownUnit = (actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD') && actor.unitCode === dossier.unitCode;
-  if (!secretariat && !ownUnit) return refuse(reject('FORBIDDEN', 'role.RecordNomineePriority', "Only the dossier's unit (clerk or head) or the secretariat records the nominee's priority facts"));
+  if (!secretariat && !ownUnit)
+    return refuse(
+      reject(
+        'FORBIDDEN',
+        'role.RecordNomineePriority',
+        "Only the dossier's unit (clerk or head) or the secretariat records the nominee's priority facts",
+      ),
+    );
   const p = present(priority);
-  if (p.occupationGroup !== undefined && !OCCUPATION_GROUPS.includes(p.occupationGroup)) return refuse(reject('INVALID', 'priority.occupation-group', `occupationGroup is one of ${OCCUPATION_GROUPS.join(', ')}`));
-  if (p.gender !== undefined && !GENDERS.includes(p.gender)) return refuse(reject('INVALID', 'priority.gender', `gender is one of ${GENDERS.join(', ')}`));
-  if (p.areaClass !== undefined && !AREA_CLASSES.includes(p.areaClass)) return refuse(reject('INVALID', 'priority.area-class', `areaClass is one of ${AREA_CLASSES.join(', ')}`));
+  if (p.occupationGroup !== undefined && !OCCUPATION_GROUPS.includes(p.occupationGroup))
+    return refuse(
+      reject('INVALID', 'priority.occupation-group', `occupationGroup is one of ${OCCUPATION_GROUPS.join(', ')}`),
+    );
+  if (p.gender !== undefined && !GENDERS.includes(p.gender))
+    return refuse(reject('INVALID', 'priority.gender', `gender is one of ${GENDERS.join(', ')}`));
+  if (p.areaClass !== undefined && !AREA_CLASSES.includes(p.areaClass))
+    return refuse(reject('INVALID', 'priority.area-class', `areaClass is one of ${AREA_CLASSES.join(', ')}`));
   if (dossier.nomineeKind !== 'INDIVIDUAL' && (p.gender !== undefined || p.ethnicMinority !== undefined))
-    return refuse(reject('INVALID', 'priority.person-only', 'Gender and ethnic minority describe a person; this nominee is a collective'));
+    return refuse(
+      reject(
+        'INVALID',
+        'priority.person-only',
+        'Gender and ethnic minority describe a person; this nominee is a collective',
+      ),
+    );
   if (state.priority && JSON.stringify(present(state.priority)) === JSON.stringify(p)) return accept([]);
-  return accept([{ type: 'NomineePriorityRecorded', data: { dossierId: dossier.dossierId, priority: p, recordedOn: ctx.today } }]);
+  return accept([
+    { type: 'NomineePriorityRecorded', data: { dossierId: dossier.dossierId, priority: p, recordedOn: ctx.today } },
+  ]);
 }
 
 export function evolveNomineePriority(state: NomineePriorityState, event: NomineePriorityEvent): NomineePriorityState {

@@ -27,11 +27,24 @@ export interface RegisteredSubject {
 export type RegistrationStatus = 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
 
 export type RegistrationEvent =
-  | { type: 'RegistrationSubmitted'; data: { unitCode: string; provinceCode: string; year: number; subjects: RegisteredSubject[]; deadline: string; submittedOn: string } }
+  | {
+      type: 'RegistrationSubmitted';
+      data: {
+        unitCode: string;
+        provinceCode: string;
+        year: number;
+        subjects: RegisteredSubject[];
+        deadline: string;
+        submittedOn: string;
+      };
+    }
   | { type: 'RegistrationAccepted'; data: { on: string; note?: string } }
   | { type: 'RegistrationReturned'; data: { on: string; reason: string } };
 export type RegistrationCommand =
-  | { type: 'SubmitRegistration'; data: { unitCode: string; provinceCode: string; year: number; subjects: RegisteredSubject[] } }
+  | {
+      type: 'SubmitRegistration';
+      data: { unitCode: string; provinceCode: string; year: number; subjects: RegisteredSubject[] };
+    }
   | { type: 'ReviewRegistration'; data: { accept: boolean; reason?: string } };
 
 export const isRegistrationEventType = (type: string): boolean => type.startsWith('Registration');
@@ -49,7 +62,12 @@ export interface RegistrationState {
   returns: { on: string; reason: string }[];
 }
 
-export const initialRegistrationState = (registrationId: string): RegistrationState => ({ registrationId, status: 'NEW', subjects: [], returns: [] });
+export const initialRegistrationState = (registrationId: string): RegistrationState => ({
+  registrationId,
+  status: 'NEW',
+  subjects: [],
+  returns: [],
+});
 
 /** The last day to register for `year`: the rule's working days counted from 31 December of the year before. */
 export const registrationDeadline = (year: number, rule: RegistrationRule, calendar?: HolidayCalendar): string =>
@@ -65,36 +83,86 @@ export interface RegistrationContext {
 }
 
 /** Pure. */
-export function decideRegistration(state: RegistrationState, command: RegistrationCommand, ctx: RegistrationContext): Decision<RegistrationEvent[]> {
+export function decideRegistration(
+  state: RegistrationState,
+  command: RegistrationCommand,
+  ctx: RegistrationContext,
+): Decision<RegistrationEvent[]> {
   const { actor, today, rule } = ctx;
   if (command.type === 'SubmitRegistration') {
     const d = command.data;
-    if (actor.role !== 'UNIT_CLERK' && actor.role !== 'UNIT_HEAD') return refuse(reject('FORBIDDEN', 'role.SubmitRegistration', `${actor.role} may not register a unit for emulation titles`));
-    if (actor.unitCode !== d.unitCode) return refuse(reject('FORBIDDEN', 'unit.own-dossiers', 'A unit registers only its own collectives and individuals'));
+    if (actor.role !== 'UNIT_CLERK' && actor.role !== 'UNIT_HEAD')
+      return refuse(
+        reject('FORBIDDEN', 'role.SubmitRegistration', `${actor.role} may not register a unit for emulation titles`),
+      );
+    if (actor.unitCode !== d.unitCode)
+      return refuse(
+        reject('FORBIDDEN', 'unit.own-dossiers', 'A unit registers only its own collectives and individuals'),
+      );
     if (state.status === 'SUBMITTED' || state.status === 'ACCEPTED')
-      return refuse(reject('WRONG_STATE', 'registration.state', `The registration for ${d.year} is ${state.status}; it is sent again only after the secretariat returns it`));
+      return refuse(
+        reject(
+          'WRONG_STATE',
+          'registration.state',
+          `The registration for ${d.year} is ${state.status}; it is sent again only after the secretariat returns it`,
+        ),
+      );
     const deadline = registrationDeadline(d.year, rule, ctx.calendar);
     // A returned registration may be corrected after the deadline: the unit registered on time.
     if (state.status === 'NEW' && today > deadline)
-      return refuse(reject('RULE_VIOLATION', 'registration.deadline', `Registration for ${d.year} closed on ${deadline} (${rule.deadlineWorkingDays} working days into the year, [U] ${rule.note})`, { deadline }));
-    if (d.subjects.length === 0) return refuse(reject('INVALID', 'registration.subjects', 'A registration names at least one collective or individual'));
+      return refuse(
+        reject(
+          'RULE_VIOLATION',
+          'registration.deadline',
+          `Registration for ${d.year} closed on ${deadline} (${rule.deadlineWorkingDays} working days into the year, [U] ${rule.note})`,
+          { deadline },
+        ),
+      );
+    if (d.subjects.length === 0)
+      return refuse(
+        reject('INVALID', 'registration.subjects', 'A registration names at least one collective or individual'),
+      );
     const problems = d.subjects.flatMap((s, i) => {
       const award = findAward(s.awardCode);
       if (!s.name.trim()) return [`subjects[${i}]: a name`];
-      if (!rule.titles.includes(s.awardCode)) return [`subjects[${i}]: ${s.awardCode} is not an annual title one registers for (${rule.titles.join(', ')})`];
-      if (!award?.subjects.includes(s.kind)) return [`subjects[${i}]: ${s.awardCode} does not go to a ${s.kind.toLowerCase()}`];
+      if (!rule.titles.includes(s.awardCode))
+        return [`subjects[${i}]: ${s.awardCode} is not an annual title one registers for (${rule.titles.join(', ')})`];
+      if (!award?.subjects.includes(s.kind))
+        return [`subjects[${i}]: ${s.awardCode} does not go to a ${s.kind.toLowerCase()}`];
       return [];
     });
     if (problems.length) return refuse(reject('INVALID', 'registration.subjects', problems.join('; ')));
     const keys = d.subjects.map((s) => `${s.awardCode}|${s.kind}|${normalise(s.name)}`);
-    if (new Set(keys).size !== keys.length) return refuse(reject('INVALID', 'registration.subjects', 'A subject is registered twice for the same title'));
+    if (new Set(keys).size !== keys.length)
+      return refuse(reject('INVALID', 'registration.subjects', 'A subject is registered twice for the same title'));
     const subjects = d.subjects.map((s) => ({ kind: s.kind, name: s.name.trim(), awardCode: s.awardCode }));
-    return accept([{ type: 'RegistrationSubmitted', data: { unitCode: d.unitCode, provinceCode: d.provinceCode, year: d.year, subjects, deadline, submittedOn: today } }]);
+    return accept([
+      {
+        type: 'RegistrationSubmitted',
+        data: {
+          unitCode: d.unitCode,
+          provinceCode: d.provinceCode,
+          year: d.year,
+          subjects,
+          deadline,
+          submittedOn: today,
+        },
+      },
+    ]);
   }
-  if (actor.role !== 'SECRETARIAT_OFFICER' && actor.role !== 'SECRETARIAT_HEAD') return refuse(reject('FORBIDDEN', 'role.ReviewRegistration', `${actor.role} may not review registrations`));
-  if (state.status !== 'SUBMITTED') return refuse(reject('WRONG_STATE', 'registration.state', `Only a submitted registration is reviewed; this one is ${state.status}`));
+  if (actor.role !== 'SECRETARIAT_OFFICER' && actor.role !== 'SECRETARIAT_HEAD')
+    return refuse(reject('FORBIDDEN', 'role.ReviewRegistration', `${actor.role} may not review registrations`));
+  if (state.status !== 'SUBMITTED')
+    return refuse(
+      reject(
+        'WRONG_STATE',
+        'registration.state',
+        `Only a submitted registration is reviewed; this one is ${state.status}`,
+      ),
+    );
   const reason = command.data.reason?.trim();
-  if (command.data.accept) return accept([{ type: 'RegistrationAccepted', data: { on: today, ...(reason ? { note: reason } : {}) } }]);
+  if (command.data.accept)
+    return accept([{ type: 'RegistrationAccepted', data: { on: today, ...(reason ? { note: reason } : {}) } }]);
   if (!reason) return refuse(reject('INVALID', 'registration.return-reason', 'A returned registration says why'));
   return accept([{ type: 'RegistrationReturned', data: { on: today, reason } }]);
 }
@@ -115,7 +183,10 @@ export function evolveRegistration(state: RegistrationState, event: Registration
   }
 }
 
-export const evolveRegistrationAll = (state: RegistrationState, events: readonly RegistrationEvent[]): RegistrationState => events.reduce(evolveRegistration, state);
+export const evolveRegistrationAll = (
+  state: RegistrationState,
+  events: readonly RegistrationEvent[],
+): RegistrationState => events.reduce(evolveRegistration, state);
 
 /** A registered subject as the read model gives it to a dossier's submission (added by the API in enrich()). */
 export interface RegistrationEntry extends RegisteredSubject {
@@ -132,8 +203,19 @@ export interface RegistrationFinding {
 }
 
 /** Pure: the nominee (kind and name) among the unit's registered subjects for the award and year. */
-export function findRegistration(entries: readonly RegistrationEntry[], nominee: { kind: SubjectKind; fullName: string }, awardCode: string, year: number): RegistrationFinding {
-  const same = entries.filter((e) => e.year === year && e.awardCode === awardCode && e.kind === nominee.kind && normalise(e.name) === normalise(nominee.fullName));
+export function findRegistration(
+  entries: readonly RegistrationEntry[],
+  nominee: { kind: SubjectKind; fullName: string },
+  awardCode: string,
+  year: number,
+): RegistrationFinding {
+  const same = entries.filter(
+    (e) =>
+      e.year === year &&
+      e.awardCode === awardCode &&
+      e.kind === nominee.kind &&
+      normalise(e.name) === normalise(nominee.fullName),
+  );
   if (same.some((e) => e.status === 'ACCEPTED')) return { year, registered: true };
   return same.length ? { year, registered: false, pending: same[0].status } : { year, registered: false };
 }

@@ -5,9 +5,21 @@ import type { BaseSalary, BonusRate, BonusTable } from './types';
  * decision date (rule 35), whichever rule set the dossier is bound to: the salary decrees are not TĐKT texts.
  */
 export const BASE_SALARIES: readonly BaseSalary[] = [
-  { from: '2019-07-01', vnd: 1_490_000, legalBasis: 'Nghị định 38/2019/NĐ-CP (lương cơ sở 1.490.000 đồng từ 01/07/2019)' },
-  { from: '2023-07-01', vnd: 1_800_000, legalBasis: 'Nghị định 24/2023/NĐ-CP (lương cơ sở 1.800.000 đồng từ 01/07/2023)' },
-  { from: '2024-07-01', vnd: 2_340_000, legalBasis: 'Nghị định 73/2024/NĐ-CP (lương cơ sở 2.340.000 đồng từ 01/07/2024)' },
+  {
+    from: '2019-07-01',
+    vnd: 1_490_000,
+    legalBasis: 'Nghị định 38/2019/NĐ-CP (lương cơ sở 1.490.000 đồng từ 01/07/2019)',
+  },
+  {
+    from: '2023-07-01',
+    vnd: 1_800_000,
+    legalBasis: 'Nghị định 24/2023/NĐ-CP (lương cơ sở 1.800.000 đồng từ 01/07/2023)',
+  },
+  {
+    from: '2024-07-01',
+    vnd: 2_340_000,
+    legalBasis: 'Nghị định 73/2024/NĐ-CP (lương cơ sở 2.340.000 đồng từ 01/07/2024)',
+  },
 ];
 const LATEST = BASE_SALARIES[BASE_SALARIES.length - 1];
 
@@ -17,9 +29,18 @@ const ORDERS = `${ND152}, Điều 51`;
 const CERTIFICATES = `${ND152}, Điều 54`;
 
 /** An order (huân chương): the individual rate of Điều 51(1); a collective gets twice it (Điều 51(2)). */
-const order = (individual: number, legalBasis = ORDERS): BonusRate => ({ individual, collective: individual * 2, confirmed: true, legalBasis: `${legalBasis}(1)–(2)` });
+const order = (individual: number, legalBasis = ORDERS): BonusRate => ({
+  individual,
+  collective: individual * 2,
+  confirmed: true,
+  legalBasis: `${legalBasis}(1)–(2)`,
+});
 /** An order only an individual receives (Huân chương Dũng cảm). */
-const individualOrder = (individual: number): BonusRate => ({ individual, confirmed: true, legalBasis: `${ORDERS}(1)` });
+const individualOrder = (individual: number): BonusRate => ({
+  individual,
+  confirmed: true,
+  legalBasis: `${ORDERS}(1)`,
+});
 /** A Bằng khen (Điều 54); the collective rate is twice the individual one, by analogy with Điều 51(2). */
 const certificate = (individual: number): BonusRate => ({
   individual,
@@ -28,7 +49,11 @@ const certificate = (individual: number): BonusRate => ({
   legalBasis: CERTIFICATES,
   note: 'Collective: twice the individual rate, as Điều 51(2) sets for orders; the clause of Điều 54 itself was not retrieved',
 });
-const title = (rate: Omit<BonusRate, 'confirmed' | 'legalBasis'>): BonusRate => ({ ...rate, confirmed: true, legalBasis: TITLES });
+const title = (rate: Omit<BonusRate, 'confirmed' | 'legalBasis'>): BonusRate => ({
+  ...rate,
+  confirmed: true,
+  legalBasis: TITLES,
+});
 
 /**
  * Bonus multipliers (× base salary) of Nghị định 152/2025/NĐ-CP: emulation titles as the law page §2 reports them;
@@ -44,7 +69,12 @@ const ND152_RATES: Readonly<Record<string, BonusRate>> = {
   TT_LD_TIEN_TIEN: title({ collective: 0.8 }),
   CO_TD_CHINH_PHU: title({ collective: 12 }),
   CO_TD_TINH: title({ collective: 8 }),
-  GIAY_KHEN: { individual: 0.3, confirmed: false, legalBasis: CERTIFICATES, note: "The source gives the commune chairman's Giấy khen (0.3); a unit head's Giấy khen and a collective's rate are UNCONFIRMED" },
+  GIAY_KHEN: {
+    individual: 0.3,
+    confirmed: false,
+    legalBasis: CERTIFICATES,
+    note: "The source gives the commune chairman's Giấy khen (0.3); a unit head's Giấy khen and a collective's rate are UNCONFIRMED",
+  },
   HC_SAO_VANG: order(46),
   // 30.5: confirmed by the legal review (the Japanese edition's 35 was wrong).
   HC_HO_CHI_MINH: order(30.5),
@@ -92,6 +122,14 @@ export const BONUS_2024: BonusTable = {
   rates: Object.fromEntries(
     Object.entries(ND152_RATES)
       .filter(([code]) => code !== 'BK_TINH')
-      .map(([code, rate]) => [code, { ...rate, confirmed: false, legalBasis: 'Nghị định 98/2023/NĐ-CP (article not retrieved)', note: 'UNCONFIRMED: assumed equal to the multiplier the later decree carried over; verify against the NĐ 98/2023 text' }]),
+      .map(([code, rate]) => [
+        code,
+        {
+          ...rate,
+          confirmed: false,
+          legalBasis: 'Nghị định 98/2023/NĐ-CP (article not retrieved)',
+          note: 'UNCONFIRMED: assumed equal to the multiplier the later decree carried over; verify against the NĐ 98/2023 text',
+        },
+      ]),
   ),
 };

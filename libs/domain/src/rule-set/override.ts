@@ -11,13 +11,23 @@ const OVERRIDABLE = {
   registration: ['missing', 'deadlineWorkingDays'],
   council: ['default', 'byAward'],
   councilRule: ['ballot', 'threshold', 'denominator', 'allowWrittenVotes', 'quorum'],
-  deadlines: ['appraisalWD', 'appraisalWDByAward', 'supplementWD', 'decisionWD', 'councilVotingWD', 'reminderBeforeWD', 'councilRetryWD'],
+  deadlines: [
+    'appraisalWD',
+    'appraisalWDByAward',
+    'supplementWD',
+    'decisionWD',
+    'councilVotingWD',
+    'reminderBeforeWD',
+    'councilRetryWD',
+  ],
 } as const;
 /** Why a setting is not the province's to change, for the refusal message. */
 const SET_BY_LAW: Readonly<Record<string, string>> = {
-  centralCouncil: "the Central Council's standing review is set by the decree (NĐ 98/2023 Điều 47: 2/3 of all members, majority)",
+  centralCouncil:
+    "the Central Council's standing review is set by the decree (NĐ 98/2023 Điều 47: 2/3 of all members, majority)",
   publicPostingWD: 'the public posting lasts 10 working days by the decree (NĐ 152/2025 Điều 44(2))',
-  centralPublicConsultationWD: "the Ministry's public consultation lasts 10 working days by the decree (NĐ 98/2023 Điều 46(1), NĐ 152/2025 Điều 60(3))",
+  centralPublicConsultationWD:
+    "the Ministry's public consultation lasts 10 working days by the decree (NĐ 98/2023 Điều 46(1), NĐ 152/2025 Điều 60(3))",
   bonus: 'bonus multipliers and the base salary are set by decree',
   stateRoute: 'the awards of the state route steps are set by law',
 };
@@ -25,7 +35,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function refuseUnknown(problems: string[], at: string, value: unknown, allowed: readonly string[]): void {
   if (!isRecord(value)) return;
   for (const key of Object.keys(value))
-    if (!allowed.includes(key)) problems.push(`${at}.${key} cannot be overridden by a province: ${SET_BY_LAW[key] ?? `not a setting the law leaves to the province (allowed: ${allowed.join(', ')})`}`);
+    if (!allowed.includes(key))
+      problems.push(
+        `${at}.${key} cannot be overridden by a province: ${SET_BY_LAW[key] ?? `not a setting the law leaves to the province (allowed: ${allowed.join(', ')})`}`,
+      );
 }
 
 /**
@@ -39,7 +52,18 @@ export interface RuleSetOverride {
   /** Who adopted it and when, e.g. "Quyết định 12/2026/QĐ-UBND of tỉnh Mẫu". */
   adoptedBy: string;
   council?: { default?: Partial<CouncilRule>; byAward?: Record<string, Partial<CouncilRule>> };
-  deadlines?: Partial<Pick<DeadlineRule, 'appraisalWD' | 'appraisalWDByAward' | 'supplementWD' | 'decisionWD' | 'councilVotingWD' | 'reminderBeforeWD' | 'councilRetryWD'>>;
+  deadlines?: Partial<
+    Pick<
+      DeadlineRule,
+      | 'appraisalWD'
+      | 'appraisalWDByAward'
+      | 'supplementWD'
+      | 'decisionWD'
+      | 'councilVotingWD'
+      | 'reminderBeforeWD'
+      | 'councilRetryWD'
+    >
+  >;
   quotasEnabled?: boolean;
   /** Đăng ký thi đua: what a proposal without registration gets, and the deadline (the title list stays the shipped one). */
   registration?: Partial<Pick<RegistrationRule, 'missing' | 'deadlineWorkingDays'>>;
@@ -60,14 +84,21 @@ export function applyOverride(base: RuleSet, provinceCode: string, o: RuleSetOve
     baseVersion: base.version,
     label: `${base.label} — ${o.adoptedBy}`,
     council: { default: { ...base.council.default, ...o.council?.default }, byAward },
-    deadlines: { ...base.deadlines, ...o.deadlines, appraisalWDByAward: { ...base.deadlines.appraisalWDByAward, ...o.deadlines?.appraisalWDByAward } },
+    deadlines: {
+      ...base.deadlines,
+      ...o.deadlines,
+      appraisalWDByAward: { ...base.deadlines.appraisalWDByAward, ...o.deadlines?.appraisalWDByAward },
+    },
     quotasEnabled: o.quotasEnabled ?? base.quotasEnabled,
     ...(base.registration ? { registration: { ...base.registration, ...o.registration } } : {}),
   };
 }
 
 /** Checks a province's file before it is used: a bad setting names itself; nothing is applied partly. */
-export function validateProvinceRuleSets(file: unknown, shipped: readonly RuleSet[]): { ok: true; value: ProvinceRuleSets } | { ok: false; problems: string[] } {
+export function validateProvinceRuleSets(
+  file: unknown,
+  shipped: readonly RuleSet[],
+): { ok: true; value: ProvinceRuleSets } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const f = file as Partial<ProvinceRuleSets> | null;
   if (!f || typeof f !== 'object') return { ok: false, problems: ['the file must hold a JSON object'] };
@@ -75,8 +106,12 @@ export function validateProvinceRuleSets(file: unknown, shipped: readonly RuleSe
   if (!Array.isArray(f.overrides)) problems.push('overrides must be a list');
   for (const [i, o] of (Array.isArray(f.overrides) ? f.overrides : []).entries()) {
     const at = `overrides[${i}]`;
-    if (!shipped.some((r) => r.version === o?.baseVersion)) problems.push(`${at}.baseVersion "${o?.baseVersion}" is not a shipped rule set (${shipped.map((r) => r.version).join(', ')})`);
-    if (typeof o?.adoptedBy !== 'string' || !o.adoptedBy) problems.push(`${at}.adoptedBy names the decision that adopted it`);
+    if (!shipped.some((r) => r.version === o?.baseVersion))
+      problems.push(
+        `${at}.baseVersion "${o?.baseVersion}" is not a shipped rule set (${shipped.map((r) => r.version).join(', ')})`,
+      );
+    if (typeof o?.adoptedBy !== 'string' || !o.adoptedBy)
+      problems.push(`${at}.adoptedBy names the decision that adopted it`);
     refuseUnknown(problems, at, o, OVERRIDABLE.top);
     refuseUnknown(problems, `${at}.council`, o?.council, OVERRIDABLE.council);
     refuseUnknown(problems, `${at}.council.default`, o?.council?.default, OVERRIDABLE.councilRule);
@@ -86,11 +121,20 @@ export function validateProvinceRuleSets(file: unknown, shipped: readonly RuleSe
     }
     refuseUnknown(problems, `${at}.deadlines`, o?.deadlines, OVERRIDABLE.deadlines);
     refuseUnknown(problems, `${at}.registration`, o?.registration, OVERRIDABLE.registration);
-    if (o?.registration?.missing !== undefined && !['WARNING', 'REFUSE'].includes(o.registration.missing)) problems.push(`${at}.registration.missing must be WARNING or REFUSE`);
-    if (o?.registration?.deadlineWorkingDays !== undefined && !(Number.isInteger(o.registration.deadlineWorkingDays) && o.registration.deadlineWorkingDays >= 1 && o.registration.deadlineWorkingDays <= 120))
+    if (o?.registration?.missing !== undefined && !['WARNING', 'REFUSE'].includes(o.registration.missing))
+      problems.push(`${at}.registration.missing must be WARNING or REFUSE`);
+    if (
+      o?.registration?.deadlineWorkingDays !== undefined &&
+      !(
+        Number.isInteger(o.registration.deadlineWorkingDays) &&
+        o.registration.deadlineWorkingDays >= 1 &&
+        o.registration.deadlineWorkingDays <= 120
+      )
+    )
       problems.push(`${at}.registration.deadlineWorkingDays must be a whole number of working days, 1–120`);
     const days = (name: string, v: unknown) => {
-      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 120) problems.push(`${at}.deadlines.${name} must be a whole number of working days, 1–120`);
+      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 120)
+        problems.push(`${at}.deadlines.${name} must be a whole number of working days, 1–120`);
     };
     for (const [k, v] of Object.entries(o?.deadlines ?? {})) {
       if (!(OVERRIDABLE.deadlines as readonly string[]).includes(k)) continue;
@@ -102,12 +146,24 @@ export function validateProvinceRuleSets(file: unknown, shipped: readonly RuleSe
           else problems.push(`${at}.deadlines.appraisalWDByAward.${code} is not an award code`);
         }
     }
-    const rules = [o?.council?.default, ...Object.values(o?.council?.byAward ?? {})].filter(Boolean) as Partial<CouncilRule>[];
+    const rules = [o?.council?.default, ...Object.values(o?.council?.byAward ?? {})].filter(
+      Boolean,
+    ) as Partial<CouncilRule>[];
     for (const r of rules) {
-      if (r.ballot && !['OPEN', 'SECRET'].includes(r.ballot)) problems.push(`${at}.council: ballot must be OPEN or SECRET`);
-      if (r.denominator && !['TOTAL', 'PRESENT'].includes(r.denominator)) problems.push(`${at}.council: denominator must be TOTAL or PRESENT`);
+      if (r.ballot && !['OPEN', 'SECRET'].includes(r.ballot))
+        problems.push(`${at}.council: ballot must be OPEN or SECRET`);
+      if (r.denominator && !['TOTAL', 'PRESENT'].includes(r.denominator))
+        problems.push(`${at}.council: denominator must be TOTAL or PRESENT`);
       for (const share of [r.threshold?.share, r.quorum])
-        if (share && !(Array.isArray(share) && share.length === 2 && share.every((n) => Number.isInteger(n) && n > 0) && share[0] <= share[1]))
+        if (
+          share &&
+          !(
+            Array.isArray(share) &&
+            share.length === 2 &&
+            share.every((n) => Number.isInteger(n) && n > 0) &&
+            share[0] <= share[1]
+          )
+        )
           problems.push(`${at}.council: a share is [numerator, denominator] with 0 < numerator ≤ denominator`);
     }
   }

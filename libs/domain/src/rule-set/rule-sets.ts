@@ -3,7 +3,12 @@ import { AWARD_CATALOG } from '../award/catalog';
 import type { AwardList, CentralCouncilRule, CouncilRule, RuleSet, StateRouteRule, VariantRule } from './types';
 
 /** Secret ballot, ≥ 90% of total members, written votes allowed: historical default for high titles (rule 26, [U]). */
-const SECRET_90: Partial<CouncilRule> = { ballot: 'SECRET', threshold: { share: [9, 10], strict: false }, denominator: 'TOTAL', allowWrittenVotes: true };
+const SECRET_90: Partial<CouncilRule> = {
+  ballot: 'SECRET',
+  threshold: { share: [9, 10], strict: false },
+  denominator: 'TOTAL',
+  allowWrittenVotes: true,
+};
 const HIGH_TITLES = ['CSTD_TINH', 'CSTD_TOAN_QUOC', 'AH_LAO_DONG', 'AH_LLVTND'];
 
 const LAW = 'Luật Thi đua, khen thưởng số 06/2022/QH15';
@@ -11,7 +16,9 @@ const ND98 = 'Nghị định 98/2023/NĐ-CP';
 const ND152 = 'Nghị định 152/2025/NĐ-CP';
 
 const STATE_AWARDS = AWARD_CATALOG.filter((a) => a.route === 'STATE');
-const ORDERS_AND_MEDALS = STATE_AWARDS.filter((a) => a.code.startsWith('HC_') || a.code.startsWith('HCH_')).map((a) => a.code);
+const ORDERS_AND_MEDALS = STATE_AWARDS.filter((a) => a.code.startsWith('HC_') || a.code.startsWith('HCH_')).map(
+  (a) => a.code,
+);
 const ORDERS = STATE_AWARDS.filter((a) => a.code.startsWith('HC_')).map((a) => a.code);
 const HONORARY_TITLES = ['AH_LAO_DONG', 'AH_LLVTND', 'BA_ME_VNAH'];
 
@@ -27,13 +34,29 @@ const common = {
   council: {
     // Provincial councils: simple majority of all members, open ballot, quorum 2/3 ([U]: the provincial rule was not
     // found; the Central Council's rule 25 is the default a province may change in its file).
-    default: { ballot: 'OPEN', threshold: { share: [1, 2], strict: true }, denominator: 'TOTAL', allowWrittenVotes: false, quorum: [2, 3] } as CouncilRule,
+    default: {
+      ballot: 'OPEN',
+      threshold: { share: [1, 2], strict: true },
+      denominator: 'TOTAL',
+      allowWrittenVotes: false,
+      quorum: [2, 3],
+    } as CouncilRule,
     byAward: Object.fromEntries(HIGH_TITLES.map((code) => [code, SECRET_90])),
   },
   // appraisalWD: today's 10 WD for every award ([U]); historically 10, 15 (BK TTg, Cờ thi đua CP, HCLĐ …) or 30 days
   // (Độc lập and above, honorary titles, prizes, CSTĐ toàn quốc) by award (law page §6.2): a province sets them per
   // award in appraisalWDByAward once its legal officer has verified them.
-  deadlines: { appraisalWD: 10, appraisalWDByAward: {}, supplementWD: 10, publicPostingWD: 10, centralPublicConsultationWD: 10, decisionWD: 10, councilVotingWD: 5, councilRetryWD: 10, reminderBeforeWD: 2 },
+  deadlines: {
+    appraisalWD: 10,
+    appraisalWDByAward: {},
+    supplementWD: 10,
+    publicPostingWD: 10,
+    centralPublicConsultationWD: 10,
+    decisionWD: 10,
+    councilVotingWD: 5,
+    councilRetryWD: 10,
+    reminderBeforeWD: 2,
+  },
   // A unit head numbers decisions in the unit's own series: "3/QĐ-SGDDT" ([U]: the unit's abbreviation in practice).
   issuerCode: { PRESIDENT: 'CTN', PRIME_MINISTER: 'TTg', PROVINCIAL_CHAIRMAN: 'UBND', UNIT_HEAD: '{unitCode}' },
   quotasEnabled: false,
@@ -62,9 +85,19 @@ const simplified = (decree: string): VariantRule['simplified'] => ({
 });
 
 /** Rule 25: the Central Council meets with ≥ 2/3 of all members and decides by a majority of those present. */
-const centralCouncil = (legalBasis: string): CentralCouncilRule => ({ quorum: [2, 3], threshold: { share: [1, 2], strict: true }, legalBasis });
+const centralCouncil = (legalBasis: string): CentralCouncilRule => ({
+  quorum: [2, 3],
+  threshold: { share: [1, 2], strict: true },
+  legalBasis,
+});
 
-const stateRoute = (texts: { hiepY: string; hiepYConfirmed: boolean; hiepYNote?: string; consultation: string; posting: string }): StateRouteRule => {
+const stateRoute = (texts: {
+  hiepY: string;
+  hiepYConfirmed: boolean;
+  hiepYNote?: string;
+  consultation: string;
+  posting: string;
+}): StateRouteRule => {
   const hiepY: AwardList = {
     // Law Art. 84(3): Cờ thi đua CP, orders, medals, state honorary titles, HCM/State prizes, Bằng khen TTg.
     awards: ['CO_TD_CHINH_PHU', 'BK_THU_TUONG', ...HONORARY_TITLES, ...ORDERS_AND_MEDALS],
@@ -82,7 +115,11 @@ const stateRoute = (texts: { hiepY: string; hiepYConfirmed: boolean; hiepYNote?:
     },
     hiepY,
     // Rule 24: Anh hùng Lao động / LLVTND and CSTĐ toàn quốc.
-    centralConsultation: { awards: ['AH_LAO_DONG', 'AH_LLVTND', 'CSTD_TOAN_QUOC'], legalBasis: texts.consultation, confirmed: true },
+    centralConsultation: {
+      awards: ['AH_LAO_DONG', 'AH_LLVTND', 'CSTD_TOAN_QUOC'],
+      legalBasis: texts.consultation,
+      confirmed: true,
+    },
   };
 };
 
@@ -119,7 +156,8 @@ export const RULE_SET_2025: RuleSet = {
   stateRoute: stateRoute({
     hiepY: `${LAW}, Điều 84(3); ${ND152} (the article replacing NĐ 98/2023 Điều 31 UNCONFIRMED)`,
     hiepYConfirmed: false,
-    hiepYNote: 'UNCONFIRMED: the Nghị định 152/2025 equivalent article and the timing are not verified (law page §4.2, rule 29)',
+    hiepYNote:
+      'UNCONFIRMED: the Nghị định 152/2025 equivalent article and the timing are not verified (law page §4.2, rule 29)',
     consultation: `${ND152}, Điều 60(3) (moha.gov.vn)`,
     posting: `${ND152}, Điều 44(2) (tienphong, qdnd); list: Thông tư 12/2019/TT-BNV`,
   }),

@@ -18,19 +18,28 @@ describe('citations per rule set', () => {
     expect(RULE_SET_2024.variants.simplified.legalBasis).toContain('Nghị định 98/2023/NĐ-CP');
   });
   it('revocation rests on Luật Điều 93 and the decree of the period', () => {
-    expect(RULE_SET_2024.revocationLegalBasis).toBe('Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 93; Nghị định 98/2023/NĐ-CP (details Điều 93(9))');
+    expect(RULE_SET_2024.revocationLegalBasis).toBe(
+      'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 93; Nghị định 98/2023/NĐ-CP (details Điều 93(9))',
+    );
     expect(RULE_SET_2025.revocationLegalBasis).toContain('Điều 93; Nghị định 152/2025/NĐ-CP');
   });
 });
 
 describe('the appraisal period is per award in the rule set (law page §6.2)', () => {
-  it('given no award-specific period, then every award takes today\'s 10 WD', () => {
+  it("given no award-specific period, then every award takes today's 10 WD", () => {
     expect(appraisalWDFor(RULE_SET_2025, 'BK_TINH')).toBe(10);
     expect(appraisalWDFor(RULE_SET_2025, 'HC_DOC_LAP_1')).toBe(10);
   });
   it('given a period for an award, then that award takes it and the others keep the default', () => {
-    const withPeriods: RuleSet = { ...RULE_SET_2025, deadlines: { ...RULE_SET_2025.deadlines, appraisalWDByAward: { BK_THU_TUONG: 15, HC_DOC_LAP_1: 30 } } };
-    expect([appraisalWDFor(withPeriods, 'BK_THU_TUONG'), appraisalWDFor(withPeriods, 'HC_DOC_LAP_1'), appraisalWDFor(withPeriods, 'BK_TINH')]).toEqual([15, 30, 10]);
+    const withPeriods: RuleSet = {
+      ...RULE_SET_2025,
+      deadlines: { ...RULE_SET_2025.deadlines, appraisalWDByAward: { BK_THU_TUONG: 15, HC_DOC_LAP_1: 30 } },
+    };
+    expect([
+      appraisalWDFor(withPeriods, 'BK_THU_TUONG'),
+      appraisalWDFor(withPeriods, 'HC_DOC_LAP_1'),
+      appraisalWDFor(withPeriods, 'BK_TINH'),
+    ]).toEqual([15, 30, 10]);
   });
   it('a rule set snapshotted before the per-award periods existed takes its single period', () => {
     const { appraisalWDByAward: _omitted, ...old } = RULE_SET_2025.deadlines;
@@ -40,10 +49,17 @@ describe('the appraisal period is per award in the rule set (law page §6.2)', (
 
 describe('the Central Council standing review (NĐ 98/2023 Điều 47, rule 25)', () => {
   it('meets with at least 2/3 of all members and decides by a majority, in both rule sets', () => {
-    for (const r of [RULE_SET_2024, RULE_SET_2025]) expect(centralCouncilRuleOf(r)).toMatchObject({ quorum: [2, 3], threshold: { share: [1, 2], strict: true } });
+    for (const r of [RULE_SET_2024, RULE_SET_2025])
+      expect(centralCouncilRuleOf(r)).toMatchObject({ quorum: [2, 3], threshold: { share: [1, 2], strict: true } });
   });
   it("a province's council settings do not reach it", () => {
-    const province: RuleSet = { ...RULE_SET_2025, version: `${RULE_SET_2025.version}@MAU`, baseVersion: RULE_SET_2025.version, council: { ...RULE_SET_2025.council, default: { ...RULE_SET_2025.council.default, quorum: [1, 2] } }, centralCouncil: undefined };
+    const province: RuleSet = {
+      ...RULE_SET_2025,
+      version: `${RULE_SET_2025.version}@MAU`,
+      baseVersion: RULE_SET_2025.version,
+      council: { ...RULE_SET_2025.council, default: { ...RULE_SET_2025.council.default, quorum: [1, 2] } },
+      centralCouncil: undefined,
+    };
     expect(centralCouncilRuleOf(province).quorum).toEqual([2, 3]);
   });
 });

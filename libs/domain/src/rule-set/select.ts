@@ -28,7 +28,8 @@ export function vietnamDate(epochMs: number): string {
 }
 
 /** The shipped rule set of a rule set's law version (itself for a shipped one): law-level data a province cannot change. */
-export const shippedRuleSetOf = (r: RuleSet, ruleSets: readonly RuleSet[] = RULE_SETS): RuleSet => ruleSetByVersion(lawVersionOf(r), ruleSets) ?? r;
+export const shippedRuleSetOf = (r: RuleSet, ruleSets: readonly RuleSet[] = RULE_SETS): RuleSet =>
+  ruleSetByVersion(lawVersionOf(r), ruleSets) ?? r;
 
 /** The appraisal period for an award: its own in the rule set, else the rule set's default. */
 export function appraisalWDFor(ruleSet: RuleSet, awardCode: string): number {

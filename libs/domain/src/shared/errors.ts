@@ -12,7 +12,12 @@ export interface Rejection {
   details?: Record<string, unknown>;
 }
 
-export const reject = (code: RejectionCode, rule: string, message: string, details?: Record<string, unknown>): Rejection => ({
+export const reject = (
+  code: RejectionCode,
+  rule: string,
+  message: string,
+  details?: Record<string, unknown>,
+): Rejection => ({
   code,
   rule,
   message,

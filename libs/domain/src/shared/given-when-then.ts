@@ -6,7 +6,8 @@
 import type { Decision } from './errors';
 
 export function thenEvents<E extends { type: string }>(result: Decision<E[]>): E[] {
-  if (!result.ok) throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
+  if (!result.ok)
+    throw new Error(`expected events, got rejection ${result.rejection.rule}: ${result.rejection.message}`);
   return result.value;
 }
 

@@ -17,7 +17,22 @@ import { isAttachmentEventType } from '../attachment/attachment';
  * What kind of stream an event belongs to. The event table holds dossiers, council sessions, decision registers and
  * thematic rounds, the directory (units, people, councils) and award imports side by side; each read model says which kinds it consumes, and the registry routes events by this.
  */
-export type StreamKind = 'DOSSIER' | 'SESSION' | 'REGISTER' | 'ROUND' | 'DIRECTORY' | 'AWARD_IMPORT' | 'BLOCK' | 'BLOCK_YEAR' | 'MOVEMENT' | 'REGISTRATION' | 'DOCUMENT' | 'ATTACHMENT' | 'EXEMPLARY_MODEL' | 'NOMINEE_PRIORITY' | 'AWARD_FUND';
+export type StreamKind =
+  | 'DOSSIER'
+  | 'SESSION'
+  | 'REGISTER'
+  | 'ROUND'
+  | 'DIRECTORY'
+  | 'AWARD_IMPORT'
+  | 'BLOCK'
+  | 'BLOCK_YEAR'
+  | 'MOVEMENT'
+  | 'REGISTRATION'
+  | 'DOCUMENT'
+  | 'ATTACHMENT'
+  | 'EXEMPLARY_MODEL'
+  | 'NOMINEE_PRIORITY'
+  | 'AWARD_FUND';
 
 export function streamKindOf(eventType: string): StreamKind {
   if (isSessionEventType(eventType)) return 'SESSION';

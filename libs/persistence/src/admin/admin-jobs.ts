@@ -29,21 +29,47 @@ export const STALE_AFTER_SECONDS = 120;
 
 /** Another job of this kind is running. */
 export class AdminJobRunningError extends Error {
-  constructor(readonly kind: string, readonly runningId: string) {
+  constructor(
+    readonly kind: string,
+    readonly runningId: string,
+  ) {
     super(`A ${kind} job is already running (${runningId})`);
     this.name = 'AdminJobRunningError';
   }
 }
 
 interface Row {
-  id: string; kind: AdminJobKind; status: AdminJobStatus; params: Record<string, unknown>; phase: string | null; done: string; total: string | null;
-  result: unknown; error: string | null; created_by: string; created_at: Date; heartbeat_at: Date; finished_at: Date | null; stale: boolean;
+  id: string;
+  kind: AdminJobKind;
+  status: AdminJobStatus;
+  params: Record<string, unknown>;
+  phase: string | null;
+  done: string;
+  total: string | null;
+  result: unknown;
+  error: string | null;
+  created_by: string;
+  created_at: Date;
+  heartbeat_at: Date;
+  finished_at: Date | null;
+  stale: boolean;
 }
 
 const toJob = (r: Row): AdminJob => ({
-  id: r.id, kind: r.kind, status: r.status, params: r.params, phase: r.phase, done: Number(r.done), total: r.total === null ? null : Number(r.total),
-  result: r.result, error: r.error, createdBy: r.created_by, createdAt: r.created_at.toISOString(), heartbeatAt: r.heartbeat_at.toISOString(),
-  finishedAt: r.finished_at?.toISOString() ?? null, stale: r.stale,
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  params: r.params,
+  phase: r.phase,
+  done: Number(r.done),
+  total: r.total === null ? null : Number(r.total),
+  result: r.result,
+  error: r.error,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  heartbeatAt: r.heartbeat_at.toISOString(),
+  finishedAt: r.finished_at?.toISOString() ?? null,
+  stale: r.stale,
 });
 
 const SELECT = `SELECT *, status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS}) AS stale FROM admin_job`;
@@ -53,14 +79,21 @@ export class AdminJobs {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Records a new RUNNING job; a stale RUNNING job of the kind is marked FAILED first; a live one refuses. */
-  async create(job: { id: string; kind: AdminJobKind; params: Record<string, unknown>; createdBy: string }): Promise<void> {
+  async create(job: {
+    id: string;
+    kind: AdminJobKind;
+    params: Record<string, unknown>;
+    createdBy: string;
+  }): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m.query(
         `UPDATE admin_job SET status = 'FAILED', error = 'no heartbeat: the process running it stopped', finished_at = now()
          WHERE kind = $1 AND status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS})`,
         [job.kind],
       );
-      const [running] = (await m.query(`SELECT id FROM admin_job WHERE kind = $1 AND status = 'RUNNING'`, [job.kind])) as { id: string }[];
+      const [running] = (await m.query(`SELECT id FROM admin_job WHERE kind = $1 AND status = 'RUNNING'`, [
+        job.kind,
+      ])) as { id: string }[];
       if (running) throw new AdminJobRunningError(job.kind, running.id);
       const inserted = (await m.query(
         `INSERT INTO admin_job (id, kind, status, params, created_by) VALUES ($1, $2, 'RUNNING', $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
@@ -78,13 +111,19 @@ export class AdminJobs {
     );
   }
 
-  async finish(id: string, outcome: { status: 'SUCCEEDED'; result: unknown } | { status: 'FAILED'; error: string }): Promise<void> {
-    await this.dataSource.query(`UPDATE admin_job SET status = $2, result = $3, error = $4, phase = NULL, finished_at = now(), heartbeat_at = now() WHERE id = $1`, [
-      id,
-      outcome.status,
-      outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.result ?? null) : null,
-      outcome.status === 'FAILED' ? outcome.error : null,
-    ]);
+  async finish(
+    id: string,
+    outcome: { status: 'SUCCEEDED'; result: unknown } | { status: 'FAILED'; error: string },
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE admin_job SET status = $2, result = $3, error = $4, phase = NULL, finished_at = now(), heartbeat_at = now() WHERE id = $1`,
+      [
+        id,
+        outcome.status,
+        outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.result ?? null) : null,
+        outcome.status === 'FAILED' ? outcome.error : null,
+      ],
+    );
   }
 
   async find(id: string): Promise<AdminJob | undefined> {

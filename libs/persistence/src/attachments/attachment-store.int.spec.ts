@@ -82,7 +82,9 @@ describe.each(['Postgres (embedded default)', 'S3 on SeaweedFS'])('the %s attach
 
   it('keeps nothing under the key when the stream fails part-way, and says so on get', async () => {
     const key = `spec/${randomUUID()}`;
-    await expect(store().put(key, failingAfter(randomBytes(CHUNK_BYTES * 2), CHUNK_BYTES + 100))).rejects.toThrow('refused by the intake');
+    await expect(store().put(key, failingAfter(randomBytes(CHUNK_BYTES * 2), CHUNK_BYTES + 100))).rejects.toThrow(
+      'refused by the intake',
+    );
     await expect(store().get(key)).rejects.toBeInstanceOf(AttachmentNotFoundError);
   }, 60_000);
 
@@ -96,7 +98,13 @@ describe.each(['Postgres (embedded default)', 'S3 on SeaweedFS'])('the %s attach
 });
 
 it('the S3 store really is SeaweedFS behind authentication: a wrong secret is refused', async () => {
-  const intruder = new S3AttachmentStore({ bucket: 'any', region: 'us-east-1', endpoint: seaweed.endpoint, forcePathStyle: true, credentials: { accessKeyId: seaweed.accessKeyId, secretAccessKey: 'wrong-secret-0000' } });
+  const intruder = new S3AttachmentStore({
+    bucket: 'any',
+    region: 'us-east-1',
+    endpoint: seaweed.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: seaweed.accessKeyId, secretAccessKey: 'wrong-secret-0000' },
+  });
   try {
     await expect(intruder.put(`spec/${randomUUID()}`, pieces(Buffer.from('x')))).rejects.toThrow();
   } finally {

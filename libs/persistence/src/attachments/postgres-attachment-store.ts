@@ -31,7 +31,11 @@ export class PostgresAttachmentStore extends AttachmentStore {
         const all = Buffer.concat(pending, pendingBytes);
         pending = [];
         pendingBytes = 0;
-        await runner.query(`INSERT INTO attachment_blob_chunk (storage_key, chunk_no, data) VALUES ($1, $2, $3)`, [key, chunkNo++, all]);
+        await runner.query(`INSERT INTO attachment_blob_chunk (storage_key, chunk_no, data) VALUES ($1, $2, $3)`, [
+          key,
+          chunkNo++,
+          all,
+        ]);
       };
       for await (const piece of body as AsyncIterable<Buffer | string>) {
         let buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
@@ -49,7 +53,11 @@ export class PostgresAttachmentStore extends AttachmentStore {
         }
       }
       await flush();
-      await runner.query(`INSERT INTO attachment_blob (storage_key, size, chunks) VALUES ($1, $2, $3)`, [key, size, chunkNo]);
+      await runner.query(`INSERT INTO attachment_blob (storage_key, size, chunks) VALUES ($1, $2, $3)`, [
+        key,
+        size,
+        chunkNo,
+      ]);
       await runner.commitTransaction();
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -60,12 +68,17 @@ export class PostgresAttachmentStore extends AttachmentStore {
   }
 
   async get(key: string): Promise<Readable> {
-    const [blob] = (await this.dataSource.query(`SELECT chunks FROM attachment_blob WHERE storage_key = $1`, [key])) as { chunks: number }[];
+    const [blob] = (await this.dataSource.query(`SELECT chunks FROM attachment_blob WHERE storage_key = $1`, [
+      key,
+    ])) as { chunks: number }[];
     if (!blob) throw new AttachmentNotFoundError(key);
     const ds = this.dataSource;
     async function* chunks(): AsyncGenerator<Buffer> {
       for (let i = 0; i < blob.chunks; i++) {
-        const [row] = (await ds.query(`SELECT data FROM attachment_blob_chunk WHERE storage_key = $1 AND chunk_no = $2`, [key, i])) as { data: Buffer }[];
+        const [row] = (await ds.query(
+          `SELECT data FROM attachment_blob_chunk WHERE storage_key = $1 AND chunk_no = $2`,
+          [key, i],
+        )) as { data: Buffer }[];
         if (!row) throw new Error(`attachment ${key} lacks chunk ${i}`);
         yield row.data;
       }

@@ -1,5 +1,13 @@
 import { Readable } from 'node:stream';
-import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  NoSuchKey,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { AttachmentNotFoundError, AttachmentStore } from './attachment-store';
 
@@ -72,7 +80,8 @@ export class S3AttachmentStore extends AttachmentStore {
       if (!(out.Body instanceof Readable)) throw new Error(`S3 answered ${key} without a readable body`);
       return out.Body;
     } catch (e) {
-      if (e instanceof NoSuchKey || (e instanceof S3ServiceException && e.$metadata.httpStatusCode === 404)) throw new AttachmentNotFoundError(key);
+      if (e instanceof NoSuchKey || (e instanceof S3ServiceException && e.$metadata.httpStatusCode === 404))
+        throw new AttachmentNotFoundError(key);
       throw e;
     }
   }

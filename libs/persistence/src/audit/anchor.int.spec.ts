@@ -39,14 +39,21 @@ async function asSuperuser(work: (c: Client) => Promise<unknown>): Promise<void>
 }
 
 /** Edits one event's data and recomputes its hash and every hash after it, so the stream's own chain verifies again. */
-async function rewrite(streamId: string, seq: number, edit: (data: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+async function rewrite(
+  streamId: string,
+  seq: number,
+  edit: (data: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
   const events = await new EventStore(db.ds).readStream(streamId);
   await asSuperuser(async (c) => {
     let prev = seq > 1 ? events[seq - 2].hash : GENESIS_HASH;
     for (const e of events.filter((x) => x.seq >= seq)) {
       const data = e.seq === seq ? edit(e.data as Record<string, unknown>) : e.data;
       const hash = chainHash(prev, { ...e, data } as typeof e);
-      await c.query(`UPDATE dossier_event SET data = $3, prev_hash = $4, hash = $5 WHERE dossier_id = $1 AND seq = $2`, [streamId, e.seq, JSON.stringify(data), prev, hash]);
+      await c.query(
+        `UPDATE dossier_event SET data = $3, prev_hash = $4, hash = $5 WHERE dossier_id = $1 AND seq = $2`,
+        [streamId, e.seq, JSON.stringify(data), prev, hash],
+      );
       prev = hash;
     }
   });
@@ -57,15 +64,29 @@ describe('anchors', () => {
     const [sa, sb] = [simulateDossier({ steps: 3 }), simulateDossier({ steps: 5 })];
     const [a, b] = [await stored(sa), await stored(sb)];
     const first = await new Anchors(db.ds).anchor();
-    expect(first).toMatchObject({ created: true, changed: 2, refused: [], anchor: { seq: 1, streams: 2, prevHash: GENESIS_HASH } });
+    expect(first).toMatchObject({
+      created: true,
+      changed: 2,
+      refused: [],
+      anchor: { seq: 1, streams: 2, prevHash: GENESIS_HASH },
+    });
     expect(await new Anchors(db.ds).anchor()).toMatchObject({ created: false, changed: 0, anchor: { seq: 1 } });
     const sc = simulateDossier({ steps: 2 });
     await stored(sc);
     const second = await new Anchors(db.ds).anchor();
-    expect(second).toMatchObject({ created: true, changed: 1, anchor: { seq: 2, streams: 3, prevHash: first.anchor?.hash } });
+    expect(second).toMatchObject({
+      created: true,
+      changed: 1,
+      anchor: { seq: 2, streams: 3, prevHash: first.anchor?.hash },
+    });
     const heads = await new Anchors(db.ds).anchoredHeads();
     expect([heads.get(a)?.seq, heads.get(b)?.seq]).toEqual([sa.length, sb.length]);
-    expect(await verifier().verifyAll()).toMatchObject({ ok: true, dossiers: 3, events: sa.length + sb.length + sc.length, anchor: { seq: 2, hash: second.anchor?.hash, streams: 3 } });
+    expect(await verifier().verifyAll()).toMatchObject({
+      ok: true,
+      dossiers: 3,
+      events: sa.length + sb.length + sc.length,
+      anchor: { seq: 2, hash: second.anchor?.hash, streams: 3 },
+    });
     expect(await verifier().verifyDossier(a)).toMatchObject({ ok: true, anchor: { seq: 2 } });
   });
 
@@ -98,8 +119,12 @@ describe('what the chains alone cannot show is reported against the latest ancho
     const all = await verifier().verifyAll();
     expect(all.ok).toBe(false);
     expect(all.firstBreak).toBeUndefined();
-    expect(all.problems).toEqual([expect.objectContaining({ problem: 'HEAD_BEHIND_ANCHOR', streamId: id, seq: last, found: String(last - 1) })]);
-    expect((await verifier().verifyDossier(id)).problems).toEqual([expect.objectContaining({ problem: 'HEAD_BEHIND_ANCHOR' })]);
+    expect(all.problems).toEqual([
+      expect.objectContaining({ problem: 'HEAD_BEHIND_ANCHOR', streamId: id, seq: last, found: String(last - 1) }),
+    ]);
+    expect((await verifier().verifyDossier(id)).problems).toEqual([
+      expect.objectContaining({ problem: 'HEAD_BEHIND_ANCHOR' }),
+    ]);
 
     const next = await new Anchors(db.ds).anchor();
     expect(next.created).toBe(false);
@@ -115,9 +140,13 @@ describe('what the chains alone cannot show is reported against the latest ancho
     await asSuperuser((c) => c.query(`DELETE FROM dossier_event WHERE dossier_id = $1`, [gone]));
     const all = await verifier().verifyAll();
     expect(all).toMatchObject({ ok: false, dossiers: 1, events: keptEvents.length });
-    expect(all.problems).toEqual([expect.objectContaining({ problem: 'STREAM_MISSING', streamId: gone, seq: goneEvents.length })]);
+    expect(all.problems).toEqual([
+      expect.objectContaining({ problem: 'STREAM_MISSING', streamId: gone, seq: goneEvents.length }),
+    ]);
     expect(all.problems?.some((p) => p.streamId === kept)).toBe(false);
-    expect((await verifier().verifyDossier(gone)).problems).toEqual([expect.objectContaining({ problem: 'STREAM_MISSING' })]);
+    expect((await verifier().verifyDossier(gone)).problems).toEqual([
+      expect.objectContaining({ problem: 'STREAM_MISSING' }),
+    ]);
   });
 
   it('editing a row and recomputing every hash after it: the chain verifies, the anchored hash does not', async () => {
@@ -129,8 +158,12 @@ describe('what the chains alone cannot show is reported against the latest ancho
     const all = await verifier().verifyAll();
     expect(all).toMatchObject({ ok: false });
     expect(all.firstBreak).toBeUndefined();
-    expect(all.problems).toEqual([expect.objectContaining({ problem: 'ANCHORED_HASH_MISMATCH', streamId: id, seq: events.length, anchorSeq: 1 })]);
-    expect((await verifier().verifyDossier(id)).problems).toEqual([expect.objectContaining({ problem: 'ANCHORED_HASH_MISMATCH', seq: events.length })]);
+    expect(all.problems).toEqual([
+      expect.objectContaining({ problem: 'ANCHORED_HASH_MISMATCH', streamId: id, seq: events.length, anchorSeq: 1 }),
+    ]);
+    expect((await verifier().verifyDossier(id)).problems).toEqual([
+      expect.objectContaining({ problem: 'ANCHORED_HASH_MISMATCH', seq: events.length }),
+    ]);
   });
 
   it('a rewrite of everything, anchors recomputed too, passes online but not against an anchor kept outside the database', async () => {
@@ -150,7 +183,9 @@ describe('what the chains alone cannot show is reported against the latest ancho
     // …but not with the anchor the auditor kept.
     const report = await verifier().verifyAll(kept);
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ problem: 'PUBLISHED_ANCHOR_MISMATCH', anchorSeq: kept.seq, expected: kept.hash })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ problem: 'PUBLISHED_ANCHOR_MISMATCH', anchorSeq: kept.seq, expected: kept.hash }),
+    ]);
   });
 
   it('an edited anchor breaks the anchor chain', async () => {
@@ -159,7 +194,9 @@ describe('what the chains alone cannot show is reported against the latest ancho
     await stored(simulateDossier({ steps: 2 }));
     await new Anchors(db.ds).anchor();
     await asSuperuser((c) => c.query(`UPDATE audit_anchor_head SET seq = 1 WHERE anchor_seq = 1`));
-    expect((await verifier().verifyAll()).problems).toEqual(expect.arrayContaining([expect.objectContaining({ problem: 'ANCHOR_BROKEN', anchorSeq: 1 })]));
+    expect((await verifier().verifyAll()).problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ problem: 'ANCHOR_BROKEN', anchorSeq: 1 })]),
+    );
   });
 });
 
@@ -186,7 +223,11 @@ describe("a decision's chain head at signing", () => {
     const report = await new ChainVerifier(store).verifyDossier(id);
     expect(report.firstBreak).toBeUndefined();
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ problem: 'SIGNING_HEAD_MISMATCH', streamId: id, seq: awarded.seq, found: head })]);
-    expect((await new ChainVerifier(store).verifyAll()).problems).toEqual([expect.objectContaining({ problem: 'SIGNING_HEAD_MISMATCH', seq: awarded.seq })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ problem: 'SIGNING_HEAD_MISMATCH', streamId: id, seq: awarded.seq, found: head }),
+    ]);
+    expect((await new ChainVerifier(store).verifyAll()).problems).toEqual([
+      expect.objectContaining({ problem: 'SIGNING_HEAD_MISMATCH', seq: awarded.seq }),
+    ]);
   });
 });

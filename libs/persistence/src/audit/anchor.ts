@@ -42,14 +42,33 @@ const sha256 = (...parts: string[]): string => parts.reduce((h, p) => h.update(p
 const byStream = (a: StreamHead, b: StreamHead) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0);
 
 export function changesHash(changes: readonly StreamHead[]): string {
-  return sha256(canonicalJson([...changes].sort(byStream).map((h) => ({ streamId: h.streamId, seq: h.seq, hash: h.hash }))));
+  return sha256(
+    canonicalJson([...changes].sort(byStream).map((h) => ({ streamId: h.streamId, seq: h.seq, hash: h.hash }))),
+  );
 }
 
-export function anchorHash(prevHash: string, a: Pick<Anchor, 'seq' | 'anchoredAt' | 'streams' | 'changesHash'>): string {
-  return sha256(prevHash, canonicalJson({ seq: a.seq, anchoredAt: new Date(a.anchoredAt).toISOString(), streams: a.streams, changesHash: a.changesHash }));
+export function anchorHash(
+  prevHash: string,
+  a: Pick<Anchor, 'seq' | 'anchoredAt' | 'streams' | 'changesHash'>,
+): string {
+  return sha256(
+    prevHash,
+    canonicalJson({
+      seq: a.seq,
+      anchoredAt: new Date(a.anchoredAt).toISOString(),
+      streams: a.streams,
+      changesHash: a.changesHash,
+    }),
+  );
 }
 
-export const publish = (a: Anchor): PublishedAnchor => ({ format: ANCHOR_FORMAT, seq: a.seq, hash: a.hash, anchoredAt: a.anchoredAt, streams: a.streams });
+export const publish = (a: Anchor): PublishedAnchor => ({
+  format: ANCHOR_FORMAT,
+  seq: a.seq,
+  hash: a.hash,
+  anchoredAt: a.anchoredAt,
+  streams: a.streams,
+});
 
 interface AnchorRow {
   seq: number;
@@ -88,7 +107,9 @@ export class Anchors {
   }
 
   async latest(manager?: EntityManager): Promise<Anchor | undefined> {
-    const [row] = (await (manager ?? this.dataSource.manager).query(`SELECT * FROM audit_anchor ORDER BY seq DESC LIMIT 1`)) as AnchorRow[];
+    const [row] = (await (manager ?? this.dataSource.manager).query(
+      `SELECT * FROM audit_anchor ORDER BY seq DESC LIMIT 1`,
+    )) as AnchorRow[];
     return row && toAnchor(row);
   }
 
@@ -137,13 +158,19 @@ export class Anchors {
     return this.dataSource.transaction(async (m) => {
       if (options.wait ?? true) await m.query(`SELECT pg_advisory_xact_lock($1)`, [ANCHOR_LOCK_KEY]);
       else {
-        const [{ locked }] = (await m.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [ANCHOR_LOCK_KEY])) as { locked: boolean }[];
+        const [{ locked }] = (await m.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [ANCHOR_LOCK_KEY])) as {
+          locked: boolean;
+        }[];
         if (!locked) return { created: false, changed: 0, refused: [] };
       }
       const previous = await this.latest(m);
       const anchored = await this.anchoredHeadsIn(m);
-      const heads = (await m.query(`SELECT DISTINCT ON (dossier_id) dossier_id AS stream_id, seq, hash FROM dossier_event ORDER BY dossier_id, seq DESC`)) as {
-        stream_id: string; seq: number; hash: string;
+      const heads = (await m.query(
+        `SELECT DISTINCT ON (dossier_id) dossier_id AS stream_id, seq, hash FROM dossier_event ORDER BY dossier_id, seq DESC`,
+      )) as {
+        stream_id: string;
+        seq: number;
+        hash: string;
       }[];
       const changes: StreamHead[] = [];
       const refused: StreamHead[] = [];
@@ -154,7 +181,8 @@ export class Anchors {
         if (before && !(await this.continues(m, before, head))) refused.push(before);
         else changes.push(head);
       }
-      if (changes.length === 0) return { ...(previous ? { anchor: previous } : {}), created: false, changed: 0, refused };
+      if (changes.length === 0)
+        return { ...(previous ? { anchor: previous } : {}), created: false, changed: 0, refused };
       const newStreams = changes.filter((c) => !anchored.has(c.streamId)).length;
       const draft = {
         seq: (previous?.seq ?? 0) + 1,
@@ -164,9 +192,10 @@ export class Anchors {
       };
       const prevHash = previous?.hash ?? GENESIS_HASH;
       const anchor: Anchor = { ...draft, prevHash, hash: anchorHash(prevHash, draft) };
-      await m.query(`INSERT INTO audit_anchor (seq, anchored_at, streams, changes_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        anchor.seq, anchor.anchoredAt, anchor.streams, anchor.changesHash, anchor.prevHash, anchor.hash,
-      ]);
+      await m.query(
+        `INSERT INTO audit_anchor (seq, anchored_at, streams, changes_hash, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [anchor.seq, anchor.anchoredAt, anchor.streams, anchor.changesHash, anchor.prevHash, anchor.hash],
+      );
       await m.query(
         `INSERT INTO audit_anchor_head (anchor_seq, stream_id, seq, hash) SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::text[])`,
         [anchor.seq, changes.map((c) => c.streamId), changes.map((c) => c.seq), changes.map((c) => c.hash)],
@@ -176,8 +205,12 @@ export class Anchors {
   }
 
   private async anchoredHeadsIn(m: EntityManager): Promise<Map<string, StreamHead>> {
-    const rows = (await m.query(`SELECT DISTINCT ON (stream_id) stream_id, seq, hash FROM audit_anchor_head ORDER BY stream_id, anchor_seq DESC`)) as {
-      stream_id: string; seq: number; hash: string;
+    const rows = (await m.query(
+      `SELECT DISTINCT ON (stream_id) stream_id, seq, hash FROM audit_anchor_head ORDER BY stream_id, anchor_seq DESC`,
+    )) as {
+      stream_id: string;
+      seq: number;
+      hash: string;
     }[];
     return new Map(rows.map((r) => [r.stream_id, { streamId: r.stream_id, seq: r.seq, hash: r.hash }]));
   }
@@ -185,7 +218,9 @@ export class Anchors {
   /** Whether the stream still holds the anchored event and its chain runs on from it unbroken to the new head. */
   private async continues(m: EntityManager, anchored: StreamHead, head: StreamHead): Promise<boolean> {
     if (head.seq < anchored.seq) return false;
-    const tail = (await this.events.readStream(anchored.streamId, m)).filter((e: ChainedEvent) => e.seq >= anchored.seq);
+    const tail = (await this.events.readStream(anchored.streamId, m)).filter(
+      (e: ChainedEvent) => e.seq >= anchored.seq,
+    );
     if (tail[0]?.seq !== anchored.seq || tail[0].hash !== anchored.hash) return false;
     return !verifyChain(tail.slice(1), { seq: anchored.seq, hash: anchored.hash });
   }

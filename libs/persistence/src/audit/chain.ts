@@ -59,10 +59,19 @@ export function verifyChain(events: readonly ChainedEvent[], from: ChainTail = G
   let prev = from.hash;
   for (const [i, e] of events.entries()) {
     const expectedSeq = from.seq + i + 1;
-    if (e.seq !== expectedSeq) return { dossierId: e.dossierId, seq: e.seq, problem: 'SEQ_GAP', expected: String(expectedSeq), found: String(e.seq) };
-    if (e.prevHash !== prev) return { dossierId: e.dossierId, seq: e.seq, problem: 'PREV_HASH_MISMATCH', expected: prev, found: e.prevHash };
+    if (e.seq !== expectedSeq)
+      return {
+        dossierId: e.dossierId,
+        seq: e.seq,
+        problem: 'SEQ_GAP',
+        expected: String(expectedSeq),
+        found: String(e.seq),
+      };
+    if (e.prevHash !== prev)
+      return { dossierId: e.dossierId, seq: e.seq, problem: 'PREV_HASH_MISMATCH', expected: prev, found: e.prevHash };
     const hash = chainHash(prev, e);
-    if (hash !== e.hash) return { dossierId: e.dossierId, seq: e.seq, problem: 'HASH_MISMATCH', expected: hash, found: e.hash };
+    if (hash !== e.hash)
+      return { dossierId: e.dossierId, seq: e.seq, problem: 'HASH_MISMATCH', expected: hash, found: e.hash };
     prev = e.hash;
   }
   return undefined;

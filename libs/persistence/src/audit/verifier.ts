@@ -12,7 +12,13 @@ import { GENESIS, GENESIS_HASH, verifyChain, type ChainBreak, type ChainedEvent 
  * - SIGNING_HEAD_MISMATCH: a decision's chainHeadAtSigning is not the hash of the event before it.
  */
 export interface IntegrityProblem {
-  problem: 'STREAM_MISSING' | 'HEAD_BEHIND_ANCHOR' | 'ANCHORED_HASH_MISMATCH' | 'ANCHOR_BROKEN' | 'PUBLISHED_ANCHOR_MISMATCH' | 'SIGNING_HEAD_MISMATCH';
+  problem:
+    | 'STREAM_MISSING'
+    | 'HEAD_BEHIND_ANCHOR'
+    | 'ANCHORED_HASH_MISMATCH'
+    | 'ANCHOR_BROKEN'
+    | 'PUBLISHED_ANCHOR_MISMATCH'
+    | 'SIGNING_HEAD_MISMATCH';
   streamId?: string;
   seq?: number;
   anchorSeq?: number;
@@ -53,7 +59,10 @@ class Findings {
     else this.omitted++;
   }
   report(): Pick<VerificationReport, 'problems' | 'problemsOmitted'> {
-    return { ...(this.list.length ? { problems: this.list } : {}), ...(this.omitted ? { problemsOmitted: this.omitted } : {}) };
+    return {
+      ...(this.list.length ? { problems: this.list } : {}),
+      ...(this.omitted ? { problemsOmitted: this.omitted } : {}),
+    };
   }
 }
 
@@ -98,7 +107,9 @@ export class ChainVerifier {
    */
   async verifyAll(published?: Pick<PublishedAnchor, 'seq' | 'hash'>): Promise<VerificationReport> {
     const findings = new Findings();
-    const { latest, heads } = this.anchors ? await this.verifyAnchors(findings, published) : { latest: undefined, heads: new Map<string, StreamHead>() };
+    const { latest, heads } = this.anchors
+      ? await this.verifyAnchors(findings, published)
+      : { latest: undefined, heads: new Map<string, StreamHead>() };
     const tails = new Map<string, Tail>();
     let events = 0;
     let firstBreak: ChainBreak | undefined;
@@ -109,15 +120,36 @@ export class ChainVerifier {
         firstBreak ??= verifyChain([e], tail ?? GENESIS);
         const anchored = heads.get(e.dossierId);
         if (anchored?.seq === e.seq && anchored.hash !== e.hash)
-          findings.add({ problem: 'ANCHORED_HASH_MISMATCH', streamId: e.dossierId, seq: e.seq, anchorSeq: latest?.seq, expected: anchored.hash, found: e.hash });
+          findings.add({
+            problem: 'ANCHORED_HASH_MISMATCH',
+            streamId: e.dossierId,
+            seq: e.seq,
+            anchorSeq: latest?.seq,
+            expected: anchored.hash,
+            found: e.hash,
+          });
         track(tails, e, findings);
       }
     }
     for (const anchored of heads.values()) {
       const tail = tails.get(anchored.streamId);
-      if (!tail) findings.add({ problem: 'STREAM_MISSING', streamId: anchored.streamId, seq: anchored.seq, anchorSeq: latest?.seq, expected: anchored.hash });
+      if (!tail)
+        findings.add({
+          problem: 'STREAM_MISSING',
+          streamId: anchored.streamId,
+          seq: anchored.seq,
+          anchorSeq: latest?.seq,
+          expected: anchored.hash,
+        });
       else if (tail.seq < anchored.seq)
-        findings.add({ problem: 'HEAD_BEHIND_ANCHOR', streamId: anchored.streamId, seq: anchored.seq, anchorSeq: latest?.seq, expected: String(anchored.seq), found: String(tail.seq) });
+        findings.add({
+          problem: 'HEAD_BEHIND_ANCHOR',
+          streamId: anchored.streamId,
+          seq: anchored.seq,
+          anchorSeq: latest?.seq,
+          expected: String(anchored.seq),
+          found: String(tail.seq),
+        });
     }
     return {
       ok: !firstBreak && findings.list.length === 0,
@@ -130,7 +162,10 @@ export class ChainVerifier {
   }
 
   /** Recomputes the anchor chain and the heads each anchor commits to; returns the latest anchor and its full heads. */
-  private async verifyAnchors(findings: Findings, published?: Pick<PublishedAnchor, 'seq' | 'hash'>): Promise<{ latest?: Anchor; heads: Map<string, StreamHead> }> {
+  private async verifyAnchors(
+    findings: Findings,
+    published?: Pick<PublishedAnchor, 'seq' | 'hash'>,
+  ): Promise<{ latest?: Anchor; heads: Map<string, StreamHead> }> {
     const anchors = this.anchors;
     if (!anchors) return { heads: new Map() };
     const chain = await anchors.all();
@@ -142,7 +177,8 @@ export class ChainVerifier {
     }
     let prev = GENESIS_HASH;
     for (const [i, a] of chain.entries()) {
-      const broken = (expected: string, found: string) => findings.add({ problem: 'ANCHOR_BROKEN', anchorSeq: a.seq, expected, found });
+      const broken = (expected: string, found: string) =>
+        findings.add({ problem: 'ANCHOR_BROKEN', anchorSeq: a.seq, expected, found });
       if (a.seq !== i + 1) broken(`seq ${i + 1}`, `seq ${a.seq}`);
       else if (a.prevHash !== prev) broken(prev, a.prevHash);
       else if (anchorHash(prev, a) !== a.hash) broken(anchorHash(prev, a), a.hash);
@@ -151,7 +187,13 @@ export class ChainVerifier {
     }
     if (published) {
       const kept = chain.find((a) => a.seq === published.seq);
-      if (kept?.hash !== published.hash) findings.add({ problem: 'PUBLISHED_ANCHOR_MISMATCH', anchorSeq: published.seq, expected: published.hash, found: kept?.hash ?? 'no such anchor' });
+      if (kept?.hash !== published.hash)
+        findings.add({
+          problem: 'PUBLISHED_ANCHOR_MISMATCH',
+          anchorSeq: published.seq,
+          expected: published.hash,
+          found: kept?.hash ?? 'no such anchor',
+        });
     }
     return { latest: chain[chain.length - 1], heads };
   }
@@ -163,9 +205,29 @@ const summary = (a: Anchor) => ({ seq: a.seq, hash: a.hash, anchoredAt: a.anchor
 function checkAgainstAnchor(anchored: StreamHead, stream: readonly ChainedEvent[], findings: Findings): void {
   const at = stream.find((e) => e.seq === anchored.seq);
   const last = stream[stream.length - 1];
-  if (!last) findings.add({ problem: 'STREAM_MISSING', streamId: anchored.streamId, seq: anchored.seq, expected: anchored.hash });
-  else if (last.seq < anchored.seq) findings.add({ problem: 'HEAD_BEHIND_ANCHOR', streamId: anchored.streamId, seq: anchored.seq, expected: String(anchored.seq), found: String(last.seq) });
-  else if (at && at.hash !== anchored.hash) findings.add({ problem: 'ANCHORED_HASH_MISMATCH', streamId: anchored.streamId, seq: anchored.seq, expected: anchored.hash, found: at.hash });
+  if (!last)
+    findings.add({
+      problem: 'STREAM_MISSING',
+      streamId: anchored.streamId,
+      seq: anchored.seq,
+      expected: anchored.hash,
+    });
+  else if (last.seq < anchored.seq)
+    findings.add({
+      problem: 'HEAD_BEHIND_ANCHOR',
+      streamId: anchored.streamId,
+      seq: anchored.seq,
+      expected: String(anchored.seq),
+      found: String(last.seq),
+    });
+  else if (at && at.hash !== anchored.hash)
+    findings.add({
+      problem: 'ANCHORED_HASH_MISMATCH',
+      streamId: anchored.streamId,
+      seq: anchored.seq,
+      expected: anchored.hash,
+      found: at.hash,
+    });
 }
 
 /** Moves a stream's tail on by one event and checks a decision's chain head at signing against it. */
@@ -174,6 +236,13 @@ function track(tails: Map<string, Tail>, e: ChainedEvent, findings: Findings): v
   // The workflow signs on the head before the command: events of one command share its request id.
   const beforeCommand = tail && tail.requestId === e.requestId ? tail.beforeCommand : (tail?.hash ?? GENESIS_HASH);
   const signed = signedHead(e);
-  if (signed !== undefined && signed !== beforeCommand) findings.add({ problem: 'SIGNING_HEAD_MISMATCH', streamId: e.dossierId, seq: e.seq, expected: beforeCommand, found: signed });
+  if (signed !== undefined && signed !== beforeCommand)
+    findings.add({
+      problem: 'SIGNING_HEAD_MISMATCH',
+      streamId: e.dossierId,
+      seq: e.seq,
+      expected: beforeCommand,
+      found: signed,
+    });
   tails.set(e.dossierId, { seq: e.seq, hash: e.hash, requestId: e.requestId, beforeCommand });
 }

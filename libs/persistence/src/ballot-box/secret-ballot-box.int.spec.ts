@@ -33,12 +33,17 @@ afterAll(async () => {
   await ds?.destroy();
   await scratch?.drop();
 });
-const asSuperuser = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await su.query(sql, params)).rows as T[];
+const asSuperuser = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
+  (await su.query(sql, params)).rows as T[];
 
 const item = () => ({ sessionId: randomUUID(), dossierId: randomUUID() });
 const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ''), 'hex');
 const claimXmins = async (sessionId: string): Promise<string[]> =>
-  ((await ds.query(`SELECT xmin::text AS x FROM secret_ballot_claim WHERE session_id = $1`, [sessionId])) as { x: string }[]).map((r) => r.x);
+  (
+    (await ds.query(`SELECT xmin::text AS x FROM secret_ballot_claim WHERE session_id = $1`, [sessionId])) as {
+      x: string;
+    }[]
+  ).map((r) => r.x);
 
 describe('the sealed secret-ballot box', () => {
   it('takes one ballot per member and item, and counts the totals', async () => {
@@ -52,9 +57,17 @@ describe('the sealed secret-ballot box', () => {
 
   it('holds one row per item: a ciphertext of fixed length, fresh at every ballot, so versions cannot be compared', async () => {
     const it1 = item();
-    const sealedNow = async () => ((await ds.query(`SELECT * FROM secret_ballot_tally WHERE session_id = $1`, [it1.sessionId])) as Record<string, unknown>[]);
+    const sealedNow = async () =>
+      (await ds.query(`SELECT * FROM secret_ballot_tally WHERE session_id = $1`, [it1.sessionId])) as Record<
+        string,
+        unknown
+      >[];
     const seen: string[] = [];
-    for (const [memberId, approve] of [['m1', true], ['m2', true], ['m3', false]] as const) {
+    for (const [memberId, approve] of [
+      ['m1', true],
+      ['m2', true],
+      ['m3', false],
+    ] as const) {
       await box.deposit({ ...it1, memberId, approve });
       const rows = await sealedNow();
       expect(rows).toHaveLength(1);
@@ -73,7 +86,10 @@ describe('the sealed secret-ballot box', () => {
     await box.deposit({ ...b, memberId: 'm1', approve: false });
     await expect(new SecretBallotBox(ds, 'another secret, sixteen+ characters').count(a.sessionId)).rejects.toThrow();
     // A reader with write access moves b's sealed totals onto a: the authenticated data (session, item) refuses it.
-    await ds.query(`UPDATE secret_ballot_tally SET sealed = (SELECT sealed FROM secret_ballot_tally WHERE session_id = $2) WHERE session_id = $1`, [a.sessionId, b.sessionId]);
+    await ds.query(
+      `UPDATE secret_ballot_tally SET sealed = (SELECT sealed FROM secret_ballot_tally WHERE session_id = $2) WHERE session_id = $1`,
+      [a.sessionId, b.sessionId],
+    );
     await expect(box.count(a.sessionId)).rejects.toThrow();
   });
 
@@ -81,12 +97,18 @@ describe('the sealed secret-ballot box', () => {
     const it1 = item();
     // The failure strikes inside the transaction, after the claim was inserted, when the box is written.
     const fn = `crash_${randomUUID().replace(/-/g, '')}`;
-    await asSuperuser(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.session_id = '${it1.sessionId}' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
-    await asSuperuser(`CREATE TRIGGER ${fn} BEFORE INSERT OR UPDATE ON secret_ballot_tally FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    await asSuperuser(
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.session_id = '${it1.sessionId}' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`,
+    );
+    await asSuperuser(
+      `CREATE TRIGGER ${fn} BEFORE INSERT OR UPDATE ON secret_ballot_tally FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    );
     try {
       await expect(box.deposit({ ...it1, memberId: 'm1', approve: true })).rejects.toThrow(/simulated crash/);
       // The claim did not survive without its ballot: the member can still vote.
-      expect(await ds.query(`SELECT 1 FROM secret_ballot_claim WHERE session_id = $1`, [it1.sessionId])).toHaveLength(0);
+      expect(await ds.query(`SELECT 1 FROM secret_ballot_claim WHERE session_id = $1`, [it1.sessionId])).toHaveLength(
+        0,
+      );
     } finally {
       await asSuperuser(`DROP TRIGGER ${fn} ON secret_ballot_tally`);
       await asSuperuser(`DROP FUNCTION ${fn}()`);
@@ -100,13 +122,24 @@ describe('the sealed secret-ballot box', () => {
   it('after close no SQL read links a member to a choice: no xmin join, no row version left in any page of the box', async () => {
     const it1 = item();
     const legacy = item();
-    for (const [memberId, approve] of [['m1', true], ['m2', false], ['m3', true]] as const) await box.deposit({ ...it1, memberId, approve });
+    for (const [memberId, approve] of [
+      ['m1', true],
+      ['m2', false],
+      ['m3', true],
+    ] as const)
+      await box.deposit({ ...it1, memberId, approve });
     // A session opened before the sealed box still has per-ballot rows; they go the same way.
-    await ds.query(`INSERT INTO secret_ballot_box (session_id, dossier_id, ballot_id, approve) VALUES ($1, $2, $3, true)`, [legacy.sessionId, legacy.dossierId, randomUUID()]);
+    await ds.query(
+      `INSERT INTO secret_ballot_box (session_id, dossier_id, ballot_id, approve) VALUES ($1, $2, $3, true)`,
+      [legacy.sessionId, legacy.dossierId, randomUUID()],
+    );
     const xmins = await claimXmins(it1.sessionId);
     expect(xmins).toHaveLength(3);
     // During the session, the xmin join reaches the latest box version: the ciphertext, nothing else.
-    const during = (await asSuperuser(`SELECT c.member_id, t.* FROM secret_ballot_claim c JOIN secret_ballot_tally t ON t.xmin::text = c.xmin::text WHERE c.session_id = $1`, [it1.sessionId])) as Record<string, unknown>[];
+    const during = (await asSuperuser(
+      `SELECT c.member_id, t.* FROM secret_ballot_claim c JOIN secret_ballot_tally t ON t.xmin::text = c.xmin::text WHERE c.session_id = $1`,
+      [it1.sessionId],
+    )) as Record<string, unknown>[];
     expect(during.map((r) => r.member_id)).toEqual(['m3']);
     expect(Object.keys(during[0]).sort()).toEqual(['dossier_id', 'member_id', 'sealed', 'session_id']);
 
@@ -114,12 +147,23 @@ describe('the sealed secret-ballot box', () => {
     expect(await box.empty(it1.sessionId)).toBe(1);
     expect(await box.empty(legacy.sessionId)).toBe(1);
 
-    expect(await asSuperuser(`SELECT 1 FROM secret_ballot_claim c JOIN secret_ballot_tally t ON t.xmin::text = c.xmin::text WHERE c.session_id = $1`, [it1.sessionId])).toHaveLength(0);
+    expect(
+      await asSuperuser(
+        `SELECT 1 FROM secret_ballot_claim c JOIN secret_ballot_tally t ON t.xmin::text = c.xmin::text WHERE c.session_id = $1`,
+        [it1.sessionId],
+      ),
+    ).toHaveLength(0);
     await asSuperuser(`CREATE EXTENSION IF NOT EXISTS pageinspect`);
     for (const table of ['secret_ballot_tally', 'secret_ballot_box']) {
-      const [{ pages }] = await asSuperuser<{ pages: string }>(`SELECT pg_relation_size($1::regclass) / current_setting('block_size')::int AS pages`, [table]);
+      const [{ pages }] = await asSuperuser<{ pages: string }>(
+        `SELECT pg_relation_size($1::regclass) / current_setting('block_size')::int AS pages`,
+        [table],
+      );
       for (let block = 0; block < Number(pages); block++) {
-        const tuples = await asSuperuser<{ xmin: string }>(`SELECT t_xmin::text AS xmin FROM heap_page_items(get_raw_page($1, $2)) WHERE t_data IS NOT NULL`, [table, block]);
+        const tuples = await asSuperuser<{ xmin: string }>(
+          `SELECT t_xmin::text AS xmin FROM heap_page_items(get_raw_page($1, $2)) WHERE t_data IS NOT NULL`,
+          [table, block],
+        );
         // No version written by a member's ballot transaction, live or dead, is left in the table's pages…
         expect(tuples.filter((t) => xmins.includes(t.xmin))).toEqual([]);
         // …and no byte of either session's box stays anywhere in them (not even in a page's free space).
@@ -129,6 +173,12 @@ describe('the sealed secret-ballot box', () => {
       }
     }
     // Who took part stays (it is public in the session's events); never what they chose.
-    expect(((await ds.query(`SELECT member_id FROM secret_ballot_claim WHERE session_id = $1 ORDER BY member_id`, [it1.sessionId])) as { member_id: string }[]).map((r) => r.member_id)).toEqual(['m1', 'm2', 'm3']);
+    expect(
+      (
+        (await ds.query(`SELECT member_id FROM secret_ballot_claim WHERE session_id = $1 ORDER BY member_id`, [
+          it1.sessionId,
+        ])) as { member_id: string }[]
+      ).map((r) => r.member_id),
+    ).toEqual(['m1', 'm2', 'm3']);
   });
 });

@@ -30,7 +30,8 @@ export class SecretBallotBox {
     private readonly dataSource: DataSource,
     applicationSecret: string,
   ) {
-    if (applicationSecret.length < 16) throw new Error('The secret-ballot box needs the application secret (PII_HASH_KEY, at least 16 characters)');
+    if (applicationSecret.length < 16)
+      throw new Error('The secret-ballot box needs the application secret (PII_HASH_KEY, at least 16 characters)');
     this.key = Buffer.from(hkdfSync('sha256', applicationSecret, 'tdkt', 'secret-ballot-box/v1', 32));
   }
 
@@ -41,22 +42,29 @@ export class SecretBallotBox {
   async deposit(input: { sessionId: string; dossierId: string; memberId: string; approve: boolean }): Promise<boolean> {
     const { sessionId, dossierId } = input;
     return this.dataSource.transaction(async (m) => {
-      const claimed = (await m.query(`INSERT INTO secret_ballot_claim (session_id, dossier_id, member_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [
-        sessionId,
-        dossierId,
-        input.memberId,
-      ])) as unknown[];
+      const claimed = (await m.query(
+        `INSERT INTO secret_ballot_claim (session_id, dossier_id, member_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+        [sessionId, dossierId, input.memberId],
+      )) as unknown[];
       if (claimed.length === 0) return false;
       // The item's row exists from its first ballot on; the row lock serialises the ballots of one item.
-      await m.query(`INSERT INTO secret_ballot_tally (session_id, dossier_id, sealed) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      await m.query(
+        `INSERT INTO secret_ballot_tally (session_id, dossier_id, sealed) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [sessionId, dossierId, this.seal(sessionId, dossierId, { approvals: 0, rejections: 0 })],
+      );
+      const [row] = (await m.query(
+        `SELECT sealed FROM secret_ballot_tally WHERE session_id = $1 AND dossier_id = $2 FOR UPDATE`,
+        [sessionId, dossierId],
+      )) as { sealed: Buffer }[];
+      const totals = this.open(sessionId, dossierId, row.sealed);
+      const next = input.approve
+        ? { ...totals, approvals: totals.approvals + 1 }
+        : { ...totals, rejections: totals.rejections + 1 };
+      await m.query(`UPDATE secret_ballot_tally SET sealed = $3 WHERE session_id = $1 AND dossier_id = $2`, [
         sessionId,
         dossierId,
-        this.seal(sessionId, dossierId, { approvals: 0, rejections: 0 }),
+        this.seal(sessionId, dossierId, next),
       ]);
-      const [row] = (await m.query(`SELECT sealed FROM secret_ballot_tally WHERE session_id = $1 AND dossier_id = $2 FOR UPDATE`, [sessionId, dossierId])) as { sealed: Buffer }[];
-      const totals = this.open(sessionId, dossierId, row.sealed);
-      const next = input.approve ? { ...totals, approvals: totals.approvals + 1 } : { ...totals, rejections: totals.rejections + 1 };
-      await m.query(`UPDATE secret_ballot_tally SET sealed = $3 WHERE session_id = $1 AND dossier_id = $2`, [sessionId, dossierId, this.seal(sessionId, dossierId, next)]);
       return true;
     });
   }
@@ -64,9 +72,15 @@ export class SecretBallotBox {
   /** The totals of each secret item of the session, for counting at close. */
   async count(sessionId: string): Promise<Record<string, BallotTotals>> {
     const out: Record<string, BallotTotals> = {};
-    const sealed = (await this.dataSource.query(`SELECT dossier_id, sealed FROM secret_ballot_tally WHERE session_id = $1`, [sessionId])) as { dossier_id: string; sealed: Buffer }[];
+    const sealed = (await this.dataSource.query(
+      `SELECT dossier_id, sealed FROM secret_ballot_tally WHERE session_id = $1`,
+      [sessionId],
+    )) as { dossier_id: string; sealed: Buffer }[];
     for (const r of sealed) out[r.dossier_id] = this.open(sessionId, r.dossier_id, r.sealed);
-    const legacy = (await this.dataSource.query(`SELECT dossier_id, approve FROM secret_ballot_box WHERE session_id = $1`, [sessionId])) as { dossier_id: string; approve: boolean }[];
+    const legacy = (await this.dataSource.query(
+      `SELECT dossier_id, approve FROM secret_ballot_box WHERE session_id = $1`,
+      [sessionId],
+    )) as { dossier_id: string; approve: boolean }[];
     for (const r of legacy) {
       const t = (out[r.dossier_id] ??= { approvals: 0, rejections: 0 });
       if (r.approve) t.approvals += 1;
@@ -103,7 +117,8 @@ export class SecretBallotBox {
 
   /** Throws if the row was not sealed with this key for this very item (a forged, moved or corrupted row). */
   private open(sessionId: string, dossierId: string, sealed: Buffer): BallotTotals {
-    if (sealed.length !== SEALED_LENGTH || sealed[0] !== VERSION) throw new Error(`The sealed box of ${sessionId}/${dossierId} is malformed`);
+    if (sealed.length !== SEALED_LENGTH || sealed[0] !== VERSION)
+      throw new Error(`The sealed box of ${sessionId}/${dossierId} is malformed`);
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(1, 1 + NONCE));
     decipher.setAAD(this.aad(sessionId, dossierId));
     decipher.setAuthTag(sealed.subarray(SEALED_LENGTH - TAG));

@@ -20,8 +20,27 @@ export interface DirectoryHistoryEntry {
   hash: string;
 }
 
-export interface UnitRow { code: string; name: string; kind: string | null; level: string; parentCode: string | null; provinceCode: string; validFrom: string | null; validTo: string | null }
-export interface UserRow { userId: string; username: string; fullName: string; role: Role; unitCode: string | null; oidcSub: string | null; active: boolean; validFrom: string | null; validTo: string | null }
+export interface UnitRow {
+  code: string;
+  name: string;
+  kind: string | null;
+  level: string;
+  parentCode: string | null;
+  provinceCode: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+export interface UserRow {
+  userId: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitCode: string | null;
+  oidcSub: string | null;
+  active: boolean;
+  validFrom: string | null;
+  validTo: string | null;
+}
 
 /** The administration's reads (facts for the domain's decisions, lists, histories) and its appends. */
 export class DirectoryAdmin {
@@ -32,7 +51,10 @@ export class DirectoryAdmin {
 
   /** Appends one change to an entity's directory stream (next seq; the store refuses a concurrent writer). */
   async append(streamId: string, events: readonly DirectoryEvent[], actor: Actor, requestId: string): Promise<void> {
-    const [{ n }] = (await this.dataSource.query(`SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1`, [streamId])) as { n: number }[];
+    const [{ n }] = (await this.dataSource.query(
+      `SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1`,
+      [streamId],
+    )) as { n: number }[];
     const occurredAt = new Date().toISOString();
     await this.events.append(envelopeEvents(streamId, n, events, { actor, occurredAt, requestId }));
   }
@@ -41,8 +63,26 @@ export class DirectoryAdmin {
     const rows = (await this.dataSource.query(
       `SELECT seq, type, data, actor_id, actor_role, occurred_at, request_id, hash FROM dossier_event WHERE dossier_id = $1 AND type LIKE 'Directory%' ORDER BY seq`,
       [streamId],
-    )) as { seq: number; type: string; data: unknown; actor_id: string; actor_role: string; occurred_at: Date; request_id: string; hash: string }[];
-    return rows.map((r) => ({ seq: r.seq, type: r.type, data: r.data, actorId: r.actor_id, actorRole: r.actor_role, occurredAt: r.occurred_at.toISOString(), requestId: r.request_id, hash: r.hash }));
+    )) as {
+      seq: number;
+      type: string;
+      data: unknown;
+      actor_id: string;
+      actor_role: string;
+      occurred_at: Date;
+      request_id: string;
+      hash: string;
+    }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      type: r.type,
+      data: r.data,
+      actorId: r.actor_id,
+      actorRole: r.actor_role,
+      occurredAt: r.occurred_at.toISOString(),
+      requestId: r.request_id,
+      hash: r.hash,
+    }));
   }
 
   async unit(code: string): Promise<UnitRow | undefined> {
@@ -53,8 +93,26 @@ export class DirectoryAdmin {
     const rows = (await this.dataSource.query(
       `SELECT * FROM org_unit WHERE ($1::text IS NULL OR code = $1) AND ($2::text IS NULL OR province_code = $2) ORDER BY province_code, code LIMIT 5000`,
       [filter.code ?? null, filter.provinceCode ?? null],
-    )) as { code: string; name: string; kind: UnitKind | null; level: string; parent_code: string | null; province_code: string; valid_from: string | null; valid_to: string | null }[];
-    return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, level: r.level, parentCode: r.parent_code, provinceCode: r.province_code, validFrom: r.valid_from, validTo: r.valid_to }));
+    )) as {
+      code: string;
+      name: string;
+      kind: UnitKind | null;
+      level: string;
+      parent_code: string | null;
+      province_code: string;
+      valid_from: string | null;
+      valid_to: string | null;
+    }[];
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      level: r.level,
+      parentCode: r.parent_code,
+      provinceCode: r.province_code,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+    }));
   }
 
   async user(userId: string): Promise<UserRow | undefined> {
@@ -65,8 +123,28 @@ export class DirectoryAdmin {
     const rows = (await this.dataSource.query(
       `SELECT * FROM app_user WHERE ($1::text IS NULL OR id = $1) AND ($2::text IS NULL OR unit_code = $2) ORDER BY id LIMIT 5000`,
       [filter.userId ?? null, filter.unitCode ?? null],
-    )) as { id: string; username: string; full_name: string; role: Role; unit_code: string | null; oidc_sub: string | null; active: boolean; valid_from: string | null; valid_to: string | null }[];
-    return rows.map((r) => ({ userId: r.id, username: r.username, fullName: r.full_name, role: r.role, unitCode: r.unit_code, oidcSub: r.oidc_sub, active: r.active, validFrom: r.valid_from, validTo: r.valid_to }));
+    )) as {
+      id: string;
+      username: string;
+      full_name: string;
+      role: Role;
+      unit_code: string | null;
+      oidc_sub: string | null;
+      active: boolean;
+      valid_from: string | null;
+      valid_to: string | null;
+    }[];
+    return rows.map((r) => ({
+      userId: r.id,
+      username: r.username,
+      fullName: r.full_name,
+      role: r.role,
+      unitCode: r.unit_code,
+      oidcSub: r.oidc_sub,
+      active: r.active,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+    }));
   }
 
   /** Another active user with this username or OIDC subject. */
@@ -79,27 +157,70 @@ export class DirectoryAdmin {
   }
 
   async terms(councilUnitCode?: string): Promise<CouncilTerm[]> {
-    const rows = (await this.dataSource.query(`SELECT * FROM council_term WHERE ($1::text IS NULL OR council_unit_code = $1) ORDER BY council_unit_code, term_from`, [councilUnitCode ?? null])) as {
-      id: string; council_unit_code: string; name: string; term_from: string; term_to: string;
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM council_term WHERE ($1::text IS NULL OR council_unit_code = $1) ORDER BY council_unit_code, term_from`,
+      [councilUnitCode ?? null],
+    )) as {
+      id: string;
+      council_unit_code: string;
+      name: string;
+      term_from: string;
+      term_to: string;
     }[];
-    return rows.map((r) => ({ termId: r.id, councilUnitCode: r.council_unit_code, name: r.name, from: r.term_from, to: r.term_to }));
+    return rows.map((r) => ({
+      termId: r.id,
+      councilUnitCode: r.council_unit_code,
+      name: r.name,
+      from: r.term_from,
+      to: r.term_to,
+    }));
   }
 
   async term(termId: string): Promise<CouncilTerm | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM council_term WHERE id = $1`, [termId])) as { id: string; council_unit_code: string; name: string; term_from: string; term_to: string }[];
-    return row && { termId: row.id, councilUnitCode: row.council_unit_code, name: row.name, from: row.term_from, to: row.term_to };
+    const [row] = (await this.dataSource.query(`SELECT * FROM council_term WHERE id = $1`, [termId])) as {
+      id: string;
+      council_unit_code: string;
+      name: string;
+      term_from: string;
+      term_to: string;
+    }[];
+    return (
+      row && {
+        termId: row.id,
+        councilUnitCode: row.council_unit_code,
+        name: row.name,
+        from: row.term_from,
+        to: row.term_to,
+      }
+    );
   }
 
   async seats(termId: string): Promise<CouncilSeat[]> {
-    const rows = (await this.dataSource.query(`SELECT * FROM council_seat WHERE term_id = $1 ORDER BY seat_from, user_id`, [termId])) as {
-      term_id: string; user_id: string; council_role: CouncilSeat['councilRole']; seat_from: string; seat_to: string;
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM council_seat WHERE term_id = $1 ORDER BY seat_from, user_id`,
+      [termId],
+    )) as {
+      term_id: string;
+      user_id: string;
+      council_role: CouncilSeat['councilRole'];
+      seat_from: string;
+      seat_to: string;
     }[];
-    return rows.map((r) => ({ termId: r.term_id, userId: r.user_id, councilRole: r.council_role, from: r.seat_from, to: r.seat_to }));
+    return rows.map((r) => ({
+      termId: r.term_id,
+      userId: r.user_id,
+      councilRole: r.council_role,
+      from: r.seat_from,
+      to: r.seat_to,
+    }));
   }
 
   /** Seats a user holds today or later. */
   async openSeats(userId: string): Promise<number> {
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM council_seat WHERE user_id = $1 AND seat_to >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`, [userId])) as { n: number }[];
+    const [{ n }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM council_seat WHERE user_id = $1 AND seat_to >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
+      [userId],
+    )) as { n: number }[];
     return n;
   }
 

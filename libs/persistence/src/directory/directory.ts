@@ -48,20 +48,44 @@ export class Directory {
       `INSERT INTO app_user (id, username, full_name, role, unit_code, council_of) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, full_name = EXCLUDED.full_name, role = EXCLUDED.role, unit_code = EXCLUDED.unit_code,
          council_of = EXCLUDED.council_of`,
-      [u.id, u.username, u.fullName, u.role, u.unitCode, COUNCIL_ROLES.includes(u.role) ? (u.councilOf ?? u.unitCode) : null],
+      [
+        u.id,
+        u.username,
+        u.fullName,
+        u.role,
+        u.unitCode,
+        COUNCIL_ROLES.includes(u.role) ? (u.councilOf ?? u.unitCode) : null,
+      ],
     );
   }
 
   async findUserByUsername(username: string): Promise<AppUser | undefined> {
-    const rows = (await this.dataSource.query(`SELECT id, username, full_name, role, unit_code FROM app_user WHERE username = $1 AND active`, [username])) as {
-      id: string; username: string; full_name: string; role: Role; unit_code: string | null;
+    const rows = (await this.dataSource.query(
+      `SELECT id, username, full_name, role, unit_code FROM app_user WHERE username = $1 AND active`,
+      [username],
+    )) as {
+      id: string;
+      username: string;
+      full_name: string;
+      role: Role;
+      unit_code: string | null;
     }[];
-    return rows[0] && { id: rows[0].id, username: rows[0].username, fullName: rows[0].full_name, role: rows[0].role, unitCode: rows[0].unit_code };
+    return (
+      rows[0] && {
+        id: rows[0].id,
+        username: rows[0].username,
+        fullName: rows[0].full_name,
+        role: rows[0].role,
+        unitCode: rows[0].unit_code,
+      }
+    );
   }
 
   /** The province a unit belongs to, if the unit is known. */
   async provinceOf(unitCode: string): Promise<string | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [unitCode])) as { province_code: string }[];
+    const [row] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [unitCode])) as {
+      province_code: string;
+    }[];
     return row?.province_code;
   }
 
@@ -69,7 +93,10 @@ export class Directory {
    * The provincial council (Hội đồng TĐKT tỉnh) of a unit's province: members who sit on a PROVINCE-level unit's
    * council, with each member's own unit (for recusals).
    */
-  async councilRosterFor(unitCode: string, on?: string): Promise<{ provinceCode: string; members: { userId: string; fullName: string; unitCode: string | null }[] }> {
+  async councilRosterFor(
+    unitCode: string,
+    on?: string,
+  ): Promise<{ provinceCode: string; members: { userId: string; fullName: string; unitCode: string | null }[] }> {
     const rows = (await this.dataSource.query(
       `SELECT u.id, u.full_name, u.unit_code FROM app_user u
         WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND ${SEATED_ON} AND seat.level = 'PROVINCE'
@@ -77,8 +104,13 @@ export class Directory {
         ORDER BY u.id`,
       [unitCode, on ?? null],
     )) as { id: string; full_name: string; unit_code: string | null }[];
-    const [province] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [unitCode])) as { province_code: string }[];
-    return { provinceCode: province?.province_code ?? '', members: rows.map((r) => ({ userId: r.id, fullName: r.full_name, unitCode: r.unit_code })) };
+    const [province] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [
+      unitCode,
+    ])) as { province_code: string }[];
+    return {
+      provinceCode: province?.province_code ?? '',
+      members: rows.map((r) => ({ userId: r.id, fullName: r.full_name, unitCode: r.unit_code })),
+    };
   }
 
   /** The members, chair included, of the provincial council of the province a unit belongs to. */
@@ -110,13 +142,18 @@ export class Directory {
 
   /** A person's full name (documents print the signer's), if the directory knows them. */
   async fullNameOf(userId: string): Promise<string | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT full_name FROM app_user WHERE id = $1`, [userId])) as { full_name: string }[];
+    const [row] = (await this.dataSource.query(`SELECT full_name FROM app_user WHERE id = $1`, [userId])) as {
+      full_name: string;
+    }[];
     return row?.full_name;
   }
 
   /** The name of a province's PROVINCE-level unit (its UBND), as it was on a day: the issuing body of its chairman's documents. */
   async provinceSeatNameAt(provinceCode: string, on: string): Promise<string | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT code FROM org_unit WHERE province_code = $1 AND level = 'PROVINCE' ORDER BY code LIMIT 1`, [provinceCode])) as { code: string }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT code FROM org_unit WHERE province_code = $1 AND level = 'PROVINCE' ORDER BY code LIMIT 1`,
+      [provinceCode],
+    )) as { code: string }[];
     return row ? this.unitNameAt(row.code, on) : undefined;
   }
 

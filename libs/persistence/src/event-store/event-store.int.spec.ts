@@ -19,10 +19,34 @@ afterAll(async () => ds?.destroy());
 
 /** A fresh dossier's first events, as the workflow would build them. */
 function aStream(dossierId: string = randomUUID(), requestId: string = randomUUID()): EventEnvelope[] {
-  const base = { dossierId, actorId: 'clerk-1', actorRole: 'UNIT_CLERK', occurredAt: '2025-07-02T03:00:00.000Z', requestId };
+  const base = {
+    dossierId,
+    actorId: 'clerk-1',
+    actorRole: 'UNIT_CLERK',
+    occurredAt: '2025-07-02T03:00:00.000Z',
+    requestId,
+  };
   return [
-    { ...base, seq: 1, type: 'DossierCreated', ruleSetVersion: null, data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc' } },
-    { ...base, seq: 2, type: 'DossierSubmitted', ruleSetVersion: 'LAW2022+ND152+TT15/2025', data: { ruleSetVersion: 'LAW2022+ND152+TT15/2025' } },
+    {
+      ...base,
+      seq: 1,
+      type: 'DossierCreated',
+      ruleSetVersion: null,
+      data: {
+        awardCode: 'BK_TINH',
+        unitCode: 'SGDDT',
+        title: 'Bằng khen',
+        nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' },
+        achievements: 'Xuất sắc',
+      },
+    },
+    {
+      ...base,
+      seq: 2,
+      type: 'DossierSubmitted',
+      ruleSetVersion: 'LAW2022+ND152+TT15/2025',
+      data: { ruleSetVersion: 'LAW2022+ND152+TT15/2025' },
+    },
   ];
 }
 
@@ -107,13 +131,21 @@ describe('the hash chain', () => {
   it('verifies an untouched dossier and reports its head', async () => {
     const events = aStream();
     const { headHash } = await store.append(events);
-    expect(await new ChainVerifier(store).verifyDossier(events[0].dossierId)).toEqual({ ok: true, dossiers: 1, events: 2, head: headHash });
+    expect(await new ChainVerifier(store).verifyDossier(events[0].dossierId)).toEqual({
+      ok: true,
+      dossiers: 1,
+      events: 2,
+      head: headHash,
+    });
   });
 
   it('names the edited event when a superuser changes a row directly in Postgres', async () => {
     const events = aStream();
     await store.append(events);
-    await asSuperuser(`UPDATE dossier_event SET data = jsonb_set(data, '{ruleSetVersion}', '"LAW2022+ND98+TT01/2024"') WHERE dossier_id = $1 AND seq = 2`, [events[0].dossierId]);
+    await asSuperuser(
+      `UPDATE dossier_event SET data = jsonb_set(data, '{ruleSetVersion}', '"LAW2022+ND98+TT01/2024"') WHERE dossier_id = $1 AND seq = 2`,
+      [events[0].dossierId],
+    );
     const report = await new ChainVerifier(store).verifyDossier(events[0].dossierId);
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toMatchObject({ dossierId: events[0].dossierId, seq: 2, problem: 'HASH_MISMATCH' });
@@ -128,7 +160,10 @@ describe('the hash chain', () => {
     const third = { ...events[1], seq: 3, type: 'UnitApproved' as const, data: {} };
     await store.append([...events, third]);
     await asSuperuser(`DELETE FROM dossier_event WHERE dossier_id = $1 AND seq = 2`, [events[0].dossierId]);
-    expect((await new ChainVerifier(store).verifyDossier(events[0].dossierId)).firstBreak).toMatchObject({ seq: 3, problem: 'SEQ_GAP' });
+    expect((await new ChainVerifier(store).verifyDossier(events[0].dossierId)).firstBreak).toMatchObject({
+      seq: 3,
+      problem: 'SEQ_GAP',
+    });
   });
 });
 
@@ -137,17 +172,51 @@ describe('decision numbers', () => {
     const numbers = new DecisionNumbers(ds);
     const authority = `TEST-${randomUUID()}`;
     const requests = Array.from({ length: 12 }, () => ({ requestId: randomUUID(), dossierId: randomUUID() }));
-    const got = await Promise.all(requests.map((r) => numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, ...r })));
-    expect(got.map((g) => Number(g.number.split('/')[0])).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const got = await Promise.all(
+      requests.map((r) => numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, ...r })),
+    );
+    expect(got.map((g) => Number(g.number.split('/')[0])).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
     const retried = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, ...requests[3] });
     expect(retried.number).toBe(got[3].number);
     // The same key for another dossier never hands it the number printed on the first one's decision.
-    await expect(numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: requests[3].requestId })).rejects.toThrow(AllocationKeyConflictError);
+    await expect(
+      numbers.allocate({
+        authority,
+        issuerCode: 'UBND',
+        year: 2025,
+        dossierId: randomUUID(),
+        requestId: requests[3].requestId,
+      }),
+    ).rejects.toThrow(AllocationKeyConflictError);
     // A council session's decision is the one shared key: each of its dossiers takes the same number.
     const sessionKey = `session:${randomUUID()}:decision`;
-    const first = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: sessionKey });
-    expect((await numbers.allocate({ authority, issuerCode: 'UBND', year: 2025, dossierId: randomUUID(), requestId: sessionKey })).number).toBe(first.number);
-    const nextYear = await numbers.allocate({ authority, issuerCode: 'UBND', year: 2026, dossierId: randomUUID(), requestId: randomUUID() });
+    const first = await numbers.allocate({
+      authority,
+      issuerCode: 'UBND',
+      year: 2025,
+      dossierId: randomUUID(),
+      requestId: sessionKey,
+    });
+    expect(
+      (
+        await numbers.allocate({
+          authority,
+          issuerCode: 'UBND',
+          year: 2025,
+          dossierId: randomUUID(),
+          requestId: sessionKey,
+        })
+      ).number,
+    ).toBe(first.number);
+    const nextYear = await numbers.allocate({
+      authority,
+      issuerCode: 'UBND',
+      year: 2026,
+      dossierId: randomUUID(),
+      requestId: randomUUID(),
+    });
     expect(nextYear.number).toBe('1/QĐ-UBND');
   });
 });

@@ -28,18 +28,18 @@ interface EventRow {
 // Rows come from this table, which only append() writes, so type and data belong together as the union says.
 const toChained = (r: EventRow): ChainedEvent =>
   ({
-  dossierId: r.dossier_id,
-  seq: r.seq,
-  type: r.type,
-  data: r.data,
-  actorId: r.actor_id,
-  actorRole: r.actor_role,
-  ...(r.on_behalf_of ? { onBehalfOf: r.on_behalf_of } : {}),
-  occurredAt: r.occurred_at.toISOString(),
-  ruleSetVersion: r.rule_set_version,
-  requestId: r.request_id,
-  prevHash: r.prev_hash,
-  hash: r.hash,
+    dossierId: r.dossier_id,
+    seq: r.seq,
+    type: r.type,
+    data: r.data,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    ...(r.on_behalf_of ? { onBehalfOf: r.on_behalf_of } : {}),
+    occurredAt: r.occurred_at.toISOString(),
+    ruleSetVersion: r.rule_set_version,
+    requestId: r.request_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   }) as ChainedEvent;
 
 /** Advisory lock key: appends hold it shared, a read-model rebuild exclusively, so no event lands mid-rebuild. */
@@ -56,14 +56,20 @@ export class EventStore {
   async append(events: readonly StoredEnvelope[], manager?: EntityManager): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const dossierId = events[0].dossierId;
-    if (events.some((e, i) => e.dossierId !== dossierId || e.seq !== events[0].seq + i)) throw new Error('events must be one dossier, consecutive seq');
+    if (events.some((e, i) => e.dossierId !== dossierId || e.seq !== events[0].seq + i))
+      throw new Error('events must be one dossier, consecutive seq');
     // Inside the caller's transaction when one is given (its checks and the append commit together).
-    const inTransaction = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => (manager ? work(manager) : this.dataSource.transaction(work));
+    const inTransaction = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> =>
+      manager ? work(manager) : this.dataSource.transaction(work);
     return inTransaction(async (m) => {
       // Appends share this lock; a rebuild of the read models takes it alone (the app's role may not LOCK the table).
       await m.query(`SELECT pg_advisory_xact_lock_shared($1)`, [EVENT_APPEND_LOCK_KEY]);
-      const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [dossierId, events[0].seq - 1])) as { hash: string }[];
-      if (events[0].seq > 1 && !prev) throw new Error(`dossier ${dossierId} has no event ${events[0].seq - 1}; refusing a gap`);
+      const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [
+        dossierId,
+        events[0].seq - 1,
+      ])) as { hash: string }[];
+      if (events[0].seq > 1 && !prev)
+        throw new Error(`dossier ${dossierId} has no event ${events[0].seq - 1}; refusing a gap`);
       let prevHash = prev?.hash ?? GENESIS_HASH;
       const appended: StoredEnvelope[] = [];
       for (const e of events) {
@@ -72,10 +78,26 @@ export class EventStore {
           `INSERT INTO dossier_event (dossier_id, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT (dossier_id, seq) DO NOTHING RETURNING seq`,
-          [e.dossierId, e.seq, e.type, JSON.stringify(e.data), e.actorId, e.actorRole, e.onBehalfOf ?? null, e.occurredAt, e.ruleSetVersion, e.requestId, prevHash, hash],
+          [
+            e.dossierId,
+            e.seq,
+            e.type,
+            JSON.stringify(e.data),
+            e.actorId,
+            e.actorRole,
+            e.onBehalfOf ?? null,
+            e.occurredAt,
+            e.ruleSetVersion,
+            e.requestId,
+            prevHash,
+            hash,
+          ],
         )) as unknown[];
         if (inserted.length === 0) {
-          const [existing] = (await m.query(`SELECT request_id, hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [e.dossierId, e.seq])) as { request_id: string; hash: string }[];
+          const [existing] = (await m.query(
+            `SELECT request_id, hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`,
+            [e.dossierId, e.seq],
+          )) as { request_id: string; hash: string }[];
           if (existing.request_id !== e.requestId) throw new ConcurrentAppendError(e.dossierId, e.seq);
           prevHash = existing.hash;
           continue;
@@ -89,7 +111,10 @@ export class EventStore {
   }
 
   async readStream(dossierId: string, manager?: EntityManager): Promise<ChainedEvent[]> {
-    const rows = (await (manager ?? this.dataSource.manager).query(`SELECT * FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [dossierId])) as EventRow[];
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT * FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
+      [dossierId],
+    )) as EventRow[];
     return rows.map(toChained);
   }
 
@@ -97,7 +122,10 @@ export class EventStore {
   async *readAll(pageSize = 1000, manager?: EntityManager): AsyncGenerator<ChainedEvent[]> {
     let after = 0;
     for (;;) {
-      const rows = (await (manager ?? this.dataSource.manager).query(`SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize])) as (EventRow & { id: string })[];
+      const rows = (await (manager ?? this.dataSource.manager).query(
+        `SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      )) as (EventRow & { id: string })[];
       if (rows.length === 0) return;
       yield rows.map(toChained);
       after = Number(rows[rows.length - 1].id);
@@ -106,7 +134,9 @@ export class EventStore {
 
   async count(dossierId?: string): Promise<number> {
     const [row] = (await this.dataSource.query(
-      dossierId ? `SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1` : `SELECT count(*)::int AS n FROM dossier_event`,
+      dossierId
+        ? `SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`
+        : `SELECT count(*)::int AS n FROM dossier_event`,
       dossierId ? [dossierId] : [],
     )) as { n: number }[];
     return row.n;

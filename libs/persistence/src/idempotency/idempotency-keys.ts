@@ -29,18 +29,27 @@ export class IdempotencyKeys {
       [caller, key, operation, fingerprint],
     )) as unknown[];
     if (inserted.length) return { kind: 'new' };
-    const [row] = (await this.dataSource.query(`SELECT operation, fingerprint, status_code, response FROM idempotency_key WHERE caller = $1 AND key = $2`, [
-      caller,
-      key,
-    ])) as { operation: string; fingerprint: string; status_code: number | null; response: unknown }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT operation, fingerprint, status_code, response FROM idempotency_key WHERE caller = $1 AND key = $2`,
+      [caller, key],
+    )) as { operation: string; fingerprint: string; status_code: number | null; response: unknown }[];
     // Released between our insert and select (its first use was refused): claim it afresh.
     if (!row) return this.claim(caller, key, operation, fingerprint);
     if (row.fingerprint !== fingerprint) return { kind: 'mismatch', operation: row.operation };
-    return { kind: 'retry', answer: row.status_code === null ? null : { statusCode: row.status_code, response: row.response } };
+    return {
+      kind: 'retry',
+      answer: row.status_code === null ? null : { statusCode: row.status_code, response: row.response },
+    };
   }
 
   /** Records the answer of the request that holds the key. */
-  async complete(caller: string, key: string, fingerprint: string, statusCode: number, response: unknown): Promise<void> {
+  async complete(
+    caller: string,
+    key: string,
+    fingerprint: string,
+    statusCode: number,
+    response: unknown,
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_key SET status_code = $4, response = $5, completed_at = now() WHERE caller = $1 AND key = $2 AND fingerprint = $3`,
       [caller, key, fingerprint, statusCode, JSON.stringify(response ?? null)],
@@ -49,10 +58,9 @@ export class IdempotencyKeys {
 
   /** Frees a key whose request was refused before anything was applied, so it may be used for a corrected request. */
   async release(caller: string, key: string, fingerprint: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND fingerprint = $3 AND status_code IS NULL`, [
-      caller,
-      key,
-      fingerprint,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND fingerprint = $3 AND status_code IS NULL`,
+      [caller, key, fingerprint],
+    );
   }
 }

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { envelopeEvents, decideImportAwards, decisionLineKey, parseAwardTable, type Actor, type AwardImportField, type RowError } from '@tdkt/domain';
+import {
+  envelopeEvents,
+  decideImportAwards,
+  decisionLineKey,
+  parseAwardTable,
+  type Actor,
+  type AwardImportField,
+  type RowError,
+} from '@tdkt/domain';
 import type { EventStore } from '../event-store/event-store';
 import { nameUuid } from './name-uuid';
 import { readTable } from './tabular-file';
@@ -34,35 +42,77 @@ export class AwardImporter {
     private readonly hashCitizenId: (id: string) => string,
   ) {}
 
-  async previousImport(fileSha256: string): Promise<{ importId: string; importedAt: string; complete: boolean } | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT id, imported_at, rows, imported_rows FROM award_import WHERE file_sha256 = $1`, [fileSha256])) as {
-      id: string; imported_at: Date; rows: number; imported_rows: number;
+  async previousImport(
+    fileSha256: string,
+  ): Promise<{ importId: string; importedAt: string; complete: boolean } | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, imported_at, rows, imported_rows FROM award_import WHERE file_sha256 = $1`,
+      [fileSha256],
+    )) as {
+      id: string;
+      imported_at: Date;
+      rows: number;
+      imported_rows: number;
     }[];
-    return row && { importId: row.id, importedAt: row.imported_at.toISOString(), complete: row.imported_rows >= row.rows };
+    return (
+      row && { importId: row.id, importedAt: row.imported_at.toISOString(), complete: row.imported_rows >= row.rows }
+    );
   }
 
   async run(
     file: { bytes: Buffer; name: string },
     actor: Actor,
-    options: { dryRun: boolean; mapping?: Partial<Record<AwardImportField, string>>; onProgress?: (done: number, total: number) => Promise<void> | void },
+    options: {
+      dryRun: boolean;
+      mapping?: Partial<Record<AwardImportField, string>>;
+      onProgress?: (done: number, total: number) => Promise<void> | void;
+    },
   ): Promise<AwardImportOutcome> {
     const fileSha256 = sha256Of(file.bytes);
     const table = await readTable(file.bytes, file.name);
-    const first = parseAwardTable(table, { hashCitizenId: this.hashCitizenId, ...(options.mapping ? { mapping: options.mapping } : {}) });
+    const first = parseAwardTable(table, {
+      hashCitizenId: this.hashCitizenId,
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+    });
     const keys = [...new Set(first.awards.map((a) => a.subjectKey))];
     const recorded = keys.length
-      ? ((await this.dataSource.query(`SELECT decision_number, subject_key, award_code FROM award_history WHERE subject_key = ANY($1) AND import_id IS DISTINCT FROM $2`, [keys, awardImportIdOf(fileSha256)])) as {
-          decision_number: string; subject_key: string; award_code: string;
+      ? ((await this.dataSource.query(
+          `SELECT decision_number, subject_key, award_code FROM award_history WHERE subject_key = ANY($1) AND import_id IS DISTINCT FROM $2`,
+          [keys, awardImportIdOf(fileSha256)],
+        )) as {
+          decision_number: string;
+          subject_key: string;
+          award_code: string;
         }[])
       : [];
-    const alreadyRecorded = new Set(recorded.map((r) => decisionLineKey({ decisionNumber: r.decision_number, subjectKey: r.subject_key, awardCode: r.award_code })));
-    const parsed = alreadyRecorded.size ? parseAwardTable(table, { hashCitizenId: this.hashCitizenId, alreadyRecorded, ...(options.mapping ? { mapping: options.mapping } : {}) }) : first;
+    const alreadyRecorded = new Set(
+      recorded.map((r) =>
+        decisionLineKey({ decisionNumber: r.decision_number, subjectKey: r.subject_key, awardCode: r.award_code }),
+      ),
+    );
+    const parsed = alreadyRecorded.size
+      ? parseAwardTable(table, {
+          hashCitizenId: this.hashCitizenId,
+          alreadyRecorded,
+          ...(options.mapping ? { mapping: options.mapping } : {}),
+        })
+      : first;
     const previous = await this.previousImport(fileSha256);
-    const decision = decideImportAwards({ sha256: fileSha256, name: file.name }, parsed, previous?.complete ? { alreadyImported: previous } : {}, actor);
+    const decision = decideImportAwards(
+      { sha256: fileSha256, name: file.name },
+      parsed,
+      previous?.complete ? { alreadyImported: previous } : {},
+      actor,
+    );
     const base = { fileSha256, dryRun: options.dryRun, rows: parsed.awards.length, errors: parsed.errors };
     if (!decision.ok) {
       const { code, rule, message } = decision.rejection;
-      return { ...base, imported: 0, refusal: { code, rule, message }, ...(previous ? { importId: previous.importId } : {}) };
+      return {
+        ...base,
+        imported: 0,
+        refusal: { code, rule, message },
+        ...(previous ? { importId: previous.importId } : {}),
+      };
     }
     if (options.dryRun) return { ...base, imported: 0 };
     const importId = awardImportIdOf(fileSha256);

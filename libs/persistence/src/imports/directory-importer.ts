@@ -1,7 +1,15 @@
 import type { DataSource } from 'typeorm';
 import {
-  decideDirectoryImport, envelopeEvents, planDirectoryImport, sheetOf,
-  type Actor, type RejectionCode, type DirectoryImportOptions, type DirectoryImportRow, type DirectoryImportSheet, type DirectoryRowError,
+  decideDirectoryImport,
+  envelopeEvents,
+  planDirectoryImport,
+  sheetOf,
+  type Actor,
+  type RejectionCode,
+  type DirectoryImportOptions,
+  type DirectoryImportRow,
+  type DirectoryImportSheet,
+  type DirectoryRowError,
 } from '@tdkt/domain';
 import type { EventStore } from '../event-store/event-store';
 import { unitStreamId, userStreamId } from '../directory/directory-admin';
@@ -26,7 +34,8 @@ export interface DirectoryImportOutcome {
 }
 
 /** The request id of a row's event: the file and the row, so the history names the import a version came from. */
-export const directoryImportRequestId = (fileSha256: string, row: Pick<DirectoryImportRow, 'sheet' | 'row'>): string => `directory-import:${fileSha256}:${row.sheet}:${row.row}`;
+export const directoryImportRequestId = (fileSha256: string, row: Pick<DirectoryImportRow, 'sheet' | 'row'>): string =>
+  `directory-import:${fileSha256}:${row.sheet}:${row.row}`;
 
 const streamOf = (r: DirectoryImportRow): string => (r.sheet === 'units' ? unitStreamId(r.key) : userStreamId(r.key));
 
@@ -45,66 +54,120 @@ export class DirectoryImporter {
   async run(
     file: { bytes: Buffer; name: string },
     actor: Actor,
-    options: { dryRun: boolean; sheet?: DirectoryImportSheet; mapping?: DirectoryImportOptions['mapping']; today: string },
+    options: {
+      dryRun: boolean;
+      sheet?: DirectoryImportSheet;
+      mapping?: DirectoryImportOptions['mapping'];
+      today: string;
+    },
   ): Promise<DirectoryImportOutcome> {
     const fileSha256 = sha256Of(file.bytes);
     const tables = this.tablesOf(await readTables(file.bytes, file.name), options.sheet);
     const rowCount = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
-    if (rowCount > MAX_DIRECTORY_IMPORT_ROWS) throw new UnreadableFile(`The file has more than ${MAX_DIRECTORY_IMPORT_ROWS} rows; split it`);
-    const byKind = Object.fromEntries(tables.map((t) => [t.sheet, t.rows])) as Partial<Record<DirectoryImportSheet, string[][]>>;
-    const plan = planDirectoryImport(byKind, await this.facts(byKind), { today: options.today, ...(options.mapping ? { mapping: options.mapping } : {}) }, actor);
+    if (rowCount > MAX_DIRECTORY_IMPORT_ROWS)
+      throw new UnreadableFile(`The file has more than ${MAX_DIRECTORY_IMPORT_ROWS} rows; split it`);
+    const byKind = Object.fromEntries(tables.map((t) => [t.sheet, t.rows])) as Partial<
+      Record<DirectoryImportSheet, string[][]>
+    >;
+    const plan = planDirectoryImport(
+      byKind,
+      await this.facts(byKind),
+      { today: options.today, ...(options.mapping ? { mapping: options.mapping } : {}) },
+      actor,
+    );
     const previous = plan.rows[0] ? await this.previousImport(fileSha256, plan.rows[0]) : undefined;
     const decision = decideDirectoryImport(plan, previous ? { alreadyImported: previous } : {}, actor);
     const base = {
-      fileSha256, fileName: file.name, dryRun: options.dryRun, sheets: tables.map((t) => ({ name: t.name, sheet: t.sheet })),
-      rows: plan.rows.map(({ sheet, row, key, action }) => ({ sheet, row, key, action })), errors: plan.errors,
+      fileSha256,
+      fileName: file.name,
+      dryRun: options.dryRun,
+      sheets: tables.map((t) => ({ name: t.name, sheet: t.sheet })),
+      rows: plan.rows.map(({ sheet, row, key, action }) => ({ sheet, row, key, action })),
+      errors: plan.errors,
     };
-    if (!decision.ok) return { ...base, imported: 0, refusal: { code: decision.rejection.code, rule: decision.rejection.rule, message: decision.rejection.message } };
+    if (!decision.ok)
+      return {
+        ...base,
+        imported: 0,
+        refusal: { code: decision.rejection.code, rule: decision.rejection.rule, message: decision.rejection.message },
+      };
     if (options.dryRun) return { ...base, imported: 0 };
     const occurredAt = new Date().toISOString();
     await this.dataSource.transaction(async (m) => {
       for (const r of decision.value) {
         const streamId = streamOf(r);
-        const [{ n }] = (await m.query(`SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1`, [streamId])) as { n: number }[];
-        await this.events.append(envelopeEvents(streamId, n, [r.event], { actor, occurredAt, requestId: directoryImportRequestId(fileSha256, r) }), m);
+        const [{ n }] = (await m.query(
+          `SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1`,
+          [streamId],
+        )) as { n: number }[];
+        await this.events.append(
+          envelopeEvents(streamId, n, [r.event], {
+            actor,
+            occurredAt,
+            requestId: directoryImportRequestId(fileSha256, r),
+          }),
+          m,
+        );
       }
     });
     return { ...base, imported: decision.value.length };
   }
 
   /** The tables to read: the one `sheet` names (a CSV), or every worksheet recognised as units or users. */
-  private tablesOf(tables: readonly NamedTable[], sheet?: DirectoryImportSheet): (NamedTable & { sheet: DirectoryImportSheet })[] {
+  private tablesOf(
+    tables: readonly NamedTable[],
+    sheet?: DirectoryImportSheet,
+  ): (NamedTable & { sheet: DirectoryImportSheet })[] {
     const found = tables.flatMap((t) => {
       const kind = tables.length === 1 && sheet ? sheet : sheetOf(t.name, t.rows[0] ?? []);
       return kind && (!sheet || kind === sheet) ? [{ ...t, sheet: kind }] : [];
     });
-    if (!found.length) throw new UnreadableFile('No table of units or users found: name the worksheets Đơn vị and Người dùng, or use the documented column titles');
-    if (new Set(found.map((t) => t.sheet)).size < found.length) throw new UnreadableFile('The workbook has two worksheets of the same kind (units or users); keep one of each');
+    if (!found.length)
+      throw new UnreadableFile(
+        'No table of units or users found: name the worksheets Đơn vị and Người dùng, or use the documented column titles',
+      );
+    if (new Set(found.map((t) => t.sheet)).size < found.length)
+      throw new UnreadableFile('The workbook has two worksheets of the same kind (units or users); keep one of each');
     return found;
   }
 
   /** An earlier import of the same file: its first row's event is in that row's stream (imports are all-or-nothing). */
-  private async previousImport(fileSha256: string, first: DirectoryImportRow): Promise<{ at: string; by: string } | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT occurred_at, actor_id FROM dossier_event WHERE dossier_id = $1 AND request_id = $2 LIMIT 1`, [
-      streamOf(first), directoryImportRequestId(fileSha256, first),
-    ])) as { occurred_at: Date; actor_id: string }[];
+  private async previousImport(
+    fileSha256: string,
+    first: DirectoryImportRow,
+  ): Promise<{ at: string; by: string } | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT occurred_at, actor_id FROM dossier_event WHERE dossier_id = $1 AND request_id = $2 LIMIT 1`,
+      [streamOf(first), directoryImportRequestId(fileSha256, first)],
+    )) as { occurred_at: Date; actor_id: string }[];
     return row && { at: row.occurred_at.toISOString(), by: row.actor_id };
   }
 
   /** What the directory holds about every code, id, username and OIDC subject the file names. */
   private async facts(tables: Partial<Record<DirectoryImportSheet, string[][]>>) {
-    const cells = [...(tables.units ?? []), ...(tables.users ?? [])].flat().map((c) => c.trim()).filter(Boolean);
+    const cells = [...(tables.units ?? []), ...(tables.users ?? [])]
+      .flat()
+      .map((c) => c.trim())
+      .filter(Boolean);
     const values = [...new Set(cells)];
     const units = (await this.dataSource.query(
       `SELECT u.code, u.province_code, u.valid_to, COALESCE((SELECT min(v.valid_from) FROM org_unit_version v WHERE v.code = u.code), u.valid_from)::text AS valid_from
          FROM org_unit u WHERE u.code = ANY($1)`,
       [values],
     )) as { code: string; province_code: string; valid_from: string | null; valid_to: string | null }[];
-    const users = (await this.dataSource.query(`SELECT id, username, oidc_sub, active FROM app_user WHERE id = ANY($1) OR username = ANY($1) OR oidc_sub = ANY($1)`, [values])) as {
-      id: string; username: string; oidc_sub: string | null; active: boolean;
+    const users = (await this.dataSource.query(
+      `SELECT id, username, oidc_sub, active FROM app_user WHERE id = ANY($1) OR username = ANY($1) OR oidc_sub = ANY($1)`,
+      [values],
+    )) as {
+      id: string;
+      username: string;
+      oidc_sub: string | null;
+      active: boolean;
     }[];
     return {
-      units: new Map(units.map((u) => [u.code, { provinceCode: u.province_code, validFrom: u.valid_from, validTo: u.valid_to }])),
+      units: new Map(
+        units.map((u) => [u.code, { provinceCode: u.province_code, validFrom: u.valid_from, validTo: u.valid_to }]),
+      ),
       users: new Map(users.map((u) => [u.id, { username: u.username, active: u.active }])),
       usernames: new Map(users.filter((u) => u.active).map((u) => [u.username, u.id])),
       oidcSubs: new Map(users.filter((u) => u.active && u.oidc_sub).map((u) => [u.oidc_sub!, u.id])),

@@ -70,10 +70,12 @@ export interface NamedTable {
 
 /** Every worksheet of an .xlsx (a .csv is one table named after the file), as rows of text cells; refuses other formats and oversized files. */
 export async function readTables(bytes: Buffer, fileName: string): Promise<NamedTable[]> {
-  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new UnreadableFile(`The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_IMPORT_FILE_BYTES)
+    throw new UnreadableFile(`The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`);
   const lower = fileName.toLowerCase();
   let tables: NamedTable[];
-  if (lower.endsWith('.csv')) tables = [{ name: fileName.replace(/\.csv$/i, ''), rows: parseCsv(bytes.toString('utf8')) }];
+  if (lower.endsWith('.csv'))
+    tables = [{ name: fileName.replace(/\.csv$/i, ''), rows: parseCsv(bytes.toString('utf8')) }];
   else if (lower.endsWith('.xlsx')) {
     const wb = new Workbook();
     try {
@@ -92,7 +94,8 @@ export async function readTables(bytes: Buffer, fileName: string): Promise<Named
       return { name: sheet.name, rows };
     });
   } else throw new UnreadableFile('Only .xlsx and .csv files are read');
-  if (tables.some((t) => t.rows.length > MAX_IMPORT_ROWS + 1)) throw new UnreadableFile(`The file has more than ${MAX_IMPORT_ROWS} rows`);
+  if (tables.some((t) => t.rows.length > MAX_IMPORT_ROWS + 1))
+    throw new UnreadableFile(`The file has more than ${MAX_IMPORT_ROWS} rows`);
   return tables;
 }
 

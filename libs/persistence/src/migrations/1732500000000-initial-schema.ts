@@ -33,8 +33,12 @@ export class InitialSchema1732500000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'dossier_event is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER dossier_event_no_update BEFORE UPDATE OR DELETE ON dossier_event FOR EACH ROW EXECUTE FUNCTION dossier_event_append_only()`);
-    await q.query(`CREATE TRIGGER dossier_event_no_truncate BEFORE TRUNCATE ON dossier_event FOR EACH STATEMENT EXECUTE FUNCTION dossier_event_append_only()`);
+    await q.query(
+      `CREATE TRIGGER dossier_event_no_update BEFORE UPDATE OR DELETE ON dossier_event FOR EACH ROW EXECUTE FUNCTION dossier_event_append_only()`,
+    );
+    await q.query(
+      `CREATE TRIGGER dossier_event_no_truncate BEFORE TRUNCATE ON dossier_event FOR EACH STATEMENT EXECUTE FUNCTION dossier_event_append_only()`,
+    );
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON dossier_event FROM PUBLIC`);
 
     await q.query(`

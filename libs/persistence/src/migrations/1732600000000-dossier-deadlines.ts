@@ -16,6 +16,8 @@ export class DossierDeadlines1732600000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE dossier_view DROP COLUMN deadline, DROP COLUMN deadline_kind, DROP COLUMN held_by, DROP COLUMN overdue, DROP COLUMN paused_remaining_wd`);
+    await q.query(
+      `ALTER TABLE dossier_view DROP COLUMN deadline, DROP COLUMN deadline_kind, DROP COLUMN held_by, DROP COLUMN overdue, DROP COLUMN paused_remaining_wd`,
+    );
   }
 }

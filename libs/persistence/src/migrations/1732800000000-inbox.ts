@@ -37,10 +37,14 @@ export class Inbox1732800000000 implements MigrationInterface {
         closed_at  timestamptz,
         PRIMARY KEY (dossier_id, member_id)
       )`);
-    await q.query(`CREATE INDEX council_ballot_pending ON council_ballot (member_id) WHERE voted_at IS NULL AND closed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX council_ballot_pending ON council_ballot (member_id) WHERE voted_at IS NULL AND closed_at IS NULL`,
+    );
     await q.query(`CREATE INDEX dossier_view_updated ON dossier_view (updated_at DESC, id DESC)`);
     // The board's deadline sort puts dossiers without a deadline last by reading a missing one as 'infinity'.
-    await q.query(`CREATE INDEX dossier_view_deadline_order ON dossier_view ((COALESCE(deadline, 'infinity'::date)), id)`);
+    await q.query(
+      `CREATE INDEX dossier_view_deadline_order ON dossier_view ((COALESCE(deadline, 'infinity'::date)), id)`,
+    );
     await q.query(BACKFILL_OPEN_BALLOTS);
   }
 

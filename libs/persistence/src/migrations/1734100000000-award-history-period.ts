@@ -10,8 +10,12 @@ export class AwardHistoryPeriod1734100000000 implements MigrationInterface {
   name = 'AwardHistoryPeriod1734100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE award_subject ADD COLUMN commendation_type text NOT NULL DEFAULT 'PERIODIC', ADD COLUMN period_to integer`);
-    await q.query(`ALTER TABLE award_history ADD COLUMN commendation_type text NOT NULL DEFAULT 'PERIODIC', ADD COLUMN period_to integer`);
+    await q.query(
+      `ALTER TABLE award_subject ADD COLUMN commendation_type text NOT NULL DEFAULT 'PERIODIC', ADD COLUMN period_to integer`,
+    );
+    await q.query(
+      `ALTER TABLE award_history ADD COLUMN commendation_type text NOT NULL DEFAULT 'PERIODIC', ADD COLUMN period_to integer`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

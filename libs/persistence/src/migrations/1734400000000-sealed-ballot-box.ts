@@ -19,7 +19,9 @@ export class SealedBallotBox1734400000000 implements MigrationInterface {
         sealed     bytea NOT NULL CHECK (octet_length(sealed) = 37),
         PRIMARY KEY (session_id, dossier_id)
       )`);
-    await q.query(`COMMENT ON TABLE secret_ballot_tally IS 'Secret-ballot totals per session item, sealed (AES-256-GCM, key outside the database); emptied and VACUUM FULLed at close'`);
+    await q.query(
+      `COMMENT ON TABLE secret_ballot_tally IS 'Secret-ballot totals per session item, sealed (AES-256-GCM, key outside the database); emptied and VACUUM FULLed at close'`,
+    );
     // The runtime role's grants (MAINTAIN on the box tables, for the VACUUM at close) are in database-roles.ts.
   }
 

@@ -11,7 +11,9 @@ export class DirectoryStreams1734700000000 implements MigrationInterface {
   name = 'DirectoryStreams1734700000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE org_unit ADD COLUMN kind text, ADD COLUMN parent_code text, ADD COLUMN valid_from date, ADD COLUMN valid_to date`);
+    await q.query(
+      `ALTER TABLE org_unit ADD COLUMN kind text, ADD COLUMN parent_code text, ADD COLUMN valid_from date, ADD COLUMN valid_to date`,
+    );
     await q.query(`
       CREATE TABLE org_unit_version (
         code        text NOT NULL,
@@ -26,7 +28,9 @@ export class DirectoryStreams1734700000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL,
         PRIMARY KEY (code, seq)
       )`);
-    await q.query(`ALTER TABLE app_user ADD COLUMN oidc_sub text, ADD COLUMN valid_from date, ADD COLUMN valid_to date`);
+    await q.query(
+      `ALTER TABLE app_user ADD COLUMN oidc_sub text, ADD COLUMN valid_from date, ADD COLUMN valid_to date`,
+    );
     await q.query(`CREATE UNIQUE INDEX app_user_oidc_sub ON app_user (oidc_sub) WHERE oidc_sub IS NOT NULL`);
     await q.query(`
       CREATE TABLE council_term (
@@ -85,6 +89,8 @@ export class DirectoryStreams1734700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE award_history DROP COLUMN import_id, DROP COLUMN import_row`);
     await q.query(`DROP INDEX app_user_oidc_sub`);
     await q.query(`ALTER TABLE app_user DROP COLUMN oidc_sub, DROP COLUMN valid_from, DROP COLUMN valid_to`);
-    await q.query(`ALTER TABLE org_unit DROP COLUMN kind, DROP COLUMN parent_code, DROP COLUMN valid_from, DROP COLUMN valid_to`);
+    await q.query(
+      `ALTER TABLE org_unit DROP COLUMN kind, DROP COLUMN parent_code, DROP COLUMN valid_from, DROP COLUMN valid_to`,
+    );
   }
 }

@@ -18,8 +18,12 @@ export class IssuedDocumentFiles1735350000000 implements MigrationInterface {
         pdf bytea NOT NULL,
         issued_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE TRIGGER issued_document_file_no_update BEFORE UPDATE OR DELETE ON issued_document_file FOR EACH ROW EXECUTE FUNCTION audit_append_only()`);
-    await q.query(`CREATE TRIGGER issued_document_file_no_truncate BEFORE TRUNCATE ON issued_document_file FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`);
+    await q.query(
+      `CREATE TRIGGER issued_document_file_no_update BEFORE UPDATE OR DELETE ON issued_document_file FOR EACH ROW EXECUTE FUNCTION audit_append_only()`,
+    );
+    await q.query(
+      `CREATE TRIGGER issued_document_file_no_truncate BEFORE TRUNCATE ON issued_document_file FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`,
+    );
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON issued_document_file FROM PUBLIC`);
   }
 

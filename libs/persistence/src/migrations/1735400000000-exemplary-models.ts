@@ -21,7 +21,9 @@ export class ExemplaryModels1735400000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX exemplary_model_movement ON exemplary_model_view (movement_id) WHERE movement_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX exemplary_model_movement ON exemplary_model_view (movement_id) WHERE movement_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX exemplary_model_unit ON exemplary_model_view (unit_code)`);
   }
 

@@ -50,11 +50,28 @@ export class AwardFund1735420000000 implements MigrationInterface {
     const rows = (await q.query(
       `SELECT dossier_id, seq, type, data, actor_id, actor_role, occurred_at, rule_set_version, request_id FROM dossier_event
        WHERE type IN ('DossierCreated', 'DossierSubmitted', 'DossierAwarded', 'AwardRevoked', 'RecoveryRecorded') ORDER BY id`,
-    )) as { dossier_id: string; seq: number; type: string; data: unknown; actor_id: string; actor_role: string; occurred_at: Date; rule_set_version: string | null; request_id: string }[];
+    )) as {
+      dossier_id: string;
+      seq: number;
+      type: string;
+      data: unknown;
+      actor_id: string;
+      actor_role: string;
+      occurred_at: Date;
+      rule_set_version: string | null;
+      request_id: string;
+    }[];
     for (const r of rows) {
       const envelope = {
-        dossierId: r.dossier_id, seq: r.seq, type: r.type, data: r.data, actorId: r.actor_id, actorRole: r.actor_role,
-        occurredAt: r.occurred_at.toISOString(), ruleSetVersion: r.rule_set_version, requestId: r.request_id,
+        dossierId: r.dossier_id,
+        seq: r.seq,
+        type: r.type,
+        data: r.data,
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        occurredAt: r.occurred_at.toISOString(),
+        ruleSetVersion: r.rule_set_version,
+        requestId: r.request_id,
       } as StoredEnvelope;
       await projectAwardFund(q.manager, envelope);
     }

@@ -11,13 +11,22 @@ export class DossierProgress1735600000000 implements MigrationInterface {
   name = 'DossierProgress1735600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE dossier_view ADD COLUMN route text NOT NULL DEFAULT 'PROVINCIAL', ADD COLUMN stage text NOT NULL DEFAULT 'UNIT', ADD COLUMN task_kind text`);
+    await q.query(
+      `ALTER TABLE dossier_view ADD COLUMN route text NOT NULL DEFAULT 'PROVINCIAL', ADD COLUMN stage text NOT NULL DEFAULT 'UNIT', ADD COLUMN task_kind text`,
+    );
     const routes = AWARD_CODES.map((code) => [code, routeOf(code) ?? 'PROVINCIAL']);
     await q.query(
       `UPDATE dossier_view d SET route = r.route FROM jsonb_to_recordset($1::jsonb) AS r(award_code text, route text) WHERE r.award_code = d.award_code`,
       [JSON.stringify(routes.map(([award_code, route]) => ({ award_code, route })))],
     );
-    const rows = progressTable().map(({ status, route, overdue, progress }) => ({ status, route, overdue, stage: progress.stage, holder: progress.holder, task: progress.task }));
+    const rows = progressTable().map(({ status, route, overdue, progress }) => ({
+      status,
+      route,
+      overdue,
+      stage: progress.stage,
+      holder: progress.holder,
+      task: progress.task,
+    }));
     await q.query(
       `UPDATE dossier_view d SET stage = p.stage, held_by = p.holder, task_kind = p.task
          FROM jsonb_to_recordset($1::jsonb) AS p(status text, route text, overdue boolean, stage text, holder text, task text)
@@ -25,7 +34,9 @@ export class DossierProgress1735600000000 implements MigrationInterface {
       [JSON.stringify(rows)],
     );
     // The inbox: a holder's open tasks, most urgent first.
-    await q.query(`CREATE INDEX dossier_view_task ON dossier_view (held_by, task_kind, (COALESCE(deadline, 'infinity'::date)), updated_at, id) WHERE task_kind IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX dossier_view_task ON dossier_view (held_by, task_kind, (COALESCE(deadline, 'infinity'::date)), updated_at, id) WHERE task_kind IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -14,15 +14,29 @@ export interface AwardHistoryRow {
 }
 
 interface Row {
-  dossier_id: string; subject_kind: string; full_name: string; unit_code: string; award_code: string; year: number;
-  decision_number: string; decided_on: string; achievement_id: string;
+  dossier_id: string;
+  subject_kind: string;
+  full_name: string;
+  unit_code: string;
+  award_code: string;
+  year: number;
+  decision_number: string;
+  decided_on: string;
+  achievement_id: string;
   /** Absent before migration 1734100000000 ran; null for rows projected before it (old meaning: periodic, decision date). */
-  commendation_type?: string; period_to?: number | null;
+  commendation_type?: string;
+  period_to?: number | null;
 }
 
 const toRow = (r: Row): AwardHistoryRow => ({
-  dossierId: r.dossier_id, subjectKind: r.subject_kind, fullName: r.full_name, unitCode: r.unit_code, awardCode: r.award_code,
-  year: r.year, decisionNumber: r.decision_number, decidedOn: r.decided_on,
+  dossierId: r.dossier_id,
+  subjectKind: r.subject_kind,
+  fullName: r.full_name,
+  unitCode: r.unit_code,
+  awardCode: r.award_code,
+  year: r.year,
+  decisionNumber: r.decision_number,
+  decidedOn: r.decided_on,
 });
 
 /** Lookups in the award history read model. */
@@ -42,7 +56,9 @@ export class AwardHistoryQueries {
       decisionDate: r.decided_on,
       achievementId: r.achievement_id,
       ...(r.period_to !== null && r.period_to !== undefined ? { achievementPeriod: { toYear: r.period_to } } : {}),
-      ...(r.commendation_type && r.commendation_type !== 'PERIODIC' && isCommendationType(r.commendation_type) ? { commendationType: r.commendation_type } : {}),
+      ...(r.commendation_type && r.commendation_type !== 'PERIODIC' && isCommendationType(r.commendation_type)
+        ? { commendationType: r.commendation_type }
+        : {}),
     }));
   }
 
@@ -56,10 +72,19 @@ export class AwardHistoryQueries {
         WHERE u.used AND u.dossier_id <> $1 AND u.name_key IN (SELECT name_key FROM initiative_use WHERE dossier_id = $1)
         ORDER BY u.dossier_id`,
       [dossierId],
-    )) as { dossier_id: string; name_key: string; decision_key: string | null; initiative_id: string; decision_number: string | null }[];
+    )) as {
+      dossier_id: string;
+      name_key: string;
+      decision_key: string | null;
+      initiative_id: string;
+      decision_number: string | null;
+    }[];
     return rows.map((r) => ({
-      dossierId: r.dossier_id, nameKey: r.name_key, initiativeId: r.initiative_id,
-      ...(r.decision_key ? { decisionKey: r.decision_key } : {}), ...(r.decision_number ? { decisionNumber: r.decision_number } : {}),
+      dossierId: r.dossier_id,
+      nameKey: r.name_key,
+      initiativeId: r.initiative_id,
+      ...(r.decision_key ? { decisionKey: r.decision_key } : {}),
+      ...(r.decision_number ? { decisionNumber: r.decision_number } : {}),
     }));
   }
 
@@ -75,11 +100,21 @@ export class AwardHistoryQueries {
         ORDER BY s.dossier_id`,
       [dossierId],
     )) as { dossier_id: string; achievement_id: string; award_code: string; decision_number: string | null }[];
-    return rows.map((r) => ({ dossierId: r.dossier_id, achievementId: r.achievement_id, awardCode: r.award_code, ...(r.decision_number ? { decisionNumber: r.decision_number } : {}) }));
+    return rows.map((r) => ({
+      dossierId: r.dossier_id,
+      achievementId: r.achievement_id,
+      awardCode: r.award_code,
+      ...(r.decision_number ? { decisionNumber: r.decision_number } : {}),
+    }));
   }
 
   /** By citizen-id hash, or by name (case-insensitive) optionally within a unit. */
-  async find(query: { subjectKey?: string; name?: string; unitCode?: string; limit: number }): Promise<AwardHistoryRow[]> {
+  async find(query: {
+    subjectKey?: string;
+    name?: string;
+    unitCode?: string;
+    limit: number;
+  }): Promise<AwardHistoryRow[]> {
     const w = new Where();
     if (query.subjectKey) w.add('subject_key = ?', query.subjectKey);
     if (query.name) w.add('lower(full_name) = lower(?)', query.name.trim());

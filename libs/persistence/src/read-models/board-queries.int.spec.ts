@@ -44,14 +44,40 @@ beforeAll(async () => {
   inbox = new InboxQueries(db.ds);
   const at = { now: AUG_27 };
   d.draft = await append(simulateDossier({ ...at, steps: 1, unitCode: 'SGDDT', nominee: 'Bản nháp' }));
-  d.draftCstd = await append(simulateDossier({ ...at, steps: 1, unitCode: 'SGDDT', awardCode: 'CSTD_TINH', nominee: 'Chiến sĩ' }));
+  d.draftCstd = await append(
+    simulateDossier({ ...at, steps: 1, unitCode: 'SGDDT', awardCode: 'CSTD_TINH', nominee: 'Chiến sĩ' }),
+  );
   d.review = await append(simulateDossier({ ...at, steps: 2, unitCode: 'SGDDT' }));
   d.appraisal = await append(simulateDossier({ ...at, steps: 3, unitCode: 'SGDDT' }));
-  d.overdue = await append(simulateDossier({ ...at, steps: 3, unitCode: 'SYT', then: [cmd(system, { type: 'EscalateOverdueAppraisal', data: {} })] }));
-  d.supplement = await append(
-    simulateDossier({ ...at, steps: 3, unitCode: 'SGDDT', then: [cmd(sec, { type: 'RequestSupplement', data: { missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản', deadlineWD: 5 } })] }),
+  d.overdue = await append(
+    simulateDossier({
+      ...at,
+      steps: 3,
+      unitCode: 'SYT',
+      then: [cmd(system, { type: 'EscalateOverdueAppraisal', data: {} })],
+    }),
   );
-  d.returned = await append(simulateDossier({ ...at, steps: 3, unitCode: 'SYT', then: [cmd(sec, { type: 'ReturnDossier', data: { reason: 'Không đủ điều kiện' } })] }));
+  d.supplement = await append(
+    simulateDossier({
+      ...at,
+      steps: 3,
+      unitCode: 'SGDDT',
+      then: [
+        cmd(sec, {
+          type: 'RequestSupplement',
+          data: { missingParts: ['BIEN_BAN'], reason: 'Thiếu biên bản', deadlineWD: 5 },
+        }),
+      ],
+    }),
+  );
+  d.returned = await append(
+    simulateDossier({
+      ...at,
+      steps: 3,
+      unitCode: 'SYT',
+      then: [cmd(sec, { type: 'ReturnDossier', data: { reason: 'Không đủ điều kiện' } })],
+    }),
+  );
   d.voting = await append(simulateDossier({ ...at, steps: 4, unitCode: 'SGDDT' }));
   // m1 has voted on voting2; m2's vote is appended by the test that watches the task disappear.
   const voting2 = simulateDossier({ ...at, steps: 6, unitCode: 'SYT' });
@@ -59,11 +85,22 @@ beforeAll(async () => {
   d.voting2 = await append(voting2.slice(0, -1));
   d.awaiting = await append(simulateDossier({ ...at, steps: 7, unitCode: 'SYT' }));
   d.rejected = await append(simulateDossier({ ...at, steps: 7, unitCode: 'SGDDT', approve: false }));
-  d.withdrawn = await append(simulateDossier({ ...at, steps: 4, unitCode: 'SGDDT', then: [cmd(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), { type: 'WithdrawDossier', data: { reason: 'Rút hồ sơ' } })] }));
+  d.withdrawn = await append(
+    simulateDossier({
+      ...at,
+      steps: 4,
+      unitCode: 'SGDDT',
+      then: [
+        cmd(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), { type: 'WithdrawDossier', data: { reason: 'Rút hồ sơ' } }),
+      ],
+    }),
+  );
   // No quorum: back to appraisal, then a second round with m1 and m2 only, where m2 has voted.
   d.secondRound = await append(
     simulateDossier({
-      ...at, steps: 4, unitCode: 'SYT',
+      ...at,
+      steps: 4,
+      unitCode: 'SYT',
       then: [
         cmd(system, { type: 'CloseCouncilVoting', data: {} }),
         cmd(sec, { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2'] } }),
@@ -73,11 +110,24 @@ beforeAll(async () => {
   );
   // Fillers: four units, every step of the route, five distinct clocks (so many rows share an updated_at).
   for (let i = 0; i < 45; i++)
-    await append(simulateDossier({ steps: 1 + (i % 7), unitCode: `F${i % 4}`, nominee: `Người ${i}`, councilMembers: ['f1', 'f2', 'f3'], now: Date.UTC(2025, 8, 15 + (i % 5), 3) }));
+    await append(
+      simulateDossier({
+        steps: 1 + (i % 7),
+        unitCode: `F${i % 4}`,
+        nominee: `Người ${i}`,
+        councilMembers: ['f1', 'f2', 'f3'],
+        now: Date.UTC(2025, 8, 15 + (i % 5), 3),
+      }),
+    );
 }, 120_000);
 afterAll(async () => db?.drop());
 
-async function walk(scope: DossierScope, filter: BoardFilter, sort: BoardSort, limit: number): Promise<{ rows: BoardRow[]; pages: number }> {
+async function walk(
+  scope: DossierScope,
+  filter: BoardFilter,
+  sort: BoardSort,
+  limit: number,
+): Promise<{ rows: BoardRow[]; pages: number }> {
   const rows: BoardRow[] = [];
   let cursor: string | undefined;
   let pages = 0;
@@ -102,14 +152,17 @@ describe('the board', () => {
     ['deadline', {}, 7],
     ['updated', { unitCode: 'SGDDT' }, 2],
     ['deadline', { statuses: ['APPRAISAL', 'COUNCIL_VOTING', 'SUPPLEMENT_REQUESTED'] }, 3],
-  ])('pages through sort=%s %j (page size %i) with no row twice and none missing, in sort order', async (sort, filter, limit) => {
-    const everything = await board.page(ALL, filter, { sort, limit: 1000, today: TODAY });
-    const { rows, pages } = await walk(ALL, filter, sort, limit);
-    expect(pages).toBeGreaterThan(2);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    expect(rows.map((r) => r.id)).toEqual(everything.items.map((r) => r.id));
-    expect([...rows].sort(ORDER[sort]).map((r) => r.id)).toEqual(rows.map((r) => r.id));
-  });
+  ])(
+    'pages through sort=%s %j (page size %i) with no row twice and none missing, in sort order',
+    async (sort, filter, limit) => {
+      const everything = await board.page(ALL, filter, { sort, limit: 1000, today: TODAY });
+      const { rows, pages } = await walk(ALL, filter, sort, limit);
+      expect(pages).toBeGreaterThan(2);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+      expect(rows.map((r) => r.id)).toEqual(everything.items.map((r) => r.id));
+      expect([...rows].sort(ORDER[sort]).map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    },
+  );
 
   it('puts dossiers without a deadline after every dated one when sorting by deadline', async () => {
     const { rows } = await walk(ALL, {}, 'deadline', 5);
@@ -120,12 +173,22 @@ describe('the board', () => {
 
   it('refuses a cursor issued for the other sort, or not issued at all', async () => {
     const { nextCursor } = await board.page(ALL, {}, { sort: 'updated', limit: 2, today: TODAY });
-    await expect(board.page(ALL, {}, { sort: 'deadline', cursor: nextCursor, limit: 2, today: TODAY })).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(board.page(ALL, {}, { sort: 'updated', cursor: 'bm90LWEtY3Vyc29y', limit: 2, today: TODAY })).rejects.toBeInstanceOf(InvalidCursorError);
-    const forged = Buffer.from(JSON.stringify(['updated', "2025-01-01'; DROP TABLE dossier_view; --", d.draft])).toString('base64url');
-    await expect(board.page(ALL, {}, { sort: 'updated', cursor: forged, limit: 2, today: TODAY })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(
+      board.page(ALL, {}, { sort: 'deadline', cursor: nextCursor, limit: 2, today: TODAY }),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(
+      board.page(ALL, {}, { sort: 'updated', cursor: 'bm90LWEtY3Vyc29y', limit: 2, today: TODAY }),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
+    const forged = Buffer.from(
+      JSON.stringify(['updated', "2025-01-01'; DROP TABLE dossier_view; --", d.draft]),
+    ).toString('base64url');
+    await expect(
+      board.page(ALL, {}, { sort: 'updated', cursor: forged, limit: 2, today: TODAY }),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
     const impossible = Buffer.from(JSON.stringify(['deadline', '2025-02-30', d.draft])).toString('base64url');
-    await expect(board.page(ALL, {}, { sort: 'deadline', cursor: impossible, limit: 2, today: TODAY })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(
+      board.page(ALL, {}, { sort: 'deadline', cursor: impossible, limit: 2, today: TODAY }),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
   });
 
   it('filters by status, award, unit, holder, overdue and deadline range', async () => {
@@ -143,15 +206,30 @@ describe('the board', () => {
     expect(notOverdue.map((r) => r.id)).not.toContain(d.overdue);
     const window = await ids({ deadlineAfter: '2025-09-04', deadlineBefore: '2025-09-12' });
     expect(window.length).toBeGreaterThan(0);
-    expect(window.every((r) => r.deadline !== null && r.deadline > '2025-09-04' && r.deadline < '2025-09-12')).toBe(true);
+    expect(window.every((r) => r.deadline !== null && r.deadline > '2025-09-04' && r.deadline < '2025-09-12')).toBe(
+      true,
+    );
     expect(window.map((r) => r.id)).toContain(d.supplement);
   });
 
   it('shows stage, holder, deadline and working days left on each row', async () => {
     const { rows } = await walk(ALL, { unitCode: 'SGDDT' }, 'updated', 50);
     const row = (id: string) => rows.find((r) => r.id === id);
-    expect(row(d.supplement)).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', stage: 'APPRAISAL', heldBy: 'UNIT_CLERK', deadline: '2025-09-05', deadlineKind: 'SUPPLEMENT', daysLeft: 3 });
-    expect(row(d.draft)).toMatchObject({ status: 'DRAFT', stage: 'UNIT', heldBy: 'UNIT_CLERK', deadline: null, daysLeft: null });
+    expect(row(d.supplement)).toMatchObject({
+      status: 'SUPPLEMENT_REQUESTED',
+      stage: 'APPRAISAL',
+      heldBy: 'UNIT_CLERK',
+      deadline: '2025-09-05',
+      deadlineKind: 'SUPPLEMENT',
+      daysLeft: 3,
+    });
+    expect(row(d.draft)).toMatchObject({
+      status: 'DRAFT',
+      stage: 'UNIT',
+      heldBy: 'UNIT_CLERK',
+      deadline: null,
+      daysLeft: null,
+    });
     expect(row(d.voting)).toMatchObject({ stage: 'COUNCIL', heldBy: 'COUNCIL', councilSize: 3, votesCast: 0 });
     expect(row(d.rejected)).toMatchObject({ stage: 'CLOSED', heldBy: null });
   });
@@ -172,7 +250,17 @@ describe('the board', () => {
       expect(Object.fromEntries(Object.entries(counts.byStatus).filter(([, n]) => n > 0))).toEqual(tally);
     }
     const sgddt = await board.counts({ kind: 'UNIT', unitCode: 'SGDDT' }, {});
-    expect(sgddt.byStatus).toMatchObject({ DRAFT: 2, UNIT_REVIEW: 1, APPRAISAL: 1, SUPPLEMENT_REQUESTED: 1, COUNCIL_VOTING: 1, REJECTED: 1, WITHDRAWN: 1, AWARDED: 0, RETURNED: 0 });
+    expect(sgddt.byStatus).toMatchObject({
+      DRAFT: 2,
+      UNIT_REVIEW: 1,
+      APPRAISAL: 1,
+      SUPPLEMENT_REQUESTED: 1,
+      COUNCIL_VOTING: 1,
+      REJECTED: 1,
+      WITHDRAWN: 1,
+      AWARDED: 0,
+      RETURNED: 0,
+    });
   });
 });
 
@@ -195,7 +283,11 @@ describe('the task inbox', () => {
   const kinds = async (actor: Actor) => Object.fromEntries((await tasksOf(actor)).map((t) => [t.dossierId, t.kind]));
 
   it("gives a unit clerk their unit's drafts, returned dossiers and supplement requests, with the supplement deadline", async () => {
-    expect(await kinds(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'))).toEqual({ [d.draft]: 'SUBMIT', [d.draftCstd]: 'SUBMIT', [d.supplement]: 'ANSWER_SUPPLEMENT' });
+    expect(await kinds(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'))).toEqual({
+      [d.draft]: 'SUBMIT',
+      [d.draftCstd]: 'SUBMIT',
+      [d.supplement]: 'ANSWER_SUPPLEMENT',
+    });
     expect(await kinds(who('UNIT_CLERK', 'clerk-SYT', 'SYT'))).toEqual({ [d.returned]: 'SUBMIT' });
     const [first] = await tasksOf(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'));
     expect(first).toMatchObject({ dossierId: d.supplement, due: '2025-09-05', daysLeft: 3, overdue: false });
@@ -203,9 +295,13 @@ describe('the task inbox', () => {
   });
 
   it('counts days left from the given today, negative once the due date has passed', async () => {
-    const late = (await tasksOf(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), '2025-09-09')).find((t) => t.dossierId === d.supplement);
+    const late = (await tasksOf(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), '2025-09-09')).find(
+      (t) => t.dossierId === d.supplement,
+    );
     expect(late).toMatchObject({ daysLeft: -2, overdue: true });
-    const outside = (await tasksOf(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), '2031-01-02')).find((t) => t.dossierId === d.supplement);
+    const outside = (await tasksOf(who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), '2031-01-02')).find(
+      (t) => t.dossierId === d.supplement,
+    );
     expect(outside).toMatchObject({ due: '2025-09-05', daysLeft: null });
   });
 
@@ -253,14 +349,26 @@ describe('the task inbox', () => {
 });
 
 describe('the council ballot read model', () => {
-  const ballots = async () => (await db.ds.query(`SELECT * FROM council_ballot ORDER BY dossier_id, member_id`)) as Record<string, unknown>[];
+  const ballots = async () =>
+    (await db.ds.query(`SELECT * FROM council_ballot ORDER BY dossier_id, member_id`)) as Record<string, unknown>[];
 
   it('records that a member voted, never how', async () => {
-    const columns = (await db.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'council_ballot' ORDER BY ordinal_position`)) as { column_name: string }[];
-    expect(columns.map((c) => c.column_name)).toEqual(['dossier_id', 'member_id', 'opened_at', 'voted_at', 'closed_at']);
+    const columns = (await db.ds.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'council_ballot' ORDER BY ordinal_position`,
+    )) as { column_name: string }[];
+    expect(columns.map((c) => c.column_name)).toEqual([
+      'dossier_id',
+      'member_id',
+      'opened_at',
+      'voted_at',
+      'closed_at',
+    ]);
     const rows = await ballots();
     expect(rows.filter((r) => r.dossier_id === d.withdrawn)).toEqual([]);
-    expect(rows.filter((r) => r.dossier_id === d.secondRound).map((r) => [r.member_id, r.voted_at !== null])).toEqual([['m1', false], ['m2', true]]);
+    expect(rows.filter((r) => r.dossier_id === d.secondRound).map((r) => [r.member_id, r.voted_at !== null])).toEqual([
+      ['m1', false],
+      ['m2', true],
+    ]);
   });
 
   it('is reproduced row for row by rebuildReadModels', async () => {
@@ -270,7 +378,7 @@ describe('the council ballot read model', () => {
     expect(await ballots()).toEqual(live);
   });
 
-  it("gives open votes, when the migration backfills them from events, the ballots the projection gives them", async () => {
+  it('gives open votes, when the migration backfills them from events, the ballots the projection gives them', async () => {
     const open = `SELECT b.dossier_id, b.member_id, b.opened_at, b.voted_at, b.closed_at FROM council_ballot b
                     JOIN dossier_view d ON d.id = b.dossier_id WHERE d.status = 'COUNCIL_VOTING' ORDER BY 1, 2`;
     const projected = (await db.ds.query(open)) as unknown[];

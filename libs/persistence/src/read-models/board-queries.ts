@@ -1,7 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { CalendarOutOfRangeError, DOSSIER_STATUSES, workingDaysBetween, type Stage, type TaskKind } from '@tdkt/domain';
 import type { DossierScope } from './sql';
-import { BY_DEADLINE, BY_UPDATED, encodeCursor, resumeAfter, scopedTo, SORT_KEY_COLUMNS, type KeysetSort, type Where } from './sql';
+import {
+  BY_DEADLINE,
+  BY_UPDATED,
+  encodeCursor,
+  resumeAfter,
+  scopedTo,
+  SORT_KEY_COLUMNS,
+  type KeysetSort,
+  type Where,
+} from './sql';
 
 /**
  * Working days from `today` to `due` (both ISO dates in Asia/Ho_Chi_Minh): 0 on the due day, negative once it has
@@ -63,9 +72,24 @@ export interface BoardPage {
 }
 
 export interface BoardSqlRow {
-  id: string; title: string; nominee_name: string; award_code: string; unit_code: string; status: string; stage: Stage; held_by: string | null; task_kind: TaskKind | null;
-  deadline: string | null; deadline_kind: string | null; overdue: boolean; council_size: number; votes_cast: number; decision_number: string | null;
-  updated_at: Date; updated_key: string; deadline_key: string;
+  id: string;
+  title: string;
+  nominee_name: string;
+  award_code: string;
+  unit_code: string;
+  status: string;
+  stage: Stage;
+  held_by: string | null;
+  task_kind: TaskKind | null;
+  deadline: string | null;
+  deadline_kind: string | null;
+  overdue: boolean;
+  council_size: number;
+  votes_cast: number;
+  decision_number: string | null;
+  updated_at: Date;
+  updated_key: string;
+  deadline_key: string;
 }
 
 /** The columns of a board line, with the sort keys a cursor is made from. */
@@ -90,9 +114,22 @@ function filtered(scope: DossierScope, filter: BoardFilter): Where {
 }
 
 export const toBoardRow = (r: BoardSqlRow, today: string): BoardRow => ({
-  id: r.id, title: r.title, nomineeName: r.nominee_name, awardCode: r.award_code, unitCode: r.unit_code, status: r.status,
-  stage: r.stage, heldBy: r.held_by, deadline: r.deadline, deadlineKind: r.deadline_kind, overdue: r.overdue,
-  daysLeft: workingDaysLeft(today, r.deadline), councilSize: r.council_size, votesCast: r.votes_cast, decisionNumber: r.decision_number, updatedAt: r.updated_at.toISOString(),
+  id: r.id,
+  title: r.title,
+  nomineeName: r.nominee_name,
+  awardCode: r.award_code,
+  unitCode: r.unit_code,
+  status: r.status,
+  stage: r.stage,
+  heldBy: r.held_by,
+  deadline: r.deadline,
+  deadlineKind: r.deadline_kind,
+  overdue: r.overdue,
+  daysLeft: workingDaysLeft(today, r.deadline),
+  councilSize: r.council_size,
+  votesCast: r.votes_cast,
+  decisionNumber: r.decision_number,
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /** The secretariat's board over dossier_view: filtered, sorted, keyset-paginated, counted by status. */
@@ -104,23 +141,41 @@ export class BoardQueries {
    * carries the sort key and id of the page's last row, so paging never repeats or skips a row however many rows
    * share an updated_at or a deadline.
    */
-  async page(scope: DossierScope, filter: BoardFilter, opts: { sort?: BoardSort; cursor?: string; limit: number; today: string }): Promise<BoardPage> {
+  async page(
+    scope: DossierScope,
+    filter: BoardFilter,
+    opts: { sort?: BoardSort; cursor?: string; limit: number; today: string },
+  ): Promise<BoardPage> {
     const sort = opts.sort ?? 'updated';
     const w = filtered(scope, filter);
     if (opts.cursor) resumeAfter(w, SORTS[sort], opts.cursor);
     const limit = w.param(opts.limit + 1);
-    const rows = (await this.dataSource.query(`SELECT ${BOARD_COLUMNS} FROM dossier_view ${w.sql} ORDER BY ${SORTS[sort].order} LIMIT ${limit}`, w.params)) as BoardSqlRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${BOARD_COLUMNS} FROM dossier_view ${w.sql} ORDER BY ${SORTS[sort].order} LIMIT ${limit}`,
+      w.params,
+    )) as BoardSqlRow[];
     const page = rows.slice(0, opts.limit);
     const items = page.map((r) => toBoardRow(r, opts.today));
     const last = page[page.length - 1];
-    return rows.length > opts.limit ? { items, nextCursor: encodeCursor(SORTS[sort], keyOf(sort, last), last.id) } : { items };
+    return rows.length > opts.limit
+      ? { items, nextCursor: encodeCursor(SORTS[sort], keyOf(sort, last), last.id) }
+      : { items };
   }
 
   /** Every matching row, page by page in the chosen sort (for exports). */
-  async *all(scope: DossierScope, filter: BoardFilter, opts: { sort?: BoardSort; today: string; pageSize?: number }): AsyncGenerator<BoardRow[]> {
+  async *all(
+    scope: DossierScope,
+    filter: BoardFilter,
+    opts: { sort?: BoardSort; today: string; pageSize?: number },
+  ): AsyncGenerator<BoardRow[]> {
     let cursor: string | undefined;
     do {
-      const page = await this.page(scope, filter, { sort: opts.sort, today: opts.today, limit: opts.pageSize ?? 500, ...(cursor ? { cursor } : {}) });
+      const page = await this.page(scope, filter, {
+        sort: opts.sort,
+        today: opts.today,
+        limit: opts.pageSize ?? 500,
+        ...(cursor ? { cursor } : {}),
+      });
       if (page.items.length) yield page.items;
       cursor = page.nextCursor;
     } while (cursor);
@@ -129,8 +184,13 @@ export class BoardQueries {
   /** How many matching dossiers are in each status (every status present, zeros included), and the total. */
   async counts(scope: DossierScope, filter: BoardFilter): Promise<{ total: number; byStatus: Record<string, number> }> {
     const w = filtered(scope, filter);
-    const rows = (await this.dataSource.query(`SELECT status, count(*)::int AS n FROM dossier_view ${w.sql} GROUP BY status`, w.params)) as { status: string; n: number }[];
-    const byStatus: Record<string, number> = Object.fromEntries(DOSSIER_STATUSES.filter((s) => s !== 'NEW').map((s) => [s, 0]));
+    const rows = (await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM dossier_view ${w.sql} GROUP BY status`,
+      w.params,
+    )) as { status: string; n: number }[];
+    const byStatus: Record<string, number> = Object.fromEntries(
+      DOSSIER_STATUSES.filter((s) => s !== 'NEW').map((s) => [s, 0]),
+    );
     for (const r of rows) byStatus[r.status] = r.n;
     return { total: rows.reduce((n, r) => n + r.n, 0), byStatus };
   }

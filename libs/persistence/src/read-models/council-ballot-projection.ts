@@ -36,7 +36,10 @@ export async function projectCouncilBallot(m: EntityManager, e: StoredEnvelope):
       return;
     }
     case 'CouncilVotingClosed':
-      await m.query(`UPDATE council_ballot SET closed_at = $2 WHERE dossier_id = $1 AND closed_at IS NULL`, [e.dossierId, e.occurredAt]);
+      await m.query(`UPDATE council_ballot SET closed_at = $2 WHERE dossier_id = $1 AND closed_at IS NULL`, [
+        e.dossierId,
+        e.occurredAt,
+      ]);
       return;
     case 'DossierReturned':
     case 'DossierWithdrawn':

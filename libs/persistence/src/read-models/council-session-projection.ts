@@ -9,36 +9,62 @@ import type { SessionEvent, StoredEnvelope } from '@tdkt/domain';
 export async function projectCouncilSession(m: EntityManager, e: StoredEnvelope): Promise<void> {
   const event = { type: e.type, data: e.data } as SessionEvent;
   const touch = (sets: string, params: unknown[]) =>
-    m.query(`UPDATE council_session_view SET ${sets}${sets ? ', ' : ''}last_seq = $2 WHERE id = $1`, [e.dossierId, e.seq, ...params]);
+    m.query(`UPDATE council_session_view SET ${sets}${sets ? ', ' : ''}last_seq = $2 WHERE id = $1`, [
+      e.dossierId,
+      e.seq,
+      ...params,
+    ]);
   switch (event.type) {
     case 'SessionConvened': {
       const d = event.data;
       await m.query(
         `INSERT INTO council_session_view (id, province_code, title, status, deadline, members, agenda, convened_by, convened_at, last_seq)
          VALUES ($1, $2, $3, 'OPEN', $4, $5, $6, $7, $8, $9)`,
-        [e.dossierId, d.provinceCode, d.title, d.deadline, JSON.stringify(d.members), JSON.stringify(d.agenda.map(({ rule, ...it }) => ({ ...it, ballot: rule.ballot }))), e.actorId, e.occurredAt, e.seq],
+        [
+          e.dossierId,
+          d.provinceCode,
+          d.title,
+          d.deadline,
+          JSON.stringify(d.members),
+          JSON.stringify(d.agenda.map(({ rule, ...it }) => ({ ...it, ballot: rule.ballot }))),
+          e.actorId,
+          e.occurredAt,
+          e.seq,
+        ],
       );
       return;
     }
     case 'SessionAgendaItemDropped':
-      await touch(`agenda = (SELECT coalesce(jsonb_agg(x), '[]') FROM jsonb_array_elements(agenda) x WHERE x->>'dossierId' <> $3)`, [event.data.dossierId]);
+      await touch(
+        `agenda = (SELECT coalesce(jsonb_agg(x), '[]') FROM jsonb_array_elements(agenda) x WHERE x->>'dossierId' <> $3)`,
+        [event.data.dossierId],
+      );
       return;
     case 'SessionMemberRecused':
       await touch(`recusals = recusals || $3::jsonb`, [JSON.stringify([event.data])]);
       return;
     case 'SessionAttendanceRecorded':
-      await touch(`attendance = attendance || jsonb_build_object($3::text, $4::text)`, [event.data.memberId, event.data.attendance]);
+      await touch(`attendance = attendance || jsonb_build_object($3::text, $4::text)`, [
+        event.data.memberId,
+        event.data.attendance,
+      ]);
       return;
     case 'SessionOpenVoteCast':
     case 'SessionSecretBallotTakenPart':
       await touch('', []);
-      await m.query(`UPDATE council_ballot SET voted_at = $3 WHERE dossier_id = $1 AND member_id = $2 AND voted_at IS NULL`, [event.data.dossierId, event.data.memberId, e.occurredAt]);
+      await m.query(
+        `UPDATE council_ballot SET voted_at = $3 WHERE dossier_id = $1 AND member_id = $2 AND voted_at IS NULL`,
+        [event.data.dossierId, event.data.memberId, e.occurredAt],
+      );
       return;
     case 'SessionBallotsCounted':
       await touch('', []);
       return;
     case 'SessionClosed':
-      await touch(`status = 'CLOSED', tallies = $3, closed_at = $4`, [JSON.stringify(event.data.tallies), e.occurredAt]);
+      await touch(`status = 'CLOSED', tallies = $3, closed_at = $4`, [
+        JSON.stringify(event.data.tallies),
+        e.occurredAt,
+      ]);
       return;
     case 'SessionMinutesIssued':
       await touch(`minutes = $3`, [event.data.minutes]);

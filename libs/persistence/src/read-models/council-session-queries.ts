@@ -24,17 +24,42 @@ export interface CouncilSessionView {
 }
 
 interface Row {
-  id: string; province_code: string; title: string; status: string; deadline: string; members: CouncilSessionView['members'];
-  agenda: CouncilSessionView['agenda']; attendance: Record<string, string>; recusals: CouncilSessionView['recusals']; tallies: unknown[] | null;
-  minutes: string | null; convened_by: string; convened_at: Date; closed_at: Date | null; last_seq: number;
+  id: string;
+  province_code: string;
+  title: string;
+  status: string;
+  deadline: string;
+  members: CouncilSessionView['members'];
+  agenda: CouncilSessionView['agenda'];
+  attendance: Record<string, string>;
+  recusals: CouncilSessionView['recusals'];
+  tallies: unknown[] | null;
+  minutes: string | null;
+  convened_by: string;
+  convened_at: Date;
+  closed_at: Date | null;
+  last_seq: number;
   decision: SessionDecision | null;
 }
 
 const toView = (r: Row): CouncilSessionView => ({
-  id: r.id, provinceCode: r.province_code, title: r.title, status: r.status, deadline: r.deadline, members: r.members, agenda: r.agenda,
-  attendance: r.attendance, recusals: r.recusals, tallies: r.tallies, minutes: r.minutes, convenedBy: r.convened_by,
-  convenedAt: r.convened_at.toISOString(), closedAt: r.closed_at?.toISOString() ?? null, version: r.last_seq,
-  decisionNumber: r.decision?.number ?? null, decision: r.decision ?? null,
+  id: r.id,
+  provinceCode: r.province_code,
+  title: r.title,
+  status: r.status,
+  deadline: r.deadline,
+  members: r.members,
+  agenda: r.agenda,
+  attendance: r.attendance,
+  recusals: r.recusals,
+  tallies: r.tallies,
+  minutes: r.minutes,
+  convenedBy: r.convened_by,
+  convenedAt: r.convened_at.toISOString(),
+  closedAt: r.closed_at?.toISOString() ?? null,
+  version: r.last_seq,
+  decisionNumber: r.decision?.number ?? null,
+  decision: r.decision ?? null,
 });
 
 /** Council sessions (the secret-ballot box is ../ballot-box/secret-ballot-box.ts). */

@@ -20,7 +20,8 @@ beforeAll(async () => {
 afterAll(async () => ds?.destroy());
 
 const admin: Actor = { userId: 'admin-1', role: 'ADMINISTRATOR' };
-const allocate = (authority: string, dossierId = randomUUID()) => numbers.allocate({ authority, issuerCode: 'UBND', year: 2026, dossierId, requestId: randomUUID() });
+const allocate = (authority: string, dossierId = randomUUID()) =>
+  numbers.allocate({ authority, issuerCode: 'UBND', year: 2026, dossierId, requestId: randomUUID() });
 
 it('the stream id is a name-based UUID of authority and year: the same inputs, the same stream', () => {
   expect(registerStreamId('PROVINCIAL_CHAIRMAN:HN', 2026)).toBe(registerStreamId('PROVINCIAL_CHAIRMAN:HN', 2026));
@@ -33,19 +34,43 @@ it('voids an unused number by an event in the register stream; the next allocati
   await allocate(authority);
   await allocate(authority);
   const requestId = randomUUID();
-  const voided = await register.void({ authority, year: 2026, number: 2, reason: 'Không ban hành', actor: admin, requestId });
+  const voided = await register.void({
+    authority,
+    year: 2026,
+    number: 2,
+    reason: 'Không ban hành',
+    actor: admin,
+    requestId,
+  });
   expect(voided.ok).toBe(true);
   // A retry of the same request answers the same; another request is refused.
-  expect((await register.void({ authority, year: 2026, number: 2, reason: 'Không ban hành', actor: admin, requestId })).ok).toBe(true);
-  expect(await register.void({ authority, year: 2026, number: 2, reason: 'lần nữa', actor: admin, requestId: randomUUID() })).toMatchObject({ ok: false, rejection: { rule: 'register.void-once' } });
-  expect(await register.void({ authority, year: 2026, number: 3, reason: 'chưa cấp', actor: admin, requestId: randomUUID() })).toMatchObject({ ok: false, rejection: { rule: 'register.void-allocated' } });
+  expect(
+    (await register.void({ authority, year: 2026, number: 2, reason: 'Không ban hành', actor: admin, requestId })).ok,
+  ).toBe(true);
+  expect(
+    await register.void({ authority, year: 2026, number: 2, reason: 'lần nữa', actor: admin, requestId: randomUUID() }),
+  ).toMatchObject({ ok: false, rejection: { rule: 'register.void-once' } });
+  expect(
+    await register.void({
+      authority,
+      year: 2026,
+      number: 3,
+      reason: 'chưa cấp',
+      actor: admin,
+      requestId: randomUUID(),
+    }),
+  ).toMatchObject({ ok: false, rejection: { rule: 'register.void-allocated' } });
   expect((await allocate(authority)).number).toBe('3/QĐ-UBND');
 
   const stream = await store.readStream(registerStreamId(authority, 2026));
   expect(stream.map((e) => [e.seq, e.type, e.actorId])).toEqual([[1, 'DecisionNumberVoided', 'admin-1']]);
   const list = await register.list(authority, 2026);
   expect(list.lastNumber).toBe(3);
-  expect(list.entries.map((e) => [e.formatted, e.voided?.reason ?? null])).toEqual([['1/QĐ-UBND', null], ['2/QĐ-UBND', 'Không ban hành'], ['3/QĐ-UBND', null]]);
+  expect(list.entries.map((e) => [e.formatted, e.voided?.reason ?? null])).toEqual([
+    ['1/QĐ-UBND', null],
+    ['2/QĐ-UBND', 'Không ban hành'],
+    ['3/QĐ-UBND', null],
+  ]);
   expect(list.entries[1].voided).toMatchObject({ voidedBy: 'admin-1', voidedRole: 'ADMINISTRATOR' });
 });
 
@@ -53,19 +78,59 @@ it("a number a dossier's decision carries is refused, and the dossier projection
   const authority = `TEST-${randomUUID().slice(0, 8)}`;
   const dossierId = randomUUID();
   const allocated = await allocate(authority, dossierId);
-  const base = { dossierId, actorId: 'chair', actorRole: 'PROVINCIAL_DECIDER', occurredAt: '2026-03-02T03:00:00.000Z', requestId: randomUUID(), ruleSetVersion: null };
+  const base = {
+    dossierId,
+    actorId: 'chair',
+    actorRole: 'PROVINCIAL_DECIDER',
+    occurredAt: '2026-03-02T03:00:00.000Z',
+    requestId: randomUUID(),
+    ruleSetVersion: null,
+  };
   const events: EventEnvelope[] = [
-    { ...base, seq: 1, type: 'DossierCreated', data: { awardCode: 'BK_TINH', unitCode: 'SGDDT', title: 'Bằng khen', nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' }, achievements: 'Xuất sắc' } },
-    { ...base, seq: 2, type: 'DossierAwarded', data: { decision: { ...allocated, signerId: 'chair', signedOn: '2026-03-02', legalBasis: ['Luật 06/2022/QH15'] } } },
+    {
+      ...base,
+      seq: 1,
+      type: 'DossierCreated',
+      data: {
+        awardCode: 'BK_TINH',
+        unitCode: 'SGDDT',
+        title: 'Bằng khen',
+        nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' },
+        achievements: 'Xuất sắc',
+      },
+    },
+    {
+      ...base,
+      seq: 2,
+      type: 'DossierAwarded',
+      data: {
+        decision: { ...allocated, signerId: 'chair', signedOn: '2026-03-02', legalBasis: ['Luật 06/2022/QH15'] },
+      },
+    },
   ];
   await store.append(events);
-  const refused = await register.void({ authority, year: 2026, number: 1, reason: 'nhầm', actor: admin, requestId: randomUUID() });
+  const refused = await register.void({
+    authority,
+    year: 2026,
+    number: 1,
+    reason: 'nhầm',
+    actor: admin,
+    requestId: randomUUID(),
+  });
   expect(refused).toMatchObject({ ok: false, rejection: { code: 'WRONG_STATE', rule: 'register.void-unused' } });
-  expect((await register.list(authority, 2026)).entries[0].dossiers).toEqual([expect.objectContaining({ dossierId, signerId: 'chair', signedOn: '2026-03-02' })]);
+  expect((await register.list(authority, 2026)).entries[0].dossiers).toEqual([
+    expect.objectContaining({ dossierId, signerId: 'chair', signedOn: '2026-03-02' }),
+  ]);
   // A second, unused number is voided; no dossier row, statistic or history appears for the register's stream.
   await allocate(authority);
-  expect((await register.void({ authority, year: 2026, number: 2, reason: 'hủy', actor: admin, requestId: randomUUID() })).ok).toBe(true);
+  expect(
+    (await register.void({ authority, year: 2026, number: 2, reason: 'hủy', actor: admin, requestId: randomUUID() }))
+      .ok,
+  ).toBe(true);
   const streamId = registerStreamId(authority, 2026);
-  const [{ n }] = (await ds.query(`SELECT (SELECT count(*) FROM dossier_view WHERE id = $1) + (SELECT count(*) FROM stage_timing WHERE dossier_id = $1) AS n`, [streamId])) as { n: string }[];
+  const [{ n }] = (await ds.query(
+    `SELECT (SELECT count(*) FROM dossier_view WHERE id = $1) + (SELECT count(*) FROM stage_timing WHERE dossier_id = $1) AS n`,
+    [streamId],
+  )) as { n: string }[];
   expect(Number(n)).toBe(0);
 });

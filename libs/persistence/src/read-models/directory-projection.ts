@@ -38,7 +38,10 @@ export async function projectDirectory(m: EntityManager, e: StoredEnvelope): Pro
       return;
     }
     case 'DirectoryUserDeactivated':
-      await m.query(`UPDATE app_user SET active = false, valid_to = $2 WHERE id = $1`, [event.data.userId, event.data.on]);
+      await m.query(`UPDATE app_user SET active = false, valid_to = $2 WHERE id = $1`, [
+        event.data.userId,
+        event.data.on,
+      ]);
       return;
     case 'DirectoryCouncilTermOpened': {
       const t = event.data;
@@ -57,11 +60,19 @@ export async function projectDirectory(m: EntityManager, e: StoredEnvelope): Pro
         [s.termId, s.userId, s.councilRole, s.from, s.to],
       );
       // The seat's council is the member's council for the read paths that predate terms.
-      await m.query(`UPDATE app_user SET council_of = (SELECT council_unit_code FROM council_term WHERE id = $1) WHERE id = $2`, [s.termId, s.userId]);
+      await m.query(
+        `UPDATE app_user SET council_of = (SELECT council_unit_code FROM council_term WHERE id = $1) WHERE id = $2`,
+        [s.termId, s.userId],
+      );
       return;
     }
     case 'DirectoryCouncilSeatEnded':
-      await m.query(`UPDATE council_seat SET seat_to = $3, ended_reason = $4 WHERE term_id = $1 AND user_id = $2`, [event.data.termId, event.data.userId, event.data.on, event.data.reason]);
+      await m.query(`UPDATE council_seat SET seat_to = $3, ended_reason = $4 WHERE term_id = $1 AND user_id = $2`, [
+        event.data.termId,
+        event.data.userId,
+        event.data.on,
+        event.data.reason,
+      ]);
       return;
     default:
       return;

@@ -1,5 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { deadlineAfter, progressOf, routeOf, ruleSetByVersion, vietnamDate, type DossierEvent, type DossierStatus, type Route, type StoredEnvelope } from '@tdkt/domain';
+import {
+  deadlineAfter,
+  progressOf,
+  routeOf,
+  ruleSetByVersion,
+  vietnamDate,
+  type DossierEvent,
+  type DossierStatus,
+  type Route,
+  type StoredEnvelope,
+} from '@tdkt/domain';
 
 /**
  * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
@@ -39,10 +49,36 @@ export interface DossierRow {
   last_seq: number;
 }
 const COLUMNS: readonly (keyof DossierRow)[] = [
-  'id', 'award_code', 'unit_code', 'title', 'nominee_name', 'nominee_kind', 'status', 'route', 'stage', 'held_by', 'task_kind',
-  'rule_set_version', 'council_members', 'votes_cast', 'decision_number', 'decided_on', 'reason', 'deadline', 'deadline_kind', 'overdue',
-  'paused_remaining_wd', 'council_session_id', 'commendation_type', 'simplified', 'round_id', 'movement_id', 'created_by', 'created_at',
-  'updated_at', 'last_seq',
+  'id',
+  'award_code',
+  'unit_code',
+  'title',
+  'nominee_name',
+  'nominee_kind',
+  'status',
+  'route',
+  'stage',
+  'held_by',
+  'task_kind',
+  'rule_set_version',
+  'council_members',
+  'votes_cast',
+  'decision_number',
+  'decided_on',
+  'reason',
+  'deadline',
+  'deadline_kind',
+  'overdue',
+  'paused_remaining_wd',
+  'council_session_id',
+  'commendation_type',
+  'simplified',
+  'round_id',
+  'movement_id',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'last_seq',
 ];
 
 type Changes = Partial<DossierRow>;
@@ -70,9 +106,20 @@ function changesFor(event: DossierEvent, row: DossierRow, decisionDue: string | 
     case 'AppraisalClockStarted':
       return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', overdue: false, paused_remaining_wd: null };
     case 'DossierReturned':
-      return to('RETURNED', { reason: event.data.reason, council_members: [], votes_cast: 0, overdue: false, paused_remaining_wd: null, ...NO_DEADLINE });
+      return to('RETURNED', {
+        reason: event.data.reason,
+        council_members: [],
+        votes_cast: 0,
+        overdue: false,
+        paused_remaining_wd: null,
+        ...NO_DEADLINE,
+      });
     case 'SupplementRequested':
-      return to('SUPPLEMENT_REQUESTED', { reason: event.data.reason, deadline: event.data.deadline, deadline_kind: 'SUPPLEMENT' });
+      return to('SUPPLEMENT_REQUESTED', {
+        reason: event.data.reason,
+        deadline: event.data.deadline,
+        deadline_kind: 'SUPPLEMENT',
+      });
     case 'AppraisalClockPaused':
       return { paused_remaining_wd: event.data.remainingWD };
     case 'SupplementProvided':
@@ -87,9 +134,20 @@ function changesFor(event: DossierEvent, row: DossierRow, decisionDue: string | 
     case 'AppraisalAccepted':
       return { overdue: false, ...NO_DEADLINE };
     case 'CouncilVotingOpened':
-      return to('COUNCIL_VOTING', { council_members: event.data.members, votes_cast: 0, deadline: event.data.deadline ?? null, deadline_kind: event.data.deadline ? 'COUNCIL_VOTING' : null });
+      return to('COUNCIL_VOTING', {
+        council_members: event.data.members,
+        votes_cast: 0,
+        deadline: event.data.deadline ?? null,
+        deadline_kind: event.data.deadline ? 'COUNCIL_VOTING' : null,
+      });
     case 'ScheduledForCouncil':
-      return to('COUNCIL_VOTING', { council_session_id: event.data.sessionId, council_members: event.data.members, votes_cast: 0, overdue: false, ...NO_DEADLINE });
+      return to('COUNCIL_VOTING', {
+        council_session_id: event.data.sessionId,
+        council_members: event.data.members,
+        votes_cast: 0,
+        overdue: false,
+        ...NO_DEADLINE,
+      });
     case 'VoteCast':
       return { votes_cast: row.votes_cast + 1 };
     case 'CouncilRetryClockStarted':
@@ -97,16 +155,35 @@ function changesFor(event: DossierEvent, row: DossierRow, decisionDue: string | 
     case 'CouncilVotingClosed':
       // Without quorum the domain names where the dossier goes back (events written before: the route's usual step).
       if (!event.data.quorumMet)
-        return to(event.data.returnedTo ?? (route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL'), { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE });
-      return event.data.passed ? to('AWAITING_DECISION', { reason: null, deadline: decisionDue, deadline_kind: decisionDue ? 'DECISION' : null }) : to('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
+        return to(
+          event.data.returnedTo ??
+            (route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL'),
+          { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE },
+        );
+      return event.data.passed
+        ? to('AWAITING_DECISION', {
+            reason: null,
+            deadline: decisionDue,
+            deadline_kind: decisionDue ? 'DECISION' : null,
+          })
+        : to('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
     case 'DossierAwarded':
-      return to('AWARDED', { decision_number: event.data.decision.number, decided_on: event.data.decision.signedOn, ...NO_DEADLINE });
+      return to('AWARDED', {
+        decision_number: event.data.decision.number,
+        decided_on: event.data.decision.signedOn,
+        ...NO_DEADLINE,
+      });
     case 'DossierRejected':
       return to('REJECTED', { reason: event.data.reason, ...NO_DEADLINE });
     case 'DossierWithdrawn':
       return to('WITHDRAWN', { reason: event.data.reason, ...NO_DEADLINE });
     case 'PublicPostingOpened':
-      return to('PUBLIC_POSTING', { overdue: false, deadline: event.data.deadline, deadline_kind: 'PUBLIC_POSTING', paused_remaining_wd: null });
+      return to('PUBLIC_POSTING', {
+        overdue: false,
+        deadline: event.data.deadline,
+        deadline_kind: 'PUBLIC_POSTING',
+        paused_remaining_wd: null,
+      });
     case 'ObjectionRecorded':
       return {};
     case 'PublicPostingClosed':
@@ -125,13 +202,18 @@ function changesFor(event: DossierEvent, row: DossierRow, decisionDue: string | 
       return to('MOHA_APPRAISAL', { reason: null });
     case 'CentralAppraisalAccepted':
       return event.data.consultation
-        ? to('MOHA_PUBLIC_CONSULTATION', { deadline: event.data.consultation.deadline, deadline_kind: 'CENTRAL_PUBLIC_CONSULTATION' })
+        ? to('MOHA_PUBLIC_CONSULTATION', {
+            deadline: event.data.consultation.deadline,
+            deadline_kind: 'CENTRAL_PUBLIC_CONSULTATION',
+          })
         : to('SUBMITTED_TO_PM');
     case 'CentralConsultationClosed':
       return to('CENTRAL_COUNCIL_STANDING_REVIEW', NO_DEADLINE);
     case 'StandingReviewRecorded':
       if (!event.data.quorumMet) return {};
-      return event.data.passed ? to('SUBMITTED_TO_PM') : to('REJECTED', { reason: 'The Central Council standing committee did not pass the dossier' });
+      return event.data.passed
+        ? to('SUBMITTED_TO_PM')
+        : to('REJECTED', { reason: 'The Central Council standing committee did not pass the dossier' });
     case 'ProposedToPresident':
       return to('SUBMITTED_TO_PRESIDENT');
     case 'AwardRevoked':
@@ -155,11 +237,36 @@ export function dossierRowAfter(row: DossierRow | undefined, e: StoredEnvelope):
   if (event.type === 'DossierCreated') {
     const d = event.data;
     return withProgress({
-      id: e.dossierId, award_code: d.awardCode, unit_code: d.unitCode, title: d.title, nominee_name: d.nominee.fullName, nominee_kind: d.nominee.kind,
-      status: 'DRAFT', route: routeOf(d.awardCode) ?? 'PROVINCIAL', stage: '', held_by: null, task_kind: null, rule_set_version: null, council_members: [],
-      votes_cast: 0, decision_number: null, decided_on: null, reason: null, deadline: null, deadline_kind: null, overdue: false, paused_remaining_wd: null,
-      council_session_id: null, commendation_type: d.commendationType ?? 'PERIODIC', simplified: d.simplified === true, round_id: d.roundId ?? null,
-      movement_id: d.movementId ?? d.roundId ?? null, created_by: e.actorId, created_at: e.occurredAt, updated_at: e.occurredAt, last_seq: e.seq,
+      id: e.dossierId,
+      award_code: d.awardCode,
+      unit_code: d.unitCode,
+      title: d.title,
+      nominee_name: d.nominee.fullName,
+      nominee_kind: d.nominee.kind,
+      status: 'DRAFT',
+      route: routeOf(d.awardCode) ?? 'PROVINCIAL',
+      stage: '',
+      held_by: null,
+      task_kind: null,
+      rule_set_version: null,
+      council_members: [],
+      votes_cast: 0,
+      decision_number: null,
+      decided_on: null,
+      reason: null,
+      deadline: null,
+      deadline_kind: null,
+      overdue: false,
+      paused_remaining_wd: null,
+      council_session_id: null,
+      commendation_type: d.commendationType ?? 'PERIODIC',
+      simplified: d.simplified === true,
+      round_id: d.roundId ?? null,
+      movement_id: d.movementId ?? d.roundId ?? null,
+      created_by: e.actorId,
+      created_at: e.occurredAt,
+      updated_at: e.occurredAt,
+      last_seq: e.seq,
     });
   }
   if (!row) return undefined;
@@ -182,7 +289,9 @@ const fromStored = (r: DossierRow & { created_at: Date | string; updated_at: Dat
 export async function projectDossierViews(m: EntityManager, events: readonly StoredEnvelope[]): Promise<void> {
   if (events.length === 0) return;
   const ids = [...new Set(events.map((e) => e.dossierId))];
-  const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [ids])) as DossierRow[];
+  const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
+    ids,
+  ])) as DossierRow[];
   const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, fromStored(r)]));
   const touched = new Set<string>();
   for (const e of events) {
@@ -196,7 +305,9 @@ export async function projectDossierViews(m: EntityManager, events: readonly Sto
   const list = COLUMNS.join(', ');
   await m.query(
     `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
-     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+       .map((c) => `${c} = EXCLUDED.${c}`)
+       .join(', ')}`,
     [JSON.stringify(changed)],
   );
 }

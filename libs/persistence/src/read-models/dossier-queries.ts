@@ -36,23 +36,62 @@ export interface DossierView {
 }
 
 interface Row {
-  id: string; award_code: string; unit_code: string; title: string; nominee_name: string; nominee_kind: string; status: string;
-  rule_set_version: string | null; council_members: string[]; votes_cast: number; decision_number: string | null; decided_on: string | null;
-  reason: string | null; created_by: string; created_at: Date; updated_at: Date; last_seq: number;
-  deadline: string | null; deadline_kind: string | null; held_by: string | null; overdue: boolean; paused_remaining_wd: number | null;
-  commendation_type: string; simplified: boolean; round_id: string | null; movement_id: string | null;
+  id: string;
+  award_code: string;
+  unit_code: string;
+  title: string;
+  nominee_name: string;
+  nominee_kind: string;
+  status: string;
+  rule_set_version: string | null;
+  council_members: string[];
+  votes_cast: number;
+  decision_number: string | null;
+  decided_on: string | null;
+  reason: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  last_seq: number;
+  deadline: string | null;
+  deadline_kind: string | null;
+  held_by: string | null;
+  overdue: boolean;
+  paused_remaining_wd: number | null;
+  commendation_type: string;
+  simplified: boolean;
+  round_id: string | null;
+  movement_id: string | null;
 }
 
 const toView = (r: Row): DossierView => ({
-  id: r.id, awardCode: r.award_code, unitCode: r.unit_code, title: r.title, nomineeName: r.nominee_name, nomineeKind: r.nominee_kind,
-  status: r.status, ruleSetVersion: r.rule_set_version, councilMembers: r.council_members, votesCast: r.votes_cast,
-  decisionNumber: r.decision_number, decidedOn: r.decided_on, reason: r.reason, createdBy: r.created_by,
-  createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), version: r.last_seq,
-  deadline: r.deadline, deadlineKind: r.deadline_kind, heldBy: r.held_by, overdue: r.overdue, pausedRemainingWD: r.paused_remaining_wd,
-  commendationType: r.commendation_type, simplified: r.simplified, roundId: r.round_id, movementId: r.movement_id,
+  id: r.id,
+  awardCode: r.award_code,
+  unitCode: r.unit_code,
+  title: r.title,
+  nomineeName: r.nominee_name,
+  nomineeKind: r.nominee_kind,
+  status: r.status,
+  ruleSetVersion: r.rule_set_version,
+  councilMembers: r.council_members,
+  votesCast: r.votes_cast,
+  decisionNumber: r.decision_number,
+  decidedOn: r.decided_on,
+  reason: r.reason,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  version: r.last_seq,
+  deadline: r.deadline,
+  deadlineKind: r.deadline_kind,
+  heldBy: r.held_by,
+  overdue: r.overdue,
+  pausedRemainingWD: r.paused_remaining_wd,
+  commendationType: r.commendation_type,
+  simplified: r.simplified,
+  roundId: r.round_id,
+  movementId: r.movement_id,
 });
-
-
 
 export interface DossierFilter {
   status?: string;
@@ -74,7 +113,10 @@ export class DossierQueries {
 
   /** Whether a command with this request id was applied to the dossier's stream (a retry whose answer was lost). */
   async applied(id: string, requestId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND request_id = $2 LIMIT 1`, [id, requestId])) as unknown[];
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND request_id = $2 LIMIT 1`,
+      [id, requestId],
+    )) as unknown[];
     return rows.length > 0;
   }
 
@@ -87,9 +129,15 @@ export class DossierQueries {
     if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
     if (filter.cursor) resumeAfter(w, BY_UPDATED, filter.cursor);
     const limit = w.param(filter.limit + 1);
-    const rows = (await this.dataSource.query(`SELECT *, ${SORT_KEY_COLUMNS} FROM dossier_view ${w.sql} ORDER BY ${BY_UPDATED.order} LIMIT ${limit}`, w.params)) as (Row & { updated_key: string })[];
+    const rows = (await this.dataSource.query(
+      `SELECT *, ${SORT_KEY_COLUMNS} FROM dossier_view ${w.sql} ORDER BY ${BY_UPDATED.order} LIMIT ${limit}`,
+      w.params,
+    )) as (Row & { updated_key: string })[];
     const page = rows.slice(0, filter.limit);
     const last = page[page.length - 1];
-    return { items: page.map(toView), ...(rows.length > filter.limit ? { nextCursor: encodeCursor(BY_UPDATED, last.updated_key, last.id) } : {}) };
+    return {
+      items: page.map(toView),
+      ...(rows.length > filter.limit ? { nextCursor: encodeCursor(BY_UPDATED, last.updated_key, last.id) } : {}),
+    };
   }
 }

@@ -27,12 +27,34 @@ export interface ExemplaryModelFilter {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface Row {
-  id: string; title: string; subject_kind: string; subject_name: string; unit_code: string; field: string; movement_id: string | null; stage: string;
-  found_on: string; state: ExemplaryModelState; created_by: string; created_at: Date; updated_at: Date;
+  id: string;
+  title: string;
+  subject_kind: string;
+  subject_name: string;
+  unit_code: string;
+  field: string;
+  movement_id: string | null;
+  stage: string;
+  found_on: string;
+  state: ExemplaryModelState;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
 }
 const toView = (r: Row): ExemplaryModelView => ({
-  modelId: r.id, title: r.title, subjectKind: r.subject_kind, subjectName: r.subject_name, unitCode: r.unit_code, field: r.field, movementId: r.movement_id,
-  stage: r.stage, foundOn: r.found_on, state: r.state, createdBy: r.created_by, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  modelId: r.id,
+  title: r.title,
+  subjectKind: r.subject_kind,
+  subjectName: r.subject_name,
+  unitCode: r.unit_code,
+  field: r.field,
+  movementId: r.movement_id,
+  stage: r.stage,
+  foundOn: r.found_on,
+  state: r.state,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /** The register of exemplary models. */
@@ -52,7 +74,10 @@ export class ExemplaryModelQueries {
     if (filter.stage) w.add('stage = ?', filter.stage);
     if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
     if (filter.field) w.add('field = ?', filter.field);
-    const rows = (await this.dataSource.query(`SELECT * FROM exemplary_model_view ${w.sql} ORDER BY found_on DESC, id LIMIT 1000`, w.params)) as Row[];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM exemplary_model_view ${w.sql} ORDER BY found_on DESC, id LIMIT 1000`,
+      w.params,
+    )) as Row[];
     return rows.map(toView);
   }
 }

@@ -31,7 +31,11 @@ export interface Inbox {
 function inboxWhere(actor: Actor): Where | undefined {
   const inbox = actor.role === 'SYSTEM' ? undefined : INBOX[actor.role];
   if (!inbox) return undefined;
-  const w = new Where().add('held_by = ANY (?::text[]) AND task_kind = ANY (?::text[])', [...inbox.holders], [...inbox.tasks]);
+  const w = new Where().add(
+    'held_by = ANY (?::text[]) AND task_kind = ANY (?::text[])',
+    [...inbox.holders],
+    [...inbox.tasks],
+  );
   switch (inbox.scope) {
     case 'UNIT':
       return actor.unitCode ? w.add('unit_code = ?', actor.unitCode) : undefined;
@@ -40,7 +44,8 @@ function inboxWhere(actor: Actor): Where | undefined {
       return w.add(
         `? = ANY (council_members) AND EXISTS (SELECT 1 FROM council_ballot b
            WHERE b.dossier_id = dossier_view.id AND b.member_id = ? AND b.voted_at IS NULL AND b.closed_at IS NULL)`,
-        actor.userId, actor.userId,
+        actor.userId,
+        actor.userId,
       );
     case 'PROVINCE':
       return w;
@@ -63,8 +68,15 @@ export class InboxQueries {
     const tasks = rows.slice(0, limit).map((r): InboxTask => {
       const daysLeft = workingDaysLeft(today, r.deadline);
       return {
-        dossierId: r.id, title: r.title, kind: r.task_kind ?? 'SUBMIT', status: r.status, awardCode: r.award_code, unitCode: r.unit_code,
-        due: r.deadline, daysLeft, overdue: r.overdue || (daysLeft !== null && daysLeft < 0),
+        dossierId: r.id,
+        title: r.title,
+        kind: r.task_kind ?? 'SUBMIT',
+        status: r.status,
+        awardCode: r.award_code,
+        unitCode: r.unit_code,
+        due: r.deadline,
+        daysLeft,
+        overdue: r.overdue || (daysLeft !== null && daysLeft < 0),
       };
     });
     return { today, tasks, truncated: rows.length > limit };

@@ -28,12 +28,34 @@ export interface MovementDossierCount {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface Row {
-  id: string; name: string; kind: string; scope_level: string | null; scope_code: string | null; period_from: string; period_to: string; status: string;
-  source: string; state: MovementState; created_by: string; created_at: Date; updated_at: Date;
+  id: string;
+  name: string;
+  kind: string;
+  scope_level: string | null;
+  scope_code: string | null;
+  period_from: string;
+  period_to: string;
+  status: string;
+  source: string;
+  state: MovementState;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
 }
 const toView = (r: Row): MovementView => ({
-  movementId: r.id, name: r.name, kind: r.kind, scopeLevel: r.scope_level, scopeCode: r.scope_code, periodFrom: r.period_from, periodTo: r.period_to,
-  status: r.status, source: r.source, state: r.state, createdBy: r.created_by, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  movementId: r.id,
+  name: r.name,
+  kind: r.kind,
+  scopeLevel: r.scope_level,
+  scopeCode: r.scope_code,
+  periodFrom: r.period_from,
+  periodTo: r.period_to,
+  status: r.status,
+  source: r.source,
+  state: r.state,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /** The movements read model (rounds included, as thematic movements). */
@@ -51,7 +73,10 @@ export class MovementQueries {
     const w = new Where();
     if (filter.kind) w.add('kind = ?', filter.kind);
     if (filter.status) w.add('status = ?', filter.status);
-    const rows = (await this.dataSource.query(`SELECT * FROM movement_view ${w.sql} ORDER BY period_from DESC, id`, w.params)) as Row[];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM movement_view ${w.sql} ORDER BY period_from DESC, id`,
+      w.params,
+    )) as Row[];
     return rows.map(toView);
   }
 

@@ -33,30 +33,120 @@ const eachEvent =
  * Every read model: its projection (run over each batch of appended events, inline in the append transaction and in a
  * rebuild) and the tables it owns (truncated before a rebuild). Add a read model by adding one entry.
  */
-export const READ_MODELS: readonly { name: string; streams: readonly StreamKind[]; project: BatchProjection; tables: readonly string[] }[] = [
+export const READ_MODELS: readonly {
+  name: string;
+  streams: readonly StreamKind[];
+  project: BatchProjection;
+  tables: readonly string[];
+}[] = [
   { name: 'dossier board', streams: ['DOSSIER'], project: projectDossierViews, tables: ['dossier_view'] },
-  { name: 'statistics (awards, stage times)', streams: ['DOSSIER'], project: eachEvent(projectStatistics), tables: ['stage_timing', 'award_fact'] },
-  { name: 'award history', streams: ['DOSSIER'], project: eachEvent(projectAwardHistory), tables: ['award_subject', 'award_history', 'initiative_use'] },
-  { name: 'council ballots (who has voted, never how)', streams: ['DOSSIER'], project: eachEvent(projectCouncilBallot), tables: ['council_ballot'] },
-  { name: 'recovery tasks of revoked awards', streams: ['DOSSIER'], project: eachEvent(projectRecoveryTasks), tables: ['recovery_task'] },
-  { name: 'council sessions (agenda, attendance, tallies, minutes)', streams: ['SESSION'], project: eachEvent(projectCouncilSession), tables: ['council_session_view'] },
-  { name: 'decision register (dossiers of each number, voided numbers)', streams: ['DOSSIER', 'REGISTER'], project: eachEvent(projectDecisionRegister), tables: ['decision_award', 'decision_void'] },
-  { name: 'thematic rounds (đợt / chuyên đề)', streams: ['ROUND'], project: eachEvent(projectRound), tables: ['round_view'] },
+  {
+    name: 'statistics (awards, stage times)',
+    streams: ['DOSSIER'],
+    project: eachEvent(projectStatistics),
+    tables: ['stage_timing', 'award_fact'],
+  },
+  {
+    name: 'award history',
+    streams: ['DOSSIER'],
+    project: eachEvent(projectAwardHistory),
+    tables: ['award_subject', 'award_history', 'initiative_use'],
+  },
+  {
+    name: 'council ballots (who has voted, never how)',
+    streams: ['DOSSIER'],
+    project: eachEvent(projectCouncilBallot),
+    tables: ['council_ballot'],
+  },
+  {
+    name: 'recovery tasks of revoked awards',
+    streams: ['DOSSIER'],
+    project: eachEvent(projectRecoveryTasks),
+    tables: ['recovery_task'],
+  },
+  {
+    name: 'council sessions (agenda, attendance, tallies, minutes)',
+    streams: ['SESSION'],
+    project: eachEvent(projectCouncilSession),
+    tables: ['council_session_view'],
+  },
+  {
+    name: 'decision register (dossiers of each number, voided numbers)',
+    streams: ['DOSSIER', 'REGISTER'],
+    project: eachEvent(projectDecisionRegister),
+    tables: ['decision_award', 'decision_void'],
+  },
+  {
+    name: 'thematic rounds (đợt / chuyên đề)',
+    streams: ['ROUND'],
+    project: eachEvent(projectRound),
+    tables: ['round_view'],
+  },
   // A round is a thematic movement: the movements read model consumes round streams too (rounds keep their own view).
-  { name: 'emulation movements (phong trào thi đua; rounds as thematic movements)', streams: ['MOVEMENT', 'ROUND'], project: eachEvent(projectMovement), tables: ['movement_view'] },
-  { name: 'registrations for annual titles (đăng ký thi đua) and their subjects', streams: ['REGISTRATION'], project: eachEvent(projectRegistration), tables: ['registration_view', 'registered_subject'] },
-  { name: 'emulation blocks (khối thi đua)', streams: ['BLOCK'], project: eachEvent(projectEmulationBlock), tables: ['emulation_block_view'] },
-  { name: 'block years (template, pledges, scores, ranking, proposals)', streams: ['BLOCK_YEAR'], project: eachEvent(projectBlockYear), tables: ['block_year_view', 'block_ranking'] },
+  {
+    name: 'emulation movements (phong trào thi đua; rounds as thematic movements)',
+    streams: ['MOVEMENT', 'ROUND'],
+    project: eachEvent(projectMovement),
+    tables: ['movement_view'],
+  },
+  {
+    name: 'registrations for annual titles (đăng ký thi đua) and their subjects',
+    streams: ['REGISTRATION'],
+    project: eachEvent(projectRegistration),
+    tables: ['registration_view', 'registered_subject'],
+  },
+  {
+    name: 'emulation blocks (khối thi đua)',
+    streams: ['BLOCK'],
+    project: eachEvent(projectEmulationBlock),
+    tables: ['emulation_block_view'],
+  },
+  {
+    name: 'block years (template, pledges, scores, ranking, proposals)',
+    streams: ['BLOCK_YEAR'],
+    project: eachEvent(projectBlockYear),
+    tables: ['block_year_view', 'block_ranking'],
+  },
   // org_unit and app_user are upserted, not truncated: demo data and test fixtures may still seed them directly.
-  { name: 'directory (unit versions, council terms and seats)', streams: ['DIRECTORY'], project: eachEvent(projectDirectory), tables: ['org_unit_version', 'council_term', 'council_seat'] },
+  {
+    name: 'directory (unit versions, council terms and seats)',
+    streams: ['DIRECTORY'],
+    project: eachEvent(projectDirectory),
+    tables: ['org_unit_version', 'council_term', 'council_seat'],
+  },
   // Imported awards land in award_history, which the award history read model truncates for a rebuild too.
-  { name: 'award imports (files; their awards in the award history)', streams: ['AWARD_IMPORT'], project: eachEvent(projectAwardImport), tables: ['award_import'] },
+  {
+    name: 'award imports (files; their awards in the award history)',
+    streams: ['AWARD_IMPORT'],
+    project: eachEvent(projectAwardImport),
+    tables: ['award_import'],
+  },
   // The stored bytes (attachment_blob*) are not a read model: a rebuild keeps them and re-lists them from the events.
-  { name: 'dossier files (attachments, every version)', streams: ['ATTACHMENT'], project: eachEvent(projectAttachment), tables: ['dossier_file'] },
-  { name: 'exemplary models (điển hình tiên tiến)', streams: ['EXEMPLARY_MODEL'], project: eachEvent(projectExemplaryModel), tables: ['exemplary_model_view'] },
-  { name: "nominees' priority facts (reports only)", streams: ['NOMINEE_PRIORITY'], project: eachEvent(projectNomineePriority), tables: ['nominee_priority'] },
+  {
+    name: 'dossier files (attachments, every version)',
+    streams: ['ATTACHMENT'],
+    project: eachEvent(projectAttachment),
+    tables: ['dossier_file'],
+  },
+  {
+    name: 'exemplary models (điển hình tiên tiến)',
+    streams: ['EXEMPLARY_MODEL'],
+    project: eachEvent(projectExemplaryModel),
+    tables: ['exemplary_model_view'],
+  },
+  {
+    name: "nominees' priority facts (reports only)",
+    streams: ['NOMINEE_PRIORITY'],
+    project: eachEvent(projectNomineePriority),
+    tables: ['nominee_priority'],
+  },
   // The ledger reads the dossiers' own events (due, decision, revocation, recovery) and the fund's payment streams.
-  { name: 'award fund ledger (due, paid, recovered)', streams: ['DOSSIER', 'AWARD_FUND'], project: eachEvent(projectAwardFund), tables: ['award_fund_entry', 'award_fund_payment'] },
+  {
+    name: 'award fund ledger (due, paid, recovered)',
+    streams: ['DOSSIER', 'AWARD_FUND'],
+    project: eachEvent(projectAwardFund),
+    tables: ['award_fund_entry', 'award_fund_payment'],
+  },
 ];
 
 /**

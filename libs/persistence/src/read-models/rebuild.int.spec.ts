@@ -32,7 +32,10 @@ it('rebuilding every read model from the event table reproduces the live tables 
 
 it('keeps the read models readable while it runs: another connection reads the old rows, unblocked, until the commit', async () => {
   const store = new EventStore(db.ds);
-  for (const batch of batchesOf(simulateDossier({ steps: 4, unitCode: 'SGDDT', nominee: 'Người đọc trong lúc dựng lại' }))) await store.append(batch);
+  for (const batch of batchesOf(
+    simulateDossier({ steps: 4, unitCode: 'SGDDT', nominee: 'Người đọc trong lúc dựng lại' }),
+  ))
+    await store.append(batch);
   const [{ n: before }] = (await db.ds.query(`SELECT count(*)::int AS n FROM dossier_view`)) as { n: number }[];
   const seen: number[] = [];
   await rebuildReadModels(db.ds, {
@@ -62,24 +65,38 @@ it('a revoked award rebuilds too: gone from award history and award facts, its r
     decision: { approve: true },
     nominee: 'Người bị hủy khen thưởng',
     then: [
-      [chairman, { type: 'RevokeAward', data: { ground: 'FRAUDULENT_DECLARATION', reason: 'Kê khai thành tích gian dối', decisionRef: '45/QĐ-UBND' } }],
+      [
+        chairman,
+        {
+          type: 'RevokeAward',
+          data: { ground: 'FRAUDULENT_DECLARATION', reason: 'Kê khai thành tích gian dối', decisionRef: '45/QĐ-UBND' },
+        },
+      ],
       [officer, { type: 'RecordRecovery', data: { item: 'AWARD_OBJECT' } }],
     ],
   });
   for (const batch of batchesOf(stream)) await store.append(batch);
   const id = stream[0].dossierId;
   const rows = async () => ({
-    history: (await db.ds.query(`SELECT count(*)::int AS n FROM award_history WHERE dossier_id = $1`, [id])) as unknown[],
+    history: (await db.ds.query(`SELECT count(*)::int AS n FROM award_history WHERE dossier_id = $1`, [
+      id,
+    ])) as unknown[],
     facts: (await db.ds.query(`SELECT count(*)::int AS n FROM award_fact WHERE dossier_id = $1`, [id])) as unknown[],
     view: (await db.ds.query(`SELECT status, held_by FROM dossier_view WHERE id = $1`, [id])) as unknown[],
-    tasks: (await db.ds.query(`SELECT item, recovered_on IS NOT NULL AS done, recorded_by FROM recovery_task WHERE dossier_id = $1 ORDER BY item`, [id])) as unknown[],
+    tasks: (await db.ds.query(
+      `SELECT item, recovered_on IS NOT NULL AS done, recorded_by FROM recovery_task WHERE dossier_id = $1 ORDER BY item`,
+      [id],
+    )) as unknown[],
   });
   const live = await rows();
   expect(live).toEqual({
     history: [{ n: 0 }],
     facts: [{ n: 0 }],
     view: [{ status: 'RECOVERY_PENDING', held_by: 'SECRETARIAT_OFFICER' }],
-    tasks: [{ item: 'AWARD_OBJECT', done: true, recorded_by: 'sec-1' }, { item: 'BONUS', done: false, recorded_by: null }],
+    tasks: [
+      { item: 'AWARD_OBJECT', done: true, recorded_by: 'sec-1' },
+      { item: 'BONUS', done: false, recorded_by: null },
+    ],
   });
   await rebuildReadModels(db.ds);
   expect(await rows()).toEqual(live);

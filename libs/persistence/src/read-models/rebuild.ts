@@ -15,7 +15,10 @@ export interface RebuildOptions {
  * model against reads until the commit), so the API goes on answering from the old rows until the new ones commit.
  * Appends wait for the commit (they take the append lock shared). The event table is the only input.
  */
-export async function rebuildReadModels(dataSource: DataSource, options: RebuildOptions = {}): Promise<{ events: number; tables: string[] }> {
+export async function rebuildReadModels(
+  dataSource: DataSource,
+  options: RebuildOptions = {},
+): Promise<{ events: number; tables: string[] }> {
   const store = new EventStore(dataSource);
   return dataSource.transaction(async (m) => {
     // No append commits while the replay runs (appends hold this lock shared); the app's role may not LOCK the event table.

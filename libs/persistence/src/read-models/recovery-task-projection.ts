@@ -12,13 +12,22 @@ export async function projectRecoveryTasks(m: EntityManager, e: StoredEnvelope):
       const bonus = task.item === 'BONUS' ? task : undefined;
       await m.query(
         `INSERT INTO recovery_task (dossier_id, item, description, amount_vnd, multiplier, basis, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [e.dossierId, task.item, task.description, bonus?.amountVnd ?? null, bonus?.multiplier ?? null, bonus?.basis ?? null, e.occurredAt],
+        [
+          e.dossierId,
+          task.item,
+          task.description,
+          bonus?.amountVnd ?? null,
+          bonus?.multiplier ?? null,
+          bonus?.basis ?? null,
+          e.occurredAt,
+        ],
       );
     }
   } else if (event.type === 'RecoveryRecorded') {
     const { item, recordedOn, note, amountVnd } = event.data;
-    await m.query(`UPDATE recovery_task SET recovered_on = $3, recorded_by = $4, recovered_amount_vnd = $5, note = $6 WHERE dossier_id = $1 AND item = $2`, [
-      e.dossierId, item, recordedOn, e.actorId, amountVnd ?? null, note ?? null,
-    ]);
+    await m.query(
+      `UPDATE recovery_task SET recovered_on = $3, recorded_by = $4, recovered_amount_vnd = $5, note = $6 WHERE dossier_id = $1 AND item = $2`,
+      [e.dossierId, item, recordedOn, e.actorId, amountVnd ?? null, note ?? null],
+    );
   }
 }

@@ -18,8 +18,17 @@ export interface RecoveryTaskRow {
 }
 
 interface Row {
-  item: string; description: string; amount_vnd: number | null; multiplier: number | null; basis: string | null; opened_at: Date;
-  recovered_on: string | null; recorded_by: string | null; recovered_amount_vnd: number | null; note: string | null; paid_vnd: string | null;
+  item: string;
+  description: string;
+  amount_vnd: number | null;
+  multiplier: number | null;
+  basis: string | null;
+  opened_at: Date;
+  recovered_on: string | null;
+  recorded_by: string | null;
+  recovered_amount_vnd: number | null;
+  note: string | null;
+  paid_vnd: string | null;
 }
 
 /** The recovery tasks of a revoked award. */
@@ -33,8 +42,16 @@ export class RecoveryTaskQueries {
       [dossierId],
     )) as Row[];
     return rows.map((r) => ({
-      item: r.item, description: r.description, amountVnd: r.amount_vnd, multiplier: r.multiplier, basis: r.basis, openedAt: r.opened_at.toISOString(),
-      recoveredOn: r.recovered_on, recordedBy: r.recorded_by, recoveredAmountVnd: r.recovered_amount_vnd, note: r.note,
+      item: r.item,
+      description: r.description,
+      amountVnd: r.amount_vnd,
+      multiplier: r.multiplier,
+      basis: r.basis,
+      openedAt: r.opened_at.toISOString(),
+      recoveredOn: r.recovered_on,
+      recordedBy: r.recorded_by,
+      recoveredAmountVnd: r.recovered_amount_vnd,
+      note: r.note,
       paidVnd: r.paid_vnd === null ? null : Number(r.paid_vnd),
     }));
   }

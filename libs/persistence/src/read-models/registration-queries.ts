@@ -14,9 +14,25 @@ export interface RegistrationView {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-interface Row { id: string; unit_code: string; province_code: string; year: number; status: string; deadline: string; state: RegistrationState; updated_at: Date }
+interface Row {
+  id: string;
+  unit_code: string;
+  province_code: string;
+  year: number;
+  status: string;
+  deadline: string;
+  state: RegistrationState;
+  updated_at: Date;
+}
 const toView = (r: Row): RegistrationView => ({
-  registrationId: r.id, unitCode: r.unit_code, provinceCode: r.province_code, year: r.year, status: r.status, deadline: r.deadline, state: r.state, updatedAt: r.updated_at.toISOString(),
+  registrationId: r.id,
+  unitCode: r.unit_code,
+  provinceCode: r.province_code,
+  year: r.year,
+  status: r.status,
+  deadline: r.deadline,
+  state: r.state,
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /** Đăng ký thi đua: registrations per unit and year, and the registered subjects a dossier's submission reads. */
@@ -33,14 +49,24 @@ export class RegistrationQueries {
     const w = new Where();
     if (filter.unitCode) w.add('unit_code = ?', filter.unitCode);
     if (filter.year) w.add('year = ?', filter.year);
-    const rows = (await this.dataSource.query(`SELECT * FROM registration_view ${w.sql} ORDER BY year DESC, unit_code`, w.params)) as Row[];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM registration_view ${w.sql} ORDER BY year DESC, unit_code`,
+      w.params,
+    )) as Row[];
     return rows.map(toView);
   }
 
   /** The unit's registered subjects for one award, every year (the domain picks the evaluation year's). */
   async entriesFor(unitCode: string, awardCode: string): Promise<RegistrationEntry[]> {
-    const rows = (await this.dataSource.query(`SELECT year, award_code, kind, name, status FROM registered_subject WHERE unit_code = $1 AND award_code = $2`, [unitCode, awardCode])) as {
-      year: number; award_code: string; kind: RegistrationEntry['kind']; name: string; status: RegistrationEntry['status'];
+    const rows = (await this.dataSource.query(
+      `SELECT year, award_code, kind, name, status FROM registered_subject WHERE unit_code = $1 AND award_code = $2`,
+      [unitCode, awardCode],
+    )) as {
+      year: number;
+      award_code: string;
+      kind: RegistrationEntry['kind'];
+      name: string;
+      status: RegistrationEntry['status'];
     }[];
     return rows.map((r) => ({ year: r.year, awardCode: r.award_code, kind: r.kind, name: r.name, status: r.status }));
   }

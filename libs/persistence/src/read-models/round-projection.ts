@@ -6,8 +6,9 @@ export async function projectRound(m: EntityManager, e: StoredEnvelope): Promise
   const event = { type: e.type, data: e.data } as RoundEvent;
   if (event.type === 'RoundCreated') {
     const d = event.data;
-    await m.query(`INSERT INTO round_view (id, name, opens_on, closes_on, award_codes, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      e.dossierId, d.name, d.opensOn, d.closesOn, d.awardCodes, e.actorId, e.occurredAt,
-    ]);
+    await m.query(
+      `INSERT INTO round_view (id, name, opens_on, closes_on, award_codes, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [e.dossierId, d.name, d.opensOn, d.closesOn, d.awardCodes, e.actorId, e.occurredAt],
+    );
   }
 }

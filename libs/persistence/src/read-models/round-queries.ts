@@ -6,9 +6,23 @@ export interface RoundView extends RoundSnapshot {
   createdAt: string;
 }
 
-interface Row { id: string; name: string; opens_on: string; closes_on: string; award_codes: string[]; created_by: string; created_at: Date }
+interface Row {
+  id: string;
+  name: string;
+  opens_on: string;
+  closes_on: string;
+  award_codes: string[];
+  created_by: string;
+  created_at: Date;
+}
 const toView = (r: Row): RoundView => ({
-  roundId: r.id, name: r.name, opensOn: r.opens_on, closesOn: r.closes_on, awardCodes: r.award_codes, createdBy: r.created_by, createdAt: r.created_at.toISOString(),
+  roundId: r.id,
+  name: r.name,
+  opensOn: r.opens_on,
+  closesOn: r.closes_on,
+  awardCodes: r.award_codes,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
 });
 
 /** The rounds read model: what the API lists and passes into a thematic dossier's submission. */

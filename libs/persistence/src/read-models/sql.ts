@@ -7,7 +7,8 @@
  * Who may see which dossiers: a unit's staff their unit's, council members those they sit on (and, as the unit's own
  * council, their unit's grassroots dossiers), the rest all.
  */
-export type DossierScope = { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string } | { kind: 'COUNCIL_MEMBER'; userId: string; unitCode?: string };
+export type DossierScope =
+  { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string } | { kind: 'COUNCIL_MEMBER'; userId: string; unitCode?: string };
 
 /** SQL conditions with numbered parameters, built up one filter at a time. */
 export class Where {
@@ -34,7 +35,12 @@ export class Where {
  */
 export function scopedTo(scope: DossierScope, w = new Where()): Where {
   if (scope.kind === 'UNIT') w.add('unit_code = ?', scope.unitCode);
-  if (scope.kind === 'COUNCIL_MEMBER') w.add(`(? = ANY (council_members) OR (unit_code = ? AND route = 'GRASSROOTS'))`, scope.userId, scope.unitCode ?? null);
+  if (scope.kind === 'COUNCIL_MEMBER')
+    w.add(
+      `(? = ANY (council_members) OR (unit_code = ? AND route = 'GRASSROOTS'))`,
+      scope.userId,
+      scope.unitCode ?? null,
+    );
   return w;
 }
 
@@ -49,10 +55,12 @@ export class InvalidCursorError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A real calendar date (not 2025-02-30): a forged cursor must answer 400, not reach Postgres as a bad date. */
-export const isCalendarDate = (d: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
+export const isCalendarDate = (d: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
 
 /** A timestamp as the sort keys carry it: UTC with microseconds. */
-export const isTimestampKey = (k: string): boolean => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/.test(k) && isCalendarDate(k.slice(0, 10));
+export const isTimestampKey = (k: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/.test(k) && isCalendarDate(k.slice(0, 10));
 
 /**
  * A keyset sort: its ORDER BY, the row comparison that resumes after a cursor (a total order, id breaks ties), and
@@ -79,7 +87,8 @@ export function decodeCursor(sort: KeysetSort, cursor: string): { key: string; i
   if (!Array.isArray(parsed) || parsed.length !== 3) throw new InvalidCursorError('not readable');
   const [name, key, id] = parsed as unknown[];
   if (name !== sort.name) throw new InvalidCursorError(`issued for sort=${String(name)}`);
-  if (typeof key !== 'string' || !sort.validKey(key) || typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursorError('malformed');
+  if (typeof key !== 'string' || !sort.validKey(key) || typeof id !== 'string' || !UUID.test(id))
+    throw new InvalidCursorError('malformed');
   return { key, id };
 }
 

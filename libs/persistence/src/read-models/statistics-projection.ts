@@ -6,8 +6,16 @@ const AT = Symbol('at');
 const FIRST_AT = Symbol('first at');
 const PLUS_ONE = Symbol('+1');
 type Column =
-  | 'first_submitted_at' | 'submitted_at' | 'unit_approved_at' | 'appraisal_accepted_at' | 'voting_closed_at' | 'decided_at' | 'closed_at'
-  | 'final_status' | 'returns' | 'supplement_requests';
+  | 'first_submitted_at'
+  | 'submitted_at'
+  | 'unit_approved_at'
+  | 'appraisal_accepted_at'
+  | 'voting_closed_at'
+  | 'decided_at'
+  | 'closed_at'
+  | 'final_status'
+  | 'returns'
+  | 'supplement_requests';
 type Changes = Partial<Record<Column, typeof AT | typeof FIRST_AT | typeof PLUS_ONE | string | null>>;
 
 const closed = (status: 'AWARDED' | 'REJECTED' | 'WITHDRAWN'): Changes => ({ final_status: status, closed_at: AT });
@@ -74,12 +82,22 @@ export async function projectStatistics(m: EntityManager, e: StoredEnvelope): Pr
   if (event.type === 'AwardRevoked') await m.query(`DELETE FROM award_fact WHERE dossier_id = $1`, [e.dossierId]);
   if (event.type === 'DossierAwarded') {
     const { decision } = event.data;
-    const [row] = (await m.query(`SELECT award_code FROM stage_timing WHERE dossier_id = $1`, [e.dossierId])) as { award_code: string }[];
+    const [row] = (await m.query(`SELECT award_code FROM stage_timing WHERE dossier_id = $1`, [e.dossierId])) as {
+      award_code: string;
+    }[];
     const award = row && findAward(row.award_code);
     await m.query(
       `INSERT INTO award_fact (dossier_id, award_code, level, decider, subject_kind, unit_code, direct_worker, decision_number, authority, decided_on, year)
        SELECT dossier_id, award_code, $2, $3, subject_kind, unit_code, direct_worker, $4, $5, $6, $7 FROM stage_timing WHERE dossier_id = $1`,
-      [e.dossierId, award?.level ?? 'UNKNOWN', award?.decider ?? 'UNKNOWN', decision.number, decision.authority, decision.signedOn, Number(decision.signedOn.slice(0, 4))],
+      [
+        e.dossierId,
+        award?.level ?? 'UNKNOWN',
+        award?.decider ?? 'UNKNOWN',
+        decision.number,
+        decision.authority,
+        decision.signedOn,
+        Number(decision.signedOn.slice(0, 4)),
+      ],
     );
   }
 }

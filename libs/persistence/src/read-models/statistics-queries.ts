@@ -1,16 +1,37 @@
 import type { DataSource } from 'typeorm';
 import { Where } from './sql';
-import { AWARD_CODES, findAward, FIVE_YEAR_REPORT_CATEGORIES, type AwardLevel, type ReportCategory } from '@tdkt/domain';
+import {
+  AWARD_CODES,
+  findAward,
+  FIVE_YEAR_REPORT_CATEGORIES,
+  type AwardLevel,
+  type ReportCategory,
+} from '@tdkt/domain';
 
 const labelOf = (c: ReportCategory): string => c.label ?? findAward(c.awardCodes[0])?.nameVi ?? c.key;
 
 /** The stages a dossier passes on the provincial route, as (from, to) columns of stage_timing. */
 export const PROCESSING_STAGES = [
   { stage: 'UNIT_REVIEW', label: 'Xét duyệt tại đơn vị', from: 'submitted_at', to: 'unit_approved_at' },
-  { stage: 'APPRAISAL', label: 'Thẩm định (Ban Thi đua – Khen thưởng)', from: 'unit_approved_at', to: 'appraisal_accepted_at' },
-  { stage: 'COUNCIL_VOTING', label: 'Hội đồng Thi đua – Khen thưởng bỏ phiếu', from: 'appraisal_accepted_at', to: 'voting_closed_at' },
+  {
+    stage: 'APPRAISAL',
+    label: 'Thẩm định (Ban Thi đua – Khen thưởng)',
+    from: 'unit_approved_at',
+    to: 'appraisal_accepted_at',
+  },
+  {
+    stage: 'COUNCIL_VOTING',
+    label: 'Hội đồng Thi đua – Khen thưởng bỏ phiếu',
+    from: 'appraisal_accepted_at',
+    to: 'voting_closed_at',
+  },
   { stage: 'DECISION', label: 'Người có thẩm quyền quyết định', from: 'voting_closed_at', to: 'decided_at' },
-  { stage: 'TOTAL', label: 'Toàn bộ (từ lần trình đầu tiên đến quyết định)', from: 'first_submitted_at', to: 'decided_at' },
+  {
+    stage: 'TOTAL',
+    label: 'Toàn bộ (từ lần trình đầu tiên đến quyết định)',
+    from: 'first_submitted_at',
+    to: 'decided_at',
+  },
 ] as const;
 export type ProcessingStage = (typeof PROCESSING_STAGES)[number]['stage'];
 
@@ -85,7 +106,11 @@ function filtered(f: StatisticsFilter, yearSql: string, table: string): Where {
   if (f.provinceCode !== undefined) c.add('o.province_code = ?', f.provinceCode);
   if (f.unitCode !== undefined) c.add(`${table}.unit_code = ?`, f.unitCode);
   if (f.awardCode !== undefined) c.add(`${table}.award_code = ?`, f.awardCode);
-  if (f.level !== undefined) c.add(`${table}.award_code = ANY (?)`, AWARD_CODES.filter((code) => findAward(code)?.level === f.level));
+  if (f.level !== undefined)
+    c.add(
+      `${table}.award_code = ANY (?)`,
+      AWARD_CODES.filter((code) => findAward(code)?.level === f.level),
+    );
   if (f.fromYear !== undefined) c.add(`${yearSql} >= ?`, f.fromYear);
   if (f.toYear !== undefined) c.add(`${yearSql} <= ?`, f.toYear);
   return c;
@@ -114,13 +139,33 @@ export class StatisticsQueries {
         ORDER BY f.year, array_position(${order}::text[], f.award_code), f.unit_code`,
       c.params,
     )) as {
-      year: number; award_code: string; level: string; decider: string; unit_code: string; unit_name: string | null; province_code: string | null;
-      total: number; individuals: number; collectives: number; households: number; direct_workers: number;
+      year: number;
+      award_code: string;
+      level: string;
+      decider: string;
+      unit_code: string;
+      unit_name: string | null;
+      province_code: string | null;
+      total: number;
+      individuals: number;
+      collectives: number;
+      households: number;
+      direct_workers: number;
     }[];
     return rows.map((r) => ({
-      year: r.year, awardCode: r.award_code, awardName: findAward(r.award_code)?.nameVi ?? r.award_code, level: r.level, decider: r.decider,
-      unitCode: r.unit_code, unitName: r.unit_name, provinceCode: r.province_code,
-      total: r.total, individuals: r.individuals, collectives: r.collectives, households: r.households, directWorkers: r.direct_workers,
+      year: r.year,
+      awardCode: r.award_code,
+      awardName: findAward(r.award_code)?.nameVi ?? r.award_code,
+      level: r.level,
+      decider: r.decider,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      provinceCode: r.province_code,
+      total: r.total,
+      individuals: r.individuals,
+      collectives: r.collectives,
+      households: r.households,
+      directWorkers: r.direct_workers,
     }));
   }
 
@@ -132,12 +177,18 @@ export class StatisticsQueries {
          FROM award_fact f LEFT JOIN org_unit o ON o.code = f.unit_code ${c.sql}`,
       c.params,
     )) as { individuals: number; direct_workers: number }[];
-    return { individuals: r.individuals, directWorkers: r.direct_workers, share: r.individuals === 0 ? null : round(r.direct_workers / r.individuals, 4) };
+    return {
+      individuals: r.individuals,
+      directWorkers: r.direct_workers,
+      share: r.individuals === 0 ? null : round(r.direct_workers / r.individuals, 4),
+    };
   }
 
   /** Median and 90th percentile of the days each stage took, counted in the year the stage ended. */
   async processingTimes(f: StatisticsFilter): Promise<StageTime[]> {
-    const c = filtered(f, `EXTRACT(YEAR FROM s.ended AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`, 't').add('s.started IS NOT NULL AND s.ended IS NOT NULL');
+    const c = filtered(f, `EXTRACT(YEAR FROM s.ended AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`, 't').add(
+      's.started IS NOT NULL AND s.ended IS NOT NULL',
+    );
     const values = PROCESSING_STAGES.map((s) => `('${s.stage}', t.${s.from}, t.${s.to})`).join(', ');
     const days = `(EXTRACT(EPOCH FROM (s.ended - s.started)) / 86400)::float8`;
     const rows = (await this.dataSource.query(
@@ -154,7 +205,13 @@ export class StatisticsQueries {
     const byStage = new Map(rows.map((r) => [r.stage, r]));
     return PROCESSING_STAGES.map(({ stage, label }) => {
       const r = byStage.get(stage);
-      return { stage, label, count: r?.n ?? 0, medianDays: round(r?.median ?? null, 2), p90Days: round(r?.p90 ?? null, 2) };
+      return {
+        stage,
+        label,
+        count: r?.n ?? 0,
+        medianDays: round(r?.median ?? null, 2),
+        p90Days: round(r?.p90 ?? null, 2),
+      };
     });
   }
 

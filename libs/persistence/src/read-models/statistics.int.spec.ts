@@ -26,17 +26,39 @@ function returnedThenAwarded(): EventEnvelope[] {
     [clerk, { type: 'SubmitDossier', data: {} }],
     [who('UNIT_HEAD', 'head-SGDDT', 'SGDDT'), { type: 'ApproveAtUnit', data: {} }],
     [who('SECRETARIAT_OFFICER', 'sec-1'), { type: 'AcceptAppraisal', data: { councilMembers: ['m1', 'm2', 'm3'] } }],
-    ...['m1', 'm2', 'm3'].map((m): [ReturnType<typeof who>, DossierCommand] => [who('COUNCIL_MEMBER', m), { type: 'CastVote', data: { approve: true } }]),
-    [who('PROVINCIAL_DECIDER', 'chairman'), { type: 'DecideDossier', data: { approve: true, allocated: { number: '77/QĐ-UBND', authority: 'PROVINCIAL_CHAIRMAN', year: 0 } } }],
+    ...['m1', 'm2', 'm3'].map((m): [ReturnType<typeof who>, DossierCommand] => [
+      who('COUNCIL_MEMBER', m),
+      { type: 'CastVote', data: { approve: true } },
+    ]),
+    [
+      who('PROVINCIAL_DECIDER', 'chairman'),
+      {
+        type: 'DecideDossier',
+        data: { approve: true, allocated: { number: '77/QĐ-UBND', authority: 'PROVINCIAL_CHAIRMAN', year: 0 } },
+      },
+    ],
   ];
-  return simulateDossier({ steps: 3, unitCode: 'SGDDT', nominee: 'Lò Văn Lả', directWorker: true, now: SEPT_2025, then, dayOffsets: [0, 0, 1, 3, 5, 6, 10, 11, 11, 11, 12] });
+  return simulateDossier({
+    steps: 3,
+    unitCode: 'SGDDT',
+    nominee: 'Lò Văn Lả',
+    directWorker: true,
+    now: SEPT_2025,
+    then,
+    dayOffsets: [0, 0, 1, 3, 5, 6, 10, 11, 11, 11, 12],
+  });
 }
 
 beforeAll(async () => {
   db = await scratchDatabase();
   stats = new StatisticsQueries(db.ds);
   const directory = new Directory(db.ds);
-  await directory.upsertUnit({ code: 'SGDDT', name: 'Sở Giáo dục và Đào tạo Sơn La', level: 'AGENCY', provinceCode: 'SL' });
+  await directory.upsertUnit({
+    code: 'SGDDT',
+    name: 'Sở Giáo dục và Đào tạo Sơn La',
+    level: 'AGENCY',
+    provinceCode: 'SL',
+  });
   await directory.upsertUnit({ code: 'SYT', name: 'Sở Y tế Sơn La', level: 'AGENCY', provinceCode: 'SL' });
   await directory.upsertUnit({ code: 'HN-XA', name: 'UBND xã Hà Nội', level: 'COMMUNE', provinceCode: 'HN' });
 
@@ -44,22 +66,101 @@ beforeAll(async () => {
   const streams: Record<string, EventEnvelope[]> = {
     A: simulateDossier({ ...sl, ...awarded, unitCode: 'SGDDT', nominee: 'Cầm Thị A', directWorker: true }),
     B: simulateDossier({ ...sl, ...awarded, unitCode: 'SGDDT', nominee: 'Quàng Văn B', directWorker: false }),
-    F: simulateDossier({ ...sl, ...awarded, unitCode: 'SGDDT', nominee: 'Hộ ông Lường Văn F', nomineeKind: 'HOUSEHOLD' }),
+    F: simulateDossier({
+      ...sl,
+      ...awarded,
+      unitCode: 'SGDDT',
+      nominee: 'Hộ ông Lường Văn F',
+      nomineeKind: 'HOUSEHOLD',
+    }),
     L: returnedThenAwarded(),
-    G: simulateDossier({ ...sl, ...awarded, now: MARCH_2026, unitCode: 'SGDDT', nominee: 'Tòng Thị G', directWorker: true }),
-    I: simulateDossier({ ...sl, decision: { approve: false, reason: 'Chưa đủ tiêu chuẩn' }, unitCode: 'SGDDT', nominee: 'Vì Văn I' }),
+    G: simulateDossier({
+      ...sl,
+      ...awarded,
+      now: MARCH_2026,
+      unitCode: 'SGDDT',
+      nominee: 'Tòng Thị G',
+      directWorker: true,
+    }),
+    I: simulateDossier({
+      ...sl,
+      decision: { approve: false, reason: 'Chưa đủ tiêu chuẩn' },
+      unitCode: 'SGDDT',
+      nominee: 'Vì Văn I',
+    }),
     K: simulateDossier({ ...sl, steps: 3, unitCode: 'SGDDT', nominee: 'Lừ Thị K' }),
-    W: simulateDossier({ ...sl, steps: 2, unitCode: 'SGDDT', nominee: 'Hà Văn W', then: [[who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), { type: 'WithdrawDossier', data: { reason: 'Rút hồ sơ' } }]] }),
-    C: simulateDossier({ ...sl, ...awarded, unitCode: 'SYT', nominee: 'Khoa Nhi, Bệnh viện tỉnh', nomineeKind: 'COLLECTIVE' }),
-    D: simulateDossier({ ...sl, ...awarded, awardCode: 'TT_LD_XUAT_SAC', unitCode: 'SYT', nominee: 'Trạm Y tế xã Chiềng Mung', nomineeKind: 'COLLECTIVE' }),
-    E: simulateDossier({ ...sl, ...awarded, awardCode: 'CO_TD_TINH', unitCode: 'SYT', nominee: 'Bệnh viện Đa khoa tỉnh', nomineeKind: 'COLLECTIVE' }),
+    W: simulateDossier({
+      ...sl,
+      steps: 2,
+      unitCode: 'SGDDT',
+      nominee: 'Hà Văn W',
+      then: [[who('UNIT_CLERK', 'clerk-SGDDT', 'SGDDT'), { type: 'WithdrawDossier', data: { reason: 'Rút hồ sơ' } }]],
+    }),
+    C: simulateDossier({
+      ...sl,
+      ...awarded,
+      unitCode: 'SYT',
+      nominee: 'Khoa Nhi, Bệnh viện tỉnh',
+      nomineeKind: 'COLLECTIVE',
+    }),
+    D: simulateDossier({
+      ...sl,
+      ...awarded,
+      awardCode: 'TT_LD_XUAT_SAC',
+      unitCode: 'SYT',
+      nominee: 'Trạm Y tế xã Chiềng Mung',
+      nomineeKind: 'COLLECTIVE',
+    }),
+    E: simulateDossier({
+      ...sl,
+      ...awarded,
+      awardCode: 'CO_TD_TINH',
+      unitCode: 'SYT',
+      nominee: 'Bệnh viện Đa khoa tỉnh',
+      nomineeKind: 'COLLECTIVE',
+    }),
     J: simulateDossier({ ...sl, steps: 7, approve: false, unitCode: 'SYT', nominee: 'Lò Thị J' }),
     // Province HN: five awards whose stages took known numbers of days (unit, appraisal, council, decision, total):
-    P1: simulateDossier({ steps: 8, ...awarded, now: SEPT_2025, unitCode: 'HN-XA', nominee: 'Người 1', dayOffsets: [0, 0, 1, 11, 12, 12, 13, 15] }), // 1 10 2 2 15
-    P2: simulateDossier({ steps: 8, ...awarded, now: SEPT_2025, unitCode: 'HN-XA', nominee: 'Người 2', dayOffsets: [0, 0, 2, 12, 13, 13, 14, 20] }), // 2 10 2 6 20
-    P3: simulateDossier({ steps: 8, ...awarded, now: SEPT_2025, unitCode: 'HN-XA', nominee: 'Người 3', dayOffsets: [0, 0, 3, 8, 9, 9, 9, 10] }), // 3 5 1 1 10
-    P4: simulateDossier({ steps: 8, ...awarded, now: SEPT_2025, unitCode: 'HN-XA', nominee: 'Người 4', dayOffsets: [0, 0, 4, 24, 25, 25, 25, 30] }), // 4 20 1 5 30
-    P5: simulateDossier({ steps: 8, ...awarded, now: SEPT_2025, unitCode: 'HN-XA', nominee: 'Người 5', dayOffsets: [0, 0, 10, 40, 41, 41, 41, 45] }), // 10 30 1 4 45
+    P1: simulateDossier({
+      steps: 8,
+      ...awarded,
+      now: SEPT_2025,
+      unitCode: 'HN-XA',
+      nominee: 'Người 1',
+      dayOffsets: [0, 0, 1, 11, 12, 12, 13, 15],
+    }), // 1 10 2 2 15
+    P2: simulateDossier({
+      steps: 8,
+      ...awarded,
+      now: SEPT_2025,
+      unitCode: 'HN-XA',
+      nominee: 'Người 2',
+      dayOffsets: [0, 0, 2, 12, 13, 13, 14, 20],
+    }), // 2 10 2 6 20
+    P3: simulateDossier({
+      steps: 8,
+      ...awarded,
+      now: SEPT_2025,
+      unitCode: 'HN-XA',
+      nominee: 'Người 3',
+      dayOffsets: [0, 0, 3, 8, 9, 9, 9, 10],
+    }), // 3 5 1 1 10
+    P4: simulateDossier({
+      steps: 8,
+      ...awarded,
+      now: SEPT_2025,
+      unitCode: 'HN-XA',
+      nominee: 'Người 4',
+      dayOffsets: [0, 0, 4, 24, 25, 25, 25, 30],
+    }), // 4 20 1 5 30
+    P5: simulateDossier({
+      steps: 8,
+      ...awarded,
+      now: SEPT_2025,
+      unitCode: 'HN-XA',
+      nominee: 'Người 5',
+      dayOffsets: [0, 0, 10, 40, 41, 41, 41, 45],
+    }), // 10 30 1 4 45
   };
   const store = new EventStore(db.ds);
   for (const [key, stream] of Object.entries(streams)) {
@@ -72,30 +173,63 @@ afterAll(async () => db?.drop());
 describe('awards by form, level, year and unit', () => {
   it('counts each award decision once, by year, catalog order and unit, with individuals, collectives and households', async () => {
     const rows = await stats.awards({ provinceCode: 'SL', fromYear: 2021, toYear: 2026 });
-    expect(rows.map((r) => [r.year, r.awardCode, r.unitCode, r.total, r.individuals, r.collectives, r.households, r.directWorkers])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.year,
+        r.awardCode,
+        r.unitCode,
+        r.total,
+        r.individuals,
+        r.collectives,
+        r.households,
+        r.directWorkers,
+      ]),
+    ).toEqual([
       [2025, 'BK_TINH', 'SGDDT', 4, 3, 0, 1, 2],
       [2025, 'BK_TINH', 'SYT', 1, 0, 1, 0, 0],
       [2025, 'CO_TD_TINH', 'SYT', 1, 0, 1, 0, 0],
       [2025, 'TT_LD_XUAT_SAC', 'SYT', 1, 0, 1, 0, 0],
       [2026, 'BK_TINH', 'SGDDT', 1, 1, 0, 0, 1],
     ]);
-    expect(rows[0]).toMatchObject({ awardName: 'Bằng khen của Chủ tịch UBND tỉnh', level: 'PROVINCIAL', decider: 'PROVINCIAL_CHAIRMAN', unitName: 'Sở Giáo dục và Đào tạo Sơn La', provinceCode: 'SL' });
+    expect(rows[0]).toMatchObject({
+      awardName: 'Bằng khen của Chủ tịch UBND tỉnh',
+      level: 'PROVINCIAL',
+      decider: 'PROVINCIAL_CHAIRMAN',
+      unitName: 'Sở Giáo dục và Đào tạo Sơn La',
+      provinceCode: 'SL',
+    });
   });
 
   it('filters by period, unit, award and level; rejected, withdrawn and open dossiers are not awards', async () => {
-    expect((await stats.awards({ provinceCode: 'SL', fromYear: 2026, toYear: 2026 })).map((r) => r.year)).toEqual([2026]);
+    expect((await stats.awards({ provinceCode: 'SL', fromYear: 2026, toYear: 2026 })).map((r) => r.year)).toEqual([
+      2026,
+    ]);
     expect((await stats.awards({ unitCode: 'SYT', awardCode: 'CO_TD_TINH' })).map((r) => r.total)).toEqual([1]);
     expect(await stats.awards({ level: 'STATE' })).toEqual([]);
     const [facts] = (await db.ds.query(`SELECT count(*)::int AS n FROM award_fact`)) as { n: number }[];
     expect(facts.n).toBe(13); // A B F L G C D E, P1–P5
-    const [row] = (await db.ds.query(`SELECT decision_number, decided_on, year FROM award_fact WHERE dossier_id = $1`, [ids.L])) as { decision_number: string; decided_on: string; year: number }[];
+    const [row] = (await db.ds.query(`SELECT decision_number, decided_on, year FROM award_fact WHERE dossier_id = $1`, [
+      ids.L,
+    ])) as { decision_number: string; decided_on: string; year: number }[];
     expect(row).toEqual({ decision_number: '77/QĐ-UBND', decided_on: '2025-09-27', year: 2025 });
   });
 
   it('gives the share of awards to individuals that went to people working directly at the grassroots', async () => {
-    expect(await stats.directWorkerShare({ provinceCode: 'SL', fromYear: 2021, toYear: 2025 })).toEqual({ individuals: 3, directWorkers: 2, share: 0.6667 });
-    expect(await stats.directWorkerShare({ provinceCode: 'SL', fromYear: 2026, toYear: 2026 })).toEqual({ individuals: 1, directWorkers: 1, share: 1 });
-    expect(await stats.directWorkerShare({ provinceCode: 'SL', fromYear: 2020, toYear: 2020 })).toEqual({ individuals: 0, directWorkers: 0, share: null });
+    expect(await stats.directWorkerShare({ provinceCode: 'SL', fromYear: 2021, toYear: 2025 })).toEqual({
+      individuals: 3,
+      directWorkers: 2,
+      share: 0.6667,
+    });
+    expect(await stats.directWorkerShare({ provinceCode: 'SL', fromYear: 2026, toYear: 2026 })).toEqual({
+      individuals: 1,
+      directWorkers: 1,
+      share: 1,
+    });
+    expect(await stats.directWorkerShare({ provinceCode: 'SL', fromYear: 2020, toYear: 2020 })).toEqual({
+      individuals: 0,
+      directWorkers: 0,
+      share: null,
+    });
   });
 });
 
@@ -109,17 +243,36 @@ describe('processing time per stage', () => {
       ['DECISION', 5, 4, 5.6], // 1 2 4 5 6
       ['TOTAL', 5, 20, 39], // 10 15 20 30 45
     ]);
-    expect((await stats.processingTimes({ provinceCode: 'HN', fromYear: 2026, toYear: 2026 })).every((s) => s.count === 0 && s.medianDays === null)).toBe(true);
+    expect(
+      (await stats.processingTimes({ provinceCode: 'HN', fromYear: 2026, toYear: 2026 })).every(
+        (s) => s.count === 0 && s.medianDays === null,
+      ),
+    ).toBe(true);
   });
 
   it('times a returned dossier from its last pass, its total from the first submission, and keeps final statuses', async () => {
-    const rows = (await db.ds.query(`SELECT * FROM stage_timing WHERE dossier_id = ANY ($1) ORDER BY dossier_id`, [[ids.L, ids.I, ids.J, ids.K, ids.W]])) as {
-      dossier_id: string; first_submitted_at: Date; submitted_at: Date; unit_approved_at: Date | null; decided_at: Date | null; final_status: string | null; returns: number;
+    const rows = (await db.ds.query(`SELECT * FROM stage_timing WHERE dossier_id = ANY ($1) ORDER BY dossier_id`, [
+      [ids.L, ids.I, ids.J, ids.K, ids.W],
+    ])) as {
+      dossier_id: string;
+      first_submitted_at: Date;
+      submitted_at: Date;
+      unit_approved_at: Date | null;
+      decided_at: Date | null;
+      final_status: string | null;
+      returns: number;
     }[];
     const by = new Map(rows.map((r) => [r.dossier_id, r]));
     const day = (d: Date | null | undefined) => (d ? (d.getTime() - SEPT_2025) / 86_400_000 : null);
     const l = by.get(ids.L);
-    expect([day(l?.first_submitted_at), day(l?.submitted_at), day(l?.unit_approved_at), day(l?.decided_at), l?.returns, l?.final_status]).toEqual([0, 5, 6, 12, 1, 'AWARDED']);
+    expect([
+      day(l?.first_submitted_at),
+      day(l?.submitted_at),
+      day(l?.unit_approved_at),
+      day(l?.decided_at),
+      l?.returns,
+      l?.final_status,
+    ]).toEqual([0, 5, 6, 12, 1, 'AWARDED']);
     expect([ids.I, ids.J, ids.K, ids.W].map((id) => [by.get(id)?.final_status, day(by.get(id)?.decided_at)])).toEqual([
       ['REJECTED', 8], // the chairman refused
       ['REJECTED', null], // the council did not pass it: no decision was made
@@ -148,13 +301,19 @@ describe('the five-year report of the seed article', () => {
       'Bằng khen của Chủ tịch UBND tỉnh',
       'Chiến sĩ thi đua cấp tỉnh',
     ]);
-    const counted = report.rows.filter((r) => r.count > 0).map((r) => [r.key, r.count, r.individuals, r.collectives, r.households]);
+    const counted = report.rows
+      .filter((r) => r.count > 0)
+      .map((r) => [r.key, r.count, r.individuals, r.collectives, r.households]);
     expect(counted).toEqual([
       ['CO_TD_TINH', 1, 0, 1, 0],
       ['TT_LD_XUAT_SAC', 1, 0, 1, 0],
       ['BK_TINH', 5, 3, 1, 1],
     ]);
-    expect(report.rows.find((r) => r.key === 'HC_LAO_DONG')?.awardCodes).toEqual(['HC_LAO_DONG_1', 'HC_LAO_DONG_2', 'HC_LAO_DONG_3']);
+    expect(report.rows.find((r) => r.key === 'HC_LAO_DONG')?.awardCodes).toEqual([
+      'HC_LAO_DONG_1',
+      'HC_LAO_DONG_2',
+      'HC_LAO_DONG_3',
+    ]);
     expect(report.directWorkers).toEqual({ individuals: 3, directWorkers: 2, share: 0.6667 });
     const hn = await stats.fiveYearReport({ provinceCode: 'HN', fromYear: 2025, toYear: 2025 });
     expect(hn.rows.filter((r) => r.count > 0).map((r) => [r.key, r.count, r.individuals])).toEqual([['BK_TINH', 5, 5]]);
@@ -163,7 +322,11 @@ describe('the five-year report of the seed article', () => {
 
 describe('rebuild', () => {
   const snapshot = async (ds: DataSource) =>
-    Promise.all(['stage_timing', 'award_fact'].map((t) => ds.query(`SELECT * FROM ${t} ORDER BY dossier_id`) as Promise<unknown[]>));
+    Promise.all(
+      ['stage_timing', 'award_fact'].map(
+        (t) => ds.query(`SELECT * FROM ${t} ORDER BY dossier_id`) as Promise<unknown[]>,
+      ),
+    );
 
   it('replaying the event table reproduces the statistics tables exactly', async () => {
     const live = await snapshot(db.ds);

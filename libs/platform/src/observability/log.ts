@@ -61,7 +61,9 @@ export const REDACTED_KEYS = [
 ] as const;
 
 const DEPTH = 5;
-const redactPaths = REDACTED_KEYS.flatMap((key) => Array.from({ length: DEPTH }, (_, depth) => [...Array<string>(depth).fill('*'), key].join('.')));
+const redactPaths = REDACTED_KEYS.flatMap((key) =>
+  Array.from({ length: DEPTH }, (_, depth) => [...Array<string>(depth).fill('*'), key].join('.')),
+);
 
 const LEVELS: readonly Level[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 /** LOG_LEVEL: fatal, error, warn, info (default), debug or trace. */
@@ -84,7 +86,17 @@ export function rootLogger(): Logger {
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactPaths, censor: '[redacted]' },
       // Only the error's class and code: a driver's message may quote the value it refused.
-      serializers: { err: (e: unknown) => (e instanceof Error ? { type: e.name, ...(typeof (e as { code?: unknown }).code === 'string' ? { code: (e as unknown as { code: string }).code } : {}) } : { type: typeof e }) },
+      serializers: {
+        err: (e: unknown) =>
+          e instanceof Error
+            ? {
+                type: e.name,
+                ...(typeof (e as { code?: unknown }).code === 'string'
+                  ? { code: (e as unknown as { code: string }).code }
+                  : {}),
+              }
+            : { type: typeof e },
+      },
       mixin: () => ({ ...(store.getStore() ?? {}) }),
     },
     destination,
@@ -111,7 +123,14 @@ export function logger(component: string): Logger {
 }
 
 /** NestJS's start-up chatter (modules loaded, routes mapped): debug, not info. */
-const NEST_INTERNALS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'NestApplicationContext']);
+const NEST_INTERNALS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+  'NestApplicationContext',
+]);
 
 /** Nest's LoggerService on pino: `new Logger('access').warn(…)` becomes {"level":"warn","component":"access",…}. */
 export class NestPinoLogger implements LoggerService {

@@ -6,7 +6,17 @@
  *   activity (worker) → runs the activity inside that context (its log lines carry the request and actor ids), logs
  *     one line per activity, and measures appends: their latency, the projection lag, the deadline timers that fired.
  */
-import type { Next, WorkflowClientInterceptor, WorkflowSignalInput, WorkflowStartInput, WorkflowStartOutput, WorkflowStartUpdateInput, WorkflowStartUpdateOutput, WorkflowStartUpdateWithStartInput, WorkflowStartUpdateWithStartOutput } from '@temporalio/client';
+import type {
+  Next,
+  WorkflowClientInterceptor,
+  WorkflowSignalInput,
+  WorkflowStartInput,
+  WorkflowStartOutput,
+  WorkflowStartUpdateInput,
+  WorkflowStartUpdateOutput,
+  WorkflowStartUpdateWithStartInput,
+  WorkflowStartUpdateWithStartOutput,
+} from '@temporalio/client';
 import type { Context as ActivityContext } from '@temporalio/activity';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { ActivityExecuteInput, ActivityInboundCallsInterceptor, ActivityInterceptors } from '@temporalio/worker';
@@ -19,7 +29,8 @@ type Headers = Record<string, Payload>;
 /** The current request's context, else what the command itself names (a command sent by the worker's activities). */
 function contextFor(arg: unknown): RequestContextHeader {
   const ctx = logContext.current();
-  const req = typeof arg === 'object' && arg !== null ? (arg as { requestId?: unknown; actor?: { userId?: unknown } }) : {};
+  const req =
+    typeof arg === 'object' && arg !== null ? (arg as { requestId?: unknown; actor?: { userId?: unknown } }) : {};
   const requestId = ctx?.requestId ?? (typeof req.requestId === 'string' ? req.requestId : undefined);
   const actorId = (typeof req.actor?.userId === 'string' ? req.actor.userId : undefined) ?? ctx?.actorId;
   return { ...(requestId ? { requestId } : {}), ...(actorId ? { actorId } : {}) };
@@ -37,7 +48,10 @@ export function readContextHeader(headers: Headers): RequestContextHeader {
   if (!payload) return {};
   try {
     const v = defaultPayloadConverter.fromPayload<RequestContextHeader>(payload);
-    return { ...(typeof v?.requestId === 'string' ? { requestId: v.requestId } : {}), ...(typeof v?.actorId === 'string' ? { actorId: v.actorId } : {}) };
+    return {
+      ...(typeof v?.requestId === 'string' ? { requestId: v.requestId } : {}),
+      ...(typeof v?.actorId === 'string' ? { actorId: v.actorId } : {}),
+    };
   } catch {
     return {};
   }
@@ -50,10 +64,14 @@ function commandType(updateName: string, arg: unknown): string {
 }
 
 type Outcome = { success?: unknown; failure?: { applicationFailureInfo?: unknown } | null } | null | undefined;
-const outcomeLabel = (o: Outcome): string => (!o ? 'unknown' : o.success ? 'accepted' : o.failure?.applicationFailureInfo ? 'refused' : 'failed');
+const outcomeLabel = (o: Outcome): string =>
+  !o ? 'unknown' : o.success ? 'accepted' : o.failure?.applicationFailureInfo ? 'refused' : 'failed';
 
 export class RequestContextClientInterceptor implements WorkflowClientInterceptor {
-  async startWithDetails(input: WorkflowStartInput, next: Next<WorkflowClientInterceptor, 'startWithDetails'>): Promise<WorkflowStartOutput> {
+  async startWithDetails(
+    input: WorkflowStartInput,
+    next: Next<WorkflowClientInterceptor, 'startWithDetails'>,
+  ): Promise<WorkflowStartOutput> {
     return next({ ...input, headers: withContext(input.headers) });
   }
 
@@ -61,7 +79,10 @@ export class RequestContextClientInterceptor implements WorkflowClientIntercepto
     return next({ ...input, headers: withContext(input.headers, input.args[0]) });
   }
 
-  async startUpdate(input: WorkflowStartUpdateInput, next: Next<WorkflowClientInterceptor, 'startUpdate'>): Promise<WorkflowStartUpdateOutput> {
+  async startUpdate(
+    input: WorkflowStartUpdateInput,
+    next: Next<WorkflowClientInterceptor, 'startUpdate'>,
+  ): Promise<WorkflowStartUpdateOutput> {
     const labels = { update: input.updateName, command: commandType(input.updateName, input.args[0]) };
     try {
       const out = await next({ ...input, headers: withContext(input.headers, input.args[0]) });
@@ -73,10 +94,17 @@ export class RequestContextClientInterceptor implements WorkflowClientIntercepto
     }
   }
 
-  async startUpdateWithStart(input: WorkflowStartUpdateWithStartInput, next: Next<WorkflowClientInterceptor, 'startUpdateWithStart'>): Promise<WorkflowStartUpdateWithStartOutput> {
+  async startUpdateWithStart(
+    input: WorkflowStartUpdateWithStartInput,
+    next: Next<WorkflowClientInterceptor, 'startUpdateWithStart'>,
+  ): Promise<WorkflowStartUpdateWithStartOutput> {
     const labels = { update: input.updateName, command: commandType(input.updateName, input.updateArgs[0]) };
     try {
-      const out = await next({ ...input, workflowStartHeaders: withContext(input.workflowStartHeaders), updateHeaders: withContext(input.updateHeaders, input.updateArgs[0]) });
+      const out = await next({
+        ...input,
+        workflowStartHeaders: withContext(input.workflowStartHeaders),
+        updateHeaders: withContext(input.updateHeaders, input.updateArgs[0]),
+      });
       commandsTotal.inc({ ...labels, outcome: outcomeLabel(out.updateOutcome as Outcome) });
       return out;
     } catch (e) {
@@ -94,7 +122,8 @@ interface AppendedEnvelope {
 }
 
 /** Request ids the workflows give the commands their own timers issue (`timer:…`, a session's `deadline:…`). */
-const isTimerRequest = (id: unknown) => typeof id === 'string' && (id.startsWith('timer:') || id.startsWith('deadline:'));
+const isTimerRequest = (id: unknown) =>
+  typeof id === 'string' && (id.startsWith('timer:') || id.startsWith('deadline:'));
 
 /** After an append activity succeeded: its duration, the projection lag of its last event, a fired deadline timer. */
 export function observeAppend(activity: string, args: unknown[], result: unknown, seconds: number): void {
@@ -118,7 +147,11 @@ class ActivityContextInterceptor implements ActivityInboundCallsInterceptor {
   async execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>): Promise<unknown> {
     const info = this.ctx.info;
     const activity = info.activityType;
-    const context = { ...readContextHeader(input.headers), ...(info.workflowExecution ? { workflowId: info.workflowExecution.workflowId } : {}), activity };
+    const context = {
+      ...readContextHeader(input.headers),
+      ...(info.workflowExecution ? { workflowId: info.workflowExecution.workflowId } : {}),
+      activity,
+    };
     return logContext.run(context, async () => {
       const started = performance.now();
       try {
@@ -138,4 +171,6 @@ class ActivityContextInterceptor implements ActivityInboundCallsInterceptor {
   }
 }
 
-export const requestContextActivityInterceptor = (ctx: ActivityContext): ActivityInterceptors => ({ inbound: new ActivityContextInterceptor(ctx) });
+export const requestContextActivityInterceptor = (ctx: ActivityContext): ActivityInterceptors => ({
+  inbound: new ActivityContextInterceptor(ctx),
+});

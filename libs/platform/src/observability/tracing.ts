@@ -39,7 +39,10 @@ export function tracingEndpoint(env: Record<string, string | undefined> = proces
 const withoutQuery = (url: string | undefined) => (url ?? '/').split('?')[0];
 
 /** Starts tracing for this process when an OTLP endpoint is configured; idempotent. */
-export function startTracing(serviceName: string, env: Record<string, string | undefined> = process.env): Tracing | undefined {
+export function startTracing(
+  serviceName: string,
+  env: Record<string, string | undefined> = process.env,
+): Tracing | undefined {
   if (active || !tracingEndpoint(env)) return active;
   const resource = new Resource({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME?.trim() || serviceName });
   // The exporter reads OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, _HEADERS and _TIMEOUT itself.

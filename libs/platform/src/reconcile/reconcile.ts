@@ -26,8 +26,22 @@ const ALLOCATE_ACTIVITY = 'allocateDecisionNumber';
 
 export type ReconcileIssue =
   | { kind: 'DIVERGED'; streamId: string; seq: number; workflowId: string; message: string }
-  | { kind: 'TABLE_AHEAD'; streamId: string; tableSeq: number; workflowSeq: number; workflowId: string; message: string }
-  | { kind: 'DECISION_NUMBER_MISMATCH'; dossierId: string; workflowId: string; expected: string; allocated: string; message: string }
+  | {
+      kind: 'TABLE_AHEAD';
+      streamId: string;
+      tableSeq: number;
+      workflowSeq: number;
+      workflowId: string;
+      message: string;
+    }
+  | {
+      kind: 'DECISION_NUMBER_MISMATCH';
+      dossierId: string;
+      workflowId: string;
+      expected: string;
+      allocated: string;
+      message: string;
+    }
   | { kind: 'HISTORY_UNREADABLE'; workflowId: string; message: string };
 
 export interface StreamRepair {
@@ -65,7 +79,11 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 const idOf = (v: unknown): string => String(v ?? '');
 
 /** The completed append and allocation activities of one history, decoded, in the order they were scheduled. */
-export async function appendsOf(history: { events?: HistoryEvent[] | null }, converter: DataConverter | undefined, workflowId: string): Promise<WorkflowAppends> {
+export async function appendsOf(
+  history: { events?: HistoryEvent[] | null },
+  converter: DataConverter | undefined,
+  workflowId: string,
+): Promise<WorkflowAppends> {
   const loaded = loadDataConverter(converter);
   const events = history.events ?? [];
   const completed = new Map<string, HistoryEvent>();
@@ -82,7 +100,10 @@ export async function appendsOf(history: { events?: HistoryEvent[] | null }, con
     if (!done) continue; // failed, timed out or still running: it appended nothing the workflow evolved from
     const [input] = await decodeArrayFromPayloads(loaded, scheduled.input?.payloads);
     if (name === ALLOCATE_ACTIVITY) {
-      const [result] = await decodeArrayFromPayloads(loaded, done.activityTaskCompletedEventAttributes?.result?.payloads);
+      const [result] = await decodeArrayFromPayloads(
+        loaded,
+        done.activityTaskCompletedEventAttributes?.result?.payloads,
+      );
       out.allocations.push({ input: input as AllocationCall['input'], number: (result as { number: string }).number });
     } else if (Array.isArray(input) && input.length > 0) {
       out.batches.push(input as StoredEnvelope[]);
@@ -99,14 +120,25 @@ export interface ReconcileOptions {
   onProgress?: (done: number, total: number) => Promise<void> | void;
 }
 
-export async function reconcile(deps: { temporal: Client; dataConverter?: DataConverter; events: EventStore; decisionNumbers: DecisionNumbers }, options: ReconcileOptions): Promise<ReconcileReport> {
-  const report: ReconcileReport = { apply: options.apply, workflows: 0, streams: 0, repaired: [], numbersChecked: 0, needsPerson: [] };
+export async function reconcile(
+  deps: { temporal: Client; dataConverter?: DataConverter; events: EventStore; decisionNumbers: DecisionNumbers },
+  options: ReconcileOptions,
+): Promise<ReconcileReport> {
+  const report: ReconcileReport = {
+    apply: options.apply,
+    workflows: 0,
+    streams: 0,
+    repaired: [],
+    numbersChecked: 0,
+    needsPerson: [],
+  };
   // Every append of every stream the listed workflows wrote (a dossier's stream is written by its own workflow, its
   // central stage and its revocation), grouped by stream and ordered by seq.
   const byStream = new Map<string, { workflowId: string; batch: StoredEnvelope[] }[]>();
   const allocations: { workflowId: string; call: AllocationCall }[] = [];
   const listed: WorkflowExecutionInfo[] = [];
-  for await (const wf of deps.temporal.workflow.list({ query: options.query ?? 'ExecutionStatus = "Running"' })) listed.push(wf);
+  for await (const wf of deps.temporal.workflow.list({ query: options.query ?? 'ExecutionStatus = "Running"' }))
+    listed.push(wf);
   for (const wf of listed) {
     report.workflows++;
     try {
@@ -119,7 +151,11 @@ export async function reconcile(deps: { temporal: Client; dataConverter?: DataCo
       }
       allocations.push(...found.allocations.map((call) => ({ workflowId: wf.workflowId, call })));
     } catch (e) {
-      report.needsPerson.push({ kind: 'HISTORY_UNREADABLE', workflowId: wf.workflowId, message: `history not read: ${e instanceof Error ? e.name : 'error'}` });
+      report.needsPerson.push({
+        kind: 'HISTORY_UNREADABLE',
+        workflowId: wf.workflowId,
+        message: `history not read: ${e instanceof Error ? e.name : 'error'}`,
+      });
     }
     await options.onProgress?.(report.workflows, listed.length);
   }
@@ -133,17 +169,26 @@ export async function reconcile(deps: { temporal: Client; dataConverter?: DataCo
     const workflowSeq = last.batch[last.batch.length - 1].seq;
     // Events both sides hold must be the same ones (same request id at the same seq).
     const bySeq = new Map(stored.map((e) => [e.seq, e]));
-    const diverged = appends.flatMap((a) => a.batch.map((e) => ({ a, e }))).find(({ e }) => bySeq.has(e.seq) && bySeq.get(e.seq)?.requestId !== e.requestId);
+    const diverged = appends
+      .flatMap((a) => a.batch.map((e) => ({ a, e })))
+      .find(({ e }) => bySeq.has(e.seq) && bySeq.get(e.seq)?.requestId !== e.requestId);
     if (diverged) {
       report.needsPerson.push({
-        kind: 'DIVERGED', streamId, seq: diverged.e.seq, workflowId: diverged.a.workflowId,
+        kind: 'DIVERGED',
+        streamId,
+        seq: diverged.e.seq,
+        workflowId: diverged.a.workflowId,
         message: `event ${diverged.e.seq} in the table comes from another request than the workflow's: the stream went on differently after the restore`,
       });
       continue;
     }
     if (tableSeq > workflowSeq) {
       report.needsPerson.push({
-        kind: 'TABLE_AHEAD', streamId, tableSeq, workflowSeq, workflowId: last.workflowId,
+        kind: 'TABLE_AHEAD',
+        streamId,
+        tableSeq,
+        workflowSeq,
+        workflowId: last.workflowId,
         message: `the table holds events up to ${tableSeq}, the workflow knows ${workflowSeq}: Temporal's store is older than the table`,
       });
       continue;
@@ -151,7 +196,13 @@ export async function reconcile(deps: { temporal: Client; dataConverter?: DataCo
     const missing = appends.filter((a) => a.batch[0].seq > tableSeq);
     if (missing.length === 0) continue;
     if (options.apply) for (const { batch } of missing) await deps.events.append(batch);
-    report.repaired.push({ streamId, workflowId: last.workflowId, tableSeq, workflowSeq, events: missing.reduce((n, a) => n + a.batch.length, 0) });
+    report.repaired.push({
+      streamId,
+      workflowId: last.workflowId,
+      tableSeq,
+      workflowSeq,
+      events: missing.reduce((n, a) => n + a.batch.length, 0),
+    });
   }
 
   // Then the decision register: a lost allocation is made again under its key (after the events, whose dossier rows
@@ -162,7 +213,11 @@ export async function reconcile(deps: { temporal: Client; dataConverter?: DataCo
     report.numbersChecked++;
     if (again.number !== call.number)
       report.needsPerson.push({
-        kind: 'DECISION_NUMBER_MISMATCH', dossierId: call.input.dossierId, workflowId, expected: call.number, allocated: again.number,
+        kind: 'DECISION_NUMBER_MISMATCH',
+        dossierId: call.input.dossierId,
+        workflowId,
+        expected: call.number,
+        allocated: again.number,
         message: `the workflow was given ${call.number}; after the restore the register gives ${again.number} (another decision took it): a person voids one`,
       });
   }

@@ -19,7 +19,12 @@ export interface LocalCertificate {
   sha256: string;
 }
 
-const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 3072 };
+const RSA = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 3072,
+};
 const SUBJECT = 'CN=TDKT local test signer (not a legal signature), O=TDKT engine embedded default, C=VN';
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600_000;
 
@@ -53,7 +58,8 @@ export async function localCertificate(file: string): Promise<LocalCertificate> 
   try {
     pem = readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`TDKT_SIGNING_DIR: cannot read ${file}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`TDKT_SIGNING_DIR: cannot read ${file}: ${(e as Error).message}`);
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(tmp, await make(), { mode: 0o600, flag: 'wx' });
@@ -67,7 +73,8 @@ export async function localCertificate(file: string): Promise<LocalCertificate> 
     pem = readFileSync(file, 'utf8');
   }
   const certPem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!certPem || !pem.includes('PRIVATE KEY-----')) throw new Error(`TDKT_SIGNING_DIR: ${file} does not hold a private key and a certificate`);
+  if (!certPem || !pem.includes('PRIVATE KEY-----'))
+    throw new Error(`TDKT_SIGNING_DIR: ${file} does not hold a private key and a certificate`);
   const cert = new x509.X509Certificate(certPem);
   const der = Buffer.from(cert.rawData);
   return {

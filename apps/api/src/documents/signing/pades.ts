@@ -10,8 +10,22 @@ import { createHash } from 'node:crypto';
 import { AsnArray, AsnConvert, AsnType, AsnTypeTypes, OctetString } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
 import {
-  Attribute, CertificateChoices, CertificateSet, CMSVersion, ContentInfo, DigestAlgorithmIdentifier, DigestAlgorithmIdentifiers, EncapsulatedContentInfo,
-  IssuerAndSerialNumber, SignatureAlgorithmIdentifier, SignedData, SignerIdentifier, SignerInfo, SignerInfos, id_data, id_signedData,
+  Attribute,
+  CertificateChoices,
+  CertificateSet,
+  CMSVersion,
+  ContentInfo,
+  DigestAlgorithmIdentifier,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignatureAlgorithmIdentifier,
+  SignedData,
+  SignerIdentifier,
+  SignerInfo,
+  SignerInfos,
+  id_data,
+  id_signedData,
 } from '@peculiar/asn1-cms';
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
@@ -39,7 +53,8 @@ class AttributeSet extends AsnArray<Attribute> {}
 const ID_DATA_DER = Buffer.from('06092a864886f70d010701', 'hex');
 
 const der = (value: unknown): Buffer => Buffer.from(AsnConvert.serialize(value));
-const attribute = (attrType: string, valueDer: Buffer): Attribute => new Attribute({ attrType, attrValues: [new Uint8Array(valueDer).buffer] });
+const attribute = (attrType: string, valueDer: Buffer): Attribute =>
+  new Attribute({ attrType, attrValues: [new Uint8Array(valueDer).buffer] });
 const sha256 = (b: Uint8Array): Buffer => createHash('sha256').update(b).digest();
 
 /** DER of SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }, one ESSCertIDv2 { certHash } (SHA-256 is its default). */
@@ -74,11 +89,20 @@ export async function cadesDetached(req: CmsRequest): Promise<Buffer> {
     version: CMSVersion.v1,
     digestAlgorithms: new DigestAlgorithmIdentifiers([sha256Alg]),
     encapContentInfo: new EncapsulatedContentInfo({ eContentType: id_data }),
-    certificates: new CertificateSet([req.certificate, ...(req.chain ?? [])].map((c) => new CertificateChoices({ certificate: AsnConvert.parse(c, Certificate) }))),
+    certificates: new CertificateSet(
+      [req.certificate, ...(req.chain ?? [])].map(
+        (c) => new CertificateChoices({ certificate: AsnConvert.parse(c, Certificate) }),
+      ),
+    ),
     signerInfos: new SignerInfos([
       new SignerInfo({
         version: CMSVersion.v1,
-        sid: new SignerIdentifier({ issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer: cert.tbsCertificate.issuer, serialNumber: cert.tbsCertificate.serialNumber }) }),
+        sid: new SignerIdentifier({
+          issuerAndSerialNumber: new IssuerAndSerialNumber({
+            issuer: cert.tbsCertificate.issuer,
+            serialNumber: cert.tbsCertificate.serialNumber,
+          }),
+        }),
         digestAlgorithm: sha256Alg,
         signedAttrs: attrs,
         signatureAlgorithm: new SignatureAlgorithmIdentifier({ algorithm: OID.sha256WithRSA, parameters: null }),

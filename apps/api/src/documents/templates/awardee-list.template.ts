@@ -13,7 +13,10 @@ export const AWARDEE_LIST_TEMPLATE_VERSION = 'danh-sach-cong-khai@1';
 export function awardeeListHtml(d: DecisionDocument): string {
   const dateText = vietnameseDate(d.signedOn);
   const rows = d.awardees
-    .map((a, i) => `<tr><td class="n">${i + 1}</td><td>${esc(a.name)}</td><td>${esc([a.position, a.unitName].filter(Boolean).join(', '))}</td><td>${esc(d.awardName)}</td></tr>`)
+    .map(
+      (a, i) =>
+        `<tr><td class="n">${i + 1}</td><td>${esc(a.name)}</td><td>${esc([a.position, a.unitName].filter(Boolean).join(', '))}</td><td>${esc(d.awardName)}</td></tr>`,
+    )
     .join('');
   const body = [
     letterhead({ issuingBody: d.issuingBody, place: d.place, date: d.signedOn, dateText }),
@@ -22,7 +25,11 @@ export function awardeeListHtml(d: DecisionDocument): string {
     ...d.legalBasis.map((b) => paragraph(`Căn cứ ${b.trim().replace(/[.;,\s]+$/, '')};`, 'basis')),
     `<table class="list"><thead><tr><th>STT</th><th>Họ và tên / Tên tập thể</th><th>Chức vụ, đơn vị</th><th>Hình thức khen thưởng</th></tr></thead><tbody>${rows}</tbody></table>`,
     paragraph(`Tổng số: ${d.awardees.length} cá nhân, tập thể./.`),
-    footer({ title: ['CHỦ TỊCH'], name: d.signerName, recipients: ['Cổng thông tin điện tử tỉnh;', 'Các cơ quan, đơn vị có tên trong danh sách;', 'Lưu: VT, TĐKT.'] }),
+    footer({
+      title: ['CHỦ TỊCH'],
+      name: d.signerName,
+      recipients: ['Cổng thông tin điện tử tỉnh;', 'Các cơ quan, đơn vị có tên trong danh sách;', 'Lưu: VT, TĐKT.'],
+    }),
   ];
   return page(`Danh sách công khai ${d.number}`, body.join('\n'));
 }

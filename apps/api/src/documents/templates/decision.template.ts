@@ -50,7 +50,10 @@ export function decisionHtml(d: DecisionDocument): string {
     `<div class="kind" style="margin-top:8pt;margin-bottom:8pt">QUYẾT ĐỊNH:</div>`,
     article(1, first),
     article(2, 'Tiền thưởng kèm theo thực hiện theo quy định của pháp luật về thi đua, khen thưởng.'),
-    article(3, `Chánh Văn phòng Ủy ban nhân dân, Trưởng Ban Thi đua - Khen thưởng, Thủ trưởng ${d.proposers.join(', ')} và ${single ? (single.collective ? 'tập thể' : 'cá nhân') : 'các cá nhân, tập thể'} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`),
+    article(
+      3,
+      `Chánh Văn phòng Ủy ban nhân dân, Trưởng Ban Thi đua - Khen thưởng, Thủ trưởng ${d.proposers.join(', ')} và ${single ? (single.collective ? 'tập thể' : 'cá nhân') : 'các cá nhân, tập thể'} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+    ),
     footer({ title: [upper(d.signerTitle)], name: d.signerName, recipients: ['Như Điều 3;', 'Lưu: VT, TĐKT.'] }),
   ];
   if (!single) body.push(annex(d, dateText));
@@ -59,7 +62,12 @@ export function decisionHtml(d: DecisionDocument): string {
 
 /** Danh sách kèm theo: a batch decision's awardees, one row each. */
 function annex(d: DecisionDocument, dateText: string): string {
-  const rows = d.awardees.map((a, i) => `<tr><td class="n">${i + 1}</td><td>${esc(a.name)}</td><td>${esc([a.position, a.unitName].filter(Boolean).join(', '))}</td></tr>`).join('');
+  const rows = d.awardees
+    .map(
+      (a, i) =>
+        `<tr><td class="n">${i + 1}</td><td>${esc(a.name)}</td><td>${esc([a.position, a.unitName].filter(Boolean).join(', '))}</td></tr>`,
+    )
+    .join('');
   return `<div class="annex">
 <div class="kind" style="margin-top:0">DANH SÁCH</div>
 <div class="gist">Cá nhân, tập thể được tặng ${esc(d.awardName)}</div>

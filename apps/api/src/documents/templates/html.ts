@@ -86,7 +86,8 @@ export function heading(kind: string, gist: string[]): string {
 
 export const paragraph = (text: string, cls?: string): string => `<p${cls ? ` class="${cls}"` : ''}>${esc(text)}</p>`;
 
-export const article = (n: number, text: string): string => `<p><span class="article-no">Điều ${n}.</span> ${esc(text)}</p>`;
+export const article = (n: number, text: string): string =>
+  `<p><span class="article-no">Điều ${n}.</span> ${esc(text)}</p>`;
 
 export interface SignatureBlock {
   /** Quyền hạn, chức vụ of the signer, e.g. ["CHỦ TỊCH"] or ["TM. HỘI ĐỒNG", "CHỦ TỊCH"]. */
@@ -101,7 +102,11 @@ export const signer = (title: string[], name: string): string =>
   `${title.map((t) => `<div class="signer-title">${esc(t)}</div>`).join('')}<div class="signature-space">(Chữ ký số)</div><div class="signer-name">${name ? esc(name) : '&nbsp;'}</div>`;
 
 /** A biên bản's two signers side by side (the secretary left, the chair right), nơi nhận below. */
-export function twoSigners(left: { title: string[]; name: string }, right: { title: string[]; name: string }, recipients: string[]): string {
+export function twoSigners(
+  left: { title: string[]; name: string },
+  right: { title: string[]; name: string },
+  recipients: string[],
+): string {
   return `<table class="foot"><tr><td class="right">${signer(left.title, left.name)}</td><td class="right">${signer(right.title, right.name)}</td></tr></table>
 <div class="foot" style="font-size:11pt"><div class="to" style="font-weight:bold;font-style:italic;font-size:12pt">Nơi nhận:</div>${recipients.map((r) => `<div>- ${esc(r)}</div>`).join('')}</div>`;
 }

@@ -33,18 +33,42 @@ const sentence = (s: string) => s.trim().replace(/[.;,\s]+$/, '');
 
 export function proposalHtml(d: ProposalDocument): string {
   const who = [d.awardee.name, d.awardee.position, d.awardee.unitName].filter(Boolean).join(', ');
-  const asks = d.decider === 'PRESIDENT' ? `xem xét, trình Chủ tịch nước quyết định tặng ${d.awardName}` : `xem xét, quyết định tặng ${d.awardName}`;
+  const asks =
+    d.decider === 'PRESIDENT'
+      ? `xem xét, trình Chủ tịch nước quyết định tặng ${d.awardName}`
+      : `xem xét, quyết định tặng ${d.awardName}`;
   const body = [
-    letterhead({ issuingBody: d.issuingBody, number: d.number, place: d.place, date: d.signedOn, dateText: vietnameseDate(d.signedOn) }),
+    letterhead({
+      issuingBody: d.issuingBody,
+      number: d.number,
+      place: d.place,
+      date: d.signedOn,
+      dateText: vietnameseDate(d.signedOn),
+    }),
     heading('TỜ TRÌNH', [`Về việc đề nghị tặng ${d.awardName}`]),
     `<p class="center" style="margin-top:10pt">Kính gửi: Thủ tướng Chính phủ (qua Bộ Nội vụ).</p>`,
     ...d.legalBasis.map((b) => paragraph(`Căn cứ ${sentence(b)};`, 'basis')),
-    paragraph(`Xét đề nghị của ${d.proposer}${d.council ? ` và kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh (${d.council.approvals}/${d.council.members} thành viên đồng ý, ${d.council.present} thành viên có mặt)` : ''}.`, 'basis'),
-    ...(d.posting ? [paragraph(`Hồ sơ đã được niêm yết công khai; số ý kiến phản ánh: ${d.posting.objections}${d.posting.outcome ? `; kết quả xem xét: ${sentence(d.posting.outcome)}` : ''}.`)] : []),
-    paragraph(`${d.provinceBody} kính trình Thủ tướng Chính phủ ${asks} cho ${who}, đã có thành tích: ${sentence(d.achievements)}.`),
+    paragraph(
+      `Xét đề nghị của ${d.proposer}${d.council ? ` và kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh (${d.council.approvals}/${d.council.members} thành viên đồng ý, ${d.council.present} thành viên có mặt)` : ''}.`,
+      'basis',
+    ),
+    ...(d.posting
+      ? [
+          paragraph(
+            `Hồ sơ đã được niêm yết công khai; số ý kiến phản ánh: ${d.posting.objections}${d.posting.outcome ? `; kết quả xem xét: ${sentence(d.posting.outcome)}` : ''}.`,
+          ),
+        ]
+      : []),
+    paragraph(
+      `${d.provinceBody} kính trình Thủ tướng Chính phủ ${asks} cho ${who}, đã có thành tích: ${sentence(d.achievements)}.`,
+    ),
     paragraph('(Có hồ sơ kèm theo.)'),
     paragraph(`${d.provinceBody} kính trình Thủ tướng Chính phủ xem xét, quyết định./.`),
-    footer({ title: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: d.signerName, recipients: ['Như trên;', 'Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương);', 'Lưu: VT, TĐKT.'] }),
+    footer({
+      title: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+      name: d.signerName,
+      recipients: ['Như trên;', 'Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương);', 'Lưu: VT, TĐKT.'],
+    }),
   ];
   return page(`Tờ trình ${d.number}`, body.join('\n'));
 }

@@ -27,12 +27,22 @@ export function Administration() {
   const tabs = TABS.filter((tab) => (tab.roles as readonly string[]).includes(role));
   const active = tabs.find((tab) => tab.key === params.get('tab'))?.key ?? tabs[0]?.key;
   return (
-    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('admin.title')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('admin.title')}
+        </Typography.Title>
+      }
+    >
       <Tabs
         activeKey={active}
         onChange={(key) => setParams({ tab: key })}
         destroyOnHidden
-        items={tabs.map((tab) => ({ key: tab.key, label: <span data-testid={`tab-${tab.key}`}>{t(`admin.tabs.${tab.key}`)}</span>, children: tab.element }))}
+        items={tabs.map((tab) => ({
+          key: tab.key,
+          label: <span data-testid={`tab-${tab.key}`}>{t(`admin.tabs.${tab.key}`)}</span>,
+          children: tab.element,
+        }))}
       />
     </Card>
   );

@@ -21,10 +21,21 @@ export function RowErrors({ errors }: { errors: readonly RowError[] }) {
       dataSource={[...errors]}
       pagination={errors.length > 50 ? { pageSize: 50 } : false}
       columns={[
-        { title: t('admin.import.sheetCol'), dataIndex: 'sheet', render: (s: string) => t(`admin.import.${s}`, { defaultValue: s }) },
+        {
+          title: t('admin.import.sheetCol'),
+          dataIndex: 'sheet',
+          render: (s: string) => t(`admin.import.${s}`, { defaultValue: s }),
+        },
         { title: t('admin.import.row'), dataIndex: 'row' },
-        { title: t('admin.import.column'), dataIndex: 'column', render: (c: string) => t(`admin.import.field.${c}`, { defaultValue: c }) },
-        { title: t('admin.import.message'), render: (_: unknown, e) => <span title={e.message}>{refusalMessage(e.rule, e.message, i18n.language)}</span> },
+        {
+          title: t('admin.import.column'),
+          dataIndex: 'column',
+          render: (c: string) => t(`admin.import.field.${c}`, { defaultValue: c }),
+        },
+        {
+          title: t('admin.import.message'),
+          render: (_: unknown, e) => <span title={e.message}>{refusalMessage(e.rule, e.message, i18n.language)}</span>,
+        },
       ]}
     />
   );
@@ -41,22 +52,53 @@ export function DirectoryImport() {
   const [sheet, setSheet] = useState<'' | 'units' | 'users'>('');
   const [checked, setChecked] = useState<{ file: File; report: DirectoryImportReport } | null>(null);
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => upload<DirectoryImportReport>('/api/admin/directory-imports', { file: file as File, dryRun: String(dryRun), ...(sheet ? { sheet } : {}) }),
+    mutationFn: (dryRun: boolean) =>
+      upload<DirectoryImportReport>('/api/admin/directory-imports', {
+        file: file as File,
+        dryRun: String(dryRun),
+        ...(sheet ? { sheet } : {}),
+      }),
     onSuccess: async (report) => {
       if (report.dryRun) setChecked({ file: file as File, report });
       else await queryClient.invalidateQueries({ queryKey: ['admin'] });
     },
   });
   const report = run.data;
-  const refusedErrors = run.error instanceof ApiError ? ((run.error.body.details as { errors?: RowError[] } | undefined)?.errors ?? []) : [];
+  const refusedErrors =
+    run.error instanceof ApiError
+      ? ((run.error.body.details as { errors?: RowError[] } | undefined)?.errors ?? [])
+      : [];
   const clean = checked?.file === file && checked.report.errors.length === 0 && checked.report.rows.length > 0;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Collapse size="small" items={[{ key: 'columns', label: t('admin.import.columnsTitle'), children: <><p>{t('admin.import.columnsUnits')}</p><p>{t('admin.import.columnsUsers')}</p><p>{t('admin.import.columnsCsv')}</p></> }]} />
+      <Collapse
+        size="small"
+        items={[
+          {
+            key: 'columns',
+            label: t('admin.import.columnsTitle'),
+            children: (
+              <>
+                <p>{t('admin.import.columnsUnits')}</p>
+                <p>{t('admin.import.columnsUsers')}</p>
+                <p>{t('admin.import.columnsCsv')}</p>
+              </>
+            ),
+          },
+        ]}
+      />
       <Space wrap align="end">
         <Space direction="vertical" size={2}>
           <label htmlFor="directory-file">{t('admin.import.file')}</label>
-          <input id="directory-file" type="file" accept=".xlsx,.csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); run.reset(); }} />
+          <input
+            id="directory-file"
+            type="file"
+            accept=".xlsx,.csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              run.reset();
+            }}
+          />
         </Space>
         <Space direction="vertical" size={2}>
           <label htmlFor="directory-sheet">{t('admin.import.sheet')}</label>
@@ -65,11 +107,30 @@ export function DirectoryImport() {
             style={{ width: 320 }}
             value={sheet}
             onChange={setSheet}
-            options={[{ value: '', label: t('admin.import.auto') }, { value: 'units', label: t('admin.import.units') }, { value: 'users', label: t('admin.import.users') }]}
+            options={[
+              { value: '', label: t('admin.import.auto') },
+              { value: 'units', label: t('admin.import.units') },
+              { value: 'users', label: t('admin.import.users') },
+            ]}
           />
         </Space>
-        <Button disabled={!file} loading={run.isPending && run.variables} onClick={() => run.mutate(true)} data-testid="directory-dry-run">{t('admin.import.dryRun')}</Button>
-        <Button type="primary" disabled={!clean} loading={run.isPending && !run.variables} onClick={() => run.mutate(false)} data-testid="directory-import">{t('admin.import.run')}</Button>
+        <Button
+          disabled={!file}
+          loading={run.isPending && run.variables}
+          onClick={() => run.mutate(true)}
+          data-testid="directory-dry-run"
+        >
+          {t('admin.import.dryRun')}
+        </Button>
+        <Button
+          type="primary"
+          disabled={!clean}
+          loading={run.isPending && !run.variables}
+          onClick={() => run.mutate(false)}
+          data-testid="directory-import"
+        >
+          {t('admin.import.run')}
+        </Button>
       </Space>
       <ApiErrorAlert error={run.error} />
       {refusedErrors.length ? <RowErrors errors={refusedErrors} /> : null}
@@ -82,12 +143,21 @@ export function DirectoryImport() {
             title={t('admin.import.dryRunDone', { rows: report.rows.length, errors: report.errors.length })}
             description={report.errors.length ? t('admin.import.errorsTitle') : t('admin.import.noErrors')}
           />
-          {report.errors.length ? <RowErrors errors={report.errors} /> : <ImportRows title={t('admin.import.rowsTitle')} rows={report.rows} />}
+          {report.errors.length ? (
+            <RowErrors errors={report.errors} />
+          ) : (
+            <ImportRows title={t('admin.import.rowsTitle')} rows={report.rows} />
+          )}
         </>
       ) : null}
       {report && !report.dryRun ? (
         <>
-          <Alert data-testid="import-done" type="success" showIcon title={t('admin.import.imported', { count: report.imported })} />
+          <Alert
+            data-testid="import-done"
+            type="success"
+            showIcon
+            title={t('admin.import.imported', { count: report.imported })}
+          />
           <ImportRows title={t('admin.import.importedTitle')} rows={report.rows} />
         </>
       ) : null}
@@ -107,10 +177,18 @@ function ImportRows({ title, rows }: { title: string; rows: readonly Row[] }) {
         dataSource={[...rows]}
         pagination={rows.length > 50 ? { pageSize: 50 } : false}
         columns={[
-          { title: t('admin.import.sheetCol'), dataIndex: 'sheet', render: (s: string) => t(`admin.import.${s}`, { defaultValue: s }) },
+          {
+            title: t('admin.import.sheetCol'),
+            dataIndex: 'sheet',
+            render: (s: string) => t(`admin.import.${s}`, { defaultValue: s }),
+          },
           { title: t('admin.import.row'), dataIndex: 'row' },
           { title: t('admin.import.key'), dataIndex: 'key' },
-          { title: t('admin.import.action'), dataIndex: 'action', render: (a: string) => <Tag color={a === 'CREATE' ? 'green' : 'blue'}>{t(`admin.import.${a}`)}</Tag> },
+          {
+            title: t('admin.import.action'),
+            dataIndex: 'action',
+            render: (a: string) => <Tag color={a === 'CREATE' ? 'green' : 'blue'}>{t(`admin.import.${a}`)}</Tag>,
+          },
         ]}
       />
     </>

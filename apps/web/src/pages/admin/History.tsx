@@ -7,7 +7,15 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDateTime } from '../../format';
 
 /** The directory stream of a unit, user or council term: every change, who made it, when, and from which file row. */
-export function HistoryDrawer({ kind, id, onClose }: { kind: 'units' | 'users' | 'council-terms'; id: string | null; onClose: () => void }) {
+export function HistoryDrawer({
+  kind,
+  id,
+  onClose,
+}: {
+  kind: 'units' | 'users' | 'council-terms';
+  id: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const history = useQuery({
     queryKey: ['admin', kind, id, 'history'],
@@ -31,7 +39,11 @@ export function HistoryDrawer({ kind, id, onClose }: { kind: 'units' | 'users' |
         pagination={false}
         columns={[
           { title: '#', dataIndex: 'seq' },
-          { title: t('admin.change'), dataIndex: 'type', render: (type: string) => t(`admin.event.${type}`, { defaultValue: type }) },
+          {
+            title: t('admin.change'),
+            dataIndex: 'type',
+            render: (type: string) => t(`admin.event.${type}`, { defaultValue: type }),
+          },
           { title: t('admin.by'), dataIndex: 'actorId' },
           { title: t('admin.at'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v) },
           {

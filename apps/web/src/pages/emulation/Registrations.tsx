@@ -22,7 +22,13 @@ export function Registrations() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {isUnitStaff() ? <Register year={year} /> : null}
-      <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('emulation.registrations')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('emulation.registrations')}
+          </Typography.Title>
+        }
+      >
         <ApiErrorAlert error={list.error} />
         <Table<Registration>
           rowKey="registrationId"
@@ -30,19 +36,51 @@ export function Registrations() {
           dataSource={list.data ?? []}
           pagination={{ pageSize: 20 }}
           scroll={{ x: true }}
-          expandable={{ expandedRowRender: (r) => (
-            <ul style={{ margin: 0 }}>
-              {(r.state as unknown as RegistrationState).subjects.map((s, i) => <li key={i}>{s.name} ({t(`emulation.subjectKind.${s.kind}`)}) — {awardName(s.awardCode, i18n.language)}</li>)}
-              {(r.state as unknown as RegistrationState).returns.map((x, i) => <li key={`r${i}`}>{t('emulation.returnReason')}: {x.reason} ({formatDate(x.on)})</li>)}
-            </ul>
-          ) }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <ul style={{ margin: 0 }}>
+                {(r.state as unknown as RegistrationState).subjects.map((s, i) => (
+                  <li key={i}>
+                    {s.name} ({t(`emulation.subjectKind.${s.kind}`)}) — {awardName(s.awardCode, i18n.language)}
+                  </li>
+                ))}
+                {(r.state as unknown as RegistrationState).returns.map((x, i) => (
+                  <li key={`r${i}`}>
+                    {t('emulation.returnReason')}: {x.reason} ({formatDate(x.on)})
+                  </li>
+                ))}
+              </ul>
+            ),
+          }}
           columns={[
             { title: t('emulation.unit'), dataIndex: 'unitCode' },
             { title: t('emulation.year'), dataIndex: 'year' },
-            { title: t('emulation.subjects'), render: (_: unknown, r) => (r.state as unknown as RegistrationState).subjects.length },
+            {
+              title: t('emulation.subjects'),
+              render: (_: unknown, r) => (r.state as unknown as RegistrationState).subjects.length,
+            },
             { title: t('emulation.deadline'), dataIndex: 'deadline', render: (d: string) => formatDate(d) },
-            { title: t('emulation.status'), dataIndex: 'status', render: (s: string) => <Tag data-testid="registration-status" color={s === 'ACCEPTED' ? 'green' : s === 'RETURNED' ? 'orange' : 'blue'}>{t(`emulation.registrationStatus.${s}`)}</Tag> },
-            ...(isSecretariat() ? [{ title: '', render: (_: unknown, r: Registration) => (r.status === 'SUBMITTED' ? <Review id={r.registrationId} /> : null) }] : []),
+            {
+              title: t('emulation.status'),
+              dataIndex: 'status',
+              render: (s: string) => (
+                <Tag
+                  data-testid="registration-status"
+                  color={s === 'ACCEPTED' ? 'green' : s === 'RETURNED' ? 'orange' : 'blue'}
+                >
+                  {t(`emulation.registrationStatus.${s}`)}
+                </Tag>
+              ),
+            },
+            ...(isSecretariat()
+              ? [
+                  {
+                    title: '',
+                    render: (_: unknown, r: Registration) =>
+                      r.status === 'SUBMITTED' ? <Review id={r.registrationId} /> : null,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -50,7 +88,10 @@ export function Registrations() {
   );
 }
 
-interface RegisterValues { year: number; subjects: { kind: 'INDIVIDUAL' | 'COLLECTIVE'; name: string; awardCode: string }[] }
+interface RegisterValues {
+  year: number;
+  subjects: { kind: 'INDIVIDUAL' | 'COLLECTIVE'; name: string; awardCode: string }[];
+}
 
 function Register({ year }: { year: number }) {
   const { t, i18n } = useTranslation();
@@ -58,7 +99,12 @@ function Register({ year }: { year: number }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const send = useMutation({
-    mutationFn: (v: RegisterValues) => unwrap(api.POST('/api/registrations', { body: { year: v.year, subjects: v.subjects.map((s) => ({ ...s, name: s.name.trim() })) as never } })),
+    mutationFn: (v: RegisterValues) =>
+      unwrap(
+        api.POST('/api/registrations', {
+          body: { year: v.year, subjects: v.subjects.map((s) => ({ ...s, name: s.name.trim() })) as never },
+        }),
+      ),
     onSuccess: async () => {
       void message.success(t('emulation.sent'));
       form.resetFields();
@@ -70,24 +116,59 @@ function Register({ year }: { year: number }) {
   return (
     <Card title={t('emulation.registerTitle', { year })} size="small">
       <ApiErrorAlert error={send.error} />
-      <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)} initialValues={{ year, subjects: [{ kind: 'INDIVIDUAL', awardCode: 'CSTD_CO_SO' }] }}>
-        <Form.Item name="year" label={t('emulation.year')} rules={required}><InputNumber min={2000} max={2100} /></Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => send.mutate(v)}
+        initialValues={{ year, subjects: [{ kind: 'INDIVIDUAL', awardCode: 'CSTD_CO_SO' }] }}
+      >
+        <Form.Item name="year" label={t('emulation.year')} rules={required}>
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
         <Form.List name="subjects">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} wrap align="baseline">
-                  <Form.Item name={[f.name, 'kind']} rules={required}><Select aria-label={t('emulation.subjects')} style={{ width: 130 }} options={['INDIVIDUAL', 'COLLECTIVE'].map((k) => ({ value: k, label: t(`emulation.subjectKind.${k}`) }))} /></Form.Item>
-                  <Form.Item name={[f.name, 'name']} rules={required}><Input aria-label={t('emulation.subjectName')} placeholder={t('emulation.subjectName')} style={{ width: 280 }} data-testid="registration-name" /></Form.Item>
-                  <Form.Item name={[f.name, 'awardCode']} rules={required}><Select aria-label={t('emulation.title')} style={{ width: 300 }} options={TITLES.map((c) => ({ value: c, label: awardName(c, i18n.language) }))} /></Form.Item>
+                  <Form.Item name={[f.name, 'kind']} rules={required}>
+                    <Select
+                      aria-label={t('emulation.subjects')}
+                      style={{ width: 130 }}
+                      options={['INDIVIDUAL', 'COLLECTIVE'].map((k) => ({
+                        value: k,
+                        label: t(`emulation.subjectKind.${k}`),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'name']} rules={required}>
+                    <Input
+                      aria-label={t('emulation.subjectName')}
+                      placeholder={t('emulation.subjectName')}
+                      style={{ width: 280 }}
+                      data-testid="registration-name"
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'awardCode']} rules={required}>
+                    <Select
+                      aria-label={t('emulation.title')}
+                      style={{ width: 300 }}
+                      options={TITLES.map((c) => ({ value: c, label: awardName(c, i18n.language) }))}
+                    />
+                  </Form.Item>
                   {fields.length > 1 ? <Button onClick={() => remove(f.name)}>−</Button> : null}
                 </Space>
               ))}
-              <Form.Item><Button onClick={() => add({ kind: 'INDIVIDUAL', awardCode: 'CSTD_CO_SO' })}>{t('emulation.addSubject')}</Button></Form.Item>
+              <Form.Item>
+                <Button onClick={() => add({ kind: 'INDIVIDUAL', awardCode: 'CSTD_CO_SO' })}>
+                  {t('emulation.addSubject')}
+                </Button>
+              </Form.Item>
             </>
           )}
         </Form.List>
-        <Button type="primary" htmlType="submit" loading={send.isPending} data-testid="registration-send">{t('emulation.send')}</Button>
+        <Button type="primary" htmlType="submit" loading={send.isPending} data-testid="registration-send">
+          {t('emulation.send')}
+        </Button>
       </Form>
     </Card>
   );
@@ -98,13 +179,31 @@ function Review({ id }: { id: string }) {
   const [reason, setReason] = useState('');
   const queryClient = useQueryClient();
   const review = useMutation({
-    mutationFn: (accept: boolean) => unwrap(api.POST('/api/registrations/{id}/review', { params: { path: { id } }, body: accept ? { accept } : { accept, reason } })),
+    mutationFn: (accept: boolean) =>
+      unwrap(
+        api.POST('/api/registrations/{id}/review', {
+          params: { path: { id } },
+          body: accept ? { accept } : { accept, reason },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['registrations'] }),
   });
   return (
     <Space>
-      <Button size="small" type="primary" onClick={() => review.mutate(true)} loading={review.isPending}>{t('emulation.accept')}</Button>
-      <Popconfirm title={<Input aria-label={t('emulation.returnReason')} placeholder={t('emulation.returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} />} onConfirm={() => review.mutate(false)}>
+      <Button size="small" type="primary" onClick={() => review.mutate(true)} loading={review.isPending}>
+        {t('emulation.accept')}
+      </Button>
+      <Popconfirm
+        title={
+          <Input
+            aria-label={t('emulation.returnReason')}
+            placeholder={t('emulation.returnReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        }
+        onConfirm={() => review.mutate(false)}
+      >
         <Button size="small">{t('emulation.return')}</Button>
       </Popconfirm>
     </Space>

@@ -9,7 +9,17 @@ export const isSecretariat = (): boolean => SECRETARIAT.includes(session.me()?.r
 export const isUnitStaff = (): boolean => UNIT_STAFF.includes(session.me()?.role ?? '');
 
 /** A file the API answers with (xlsx, pdf): fetched with the bearer token, then saved by the browser. */
-export function DownloadButton({ path, filename, label, testId }: { path: string; filename: string; label: string; testId?: string }) {
+export function DownloadButton({
+  path,
+  filename,
+  label,
+  testId,
+}: {
+  path: string;
+  filename: string;
+  label: string;
+  testId?: string;
+}) {
   const download = async () => {
     const res = await fetch(path, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
     if (!res.ok) return;
@@ -18,11 +28,19 @@ export function DownloadButton({ path, filename, label, testId }: { path: string
     a.click();
     URL.revokeObjectURL(url);
   };
-  return <Button onClick={() => void download()} data-testid={testId}>{label}</Button>;
+  return (
+    <Button onClick={() => void download()} data-testid={testId}>
+      {label}
+    </Button>
+  );
 }
 
 /** Lines of a textarea as a list (empty lines dropped). */
-export const lines = (text: string | undefined): string[] => (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+export const lines = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Today in Asia/Ho_Chi_Minh, YYYY-MM-DD. */
 export const todayVn = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -30,7 +48,10 @@ export const todayVn = (): string => new Date(Date.now() + 7 * 3_600_000).toISOS
 /** What the API's `state` of a movement holds (typed by hand: the OpenAPI gives it as an open object). */
 export interface MovementState {
   definition?: {
-    objectives: string[]; criteria: string[]; coOrganisers: string[]; awardCodes: string[];
+    objectives: string[];
+    criteria: string[];
+    coOrganisers: string[];
+    awardCodes: string[];
     launchDecision?: { number: string; date: string; signer: string };
     milestones: { midTermReview?: string; finalReview: string };
     quotas?: { awardCode: string; max: number }[];
@@ -39,7 +60,11 @@ export interface MovementState {
 }
 
 export interface ModelState {
-  definition?: { summary: string; subject: { kind: string; name: string; position?: string; unitCode: string }; evidence: { title: string; ref: string }[] };
+  definition?: {
+    summary: string;
+    subject: { kind: string; name: string; position?: string; unitCode: string };
+    evidence: { title: string; ref: string }[];
+  };
   replications: { unitCode: string; unitName: string; on: string; note?: string }[];
   proposals: { dossierId: string; awardCode: string; on: string }[];
   transitions: { from: string; to: string; on: string; note?: string }[];
@@ -57,6 +82,14 @@ export interface BlockYearState {
 }
 
 /** A list or table when there are rows, else a plain sentence (antd's grey empty state is below the contrast WCAG asks). */
-export function OrNone<T>({ rows, none, children }: { rows: readonly T[] | undefined; none: string; children: ReactNode }) {
+export function OrNone<T>({
+  rows,
+  none,
+  children,
+}: {
+  rows: readonly T[] | undefined;
+  none: string;
+  children: ReactNode;
+}) {
   return rows?.length ? <>{children}</> : <Typography.Text>{none}</Typography.Text>;
 }
