@@ -1,8 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   decideFundPayment,
-  envelopeEvents,
   evolveAwardFund,
   initialAwardFundState,
   vietnamDate,
@@ -10,14 +9,9 @@ import {
   type AwardFundEvent,
   type FundPayment,
 } from '@tdkt/domain';
-import {
-  AwardFundQueries,
-  ConcurrentAppendError,
-  EventStore,
-  type FundEntry,
-  type FundPaymentRow,
-} from '@tdkt/persistence';
-import { body, refusal } from '../platform/errors';
+import { AwardFundQueries, EventStore, type FundEntry, type FundPaymentRow } from '@tdkt/persistence';
+import { refusal } from '../platform/errors';
+import { appendDecided } from '../platform/stream-append';
 
 /** A decided dossier's fund stream id: derived from the dossier's, so each decision has one. */
 export function fundStreamIdOf(dossierId: string): string {
@@ -63,21 +57,10 @@ export class AwardFundService {
       { actor, today: vietnamDate(Date.now()), decision },
     );
     if (!result.ok) throw refusal(result.rejection);
-    try {
-      await this.events.append(
-        envelopeEvents(streamId, stream.length ? stream[stream.length - 1].seq : 0, result.value, {
-          actor,
-          occurredAt: new Date().toISOString(),
-          requestId: randomUUID(),
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConcurrentAppendError)
-        throw new ConflictException(
-          body(409, 'Another payment was recorded meanwhile; reload and try again', { rule: 'fund.concurrent-change' }),
-        );
-      throw e;
-    }
+    await appendDecided(this.events, streamId, stream, result.value, actor, {
+      rule: 'fund.concurrent-change',
+      message: 'Another payment was recorded meanwhile; reload and try again',
+    });
     return this.entry(actor, dossierId);
   }
 }

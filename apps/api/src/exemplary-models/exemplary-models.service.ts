@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   decideExemplaryModel,
   dossierDraftFromModel,
-  envelopeEvents,
   evolveExemplaryModelAll,
   initialExemplaryModelState,
   vietnamDate,
@@ -13,7 +12,6 @@ import {
   type ExemplaryModelState,
 } from '@tdkt/domain';
 import {
-  ConcurrentAppendError,
   Directory,
   EventStore,
   ExemplaryModelQueries,
@@ -22,6 +20,7 @@ import {
   type ExemplaryModelView,
 } from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
+import { appendDecided } from '../platform/stream-append';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import type { CreateDossierDto } from '../dossiers/dossier.dto';
 import type { ProposeModelDto, RegisterModelDto } from './exemplary-models.dto';
@@ -150,21 +149,10 @@ export class ExemplaryModelsService {
     const { stream, state } = await this.load(id);
     const decision = decideExemplaryModel(state, command, { actor, today: vietnamDate(Date.now()) });
     if (!decision.ok) throw refusal(decision.rejection);
-    try {
-      await this.events.append(
-        envelopeEvents(id, stream.length ? stream[stream.length - 1].seq : 0, decision.value, {
-          actor,
-          occurredAt: new Date().toISOString(),
-          requestId: randomUUID(),
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConcurrentAppendError)
-        throw new ConflictException(
-          body(409, 'The model changed meanwhile; reload and try again', { rule: 'model.concurrent-change' }),
-        );
-      throw e;
-    }
+    await appendDecided(this.events, id, stream, decision.value, actor, {
+      rule: 'model.concurrent-change',
+      message: 'The model changed meanwhile; reload and try again',
+    });
     return this.mustFind(id);
   }
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   decideMovement,
-  envelopeEvents,
   evolveMovementAll,
   initialMovementState,
   vietnamDate,
@@ -12,7 +11,6 @@ import {
   type RoundEvent,
 } from '@tdkt/domain';
 import {
-  ConcurrentAppendError,
   Directory,
   EmulationQueries,
   EventStore,
@@ -21,6 +19,7 @@ import {
   type MovementView,
 } from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
+import { appendDecided } from '../platform/stream-append';
 import type { LaunchMovementDto } from './movements.dto';
 
 const fieldError = (field: string, message: string) =>
@@ -86,18 +85,10 @@ export class MovementsService {
     );
     const decision = decideMovement(state, command, { actor, today: vietnamDate(Date.now()) });
     if (!decision.ok) throw refusal(decision.rejection);
-    const meta = { actor, occurredAt: new Date().toISOString(), requestId: randomUUID() };
-    try {
-      await this.events.append(
-        envelopeEvents(movementId, stream.length ? stream[stream.length - 1].seq : 0, decision.value, meta),
-      );
-    } catch (e) {
-      if (e instanceof ConcurrentAppendError)
-        throw new ConflictException(
-          body(409, 'The movement changed meanwhile; reload and try again', { rule: 'movement.concurrent-change' }),
-        );
-      throw e;
-    }
+    await appendDecided(this.events, movementId, stream, decision.value, actor, {
+      rule: 'movement.concurrent-change',
+      message: 'The movement changed meanwhile; reload and try again',
+    });
     return this.mustFind(movementId);
   }
 }

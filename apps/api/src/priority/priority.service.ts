@@ -1,8 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import {
   decideNomineePriority,
-  envelopeEvents,
   evolveNomineePriority,
   vietnamDate,
   type Actor,
@@ -10,8 +9,9 @@ import {
   type NomineePriorityEvent,
   type NomineePriorityState,
 } from '@tdkt/domain';
-import { ConcurrentAppendError, EventStore, NomineePriorityQueries, type NomineePriorityRow } from '@tdkt/persistence';
-import { body, refusal } from '../platform/errors';
+import { EventStore, NomineePriorityQueries, type NomineePriorityRow } from '@tdkt/persistence';
+import { refusal } from '../platform/errors';
+import { appendDecided } from '../platform/stream-append';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 
 /** The priority stream's id: derived from the dossier's, so a dossier has one. */
@@ -59,25 +59,11 @@ export class PriorityService {
       dossier: { dossierId, unitCode: dossier.unitCode, nomineeKind: dossier.nomineeKind },
     });
     if (!decision.ok) throw refusal(decision.rejection);
-    if (decision.value.length) {
-      try {
-        await this.events.append(
-          envelopeEvents(streamId, stream.length ? stream[stream.length - 1].seq : 0, decision.value, {
-            actor,
-            occurredAt: new Date().toISOString(),
-            requestId: randomUUID(),
-          }),
-        );
-      } catch (e) {
-        if (e instanceof ConcurrentAppendError)
-          throw new ConflictException(
-            body(409, 'Recorded meanwhile by someone else; reload and try again', {
-              rule: 'priority.concurrent-change',
-            }),
-          );
-        throw e;
-      }
-    }
+    if (decision.value.length)
+      await appendDecided(this.events, streamId, stream, decision.value, actor, {
+        rule: 'priority.concurrent-change',
+        message: 'Recorded meanwhile by someone else; reload and try again',
+      });
     return toView(dossierId, await this.priorities.forDossier(dossierId));
   }
 }

@@ -1,15 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   calendarWithYears,
   decideRegistration,
-  envelopeEvents,
   evolveRegistrationAll,
   initialRegistrationState,
   ruleSetInForce,
@@ -18,14 +11,9 @@ import {
   type RegistrationCommand,
   type RegistrationEvent,
 } from '@tdkt/domain';
-import {
-  ConcurrentAppendError,
-  Directory,
-  EventStore,
-  RegistrationQueries,
-  type RegistrationView,
-} from '@tdkt/persistence';
+import { Directory, EventStore, RegistrationQueries, type RegistrationView } from '@tdkt/persistence';
 import { body, refusal } from '../platform/errors';
+import { appendDecided } from '../platform/stream-append';
 import { HolidayCalendarProvider } from '../platform/calendar';
 import { RuleSetResolver } from '../platform/rule-sets';
 import type { SubmitRegistrationDto } from './registrations.dto';
@@ -100,23 +88,10 @@ export class RegistrationsService {
       calendar: calendarWithYears(this.calendar.years),
     });
     if (!decision.ok) throw refusal(decision.rejection);
-    try {
-      await this.events.append(
-        envelopeEvents(id, stream.length ? stream[stream.length - 1].seq : 0, decision.value, {
-          actor,
-          occurredAt: new Date().toISOString(),
-          requestId: randomUUID(),
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConcurrentAppendError)
-        throw new ConflictException(
-          body(409, 'The registration changed meanwhile; reload and try again', {
-            rule: 'registration.concurrent-change',
-          }),
-        );
-      throw e;
-    }
+    await appendDecided(this.events, id, stream, decision.value, actor, {
+      rule: 'registration.concurrent-change',
+      message: 'The registration changed meanwhile; reload and try again',
+    });
     const view = await this.registrations.findById(id);
     if (!view) throw new Error(`registration ${id} was not projected`);
     return view;
