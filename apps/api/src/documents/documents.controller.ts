@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -98,10 +98,20 @@ const PDF = {
 const NO_RENDERER = {
   description: 'The renderer (headless Chromium) or the signing service is unavailable; retry later',
 };
+
 const NOT_YET = {
   description:
     'The events do not hold the document yet (no decision, no tờ trình, session not closed), or it was issued already',
 };
+
+/** A PDF download: the file, 409 while the events do not hold the document yet, 503 without a renderer. */
+const PdfDownload = () =>
+  applyDecorators(
+    ApiProduces('application/pdf'),
+    ApiOkResponse(PDF),
+    ApiConflictResponse(NOT_YET),
+    ApiServiceUnavailableResponse(NO_RENDERER),
+  );
 
 function pdf(res: Response, doc: RenderedDocument, filename: string): StreamableFile {
   res.setHeader('X-Document-SHA256', doc.sha256);
@@ -148,10 +158,7 @@ export class DocumentsController {
   }
 
   @Get('dossiers/:id/documents/decision.pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  @ApiConflictResponse(NOT_YET)
-  @ApiServiceUnavailableResponse(NO_RENDERER)
+  @PdfDownload()
   dossierDecision(
     @CurrentActor() actor: Actor,
     @Param() p: DossierIdParam,
@@ -163,10 +170,7 @@ export class DocumentsController {
 
   /** The Tờ trình to the centre of a state-level award, once the chairman signed it. */
   @Get('dossiers/:id/documents/proposal.pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  @ApiConflictResponse(NOT_YET)
-  @ApiServiceUnavailableResponse(NO_RENDERER)
+  @PdfDownload()
   dossierProposal(
     @CurrentActor() actor: Actor,
     @Param() p: DossierIdParam,
@@ -178,10 +182,7 @@ export class DocumentsController {
 
   /** The awardee's Bằng khen / Giấy chứng nhận, landscape, once awarded. */
   @Get('dossiers/:id/documents/certificate.pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  @ApiConflictResponse(NOT_YET)
-  @ApiServiceUnavailableResponse(NO_RENDERER)
+  @PdfDownload()
   dossierCertificate(
     @CurrentActor() actor: Actor,
     @Param() p: DossierIdParam,
@@ -237,10 +238,7 @@ export class DocumentsController {
 
   @Get('council-sessions/:id/documents/decision.pdf')
   @Roles(...SESSION_READERS)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  @ApiConflictResponse(NOT_YET)
-  @ApiServiceUnavailableResponse(NO_RENDERER)
+  @PdfDownload()
   sessionDecision(
     @CurrentActor() actor: Actor,
     @Param() p: SessionIdParam,
@@ -253,10 +251,7 @@ export class DocumentsController {
   /** The Biên bản họp of a closed session: attendance, agenda, tallies; never a member's choice in a secret ballot. */
   @Get('council-sessions/:id/documents/minutes.pdf')
   @Roles(...SESSION_READERS)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  @ApiConflictResponse(NOT_YET)
-  @ApiServiceUnavailableResponse(NO_RENDERER)
+  @PdfDownload()
   sessionMinutes(
     @CurrentActor() actor: Actor,
     @Param() p: SessionIdParam,
@@ -269,10 +264,7 @@ export class DocumentsController {
   /** The list of the session decision's awardees for publication (names, positions, units: no personal data). */
   @Get('council-sessions/:id/documents/awardees.pdf')
   @Roles(...SESSION_READERS)
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  @ApiConflictResponse(NOT_YET)
-  @ApiServiceUnavailableResponse(NO_RENDERER)
+  @PdfDownload()
   sessionAwardees(
     @CurrentActor() actor: Actor,
     @Param() p: SessionIdParam,
