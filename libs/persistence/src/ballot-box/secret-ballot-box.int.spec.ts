@@ -36,6 +36,17 @@ afterAll(async () => {
 const asSuperuser = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
   (await su.query(sql, params)).rows as T[];
 
+/** Waits (up to 20 s) until no other session of this database holds a snapshot. */
+async function quietDatabase(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const [{ n }] = await asSuperuser<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`,
+    );
+    if (n === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 const item = () => ({ sessionId: randomUUID(), dossierId: randomUUID() });
 const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ''), 'hex');
 const claimXmins = async (sessionId: string): Promise<string[]> =>
@@ -144,6 +155,9 @@ describe('the sealed secret-ballot box', () => {
     expect(Object.keys(during[0]).sort()).toEqual(['dossier_id', 'member_id', 'sealed', 'session_id']);
 
     expect(await box.count(it1.sessionId)).toEqual({ [it1.dossierId]: { approvals: 2, rejections: 1 } });
+    // No other snapshot in this database (autovacuum's ANALYZE of the freshly migrated tables takes one) may hold the
+    // VACUUM's horizon back while the box closes: a version visible to an open snapshot is kept by design (README).
+    await quietDatabase();
     expect(await box.empty(it1.sessionId)).toBe(1);
     expect(await box.empty(legacy.sessionId)).toBe(1);
 
