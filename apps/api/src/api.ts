@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { BadRequestException, ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { configWarnings, loadConfig, type AppConfig } from '@tdkt/config';
 import { AppModule } from './app.module';
-import { body } from './platform/errors';
 import { jsonBody } from './platform/json-body';
 import { assignRequestId, enterRequestContext } from './platform/request-context';
 import { accessLog, metricsEndpoint } from './platform/observability';
@@ -15,6 +14,7 @@ import { codecCors } from './temporal-codec/codec-cors';
 import { refuseControlCharacters } from './platform/text-guard';
 import { apiDocument } from './platform/openapi';
 import { webApp } from './web/web-app';
+import { Refused } from '@tdkt/domain';
 
 /** Flattens class-validator errors to { "nominee.fullName": ["…"] }. */
 export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -71,8 +71,7 @@ export async function createApi(): Promise<INestApplication> {
       // Commands without a body (submit) use an empty DTO; unknown members are still refused by forbidNonWhitelisted.
       forbidUnknownValues: false,
       transform: true,
-      exceptionFactory: (errors) =>
-        new BadRequestException(body(400, 'Validation failed', { fields: fieldErrors(errors) })),
+      exceptionFactory: (errors) => Refused.invalid(fieldErrors(errors)),
     }),
   );
   SwaggerModule.setup('api/docs', app, () => apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpException,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -18,10 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import type { Actor } from '@tdkt/domain';
+import { Refused, type Actor } from '@tdkt/domain';
 import { ADMIN_JOB_KINDS, AdminJobRunningError, type AdminJob, type AdminJobKind } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { body } from '../platform/errors';
 import { AdminJobsService } from './admin-jobs.service';
 
 export class StartAdminJobDto {
@@ -90,13 +79,10 @@ export class AdminJobsController {
   @ApiAcceptedResponse({ type: AdminJobDto, description: 'Started; 409 while another job of the kind runs' })
   async start(@CurrentActor() actor: Actor, @Body() dto: StartAdminJobDto): Promise<AdminJob> {
     if (dto.kind !== 'VERIFY_CHAIN' && actor.role !== 'ADMINISTRATOR')
-      throw new HttpException(body(403, `Only an administrator runs ${dto.kind}`), 403);
+      throw Refused.forbidden(`Only an administrator runs ${dto.kind}`);
     for (const field of ['apply', 'query'] as const)
       if (dto[field] !== undefined && dto.kind !== 'RECONCILE')
-        throw new HttpException(
-          body(400, 'Validation failed', { fields: { [field]: [`${field} is for RECONCILE only`] } }),
-          400,
-        );
+        throw Refused.invalid({ [field]: [`${field} is for RECONCILE only`] });
     try {
       return await this.jobs.start(
         actor,
@@ -105,10 +91,7 @@ export class AdminJobsController {
       );
     } catch (e) {
       if (e instanceof AdminJobRunningError)
-        throw new HttpException(
-          body(409, e.message, { rule: 'admin-job.one-at-a-time', details: { runningJobId: e.runningId } }),
-          409,
-        );
+        throw Refused.conflict(e.message, 'admin-job.one-at-a-time', { runningJobId: e.runningId });
       throw e;
     }
   }
@@ -123,7 +106,7 @@ export class AdminJobsController {
   @ApiOkResponse({ type: AdminJobDto })
   async status(@Param('id', new ParseUUIDPipe()) id: string): Promise<AdminJob> {
     const job = await this.jobs.jobs.find(id);
-    if (!job) throw new NotFoundException(`Job ${id} not found`);
+    if (!job) throw Refused.notFound(`Job ${id} not found`);
     return job;
   }
 }

@@ -1,11 +1,8 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
   HttpCode,
-  HttpException,
-  NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
@@ -22,10 +19,9 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { AWARD_IMPORT_FIELDS, type Actor, type AwardImportField } from '@tdkt/domain';
+import { AWARD_IMPORT_FIELDS, type Actor, type AwardImportField, Refused } from '@tdkt/domain';
 import { MAX_IMPORT_FILE_BYTES, type AwardImportJob } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { body } from '../platform/errors';
 import { AwardImportJobDto } from './admin.dto';
 import { AwardImportService } from './award-import.service';
 
@@ -41,8 +37,7 @@ export class AwardImportStartedDto {
   @ApiProperty({ example: '/api/admin/award-imports/…' }) statusUrl!: string;
 }
 
-const bad = (field: string, message: string) =>
-  new BadRequestException(body(400, message, { fields: { [field]: [message] } }));
+const bad = (field: string, message: string) => Refused.invalidField(field, message);
 
 /** The optional header map: a JSON object from import fields to the file's column titles. */
 function mappingOf(text: unknown): Partial<Record<AwardImportField, string>> | undefined {
@@ -119,13 +114,9 @@ export class AwardImportController {
     const dryRun = dryRunText === 'true';
     const previous = await this.imports.previous(file.buffer);
     if (previous && !dryRun)
-      throw new HttpException(
-        body(
-          409,
-          `This file was already imported on ${previous.importedAt} (import ${previous.importId}); the same file is refused, never imported twice`,
-          { rule: 'award-import.same-file' },
-        ),
-        409,
+      throw Refused.conflict(
+        `This file was already imported on ${previous.importedAt} (import ${previous.importId}); the same file is refused, never imported twice`,
+        'award-import.same-file',
       );
     const jobId = await this.imports.start(actor, { bytes: file.buffer, name: file.originalname }, dryRun, mapping);
     return { jobId, status: 'RUNNING', statusUrl: `/api/admin/award-imports/${jobId}` };
@@ -135,7 +126,7 @@ export class AwardImportController {
   @ApiOkResponse({ type: AwardImportJobDto })
   async status(@Param('id', new ParseUUIDPipe()) id: string): Promise<AwardImportJob> {
     const job = await this.imports.jobs.find(id);
-    if (!job) throw new NotFoundException(`Import job ${id} not found`);
+    if (!job) throw Refused.notFound(`Import job ${id} not found`);
     return job;
   }
 }

@@ -1,16 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpException,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import {
@@ -28,6 +17,7 @@ import {
   type Rejection,
   type Role,
   type UnitKind,
+  Refused,
 } from '@tdkt/domain';
 import {
   DirectoryAdmin,
@@ -38,7 +28,6 @@ import {
   type UserRow,
 } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { body, refusal } from '../platform/errors';
 import {
   AssignSeatDto,
   CouncilSeatDto,
@@ -60,11 +49,10 @@ export class EndSeatBodyDto extends EndSeatDto {
 }
 
 /** A refusal as HTTP: a bad field is a 400 naming the field (`fields`), the rest as the one error map says. */
-export function adminRefusal(r: Rejection): HttpException {
+export function adminRefusal(r: Rejection): Refused {
   const field = typeof r.details?.field === 'string' ? r.details.field : undefined;
-  if (r.code === 'INVALID' && field)
-    return new HttpException(body(400, r.message, { rule: r.rule, fields: { [field]: [r.message] } }), 400);
-  return refusal(r);
+  if (r.code === 'INVALID' && field) return Refused.invalidField(field, r.message, r.rule);
+  return Refused.of(r);
 }
 
 const today = () => vietnamDate(Date.now());
@@ -123,7 +111,7 @@ export class DirectoryAdminController {
     description: 'Every recorded version of the unit: who changed it and when',
   })
   async unitHistory(@Param('id') code: string): Promise<DirectoryHistoryEntry[]> {
-    if (!(await this.admin.unit(code))) throw new NotFoundException(`Unit ${code} not found`);
+    if (!(await this.admin.unit(code))) throw Refused.notFound(`Unit ${code} not found`);
     return this.admin.history(unitStreamId(code));
   }
 
@@ -174,7 +162,7 @@ export class DirectoryAdminController {
     @Body() dto: DeactivateUserDto,
   ): Promise<UserRow> {
     const current = await this.admin.user(id);
-    if (!current) throw new NotFoundException(`User ${id} not found`);
+    if (!current) throw Refused.notFound(`User ${id} not found`);
     const facts = { exists: true, active: current.active, openSeats: await this.admin.openSeats(id) };
     await this.apply(
       userStreamId(id),
@@ -190,7 +178,7 @@ export class DirectoryAdminController {
     description: "Who changed this user's role, unit or validity, and when",
   })
   async userHistory(@Param() { id }: UserIdParam): Promise<DirectoryHistoryEntry[]> {
-    if (!(await this.admin.user(id))) throw new NotFoundException(`User ${id} not found`);
+    if (!(await this.admin.user(id))) throw Refused.notFound(`User ${id} not found`);
     return this.admin.history(userStreamId(id));
   }
 
@@ -235,7 +223,7 @@ export class DirectoryAdminController {
     @Body() dto: AssignSeatDto,
   ): Promise<CouncilSeatDto> {
     const term = await this.admin.term(termId);
-    if (!term) throw new NotFoundException(`Council term ${termId} not found`);
+    if (!term) throw Refused.notFound(`Council term ${termId} not found`);
     const user = await this.admin.user(dto.userId);
     const facts = {
       term,
@@ -264,7 +252,7 @@ export class DirectoryAdminController {
     @Param('id', new ParseUUIDPipe()) termId: string,
     @Body() dto: EndSeatBodyDto,
   ): Promise<CouncilSeatDto> {
-    if (!(await this.admin.term(termId))) throw new NotFoundException(`Council term ${termId} not found`);
+    if (!(await this.admin.term(termId))) throw Refused.notFound(`Council term ${termId} not found`);
     const seat = (await this.admin.seats(termId)).find((s) => s.userId === dto.userId);
     const facts = { ...(seat ? { seat } : {}), openBallots: await this.admin.openBallots(dto.userId) };
     await this.apply(
@@ -278,7 +266,7 @@ export class DirectoryAdminController {
   @Get('council-terms/:id/history')
   @ApiOkResponse({ type: [DirectoryHistoryEntryDto], description: 'The term and every seat change: who, when' })
   async termHistory(@Param('id', new ParseUUIDPipe()) termId: string): Promise<DirectoryHistoryEntry[]> {
-    if (!(await this.admin.term(termId))) throw new NotFoundException(`Council term ${termId} not found`);
+    if (!(await this.admin.term(termId))) throw Refused.notFound(`Council term ${termId} not found`);
     return this.admin.history(termId);
   }
 }

@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -28,6 +19,7 @@ import {
   type Actor,
   type DirectoryImportOptions,
   type DirectoryImportSheet,
+  Refused,
 } from '@tdkt/domain';
 import {
   DirectoryImporter,
@@ -38,7 +30,6 @@ import {
 } from '@tdkt/persistence';
 import type { DataSource } from 'typeorm';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { body, refusal } from '../platform/errors';
 import { DATA_SOURCE } from '../platform/tokens';
 
 interface UploadedSpreadsheet {
@@ -89,8 +80,7 @@ export class DirectoryImportReportDto {
   @ApiProperty({ description: 'Events appended (one per row); 0 in a dry run' }) imported!: number;
 }
 
-const bad = (field: string, message: string) =>
-  new BadRequestException(body(400, message, { fields: { [field]: [message] } }));
+const bad = (field: string, message: string) => Refused.invalidField(field, message);
 
 /** The optional header map: {"units": {"code": "Mã ĐV", …}, "users": {…}}. */
 function mappingOf(text: unknown): DirectoryImportOptions['mapping'] {
@@ -209,7 +199,7 @@ export class DirectoryImportController {
     // A dry run reports its row errors; a refusal for any other reason (role, same file), or a real import with errors, is an error.
     if (out.refusal && !(out.dryRun && out.refusal.rule === 'directory-import.row-errors')) {
       const errors = out.refusal.rule === 'directory-import.row-errors' ? { errors: out.errors } : undefined;
-      throw refusal(reject(out.refusal.code, out.refusal.rule, out.refusal.message, errors));
+      throw Refused.of(reject(out.refusal.code, out.refusal.rule, out.refusal.message, errors));
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpException, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -11,9 +11,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ATTACHMENT_CONTENT_TYPES, type Actor } from '@tdkt/domain';
+import { ATTACHMENT_CONTENT_TYPES, type Actor, Refused } from '@tdkt/domain';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { body } from '../platform/errors';
 import { DossierIdParam } from '../dossiers/dossier.dto';
 import { AttachmentsService, type DossierFiles } from './attachments.service';
 import { DossierFileDto, DossierFileParams, DossierFilesDto, DossierPartParams } from './attachments.dto';
@@ -96,13 +95,10 @@ export class AttachmentsController {
     try {
       if (req.readableEnded || (req.headers['content-type'] ?? '').includes('json')) {
         // The JSON parser took the body: a file is sent as its own bytes.
-        throw new HttpException(
-          body(
-            415,
-            'Send the file itself as the request body (e.g. Content-Type: application/octet-stream), not JSON',
-            { rule: 'attachment.unsupported-type' },
-          ),
-          415,
+        throw new Refused(
+          'UNSUPPORTED_TYPE',
+          'Send the file itself as the request body (e.g. Content-Type: application/octet-stream), not JSON',
+          { rule: 'attachment.unsupported-type' },
         );
       }
       const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);

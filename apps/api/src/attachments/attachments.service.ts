@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { BadRequestException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   attachRefusal,
@@ -11,6 +11,7 @@ import {
   type Actor,
   type AttachmentsState,
   type DossierPartKind,
+  Refused,
 } from '@tdkt/domain';
 import {
   AttachmentNotFoundError,
@@ -26,7 +27,6 @@ import {
 import type { AttachmentConfig } from '@tdkt/config/src/attachments';
 import { canSee } from '../dossiers/dossier-access';
 import { outOfScope } from '../platform/denials';
-import { body, refusal } from '../platform/errors';
 import { DATA_SOURCE } from '../platform/tokens';
 import { AttachmentIntake, IntakeRefused } from './content-sniffer';
 
@@ -55,9 +55,8 @@ export interface DossierFiles {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalid = (field: string, message: string) =>
-  new BadRequestException(body(400, message, { fields: { [field]: [message] } }));
-const INTAKE_STATUS = { TOO_LARGE: 413, UNSUPPORTED_TYPE: 415, EMPTY: 400 } as const;
+const invalid = (field: string, message: string) => Refused.invalidField(field, message);
+const INTAKE_CODE = { TOO_LARGE: 'TOO_LARGE', UNSUPPORTED_TYPE: 'UNSUPPORTED_TYPE', EMPTY: 'INVALID' } as const;
 
 /** A file name as given, without any folder part; 400 when absent or longer than 255 characters. */
 function fileName(raw: unknown): string {
@@ -89,7 +88,7 @@ export class AttachmentsService {
   /** The dossier if the actor may see it: 404 when it does not exist, 403 when it is outside the actor's scope. */
   async visible(actor: Actor, dossierId: string): Promise<DossierView> {
     const d = await this.dossiers.findById(dossierId);
-    if (!d) throw new NotFoundException(`Dossier ${dossierId} not found`);
+    if (!d) throw Refused.notFound(`Dossier ${dossierId} not found`);
     if (!canSee(actor, d)) throw outOfScope(actor, `dossier ${dossierId}`);
     return d;
   }
@@ -112,12 +111,12 @@ export class AttachmentsService {
   async file(actor: Actor, dossierId: string, fileId: string): Promise<{ file: DossierFileView; body: Readable }> {
     await this.visible(actor, dossierId);
     const file = UUID.test(fileId) ? await this.files.find(dossierId, fileId) : undefined;
-    if (!file) throw new NotFoundException(`Dossier ${dossierId} has no file ${fileId}`);
+    if (!file) throw Refused.notFound(`Dossier ${dossierId} has no file ${fileId}`);
     try {
       return { file, body: await this.store.get(file.storageKey) };
     } catch (e) {
       if (e instanceof AttachmentNotFoundError)
-        throw new NotFoundException(`The bytes of file ${fileId} are missing from the store`);
+        throw Refused.notFound(`The bytes of file ${fileId} are missing from the store`);
       throw e;
     }
   }
@@ -147,13 +146,8 @@ export class AttachmentsService {
     );
     if (early)
       throw early.code === 'INVALID'
-        ? new BadRequestException(
-            body(400, early.message, {
-              rule: early.rule,
-              fields: { [early.rule === 'attachment.part' ? 'part' : 'replaces']: [early.message] },
-            }),
-          )
-        : refusal(early);
+        ? Refused.invalidField(early.rule === 'attachment.part' ? 'part' : 'replaces', early.message, early.rule)
+        : Refused.of(early);
     const name = fileName(request.name);
     const { maxBytes } = this.settings.config;
     if (request.declaredLength !== undefined && request.declaredLength > maxBytes) throw tooLarge(maxBytes);
@@ -177,10 +171,9 @@ export class AttachmentsService {
       bytes.unpipe(intake);
       const e = intake.errored ?? caught;
       if (e instanceof IntakeRefused)
-        throw new HttpException(
-          body(INTAKE_STATUS[e.reason], e.message, { rule: `attachment.${e.reason.toLowerCase().replace('_', '-')}` }),
-          INTAKE_STATUS[e.reason],
-        );
+        throw new Refused(INTAKE_CODE[e.reason], e.message, {
+          rule: `attachment.${e.reason.toLowerCase().replace('_', '-')}`,
+        });
       throw e;
     }
     const measured = intake.result;
@@ -208,7 +201,7 @@ export class AttachmentsService {
           },
           actor,
         );
-        if (!decision.ok) throw refusal(decision.rejection);
+        if (!decision.ok) throw Refused.of(decision.rejection);
         await this.events.append(
           envelopeEvents(streamId, stream.length, decision.value, {
             actor,
@@ -241,7 +234,4 @@ export class AttachmentsService {
 }
 
 const tooLarge = (maxBytes: number) =>
-  new HttpException(
-    body(413, `The file is larger than the limit of ${maxBytes} bytes`, { rule: 'attachment.too-large' }),
-    413,
-  );
+  new Refused('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes`, { rule: 'attachment.too-large' });

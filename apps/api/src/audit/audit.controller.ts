@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '@tdkt/domain';
+import { Refused, type Actor } from '@tdkt/domain';
 import {
   Anchors,
   buildExport,
@@ -50,7 +50,7 @@ export class AuditController {
   @ApiOkResponse({ type: PublishedAnchorDto })
   async latestAnchor(): Promise<PublishedAnchor> {
     const latest = await this.anchors.latest();
-    if (!latest) throw new NotFoundException('No anchor has been written yet');
+    if (!latest) throw Refused.notFound('No anchor has been written yet');
     return publish(latest);
   }
 

@@ -1,15 +1,4 @@
-import {
-  Body,
-  type CanActivate,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Injectable,
-  NotFoundException,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, type CanActivate, Controller, Get, HttpCode, Inject, Injectable, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
@@ -21,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { AppConfig } from '@tdkt/config';
-import { ROLES, type Actor } from '@tdkt/domain';
+import { ROLES, type Actor, Refused } from '@tdkt/domain';
 import { Directory } from '@tdkt/persistence';
 import { CONFIG } from '../platform/tokens';
 import { CurrentActor, Public } from './auth.guard';
@@ -73,7 +62,7 @@ export class LocalIssuerOn implements CanActivate {
   canActivate(): boolean {
     const auth = this.config.auth;
     if (auth.mode === 'oidc')
-      throw new NotFoundException(`The local issuer is off (AUTH_MODE=oidc); get a token from ${auth.issuer}`);
+      throw Refused.notFound(`The local issuer is off (AUTH_MODE=oidc); get a token from ${auth.issuer}`);
     return true;
   }
 }
@@ -130,7 +119,7 @@ export class AuthController {
   @ApiNotFoundResponse({ description: 'No such user, or the local issuer is off (AUTH_MODE=oidc)' })
   async token(@Body() dto: TokenRequestDto): Promise<TokenResponseDto> {
     const user = await this.directory.findUserByUsername(dto.username);
-    if (!user) throw new NotFoundException(`No active user named ${dto.username}`);
+    if (!user) throw Refused.notFound(`No active user named ${dto.username}`);
     const { token, expiresAt } = await this.issuer.issue({
       userId: user.id,
       role: user.role,

@@ -2,19 +2,16 @@ import {
   CanActivate,
   createParamDecorator,
   ExecutionContext,
-  ForbiddenException,
   Inject,
   Injectable,
   Logger,
   Optional,
-  ServiceUnavailableException,
   SetMetadata,
-  UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AppConfig } from '@tdkt/config';
-import type { Actor, Role } from '@tdkt/domain';
+import { Refused, type Actor, type Role } from '@tdkt/domain';
 import { Directory } from '@tdkt/persistence';
 import { CONFIG } from '../platform/tokens';
 import { LocalIssuer } from './local-issuer';
@@ -54,21 +51,21 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const match = /^Bearer +(\S+)$/i.exec(req.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <token>)');
+    if (!match) throw new Refused('UNAUTHENTICATED', 'A bearer token is required (Authorization: Bearer <token>)');
     const verification = await this.verify(match[1]);
-    if (!verification.ok) throw new UnauthorizedException(verification.reason);
+    if (!verification.ok) throw new Refused('UNAUTHENTICATED', verification.reason);
     const actor = verification.actor;
     const holder = await this.directory?.tokenHolder(actor.userId);
     if (holder && !holder.mayAct) {
       this.log.warn(`refused the token of deactivated user ${holder.userId}`);
-      throw new UnauthorizedException('This account is deactivated or outside its validity; the token is refused');
+      throw new Refused('UNAUTHENTICATED', 'This account is deactivated or outside its validity; the token is refused');
     }
     if (holder) actor.userId = holder.userId;
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
       this.log.warn(`denied ${req.method} ${req.path} to ${actor.userId} (${actor.role})`);
-      throw new ForbiddenException(`${actor.role} may not call this endpoint`);
+      throw Refused.forbidden(`${actor.role} may not call this endpoint`);
     }
     return true;
   }
@@ -79,15 +76,13 @@ export class AuthGuard implements CanActivate {
     } catch (err) {
       if (!(err instanceof IdentityProviderUnavailable)) throw err;
       this.log.warn(err.message);
-      throw new ServiceUnavailableException(
-        'The identity provider cannot be reached to check the token; retry shortly',
-      );
+      throw new Refused('UNAVAILABLE', 'The identity provider cannot be reached to check the token; retry shortly');
     }
   }
 }
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const actor = ctx.switchToHttp().getRequest<AuthedRequest>().actor;
-  if (!actor) throw new UnauthorizedException('A valid bearer token is required');
+  if (!actor) throw new Refused('UNAUTHENTICATED', 'A valid bearer token is required');
   return actor;
 });

@@ -1,19 +1,22 @@
 import { createServer } from 'node:http';
 import { generateKeyPair, SignJWT } from 'jose';
-import {
-  ForbiddenException,
-  Logger,
-  NotFoundException,
-  ServiceUnavailableException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { loadConfig, type AppConfig } from '@tdkt/config';
-import type { Actor } from '@tdkt/domain';
+import { Refused, type Actor } from '@tdkt/domain';
 import { LocalIssuerOn } from './auth.controller';
 import { AuthGuard, Public, Roles } from './auth.guard';
 import { LocalIssuer } from './local-issuer';
+
+const thrownBy = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+};
 
 const BASE_ENV = { DATABASE_URL: 'postgres://localhost/tdkt', PII_HASH_KEY: 'a-test-key-of-16+chars' };
 const localConfig = (): AppConfig => loadConfig(BASE_ENV);
@@ -59,9 +62,9 @@ describe('AuthGuard', () => {
   });
 
   it('answers 401 without a bearer token, and 401 with the reason for a bad one', async () => {
-    await expect(guard.canActivate(contextFor(Endpoints.prototype.dossiers, aRequest()))).rejects.toThrow(
-      UnauthorizedException,
-    );
+    await expect(guard.canActivate(contextFor(Endpoints.prototype.dossiers, aRequest()))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     await expect(
       guard.canActivate(contextFor(Endpoints.prototype.dossiers, aRequest('Bearer not-a-jwt'))),
     ).rejects.toThrow('The token is not a well-formed JWT');
@@ -69,9 +72,9 @@ describe('AuthGuard', () => {
 
   it('answers 403 to a role the endpoint does not admit', async () => {
     const req = aRequest(await bearer({ userId: 'u-1', role: 'UNIT_CLERK' }));
-    await expect(guard.canActivate(contextFor(Endpoints.prototype.auditTrail, req))).rejects.toThrow(
-      ForbiddenException,
-    );
+    await expect(guard.canActivate(contextFor(Endpoints.prototype.auditTrail, req))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('answers 503, not 401, in OIDC mode when the provider keys cannot be fetched', async () => {
@@ -88,9 +91,9 @@ describe('AuthGuard', () => {
       .setExpirationTime('5m')
       .sign(privateKey);
     const req = aRequest(`Bearer ${token}`);
-    await expect(oidcGuard.canActivate(contextFor(Endpoints.prototype.dossiers, req))).rejects.toThrow(
-      ServiceUnavailableException,
-    );
+    await expect(oidcGuard.canActivate(contextFor(Endpoints.prototype.dossiers, req))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
   });
 });
 
@@ -100,7 +103,8 @@ describe('POST /api/auth/token under each mode', () => {
   });
 
   it('answers 404 under AUTH_MODE=oidc, pointing at the provider', () => {
-    expect(() => new LocalIssuerOn(oidcConfig()).canActivate()).toThrow(NotFoundException);
+    expect(() => new LocalIssuerOn(oidcConfig()).canActivate()).toThrow(Refused);
+    expect(thrownBy(() => new LocalIssuerOn(oidcConfig()).canActivate())).toMatchObject({ code: 'NOT_FOUND' });
     expect(() => new LocalIssuerOn(oidcConfig()).canActivate()).toThrow(
       'The local issuer is off (AUTH_MODE=oidc); get a token from https://id.example.test',
     );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   decideFundPayment,
   evolveAwardFund,
@@ -8,9 +8,9 @@ import {
   type Actor,
   type AwardFundEvent,
   type FundPayment,
+  Refused,
 } from '@tdkt/domain';
 import { AwardFundQueries, EventStore, type FundEntry, type FundPaymentRow } from '@tdkt/persistence';
-import { refusal } from '../platform/errors';
 import { appendDecided } from '../platform/stream-append';
 
 /** A decided dossier's fund stream id: derived from the dossier's, so each decision has one. */
@@ -32,8 +32,8 @@ export class AwardFundService {
   /** Unit staff see their own unit's lines; the oversight roles all. */
   async entry(actor: Actor, dossierId: string): Promise<FundEntry & { payments: FundPaymentRow[] }> {
     const e = await this.fund.entry(dossierId);
-    if (!e) throw new NotFoundException(`No decided dossier ${dossierId} in the award fund ledger`);
-    if (isUnitStaff(actor) && actor.unitCode !== e.unitCode) throw new ForbiddenException("Another unit's award");
+    if (!e) throw Refused.notFound(`No decided dossier ${dossierId} in the award fund ledger`);
+    if (isUnitStaff(actor) && actor.unitCode !== e.unitCode) throw Refused.forbidden("Another unit's award");
     return e;
   }
 
@@ -44,7 +44,7 @@ export class AwardFundService {
   ): Promise<FundEntry & { payments: FundPaymentRow[] }> {
     await this.entry(actor, dossierId);
     const decision = await this.fund.fundedDecision(dossierId);
-    if (!decision) throw new NotFoundException(`No decided dossier ${dossierId} in the award fund ledger`);
+    if (!decision) throw Refused.notFound(`No decided dossier ${dossierId} in the award fund ledger`);
     const streamId = fundStreamIdOf(dossierId);
     const stream = await this.events.readStream(streamId);
     const state = stream.reduce(
@@ -56,7 +56,7 @@ export class AwardFundService {
       { type: 'RecordFundPayment', data: payment },
       { actor, today: vietnamDate(Date.now()), decision },
     );
-    if (!result.ok) throw refusal(result.rejection);
+    if (!result.ok) throw Refused.of(result.rejection);
     await appendDecided(this.events, streamId, stream, result.value, actor, {
       rule: 'fund.concurrent-change',
       message: 'Another payment was recorded meanwhile; reload and try again',

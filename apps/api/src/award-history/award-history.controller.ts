@@ -1,22 +1,11 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Post,
-  Query,
-  Res,
-  type StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import { findAward, subjectKeyOf, type Actor } from '@tdkt/domain';
+import { findAward, subjectKeyOf, type Actor, Refused } from '@tdkt/domain';
 import { AwardHistoryQueries, type AwardHistoryRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
-import { body } from '../platform/errors';
 import type { CsvColumn } from '../reports/csv';
 import { listDownload, listFormatOf, XLSX_CONTENT_TYPE } from '../reports/xlsx';
 
@@ -103,11 +92,7 @@ export class AwardHistoryController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AwardHistoryRowDto[] | string | StreamableFile> {
     if (!q.citizenId && !q.name)
-      throw new BadRequestException(
-        body(400, 'Validation failed', {
-          fields: { citizenId: ['give citizenId or name'], name: ['give citizenId or name'] },
-        }),
-      );
+      throw Refused.invalid({ citizenId: ['give citizenId or name'], name: ['give citizenId or name'] });
     const unitScoped = actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD';
     const rows: AwardHistoryRow[] = await this.history.find({
       ...(q.citizenId

@@ -1,11 +1,10 @@
-import { Controller, Get, HttpException, Query, Res, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { findAward, vietnamDate, type Actor } from '@tdkt/domain';
+import { findAward, vietnamDate, type Actor, Refused } from '@tdkt/domain';
 import { BoardQueries, type BoardFilter, type BoardRow, type BoardSort, type DossierScope } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../dossiers/dossier-access';
-import { body } from '../platform/errors';
 import type { CsvColumn } from '../reports/csv';
 import { listDownload, XLSX_CONTENT_TYPE } from '../reports/xlsx';
 import {
@@ -117,12 +116,9 @@ export class BoardController {
   ): Promise<StreamableFile | string> {
     const { total } = await this.board.counts(scope, filter);
     if (total > MAX_CSV_ROWS)
-      throw new HttpException(
-        body(
-          422,
-          `${total} dossiers match; an export holds at most ${MAX_CSV_ROWS}. Narrow it with status, awardCode, unitCode, heldBy, overdue or deadline filters.`,
-        ),
-        422,
+      throw new Refused(
+        'RULE_VIOLATION',
+        `${total} dossiers match; an export holds at most ${MAX_CSV_ROWS}. Narrow it with status, awardCode, unitCode, heldBy, overdue or deadline filters.`,
       );
     const rows: BoardRow[] = [];
     for await (const page of this.board.all(scope, filter, { sort, today, pageSize: 1000 })) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import {
@@ -10,6 +10,7 @@ import {
   type AgendaItem,
   type SessionCommand,
   type SessionDecision,
+  Refused,
 } from '@tdkt/domain';
 import {
   CouncilSessions,
@@ -18,7 +19,6 @@ import {
   SecretBallotBox,
   type CouncilSessionView,
 } from '@tdkt/persistence';
-import { body } from '../platform/errors';
 import type { ConveneSessionDto, SessionDecisionDto } from './council.dto';
 import { outOfScope } from '../platform/denials';
 
@@ -62,14 +62,12 @@ export class CouncilService {
           rule: councilRuleFor(ruleSet, d.awardCode),
         });
     }
-    if (Object.keys(fields).length) throw new BadRequestException(body(400, 'Validation failed', { fields }));
+    if (Object.keys(fields).length) throw Refused.invalid(fields);
     const roster = await this.directory.councilRosterFor(agenda[0].unitCode);
     for (const it of agenda.slice(1)) {
       const other = await this.directory.councilRosterFor(it.unitCode);
       if (other.provinceCode !== roster.provinceCode)
-        throw new BadRequestException(
-          body(400, 'Validation failed', { fields: { dossierIds: ['all dossiers must belong to one province'] } }),
-        );
+        throw Refused.invalid({ dossierIds: ['all dossiers must belong to one province'] });
     }
     const sessionId = randomUUID();
     const command: SessionCommand = {
@@ -118,15 +116,13 @@ export class CouncilService {
       if (now.decision && idempotencyKey && (await this.dossiers.applied(sessionId, requestId)))
         return { sessionId, ...now.decision };
       if (now.decision)
-        throw new ConflictException(
-          body(409, `The session's decision ${now.decision.number} is already issued`, {
-            rule: 'session.one-decision',
-          }),
+        throw Refused.conflict(
+          `The session's decision ${now.decision.number} is already issued`,
+          'session.one-decision',
         );
-      throw new ConflictException(
-        body(409, `The session is ${session.status} and no longer takes a decision: decide its dossiers one by one`, {
-          rule: 'session.decision-window',
-        }),
+      throw Refused.conflict(
+        `The session is ${session.status} and no longer takes a decision: decide its dossiers one by one`,
+        'session.decision-window',
       );
     }
   }
@@ -144,7 +140,7 @@ export class CouncilService {
   ): Promise<{ sessionId: string; dossierId: string; recorded: true }> {
     const session = await this.visible(actor, sessionId);
     const item = session.agenda.find((a) => a.dossierId === dossierId);
-    if (!item) throw new NotFoundException(`Dossier ${dossierId} is not on this session's agenda`);
+    if (!item) throw Refused.notFound(`Dossier ${dossierId} is not on this session's agenda`);
     if (item.ballot === 'OPEN') {
       await this.run(actor, sessionId, { type: 'CastOpenVote', data: { dossierId, approve } });
       return { sessionId, dossierId, recorded: true };
@@ -161,7 +157,7 @@ export class CouncilService {
       });
     }
     const deposited = await this.ballotBox.deposit({ sessionId, dossierId, memberId: actor.userId, approve });
-    if (!deposited) throw new ConflictException('This member has already put a ballot in for this item');
+    if (!deposited) throw Refused.conflict('This member has already put a ballot in for this item');
     return { sessionId, dossierId, recorded: true };
   }
 
@@ -171,7 +167,7 @@ export class CouncilService {
    */
   async visible(actor: Actor, sessionId: string): Promise<CouncilSessionView> {
     const s = await this.sessions.findById(sessionId);
-    if (!s) throw new NotFoundException(`Council session ${sessionId} not found`);
+    if (!s) throw Refused.notFound(`Council session ${sessionId} not found`);
     if (!OVERSIGHT.includes(actor.role) && !s.members.some((m) => m.userId === actor.userId))
       throw outOfScope(actor, `session ${sessionId}`);
     if (actor.role === 'PROVINCIAL_DECIDER' && s.provinceCode !== (await this.chairmanProvince(actor)))
@@ -197,7 +193,7 @@ export class CouncilService {
 
   private async mustFind(id: string): Promise<CouncilSessionView> {
     const s = await this.sessions.findById(id);
-    if (!s) throw new NotFoundException(`Council session ${id} not found`);
+    if (!s) throw Refused.notFound(`Council session ${id} not found`);
     return s;
   }
 }

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   Headers,
   HttpCode,
   Inject,
-  NotFoundException,
   Post,
   Query,
   Res,
@@ -18,7 +16,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { findAward, mayVoidSeries, type Actor } from '@tdkt/domain';
+import { findAward, mayVoidSeries, type Actor, Refused } from '@tdkt/domain';
 import {
   Directory,
   DecisionRegister,
@@ -29,7 +27,6 @@ import {
 } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
-import { refusal } from '../platform/errors';
 import { DATA_SOURCE } from '../platform/tokens';
 import { outOfScope } from '../platform/denials';
 import { RegisterDto } from './decision-register.dto';
@@ -145,7 +142,7 @@ export class DecisionsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<DecisionAwardees | string | StreamableFile> {
     const list = await this.register.awardees(q.authority, q.year, q.number);
-    if (!list) throw new NotFoundException(`Number ${q.number} of ${q.authority} ${q.year} was never allocated`);
+    if (!list) throw Refused.notFound(`Number ${q.number} of ${q.authority} ${q.year} was never allocated`);
     const format = listFormatOf(q.format, accept);
     if (format === 'json') return list;
     const rows = list.awardees.map((a) => ({ ...a, formatted: list.formatted }));
@@ -166,7 +163,7 @@ export class DecisionsController {
   @ApiOkResponse({ type: RegisterDto, description: 'The register after the voiding (the number stays used)' })
   async void(@CurrentActor() actor: Actor, @Body() b: VoidNumberDto, @IdempotencyKey() k?: string): Promise<Register> {
     if (!mayVoidSeries(actor, b.authority))
-      throw new ForbiddenException(`${actor.role} may void numbers of the provincial chairman's series only`);
+      throw Refused.forbidden(`${actor.role} may void numbers of the provincial chairman's series only`);
     // A provincial chairman voids numbers of his own province's series only.
     if (actor.role === 'PROVINCIAL_DECIDER') {
       const province = actor.unitCode ? await this.directory.provinceOf(actor.unitCode) : undefined;
@@ -180,7 +177,7 @@ export class DecisionsController {
       actor,
       requestId: k ? `${actor.userId}:${k}` : randomUUID(),
     });
-    if (!result.ok) throw refusal(result.rejection);
+    if (!result.ok) throw Refused.of(result.rejection);
     return result.register;
   }
 }

@@ -17,9 +17,9 @@ import {
   type SessionEvent,
   type SessionState,
   type SignedProposal,
+  Refused,
 } from '@tdkt/domain';
 import type { ChainedEvent } from '@tdkt/persistence';
-import { refusal } from '../platform/errors';
 import type { MinutesItem } from './templates/minutes.template';
 
 type Known = DossierEvent | SessionEvent;
@@ -85,7 +85,7 @@ export function provinceOfSeat(
 export function provinceOfAuthority(authority: string): string {
   const m = /^PROVINCIAL_CHAIRMAN:([^:]+)/.exec(authority);
   if (!m)
-    throw refusal(
+    throw Refused.of(
       reject(
         'RULE_VIOLATION',
         'document.template',

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   decideIssueDocument,
   envelopeEvents,
@@ -12,9 +12,9 @@ import {
   type DocumentKind,
   type IssuedDecision,
   type IssuedDocument,
+  Refused,
 } from '@tdkt/domain';
 import { Directory, EventStore, IssuedDocumentFiles, nameUuid } from '@tdkt/persistence';
-import { refusal } from '../platform/errors';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import { CouncilService } from '../council/council.service';
 import { PdfRenderer } from './pdf-renderer.service';
@@ -168,9 +168,7 @@ export class DocumentsService {
         } catch (e) {
           // A refusal (409: not in the events yet; 422: no template for the series) means "not available"; else it fails.
           const rule =
-            e instanceof HttpException && [409, 422].includes(e.getStatus())
-              ? (e.getResponse() as { rule?: string }).rule
-              : undefined;
+            e instanceof Refused && (e.code === 'WRONG_STATE' || e.code === 'RULE_VIOLATION') ? e.rule : undefined;
           if (!rule) throw e;
           return { name, kind, available: false, rule };
         }
@@ -198,7 +196,7 @@ export class DocumentsService {
     };
     // Refused before any rendering or signing: another role, or issued already.
     const precheck = decideIssueDocument(already, probe, actor);
-    if (!precheck.ok) throw refusal(precheck.rejection);
+    if (!precheck.ok) throw Refused.of(precheck.rejection);
     let pdf = await this.renderer.render(p.html);
     let signature: IssuedDocument['signature'];
     if (this.signer.available) {
@@ -214,7 +212,7 @@ export class DocumentsService {
     }
     const record: IssuedDocument = { ...probe, sha256: sha256(pdf), ...(signature ? { signature } : {}) };
     const decision = decideIssueDocument(already, record, actor);
-    if (!decision.ok) throw refusal(decision.rejection);
+    if (!decision.ok) throw Refused.of(decision.rejection);
     const occurredAt = new Date().toISOString();
     await this.files.transaction(async (m) => {
       await this.events.append(
@@ -240,7 +238,7 @@ export class DocumentsService {
       case 'CERTIFICATE': {
         const facts = dossierFacts(await this.events.readStream(id));
         if (!facts.decision || facts.decisionSeq === undefined)
-          throw refusal(
+          throw Refused.of(
             reject(
               'WRONG_STATE',
               'document.decided',
@@ -284,7 +282,7 @@ export class DocumentsService {
         const facts = dossierFacts(await this.events.readStream(id));
         const tt = facts.proposal;
         if (!tt || facts.proposalSeq === undefined)
-          throw refusal(
+          throw Refused.of(
             reject(
               'WRONG_STATE',
               'document.proposed',
@@ -325,7 +323,7 @@ export class DocumentsService {
       case 'AWARDEE_LIST': {
         const s = sessionFacts(id, await this.events.readStream(id));
         if (!s.decision || s.decisionSeq === undefined || s.decision.dossierIds.length === 0)
-          throw refusal(
+          throw Refused.of(
             reject(
               'WRONG_STATE',
               'document.decided',
@@ -357,7 +355,7 @@ export class DocumentsService {
       case 'MINUTES': {
         const s = sessionFacts(id, await this.events.readStream(id));
         if (!s.closedAt || s.closedSeq === undefined)
-          throw refusal(
+          throw Refused.of(
             reject(
               'WRONG_STATE',
               'document.closed',

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import {
@@ -9,6 +9,7 @@ import {
   type Actor,
   type DossierCommand,
   type DossierStatus,
+  Refused,
 } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
 import {
@@ -28,7 +29,6 @@ import { canSee } from './dossier-access';
 import type { CreateDossierDto } from './dossier.dto';
 import { toDeclaredRecord, toParts } from './record.dto';
 import { outOfScope } from '../platform/denials';
-import { body, refusal } from '../platform/errors';
 import { RuleSetResolver } from '../platform/rule-sets';
 import { HolidayCalendarProvider } from '../platform/calendar';
 
@@ -116,13 +116,13 @@ export class DossierCommandsService {
     // child of its own); from the award on, none of the dossier's commands applies.
     const target = commandTargetOf(current.status as DossierStatus);
     if (target !== 'DOSSIER' && target !== 'CENTRAL')
-      throw new ConflictException(`The dossier is ${current.status}; no further steps are possible`);
+      throw Refused.conflict(`The dossier is ${current.status}; no further steps are possible`);
     const enriched = await this.enrich(command, current);
     const request: CommandRequest = { command: enriched, actor, requestId, calendarYears: this.calendar.years };
     // A choice on a secret-ballot item is refused here, before it reaches Temporal (the workflow's validator refuses it too).
     if (command.type === 'CastVote' && target === 'DOSSIER') {
       const secret = castVoteRefusal(await this.workflows.dossierState(dossierId));
-      if (secret) throw refusal(secret);
+      if (secret) throw Refused.of(secret);
     }
     await this.workflows.commandDossier(dossierId, request, target);
     return this.mustFind(dossierId);
@@ -130,8 +130,7 @@ export class DossierCommandsService {
 
   /** A named movement exists (a round is one); a thematic dossier naming both names its round's movement. 400 per field otherwise. */
   private async movementOf(movementId: string, roundId: string | undefined): Promise<string> {
-    const fields = (message: string) =>
-      new BadRequestException(body(400, 'Validation failed', { fields: { movementId: [message] } }));
+    const fields = (message: string) => Refused.invalid({ movementId: [message] });
     if (!(await this.movements.findById(movementId))) throw fields(`no movement ${movementId} (GET /api/movements)`);
     if (roundId && roundId !== movementId)
       throw fields('a thematic dossier’s movement is its round: name the same id or leave movementId out');
@@ -190,14 +189,14 @@ export class DossierCommandsService {
   /** The dossier if the actor may see it: 404 when it does not exist, 403 when it is outside the actor's scope. */
   async visible(actor: Actor, dossierId: string): Promise<DossierView> {
     const d = await this.queries.findById(dossierId);
-    if (!d) throw new NotFoundException(`Dossier ${dossierId} not found`);
+    if (!d) throw Refused.notFound(`Dossier ${dossierId} not found`);
     if (!canSee(actor, d)) throw outOfScope(actor, `dossier ${dossierId}`);
     return d;
   }
 
   async mustFind(id: string): Promise<DossierView> {
     const d = await this.queries.findById(id);
-    if (!d) throw new NotFoundException(`Dossier ${id} not found`);
+    if (!d) throw Refused.notFound(`Dossier ${id} not found`);
     return d;
   }
 

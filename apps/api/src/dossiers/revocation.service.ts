@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import {
   DOSSIER_STATUSES,
@@ -7,6 +7,7 @@ import {
   type Actor,
   type DossierStatus,
   type RevocationCommand,
+  Refused,
 } from '@tdkt/domain';
 import { RecoveryTaskQueries, type DossierView, type RecoveryTaskRow } from '@tdkt/persistence';
 import type { RevocationRequest } from '@tdkt/workflows/src/messages';
@@ -35,7 +36,7 @@ export class RevocationService {
     // Where the command reaches the revocation workflow (a retry of an applied one is answered there): the domain says.
     if (!revocationReaches(command.type, current.status as DossierStatus)) {
       const reaches = DOSSIER_STATUSES.filter((s) => revocationReaches(command.type, s));
-      throw new ConflictException(
+      throw Refused.conflict(
         `${command.type} is not possible while the dossier is ${current.status}; expected ${reaches.join(' or ')}`,
       );
     }

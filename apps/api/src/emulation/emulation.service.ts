@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
-import { envelopeEvents, decideFormBlock, rotateLeadership, type Actor, type BlockYearCommand } from '@tdkt/domain';
+import {
+  envelopeEvents,
+  decideFormBlock,
+  rotateLeadership,
+  type Actor,
+  type BlockYearCommand,
+  Refused,
+} from '@tdkt/domain';
 import {
   Directory,
   EmulationQueries,
@@ -9,7 +16,6 @@ import {
   type BlockYearView,
   type EmulationBlockView,
 } from '@tdkt/persistence';
-import { body, refusal } from '../platform/errors';
 import { HolidayCalendarProvider } from '../platform/calendar';
 import type { FormBlockDto, OpenBlockYearDto } from './emulation.dto';
 
@@ -38,11 +44,8 @@ export class EmulationService {
       if (p) provinces.add(p);
       else unknown.push(`${m.unitCode}: no such unit`);
     }
-    if (unknown.length) throw new BadRequestException(body(400, 'Validation failed', { fields: { members: unknown } }));
-    if (provinces.size !== 1)
-      throw new BadRequestException(
-        body(400, 'Validation failed', { fields: { members: ['all members must belong to one province'] } }),
-      );
+    if (unknown.length) throw Refused.invalid({ members: unknown });
+    if (provinces.size !== 1) throw Refused.invalid({ members: ['all members must belong to one province'] });
     const [provinceCode] = [...provinces];
     const decision = decideFormBlock(
       {
@@ -53,12 +56,9 @@ export class EmulationService {
       },
       actor,
     );
-    if (!decision.ok) throw refusal(decision.rejection);
+    if (!decision.ok) throw Refused.of(decision.rejection);
     if (await this.queries.findBlockByCode(provinceCode, dto.code.trim()))
-      throw new HttpException(
-        body(409, `Block ${dto.code} already exists in ${provinceCode}`, { rule: 'block.code-unique' }),
-        409,
-      );
+      throw Refused.conflict(`Block ${dto.code} already exists in ${provinceCode}`, 'block.code-unique');
     const blockId = randomUUID();
     const requestId = randomUUID();
     const occurredAt = new Date().toISOString();
@@ -102,8 +102,7 @@ export class EmulationService {
 
   async run(actor: Actor, blockYearId: string, command: BlockYearCommand): Promise<BlockYearView> {
     const year = await this.mustFindYear(blockYearId);
-    if (year.phase === 'CLOSED')
-      throw new HttpException(body(409, 'The block year is closed', { rule: 'block-year.closed' }), 409);
+    if (year.phase === 'CLOSED') throw Refused.conflict('The block year is closed', 'block-year.closed');
     const requestId = randomUUID();
     await this.workflows.commandBlockYear(blockYearId, {
       command,
@@ -116,13 +115,13 @@ export class EmulationService {
 
   async mustFindBlock(id: string): Promise<EmulationBlockView> {
     const b = await this.queries.findBlock(id);
-    if (!b) throw new NotFoundException(`Emulation block ${id} not found`);
+    if (!b) throw Refused.notFound(`Emulation block ${id} not found`);
     return b;
   }
 
   async mustFindYear(id: string): Promise<BlockYearView> {
     const y = await this.queries.findBlockYear(id);
-    if (!y) throw new NotFoundException(`Block year ${id} not found`);
+    if (!y) throw Refused.notFound(`Block year ${id} not found`);
     return y;
   }
 }

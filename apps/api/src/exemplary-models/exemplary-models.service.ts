@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   decideExemplaryModel,
   dossierDraftFromModel,
@@ -10,6 +10,7 @@ import {
   type ExemplaryModelCommand,
   type ExemplaryModelEvent,
   type ExemplaryModelState,
+  Refused,
 } from '@tdkt/domain';
 import {
   Directory,
@@ -19,14 +20,12 @@ import {
   type DossierView,
   type ExemplaryModelView,
 } from '@tdkt/persistence';
-import { body, refusal } from '../platform/errors';
 import { appendDecided } from '../platform/stream-append';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import type { CreateDossierDto } from '../dossiers/dossier.dto';
 import type { ProposeModelDto, RegisterModelDto } from './exemplary-models.dto';
 
-const fieldError = (field: string, message: string) =>
-  new BadRequestException(body(400, 'Validation failed', { fields: { [field]: [message] } }));
+const fieldError = (field: string, message: string) => Refused.invalid({ [field]: [message] });
 
 /**
  * Exemplary models (điển hình tiên tiến): a plain stream per model, no workflow (nothing waits on a timer). Read the
@@ -112,9 +111,9 @@ export class ExemplaryModelsService {
       { type: 'ProposeModelForAward', data: { awardCode: dto.awardCode, dossierId: 'pending' } },
       { actor, today },
     );
-    if (!precheck.ok) throw refusal(precheck.rejection);
+    if (!precheck.ok) throw Refused.of(precheck.rejection);
     const draft = dossierDraftFromModel(state, dto.awardCode, dto.achievementDate);
-    if (!draft) throw new NotFoundException(`Exemplary model ${id} not found`);
+    if (!draft) throw Refused.notFound(`Exemplary model ${id} not found`);
     const create: CreateDossierDto = { ...draft, nominee: { ...draft.nominee } };
     const dossier = await this.dossiers.create(
       actor,
@@ -130,7 +129,7 @@ export class ExemplaryModelsService {
 
   async mustFind(id: string): Promise<ExemplaryModelView> {
     const m = await this.models.findById(id);
-    if (!m) throw new NotFoundException(`Exemplary model ${id} not found`);
+    if (!m) throw Refused.notFound(`Exemplary model ${id} not found`);
     return m;
   }
 
@@ -148,7 +147,7 @@ export class ExemplaryModelsService {
   private async run(actor: Actor, id: string, command: ExemplaryModelCommand): Promise<ExemplaryModelView> {
     const { stream, state } = await this.load(id);
     const decision = decideExemplaryModel(state, command, { actor, today: vietnamDate(Date.now()) });
-    if (!decision.ok) throw refusal(decision.rejection);
+    if (!decision.ok) throw Refused.of(decision.rejection);
     await appendDecided(this.events, id, stream, decision.value, actor, {
       rule: 'model.concurrent-change',
       message: 'The model changed meanwhile; reload and try again',

@@ -1,5 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { vietnamDate } from '@tdkt/domain';
+import { Injectable } from '@nestjs/common';
+import { vietnamDate, Refused } from '@tdkt/domain';
 import {
   EmulationQueries,
   ExemplaryModelQueries,
@@ -25,7 +25,7 @@ export class MovementReportsService {
 
   async report(movementId: string, kind: ReviewKind): Promise<ReviewReport> {
     const movement = await this.movements.findById(movementId);
-    if (!movement) throw new NotFoundException(`Movement ${movementId} not found`);
+    if (!movement) throw Refused.notFound(`Movement ${movementId} not found`);
     const fromYear = Number(movement.periodFrom.slice(0, 4));
     const toYear = Number(movement.periodTo.slice(0, 4));
     return {

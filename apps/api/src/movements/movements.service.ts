@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   decideMovement,
   evolveMovementAll,
@@ -9,6 +9,7 @@ import {
   type MovementCommand,
   type MovementEvent,
   type RoundEvent,
+  Refused,
 } from '@tdkt/domain';
 import {
   Directory,
@@ -18,12 +19,10 @@ import {
   type MovementDossierCount,
   type MovementView,
 } from '@tdkt/persistence';
-import { body, refusal } from '../platform/errors';
 import { appendDecided } from '../platform/stream-append';
 import type { LaunchMovementDto } from './movements.dto';
 
-const fieldError = (field: string, message: string) =>
-  new BadRequestException(body(400, 'Validation failed', { fields: { [field]: [message] } }));
+const fieldError = (field: string, message: string) => Refused.invalid({ [field]: [message] });
 
 /**
  * Movements (phong trào thi đua): a plain event stream, no workflow (nothing waits on a timer: the review milestones
@@ -59,7 +58,7 @@ export class MovementsService {
 
   async mustFind(id: string): Promise<MovementView> {
     const m = await this.movements.findById(id);
-    if (!m) throw new NotFoundException(`Movement ${id} not found`);
+    if (!m) throw Refused.notFound(`Movement ${id} not found`);
     return m;
   }
 
@@ -84,7 +83,7 @@ export class MovementsService {
       stream.map((e) => ({ type: e.type, data: e.data }) as MovementEvent | RoundEvent),
     );
     const decision = decideMovement(state, command, { actor, today: vietnamDate(Date.now()) });
-    if (!decision.ok) throw refusal(decision.rejection);
+    if (!decision.ok) throw Refused.of(decision.rejection);
     await appendDecided(this.events, movementId, stream, decision.value, actor, {
       rule: 'movement.concurrent-change',
       message: 'The movement changed meanwhile; reload and try again',

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { commandsRefusedTotal } from '@tdkt/platform';
 import { requestIdOf } from './request-context';
-import type { Rejection } from '@tdkt/domain';
+import { Refused, type RejectionCode } from '@tdkt/domain';
 import { InvalidCursorError } from '@tdkt/persistence';
 import { RendererUnavailableError } from '../documents/pdf-renderer.service';
 
@@ -24,17 +24,21 @@ export interface ErrorBody {
   requestId?: string;
 }
 
-const STATUS_OF: Record<string, number> = { FORBIDDEN: 403, WRONG_STATE: 409, RULE_VIOLATION: 422, INVALID: 400 };
+/** The one map from a refusal's code to its HTTP status, for refusals thrown here and those a workflow returns. */
+const STATUS_OF: Record<RejectionCode, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  WRONG_STATE: 409,
+  TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
+  RULE_VIOLATION: 422,
+  UNAVAILABLE: 503,
+};
+export const statusOf = (code: string | undefined): number => STATUS_OF[code as RejectionCode] ?? 409;
 
-/** A domain rejection found by the API itself, before any workflow is asked: the same status map and shape as the filter's. */
-export function refusal(r: Rejection): HttpException {
-  const status = STATUS_OF[r.code] ?? 409;
-  return new HttpException(
-    body(status, r.message, { rule: r.rule, ...(r.details ? { details: r.details } : {}) }),
-    status,
-  );
-}
-
+/** The error shape for a status (the filter's, and the JSON body parser's, which runs before Nest). */
 export function body(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
   const error = (HttpStatus[statusCode] ?? 'ERROR')
     .toString()
@@ -63,6 +67,13 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private toBody(e: unknown): ErrorBody {
+    if (e instanceof Refused)
+      return body(statusOf(e.code), e.message, {
+        ...(e.rule ? { rule: e.rule } : {}),
+        ...(e.fields ? { fields: e.fields } : {}),
+        ...(e.details ? { details: e.details } : {}),
+      });
+    // Nest's own (routing 404, guards): their status as they carry it.
     if (e instanceof HttpException) {
       const r = e.getResponse();
       if (
@@ -83,7 +94,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
       const rejection = e.cause.details?.[0] as { rule?: string; details?: Record<string, unknown> } | undefined;
-      return body(STATUS_OF[e.cause.type ?? ''] ?? 409, e.cause.message, {
+      return body(statusOf(e.cause.type ?? undefined), e.cause.message, {
         ...(rejection?.rule ? { rule: rejection.rule } : {}),
         ...(rejection?.details ? { details: rejection.details } : {}),
       });

@@ -1,7 +1,7 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { body } from './errors';
+import { Refused } from '@tdkt/domain';
 
 /** What an Idempotency-Key may look like: 8–128 characters of A–Z a–z 0–9 _ . : - */
 export const IDEMPOTENCY_KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -11,11 +11,7 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   const value = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
   if (value === undefined) return undefined;
   if (!IDEMPOTENCY_KEY_FORMAT.test(value))
-    throw new BadRequestException(
-      body(400, 'Validation failed', {
-        fields: { 'Idempotency-Key': ['must be 8–128 characters of A–Z a–z 0–9 _ . : -'] },
-      }),
-    );
+    throw Refused.invalid({ 'Idempotency-Key': ['must be 8–128 characters of A–Z a–z 0–9 _ . : -'] });
   return value;
 });
 

@@ -3,7 +3,6 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import {
   HttpException,
   Injectable,
-  UnprocessableEntityException,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -11,9 +10,9 @@ import {
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import type { Actor } from '@tdkt/domain';
+import { Refused, type Actor } from '@tdkt/domain';
 import { IdempotencyKeys } from '@tdkt/persistence';
-import { body } from './errors';
+import { statusOf } from './errors';
 import { IDEMPOTENCY_KEY_FORMAT } from './idempotency-key';
 
 type AuthedRequest = Request & { actor?: Actor };
@@ -67,14 +66,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest('hex');
     const claim = await this.keys.claim(caller, key, operation, fingerprint);
     if (claim.kind === 'mismatch')
-      throw new UnprocessableEntityException(
-        body(
-          422,
-          `This Idempotency-Key was already used for another request (${claim.operation}${claim.operation === operation ? ' with a different body' : ''}); use a new key for a new request`,
-          {
-            rule: 'IDEMPOTENCY_KEY_REUSED',
-          },
-        ),
+      throw new Refused(
+        'RULE_VIOLATION',
+        `This Idempotency-Key was already used for another request (${claim.operation}${claim.operation === operation ? ' with a different body' : ''}); use a new key for a new request`,
+        { rule: 'IDEMPOTENCY_KEY_REUSED' },
       );
     if (claim.kind === 'retry' && claim.answer) {
       res.setHeader('Idempotent-Replayed', 'true');
@@ -86,7 +81,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return result;
     } catch (e) {
       // Refused (bad input, scope, a domain rule): nothing was applied under the key.
-      if ((e instanceof HttpException && e.getStatus() < 500) || e instanceof WorkflowUpdateFailedError)
+      if (
+        (e instanceof Refused && statusOf(e.code) < 500) ||
+        (e instanceof HttpException && e.getStatus() < 500) ||
+        e instanceof WorkflowUpdateFailedError
+      )
         await this.keys.release(caller, key, fingerprint);
       throw e;
     }

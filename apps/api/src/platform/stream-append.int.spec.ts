@@ -1,7 +1,6 @@
 /** appendDecided on a real event table: after the stream's last event, or a 409 naming the rule when someone got there first. */
 import { randomUUID } from 'node:crypto';
-import { ConflictException } from '@nestjs/common';
-import type { Actor, MovementEvent } from '@tdkt/domain';
+import { Refused, type Actor, type MovementEvent } from '@tdkt/domain';
 import { EventStore } from '@tdkt/persistence';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 import { appendDecided } from './stream-append';
@@ -33,11 +32,8 @@ it('appends after the last event it was shown, and refuses with a 409 and the ru
   const refused = await appendDecided(events, streamId, [], [changed('REVIEWED')], actor, conflict).catch(
     (e: unknown) => e,
   );
-  expect(refused).toBeInstanceOf(ConflictException);
-  expect((refused as ConflictException).getResponse()).toMatchObject({
-    statusCode: 409,
-    rule: 'movement.concurrent-change',
-  });
+  expect(refused).toBeInstanceOf(Refused);
+  expect(refused).toMatchObject({ code: 'WRONG_STATE', rule: 'movement.concurrent-change' });
   expect(await events.readStream(streamId)).toHaveLength(1);
 
   await appendDecided(events, streamId, first, [changed('REVIEWED')], actor, conflict);

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException } from '@nestjs/common';
-import { envelopeEvents, type Actor, type StoredEnvelope } from '@tdkt/domain';
+import { envelopeEvents, type Actor, type StoredEnvelope, Refused } from '@tdkt/domain';
 import { ConcurrentAppendError, type EventStore } from '@tdkt/persistence';
-import { body } from './errors';
 
 /**
  * Appends what a decider accepted to a stream the API writes itself (movements, registrations, exemplary models, the
@@ -26,8 +24,7 @@ export async function appendDecided<E extends { type: string; data: unknown }>(
     // E is one stream kind's event union (its decider's output), so its envelopes are among the stored ones.
     await events.append(envelopes as unknown as StoredEnvelope[]);
   } catch (e) {
-    if (e instanceof ConcurrentAppendError)
-      throw new ConflictException(body(409, conflict.message, { rule: conflict.rule }));
+    if (e instanceof ConcurrentAppendError) throw Refused.conflict(conflict.message, conflict.rule);
     throw e;
   }
 }

@@ -8,9 +8,9 @@ import {
   type NomineePriority,
   type NomineePriorityEvent,
   type NomineePriorityState,
+  Refused,
 } from '@tdkt/domain';
 import { EventStore, NomineePriorityQueries, type NomineePriorityRow } from '@tdkt/persistence';
-import { refusal } from '../platform/errors';
 import { appendDecided } from '../platform/stream-append';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 
@@ -58,7 +58,7 @@ export class PriorityService {
       today: vietnamDate(Date.now()),
       dossier: { dossierId, unitCode: dossier.unitCode, nomineeKind: dossier.nomineeKind },
     });
-    if (!decision.ok) throw refusal(decision.rejection);
+    if (!decision.ok) throw Refused.of(decision.rejection);
     if (decision.value.length)
       await appendDecided(this.events, streamId, stream, decision.value, actor, {
         rule: 'priority.concurrent-change',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   calendarWithYears,
   decideRegistration,
@@ -10,9 +10,9 @@ import {
   type Actor,
   type RegistrationCommand,
   type RegistrationEvent,
+  Refused,
 } from '@tdkt/domain';
 import { Directory, EventStore, RegistrationQueries, type RegistrationView } from '@tdkt/persistence';
-import { body, refusal } from '../platform/errors';
 import { appendDecided } from '../platform/stream-append';
 import { HolidayCalendarProvider } from '../platform/calendar';
 import { RuleSetResolver } from '../platform/rule-sets';
@@ -58,9 +58,9 @@ export class RegistrationsService {
   /** Unit staff see their own unit's registrations; the rest all. */
   async mustFind(actor: Actor, id: string): Promise<RegistrationView> {
     const r = await this.registrations.findById(id);
-    if (!r) throw new NotFoundException(`Registration ${id} not found`);
+    if (!r) throw Refused.notFound(`Registration ${id} not found`);
     if ((actor.role === 'UNIT_CLERK' || actor.role === 'UNIT_HEAD') && actor.unitCode !== r.unitCode)
-      throw new ForbiddenException('Another unit’s registration');
+      throw Refused.forbidden('Another unit’s registration');
     return r;
   }
 
@@ -73,9 +73,7 @@ export class RegistrationsService {
     const today = vietnamDate(Date.now());
     const rule = ((await this.ruleSets.effectiveFor(unitCode, today)) ?? ruleSetInForce(today))?.registration;
     if (!rule)
-      throw new BadRequestException(
-        body(400, 'The rule set in force has no registration settings', { rule: 'registration.rule' }),
-      );
+      throw new Refused('INVALID', 'The rule set in force has no registration settings', { rule: 'registration.rule' });
     const stream = await this.events.readStream(id);
     const state = evolveRegistrationAll(
       initialRegistrationState(id),
@@ -87,7 +85,7 @@ export class RegistrationsService {
       rule,
       calendar: calendarWithYears(this.calendar.years),
     });
-    if (!decision.ok) throw refusal(decision.rejection);
+    if (!decision.ok) throw Refused.of(decision.rejection);
     await appendDecided(this.events, id, stream, decision.value, actor, {
       rule: 'registration.concurrent-change',
       message: 'The registration changed meanwhile; reload and try again',

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsString, Length } from 'class-validator';
-import { envelopeEvents, AWARD_CODES, decideCreateRound, type Actor } from '@tdkt/domain';
+import { envelopeEvents, AWARD_CODES, decideCreateRound, type Actor, Refused } from '@tdkt/domain';
 import { EventStore, RoundQueries, type RoundView } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { refusal } from '../platform/errors';
 
 export class CreateRoundDto {
   @ApiProperty({ example: 'Phong trào thi đua chuyển đổi số năm 2025' }) @IsString() @Length(3, 300) name!: string;
@@ -51,7 +50,7 @@ export class RoundsController {
   @ApiCreatedResponse({ type: RoundViewDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateRoundDto): Promise<RoundView> {
     const decision = decideCreateRound(dto, actor);
-    if (!decision.ok) throw refusal(decision.rejection);
+    if (!decision.ok) throw Refused.of(decision.rejection);
     const roundId = randomUUID();
     const requestId = randomUUID();
     const occurredAt = new Date().toISOString();

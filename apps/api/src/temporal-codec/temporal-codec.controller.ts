@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Payload } from '@temporalio/common';
@@ -8,6 +8,7 @@ import type { AppConfig } from '@tdkt/config';
 import { payloadCodec, PayloadDecryptionError, UnknownCodecKeyError, type AesGcmPayloadCodec } from '@tdkt/platform';
 import { Roles } from '../auth/auth.guard';
 import { CONFIG } from '../platform/tokens';
+import { Refused } from '@tdkt/domain';
 
 /** One payload in the remote codec protocol: metadata values and data in base64. */
 export class CodecPayloadDto {
@@ -38,7 +39,7 @@ function toPayload(p: CodecPayloadDto, i: number): Payload {
   const metadata: Record<string, Uint8Array> = {};
   for (const [k, v] of Object.entries(p.metadata ?? {})) {
     if (typeof v !== 'string' || !BASE64.test(v))
-      throw new BadRequestException(`payloads[${i}].metadata.${k} must be base64`);
+      throw Refused.invalidField(`payloads[${i}].metadata.${k}`, `payloads[${i}].metadata.${k} must be base64`);
     metadata[k] = new Uint8Array(Buffer.from(v, 'base64'));
   }
   return { metadata, data: new Uint8Array(Buffer.from(p.data ?? '', 'base64')) };
@@ -75,9 +76,9 @@ export class TemporalCodecController {
     try {
       return { payloads: (await this.active().decode(dto.payloads.map(toPayload))).map(toDto) };
     } catch (e) {
-      if (e instanceof UnknownCodecKeyError) throw new BadRequestException(e.message);
+      if (e instanceof UnknownCodecKeyError) throw new Refused('INVALID', e.message);
       if (e instanceof PayloadDecryptionError)
-        throw new BadRequestException('A payload does not decrypt with its key (altered, or not from this engine)');
+        throw new Refused('INVALID', 'A payload does not decrypt with its key (altered, or not from this engine)');
       throw e;
     }
   }
@@ -90,7 +91,7 @@ export class TemporalCodecController {
   }
 
   private active(): AesGcmPayloadCodec {
-    if (!this.codec) throw new NotFoundException('Payloads are not encrypted here (no TEMPORAL_CODEC_KEYS)');
+    if (!this.codec) throw Refused.notFound('Payloads are not encrypted here (no TEMPORAL_CODEC_KEYS)');
     return this.codec;
   }
 }
