@@ -37,7 +37,7 @@ const MovementPage = page(() => import('./pages/emulation/Movements'), 'Movement
 const Registrations = page(() => import('./pages/emulation/Registrations'), 'Registrations');
 const Blocks = page(() => import('./pages/emulation/Blocks'), 'Blocks');
 const BlockPage = page(() => import('./pages/emulation/Blocks'), 'BlockPage');
-const BlockYearPage = page(() => import('./pages/emulation/Blocks'), 'BlockYearPage');
+const BlockYearPage = page(() => import('./pages/emulation/block-year/BlockYearPage'), 'BlockYearPage');
 const ExemplaryModels = page(() => import('./pages/emulation/ExemplaryModels'), 'ExemplaryModels');
 const ExemplaryModelPage = page(() => import('./pages/emulation/ExemplaryModels'), 'ExemplaryModelPage');
 const loading = <Spin style={{ display: 'block', margin: '48px auto' }} />;
