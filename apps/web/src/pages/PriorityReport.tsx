@@ -7,9 +7,9 @@ import { ApiErrorAlert } from '../components/ApiErrorAlert';
 type Row = Schemas['PriorityShareRowDto'];
 const AREAS = ['BORDER', 'ISLAND', 'ESPECIALLY_DIFFICULT'] as const;
 
-const percent = (share: number | undefined) => (share === undefined ? '—' : `${(share * 100).toFixed(1)} %`);
+const percent = (share: number | undefined) => (share === undefined ? '—' : `${(share * 100).toFixed(1)}\u00a0%`);
 /** "count (share %)". */
-const countShare = (count: number | undefined, share: number | undefined) => `${count ?? 0} (${percent(share)})`;
+const countShare = (count: number | undefined, share: number | undefined) => `${count ?? 0}\u00a0(${percent(share)})`;
 
 /**
  * The priority shares (GET /api/reports/priority, Luật Điều 5): per decision year and award level, the awards to
