@@ -7,7 +7,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import { useTranslation } from 'react-i18next';
 import { session } from './auth/session';
 import { signOut } from './auth/sign-out';
-import { LOOKUP_USERS, REGISTER_READERS, REPORT_READERS, SESSION_READERS } from './roles';
+import { FUND_READERS, LOOKUP_USERS, REGISTER_READERS, REPORT_READERS, SESSION_READERS } from './roles';
 import { nameSelectListboxes } from './a11y';
 import './a11y.css';
 
@@ -37,7 +37,8 @@ const MovementPage = page(() => import('./pages/emulation/Movements'), 'Movement
 const Registrations = page(() => import('./pages/emulation/Registrations'), 'Registrations');
 const Blocks = page(() => import('./pages/emulation/Blocks'), 'Blocks');
 const BlockPage = page(() => import('./pages/emulation/Blocks'), 'BlockPage');
-const BlockYearPage = page(() => import('./pages/emulation/Blocks'), 'BlockYearPage');
+const BlockYearPage = page(() => import('./pages/emulation/block-year/BlockYearPage'), 'BlockYearPage');
+const AwardFund = page(() => import('./pages/fund/AwardFund'), 'AwardFund');
 const ExemplaryModels = page(() => import('./pages/emulation/ExemplaryModels'), 'ExemplaryModels');
 const ExemplaryModelPage = page(() => import('./pages/emulation/ExemplaryModels'), 'ExemplaryModelPage');
 const loading = <Spin style={{ display: 'block', margin: '48px auto' }} />;
@@ -120,6 +121,9 @@ function Shell() {
     ...(LOOKUP_USERS.includes(me.role)
       ? [{ key: '/award-lookup', label: <Link to="/award-lookup">{t('lookup.menu')}</Link> }]
       : []),
+    ...(FUND_READERS.includes(me.role)
+      ? [{ key: '/award-fund', label: <Link to="/award-fund">{t('fund.menu')}</Link> }]
+      : []),
     // Emulation (thi đua): every role reads it; the pages offer only what the person may do.
     {
       key: 'emulation',
@@ -189,6 +193,7 @@ function Shell() {
             <Route path="/decisions" element={<DecisionRegisterPage />} />
             <Route path="/reports" element={<Reports />} />
             <Route path="/award-lookup" element={<AwardLookup />} />
+            <Route path="/award-fund" element={<AwardFund />} />
             <Route path="/movements" element={<Movements />} />
             <Route path="/movements/:id" element={<MovementPage />} />
             <Route path="/registrations" element={<Registrations />} />

@@ -25,3 +25,7 @@ export function formatDateTime(value: string | null | undefined): string {
  */
 export const asText = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 export const asNumber = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+const vnd = new Intl.NumberFormat('vi-VN');
+/** An amount in đồng as Vietnamese write it (3.510.000 ₫, kept on one line); a dash when there is none. */
+export const formatVnd = (n: number | null | undefined): string => (n == null ? '—' : `${vnd.format(n)}\u00a0₫`);

@@ -40,3 +40,15 @@ export const LOOKUP_USERS = [
   'AUDITOR',
   'ADMINISTRATOR',
 ];
+
+/** GET /api/award-fund/totals and every ledger line (the fund's oversight). */
+export const FUND_OVERSIGHT = [
+  'SECRETARIAT_OFFICER',
+  'SECRETARIAT_HEAD',
+  'PROVINCIAL_DECIDER',
+  'AUDITOR',
+  'ADMINISTRATOR',
+];
+
+/** GET /api/award-fund/entries: the oversight roles, and unit staff for their own unit's lines. */
+export const FUND_READERS = [...FUND_OVERSIGHT, 'UNIT_CLERK', 'UNIT_HEAD'];

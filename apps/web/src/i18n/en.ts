@@ -1,6 +1,7 @@
 import type { Catalogue } from './vi';
 import { adminEn } from './admin';
 import { emulationEn } from './emulation';
+import { fundEn, priorityEn } from './fund';
 
 /** English: the same keys as vi.ts (the type makes a missing key a build error). */
 export const en: Catalogue = {
@@ -457,4 +458,6 @@ export const en: Catalogue = {
   },
   admin: adminEn,
   emulation: emulationEn,
+  fund: fundEn,
+  priority: priorityEn,
 };

@@ -1,5 +1,6 @@
 import { adminVi } from './admin';
 import { emulationVi } from './emulation';
+import { fundVi, priorityVi } from './fund';
 /** Vietnamese, the default language. Keys are grouped by screen; en.ts has the same keys. */
 export const vi = {
   app: {
@@ -454,5 +455,7 @@ export const vi = {
   },
   admin: adminVi,
   emulation: emulationVi,
+  fund: fundVi,
+  priority: priorityVi,
 };
 export type Catalogue = typeof vi;

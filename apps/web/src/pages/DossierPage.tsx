@@ -28,6 +28,7 @@ import { asText, formatDate, formatDateTime } from '../format';
 import { refusalMessage } from '../i18n/rules';
 import { ActionForm } from './ActionForm';
 import { DossierFiles } from './DossierFiles';
+import { NomineePriority } from './NomineePriority';
 
 /** One event of the dossier's stream as GET /api/dossiers/:id/history gives it. */
 interface HistoryEntry {
@@ -229,6 +230,7 @@ export function DossierPage() {
       </Row>
 
       <DossierFiles dossierId={id} />
+      <NomineePriority dossier={d} />
 
       <Card title={t('dossier.eligibility')}>
         {criteria ? (

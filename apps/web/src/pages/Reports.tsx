@@ -8,6 +8,7 @@ import type { components } from '../api/schema';
 import { session } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { awardName } from '../awards';
+import { PriorityReport } from './PriorityReport';
 
 /** The reports' JSON shapes, generated from the served OpenAPI (a changed DTO breaks this build, not the page). */
 type FiveYear = components['schemas']['FiveYearReportDto'];
@@ -249,6 +250,8 @@ export function Reports() {
           </Col>
         </Row>
       </Card>
+
+      <PriorityReport {...period} />
 
       <Card
         title={

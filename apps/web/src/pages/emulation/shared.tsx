@@ -75,10 +75,36 @@ export interface RegistrationState {
   returns: { on: string; reason: string }[];
 }
 
+/** A block year as the domain holds it (libs/domain/src/emulation/block-year.ts `BlockYearState`). */
 export interface BlockYearState {
+  opening?: { members: { unitCode: string; name: string }[]; leadership: { head: string; deputy: string } };
+  template?: {
+    criteria: { code: string; title: string; maxPoints: number; evidenceRequired: boolean }[];
+    maxBonus: number;
+    maxPenalty: number;
+  };
+  templateApproval?: { approvedOn: string };
   pledges: { unitCode: string; signedOn: string }[];
-  opening?: { members: { unitCode: string; name: string }[] };
-  ranking?: { unitCode: string; total: number; rank: number }[];
+  selfAssessmentDeadline?: string;
+  assessments: {
+    unitCode: string;
+    scores: { criterionCode: string; points: number; evidence: string[] }[];
+    bonus: number;
+    penalty: number;
+    submittedOn: string;
+  }[];
+  missingAssessments: string[];
+  adjustments: { unitCode: string; target: string; points: number; reason: string }[];
+  ranking?: {
+    unitCode: string;
+    criteriaPoints: number;
+    bonus: number;
+    penalty: number;
+    total: number;
+    rank: number;
+    assessed: boolean;
+  }[];
+  proposals?: { provincial: string[]; government: string[]; meetingDate: string; minutesRef: string };
 }
 
 /** A list or table when there are rows, else a plain sentence (antd's grey empty state is below the contrast WCAG asks). */

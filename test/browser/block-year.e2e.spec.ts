@@ -1,0 +1,231 @@
+/**
+ * A block's emulation year in a real Chromium, in Vietnamese, from the template to the closure: the head unit's head
+ * fills the scoring template, the secretariat approves it, takes the pledges on the members' behalf and opens the
+ * self-assessment; two members' clerks assess themselves (evidence where the criterion asks for it), the third sends
+ * nothing; the secretariat closes the self-assessment, adjusts a score with its reason and ranks the block (two members
+ * share the first place); the head proposes a member outside the leading places and sees the rule refused, then
+ * proposes its own leading unit; the secretariat closes the year. What the screens show is checked against the API.
+ * The block, its units and people are this file's own (the cast's province, a tag of their own).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { http, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+
+let sys: TestSystem;
+let cast: Cast;
+let tokens: Record<string, string>;
+let page: Page;
+
+browserSuite(
+  (s) => ({ sys, cast, tokens } = s),
+  (p) => (page = p),
+);
+
+const tag = randomUUID().slice(0, 6);
+const [A, B, C] = ['A', 'B', 'C'].map((u) => `KB${u}-${tag}`);
+const name = (u: string) => `Sở thành viên ${u}`;
+const year = new Date().getUTCFullYear() - 1;
+
+interface Ranked {
+  unitCode: string;
+  rank: number;
+  total: number;
+  assessed: boolean;
+}
+interface YearView {
+  phase: string;
+  state: {
+    template?: { criteria: { code: string; maxPoints: number; evidenceRequired: boolean }[]; maxPenalty: number };
+    assessments: { unitCode: string; scores: { criterionCode: string; points: number; evidence: string[] }[] }[];
+    missingAssessments: string[];
+    adjustments: { unitCode: string; target: string; points: number; reason: string }[];
+    ranking?: Ranked[];
+    proposals?: { provincial: string[]; government: string[]; minutesRef: string };
+  };
+}
+
+/** Opens a Select and picks the first option containing this text, in the dropdown just opened. */
+async function choose(select: string, option: string): Promise<void> {
+  await page.locator(select).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .last()
+    .locator('.ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}
+
+const phase = (p: string) => page.locator(`[data-testid="block-year-phase"][data-phase="${p}"]`).waitFor();
+
+test('a head unit fills the template, the secretariat approves it, members self-assess, the secretariat ranks, the block proposes its leader', async () => {
+  const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
+  for (const u of [A, B, C])
+    await sys.directory.upsertUnit({ code: u, name: name(u), level: 'AGENCY', provinceCode: province });
+  const people: [string, 'UNIT_HEAD' | 'UNIT_CLERK', string][] = [
+    [`head.${A}`, 'UNIT_HEAD', A],
+    [`clerk.${A}`, 'UNIT_CLERK', A],
+    [`clerk.${B}`, 'UNIT_CLERK', B],
+  ];
+  for (const [username, role, unitCode] of people)
+    await sys.directory.upsertUser({ id: username, username, fullName: username, role, unitCode });
+  const block = await http<{ blockId: string }>(sys, 'POST', '/emulation-blocks', {
+    token: tokens.secretariat,
+    body: {
+      code: `KTD-${tag}`,
+      name: `Khối thi đua ${tag}`,
+      members: [A, B, C].map((u) => ({ unitCode: u, name: name(u) })),
+    },
+  });
+  expect(block.status).toBe(201);
+  const opened = await http<{ blockYearId: string; headUnit: string; deputyUnit: string }>(
+    sys,
+    'POST',
+    `/emulation-blocks/${block.body.blockId}/years`,
+    { token: tokens.secretariat, body: { year } },
+  );
+  expect(opened.body).toMatchObject({ headUnit: A, deputyUnit: B });
+  const id = opened.body.blockYearId;
+  const view = async () =>
+    (await http<YearView>(sys, 'GET', `/block-years/${id}`, { token: await tokenFor(sys, `clerk.${B}`) })).body;
+  const yearPage = `/block-years/${id}`;
+
+  // The head unit's head: the scoring template (two criteria, the first needs evidence; bonus and penalty maxima).
+  await signIn(page, `head.${A}`);
+  await page.goto(yearPage);
+  await phase('TEMPLATE_PENDING');
+  await page.locator('#template_criteria_0_title').fill('Hoàn thành nhiệm vụ chuyên môn');
+  await page.locator('#template_criteria_0_maxPoints').fill('70');
+  await page.locator('[data-testid="add-criterion"]').click();
+  await page.locator('#template_criteria_1_title').fill('Tổ chức phong trào thi đua');
+  await page.locator('#template_criteria_1_maxPoints').fill('30');
+  await page.locator('#template_maxPenalty').fill('10');
+  await screenshot(page, 'by1-template-form');
+  await page.locator('[data-testid="save-template"]').click();
+  await phase('TEMPLATE_ADOPTED');
+  expect((await view()).state.template).toEqual({
+    criteria: [
+      { code: 'TC1', title: 'Hoàn thành nhiệm vụ chuyên môn', maxPoints: 70, evidenceRequired: true },
+      { code: 'TC2', title: 'Tổ chức phong trào thi đua', maxPoints: 30, evidenceRequired: false },
+    ],
+    maxBonus: 5,
+    maxPenalty: 10,
+  });
+  // Only the secretariat approves: the head sees no approval button.
+  expect(await page.locator('[data-testid="approve-template"]').count()).toBe(0);
+
+  // The secretariat approves, signs the pledges on the members' behalf and opens the self-assessment.
+  await switchUser(page, cast.users.secretariat.username);
+  await page.goto(yearPage);
+  await page.locator('[data-testid="approve-template"]').click();
+  await phase('PLEDGING');
+  for (const u of [A, B, C]) {
+    await page.locator(`[data-testid="pledge-${u}"]`).click();
+    await page.locator(`[data-testid="pledge-${u}"]`).waitFor({ state: 'detached' });
+  }
+  await phase('IN_PROGRESS');
+  await page.locator('[data-testid="open-self-assessment"]').click();
+  await phase('SELF_ASSESSMENT');
+  await page.locator('[data-testid="self-assessment-deadline"]').waitFor();
+  // The secretariat does not assess for a member.
+  expect(await page.locator('[data-testid="assessment-form"]').count()).toBe(0);
+
+  // Member A's clerk: points without evidence on TC1 are stopped by the form, then sent with the evidence.
+  await switchUser(page, `clerk.${A}`);
+  await page.goto(yearPage);
+  await page.locator('#assessment_scores_0_points').fill('65');
+  await page.locator('#assessment_scores_1_points').fill('20');
+  await page.locator('[data-testid="submit-assessment"]').click();
+  await page.getByText('Tiêu chí này cần minh chứng cho số điểm tự chấm').waitFor();
+  await page.locator('#assessment_scores_0_evidence').fill('12/BC-A\n15/QĐ-A');
+  await screenshot(page, 'by2-self-assessment');
+  await page.locator('[data-testid="submit-assessment"]').click();
+  await page.getByText('Đơn vị đã gửi bản tự chấm').waitFor();
+
+  await switchUser(page, `clerk.${B}`);
+  await page.goto(yearPage);
+  await page.locator('#assessment_scores_0_points').fill('70');
+  await page.locator('#assessment_scores_0_evidence').fill('08/BC-B');
+  await page.locator('#assessment_scores_1_points').fill('20');
+  await page.locator('[data-testid="submit-assessment"]').click();
+  await page.getByText('Đơn vị đã gửi bản tự chấm').waitFor();
+  const assessed = await view();
+  expect(assessed.state.assessments.map((a) => [a.unitCode, a.scores])).toEqual([
+    [
+      A,
+      [
+        { criterionCode: 'TC1', points: 65, evidence: ['12/BC-A', '15/QĐ-A'] },
+        { criterionCode: 'TC2', points: 20, evidence: [] },
+      ],
+    ],
+    [
+      B,
+      [
+        { criterionCode: 'TC1', points: 70, evidence: ['08/BC-B'] },
+        { criterionCode: 'TC2', points: 20, evidence: [] },
+      ],
+    ],
+  ]);
+
+  // The secretariat closes it (C sent nothing), cuts B's TC1 with a reason, and ranks: A and B share the first place.
+  await switchUser(page, cast.users.secretariat.username);
+  await page.goto(yearPage);
+  await page.locator('[data-testid="close-self-assessment"]').click();
+  await phase('CROSS_REVIEW');
+  await page.getByText(`Không gửi bản tự chấm đúng hạn: ${name(C)} (${C})`).waitFor();
+  await choose('[data-testid="adjust-unit"]', `(${B})`);
+  await choose('[data-testid="adjust-target"]', 'TC1.');
+  await page.locator('#adjustment_points').fill('65');
+  await page.locator('#adjustment_reason').fill('Một minh chứng không đúng năm thi đua');
+  await page.locator('[data-testid="save-adjustment"]').click();
+  await page.locator('[data-testid="adjustments"]', { hasText: 'Một minh chứng không đúng năm thi đua' }).waitFor();
+  await page.locator('[data-testid="rank-block"]').click();
+  await phase('RANKED');
+  const ranked = await view();
+  expect(ranked.state.adjustments).toEqual([
+    { unitCode: B, target: 'TC1', points: 65, reason: 'Một minh chứng không đúng năm thi đua' },
+  ]);
+  expect(ranked.state.ranking?.map((r) => [r.unitCode, r.rank, r.total, r.assessed])).toEqual([
+    [A, 1, 85, true],
+    [B, 1, 85, true],
+    [C, 3, 0, false],
+  ]);
+  const ranking = page.locator('[data-testid="ranking"]');
+  await ranking.locator(`tr[data-unit="${A}"][data-rank="1"]`, { hasText: 'Đồng hạng' }).waitFor();
+  await ranking.locator(`tr[data-unit="${B}"][data-rank="1"]`, { hasText: 'Đồng hạng' }).waitFor();
+  await ranking.locator(`tr[data-unit="${C}"][data-rank="3"]`, { hasText: 'Chưa tự chấm' }).waitFor();
+  // The secretariat may rank but the proposals are the block's (the head or the secretariat): its form is offered.
+  await screenshot(page, 'by3-ranking');
+
+  // The head proposes C (ranked third): refused with the rule in Vietnamese; then its own leading unit.
+  await switchUser(page, `head.${A}`);
+  await page.goto(yearPage);
+  await choose('[data-testid="propose-provincial"]', `(${C})`);
+  await page.keyboard.press('Escape');
+  await page.locator('#proposals_minutesRef').fill(`01/BB-KTD-${tag}`);
+  await page.locator('[data-testid="send-proposals"]').click();
+  await page
+    .locator('[data-testid="refusal"]', { hasText: 'Chỉ đơn vị dẫn đầu khối mới được đề nghị tặng Cờ thi đua.' })
+    .waitFor();
+  expect((await view()).phase).toBe('RANKED');
+  await page.locator('[data-testid="propose-provincial"] .ant-select-selection-item-remove').click();
+  await choose('[data-testid="propose-provincial"]', `(${A})`);
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="send-proposals"]').click();
+  await phase('PROPOSED');
+  await page.locator('[data-testid="proposals"]', { hasText: `${name(A)} (${A})` }).waitFor();
+  expect((await view()).state.proposals).toMatchObject({
+    provincial: [A],
+    government: [],
+    minutesRef: `01/BB-KTD-${tag}`,
+  });
+  expect(await page.locator('[data-testid="close-year"]').count()).toBe(0);
+
+  // The secretariat closes the year.
+  await switchUser(page, cast.users.secretariat.username);
+  await page.goto(yearPage);
+  await page.locator('[data-testid="close-year"]').click();
+  await phase('CLOSED');
+  await screenshot(page, 'by4-closed');
+  expect((await view()).phase).toBe('CLOSED');
+});
