@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiProperty,
@@ -7,12 +7,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import { readiness } from '@tdkt/platform';
 import { Public } from './auth/auth.guard';
 import { HolidayCalendarProvider } from './platform/calendar';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from './platform/tokens';
 
 class CalendarHealthDto {
   @ApiProperty({
@@ -69,8 +68,8 @@ class ReadyDto {
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
     private readonly calendar: HolidayCalendarProvider,
   ) {}
 

@@ -1,16 +1,16 @@
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import type { Client } from '@temporalio/client';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Client } from '@temporalio/client';
 import { DecisionNumbers, DossierQueries, EventStore, SecretBallotBox } from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
-import { closePlatform, CONFIG, DATA_SOURCE, platformProviders, TEMPORAL_CLIENT } from '@tdkt/platform';
+import { closePlatform, CONFIG, platformProviders } from '@tdkt/platform';
 import { createDossierActivities } from './activities';
 import { createSessionActivities } from './session-activities';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { createEmulationActivities } from './emulation-activities';
 import { createCentralActivities, InProcessCentralGateway } from './central-gateway';
 
-export { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT };
+export { CONFIG, DataSource, Client };
 export const ACTIVITIES = Symbol('ACTIVITIES');
 
 /** The worker's dependency graph: configuration, the database, and the activities built on it. */
@@ -20,7 +20,7 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
     ...platformProviders('tdkt-worker'),
     {
       provide: ACTIVITIES,
-      inject: [DATA_SOURCE, TEMPORAL_CLIENT, CONFIG],
+      inject: [DataSource, Client, CONFIG],
       useFactory: (ds: DataSource, temporal: Client, config: AppConfig) => {
         const eventStore = new EventStore(ds);
         return {
@@ -38,12 +38,12 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
       },
     },
   ],
-  exports: [CONFIG, DATA_SOURCE, ACTIVITIES, TEMPORAL_CLIENT],
+  exports: [CONFIG, DataSource, ACTIVITIES, Client],
 })
 export class WorkerModule implements OnApplicationShutdown {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
   ) {}
   async onApplicationShutdown(): Promise<void> {
     await closePlatform(this.dataSource, this.temporal);

@@ -29,9 +29,9 @@ import {
 import { tracing } from '@tdkt/platform/src/observability/tracing';
 import type { DossierActivities } from '@tdkt/workflows/src/messages';
 import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Anchors } from '@tdkt/persistence';
-import { ACTIVITIES, CONFIG, DATA_SOURCE, WorkerModule } from './worker.module';
+import { ACTIVITIES, CONFIG, WorkerModule } from './worker.module';
 import { WORKFLOW_INTERCEPTOR_MODULES } from './workflow-modules';
 import { anchorIntervalSeconds, startAnchorJob } from './anchor-job';
 import { startHealthServer, workerHealthAddress, type HealthServer, type PollingStatus } from './health-server';
@@ -169,7 +169,7 @@ async function createAndRun(
 ): Promise<RunningWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new NestPinoLogger() });
   const config = app.get<AppConfig>(CONFIG);
-  probes.dataSource = app.get<DataSource>(DATA_SOURCE);
+  probes.dataSource = app.get(DataSource);
   const activities = app.get<DossierActivities & SessionActivities>(ACTIVITIES);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const source = workflowSource();
@@ -184,7 +184,7 @@ async function createAndRun(
   });
   probes.worker = worker;
   // Anchoring is the worker's periodic chore (an interval, not a workflow: it is one SQL transaction, no orchestration).
-  const anchorJob = startAnchorJob(new Anchors(app.get<DataSource>(DATA_SOURCE)), intervalSeconds);
+  const anchorJob = startAnchorJob(new Anchors(app.get(DataSource)), intervalSeconds);
   const done = worker.run().finally(async () => {
     await anchorJob.stop();
     await connection.close();

@@ -4,7 +4,7 @@
  */
 import { Logger, type Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { loadConfig, temporalConnectionOptions, type AppConfig } from '@tdkt/config';
 import { createDataSource, QueryErrorLogger } from '@tdkt/persistence';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
@@ -21,17 +21,20 @@ export * from './observability/metrics';
 export * from './observability/temporal-context';
 export * from './reconcile/reconcile';
 
+/**
+ * Injection tokens. The rule: a class is its own token (TypeORM's DataSource, Temporal's Client, every repository and
+ * query class), injected by its type with no decorator; a plain value (the configuration object, the payload codec,
+ * the worker's activities, a key) has a symbol token here and is injected with `@Inject(TOKEN)`.
+ */
 export const CONFIG = Symbol('CONFIG');
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
-/** The three shared providers; `applicationName` shows in Postgres' pg_stat_activity. */
+/** The three shared providers (CONFIG, DataSource, Client); `applicationName` shows in pg_stat_activity. */
 export function platformProviders(applicationName: string): Provider[] {
   return [
     { provide: CONFIG, useFactory: (): AppConfig => loadConfig() },
     {
-      provide: DATA_SOURCE,
+      provide: DataSource,
       inject: [CONFIG],
       useFactory: (c: AppConfig): Promise<DataSource> => {
         const log = new Logger('db');
@@ -50,7 +53,7 @@ export function platformProviders(applicationName: string): Provider[] {
       },
     },
     {
-      provide: TEMPORAL_CLIENT,
+      provide: Client,
       inject: [CONFIG],
       useFactory: async (c: AppConfig): Promise<Client> =>
         new Client({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Client } from '@temporalio/client';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '@tdkt/config';
 import type { Actor } from '@tdkt/domain';
 import {
@@ -16,7 +16,7 @@ import {
   type ChainedEvent,
 } from '@tdkt/persistence';
 import { adminJobsTotal, dataConverter, logger, reconcile } from '@tdkt/platform';
-import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../platform/tokens';
+import { CONFIG } from '../platform/tokens';
 
 /** The event store, reporting how many events a whole-table read has passed (at most once a second). */
 class CountingEventStore extends EventStore {
@@ -51,17 +51,15 @@ const HEARTBEAT_MS = 20_000;
  */
 @Injectable()
 export class AdminJobsService implements OnApplicationShutdown {
-  readonly jobs: AdminJobs;
   private readonly log = logger('admin-job');
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
-  ) {
-    this.jobs = new AdminJobs(dataSource);
-  }
+    readonly jobs: AdminJobs,
+  ) {}
 
   async start(actor: Actor, kind: AdminJobKind, params: Record<string, unknown>): Promise<AdminJob> {
     const id = randomUUID();

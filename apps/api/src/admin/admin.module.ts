@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryAdmin, EventStore } from '@tdkt/persistence';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../platform/tokens';
+import { DataSource } from 'typeorm';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminJobsService } from './admin-jobs.service';
 import { AwardImportController } from './award-import.controller';
@@ -15,7 +14,7 @@ import { DirectoryImportController } from './directory-import.controller';
   providers: [
     {
       provide: DirectoryAdmin,
-      inject: [DATA_SOURCE, EventStore],
+      inject: [DataSource, EventStore],
       useFactory: (ds: DataSource, events: EventStore) => new DirectoryAdmin(ds, events),
     },
     AwardImportService,

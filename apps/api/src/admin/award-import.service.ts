@@ -3,8 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@tdkt/config';
 import type { Actor, AwardImportField } from '@tdkt/domain';
 import { AwardImporter, AwardImportJobs, EventStore, sha256Of, UnreadableFile } from '@tdkt/persistence';
-import type { DataSource } from 'typeorm';
-import { CONFIG, DATA_SOURCE } from '../platform/tokens';
+import { DataSource } from 'typeorm';
+import { CONFIG } from '../platform/tokens';
 
 /**
  * Award-list imports as jobs: the upload is answered at once with a job id (a re-upload of a file already imported is
@@ -15,15 +15,18 @@ import { CONFIG, DATA_SOURCE } from '../platform/tokens';
 export class AwardImportService {
   private readonly log = new Logger('award-import');
   private readonly importer: AwardImporter;
-  readonly jobs: AwardImportJobs;
   /** Jobs still running in this process (awaited at shutdown by tests through `settled`). */
   private readonly running = new Map<string, Promise<void>>();
 
-  constructor(@Inject(DATA_SOURCE) ds: DataSource, @Inject(CONFIG) config: AppConfig, events: EventStore) {
+  constructor(
+    ds: DataSource,
+    @Inject(CONFIG) config: AppConfig,
+    events: EventStore,
+    readonly jobs: AwardImportJobs,
+  ) {
     this.importer = new AwardImporter(ds, events, (id) =>
       createHmac('sha256', config.piiHashKey).update(id).digest('hex'),
     );
-    this.jobs = new AwardImportJobs(ds);
   }
 
   /** The earlier complete import of the same bytes, if any. */

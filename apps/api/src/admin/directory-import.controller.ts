@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -28,9 +28,8 @@ import {
   UnreadableFile,
   type DirectoryImportOutcome,
 } from '@tdkt/persistence';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { DATA_SOURCE } from '../platform/tokens';
 
 interface UploadedSpreadsheet {
   originalname: string;
@@ -124,7 +123,7 @@ function mappingOf(text: unknown): DirectoryImportOptions['mapping'] {
 export class DirectoryImportController {
   private readonly importer: DirectoryImporter;
 
-  constructor(@Inject(DATA_SOURCE) ds: DataSource, events: EventStore) {
+  constructor(ds: DataSource, events: EventStore) {
     this.importer = new DirectoryImporter(ds, events);
   }
 

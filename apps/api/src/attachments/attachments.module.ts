@@ -1,8 +1,7 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { loadAttachmentConfig } from '@tdkt/config/src/attachments';
 import { AttachmentStore, PostgresAttachmentStore, S3AttachmentStore } from '@tdkt/persistence';
-import { DATA_SOURCE } from '../platform/tokens';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsExport } from './attachments-export';
 import { AttachmentSettings, AttachmentsService } from './attachments.service';
@@ -19,7 +18,7 @@ export function attachmentStore(settings: AttachmentSettings, dataSource: DataSo
   providers: [
     // A bad setting (TDKT_ATTACHMENT_*, TDKT_S3_*) stops start-up here, naming the variable.
     { provide: AttachmentSettings, useFactory: () => new AttachmentSettings(loadAttachmentConfig()) },
-    { provide: AttachmentStore, inject: [AttachmentSettings, DATA_SOURCE], useFactory: attachmentStore },
+    { provide: AttachmentStore, inject: [AttachmentSettings, DataSource], useFactory: attachmentStore },
     AttachmentsService,
     AttachmentsExport,
   ],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   attachRefusal,
   decideAttachFile,
@@ -27,7 +27,6 @@ import {
 import type { AttachmentConfig } from '@tdkt/config/src/attachments';
 import { canSee } from '../dossiers/dossier-access';
 import { outOfScope } from '../platform/denials';
-import { DATA_SOURCE } from '../platform/tokens';
 import { AttachmentIntake, IntakeRefused } from './content-sniffer';
 
 /** The settings the module was built with (a class, so Nest injects it by type). */
@@ -82,7 +81,7 @@ export class AttachmentsService {
     private readonly events: EventStore,
     private readonly dossiers: DossierQueries,
     private readonly directory: Directory,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** The dossier if the actor may see it: 404 when it does not exist, 403 when it is outside the actor's scope. */

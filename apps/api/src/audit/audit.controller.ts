@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Refused, type Actor } from '@tdkt/domain';
 import {
   Anchors,
@@ -17,7 +17,6 @@ import {
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import { DossierIdParam } from '../dossiers/dossier.dto';
-import { DATA_SOURCE } from '../platform/tokens';
 import { DossierRecordExportDto, PublishedAnchorDto, RebuildResultDto, VerificationReportDto } from './audit.dto';
 
 /** Audit: recompute the hash chains, export a dossier's verifiable record, rebuild the read models from events. */
@@ -29,7 +28,7 @@ export class AuditController {
     private readonly events: EventStore,
     private readonly dossiers: DossierCommandsService,
     private readonly anchors: Anchors,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
   ) {}
 
   private verifier(): ChainVerifier {

@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Post,
-  Query,
-  Res,
-  type StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { findAward, mayVoidSeries, type Actor, Refused } from '@tdkt/domain';
 import {
   Directory,
@@ -27,7 +16,6 @@ import {
 } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
-import { DATA_SOURCE } from '../platform/tokens';
 import { outOfScope } from '../platform/denials';
 import { RegisterDto } from './decision-register.dto';
 import type { CsvColumn } from '../reports/csv';
@@ -112,7 +100,7 @@ export class DecisionsController {
   private readonly register: DecisionRegister;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    dataSource: DataSource,
     eventStore: EventStore,
     private readonly directory: Directory,
   ) {

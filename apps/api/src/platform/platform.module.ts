@@ -1,7 +1,7 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   Anchors,
   AwardHistoryQueries,
@@ -18,6 +18,8 @@ import {
   ExemplaryModelQueries,
   NomineePriorityQueries,
   AwardFundQueries,
+  AdminJobs,
+  AwardImportJobs,
   IdempotencyKeys,
   RecoveryTaskQueries,
   RoundQueries,
@@ -26,7 +28,7 @@ import {
 } from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
 import { closePlatform, platformProviders } from '@tdkt/platform';
-import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+import { CONFIG } from './tokens';
 
 /** Every repository and query class over the database, registered once here and injected where needed. */
 const REPOSITORIES = [
@@ -49,6 +51,8 @@ const REPOSITORIES = [
   NomineePriorityQueries,
   AwardFundQueries,
   Anchors,
+  AdminJobs,
+  AwardImportJobs,
 ] as const;
 
 /** Configuration, the database and the Temporal client: built once, closed on shutdown. */
@@ -56,27 +60,27 @@ const REPOSITORIES = [
 @Module({
   providers: [
     ...platformProviders('tdkt-api'),
-    ...REPOSITORIES.map((R) => ({ provide: R, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new R(ds) })),
+    ...REPOSITORIES.map((R) => ({ provide: R, inject: [DataSource], useFactory: (ds: DataSource) => new R(ds) })),
     // The box's key is derived from the application secret, in memory only; the worker derives the same one to count.
     {
       provide: SecretBallotBox,
-      inject: [DATA_SOURCE, CONFIG],
+      inject: [DataSource, CONFIG],
       useFactory: (ds: DataSource, c: AppConfig) => new SecretBallotBox(ds, c.piiHashKey),
     },
     // Every command the API sends to a workflow goes through the one gateway.
     {
       provide: WorkflowGateway,
-      inject: [TEMPORAL_CLIENT, CONFIG],
+      inject: [Client, CONFIG],
       useFactory: (client: Client, c: AppConfig) =>
         new WorkflowGateway(client, { taskQueue: c.temporal.taskQueue, searchAttributes: c.temporal.searchAttributes }),
     },
   ],
-  exports: [CONFIG, DATA_SOURCE, TEMPORAL_CLIENT, ...REPOSITORIES, SecretBallotBox, WorkflowGateway],
+  exports: [CONFIG, DataSource, Client, ...REPOSITORIES, SecretBallotBox, WorkflowGateway],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {

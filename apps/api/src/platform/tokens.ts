@@ -1,1 +1,1 @@
-export { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '@tdkt/platform';
+export { CONFIG } from '@tdkt/platform';
