@@ -121,6 +121,13 @@ export const RULES_VI: Record<string, string> = {
   'block.flag-member': 'Đơn vị được đề nghị không phải là thành viên của khối.',
   'block.flag-government':
     'Cờ thi đua của Chính phủ chỉ đề nghị cho đơn vị dẫn đầu khối đã được đề nghị Cờ thi đua của tỉnh.',
+  'block.vote-method': 'Cuộc họp khối biểu quyết công khai hoặc bỏ phiếu kín.',
+  'block.vote-present': 'Danh sách đơn vị có mặt chỉ gồm các đơn vị thành viên của khối, mỗi đơn vị một lần.',
+  'block.vote-quorum': 'Cuộc họp khối không đủ số đơn vị thành viên có mặt (ít nhất hai phần ba) để bình xét, suy tôn.',
+  'block.vote-tally': 'Phải ghi số phiếu tán thành cho từng đơn vị được đề nghị, không vượt quá số đơn vị có mặt.',
+  'block.vote-majority': 'Đơn vị được đề nghị chưa được quá nửa số đơn vị có mặt tán thành.',
+  'block.proposal-dossier-proposed': 'Đơn vị không được cuộc họp khối suy tôn đề nghị tặng Cờ thi đua này.',
+  'block.proposal-dossier-once': 'Đề nghị của khối cho đơn vị này đã được lập thành hồ sơ.',
   'rule-set.bound': 'Hồ sơ chưa gắn với bộ quy định áp dụng.',
   'rule-set.in-force': 'Không có bộ quy định có hiệu lực vào ngày này.',
   'simplified.ad-hoc-only': 'Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất.',
