@@ -246,6 +246,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/movements/{id}': { allowed: ALL },
   'GET /api/movements/{id}/history': { allowed: ALL },
   'POST /api/movements/{id}/status': { allowed: SECRETARIAT, body: () => ({ to: 'IN_PROGRESS' }) },
+  'POST /api/movements/{id}/ceremonies': {
+    allowed: SECRETARIAT,
+    body: () => ({ milestone: 'FINAL', ceremonyDate: `${year}-12-20` }),
+  },
   // Đăng ký thi đua ({id} is no registration here: allowed roles get 404, others 403).
   'POST /api/registrations': {
     allowed: ['UNIT_CLERK', 'UNIT_HEAD'],

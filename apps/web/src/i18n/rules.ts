@@ -32,6 +32,7 @@ export const RULES_VI: Record<string, string> = {
   'recovery.amount': 'Số tiền thu hồi không hợp lệ.',
   'recovery.item-once': 'Khoản thu hồi này đã được ghi nhận.',
   'recovery.task-known': 'Không có nhiệm vụ thu hồi tương ứng.',
+  'recovery.within-paid': 'Số tiền thu hồi vượt quá số tiền thưởng đã chi theo sổ quỹ thi đua, khen thưởng.',
   'register.decisions-only': 'Chỉ số quyết định mới có thể hủy số.',
   'register.void-allocated': 'Số này chưa từng được cấp.',
   'register.void-once': 'Số này đã bị hủy trước đó.',
@@ -198,6 +199,10 @@ export const RULES_VI: Record<string, string> = {
   'movement.known': 'Không có phong trào thi đua này.',
   'movement.status-order': 'Phong trào thi đua chuyển lần lượt: phát động → đang thực hiện → đã tổng kết → kết thúc.',
   'movement.final-review-date': 'Chưa đến ngày tổng kết phong trào thi đua.',
+  'movement.ceremony-after-decisions':
+    'Ngày tổ chức lễ sơ kết, tổng kết không được trước ngày của quyết định khen thưởng gần nhất của phong trào.',
+  'movement.ceremony-date': 'Lễ sơ kết, tổng kết phải nêu đợt (sơ kết hoặc tổng kết) và ngày hợp lệ.',
+  'movement.ceremony-closed': 'Phong trào thi đua đã kết thúc; không đặt lịch lễ sơ kết, tổng kết nữa.',
   'movement.concurrent-change': 'Phong trào thi đua vừa được người khác thay đổi; tải lại và thử lại.',
   'registration.deadline': 'Đã hết hạn đăng ký thi đua của năm.',
   'registration.state': 'Bản đăng ký thi đua đã gửi hoặc đã được chấp nhận; chỉ gửi lại khi bị trả lại.',
