@@ -437,6 +437,26 @@ describe('the proposals become nomination dossiers, recorded on the block year',
     expect(flagDossierDraft(p, 'A', 'PROVINCIAL', 'CO_TD_TINH')).toBeUndefined();
     expect(flagDossierDraft(p, 'B', 'GOVERNMENT', 'CO_TD_CHINH_PHU')).toBeUndefined();
   });
+  it('the leader put forward for the Government’s flag gets a second draft, for the award the rule set names', () => {
+    const both = givenBlockYear(...inReview, ranked, {
+      ...proposed,
+      data: { ...proposed.data, government: ['B'], vote: undefined },
+    } as BlockYearEvent);
+    expect(flagDossierDraft(both, 'B', 'GOVERNMENT', 'CO_TD_CHINH_PHU')).toMatchObject({
+      awardCode: 'CO_TD_CHINH_PHU',
+      title: 'Đề nghị tặng Cờ thi đua của Chính phủ năm 2026 cho Sở B',
+    });
+    expect(
+      thenEvents(
+        whenBlockYear(
+          both,
+          { type: 'RecordProposalDossier', data: { ...record, flag: 'GOVERNMENT', awardCode: 'CO_TD_CHINH_PHU' } },
+          clerkOf('B'),
+          0,
+        ),
+      )[0].type,
+    ).toBe('BlockYearProposalDossierRecorded');
+  });
   it('the proposed unit’s clerk records its dossier once; a unit not proposed is refused', () => {
     const [e] = thenEvents(whenBlockYear(p, { type: 'RecordProposalDossier', data: record }, clerkOf('B'), 0));
     expect(e).toEqual({ type: 'BlockYearProposalDossierRecorded', data: record });
