@@ -246,6 +246,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/movements/{id}': { allowed: ALL },
   'GET /api/movements/{id}/history': { allowed: ALL },
   'POST /api/movements/{id}/status': { allowed: SECRETARIAT, body: () => ({ to: 'IN_PROGRESS' }) },
+  'POST /api/movements/{id}/ceremonies': {
+    allowed: SECRETARIAT,
+    body: () => ({ milestone: 'FINAL', ceremonyDate: `${year}-12-20` }),
+  },
   // Đăng ký thi đua ({id} is no registration here: allowed roles get 404, others 403).
   'POST /api/registrations': {
     allowed: ['UNIT_CLERK', 'UNIT_HEAD'],
@@ -295,8 +299,15 @@ const ACCESS: Record<string, Access> = {
   'POST /api/block-years/{id}/ranking': { allowed: ['UNIT_HEAD', ...SECRETARIAT] },
   'POST /api/block-years/{id}/flag-proposals': {
     allowed: ['UNIT_HEAD', ...SECRETARIAT],
-    body: () => ({ provincial: ['A'], government: [], meetingDate: `${year}-03-01`, minutesRef: '01/BB' }),
+    body: () => ({
+      provincial: ['A'],
+      government: [],
+      meetingDate: `${year}-03-01`,
+      minutesRef: '01/BB',
+      vote: { method: 'OPEN', present: ['A', 'B'], tallies: [{ unitCode: 'A', flag: 'PROVINCIAL', votesFor: 2 }] },
+    }),
   },
+  'POST /api/block-years/{id}/proposals/dossiers': { allowed: ['UNIT_CLERK'] },
   'POST /api/block-years/{id}/closure': { allowed: SECRETARIAT },
   // Exemplary models ({id} is no model here: allowed roles get 404, others 403; the domain checks which unit).
   'POST /api/exemplary-models': {

@@ -190,10 +190,21 @@ describe('the award fund ledger', () => {
       { token: t.secretariat },
     );
     expect(tasks.body.find((x) => x.item === 'BONUS')).toMatchObject({ amountVnd: 3_510_000, paidVnd: 2_000_000 });
-    await http(sys, 'POST', `/dossiers/${dossierId}/recovery`, {
+    // More than the ledger says was paid is refused, naming both amounts.
+    const over = await http<{ rule: string; details: unknown }>(sys, 'POST', `/dossiers/${dossierId}/recovery`, {
+      token: t.secretariat,
+      body: { item: 'BONUS', amountVnd: 3_510_000 },
+    });
+    expect([over.status, over.body.rule, over.body.details]).toEqual([
+      422,
+      'recovery.within-paid',
+      { amountVnd: 3_510_000, paidVnd: 2_000_000 },
+    ]);
+    const recovered = await http(sys, 'POST', `/dossiers/${dossierId}/recovery`, {
       token: t.secretariat,
       body: { item: 'BONUS', amountVnd: 2_000_000, note: 'Nộp lại quỹ' },
     });
+    expect(recovered.status).toBe(200);
     expect(
       (await http<Entry>(sys, 'GET', `/award-fund/entries/${dossierId}`, { token: t.secretariat })).body.recoveredVnd,
     ).toBe(2_000_000);

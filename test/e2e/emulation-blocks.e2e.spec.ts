@@ -159,6 +159,7 @@ it('a block year runs through the API, and the Cờ thi đua tỉnh reads its ra
     government: [],
     meetingDate: `${evaluationYear + 1}-01-15`,
     minutesRef: '01/BB-K',
+    vote: { method: 'OPEN', present: [A, B, C], tallies: [{ unitCode: A, flag: 'PROVINCIAL', votesFor: 3 }] },
   });
   expect((await step(`secretariat-${tag}`, 'closure')).phase).toBe('CLOSED');
   const history = await http<{ type: string; actor: { userId: string } }[]>(sys, 'GET', `/block-years/${id}/history`, {

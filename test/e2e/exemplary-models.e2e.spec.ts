@@ -262,6 +262,7 @@ describe('the movement’s review report (sơ kết / tổng kết)', () => {
       'Đơn vị tham gia',
       'Hồ sơ',
       'Khen thưởng',
+      'Quyết định',
       'Ưu tiên',
       'Điển hình tiên tiến',
     ]);

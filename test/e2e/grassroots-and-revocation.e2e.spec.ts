@@ -130,6 +130,14 @@ describe('a Chiến sĩ thi đua cơ sở on the grassroots route: unit council 
 
   it('the unit head revokes it; the bonus to recover is 1 × the base salary; the unit clerk records the recovery', async () => {
     const base = `/dossiers/${id}`;
+    // The deciding unit paid the bonus (the award fund ledger); recovery is what was actually paid.
+    const paid = await post(t.head, `/award-fund/entries/${id}/payments`, {
+      amountVnd: 2_340_000,
+      paidOn: new Date().toISOString().slice(0, 10),
+      source: 'STATE_BUDGET',
+      voucherRef: 'PC 3',
+    });
+    expect(paid.status).toBe(201);
     const revoked = await post(t.head, `${base}/revocation`, {
       ground: 'FRAUDULENT_DECLARATION',
       reason: 'Sáng kiến kê khai không đúng thực tế',
@@ -139,6 +147,8 @@ describe('a Chiến sĩ thi đua cơ sở on the grassroots route: unit council 
     expect(revoked.body).toMatchObject({ status: 'RECOVERY_PENDING', heldBy: 'UNIT_CLERK' });
     const tasks = await http<Task[]>(sys, 'GET', `${base}/recovery-tasks`, { token: t.clerk });
     expect(tasks.body.find((x) => x.item === 'BONUS')).toMatchObject({ amountVnd: 2_340_000, multiplier: 1 });
+    const over = await post<{ rule: string }>(t.clerk, `${base}/recovery`, { item: 'BONUS', amountVnd: 2_340_001 });
+    expect([over.status, over.body.rule]).toEqual([422, 'recovery.within-paid']);
     ok(await post(t.clerk, `${base}/recovery`, { item: 'BONUS', amountVnd: 2_340_000 }));
     expect(
       (await post(t.clerk, `${base}/recovery`, { item: 'AWARD_OBJECT', note: 'Đã thu hồi giấy chứng nhận' })).body,
@@ -166,6 +176,14 @@ describe('a provincial award is revoked and its award objects and bonus are reco
   beforeAll(async () => {
     id = await driveDossier(sys, p);
     base = `/dossiers/${id}`;
+    // The secretariat paid part of the bonus; the recovery below is within it.
+    const paid = await post(p.secretariat, `/award-fund/entries/${id}/payments`, {
+      amountVnd: 1_000_000,
+      paidOn: new Date().toISOString().slice(0, 10),
+      source: 'STATE_BUDGET',
+      voucherRef: 'PC 4',
+    });
+    expect(paid.status).toBe(201);
   }, 60_000);
 
   it('refuses a revocation without a Law Ch. VII ground or written reason, and by the wrong people', async () => {

@@ -1,9 +1,21 @@
 /**
  * Emulation movements (phong trào thi đua, Luật Điều 16–17) through the API: the secretariat launches one and moves it
  * forward; a thematic round appears as a THEMATIC movement without any event rewritten; a dossier names its movement
- * (400 per field for an unknown one) and the movement counts its dossiers.
+ * (400 per field for an unknown one) and the movement counts its dossiers; a review's ceremony may not precede the
+ * latest decision on its awarded dossiers, and the review report lists those decisions.
  */
-import { aBkTinhDossier, http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
+import { Workbook } from 'exceljs';
+import {
+  aBkTinhDossier,
+  driveDossier,
+  http,
+  seedCast,
+  startSystem,
+  tokenFor,
+  tokensFor,
+  type Cast,
+  type TestSystem,
+} from '../support/system';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -151,3 +163,75 @@ it('a thematic round is a THEMATIC movement; dossiers name their movement and th
   );
   expect(counted.body.dossiers).toEqual([{ awardCode: 'BK_TINH', status: 'DRAFT', count: 1 }]);
 }, 60_000);
+
+it('a review ceremony may not precede the latest decision on the movement’s dossiers; the report lists the decisions', async () => {
+  const all = await tokensFor(sys, cast);
+  const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: movement({ name: `Phong trào thi đua có lễ tổng kết năm ${year}` }),
+  });
+  expect(launched.status).toBe(201);
+  const movementId = launched.body.movementId;
+  const dossierId = await driveDossier(sys, all, undefined, aBkTinhDossier({ movementId }));
+  const decided = await http<{ decisionNumber: string; decidedOn: string }>(sys, 'GET', `/dossiers/${dossierId}`, {
+    token: tokens.secretariat,
+  });
+  const { decisionNumber, decidedOn } = decided.body;
+  expect(decisionNumber).toMatch(/\/QĐ-UBND$/);
+  const dayBefore = new Date(Date.parse(`${decidedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+  const early = await http<{ rule: string; message: string; details: { latestDecision: { number: string } } }>(
+    sys,
+    'POST',
+    `/movements/${movementId}/ceremonies`,
+    { token: tokens.secretariat, body: { milestone: 'FINAL', ceremonyDate: dayBefore } },
+  );
+  expect([early.status, early.body.rule]).toEqual([422, 'movement.ceremony-after-decisions']);
+  expect(early.body.message).toContain(`decision ${decisionNumber} of ${decidedOn}`);
+  expect(early.body.details.latestDecision.number).toBe(decisionNumber);
+  const bad = await http<{ fields: Record<string, string[]> }>(sys, 'POST', `/movements/${movementId}/ceremonies`, {
+    token: tokens.secretariat,
+    body: { milestone: 'WEEKLY', ceremonyDate: 'soon' },
+  });
+  expect([bad.status, Object.keys(bad.body.fields).sort()]).toEqual([400, ['ceremonyDate', 'milestone']]);
+  expect(
+    (
+      await http(sys, 'POST', `/movements/${movementId}/ceremonies`, {
+        token: tokens.clerk,
+        body: { milestone: 'FINAL', ceremonyDate: decidedOn },
+      })
+    ).status,
+  ).toBe(403);
+
+  const set = await http<{ state: { ceremonies: unknown[] } }>(sys, 'POST', `/movements/${movementId}/ceremonies`, {
+    token: tokens.secretariat,
+    body: { milestone: 'FINAL', ceremonyDate: decidedOn },
+  });
+  expect(set.status).toBe(200);
+  expect(set.body.state.ceremonies).toEqual([
+    {
+      milestone: 'FINAL',
+      ceremonyDate: decidedOn,
+      latestDecision: { dossierId, number: decisionNumber, date: decidedOn },
+    },
+  ]);
+
+  const res = await fetch(`${sys.baseUrl}/movements/${movementId}/review-report.xlsx?kind=FINAL`, {
+    headers: { authorization: `Bearer ${tokens.secretariat}` },
+  });
+  expect(res.status).toBe(200);
+  const wb = new Workbook();
+  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+  const vn = `${decidedOn.slice(8, 10)}/${decidedOn.slice(5, 7)}/${decidedOn.slice(0, 4)}`;
+  expect((wb.getWorksheet('Quyết định')?.getRow(2).values as unknown[]).slice(1, 4)).toEqual([
+    decisionNumber,
+    vn,
+    'Bằng khen của Chủ tịch UBND tỉnh',
+  ]);
+  const summary = new Map<string, unknown>();
+  wb.getWorksheet('Tổng hợp')?.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+  expect([summary.get('Lễ tổng kết'), summary.get('Quyết định gần nhất')]).toEqual([
+    vn,
+    `${decisionNumber} ngày ${vn}`,
+  ]);
+}, 120_000);

@@ -1,6 +1,7 @@
 /**
  * A province's own rule-set file, through the real system: the API reads it at start-up, a dossier of that province
- * is bound to the effective rule set at submission, and its deadlines and council threshold follow the file.
+ * is bound to the effective rule set at submission, and its deadlines and council threshold follow the file; its
+ * block regulation (flag quotas, the block meeting's vote) travels into the block year's proposals.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,10 @@ beforeAll(async () => {
           adoptedBy: `Quyết định 7/2026/QĐ-UBND tỉnh ${tag}`,
           deadlines: { appraisalWD: 3 },
           council: { default: { threshold: { share: [1, 1], strict: false } } },
+          emulation: {
+            flagQuotas: { provincialPerBlock: 2 },
+            flagVote: { threshold: { share: [3, 4], strict: false } },
+          },
         },
       ],
     }),
@@ -88,3 +93,68 @@ it("binds the province's rule set at submission: 3 working days of appraisal, an
   const after = await http<{ status: string }>(sys, 'GET', `/dossiers/${id}`, { token: tokens.secretariat });
   expect(after.body.status).toBe('REJECTED');
 });
+
+it("the block regulation is the province's: two provincial flags per block, three quarters of those present", async () => {
+  const [U, V, W] = [`U-${tag}`, `V-${tag}`, `W-${tag}`];
+  for (const u of [V, W])
+    await sys.directory.upsertUnit({ code: u, name: `Sở ${u}`, level: 'AGENCY', provinceCode: province });
+  const block = await http<{ blockId: string }>(sys, 'POST', '/emulation-blocks', {
+    token: tokens.secretariat,
+    body: { code: `K-${tag}`, name: 'Khối các sở', members: [U, V, W].map((u) => ({ unitCode: u, name: `Sở ${u}` })) },
+  });
+  const opened = await http<{ blockYearId: string }>(sys, 'POST', `/emulation-blocks/${block.body.blockId}/years`, {
+    token: tokens.secretariat,
+    body: { year: new Date().getUTCFullYear() - 1 },
+  });
+  const id = opened.body.blockYearId;
+  const post = (token: string, path: string, body: unknown = {}) =>
+    http<{ rule?: string; state: { proposals?: { rule?: unknown } } }>(sys, 'POST', `/block-years/${id}/${path}`, {
+      token,
+      body,
+    });
+  const step = async (token: string, path: string, body: unknown = {}) => {
+    const res = await post(token, path, body);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  await step(tokens.secretariat, 'template', {
+    criteria: [{ code: 'C1', title: 'Nhiệm vụ', maxPoints: 100, evidenceRequired: false }],
+    maxBonus: 0,
+    maxPenalty: 0,
+  });
+  await step(tokens.secretariat, 'template-approval');
+  for (const u of [U, V, W]) await step(tokens.secretariat, 'pledges', { unitCode: u });
+  await step(tokens.secretariat, 'self-assessment-opening', {});
+  await step(tokens.clerk, 'self-assessments', {
+    unitCode: U,
+    scores: [{ criterionCode: 'C1', points: 90, evidence: [] }],
+    bonus: 0,
+    penalty: 0,
+  });
+  await step(tokens.secretariat, 'self-assessment-closing');
+  await step(tokens.secretariat, 'ranking');
+  // V shares the second place: within a quota of two (the shipped rule set allows one).
+  const proposal = (votesForV: number) => ({
+    provincial: [U, V],
+    government: [],
+    meetingDate: `${new Date().getUTCFullYear()}-01-20`,
+    minutesRef: '01/BB-K',
+    vote: {
+      method: 'OPEN',
+      present: [U, V, W],
+      tallies: [
+        { unitCode: U, flag: 'PROVINCIAL', votesFor: 3 },
+        { unitCode: V, flag: 'PROVINCIAL', votesFor: votesForV },
+      ],
+    },
+  });
+  // 2 of 3 is more than half (the shipped rule) but less than the province's three quarters.
+  const short = await post(tokens.secretariat, 'flag-proposals', proposal(2));
+  expect([short.status, short.body.rule]).toEqual([422, 'block.vote-majority']);
+  const proposed = await step(tokens.secretariat, 'flag-proposals', proposal(3));
+  expect(proposed.state.proposals?.rule).toEqual({
+    flagQuotas: { provincialPerBlock: 2, largeBlockFrom: 10, governmentPerBlock: 1 },
+    flagVote: { quorum: [2, 3], threshold: { share: [3, 4], strict: false } },
+    ruleSetVersion: `LAW2022+ND152+TT15/2025@${province}`,
+  });
+}, 120_000);

@@ -1,16 +1,25 @@
 /**
  * A block's emulation year on Temporal's Java test server with time skipping: from the template to the proposals,
  * with the self-assessment deadline across Tết 2027 — the engine closes it on the Tết-adjusted working day, naming
- * the member that sent nothing — and the stream projected into the block-year read model and the ranking.
+ * the member that sent nothing — and the stream projected into the block-year read model and the ranking. The year's
+ * history replays on the current code, and so do the block-year histories recorded by earlier code (`__histories__`;
+ * record a new one with `TDKT_RECORD_HISTORIES=1`, keep the old files).
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { dataConverterFromEnv } from '@tdkt/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor, BlockYearCommand, BlockYearState } from '@tdkt/domain';
 import { EmulationQueries } from '@tdkt/persistence';
 import { blockYearCommandUpdate, blockYearStateQuery, blockYearWorkflowId } from './emulation-messages';
 import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
 
+const HISTORIES = join(__dirname, '__histories__');
+const bundle = () => ({ workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' } });
 let world: TimeSkippingWorld;
 let env: TestWorkflowEnvironment;
 let ds: DataSource;
@@ -109,6 +118,7 @@ it('a block year from template to proposals: the self-assessment closes at its d
     [B, 88, 2],
     [C, 0, 3],
   ]);
+  // As the proposals were sent before the meeting's vote and the rule set's quotas travelled in the command.
   const proposed = await send(head(A), {
     type: 'ProposeFlags',
     data: { provincial: [A], government: [A], meetingDate: '2027-03-02', minutesRef: '03/BB-KKT' },
@@ -131,4 +141,25 @@ it('a block year from template to proposals: the self-assessment closes at its d
     [A, B, C].map((u) => `h-${u}`),
   );
   expect(stream.find((e) => e.type === 'BlockYearSelfAssessmentClosed')?.actor_id).toBe('system');
+
+  const history = await handle.fetchHistory();
+  await Worker.runReplayHistory({ ...bundle(), dataConverter: dataConverterFromEnv() }, history, handle.workflowId);
+  if (process.env.TDKT_RECORD_HISTORIES)
+    writeFileSync(
+      join(HISTORIES, 'block-year-closed.history.bin'),
+      temporal.api.history.v1.History.encode(history).finish(),
+    );
 }, 120_000);
+
+describe('recorded block-year histories still replay', () => {
+  const files = existsSync(HISTORIES)
+    ? readdirSync(HISTORIES).filter((f) => f.startsWith('block-year-') && f.endsWith('.history.bin'))
+    : [];
+  it(`replays ${files.join(', ') || 'none'} on the current workflow code`, async () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = temporal.api.history.v1.History.decode(readFileSync(join(HISTORIES, file)));
+      await expect(Worker.runReplayHistory(bundle(), history, file)).resolves.toBeUndefined();
+    }
+  });
+});

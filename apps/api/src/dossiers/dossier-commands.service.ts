@@ -65,8 +65,21 @@ export class DossierCommandsService {
     private readonly attachments: AttachmentQueries,
   ) {}
 
-  async create(actor: Actor, dto: CreateDossierDto, idempotencyKey?: string): Promise<DossierView> {
-    const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
+  /**
+   * `keyScope` 'shared': the key alone names the dossier, whoever calls (a block's proposal, one dossier per block
+   * year, unit and flag whichever of the unit's clerks asks); by default a key is the caller's own.
+   */
+  async create(
+    actor: Actor,
+    dto: CreateDossierDto,
+    idempotencyKey?: string,
+    keyScope: 'caller' | 'shared' = 'caller',
+  ): Promise<DossierView> {
+    const requestId = idempotencyKey
+      ? keyScope === 'shared'
+        ? `shared:${idempotencyKey}`
+        : `${actor.userId}:${idempotencyKey}`
+      : randomUUID();
     const dossierId = idempotencyKey ? nameUuid(`dossier:${requestId}`) : randomUUID();
     const { citizenId, ...nominee } = dto.nominee;
     const command: DossierCommand = {

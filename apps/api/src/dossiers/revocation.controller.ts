@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '@tdkt/domain';
 import type { DossierView, RecoveryTaskRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
@@ -44,6 +44,10 @@ export class RevocationController {
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'UNIT_HEAD', 'UNIT_CLERK')
   @IDEMPOTENCY
   @ApiOkResponse({ type: DossierViewDto })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Refused by a rule, e.g. a bonus recovered above what the award fund ledger records as paid (recovery.within-paid)',
+  })
   recover(
     @CurrentActor() a: Actor,
     @Param() p: DossierIdParam,

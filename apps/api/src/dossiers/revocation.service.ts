@@ -9,7 +9,7 @@ import {
   type RevocationCommand,
   Refused,
 } from '@tdkt/domain';
-import { RecoveryTaskQueries, type DossierView, type RecoveryTaskRow } from '@tdkt/persistence';
+import { AwardFundQueries, RecoveryTaskQueries, type DossierView, type RecoveryTaskRow } from '@tdkt/persistence';
 import type { RevocationRequest } from '@tdkt/workflows/src/messages';
 import { DossierCommandsService } from './dossier-commands.service';
 
@@ -24,6 +24,7 @@ export class RevocationService {
     private readonly workflows: WorkflowGateway,
     private readonly dossiers: DossierCommandsService,
     private readonly recoveryTasks: RecoveryTaskQueries,
+    private readonly fund: AwardFundQueries,
   ) {}
 
   async execute(
@@ -41,9 +42,20 @@ export class RevocationService {
       );
     }
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
-    const request: RevocationRequest = { command, actor, requestId };
+    const request: RevocationRequest = { command: await this.enrich(command, dossierId), actor, requestId };
     await this.workflows.revoke(dossierId, request);
     return this.dossiers.mustFind(dossierId);
+  }
+
+  /**
+   * The bonus recovered is at most what was actually paid (Luật Điều 90): the award fund ledger's paid amount for the
+   * dossier travels in the command (nothing paid, or no ledger line: 0), and the domain refuses more.
+   */
+  private async enrich(command: RevocationCommand, dossierId: string): Promise<RevocationCommand> {
+    if (command.type !== 'RecordRecovery' || command.data.item !== 'BONUS' || command.data.amountVnd === undefined)
+      return command;
+    const paidVnd = (await this.fund.entry(dossierId))?.paidVnd ?? 0;
+    return { ...command, data: { ...command.data, paidVnd } };
   }
 
   async tasks(actor: Actor, dossierId: string): Promise<RecoveryTaskRow[]> {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ROLES, type Actor } from '@tdkt/domain';
 import { EmulationQueries, EventStore, type BlockYearView, type EmulationBlockView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
@@ -15,6 +22,7 @@ import {
   OpenBlockYearDto,
   OpenSelfAssessmentDto,
   PledgeDto,
+  ProposalDossiersResultDto,
   ScoreAdjustmentDto,
   ScoringTemplateDto,
   SelfAssessmentDto,
@@ -195,21 +203,33 @@ export class EmulationController {
   @Post('block-years/:id/flag-proposals')
   @HttpCode(200)
   @Roles(...BLOCK_OFFICERS)
-  @ApiOkResponse({ type: BlockYearViewDto })
+  @ApiOkResponse({ type: BlockYearViewDto, description: "The proposals with the block meeting's vote, recorded" })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Refused by the block regulation: quota (block.flag-quota), ranking (block.flag-leading), quorum (block.vote-quorum), majority (block.vote-majority)',
+  })
   propose(
     @CurrentActor() actor: Actor,
     @Param() p: BlockYearIdParam,
     @Body() dto: FlagProposalsDto,
   ): Promise<BlockYearView> {
-    return this.emulation.run(actor, p.id, {
-      type: 'ProposeFlags',
-      data: {
-        provincial: dto.provincial,
-        government: dto.government,
-        meetingDate: dto.meetingDate,
-        minutesRef: dto.minutesRef,
-      },
-    });
+    return this.emulation.proposeFlags(actor, p.id, dto);
+  }
+
+  @Post('block-years/:id/proposals/dossiers')
+  @HttpCode(200)
+  @Roles('UNIT_CLERK')
+  @ApiOkResponse({
+    type: ProposalDossiersResultDto,
+    description:
+      "The caller's unit's proposals as DRAFT nomination dossiers (Cờ thi đua of the province and, where proposed, of the Government), pre-filled from the block year and recorded on it; again: the same dossiers",
+  })
+  @ApiConflictResponse({ description: 'The block meeting has not proposed yet, or the block year is closed' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The unit was not proposed by the block meeting (rule block.proposal-dossier-proposed)',
+  })
+  proposalDossiers(@CurrentActor() actor: Actor, @Param() p: BlockYearIdParam) {
+    return this.emulation.proposalDossiers(actor, p.id);
   }
 
   @Post('block-years/:id/closure')

@@ -5,9 +5,11 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -152,6 +154,52 @@ export class ScoreAdjustmentDto {
   @ApiProperty({ example: 'Minh chứng chưa đủ' }) @IsString() @Length(3, 2000) reason!: string;
 }
 
+export class FlagVoteTallyDto {
+  @ApiProperty({ example: 'SGDDT', description: 'A proposed unit' })
+  @IsString()
+  @Matches(UNIT_CODE, { message: 'unitCode is a unit code' })
+  unitCode!: string;
+  @ApiProperty({
+    enum: ['PROVINCIAL', 'GOVERNMENT'],
+    description: "The flag voted on: the province's or the Government's",
+  })
+  @IsIn(['PROVINCIAL', 'GOVERNMENT'], { message: 'flag is PROVINCIAL or GOVERNMENT' })
+  flag!: 'PROVINCIAL' | 'GOVERNMENT';
+  @ApiProperty({ example: 3, description: 'Member units present voting for the proposal' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  votesFor!: number;
+}
+
+export class BlockMeetingVoteDto {
+  @ApiProperty({
+    enum: ['OPEN', 'SECRET'],
+    description: 'Open vote (biểu quyết công khai) or secret ballot (bỏ phiếu kín)',
+  })
+  @IsIn(['OPEN', 'SECRET'], { message: 'method is OPEN or SECRET' })
+  method!: 'OPEN' | 'SECRET';
+  @ApiProperty({
+    type: [String],
+    example: ['SGDDT', 'SYT', 'SVHTTDL'],
+    description: 'Member units present (one vote each); at least two thirds of the members ([U], rule set)',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(UNIT_CODE, { each: true, message: 'present lists unit codes' })
+  present!: string[];
+  @ApiProperty({
+    type: [FlagVoteTallyDto],
+    description:
+      'One tally per proposed unit and flag; each needs more than half of the members present ([U], rule set)',
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => FlagVoteTallyDto)
+  tallies!: FlagVoteTallyDto[];
+}
+
 export class FlagProposalsDto {
   @ApiProperty({ type: [String], description: 'Units proposed for the Cờ thi đua of the province' })
   @IsArray()
@@ -170,6 +218,11 @@ export class FlagProposalsDto {
   @IsString()
   @Length(1, 200)
   minutesRef!: string;
+  @ApiProperty({ type: BlockMeetingVoteDto, description: "The block meeting's vote on the proposals" })
+  @IsObject({ message: 'vote records the meeting’s vote (method, present, tallies)' })
+  @ValidateNested()
+  @Type(() => BlockMeetingVoteDto)
+  vote!: BlockMeetingVoteDto;
 }
 
 export class BlockViewDto {
@@ -215,4 +268,20 @@ export class BlockYearViewDto {
 
 export class BlockWithYearsDto extends BlockViewDto {
   @ApiProperty({ type: [BlockYearViewDto] }) years!: BlockYearViewDto[];
+}
+
+export class ProposalDossierDto {
+  @ApiProperty({ example: 'SGDDT' }) unitCode!: string;
+  @ApiProperty({ enum: ['PROVINCIAL', 'GOVERNMENT'] }) flag!: string;
+  @ApiProperty({ example: 'CO_TD_TINH', description: 'The award the proposal became, as the rule set names it' })
+  awardCode!: string;
+  @ApiProperty({ format: 'uuid', description: 'The draft nomination dossier (GET /api/dossiers/{id})' })
+  dossierId!: string;
+}
+
+export class ProposalDossiersResultDto {
+  @ApiProperty({ type: BlockYearViewDto, description: 'The block year, recording which dossier each proposal became' })
+  blockYear!: BlockYearViewDto;
+  @ApiProperty({ type: [ProposalDossierDto], description: "The caller's unit's proposals and their dossiers" })
+  dossiers!: ProposalDossierDto[];
 }

@@ -37,6 +37,7 @@ export class MovementReportsService {
       // Awards are counted by decision year, which may run a year past the movement's period.
       priority: await this.priorities.shares({ fromYear, toYear: toYear + 1, movementId }),
       models: await this.models.list({ movementId }),
+      decisions: await this.movements.decisions(movementId),
     };
   }
 

@@ -8,6 +8,7 @@ import { Workbook, type Worksheet } from 'exceljs';
 import { findAward, type ExemplaryModelState } from '@tdkt/domain';
 import type {
   ExemplaryModelView,
+  MovementDecisionRow,
   MovementDossierCount,
   MovementView,
   PriorityShareRow,
@@ -27,6 +28,8 @@ export interface ReviewReport {
   dossiers: MovementDossierCount[];
   priority: PriorityShareRow[];
   models: ExemplaryModelView[];
+  /** The decisions issued on the movement's awarded dossiers, by date: the ceremony follows the latest. */
+  decisions: MovementDecisionRow[];
 }
 
 const KIND_VI: Record<ReviewKind, string> = { MID_TERM: 'Sơ kết', FINAL: 'Tổng kết' };
@@ -60,6 +63,11 @@ export function awardsByLevel(
     .sort((a, b) => a.level.localeCompare(b.level) || a.awardCode.localeCompare(b.awardCode));
 }
 
+const ceremonyOf = (r: ReviewReport, milestone: ReviewKind) =>
+  (r.movement.state.ceremonies ?? []).find((c) => c.milestone === milestone)?.ceremonyDate;
+const decisionRow = (x: MovementDecisionRow) => [x.number, vnDate(x.date), awardName(x.awardCode), x.title, x.unitCode];
+const DECISION_HEADER = ['Số quyết định', 'Ngày', 'Hình thức', 'Hồ sơ', 'Đơn vị'];
+
 /** The summary lines (label, value) both renderings start with. */
 export function summaryOf(r: ReviewReport): [string, string | number][] {
   const d = r.movement.state.definition;
@@ -80,6 +88,15 @@ export function summaryOf(r: ReviewReport): [string, string | number][] {
     ['Tiêu chí', (d?.criteria ?? []).join('; ')],
     ['Sơ kết', vnDate(d?.milestones.midTermReview)],
     ['Tổng kết', vnDate(d?.milestones.finalReview)],
+    ['Lễ sơ kết', vnDate(ceremonyOf(r, 'MID_TERM'))],
+    ['Lễ tổng kết', vnDate(ceremonyOf(r, 'FINAL'))],
+    ['Số quyết định khen thưởng', r.decisions.length],
+    [
+      'Quyết định gần nhất',
+      r.decisions.length
+        ? `${r.decisions[r.decisions.length - 1].number} ngày ${vnDate(r.decisions[r.decisions.length - 1].date)}`
+        : '',
+    ],
     ['Trạng thái', STATUS_VI[r.movement.status] ?? r.movement.status],
     ['Số đơn vị đăng ký thi đua', new Set(r.participants.map((p) => p.unitCode)).size],
     ['Số hồ sơ đề nghị', r.dossiers.reduce((n, x) => n + x.count, 0)],
@@ -113,7 +130,7 @@ function sheet(wb: Workbook, name: string, header: string[], rows: (string | num
   return ws;
 }
 
-/** The report as an .xlsx workbook: Tổng hợp, Đơn vị tham gia, Hồ sơ, Khen thưởng, Ưu tiên, Điển hình tiên tiến. */
+/** The report as an .xlsx workbook: Tổng hợp, Đơn vị tham gia, Hồ sơ, Khen thưởng, Quyết định, Ưu tiên, Điển hình tiên tiến. */
 export async function reviewReportXlsx(r: ReviewReport): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = 'TĐKT';
@@ -142,6 +159,7 @@ export async function reviewReportXlsx(r: ReviewReport): Promise<Buffer> {
     ['Cấp', 'Hình thức', 'Mã', 'Số lượng'],
     awardsByLevel(r.dossiers).map((a) => [LEVEL_VI[a.level] ?? a.level, awardName(a.awardCode), a.awardCode, a.count]),
   );
+  sheet(wb, 'Quyết định', DECISION_HEADER, r.decisions.map(decisionRow));
   sheet(
     wb,
     'Ưu tiên',
@@ -196,6 +214,8 @@ export function reviewReportHtml(r: ReviewReport): string {
       ['Cấp', 'Hình thức', 'Số lượng'],
       awardsByLevel(r.dossiers).map((a) => [LEVEL_VI[a.level] ?? a.level, awardName(a.awardCode), a.count]),
     ),
+    `<p class="center"><b>Quyết định khen thưởng</b></p>`,
+    table(DECISION_HEADER, r.decisions.map(decisionRow)),
     `<p class="center"><b>Tỷ lệ đối tượng ưu tiên</b></p>`,
     table(
       ['Năm', 'Cấp', 'Số khen thưởng', 'Trực tiếp lao động', 'Nữ', 'Dân tộc thiểu số'],

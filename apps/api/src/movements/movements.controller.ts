@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ROLES, type Actor } from '@tdkt/domain';
 import { EventStore, MovementQueries, type MovementView } from '@tdkt/persistence';
 import { historyEntry } from '../audit/history';
@@ -11,6 +17,7 @@ import {
   MovementStatusDto,
   MovementViewDto,
   MovementWithDossiersDto,
+  ReviewCeremonyDto,
 } from './movements.dto';
 import { MovementsService } from './movements.service';
 
@@ -57,6 +64,25 @@ export class MovementsController {
   async history(@Param() p: MovementIdParam) {
     await this.movements.mustFind(p.id);
     return (await this.events.readStream(p.id)).map(historyEntry);
+  }
+
+  @Post(':id/ceremonies')
+  @HttpCode(200)
+  @Roles(...SECRETARIAT)
+  @ApiOkResponse({
+    type: MovementViewDto,
+    description: "The review's ceremony set (state.ceremonies), with the latest decision it follows",
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      "The ceremony would precede the latest decision on the movement's awarded dossiers (movement.ceremony-after-decisions; details.latestDecision names it)",
+  })
+  ceremony(
+    @CurrentActor() actor: Actor,
+    @Param() p: MovementIdParam,
+    @Body() dto: ReviewCeremonyDto,
+  ): Promise<MovementView> {
+    return this.movements.scheduleCeremony(actor, p.id, { milestone: dto.milestone, ceremonyDate: dto.ceremonyDate });
   }
 
   @Post(':id/status')

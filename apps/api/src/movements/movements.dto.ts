@@ -20,6 +20,8 @@ import {
   MOVEMENT_KINDS,
   MOVEMENT_SCOPES,
   MOVEMENT_STATUSES,
+  REVIEW_MILESTONES,
+  type ReviewMilestone,
   type MovementKind,
   type MovementScopeLevel,
   type MovementStatus,
@@ -153,6 +155,18 @@ export class MovementStatusDto {
   @IsString()
   @Length(1, 2000)
   note?: string;
+}
+
+export class ReviewCeremonyDto {
+  @ApiProperty({ enum: REVIEW_MILESTONES, description: 'The review: MID_TERM (sơ kết) or FINAL (tổng kết)' })
+  @IsIn(REVIEW_MILESTONES as readonly string[], { message: 'milestone is MID_TERM or FINAL' })
+  milestone!: ReviewMilestone;
+  @ApiProperty({
+    example: '2026-12-22',
+    description: "The ceremony's date: not before the latest decision on the movement's awarded dossiers",
+  })
+  @isoDate('ceremonyDate')
+  ceremonyDate!: string;
 }
 
 export class MovementListQuery {

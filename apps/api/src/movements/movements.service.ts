@@ -8,6 +8,7 @@ import {
   type Actor,
   type MovementCommand,
   type MovementEvent,
+  type ReviewMilestone,
   type RoundEvent,
   Refused,
 } from '@tdkt/domain';
@@ -50,6 +51,21 @@ export class MovementsService {
   ): Promise<MovementView> {
     await this.mustFind(movementId);
     return this.run(actor, movementId, command);
+  }
+
+  /** A review's ceremony: the decisions issued on the movement's awarded dossiers go with it, and the domain decides. */
+  async scheduleCeremony(
+    actor: Actor,
+    movementId: string,
+    data: { milestone: ReviewMilestone; ceremonyDate: string },
+  ): Promise<MovementView> {
+    await this.mustFind(movementId);
+    const decisions = (await this.movements.decisions(movementId)).map((d) => ({
+      dossierId: d.dossierId,
+      number: d.number,
+      date: d.date,
+    }));
+    return this.run(actor, movementId, { type: 'ScheduleReviewCeremony', data: { ...data, decisions } });
   }
 
   async withDossiers(id: string): Promise<MovementView & { dossiers: MovementDossierCount[] }> {

@@ -81,7 +81,9 @@ export type DossierCommand =
   | { type: 'OpenUnitCouncilVoting'; data: { councilMembers: string[] } }
   /** After the award (rule 34): handled by the revocation workflow, never by the dossier's own. */
   | { type: 'RevokeAward'; data: { ground: RevocationGround; reason: string; decisionRef: string } }
-  | { type: 'RecordRecovery'; data: { item: RecoveryItem; note?: string; amountVnd?: number } }
+  /** paidVnd: what the award fund ledger records as paid for the dossier, added by the API for the bonus; absent in
+   *  commands recorded before it travelled (no check then). */
+  | { type: 'RecordRecovery'; data: { item: RecoveryItem; note?: string; amountVnd?: number; paidVnd?: number } }
   // State route, provincial part (rules 3, 23): posting, objections, their review, the chairman's tờ trình.
   | { type: 'OpenPublicPosting'; data: { note?: string } }
   | { type: 'RecordObjection'; data: { source: string; text: string } }

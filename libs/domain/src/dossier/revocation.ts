@@ -149,7 +149,7 @@ export function decideRevokeAward(
 
 export function decideRecordRecovery(
   state: DossierState,
-  data: { item: string; note?: string; amountVnd?: number },
+  data: { item: string; note?: string; amountVnd?: number; paidVnd?: number },
   { actor, now }: CommandContext,
 ): Decision<DossierEvent[]> {
   const revocation = state.revocation;
@@ -174,6 +174,16 @@ export function decideRecordRecovery(
   )
     return refuse(
       reject('INVALID', 'recovery.amount', 'An amount (whole đồng, not negative) belongs to the bonus only'),
+    );
+  // Recovery uses the amount actually paid (Luật Điều 90; the award fund ledger): never more than the ledger records.
+  if (data.amountVnd !== undefined && data.paidVnd !== undefined && data.amountVnd > data.paidVnd)
+    return refuse(
+      reject(
+        'RULE_VIOLATION',
+        'recovery.within-paid',
+        `Recovering ${data.amountVnd} đồng exceeds the ${data.paidVnd} đồng the award fund ledger records as paid for this dossier`,
+        { amountVnd: data.amountVnd, paidVnd: data.paidVnd },
+      ),
     );
   const today = vietnamDate(now);
   const events: DossierEvent[] = [

@@ -283,6 +283,21 @@ describe('recording the recovery', () => {
     expect(thenRejected(when(pending(), recover('AWARD_OBJECT', 10), secretariat)).rule).toBe('recovery.amount');
     expect(thenRejected(when(pending(), recover('BONUS', 10.5), secretariat)).rule).toBe('recovery.amount');
   });
+  it('the bonus recovered is at most what the award fund ledger records as paid (the API adds it)', () => {
+    const paid = (amountVnd: number, paidVnd: number): DossierCommand => ({
+      type: 'RecordRecovery',
+      data: { item: 'BONUS', amountVnd, paidVnd },
+    });
+    const over = thenRejected(when(pending(), paid(2_000_001, 2_000_000), secretariat));
+    expect([over.code, over.rule]).toEqual(['RULE_VIOLATION', 'recovery.within-paid']);
+    expect(over.message).toContain('2000001 đồng exceeds the 2000000 đồng');
+    expect(thenRejected(when(pending(), paid(1, 0), secretariat)).rule).toBe('recovery.within-paid');
+    expect(thenEvents(when(pending(), paid(2_000_000, 2_000_000), secretariat))).toEqual([
+      { type: 'RecoveryRecorded', data: { item: 'BONUS', recordedOn: '2025-12-02', amountVnd: 2_000_000 } },
+    ]);
+    // A command recorded before the ledger's amount travelled in it (none): decided as then.
+    expect(thenEvents(when(pending(), recover('BONUS', 3_510_000), secretariat))[0].type).toBe('RecoveryRecorded');
+  });
   it("a unit's staff do not record the recovery of a provincial award", () => {
     expect(thenRejected(when(pending(), recover('BONUS'), clerk)).rule).toBe('revocation.recover-role');
   });

@@ -14,7 +14,11 @@ import type { Actor, ActorRole } from '../shared/actor';
 import { SYSTEM_ACTOR } from '../shared/actor';
 import { accept, refuse, reject, type Decision, type Rejection } from '../shared/errors';
 import type { Envelope } from '../shared/envelope';
+import { findAward } from '../award/catalog';
+import { EMULATION_DEFAULTS } from '../rule-set/rule-sets';
+import type { FlagQuotaSettings, FlagVoteRule } from '../rule-set/types';
 import { rotateLeadership, type BlockLeadership, type BlockMember } from './block';
+import { checkMeetingVote, type BlockMeetingVote, type FlagKind } from './meeting-vote';
 import {
   checkFlagProposals,
   rankMembers,
@@ -64,6 +68,25 @@ export interface FlagProposals {
   government: string[];
   meetingDate: string;
   minutesRef: string;
+  /**
+   * The block meeting's vote on each proposal. The API always sends it; proposals recorded before the vote was part of
+   * the command have none and were accepted without it (so their histories replay).
+   */
+  vote?: BlockMeetingVote;
+  /**
+   * The rule set's block regulation the API attaches (quotas, the vote's quorum and threshold, from `emulation` of the
+   * effective rule set), so the workflow decides without reading configuration. Absent in commands recorded before
+   * it travelled: the shipped defaults, which those were decided with.
+   */
+  rule?: { flagQuotas: FlagQuotaSettings; flagVote: FlagVoteRule; ruleSetVersion?: string };
+}
+
+/** Which nomination dossier a proposal became (a draft of the proposed unit, created through the dossier workflow). */
+export interface ProposalDossier {
+  unitCode: string;
+  flag: FlagKind;
+  awardCode: string;
+  dossierId: string;
 }
 
 export interface BlockYearState {
@@ -81,6 +104,8 @@ export interface BlockYearState {
   adjustments: ScoreAdjustment[];
   ranking?: RankedMember[];
   proposals?: FlagProposals;
+  /** The dossiers the proposals became (absent in states stored before it existed: none). */
+  proposalDossiers?: ProposalDossier[];
   seq: number;
 }
 
@@ -108,6 +133,7 @@ export type BlockYearCommand =
   | { type: 'AdjustScore'; data: ScoreAdjustment }
   | { type: 'RankBlock'; data: Record<string, never> }
   | { type: 'ProposeFlags'; data: FlagProposals }
+  | { type: 'RecordProposalDossier'; data: ProposalDossier }
   | { type: 'CloseBlockYear'; data: Record<string, never> };
 
 export type BlockYearEvent =
@@ -125,6 +151,7 @@ export type BlockYearEvent =
   | { type: 'BlockYearScoreAdjusted'; data: ScoreAdjustment }
   | { type: 'BlockYearRanked'; data: { ranking: RankedMember[] } }
   | { type: 'BlockYearFlagsProposed'; data: FlagProposals }
+  | { type: 'BlockYearProposalDossierRecorded'; data: ProposalDossier }
   | { type: 'BlockYearClosed'; data: { ranking: RankedMember[] } };
 
 export const isBlockYearEventType = (type: string): boolean => type.startsWith('BlockYear');
@@ -300,9 +327,40 @@ export function decideBlockYear(
         provincial: [...new Set(c.data.provincial)],
         government: [...new Set(c.data.government)],
       };
-      return refused(checkFlagProposals(s.ranking ?? [], proposals), [
+      const rule = c.data.rule ?? EMULATION_DEFAULTS;
+      const quota = checkFlagProposals(s.ranking ?? [], proposals, rule.flagQuotas);
+      if (quota) return refuse(quota);
+      return refused(c.data.vote && checkMeetingVote(members, proposals, c.data.vote, rule.flagVote), [
         { type: 'BlockYearFlagsProposed', data: proposals },
       ]);
+    }
+    case 'RecordProposalDossier': {
+      if (s.phase !== 'PROPOSED') return wrongPhase(s, c.type, ['PROPOSED']);
+      const { unitCode, flag, awardCode } = c.data;
+      if (!actsFor(actor, unitCode, true) && !isSecretariat(actor))
+        return forbidden(c.type, "the proposed unit's clerk or head (or the secretariat)");
+      const proposed = flag === 'PROVINCIAL' ? s.proposals?.provincial : s.proposals?.government;
+      if (!proposed?.includes(unitCode))
+        return refuse(
+          reject(
+            'RULE_VIOLATION',
+            'block.proposal-dossier-proposed',
+            `${unitCode} was not proposed by the block meeting for the ${flag === 'PROVINCIAL' ? "province's" : "Government's"} Cờ thi đua`,
+            { unitCode, flag },
+          ),
+        );
+      if (!findAward(awardCode)) return refuse(reject('INVALID', 'award.known', `Unknown award code ${awardCode}`));
+      const recorded = (s.proposalDossiers ?? []).find((d) => d.unitCode === unitCode && d.flag === flag);
+      if (recorded)
+        return refuse(
+          reject(
+            'WRONG_STATE',
+            'block.proposal-dossier-once',
+            `The proposal of ${unitCode} already became dossier ${recorded.dossierId}`,
+            { dossierId: recorded.dossierId },
+          ),
+        );
+      return accept([{ type: 'BlockYearProposalDossierRecorded', data: c.data }]);
     }
     case 'CloseBlockYear': {
       if (s.phase !== 'PROPOSED') return wrongPhase(s, c.type, ['PROPOSED']);
@@ -337,6 +395,8 @@ export function evolveBlockYear(s: BlockYearState, e: BlockYearEvent): BlockYear
       return { ...next, phase: 'RANKED', ranking: e.data.ranking };
     case 'BlockYearFlagsProposed':
       return { ...next, phase: 'PROPOSED', proposals: e.data };
+    case 'BlockYearProposalDossierRecorded':
+      return { ...next, proposalDossiers: [...(s.proposalDossiers ?? []), e.data] };
     case 'BlockYearClosed':
       return { ...next, phase: 'CLOSED', ranking: e.data.ranking };
   }
@@ -353,3 +413,59 @@ export function pendingBlockYearTimer(s: BlockYearState): { dueAt: number; comma
 }
 
 export type { BlockStanding } from './standing';
+export type { BlockMeetingVote, FlagKind, FlagVoteTally } from './meeting-vote';
+
+/** The content of a nomination dossier a flag proposal becomes: what the API gives the dossier service to create. */
+export interface FlagDossierDraft {
+  awardCode: string;
+  title: string;
+  nominee: { kind: 'COLLECTIVE'; fullName: string };
+  achievements: string;
+  record: { evaluationYear: number; ratings: []; awards: []; initiatives: []; collectiveYears: [] };
+  parts: { kind: 'EVIDENCE'; ref: string; copy: 'ORIGINAL' }[];
+}
+
+/**
+ * A proposed unit's dossier for its flag, pre-filled from the block year: the collective nominee (the unit), the
+ * evaluation year, achievements citing the block, its rank and points and the meeting's vote, and the meeting minutes
+ * as evidence. The unit's clerk completes it (tờ trình, báo cáo thành tích) and submits it as any dossier. Undefined
+ * when the unit was not proposed for that flag.
+ */
+export function flagDossierDraft(
+  s: BlockYearState,
+  unitCode: string,
+  flag: FlagKind,
+  awardCode: string,
+): FlagDossierDraft | undefined {
+  const o = s.opening;
+  const p = s.proposals;
+  const award = findAward(awardCode);
+  const proposed = flag === 'PROVINCIAL' ? p?.provincial : p?.government;
+  if (!o || !p || !award || !proposed?.includes(unitCode)) return undefined;
+  const unitName = o.members.find((m) => m.unitCode === unitCode)?.name ?? unitCode;
+  const row = s.ranking?.find((r) => r.unitCode === unitCode);
+  const tally = p.vote?.tallies.find((t) => t.unitCode === unitCode && t.flag === flag);
+  const minutes = `Biên bản họp ${o.blockName} số ${p.minutesRef} ngày ${p.meetingDate}`;
+  const achievements = [
+    `Được ${o.blockName} suy tôn đề nghị tặng ${award.nameVi} năm ${o.year}.`,
+    ...(row
+      ? [
+          `Xếp hạng ${row.rank}/${s.ranking?.length ?? 0} của khối, tổng điểm ${row.total} (điểm tiêu chí ${row.criteriaPoints}, điểm thưởng ${row.bonus}, điểm trừ ${row.penalty}).`,
+        ]
+      : []),
+    ...(tally && p.vote
+      ? [
+          `Biểu quyết ${p.vote.method === 'SECRET' ? 'bằng phiếu kín' : 'công khai'}: ${tally.votesFor}/${p.vote.present.length} đơn vị có mặt tán thành (khối có ${o.members.length} đơn vị).`,
+        ]
+      : []),
+    `Minh chứng: ${minutes}.`,
+  ].join('\n');
+  return {
+    awardCode: award.code,
+    title: `Đề nghị tặng ${award.nameVi} năm ${o.year} cho ${unitName}`.slice(0, 300),
+    nominee: { kind: 'COLLECTIVE', fullName: unitName },
+    achievements,
+    record: { evaluationYear: o.year, ratings: [], awards: [], initiatives: [], collectiveYears: [] },
+    parts: [{ kind: 'EVIDENCE', ref: minutes.slice(0, 300), copy: 'ORIGINAL' }],
+  };
+}

@@ -1,6 +1,13 @@
 import type { Actor } from '../shared/actor';
 import { SYSTEM_ACTOR } from '../shared/actor';
-import { pendingBlockYearTimer, type BlockYearEvent, type BlockYearOpening } from './block-year';
+import {
+  flagDossierDraft,
+  pendingBlockYearTimer,
+  type BlockYearEvent,
+  type BlockYearOpening,
+  type FlagProposals,
+} from './block-year';
+import { EMULATION_DEFAULTS } from '../rule-set/rule-sets';
 import type { ScoringTemplate } from './scoring';
 import { givenBlockYear, thenEvents, thenRejected, whenBlockYear } from './given-when-then';
 
@@ -297,5 +304,180 @@ describe('cross-review, ranking, proposals, closing', () => {
         ),
       ),
     ).toEqual([{ type: 'BlockYearClosed', data: { ranking: (ranked.data as { ranking: unknown }).ranking } }]);
+  });
+});
+
+describe('the block meeting votes on its proposals (quorum 2/3 of the members, more than half of those present [U])', () => {
+  const ranked: BlockYearEvent = {
+    type: 'BlockYearRanked',
+    data: {
+      ranking: [
+        { unitCode: 'B', criteriaPoints: 65, bonus: 0, penalty: 0, total: 65, rank: 1, assessed: true },
+        { unitCode: 'A', criteriaPoints: 60, bonus: 0, penalty: 0, total: 60, rank: 2, assessed: true },
+        { unitCode: 'C', criteriaPoints: 50, bonus: 0, penalty: 0, total: 50, rank: 3, assessed: true },
+      ],
+    },
+  };
+  const r = givenBlockYear(...inReview, ranked);
+  const rule = { flagQuotas: EMULATION_DEFAULTS.flagQuotas, flagVote: EMULATION_DEFAULTS.flagVote };
+  const propose = (over: Partial<FlagProposals>) =>
+    whenBlockYear(
+      r,
+      {
+        type: 'ProposeFlags',
+        data: {
+          provincial: ['B'],
+          government: [],
+          meetingDate: '2027-03-05',
+          minutesRef: '05/BB-K1',
+          rule,
+          vote: {
+            method: 'SECRET',
+            present: ['A', 'B', 'C'],
+            tallies: [{ unitCode: 'B', flag: 'PROVINCIAL', votesFor: 2 }],
+          },
+          ...over,
+        },
+      },
+      headOf('A'),
+      0,
+    );
+
+  it('a proposal carried by 2 of 3 present is recorded with its vote and the rule it was decided under', () => {
+    const [e] = thenEvents(propose({}));
+    expect(e).toMatchObject({
+      type: 'BlockYearFlagsProposed',
+      data: { provincial: ['B'], vote: { method: 'SECRET', present: ['A', 'B', 'C'] }, rule },
+    });
+  });
+  it('without a quorum (1 of 3 present) the meeting cannot propose', () => {
+    const rejection = thenRejected(
+      propose({
+        vote: { method: 'OPEN', present: ['B'], tallies: [{ unitCode: 'B', flag: 'PROVINCIAL', votesFor: 1 }] },
+      }),
+    );
+    expect(rejection.rule).toBe('block.vote-quorum');
+    expect(rejection.message).toContain('1 of 3 member units present');
+  });
+  it('half of those present is not more than half: 1 of 2 refuses, naming the unit', () => {
+    const rejection = thenRejected(
+      propose({
+        vote: { method: 'OPEN', present: ['A', 'B'], tallies: [{ unitCode: 'B', flag: 'PROVINCIAL', votesFor: 1 }] },
+      }),
+    );
+    expect(rejection.rule).toBe('block.vote-majority');
+    expect(rejection.message).toContain('B has 1 of 2 votes');
+  });
+  it('every proposal needs its tally; a stranger present or more votes than present is bad input', () => {
+    const tally = { unitCode: 'B', flag: 'PROVINCIAL' as const, votesFor: 3 };
+    expect(thenRejected(propose({ government: ['B'] })).rule).toBe('block.vote-tally');
+    expect(thenRejected(propose({ vote: { method: 'OPEN', present: ['A', 'X'], tallies: [tally] } })).rule).toBe(
+      'block.vote-present',
+    );
+    expect(thenRejected(propose({ vote: { method: 'OPEN', present: ['A', 'B'], tallies: [tally] } })).rule).toBe(
+      'block.vote-tally',
+    );
+  });
+  it('the quota is the rule set’s: a province allowing two provincial flags per block lets the second place through', () => {
+    const vote = {
+      method: 'OPEN' as const,
+      present: ['A', 'B', 'C'],
+      tallies: [
+        { unitCode: 'B', flag: 'PROVINCIAL' as const, votesFor: 3 },
+        { unitCode: 'A', flag: 'PROVINCIAL' as const, votesFor: 2 },
+      ],
+    };
+    expect(thenRejected(propose({ provincial: ['B', 'A'], vote })).rule).toBe('block.flag-quota');
+    const two = { ...rule, flagQuotas: { ...rule.flagQuotas, provincialPerBlock: 2 } };
+    expect(thenEvents(propose({ provincial: ['B', 'A'], vote, rule: two }))[0].type).toBe('BlockYearFlagsProposed');
+  });
+  it('a proposal recorded before the vote and the rule travelled (none in the command) is decided as then', () => {
+    expect(thenEvents(propose({ vote: undefined, rule: undefined }))[0].type).toBe('BlockYearFlagsProposed');
+  });
+});
+
+describe('the proposals become nomination dossiers, recorded on the block year', () => {
+  const ranked: BlockYearEvent = {
+    type: 'BlockYearRanked',
+    data: {
+      ranking: [
+        { unitCode: 'B', criteriaPoints: 65, bonus: 2, penalty: 0, total: 67, rank: 1, assessed: true },
+        { unitCode: 'A', criteriaPoints: 60, bonus: 0, penalty: 0, total: 60, rank: 2, assessed: true },
+        { unitCode: 'C', criteriaPoints: 50, bonus: 0, penalty: 0, total: 50, rank: 3, assessed: true },
+      ],
+    },
+  };
+  const proposed: BlockYearEvent = {
+    type: 'BlockYearFlagsProposed',
+    data: {
+      provincial: ['B'],
+      government: [],
+      meetingDate: '2027-03-05',
+      minutesRef: '05/BB-K1',
+      vote: {
+        method: 'SECRET',
+        present: ['A', 'B', 'C'],
+        tallies: [{ unitCode: 'B', flag: 'PROVINCIAL', votesFor: 3 }],
+      },
+    },
+  };
+  const p = givenBlockYear(...inReview, ranked, proposed);
+  const record = { unitCode: 'B', flag: 'PROVINCIAL' as const, awardCode: 'CO_TD_TINH', dossierId: 'd-1' };
+
+  it('the draft: the unit as collective nominee, the evaluation year, rank, points, vote, and the minutes as evidence', () => {
+    const draft = flagDossierDraft(p, 'B', 'PROVINCIAL', 'CO_TD_TINH');
+    expect(draft).toMatchObject({
+      awardCode: 'CO_TD_TINH',
+      nominee: { kind: 'COLLECTIVE', fullName: 'Sở B' },
+      record: { evaluationYear: 2026 },
+      parts: [{ kind: 'EVIDENCE', ref: 'Biên bản họp Khối Văn hóa – Xã hội số 05/BB-K1 ngày 2027-03-05' }],
+    });
+    expect(draft?.achievements).toContain('Xếp hạng 1/3 của khối, tổng điểm 67');
+    expect(draft?.achievements).toContain('bằng phiếu kín: 3/3 đơn vị có mặt tán thành');
+    expect(flagDossierDraft(p, 'A', 'PROVINCIAL', 'CO_TD_TINH')).toBeUndefined();
+    expect(flagDossierDraft(p, 'B', 'GOVERNMENT', 'CO_TD_CHINH_PHU')).toBeUndefined();
+  });
+  it('the leader put forward for the Government’s flag gets a second draft, for the award the rule set names', () => {
+    const both = givenBlockYear(...inReview, ranked, {
+      ...proposed,
+      data: { ...proposed.data, government: ['B'], vote: undefined },
+    } as BlockYearEvent);
+    expect(flagDossierDraft(both, 'B', 'GOVERNMENT', 'CO_TD_CHINH_PHU')).toMatchObject({
+      awardCode: 'CO_TD_CHINH_PHU',
+      title: 'Đề nghị tặng Cờ thi đua của Chính phủ năm 2026 cho Sở B',
+    });
+    expect(
+      thenEvents(
+        whenBlockYear(
+          both,
+          { type: 'RecordProposalDossier', data: { ...record, flag: 'GOVERNMENT', awardCode: 'CO_TD_CHINH_PHU' } },
+          clerkOf('B'),
+          0,
+        ),
+      )[0].type,
+    ).toBe('BlockYearProposalDossierRecorded');
+  });
+  it('the proposed unit’s clerk records its dossier once; a unit not proposed is refused', () => {
+    const [e] = thenEvents(whenBlockYear(p, { type: 'RecordProposalDossier', data: record }, clerkOf('B'), 0));
+    expect(e).toEqual({ type: 'BlockYearProposalDossierRecorded', data: record });
+    expect(givenBlockYear(...inReview, ranked, proposed, e).proposalDossiers).toEqual([record]);
+    expect(
+      thenRejected(
+        whenBlockYear(
+          givenBlockYear(...inReview, ranked, proposed, e),
+          { type: 'RecordProposalDossier', data: record },
+          clerkOf('B'),
+          0,
+        ),
+      ).rule,
+    ).toBe('block.proposal-dossier-once');
+    expect(
+      thenRejected(
+        whenBlockYear(p, { type: 'RecordProposalDossier', data: { ...record, unitCode: 'A' } }, clerkOf('A'), 0),
+      ).rule,
+    ).toBe('block.proposal-dossier-proposed');
+    expect(thenRejected(whenBlockYear(p, { type: 'RecordProposalDossier', data: record }, clerkOf('A'), 0)).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

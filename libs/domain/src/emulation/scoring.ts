@@ -4,6 +4,8 @@
  * encoded here as the common practice with the rule stated.
  */
 import { reject, type Rejection } from '../shared/errors';
+import { EMULATION_DEFAULTS } from '../rule-set/rule-sets';
+import type { FlagQuotaSettings } from '../rule-set/types';
 
 export interface ScoringCriterion {
   code: string;
@@ -182,21 +184,12 @@ export function rankMembers(
 }
 
 /**
- * How many members a block may propose for each flag [U] (law page §9: "how many leading units may be proposed" is
- * the province's regulation; national law sets no quota, rule 15). Defaults: one Cờ thi đua of the province per block
- * (two when the block has ten or more members), and at most one of those put forward for the Government's.
+ * How many members a block may propose for each flag: the rule set's `emulation.flagQuotas` ([U], the province's
+ * block regulation; national law sets no quota, rule 15). The default is the shipped rule sets' (one Cờ thi đua of the
+ * province per block, two from ten members, at most one put forward for the Government's): it is what commands
+ * recorded before the quota travelled in them were decided with.
  */
-export interface FlagQuotaSettings {
-  provincialPerBlock: number;
-  /** Members from which the provincial quota grows by one. */
-  largeBlockFrom: number;
-  governmentPerBlock: number;
-}
-export const DEFAULT_FLAG_QUOTAS: FlagQuotaSettings = {
-  provincialPerBlock: 1,
-  largeBlockFrom: 10,
-  governmentPerBlock: 1,
-};
+export const DEFAULT_FLAG_QUOTAS: FlagQuotaSettings = EMULATION_DEFAULTS.flagQuotas;
 
 export function flagQuota(
   memberCount: number,

@@ -63,12 +63,38 @@ export interface MovementDefinition {
   milestones: { midTermReview?: string; finalReview: string };
 }
 
+/** The two review milestones: sơ kết (mid-term) and tổng kết (final). */
+export const REVIEW_MILESTONES = ['MID_TERM', 'FINAL'] as const;
+export type ReviewMilestone = (typeof REVIEW_MILESTONES)[number];
+
+/** A decision issued on one of the movement's dossiers (the API adds them from the read model). */
+export interface MovementDecision {
+  dossierId: string;
+  number: string;
+  /** The date it was signed, ISO. */
+  date: string;
+}
+
+/** A review's ceremony (lễ sơ kết, tổng kết), with the latest decision it follows. */
+export interface ReviewCeremony {
+  milestone: ReviewMilestone;
+  ceremonyDate: string;
+  /** The movement's latest decision when the ceremony was set; absent when none had been issued. */
+  latestDecision?: MovementDecision;
+}
+
 export type MovementEvent =
   | { type: 'MovementLaunched'; data: MovementDefinition }
-  | { type: 'MovementStatusChanged'; data: { from: MovementStatus; to: MovementStatus; on: string; note?: string } };
+  | { type: 'MovementStatusChanged'; data: { from: MovementStatus; to: MovementStatus; on: string; note?: string } }
+  | { type: 'MovementCeremonyScheduled'; data: ReviewCeremony };
 export type MovementCommand =
   | { type: 'LaunchMovement'; data: MovementDefinition }
-  | { type: 'ChangeMovementStatus'; data: { to: MovementStatus; note?: string } };
+  | { type: 'ChangeMovementStatus'; data: { to: MovementStatus; note?: string } }
+  /** decisions: the decisions issued on the movement's awarded dossiers, added by the API from the read model. */
+  | {
+      type: 'ScheduleReviewCeremony';
+      data: { milestone: ReviewMilestone; ceremonyDate: string; decisions: MovementDecision[] };
+    };
 
 export const isMovementEventType = (type: string): boolean => type.startsWith('Movement');
 export type MovementEnvelope = Envelope<MovementEvent>;
@@ -85,6 +111,8 @@ export interface MovementState {
     scope?: MovementScope;
   };
   transitions: { from: MovementStatus; to: MovementStatus; on: string; note?: string }[];
+  /** The review ceremonies set so far, the latest per milestone (absent in states stored before they existed). */
+  ceremonies?: ReviewCeremony[];
 }
 
 export const initialMovementState = (movementId: string): MovementState => ({
@@ -189,6 +217,7 @@ export function decideMovement(
     return definition.ok ? accept([{ type: 'MovementLaunched', data: definition.value }]) : definition;
   }
   if (state.status === 'NEW') return refuse(reject('WRONG_STATE', 'movement.known', 'No such movement'));
+  if (command.type === 'ScheduleReviewCeremony') return decideCeremony(state, command.data);
   const next = NEXT[state.status];
   if (command.data.to !== next)
     return refuse(
@@ -213,6 +242,49 @@ export function decideMovement(
   const note = command.data.note?.trim();
   return accept([
     { type: 'MovementStatusChanged', data: { from: state.status, to: next, on: ctx.today, ...(note ? { note } : {}) } },
+  ]);
+}
+
+/**
+ * A review's ceremony (lễ sơ kết / tổng kết, where the awards are presented) follows the decisions it presents: its
+ * date may not precede the latest decision issued on the movement's awarded dossiers (the refusal names it). A
+ * mid-term ceremony needs a mid-term milestone; a closed movement sets none. Setting it again replaces it.
+ */
+function decideCeremony(
+  state: MovementState,
+  data: { milestone: ReviewMilestone; ceremonyDate: string; decisions: MovementDecision[] },
+): Decision<MovementEvent[]> {
+  if (state.status === 'CLOSED')
+    return refuse(reject('WRONG_STATE', 'movement.ceremony-closed', 'The movement is closed; its reviews are over'));
+  if (!REVIEW_MILESTONES.includes(data.milestone) || !validDate(data.ceremonyDate))
+    return refuse(
+      reject('INVALID', 'movement.ceremony-date', 'A ceremony names its milestone (MID_TERM, FINAL) and an ISO date'),
+    );
+  if (data.milestone === 'MID_TERM' && !state.definition?.milestones.midTermReview)
+    return refuse(reject('INVALID', 'movement.milestones', 'The movement has no mid-term review (sơ kết)'));
+  const latest = [...data.decisions].sort(
+    (a, b) => b.date.localeCompare(a.date) || a.number.localeCompare(b.number),
+  )[0];
+  if (latest && data.ceremonyDate < latest.date)
+    return refuse(
+      reject(
+        'RULE_VIOLATION',
+        'movement.ceremony-after-decisions',
+        `The ceremony on ${data.ceremonyDate} would precede decision ${latest.number} of ${latest.date}, the latest on the movement's dossiers`,
+        { latestDecision: latest },
+      ),
+    );
+  return accept([
+    {
+      type: 'MovementCeremonyScheduled',
+      data: {
+        milestone: data.milestone,
+        ceremonyDate: data.ceremonyDate,
+        ...(latest
+          ? { latestDecision: { dossierId: latest.dossierId, number: latest.number, date: latest.date } }
+          : {}),
+      },
+    },
   ]);
 }
 
@@ -241,6 +313,11 @@ export function evolveMovement(state: MovementState, event: MovementEvent | Roun
     }
     case 'MovementStatusChanged':
       return { ...state, status: event.data.to, transitions: [...state.transitions, event.data] };
+    case 'MovementCeremonyScheduled':
+      return {
+        ...state,
+        ceremonies: [...(state.ceremonies ?? []).filter((c) => c.milestone !== event.data.milestone), event.data],
+      };
     default:
       return state;
   }

@@ -192,3 +192,53 @@ describe('a thematic round is a thematic movement (nothing rewritten)', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('a review’s ceremony follows the decisions it presents', () => {
+  const decisions = [
+    { dossierId: 'd1', number: '101/QĐ-UBND', date: '2026-12-10' },
+    { dossierId: 'd2', number: '115/QĐ-UBND', date: '2026-12-18' },
+    { dossierId: 'd3', number: '3/QĐ-SYT', date: '2026-11-30' },
+  ];
+  const ceremony = (ceremonyDate: string, milestone: 'MID_TERM' | 'FINAL' = 'FINAL'): MovementCommand => ({
+    type: 'ScheduleReviewCeremony',
+    data: { milestone, ceremonyDate, decisions },
+  });
+
+  it('a ceremony before the latest decision is refused, naming that decision and its date', () => {
+    const r = thenRejected(when(given(launched), ceremony('2026-12-17')));
+    expect([r.code, r.rule]).toEqual(['RULE_VIOLATION', 'movement.ceremony-after-decisions']);
+    expect(r.message).toContain('would precede decision 115/QĐ-UBND of 2026-12-18');
+  });
+  it('on or after it, the ceremony is set with the decision it follows; setting it again replaces it', () => {
+    const [e] = thenEvents(when(given(launched), ceremony('2026-12-18')));
+    expect(e).toEqual({
+      type: 'MovementCeremonyScheduled',
+      data: { milestone: 'FINAL', ceremonyDate: '2026-12-18', latestDecision: decisions[1] },
+    });
+    const [again] = thenEvents(when(given(launched, e), ceremony('2026-12-22')));
+    expect(given(launched, e, again).ceremonies).toEqual([again.data]);
+  });
+  it('without decisions any date does; a mid-term ceremony needs a mid-term review; a closed movement sets none', () => {
+    const none: MovementCommand = {
+      type: 'ScheduleReviewCeremony',
+      data: { milestone: 'MID_TERM', ceremonyDate: '2026-06-30', decisions: [] },
+    };
+    expect(thenEvents(when(given(launched), none))[0]).toEqual({
+      type: 'MovementCeremonyScheduled',
+      data: { milestone: 'MID_TERM', ceremonyDate: '2026-06-30' },
+    });
+    const noMidTerm: MovementEvent = {
+      type: 'MovementLaunched',
+      data: { ...definition, milestones: { finalReview: '2026-12-20' } },
+    };
+    expect(thenRejected(when(given(noMidTerm), none)).rule).toBe('movement.milestones');
+    expect(thenRejected(when(given(launched), ceremony('2026-13-01'))).rule).toBe('movement.ceremony-date');
+    const closed = given(
+      launched,
+      step('LAUNCHED', 'IN_PROGRESS'),
+      step('IN_PROGRESS', 'REVIEWED', '2026-12-20'),
+      step('REVIEWED', 'CLOSED', '2026-12-31'),
+    );
+    expect(thenRejected(when(closed, ceremony('2027-01-05'))).rule).toBe('movement.ceremony-closed');
+  });
+});

@@ -1,5 +1,5 @@
 import { findAward } from '../award/catalog';
-import type { CouncilRule, DeadlineRule, RegistrationRule, RuleSet } from './types';
+import type { CouncilRule, DeadlineRule, EmulationRule, RegistrationRule, RuleSet, Share } from './types';
 
 /**
  * What a province's file may set: only what the law leaves to the province (the UNCONFIRMED values and local policy).
@@ -7,8 +7,11 @@ import type { CouncilRule, DeadlineRule, RegistrationRule, RuleSet } from './typ
  * bonus tables, the legal basis, the award lists of the state route): a file that sets it is refused at start-up.
  */
 const OVERRIDABLE = {
-  top: ['baseVersion', 'adoptedBy', 'council', 'deadlines', 'quotasEnabled', 'registration'],
+  top: ['baseVersion', 'adoptedBy', 'council', 'deadlines', 'quotasEnabled', 'registration', 'emulation'],
   registration: ['missing', 'deadlineWorkingDays'],
+  emulation: ['flagQuotas', 'flagVote'],
+  flagQuotas: ['provincialPerBlock', 'largeBlockFrom', 'governmentPerBlock'],
+  flagVote: ['quorum', 'threshold'],
   council: ['default', 'byAward'],
   councilRule: ['ballot', 'threshold', 'denominator', 'allowWrittenVotes', 'quorum'],
   deadlines: [
@@ -31,6 +34,11 @@ const SET_BY_LAW: Readonly<Record<string, string>> = {
   bonus: 'bonus multipliers and the base salary are set by decree',
   stateRoute: 'the awards of the state route steps are set by law',
 };
+const isShare = (v: unknown): v is Share =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  v.every((n) => Number.isInteger(n) && n > 0) &&
+  (v as number[])[0] <= (v as number[])[1];
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 function refuseUnknown(problems: string[], at: string, value: unknown, allowed: readonly string[]): void {
   if (!isRecord(value)) return;
@@ -67,6 +75,11 @@ export interface RuleSetOverride {
   quotasEnabled?: boolean;
   /** Đăng ký thi đua: what a proposal without registration gets, and the deadline (the title list stays the shipped one). */
   registration?: Partial<Pick<RegistrationRule, 'missing' | 'deadlineWorkingDays'>>;
+  /** The block regulation: flag quotas and the block meeting's vote (the flag awards stay the catalog's). */
+  emulation?: {
+    flagQuotas?: Partial<EmulationRule['flagQuotas']>;
+    flagVote?: Partial<EmulationRule['flagVote']>;
+  };
 }
 
 export interface ProvinceRuleSets {
@@ -91,6 +104,15 @@ export function applyOverride(base: RuleSet, provinceCode: string, o: RuleSetOve
     },
     quotasEnabled: o.quotasEnabled ?? base.quotasEnabled,
     ...(base.registration ? { registration: { ...base.registration, ...o.registration } } : {}),
+    ...(base.emulation
+      ? {
+          emulation: {
+            ...base.emulation,
+            flagQuotas: { ...base.emulation.flagQuotas, ...o.emulation?.flagQuotas },
+            flagVote: { ...base.emulation.flagVote, ...o.emulation?.flagVote },
+          },
+        }
+      : {}),
   };
 }
 
@@ -132,6 +154,18 @@ export function validateProvinceRuleSets(
       )
     )
       problems.push(`${at}.registration.deadlineWorkingDays must be a whole number of working days, 1–120`);
+    refuseUnknown(problems, `${at}.emulation`, o?.emulation, OVERRIDABLE.emulation);
+    refuseUnknown(problems, `${at}.emulation.flagQuotas`, o?.emulation?.flagQuotas, OVERRIDABLE.flagQuotas);
+    refuseUnknown(problems, `${at}.emulation.flagVote`, o?.emulation?.flagVote, OVERRIDABLE.flagVote);
+    for (const [k, v] of Object.entries(o?.emulation?.flagQuotas ?? {}))
+      if ((OVERRIDABLE.flagQuotas as readonly string[]).includes(k) && !(Number.isInteger(v) && v >= 0 && v <= 50))
+        problems.push(`${at}.emulation.flagQuotas.${k} must be a whole number, 0–50`);
+    const vote = o?.emulation?.flagVote;
+    if (vote?.threshold !== undefined && !(isRecord(vote.threshold) && typeof vote.threshold.strict === 'boolean'))
+      problems.push(`${at}.emulation.flagVote.threshold is { share, strict }`);
+    for (const share of [vote?.quorum, vote?.threshold?.share])
+      if (share !== undefined && !isShare(share))
+        problems.push(`${at}.emulation.flagVote: a share is [numerator, denominator] with 0 < numerator ≤ denominator`);
     const days = (name: string, v: unknown) => {
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 120)
         problems.push(`${at}.deadlines.${name} must be a whole number of working days, 1–120`);
@@ -155,15 +189,7 @@ export function validateProvinceRuleSets(
       if (r.denominator && !['TOTAL', 'PRESENT'].includes(r.denominator))
         problems.push(`${at}.council: denominator must be TOTAL or PRESENT`);
       for (const share of [r.threshold?.share, r.quorum])
-        if (
-          share &&
-          !(
-            Array.isArray(share) &&
-            share.length === 2 &&
-            share.every((n) => Number.isInteger(n) && n > 0) &&
-            share[0] <= share[1]
-          )
-        )
+        if (share && !isShare(share))
           problems.push(`${at}.council: a share is [numerator, denominator] with 0 < numerator ≤ denominator`);
     }
   }

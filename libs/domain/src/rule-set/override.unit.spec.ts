@@ -116,6 +116,36 @@ describe("a province's own rule-set file", () => {
     ).toBe(false);
   });
 
+  it('the block regulation: flag quotas and the meeting vote are the province’s; the flag awards stay the catalog’s', () => {
+    const blocks = applyOverride(RULE_SET_2025, 'MAU', {
+      ...override,
+      emulation: { flagQuotas: { provincialPerBlock: 2 }, flagVote: { quorum: [1, 2] } },
+    });
+    expect(blocks.emulation?.flagQuotas).toEqual({ provincialPerBlock: 2, largeBlockFrom: 10, governmentPerBlock: 1 });
+    expect(blocks.emulation?.flagVote).toEqual({ quorum: [1, 2], threshold: { share: [1, 2], strict: true } });
+    expect(RULE_SET_2025.emulation?.flagQuotas.provincialPerBlock).toBe(1);
+    const bad = validateProvinceRuleSets(
+      {
+        provinceCode: 'MAU',
+        overrides: [
+          {
+            ...override,
+            emulation: {
+              flagQuotas: { provincialPerBlock: -1 },
+              flagVote: { quorum: [3, 2] },
+              flagAwards: { provincial: 'BK_TINH' },
+            },
+          },
+        ],
+      },
+      RULE_SETS,
+    );
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      expect.stringContaining('overrides[0].emulation.flagAwards cannot be overridden by a province'),
+      'overrides[0].emulation.flagQuotas.provincialPerBlock must be a whole number, 0–50',
+      'overrides[0].emulation.flagVote: a share is [numerator, denominator] with 0 < numerator ≤ denominator',
+    ]);
+  });
   it("submission binds the province's rule set as a snapshot, and the dossier keeps it for life", () => {
     const [submitted] = thenEvents(
       when(given(created), { type: 'SubmitDossier', data: { ruleSet: mine } }, clerk, JULY_2025),

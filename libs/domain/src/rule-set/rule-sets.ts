@@ -1,6 +1,14 @@
 import { BONUS_2024, BONUS_2025 } from './bonus-tables';
 import { AWARD_CATALOG } from '../award/catalog';
-import type { AwardList, CentralCouncilRule, CouncilRule, RuleSet, StateRouteRule, VariantRule } from './types';
+import type {
+  AwardList,
+  CentralCouncilRule,
+  CouncilRule,
+  EmulationRule,
+  RuleSet,
+  StateRouteRule,
+  VariantRule,
+} from './types';
 
 /** Secret ballot, ≥ 90% of total members, written votes allowed: historical default for high titles (rule 26, [U]). */
 const SECRET_90: Partial<CouncilRule> = {
@@ -29,6 +37,19 @@ const HONORARY_TITLES = ['AH_LAO_DONG', 'AH_LLVTND', 'BA_ME_VNAH'];
  * tướng, Cờ thi đua của Chính phủ and the medals go to the council without it.
  */
 const POSTED_AWARDS = [...ORDERS, ...HONORARY_TITLES, 'CSTD_TOAN_QUOC'];
+
+/**
+ * The blocks' flag proposals [U] (law page §9: each province's block regulation): one Cờ thi đua of the province per
+ * block (two when the block has ten or more members), at most one of those put forward for the Government's; the block
+ * meeting needs two thirds of its members present and a proposed unit more than half of the members present (the
+ * provincial council's own rule applied by analogy; no text found for block meetings).
+ */
+export const EMULATION_DEFAULTS: EmulationRule = {
+  flagQuotas: { provincialPerBlock: 1, largeBlockFrom: 10, governmentPerBlock: 1 },
+  flagVote: { quorum: [2, 3], threshold: { share: [1, 2], strict: true } },
+  flagAwards: { provincial: 'CO_TD_TINH', government: 'CO_TD_CHINH_PHU' },
+  note: 'UNCONFIRMED: quotas and the meeting vote follow common provincial block regulations, not a national text',
+};
 
 const common = {
   council: {
@@ -68,6 +89,7 @@ const common = {
     titles: ['LD_TIEN_TIEN', 'CSTD_CO_SO', 'CSTD_TINH', 'TT_LD_TIEN_TIEN', 'TT_LD_XUAT_SAC', 'CO_TD_TINH'],
     note: 'UNCONFIRMED: the deadline and the titles follow common provincial guidance, not a national text',
   },
+  emulation: EMULATION_DEFAULTS,
 } satisfies Partial<RuleSet>;
 
 const adHoc: VariantRule['adHoc'] = {

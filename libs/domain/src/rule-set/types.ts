@@ -90,6 +90,40 @@ export interface RuleSet {
    * gets. Left to the province. Absent in rule sets snapshotted before it existed: no registration check.
    */
   registration?: RegistrationRule;
+  /**
+   * The emulation blocks' flag proposals (khối thi đua suy tôn Cờ thi đua): how many a block may propose, how its
+   * meeting votes, and which awards the proposals become. Left to the province's block regulation. Absent in rule sets
+   * snapshotted before it existed: the shipped defaults.
+   */
+  emulation?: EmulationRule;
+}
+
+/**
+ * How many members a block may propose for each flag (law page §9: "how many leading units may be proposed" is the
+ * province's regulation; national law sets no quota, rule 15). Every value [U].
+ */
+export interface FlagQuotaSettings {
+  provincialPerBlock: number;
+  /** Members from which the provincial quota grows by one. */
+  largeBlockFrom: number;
+  governmentPerBlock: number;
+}
+
+/** The block meeting's vote on its proposals (open or secret): quorum of the members, then a majority of those present. */
+export interface FlagVoteRule {
+  /** Member units present needed: at least this share of all members. */
+  quorum: Share;
+  /** Votes for a proposed unit needed: more than (strict) or at least this share of the members present. */
+  threshold: { share: Share; strict: boolean };
+}
+
+/** The block year's settings a province sets in its block regulation; every value [U]. */
+export interface EmulationRule {
+  flagQuotas: FlagQuotaSettings;
+  flagVote: FlagVoteRule;
+  /** The award a proposal for the province's flag, and for the Government's, becomes (the award catalog's code). */
+  flagAwards: { provincial: string; government: string };
+  note: string;
 }
 
 /** Registration for annual titles (law page §3.1 step 1); every value [U], local policy. */

@@ -19,6 +19,17 @@ export interface MovementView {
   updatedAt: string;
 }
 
+/** A decision issued on one of a movement's awarded dossiers. */
+export interface MovementDecisionRow {
+  dossierId: string;
+  awardCode: string;
+  title: string;
+  unitCode: string;
+  number: string;
+  /** ISO date it was signed. */
+  date: string;
+}
+
 /** Dossiers naming a movement, per award and status: the movement's statistics. */
 export interface MovementDossierCount {
   awardCode: string;
@@ -87,5 +98,30 @@ export class MovementQueries {
       [id],
     )) as { award_code: string; status: string; n: number }[];
     return rows.map((r) => ({ awardCode: r.award_code, status: r.status, count: r.n }));
+  }
+
+  /** The decisions issued on the movement's awarded dossiers (a revoked award is no longer one), by date. */
+  async decisions(id: string): Promise<MovementDecisionRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, award_code, title, unit_code, decision_number, decided_on::text AS decided_on FROM dossier_view
+        WHERE movement_id = $1 AND status = 'AWARDED' AND decision_number IS NOT NULL AND decided_on IS NOT NULL
+        ORDER BY decided_on, decision_number, id`,
+      [id],
+    )) as {
+      id: string;
+      award_code: string;
+      title: string;
+      unit_code: string;
+      decision_number: string;
+      decided_on: string;
+    }[];
+    return rows.map((r) => ({
+      dossierId: r.id,
+      awardCode: r.award_code,
+      title: r.title,
+      unitCode: r.unit_code,
+      number: r.decision_number,
+      date: r.decided_on,
+    }));
   }
 }
