@@ -205,7 +205,7 @@ export class DecisionRegister {
       if (!decision.ok) return decision;
       const streamId = registerStreamId(authority, year);
       const [{ seq }] = (await m.query(
-        `SELECT coalesce(max(seq), 0)::int AS seq FROM dossier_event WHERE dossier_id = $1`,
+        `SELECT coalesce(max(seq), 0)::int AS seq FROM dossier_event WHERE stream_id = $1`,
         [streamId],
       )) as { seq: number }[];
       await this.eventStore.append(
