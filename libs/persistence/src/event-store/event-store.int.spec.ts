@@ -6,7 +6,7 @@ import type { EventEnvelope } from '@tdkt/domain';
 import { ChainVerifier } from '../audit/verifier';
 import { createDataSource } from '../data-source';
 import { DossierQueries } from '../read-models/dossier-queries';
-import { AllocationKeyConflictError, DecisionNumbers } from '../read-models/decision-numbers';
+import { AllocationKeyConflictError, DecisionNumbers } from '../decisions/decision-numbers';
 import { ConcurrentAppendError, EventStore } from './event-store';
 
 let ds: DataSource;

@@ -18,7 +18,7 @@ export function registerStreamId(authority: string, year: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export { projectDecisionRegister } from './decision-register-projection';
+export { projectDecisionRegister } from '../read-models/decision-register-projection';
 
 export interface RegisterEntry {
   number: number;
