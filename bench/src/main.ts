@@ -42,10 +42,10 @@ async function main(): Promise<void> {
         await ds.transaction(async (m) => {
           for (const e of batch)
             await m.query(
-              `INSERT INTO bench_baseline (dossier_id, seq, type, data, actor_id, actor_role, occurred_at, rule_set_version, request_id, prev_hash, hash)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+              `INSERT INTO bench_baseline (stream_id, stream_kind, seq, type, data, actor_id, actor_role, occurred_at, rule_set_version, request_id, prev_hash, hash)
+               VALUES ($1, 'DOSSIER', $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
               [
-                e.dossierId,
+                e.streamId,
                 e.seq,
                 e.type,
                 JSON.stringify(e.data),

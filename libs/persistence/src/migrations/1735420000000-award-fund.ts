@@ -63,7 +63,7 @@ export class AwardFund1735420000000 implements MigrationInterface {
     }[];
     for (const r of rows) {
       const envelope = {
-        dossierId: r.dossier_id,
+        streamId: r.dossier_id,
         seq: r.seq,
         type: r.type,
         data: r.data,

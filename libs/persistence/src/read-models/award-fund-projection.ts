@@ -22,7 +22,7 @@ export async function projectAwardFund(m: EntityManager, e: StoredEnvelope): Pro
     case 'DossierCreated':
       await m.query(
         `INSERT INTO award_fund_entry (dossier_id, award_code, unit_code, subject_kind) VALUES ($1, $2, $3, $4) ON CONFLICT (dossier_id) DO NOTHING`,
-        [e.dossierId, event.data.awardCode, event.data.unitCode, event.data.nominee.kind],
+        [e.streamId, event.data.awardCode, event.data.unitCode, event.data.nominee.kind],
       );
       return;
     case 'DossierSubmitted': {
@@ -30,7 +30,7 @@ export async function projectAwardFund(m: EntityManager, e: StoredEnvelope): Pro
       const bonus = (event.data.ruleSet ?? ruleSetByVersion(event.data.ruleSetVersion))?.bonus ?? null;
       await m.query(
         `UPDATE award_fund_entry SET rule_set_version = COALESCE(rule_set_version, $2), bonus_table = COALESCE(bonus_table, $3) WHERE dossier_id = $1`,
-        [e.dossierId, event.data.ruleSetVersion, bonus && JSON.stringify(bonus)],
+        [e.streamId, event.data.ruleSetVersion, bonus && JSON.stringify(bonus)],
       );
       return;
     }
@@ -38,7 +38,7 @@ export async function projectAwardFund(m: EntityManager, e: StoredEnvelope): Pro
       const d = event.data.decision;
       const [row] = (await m.query(
         `SELECT award_code, subject_kind, bonus_table FROM award_fund_entry WHERE dossier_id = $1`,
-        [e.dossierId],
+        [e.streamId],
       )) as { award_code: string; subject_kind: SubjectKind; bonus_table: BonusTable | null }[];
       if (!row) return;
       const table = row.bonus_table ?? ruleSetInForce(d.signedOn)?.bonus;
@@ -46,7 +46,7 @@ export async function projectAwardFund(m: EntityManager, e: StoredEnvelope): Pro
       await m.query(
         `UPDATE award_fund_entry SET decision_number = $2, authority = $3, decided_on = $4, year = $5, due_vnd = $6, multiplier = $7, base_salary_vnd = $8, basis = $9 WHERE dossier_id = $1`,
         [
-          e.dossierId,
+          e.streamId,
           d.number,
           d.authority,
           d.signedOn,
@@ -61,14 +61,14 @@ export async function projectAwardFund(m: EntityManager, e: StoredEnvelope): Pro
     }
     case 'AwardRevoked':
       await m.query(`UPDATE award_fund_entry SET revoked_on = $2 WHERE dossier_id = $1`, [
-        e.dossierId,
+        e.streamId,
         event.data.revokedOn,
       ]);
       return;
     case 'RecoveryRecorded':
       if (event.data.item === 'BONUS')
         await m.query(`UPDATE award_fund_entry SET recovered_vnd = $2 WHERE dossier_id = $1`, [
-          e.dossierId,
+          e.streamId,
           event.data.amountVnd ?? 0,
         ]);
       return;

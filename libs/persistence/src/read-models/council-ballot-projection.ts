@@ -17,11 +17,11 @@ export async function projectCouncilBallot(m: EntityManager, e: StoredEnvelope):
       // Per-dossier voting and a council session both seat their members here; session votes mark them voted
       // (council-session-projection.ts).
       const { members } = event.data;
-      await m.query(`DELETE FROM council_ballot WHERE dossier_id = $1`, [e.dossierId]);
+      await m.query(`DELETE FROM council_ballot WHERE dossier_id = $1`, [e.streamId]);
       await m.query(
         `INSERT INTO council_ballot (dossier_id, member_id, opened_at) SELECT $1, member_id, $3 FROM unnest($2::text[]) AS t(member_id)
          ON CONFLICT DO NOTHING`,
-        [e.dossierId, members, e.occurredAt],
+        [e.streamId, members, e.occurredAt],
       );
       return;
     }
@@ -31,19 +31,19 @@ export async function projectCouncilBallot(m: EntityManager, e: StoredEnvelope):
       await m.query(
         `INSERT INTO council_ballot (dossier_id, member_id, opened_at, voted_at) VALUES ($1, $2, $3, $3)
          ON CONFLICT (dossier_id, member_id) DO UPDATE SET voted_at = EXCLUDED.voted_at`,
-        [e.dossierId, memberId, e.occurredAt],
+        [e.streamId, memberId, e.occurredAt],
       );
       return;
     }
     case 'CouncilVotingClosed':
       await m.query(`UPDATE council_ballot SET closed_at = $2 WHERE dossier_id = $1 AND closed_at IS NULL`, [
-        e.dossierId,
+        e.streamId,
         e.occurredAt,
       ]);
       return;
     case 'DossierReturned':
     case 'DossierWithdrawn':
-      await m.query(`DELETE FROM council_ballot WHERE dossier_id = $1`, [e.dossierId]);
+      await m.query(`DELETE FROM council_ballot WHERE dossier_id = $1`, [e.streamId]);
       return;
     default:
       return;

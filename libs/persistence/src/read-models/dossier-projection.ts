@@ -237,7 +237,7 @@ export function dossierRowAfter(row: DossierRow | undefined, e: StoredEnvelope):
   if (event.type === 'DossierCreated') {
     const d = event.data;
     return withProgress({
-      id: e.dossierId,
+      id: e.streamId,
       award_code: d.awardCode,
       unit_code: d.unitCode,
       title: d.title,
@@ -288,17 +288,17 @@ const fromStored = (r: DossierRow & { created_at: Date | string; updated_at: Dat
  */
 export async function projectDossierViews(m: EntityManager, events: readonly StoredEnvelope[]): Promise<void> {
   if (events.length === 0) return;
-  const ids = [...new Set(events.map((e) => e.dossierId))];
+  const ids = [...new Set(events.map((e) => e.streamId))];
   const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
     ids,
   ])) as DossierRow[];
   const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, fromStored(r)]));
   const touched = new Set<string>();
   for (const e of events) {
-    const after = dossierRowAfter(rows.get(e.dossierId), e);
+    const after = dossierRowAfter(rows.get(e.streamId), e);
     if (!after) continue;
-    rows.set(e.dossierId, after);
-    touched.add(e.dossierId);
+    rows.set(e.streamId, after);
+    touched.add(e.streamId);
   }
   const changed = [...touched].map((id) => rows.get(id)!);
   if (changed.length === 0) return;

@@ -76,7 +76,7 @@ it('a revoked award rebuilds too: gone from award history and award facts, its r
     ],
   });
   for (const batch of batchesOf(stream)) await store.append(batch);
-  const id = stream[0].dossierId;
+  const id = stream[0].streamId;
   const rows = async () => ({
     history: (await db.ds.query(`SELECT count(*)::int AS n FROM award_history WHERE dossier_id = $1`, [
       id,

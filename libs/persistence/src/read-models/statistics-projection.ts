@@ -62,13 +62,13 @@ export async function projectStatistics(m: EntityManager, e: StoredEnvelope): Pr
     const { awardCode, unitCode, nominee } = event.data;
     await m.query(
       `INSERT INTO stage_timing (dossier_id, award_code, unit_code, subject_kind, direct_worker, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.dossierId, awardCode, unitCode, nominee.kind, nominee.directWorker ?? false, e.occurredAt],
+      [e.streamId, awardCode, unitCode, nominee.kind, nominee.directWorker ?? false, e.occurredAt],
     );
     return;
   }
   const changes = Object.entries(changesFor(event));
   if (changes.length > 0) {
-    const params: unknown[] = [e.dossierId];
+    const params: unknown[] = [e.streamId];
     const param = (value: unknown) => `$${params.push(value)}`;
     const sets = changes.map(([column, value]) => {
       if (value === AT) return `${column} = ${param(e.occurredAt)}`;
@@ -79,10 +79,10 @@ export async function projectStatistics(m: EntityManager, e: StoredEnvelope): Pr
     await m.query(`UPDATE stage_timing SET ${sets.join(', ')} WHERE dossier_id = $1`, params);
   }
   // A revoked award is no longer counted among the awards; its stage times stay (the dossier was processed).
-  if (event.type === 'AwardRevoked') await m.query(`DELETE FROM award_fact WHERE dossier_id = $1`, [e.dossierId]);
+  if (event.type === 'AwardRevoked') await m.query(`DELETE FROM award_fact WHERE dossier_id = $1`, [e.streamId]);
   if (event.type === 'DossierAwarded') {
     const { decision } = event.data;
-    const [row] = (await m.query(`SELECT award_code FROM stage_timing WHERE dossier_id = $1`, [e.dossierId])) as {
+    const [row] = (await m.query(`SELECT award_code FROM stage_timing WHERE dossier_id = $1`, [e.streamId])) as {
       award_code: string;
     }[];
     const award = row && findAward(row.award_code);
@@ -90,7 +90,7 @@ export async function projectStatistics(m: EntityManager, e: StoredEnvelope): Pr
       `INSERT INTO award_fact (dossier_id, award_code, level, decider, subject_kind, unit_code, direct_worker, decision_number, authority, decided_on, year)
        SELECT dossier_id, award_code, $2, $3, subject_kind, unit_code, direct_worker, $4, $5, $6, $7 FROM stage_timing WHERE dossier_id = $1`,
       [
-        e.dossierId,
+        e.streamId,
         award?.level ?? 'UNKNOWN',
         award?.decider ?? 'UNKNOWN',
         decision.number,
