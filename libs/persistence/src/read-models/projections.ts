@@ -43,19 +43,19 @@ export const READ_MODELS: readonly {
   {
     name: 'statistics (awards, stage times)',
     streams: ['DOSSIER'],
-    project: eachEvent(projectStatistics),
+    project: projectStatistics,
     tables: ['stage_timing', 'award_fact'],
   },
   {
     name: 'award history',
     streams: ['DOSSIER'],
-    project: eachEvent(projectAwardHistory),
+    project: projectAwardHistory,
     tables: ['award_subject', 'award_history', 'initiative_use'],
   },
   {
     name: 'council ballots (who has voted, never how)',
     streams: ['DOSSIER'],
-    project: eachEvent(projectCouncilBallot),
+    project: projectCouncilBallot,
     tables: ['council_ballot'],
   },
   {
@@ -144,7 +144,7 @@ export const READ_MODELS: readonly {
   {
     name: 'award fund ledger (due, paid, recovered)',
     streams: ['DOSSIER', 'AWARD_FUND'],
-    project: eachEvent(projectAwardFund),
+    project: projectAwardFund,
     tables: ['award_fund_entry', 'award_fund_payment'],
   },
 ];
