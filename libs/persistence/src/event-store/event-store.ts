@@ -118,13 +118,20 @@ export class EventStore {
     return rows.map(toChained);
   }
 
-  /** Streams every event in (dossier, seq) order in pages, for rebuilds and whole-table verification. */
-  async *readAll(pageSize = 1000, manager?: EntityManager): AsyncGenerator<ChainedEvent[]> {
-    let after = 0;
+  /**
+   * Streams every event in the order it was appended, in pages, for rebuilds and whole-table verification; `range`
+   * limits it to the events after `after` and up to `upTo` (event table ids, as `lastId()` gives them).
+   */
+  async *readAll(
+    pageSize = 1000,
+    manager?: EntityManager,
+    range: { after?: number; upTo?: number } = {},
+  ): AsyncGenerator<ChainedEvent[]> {
+    let after = range.after ?? 0;
     for (;;) {
       const rows = (await (manager ?? this.dataSource.manager).query(
-        `SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`,
-        [after, pageSize],
+        `SELECT * FROM dossier_event WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
+        [after, range.upTo ?? Number.MAX_SAFE_INTEGER, pageSize],
       )) as (EventRow & { id: string })[];
       if (rows.length === 0) return;
       yield rows.map(toChained);
