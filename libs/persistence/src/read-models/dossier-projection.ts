@@ -302,6 +302,7 @@ export async function projectDossierViews(m: EntityManager, events: readonly Sto
   }
   const changed = [...touched].map((id) => rows.get(id)!);
   if (changed.length === 0) return;
+  await moveCounts(m, countDeltas(new Map(stored.map((r) => [r.id, r])), changed));
   const list = COLUMNS.join(', ');
   await m.query(
     `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
@@ -310,6 +311,60 @@ export async function projectDossierViews(m: EntityManager, events: readonly Sto
        .join(', ')}`,
     [JSON.stringify(changed)],
   );
+}
+
+/** The columns of dossier_count: the board's count filters that are plain columns of the row. */
+const COUNT_KEY = ['status', 'unit_code', 'award_code', 'commendation_type', 'held_by', 'overdue'] as const;
+type CountKey = Record<(typeof COUNT_KEY)[number], string | boolean>;
+const countKeyOf = (r: DossierRow): CountKey => ({
+  status: r.status,
+  unit_code: r.unit_code,
+  award_code: r.award_code,
+  commendation_type: r.commendation_type,
+  held_by: r.held_by ?? '',
+  overdue: r.overdue,
+});
+
+/** What a batch moves between count combinations: -1 where a dossier was, +1 where it is (net, zeros dropped). */
+export function countDeltas(
+  before: ReadonlyMap<string, DossierRow>,
+  after: readonly DossierRow[],
+): (CountKey & { n: number })[] {
+  const deltas = new Map<string, CountKey & { n: number }>();
+  const add = (row: DossierRow, n: number) => {
+    const key = countKeyOf(row);
+    const id = JSON.stringify(COUNT_KEY.map((k) => key[k]));
+    const d = deltas.get(id) ?? deltas.set(id, { ...key, n: 0 }).get(id)!;
+    d.n += n;
+  };
+  for (const row of after) {
+    const was = before.get(row.id);
+    if (was) add(was, -1);
+    add(row, +1);
+  }
+  return [...deltas.entries()]
+    .filter(([, d]) => d.n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, d]) => d);
+}
+
+/**
+ * Applies count deltas in one statement (in key order, so two appends lock shared counters in the same order), and
+ * removes the combinations left at zero in a second one, only when there are some.
+ */
+async function moveCounts(m: EntityManager, deltas: (CountKey & { n: number })[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const key = COUNT_KEY.join(', ');
+  const input = `jsonb_to_recordset($1::jsonb) AS d(status text, unit_code text, award_code text, commendation_type text, held_by text, overdue boolean, n integer)`;
+  const after = (await m.query(
+    `INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${input} ORDER BY ${key}
+     ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
+    [JSON.stringify(deltas)],
+  )) as { n: number }[];
+  if (after.some((r) => r.n === 0))
+    await m.query(`DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${input})`, [
+      JSON.stringify(deltas),
+    ]);
 }
 
 /** The decider's deadline: the rule set's decision working days after the council's result (weekends only past the calendar). */

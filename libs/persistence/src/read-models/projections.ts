@@ -41,7 +41,12 @@ export const READ_MODELS: readonly {
   /** Tables it upserts into without owning them (not emptied by a rebuild, their key named): rows seeded directly stay. */
   upserts?: readonly { table: string; key: readonly string[] }[];
 }[] = [
-  { name: 'dossier board', streams: ['DOSSIER'], project: projectDossierViews, tables: ['dossier_view'] },
+  {
+    name: 'dossier board (rows and counts)',
+    streams: ['DOSSIER'],
+    project: projectDossierViews,
+    tables: ['dossier_view', 'dossier_count'],
+  },
   {
     name: 'statistics (awards, stage times)',
     streams: ['DOSSIER'],
