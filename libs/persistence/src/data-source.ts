@@ -29,6 +29,7 @@ import { AwardFund1735420000000 } from './migrations/1735420000000-award-fund';
 import { AdminJobs1735500000000 } from './migrations/1735500000000-admin-jobs';
 import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier-progress';
 import { DossierCounts1735910000000 } from './migrations/1735910000000-dossier-counts';
+import { BoardIndexOrder1735910000001 } from './migrations/1735910000001-board-index-order';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   AdminJobs1735500000000,
   DossierProgress1735600000000,
   DossierCounts1735910000000,
+  BoardIndexOrder1735910000001,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */
