@@ -214,7 +214,9 @@ const READS = new Set([
 export async function projectAwardFund(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
   const events = batch.filter((e) => READS.has(e.type));
   if (events.length === 0) return;
-  const ids = [...new Set(events.map(fundOwnerOf))];
+  // A dossier created in this batch has no entry yet: only the others are read.
+  const created = new Set(events.filter((e) => e.type === 'DossierCreated').map((e) => e.dossierId));
+  const ids = [...new Set(events.map(fundOwnerOf))].filter((id) => !created.has(id));
   const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
   for (const row of await rowsOwnedBy<FundEntryRow>(m, ENTRY, ids)) loaded.get(row.dossier_id)!.entry = row;
   const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);

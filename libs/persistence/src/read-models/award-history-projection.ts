@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { identityOf, subjectKeyOf, type DeclaredRecord, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
-import { foldOwners, loadedStates, rowsOwnedBy, writeChanged, type RowTable } from './row-batch';
+import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
 
 /** Who a dossier proposes, from its creation. */
 export interface AwardSubjectRow {
@@ -224,11 +224,12 @@ const READS = new Set([
 export async function projectAwardHistory(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
   const events = batch.filter((e) => READS.has(e.type));
   if (events.length === 0) return;
-  const ids = [...new Set(events.filter((e) => e.type !== 'DossierCreated').map((e) => e.dossierId))];
+  const ids = ownersToLoad(events, 'DossierCreated');
   const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
-  for (const r of await rowsOwnedBy<AwardSubjectRow>(m, SUBJECT, ids)) loaded.get(r.dossier_id)!.subject = r;
-  for (const r of await rowsOwnedBy<AwardHistoryRow>(m, HISTORY, ids)) loaded.get(r.dossier_id)!.history = r;
-  for (const r of await rowsOwnedBy<InitiativeUseRow>(m, USE, ids)) {
+  const stored = await rowsOwnedByAll(m, [SUBJECT, HISTORY, USE], ids);
+  for (const r of stored.get(SUBJECT.name) as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
+  for (const r of stored.get(HISTORY.name) as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
+  for (const r of stored.get(USE.name) as InitiativeUseRow[]) {
     const state = loaded.get(r.dossier_id)!;
     state.uses = [...state.uses, r];
   }

@@ -10,6 +10,7 @@ import {
   type Route,
   type StoredEnvelope,
 } from '@tdkt/domain';
+import { ownersToLoad } from './row-batch';
 
 /**
  * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
@@ -288,10 +289,13 @@ const fromStored = (r: DossierRow & { created_at: Date | string; updated_at: Dat
  */
 export async function projectDossierViews(m: EntityManager, events: readonly StoredEnvelope[]): Promise<void> {
   if (events.length === 0) return;
-  const ids = [...new Set(events.map((e) => e.dossierId))];
-  const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
-    ids,
-  ])) as DossierRow[];
+  // A dossier created in this batch has no row yet: only the others are read.
+  const ids = ownersToLoad(events, 'DossierCreated');
+  const stored = ids.length
+    ? ((await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
+        ids,
+      ])) as DossierRow[])
+    : [];
   const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, fromStored(r)]));
   const touched = new Set<string>();
   for (const e of events) {

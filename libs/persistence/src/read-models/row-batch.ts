@@ -33,6 +33,34 @@ export async function rowsOwnedBy<R>(m: EntityManager, table: RowTable, owners: 
 }
 
 /**
+ * The rows of several tables owned by `owners`, in one statement (a round trip per table would cost the live append
+ * more than it saves), as JSON: timestamps and dates as Postgres writes them in JSON, numbers as numbers — so not for
+ * int8 or numeric columns whose text matters (use `rowsOwnedBy`).
+ */
+export async function rowsOwnedByAll(
+  m: EntityManager,
+  tables: readonly RowTable[],
+  owners: readonly string[],
+): Promise<Map<string, unknown[]>> {
+  const byTable = new Map<string, unknown[]>(tables.map((t) => [t.name, []]));
+  if (owners.length === 0) return byTable;
+  const rows = (await m.query(
+    tables
+      .map((t, i) => `SELECT ${i} AS t, to_jsonb(r) AS row FROM ${t.name} r WHERE r.${t.owner} = ANY ($1::uuid[])`)
+      .join(' UNION ALL '),
+    [owners],
+  )) as { t: number; row: unknown }[];
+  for (const { t, row } of rows) byTable.get(tables[t].name)!.push(row);
+  return byTable;
+}
+
+/** The owners whose state a batch must read first: those it touches, but not those it creates. */
+export function ownersToLoad(events: readonly { type: string; dossierId: string }[], creation: string): string[] {
+  const created = new Set(events.filter((e) => e.type === creation).map((e) => e.dossierId));
+  return [...new Set(events.map((e) => e.dossierId))].filter((id) => !created.has(id));
+}
+
+/**
  * Makes the rows of `owners` in `table` exactly `rows`, in one statement: the owners' rows the fold dropped are
  * deleted, the others inserted or updated. `rows` must all belong to `owners`.
  */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
-import { foldOwners, loadedStates, rowsOwnedBy, writeChanged, type RowTable } from './row-batch';
+import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
 
 /** One dossier's stage_timing row: its nominee facts (from DossierCreated) and when it reached each stage. */
 export interface StageTimingRow {
@@ -203,10 +203,11 @@ const READS = new Set([
 export async function projectStatistics(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
   const events = batch.filter((e) => READS.has(e.type));
   if (events.length === 0) return;
-  const ids = [...new Set(events.filter((e) => e.type !== 'DossierCreated').map((e) => e.dossierId))];
+  const ids = ownersToLoad(events, 'DossierCreated');
   const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
-  for (const t of await rowsOwnedBy<StageTimingRow>(m, STAGE_TIMING, ids)) loaded.get(t.dossier_id)!.timing = t;
-  for (const f of await rowsOwnedBy<AwardFactRow>(m, AWARD_FACT, ids)) loaded.get(f.dossier_id)!.fact = f;
+  const stored = await rowsOwnedByAll(m, [STAGE_TIMING, AWARD_FACT], ids);
+  for (const t of stored.get(STAGE_TIMING.name) as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
+  for (const f of stored.get(AWARD_FACT.name) as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
   const changed = foldOwners(
     loaded,
     events,
