@@ -306,15 +306,24 @@ export async function projectDossierViews(m: EntityManager, events: readonly Sto
   }
   const changed = [...touched].map((id) => rows.get(id)!);
   if (changed.length === 0) return;
-  await moveCounts(m, countDeltas(new Map(stored.map((r) => [r.id, r])), changed));
+  const deltas = countDeltas(new Map(stored.map((r) => [r.id, r])), changed);
   const list = COLUMNS.join(', ');
-  await m.query(
-    `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
-     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-       .map((c) => `${c} = EXCLUDED.${c}`)
-       .join(', ')}`,
-    [JSON.stringify(changed)],
-  );
+  const key = COUNT_KEY.join(', ');
+  // The rows and the counts they move, in one statement; the combinations left at zero go in a second, only then.
+  const counts = (await m.query(
+    `WITH written AS (
+       INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
+       ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(', ')} RETURNING 1)
+     INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${deltasIn('$2')} ORDER BY ${key}
+     ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
+    [JSON.stringify(changed), JSON.stringify(deltas)],
+  )) as { n: number }[];
+  if (counts.some((r) => r.n === 0))
+    await m.query(`DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn('$1')})`, [
+      JSON.stringify(deltas),
+    ]);
 }
 
 /** The columns of dossier_count: the board's count filters that are plain columns of the row. */
@@ -352,24 +361,9 @@ export function countDeltas(
     .map(([, d]) => d);
 }
 
-/**
- * Applies count deltas in one statement (in key order, so two appends lock shared counters in the same order), and
- * removes the combinations left at zero in a second one, only when there are some.
- */
-async function moveCounts(m: EntityManager, deltas: (CountKey & { n: number })[]): Promise<void> {
-  if (deltas.length === 0) return;
-  const key = COUNT_KEY.join(', ');
-  const input = `jsonb_to_recordset($1::jsonb) AS d(status text, unit_code text, award_code text, commendation_type text, held_by text, overdue boolean, n integer)`;
-  const after = (await m.query(
-    `INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${input} ORDER BY ${key}
-     ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
-    [JSON.stringify(deltas)],
-  )) as { n: number }[];
-  if (after.some((r) => r.n === 0))
-    await m.query(`DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${input})`, [
-      JSON.stringify(deltas),
-    ]);
-}
+/** The count deltas of a batch as rows, from the statement's parameter `param`. */
+const deltasIn = (param: string) =>
+  `jsonb_to_recordset(${param}::jsonb) AS d(status text, unit_code text, award_code text, commendation_type text, held_by text, overdue boolean, n integer)`;
 
 /** The decider's deadline: the rule set's decision working days after the council's result (weekends only past the calendar). */
 function decisionDeadline(e: StoredEnvelope): string | null {
