@@ -120,11 +120,11 @@ describe('streams of every kind', () => {
     ])) as { stream_kind: string }[];
     expect(rows.map((r) => r.stream_kind)).toEqual(['DOSSIER', 'DOSSIER']);
     const sessions: string[] = [];
-    for await (const page of store.readAll(5000, undefined, ['SESSION']))
+    for await (const page of store.readAll(5000, undefined, { kinds: ['SESSION'] }))
       for (const e of page) if (e.streamId === events[0].streamId) sessions.push(e.type);
     expect(sessions).toEqual([]);
     const dossiers: string[] = [];
-    for await (const page of store.readAll(5000, undefined, ['DOSSIER']))
+    for await (const page of store.readAll(5000, undefined, { kinds: ['DOSSIER'] }))
       for (const e of page) if (e.streamId === events[0].streamId) dossiers.push(e.type);
     expect(dossiers).toEqual(['DossierCreated', 'DossierSubmitted']);
   });

@@ -131,21 +131,23 @@ export class EventStore {
   }
 
   /**
-   * Streams every event in the order it was appended, in pages, for rebuilds and whole-table verification; only the
+   * Streams every event in the order it was appended, in pages, for rebuilds and whole-table verification; `range`
+   * limits it to the events after `after` and up to `upTo` (event table ids, as `lastId()` gives them), and to the
    * given stream kinds when `kinds` names some (a read model that consumes one kind skips the rest by index).
    */
   async *readAll(
     pageSize = 1000,
     manager?: EntityManager,
-    kinds?: readonly StreamKind[],
+    range: { after?: number; upTo?: number; kinds?: readonly StreamKind[] } = {},
   ): AsyncGenerator<ChainedEvent[]> {
-    let after = 0;
+    let after = range.after ?? 0;
+    const upTo = range.upTo ?? Number.MAX_SAFE_INTEGER;
     for (;;) {
       const rows = (await (manager ?? this.dataSource.manager).query(
-        kinds
-          ? `SELECT * FROM dossier_event WHERE stream_kind = ANY($3) AND id > $1 ORDER BY id LIMIT $2`
-          : `SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`,
-        kinds ? [after, pageSize, kinds] : [after, pageSize],
+        range.kinds
+          ? `SELECT * FROM dossier_event WHERE stream_kind = ANY($4) AND id > $1 AND id <= $2 ORDER BY id LIMIT $3`
+          : `SELECT * FROM dossier_event WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
+        range.kinds ? [after, upTo, pageSize, range.kinds] : [after, upTo, pageSize],
       )) as (EventRow & { id: string })[];
       if (rows.length === 0) return;
       yield rows.map(toChained);

@@ -241,6 +241,10 @@ describe('the board', () => {
       [{ kind: 'UNIT', unitCode: 'SGDDT' }, {}],
       [ALL, { statuses: ['APPRAISAL', 'AWAITING_DECISION'], overdue: false }],
       [{ kind: 'COUNCIL_MEMBER', userId: 'm1' }, {}],
+      [ALL, { heldBy: 'SECRETARIAT_OFFICER' }],
+      [ALL, { awardCode: 'CSTD_TINH', commendationType: 'PERIODIC' }],
+      [{ kind: 'UNIT', unitCode: 'SYT' }, { overdue: true }],
+      [ALL, { deadlineBefore: '2025-12-31' }],
     ] as [DossierScope, BoardFilter][]) {
       const { rows } = await walk(scope, filter, 'deadline', 50);
       const tally: Record<string, number> = {};
