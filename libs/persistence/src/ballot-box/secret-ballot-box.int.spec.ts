@@ -40,11 +40,30 @@ const asSuperuser = async <T>(sql: string, params: unknown[] = []): Promise<T[]>
 async function quietDatabase(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const [{ n }] = await asSuperuser<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL)`,
     );
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** How many row versions written by the given transactions are still in the box tables' pages, live or dead. */
+async function ballotVersionsLeft(xmins: readonly string[]): Promise<number> {
+  let left = 0;
+  for (const table of ['secret_ballot_tally', 'secret_ballot_box']) {
+    const [{ pages }] = await asSuperuser<{ pages: string }>(
+      `SELECT pg_relation_size($1::regclass) / current_setting('block_size')::int AS pages`,
+      [table],
+    );
+    for (let block = 0; block < Number(pages); block++)
+      left += (
+        await asSuperuser<{ xmin: string }>(
+          `SELECT t_xmin::text AS xmin FROM heap_page_items(get_raw_page($1, $2)) WHERE t_data IS NOT NULL`,
+          [table, block],
+        )
+      ).filter((t) => xmins.includes(t.xmin)).length;
+  }
+  return left;
 }
 
 const item = () => ({ sessionId: randomUUID(), dossierId: randomUUID() });
@@ -157,9 +176,17 @@ describe('the sealed secret-ballot box', () => {
     expect(await box.count(it1.sessionId)).toEqual({ [it1.dossierId]: { approvals: 2, rejections: 1 } });
     // No other snapshot in this database (autovacuum's ANALYZE of the freshly migrated tables takes one) may hold the
     // VACUUM's horizon back while the box closes: a version visible to an open snapshot is kept by design (README).
+    await asSuperuser(`CREATE EXTENSION IF NOT EXISTS pageinspect`);
     await quietDatabase();
     expect(await box.empty(it1.sessionId)).toBe(1);
     expect(await box.empty(legacy.sessionId)).toBe(1);
+    // A backend still connecting (no database yet) counts in every database's horizon, so on a busy machine the
+    // rewrite may keep a version until it is run again: closing again deletes nothing and rewrites the tables again
+    // (what the README prescribes for a snapshot that was open at the close). The pages are then checked strictly.
+    for (let attempt = 0; attempt < 3 && (await ballotVersionsLeft(xmins)) > 0; attempt++) {
+      await quietDatabase();
+      expect(await box.empty(it1.sessionId)).toBe(0);
+    }
 
     expect(
       await asSuperuser(
@@ -167,7 +194,6 @@ describe('the sealed secret-ballot box', () => {
         [it1.sessionId],
       ),
     ).toHaveLength(0);
-    await asSuperuser(`CREATE EXTENSION IF NOT EXISTS pageinspect`);
     for (const table of ['secret_ballot_tally', 'secret_ballot_box']) {
       const [{ pages }] = await asSuperuser<{ pages: string }>(
         `SELECT pg_relation_size($1::regclass) / current_setting('block_size')::int AS pages`,
