@@ -11,7 +11,13 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { AwardImporter, createDataSource, EventStore, MAX_IMPORT_ROWS, runMigrations } from '@tdkt/persistence';
+import {
+  AwardImporter,
+  createDataSource,
+  MAX_IMPORT_ROWS,
+  runMigrations,
+  eventStoreWithReadModels,
+} from '@tdkt/persistence';
 
 const ROWS = Number(process.env.BENCH_AWARD_ROWS ?? 100_000);
 const HEADER = 'STT,Họ và tên,Số CCCD,Mã đơn vị,Hình thức khen thưởng,Năm,Số quyết định,Ngày quyết định';
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
     });
     const [{ copied }] = (await ds.query(`SELECT count(*)::int AS copied FROM bench_copy`)) as { copied: number }[];
 
-    const importer = new AwardImporter(ds, new EventStore(ds), (id) =>
+    const importer = new AwardImporter(ds, eventStoreWithReadModels(ds), (id) =>
       createHmac('sha256', 'bench-pii-hash-key-0123456789').update(id).digest('hex'),
     );
     const actor = { userId: 'bench', role: 'ADMINISTRATOR' as const };

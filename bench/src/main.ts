@@ -19,6 +19,7 @@ import {
   READ_MODELS,
   rebuildReadModels,
   runMigrations,
+  eventStoreWithReadModels,
 } from '@tdkt/persistence';
 import { streamKindOf, type StoredEnvelope } from '@tdkt/domain';
 import type { EntityManager } from 'typeorm';
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
             );
         });
     });
-    const store = new EventStore(ds);
+    const store = eventStoreWithReadModels(ds);
     // The SQL statements the append sends (chain, events, every projection; BEGIN and COMMIT not counted), counted on
     // a second connection pool of the same database that logs them.
     let statements = 0;
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
         log: () => undefined,
       },
     }).initialize();
-    const countingStore = new EventStore(counting);
+    const countingStore = eventStoreWithReadModels(counting);
     const [appendMs] = await time(async () => {
       for (const batch of batches) await countingStore.append(batch);
     });

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, EventStore, runMigrations } from '@tdkt/persistence';
+import { createDataSource, EventStore, runMigrations, eventStoreWithReadModels } from '@tdkt/persistence';
 import type { EventEnvelope } from '@tdkt/domain';
 import { batchesOf, simulateDossier } from '../../test/support/simulate';
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   }).initialize();
   try {
     await runMigrations(ds);
-    const store = new EventStore(ds);
+    const store = eventStoreWithReadModels(ds);
     const empty = await sizes(ds);
     const one = dossiers(DOSSIERS, 'a');
     const many = dossiers(DOSSIERS, 'b');

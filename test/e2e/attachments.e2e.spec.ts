@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { driveDossier, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
 import { aBkTinhDossier } from '../support/system';
 import { aDocx, aPdf, aPng, anXlsx } from '../support/sample-files';
-import { EventStore } from '@tdkt/persistence';
+import { eventStoreWithReadModels } from '@tdkt/persistence';
 import { projectAttachment } from '../../libs/persistence/src/read-models/attachment-projection';
 
 const LIMIT = 256 * 1024;
@@ -319,7 +319,7 @@ it('the dossier_file rows are a projection: replaying the ATTACHMENT stream give
   )) as { stream_id: string }[];
   await sys.db.transaction(async (m) => {
     await m.query(`DELETE FROM dossier_file WHERE dossier_id = $1`, [dossierId]);
-    for (const e of await new EventStore(sys.db).readStream(streamId, m)) await projectAttachment(m, e);
+    for (const e of await eventStoreWithReadModels(sys.db).readStream(streamId, m)) await projectAttachment(m, e);
   });
   expect(await rows()).toEqual(before);
 });

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { Anchors, ChainVerifier, EventStore } from '@tdkt/persistence';
+import { Anchors, ChainVerifier, eventStoreWithReadModels } from '@tdkt/persistence';
 import {
   aBkThuTuongDossier,
   aCstdTinhDossier,
@@ -226,7 +226,7 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
       [issued.body.sha256],
     )) as { id: string }[];
     expect(doc).toBeDefined();
-    const report = await new ChainVerifier(new EventStore(sys.db), new Anchors(sys.db)).verifyDossier(doc.id);
+    const report = await new ChainVerifier(eventStoreWithReadModels(sys.db), new Anchors(sys.db)).verifyDossier(doc.id);
     expect(report).toMatchObject({ ok: true, events: 1 });
   });
 });

@@ -19,9 +19,9 @@ import {
   createDataSource,
   DecisionNumbers,
   Directory,
-  EventStore,
   grantRuntimeRole,
   runMigrations,
+  eventStoreWithReadModels,
 } from '@tdkt/persistence';
 import { dataConverter, reconcile } from '@tdkt/platform';
 import { createApi } from '../../apps/api/src/api';
@@ -121,12 +121,12 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
     await stopApp();
     await admin.query(`CREATE DATABASE ${name}_backup TEMPLATE ${name}`);
     await startApp();
-    const atBackup = await new EventStore(sys.db).readStream(id);
+    const atBackup = await eventStoreWithReadModels(sys.db).readStream(id);
 
     // The dossier goes on: two more commands, each appended by its workflow.
     expect(await step('head', id, 'unit-approval')).toBe('APPRAISAL');
     expect(await step('secretariat', id, 'appraisal-acceptance')).toBe('COUNCIL_VOTING');
-    const before = await new EventStore(sys.db).readStream(id);
+    const before = await eventStoreWithReadModels(sys.db).readStream(id);
     expect(before.length).toBeGreaterThan(atBackup.length);
 
     // The restore: the app database replaced by the backup; Temporal's store keeps the workflow where it was.
@@ -134,7 +134,7 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${name}_backup`);
     await startApp();
-    expect((await new EventStore(sys.db).readStream(id)).length).toBe(atBackup.length);
+    expect((await eventStoreWithReadModels(sys.db).readStream(id)).length).toBe(atBackup.length);
     expect(await statusOf(id)).toBe('UNIT_REVIEW');
 
     // Stuck: the read models say UNIT_REVIEW, so the council (whose turn it is for the workflow) is turned away.
@@ -147,7 +147,7 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
       const deps = {
         temporal,
         dataConverter: dataConverter(loadConfig().temporal),
-        events: new EventStore(sys.db),
+        events: eventStoreWithReadModels(sys.db),
         decisionNumbers: new DecisionNumbers(sys.db),
       };
       const query = `WorkflowId = "dossier-${id}"`;
@@ -160,7 +160,7 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
           events: before.length - atBackup.length,
         }),
       ]);
-      expect((await new EventStore(sys.db).readStream(id)).length).toBe(atBackup.length);
+      expect((await eventStoreWithReadModels(sys.db).readStream(id)).length).toBe(atBackup.length);
 
       const applied = await reconcile(deps, { apply: true, query });
       expect(applied.needsPerson).toEqual([]);
@@ -170,11 +170,11 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
     }
 
     // The lost events are back with the hashes they had, the read models with them, and the chain verifies.
-    const after = await new EventStore(sys.db).readStream(id);
+    const after = await eventStoreWithReadModels(sys.db).readStream(id);
     expect(after.slice(0, before.length).map((e) => [e.seq, e.type, e.requestId, e.hash])).toEqual(
       before.map((e) => [e.seq, e.type, e.requestId, e.hash]),
     );
-    expect((await new ChainVerifier(new EventStore(sys.db)).verifyDossier(id)).ok).toBe(true);
+    expect((await new ChainVerifier(eventStoreWithReadModels(sys.db)).verifyDossier(id)).ok).toBe(true);
     // The dossier moves again: the council votes, the result is appended after the restored events.
     expect(await statusOf(id)).toBe('COUNCIL_VOTING');
     expect(await step('member1', id, 'votes', { approve: true })).toBe('COUNCIL_VOTING');
@@ -189,7 +189,7 @@ describe('restoring the app database to an earlier point, then reconcile', () =>
         {
           temporal: temporal2,
           dataConverter: dataConverter(loadConfig().temporal),
-          events: new EventStore(sys.db),
+          events: eventStoreWithReadModels(sys.db),
           decisionNumbers: new DecisionNumbers(sys.db),
         },
         { apply: true, query: `WorkflowId = "dossier-${id}"` },

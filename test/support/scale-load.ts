@@ -11,11 +11,11 @@ import {
   ChainVerifier,
   createDataSource,
   Directory,
-  EventStore,
   grantRuntimeRole,
   READ_MODEL_TABLES,
   rebuildReadModels,
   runMigrations,
+  eventStoreWithReadModels,
 } from '@tdkt/persistence';
 import { aBkTinhDossier, PROVINCIAL_STEPS, seedCast, type Cast, type TestSystem } from './system';
 
@@ -219,7 +219,7 @@ export async function scaleFindings(ds: DataSource, ids: string[]): Promise<Scal
     `SELECT authority, year, count(*)::int AS numbers, (min(number) = 1 AND max(number) = count(*) AND count(DISTINCT number) = count(*)) AS gapless
        FROM decision_number GROUP BY authority, year ORDER BY authority, year`,
   )) as ScaleFindings['series'];
-  const chain = await new ChainVerifier(new EventStore(ds)).verifyAll();
+  const chain = await new ChainVerifier(eventStoreWithReadModels(ds)).verifyAll();
   return {
     notAwarded: ids.filter((id) => !awarded.has(id)),
     gaps: streams.filter((s) => s.lo !== 1 || s.hi !== s.n || s.distinct_seqs !== s.n).map((s) => s.dossier_id),

@@ -7,7 +7,13 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, DossierQueries, EventStore, SecretBallotBox } from '@tdkt/persistence';
+import {
+  createDataSource,
+  DecisionNumbers,
+  DossierQueries,
+  SecretBallotBox,
+  eventStoreWithReadModels,
+} from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { createCentralActivities, InProcessCentralGateway } from '../../apps/worker/src/central-gateway';
 import { createSessionActivities } from '../../apps/worker/src/session-activities';
@@ -28,7 +34,7 @@ export interface TimeSkippingWorld {
 export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWorld> {
   const ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
   const env = await timeSkippingEnvironment();
-  const eventStore = new EventStore(ds);
+  const eventStore = eventStoreWithReadModels(ds);
   const taskQueue = `${prefix}-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,

@@ -16,7 +16,7 @@ import { timeSkippingEnvironment } from '../../test/support/time-skipping-server
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { createDataSource, DecisionNumbers, eventStoreWithReadModels } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierWorkflowId, type CommandOutcome, type CommandRequest } from './messages';
 import { dataConverterFromEnv } from '@tdkt/platform';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => ds?.destroy());
 
 const activities = () =>
-  createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) });
+  createDossierActivities({ eventStore: eventStoreWithReadModels(ds), decisionNumbers: new DecisionNumbers(ds) });
 const who = (role: Actor['role'], userId: string, unitCode?: string): Actor => ({
   userId,
   role,

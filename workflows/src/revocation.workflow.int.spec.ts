@@ -15,7 +15,13 @@ import { timeSkippingEnvironment } from '../../test/support/time-skipping-server
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { Actor, DossierState, RevocationCommand } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, EventStore, verifyChain } from '@tdkt/persistence';
+import {
+  createDataSource,
+  DecisionNumbers,
+  EventStore,
+  verifyChain,
+  eventStoreWithReadModels,
+} from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { batchesOf, simulateDossier } from '../../test/support/simulate';
 import { revocationCommandUpdate, revocationWorkflowId, type RevocationRequest } from './messages';
@@ -28,7 +34,7 @@ let ds: DataSource;
 let store: EventStore;
 beforeAll(async () => {
   ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
-  store = new EventStore(ds);
+  store = eventStoreWithReadModels(ds);
 });
 afterAll(async () => ds?.destroy());
 

@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent } from '@tdkt/domain';
-import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { createDataSource, DecisionNumbers, eventStoreWithReadModels } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierWorkflowId } from './messages';
 import { dataConverterFromEnv } from '@tdkt/platform';
@@ -26,7 +26,10 @@ it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLe
   const worker = await Worker.create({
     connection: native,
     taskQueue,
-    activities: createDossierActivities({ eventStore: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) }),
+    activities: createDossierActivities({
+      eventStore: eventStoreWithReadModels(ds),
+      decisionNumbers: new DecisionNumbers(ds),
+    }),
     workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
     dataConverter: dataConverterFromEnv(),
   });

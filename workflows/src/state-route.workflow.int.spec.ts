@@ -18,7 +18,7 @@ import {
   type DossierCommand,
   type DossierState,
 } from '@tdkt/domain';
-import { DossierQueries, EventStore } from '@tdkt/persistence';
+import { DossierQueries, eventStoreWithReadModels } from '@tdkt/persistence';
 import { centralStageWorkflowId, dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
 import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
 import { dataConverterFromEnv } from '@tdkt/platform';
@@ -160,7 +160,7 @@ describe('a Bằng khen Thủ tướng through the central stage', () => {
 
     const result = await finished(handle);
     expect(result).toMatchObject({ status: 'AWARDED', seq: awarded.seq, decision: { authority: 'PRIME_MINISTER' } });
-    const stored = await new EventStore(ds).readStream(dossierId);
+    const stored = await eventStoreWithReadModels(ds).readStream(dossierId);
     expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
     expect(stored.map((e) => e.type)).not.toContain('PublicPostingOpened');
     expect(stored.map((e) => e.type)).toEqual(
@@ -218,7 +218,7 @@ describe('a Huân chương Lao động hạng Ba: the Prime Minister proposes, t
     });
     expect(awarded.decision).toMatchObject({ number: expect.stringMatching(/^\d+\/QĐ-CTN$/), authority: 'PRESIDENT' });
     expect(await finished(handle)).toMatchObject({ status: 'AWARDED', decision: { authority: 'PRESIDENT' } });
-    const [last] = (await new EventStore(ds).readStream(dossierId)).slice(-1);
+    const [last] = (await eventStoreWithReadModels(ds).readStream(dossierId)).slice(-1);
     expect(last).toMatchObject({ type: 'DossierAwarded', actorRole: 'CENTRAL_DECIDER', onBehalfOf: 'PRESIDENT' });
   });
 });

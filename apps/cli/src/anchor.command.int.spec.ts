@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Anchors, chainHash, EventStore, GENESIS_HASH } from '@tdkt/persistence';
+import { Anchors, chainHash, GENESIS_HASH, eventStoreWithReadModels } from '@tdkt/persistence';
 import { batchesOf, simulateDossier } from '../../../test/support/simulate';
 import { scratchDatabase } from '../../../test/support/scratch-db';
 import { main } from './main';
@@ -36,7 +36,7 @@ afterEach(() => jest.restoreAllMocks());
 
 /** The forger: superuser, triggers off; edits one event, recomputes every later hash, then rewrites every anchor. */
 async function rewriteEverything(streamId: string, seq: number): Promise<void> {
-  const events = await new EventStore(db.ds).readStream(streamId);
+  const events = await eventStoreWithReadModels(db.ds).readStream(streamId);
   const c = new Client({ connectionString: db.url });
   await c.connect();
   try {
@@ -61,7 +61,8 @@ async function rewriteEverything(streamId: string, seq: number): Promise<void> {
 
 it('anchor, anchor-export and verify-chain --anchor-file: a rewrite of everything is caught by the kept anchor file', async () => {
   const streams = [simulateDossier({ steps: 4 }), simulateDossier({ steps: 2 })];
-  for (const events of streams) for (const batch of batchesOf(events)) await new EventStore(db.ds).append(batch);
+  for (const events of streams)
+    for (const batch of batchesOf(events)) await eventStoreWithReadModels(db.ds).append(batch);
 
   expect(await main(['anchor'])).toBe(0);
   expect(out.join('')).toMatch(/anchor 1: [0-9a-f]{64} at .*, 2 streams \(2 heads moved\)/);

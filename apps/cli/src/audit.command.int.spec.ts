@@ -1,6 +1,6 @@
 /** The audit commands against a database of their own: verify-chain's verdict and exit code, rebuild-read-models. */
 import { Client } from 'pg';
-import { EventStore } from '@tdkt/persistence';
+import { eventStoreWithReadModels } from '@tdkt/persistence';
 import { batchesOf, simulateDossier } from '../../../test/support/simulate';
 import { scratchDatabase } from '../../../test/support/scratch-db';
 import { main } from './main';
@@ -27,7 +27,7 @@ afterEach(() => jest.restoreAllMocks());
 
 it('verify-chain reports an intact chain with exit 0, then names the edited event with exit 1', async () => {
   const events = simulateDossier({ steps: 4 });
-  for (const batch of batchesOf(events)) await new EventStore(db.ds).append(batch);
+  for (const batch of batchesOf(events)) await eventStoreWithReadModels(db.ds).append(batch);
   expect(await main(['verify-chain'])).toBe(0);
   expect(out.join('')).toMatch(new RegExp(`chain intact: ${events.length} events in 1 streams`));
 

@@ -5,11 +5,11 @@ import {
   Anchors,
   ChainVerifier,
   createDataSource,
-  EventStore,
   publish,
   rebuildReadModels,
   type PublishedAnchor,
   type VerificationReport,
+  eventStoreWithReadModels,
 } from '@tdkt/persistence';
 import type { CliCommand, CommandOutcome } from './command';
 
@@ -73,7 +73,7 @@ export const verifyChainCommand: CliCommand = {
     if (args[0] && published)
       return { kind: 'usage', message: '--anchor-file checks the whole table: give no id with it' };
     const report = await withDatabase((ds) => {
-      const verifier = new ChainVerifier(new EventStore(ds), new Anchors(ds));
+      const verifier = new ChainVerifier(eventStoreWithReadModels(ds), new Anchors(ds));
       return args[0] ? verifier.verifyDossier(args[0]) : verifier.verifyAll(published);
     });
     if (isOutcome(report)) return report;

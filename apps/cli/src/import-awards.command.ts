@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { AwardImporter, createDataSource, EventStore, UnreadableFile } from '@tdkt/persistence';
+import { AwardImporter, createDataSource, UnreadableFile, eventStoreWithReadModels } from '@tdkt/persistence';
 import type { CliCommand, CommandOutcome } from './command';
 
 /**
@@ -35,7 +35,7 @@ export const importAwardsCommand: CliCommand = {
     }
     const ds = await createDataSource(url, { applicationName: 'tdkt-cli' }).initialize();
     try {
-      const importer = new AwardImporter(ds, new EventStore(ds), (id) =>
+      const importer = new AwardImporter(ds, eventStoreWithReadModels(ds), (id) =>
         createHmac('sha256', key).update(id).digest('hex'),
       );
       const actor = { userId: `cli:${userInfo().username}`, role: 'ADMINISTRATOR' as const };

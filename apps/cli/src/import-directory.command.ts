@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { DIRECTORY_IMPORT_SHEETS, vietnamDate, type DirectoryImportSheet } from '@tdkt/domain';
-import { createDataSource, DirectoryImporter, EventStore, UnreadableFile } from '@tdkt/persistence';
+import { createDataSource, DirectoryImporter, UnreadableFile, eventStoreWithReadModels } from '@tdkt/persistence';
 import type { CliCommand, CommandOutcome } from './command';
 
 /**
@@ -34,11 +34,15 @@ export const importDirectoryCommand: CliCommand = {
     const ds = await createDataSource(url, { applicationName: 'tdkt-cli' }).initialize();
     try {
       const actor = { userId: `cli:${userInfo().username}`, role: 'ADMINISTRATOR' as const };
-      const out = await new DirectoryImporter(ds, new EventStore(ds)).run({ bytes, name: basename(files[0]) }, actor, {
-        dryRun,
-        today: vietnamDate(Date.now()),
-        ...(sheet ? { sheet: sheet as DirectoryImportSheet } : {}),
-      });
+      const out = await new DirectoryImporter(ds, eventStoreWithReadModels(ds)).run(
+        { bytes, name: basename(files[0]) },
+        actor,
+        {
+          dryRun,
+          today: vietnamDate(Date.now()),
+          ...(sheet ? { sheet: sheet as DirectoryImportSheet } : {}),
+        },
+      );
       const count = (s: DirectoryImportSheet) => out.rows.filter((r) => r.sheet === s).length;
       const head = `${basename(files[0])} (SHA-256 ${out.fileSha256}): ${count('units')} unit rows, ${count('users')} user rows, ${out.errors.length} row errors`;
       const errors = out.errors.map((e) => `  ${e.sheet} row ${e.row}, ${e.column}: ${e.message} [${e.rule}]`);

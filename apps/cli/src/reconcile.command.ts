@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, temporalConnectionOptions } from '@tdkt/config';
-import { createDataSource, DecisionNumbers, EventStore } from '@tdkt/persistence';
+import { createDataSource, DecisionNumbers, eventStoreWithReadModels } from '@tdkt/persistence';
 import { dataConverter, reconcile, type ReconcileReport } from '@tdkt/platform';
 import type { CliCommand } from './command';
 
@@ -51,7 +51,12 @@ export const reconcileCommand: CliCommand = {
       const converter = dataConverter(config.temporal);
       const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter: converter });
       const report = await reconcile(
-        { temporal, dataConverter: converter, events: new EventStore(ds), decisionNumbers: new DecisionNumbers(ds) },
+        {
+          temporal,
+          dataConverter: converter,
+          events: eventStoreWithReadModels(ds),
+          decisionNumbers: new DecisionNumbers(ds),
+        },
         { apply, ...(query ? { query } : {}) },
       );
       const lines = reconcileLines(report);

@@ -1,7 +1,7 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client } from '@temporalio/client';
-import { DecisionNumbers, DossierQueries, EventStore, SecretBallotBox } from '@tdkt/persistence';
+import { DecisionNumbers, DossierQueries, SecretBallotBox, eventStoreWithReadModels } from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
 import { closePlatform, CONFIG, platformProviders } from '@tdkt/platform';
 import { createDossierActivities } from './activities';
@@ -22,7 +22,7 @@ export const ACTIVITIES = Symbol('ACTIVITIES');
       provide: ACTIVITIES,
       inject: [DataSource, Client, CONFIG],
       useFactory: (ds: DataSource, temporal: Client, config: AppConfig) => {
-        const eventStore = new EventStore(ds);
+        const eventStore = eventStoreWithReadModels(ds);
         return {
           ...createDossierActivities({ eventStore, decisionNumbers: new DecisionNumbers(ds) }),
           ...createSessionActivities({

@@ -9,7 +9,8 @@ import type { EventEnvelope } from '@tdkt/domain';
 import { Anchors } from './audit/anchor';
 import { createDataSource } from './data-source';
 import { DEFAULT_RUNTIME_ROLE } from './database-roles';
-import { EventStore } from './event-store/event-store';
+
+import { eventStoreWithReadModels } from './read-models/projections';
 
 let ds: DataSource;
 beforeAll(async () => {
@@ -52,7 +53,7 @@ it('the run connects as the runtime role: no superuser, owner of no table', asyn
 
 it('INSERT works: an append stores the event and projects it into the read model', async () => {
   const event = created();
-  expect(await new EventStore(ds).append([event])).toMatchObject({ appended: 1 });
+  expect(await eventStoreWithReadModels(ds).append([event])).toMatchObject({ appended: 1 });
   const [row] = (await ds.query(`SELECT status FROM dossier_view WHERE id = $1`, [event.streamId])) as {
     status: string;
   }[];
@@ -63,7 +64,7 @@ describe('on the event table the runtime role is refused', () => {
   let id: string;
   beforeAll(async () => {
     id = created().streamId;
-    await new EventStore(ds).append([created(id)]);
+    await eventStoreWithReadModels(ds).append([created(id)]);
   });
 
   it.each([
@@ -101,7 +102,7 @@ describe('on the event table the runtime role is refused', () => {
         params.map((p) => p()),
       ),
     ).rejects.toThrow(refusal);
-    expect(await new EventStore(ds).count(id)).toBe(1);
+    expect(await eventStoreWithReadModels(ds).count(id)).toBe(1);
   });
 
   it.each([

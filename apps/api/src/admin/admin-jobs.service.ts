@@ -14,6 +14,8 @@ import {
   type AdminJob,
   type AdminJobKind,
   type ChainedEvent,
+  eventStoreWithReadModels,
+  projectAll,
 } from '@tdkt/persistence';
 import { adminJobsTotal, dataConverter, logger, reconcile } from '@tdkt/platform';
 import { CONFIG } from '../platform/tokens';
@@ -24,7 +26,7 @@ class CountingEventStore extends EventStore {
     dataSource: DataSource,
     private readonly onCount: (n: number) => Promise<void>,
   ) {
-    super(dataSource);
+    super(dataSource, projectAll);
   }
 
   override async *readAll(pageSize = 1000, manager?: EntityManager): AsyncGenerator<ChainedEvent[]> {
@@ -97,7 +99,7 @@ export class AdminJobsService implements OnApplicationShutdown {
   }
 
   private async work(id: string, kind: AdminJobKind, params: Record<string, unknown>): Promise<unknown> {
-    const events = new EventStore(this.dataSource);
+    const events = eventStoreWithReadModels(this.dataSource);
     switch (kind) {
       case 'VERIFY_CHAIN': {
         await this.jobs.progress(id, { phase: 'recomputing every hash chain', total: await events.count() });

@@ -25,6 +25,7 @@ import {
   RoundQueries,
   SecretBallotBox,
   StatisticsQueries,
+  eventStoreWithReadModels,
 } from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
 import { closePlatform, platformProviders } from '@tdkt/platform';
@@ -32,7 +33,6 @@ import { CONFIG } from './tokens';
 
 /** Every repository and query class over the database, registered once here and injected where needed. */
 const REPOSITORIES = [
-  EventStore,
   AttachmentQueries,
   DossierQueries,
   Directory,
@@ -61,6 +61,8 @@ const REPOSITORIES = [
   providers: [
     ...platformProviders('tdkt-api'),
     ...REPOSITORIES.map((R) => ({ provide: R, inject: [DataSource], useFactory: (ds: DataSource) => new R(ds) })),
+    // The event store is handed the inline read models it keeps current in each append's transaction.
+    { provide: EventStore, inject: [DataSource], useFactory: eventStoreWithReadModels },
     // The box's key is derived from the application secret, in memory only; the worker derives the same one to count.
     {
       provide: SecretBallotBox,
@@ -75,7 +77,7 @@ const REPOSITORIES = [
         new WorkflowGateway(client, { taskQueue: c.temporal.taskQueue, searchAttributes: c.temporal.searchAttributes }),
     },
   ],
-  exports: [CONFIG, DataSource, Client, ...REPOSITORIES, SecretBallotBox, WorkflowGateway],
+  exports: [CONFIG, DataSource, Client, EventStore, ...REPOSITORIES, SecretBallotBox, WorkflowGateway],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(

@@ -1,7 +1,7 @@
 /** appendDecided on a real event table: after the stream's last event, or a 409 naming the rule when someone got there first. */
 import { randomUUID } from 'node:crypto';
 import { Refused, type Actor, type MovementEvent } from '@tdkt/domain';
-import { EventStore } from '@tdkt/persistence';
+import { eventStoreWithReadModels } from '@tdkt/persistence';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 import { appendDecided } from './stream-append';
 
@@ -18,7 +18,7 @@ const changed = (to: 'IN_PROGRESS' | 'REVIEWED'): MovementEvent => ({
 });
 
 it('appends after the last event it was shown, and refuses with a 409 and the rule when the stream moved meanwhile', async () => {
-  const events = new EventStore(db.ds);
+  const events = eventStoreWithReadModels(db.ds);
   const streamId = randomUUID();
   const conflict = {
     rule: 'movement.concurrent-change',

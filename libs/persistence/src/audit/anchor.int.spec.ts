@@ -8,10 +8,11 @@ import { Client } from 'pg';
 import type { EventEnvelope } from '@tdkt/domain';
 import { batchesOf, simulateDossier } from '../../../../test/support/simulate';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
-import { EventStore } from '../event-store/event-store';
+
 import { Anchors, publish } from './anchor';
 import { chainHash, GENESIS_HASH } from './chain';
 import { ChainVerifier } from './verifier';
+import { eventStoreWithReadModels } from '../read-models/projections';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeEach(async () => {
@@ -19,10 +20,10 @@ beforeEach(async () => {
 }, 60_000);
 afterEach(async () => db?.drop());
 
-const verifier = () => new ChainVerifier(new EventStore(db.ds), new Anchors(db.ds));
+const verifier = () => new ChainVerifier(eventStoreWithReadModels(db.ds), new Anchors(db.ds));
 
 async function stored(events: EventEnvelope[]): Promise<string> {
-  for (const batch of batchesOf(events)) await new EventStore(db.ds).append(batch);
+  for (const batch of batchesOf(events)) await eventStoreWithReadModels(db.ds).append(batch);
   return events[0].streamId;
 }
 
@@ -44,7 +45,7 @@ async function rewrite(
   seq: number,
   edit: (data: Record<string, unknown>) => Record<string, unknown>,
 ): Promise<void> {
-  const events = await new EventStore(db.ds).readStream(streamId);
+  const events = await eventStoreWithReadModels(db.ds).readStream(streamId);
   await asSuperuser(async (c) => {
     let prev = seq > 1 ? events[seq - 2].hash : GENESIS_HASH;
     for (const e of events.filter((x) => x.seq >= seq)) {
@@ -118,7 +119,7 @@ describe('what the chains alone cannot show is reported against the latest ancho
     await new Anchors(db.ds).anchor();
     await asSuperuser((c) => c.query(`DELETE FROM dossier_event WHERE stream_id = $1 AND seq = $2`, [id, last]));
     // The chain that is left is a valid prefix: only the anchor shows the loss.
-    expect((await new ChainVerifier(new EventStore(db.ds)).verifyDossier(id)).ok).toBe(true);
+    expect((await new ChainVerifier(eventStoreWithReadModels(db.ds)).verifyDossier(id)).ok).toBe(true);
     const all = await verifier().verifyAll();
     expect(all.ok).toBe(false);
     expect(all.firstBreak).toBeUndefined();
@@ -157,7 +158,7 @@ describe('what the chains alone cannot show is reported against the latest ancho
     const id = await stored(events);
     await new Anchors(db.ds).anchor();
     await rewrite(id, 2, (data) => ({ ...data, ruleSetVersion: 'LAW2022+ND98+TT01/2024' }));
-    expect((await new ChainVerifier(new EventStore(db.ds)).verifyAll()).ok).toBe(true);
+    expect((await new ChainVerifier(eventStoreWithReadModels(db.ds)).verifyAll()).ok).toBe(true);
     const all = await verifier().verifyAll();
     expect(all).toMatchObject({ ok: false });
     expect(all.firstBreak).toBeUndefined();
@@ -207,7 +208,7 @@ describe("a decision's chain head at signing", () => {
   it('is held to the hash before the decision: recomputing the chain after an edit no longer matches it', async () => {
     const events = simulateDossier({ steps: 8, decision: { approve: true } });
     const batches = batchesOf(events);
-    const store = new EventStore(db.ds);
+    const store = eventStoreWithReadModels(db.ds);
     let head = GENESIS_HASH;
     for (const batch of batches.slice(0, -1)) head = (await store.append(batch)).headHash;
     // The workflow passes the head before the decision into it (runCommand's chainHead); so does this test.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, GENESIS_HASH, verifyChain, type ChainedEvent } from './chain';
 import { EventStore } from '../event-store/event-store';
+import { eventStoreWithReadModels } from '../read-models/projections';
 
 /** One stream's head as an anchor records it: the stream, its last seq and that event's hash. */
 export interface StreamHead {
@@ -103,7 +104,7 @@ export interface AnchorResult {
 export class Anchors {
   private readonly events: EventStore;
   constructor(private readonly dataSource: DataSource) {
-    this.events = new EventStore(dataSource);
+    this.events = eventStoreWithReadModels(dataSource);
   }
 
   async latest(manager?: EntityManager): Promise<Anchor | undefined> {

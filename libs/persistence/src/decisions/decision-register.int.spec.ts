@@ -6,6 +6,7 @@ import { createDataSource } from '../data-source';
 import { EventStore } from '../event-store/event-store';
 import { DecisionNumbers } from './decision-numbers';
 import { DecisionRegister, registerStreamId } from './decision-register';
+import { eventStoreWithReadModels } from '../read-models/projections';
 
 let ds: DataSource;
 let store: EventStore;
@@ -13,7 +14,7 @@ let numbers: DecisionNumbers;
 let register: DecisionRegister;
 beforeAll(async () => {
   ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
-  store = new EventStore(ds);
+  store = eventStoreWithReadModels(ds);
   numbers = new DecisionNumbers(ds);
   register = new DecisionRegister(ds, store);
 });

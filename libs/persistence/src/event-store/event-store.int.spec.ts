@@ -8,12 +8,13 @@ import { createDataSource } from '../data-source';
 import { DossierQueries } from '../read-models/dossier-queries';
 import { AllocationKeyConflictError, DecisionNumbers } from '../decisions/decision-numbers';
 import { ConcurrentAppendError, EventStore } from './event-store';
+import { eventStoreWithReadModels } from '../read-models/projections';
 
 let ds: DataSource;
 let store: EventStore;
 beforeAll(async () => {
   ds = await createDataSource(process.env.DATABASE_URL ?? '').initialize();
-  store = new EventStore(ds);
+  store = eventStoreWithReadModels(ds);
 });
 afterAll(async () => ds?.destroy());
 

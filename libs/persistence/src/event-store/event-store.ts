@@ -7,7 +7,12 @@ import {
   type StreamKind,
 } from '@tdkt/domain';
 import { chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
-import { projectAll } from '../read-models/projections';
+
+/**
+ * What an append keeps current in its own transaction: the inline read models. The event store does not know them;
+ * the composition root hands them over (`eventStoreWithReadModels` in read-models/projections.ts).
+ */
+export type InlineProjections = (m: EntityManager, events: readonly StoredEnvelope[]) => Promise<void>;
 
 export interface AppendResult {
   appended: number;
@@ -57,7 +62,10 @@ export const EVENT_APPEND_LOCK_KEY = 7_734_200_002;
  * the stream, `stream_kind` its kind (from the event type, `streamKindOf`).
  */
 export class EventStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projectInline: InlineProjections,
+  ) {}
 
   /**
    * Appends one command's events and updates every read model, in one transaction. Idempotent by construction: the
@@ -117,7 +125,7 @@ export class EventStore {
         appended.push(e);
         prevHash = hash;
       }
-      await projectAll(m, appended);
+      await this.projectInline(m, appended);
       return { appended: appended.length, duplicate: appended.length === 0, headHash: prevHash };
     });
   }

@@ -13,6 +13,7 @@ import { InboxQueries } from './inbox-queries';
 import { InvalidCursorError } from './sql';
 import type { DossierScope } from './dossier-queries';
 import { rebuildReadModels } from './rebuild';
+import { eventStoreWithReadModels } from './projections';
 
 const ALL: DossierScope = { kind: 'ALL' };
 /** Friday before the National Day break (Mon 1 and Tue 2 September 2025 are holidays). */
@@ -39,7 +40,7 @@ let lastVoteOnVoting2: EventEnvelope[];
 
 beforeAll(async () => {
   db = await scratchDatabase();
-  store = new EventStore(db.ds);
+  store = eventStoreWithReadModels(db.ds);
   board = new BoardQueries(db.ds);
   inbox = new InboxQueries(db.ds);
   const at = { now: AUG_27 };

@@ -4,9 +4,10 @@
  */
 import { batchesOf, simulatedActor as who, simulateDossier } from '../../../../test/support/simulate';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
-import { EventStore } from '../event-store/event-store';
+
 import { countsQuery } from './board-queries';
 import { rebuildReadModels } from './rebuild';
+import { eventStoreWithReadModels } from './projections';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ const counted = () =>
   ) as Promise<unknown[]>;
 
 it('equal the rows counted after 24 dossiers move through the route at once, and after a rebuild', async () => {
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   const sec = who('SECRETARIAT_OFFICER', 'sec-1');
   const streams = Array.from({ length: 24 }, (_, i) =>
     simulateDossier({

@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { exampleCstdCoSoContent, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
-import { EventStore } from '../event-store/event-store';
+
 import { AwardHistoryQueries } from './award-history-queries';
+import { eventStoreWithReadModels } from './projections';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ const submitted: DossierEvent = {
 };
 
 it('given dossier A submitted citing an initiative and an achievement, when dossier B cites them differently spelt, then the registry names A; after A is withdrawn, nothing', async () => {
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   const queries = new AwardHistoryQueries(db.ds);
   const a = randomUUID();
   const b = randomUUID();
@@ -85,7 +86,7 @@ it('given dossier A submitted citing an initiative and an achievement, when doss
 });
 
 it('the award history keeps the achievement period and the commendation type of a decided award', async () => {
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   const person = randomUUID();
   const awarded = randomUUID();
   const nominee = { kind: 'INDIVIDUAL' as const, fullName: 'Phạm Thu Hà', citizenIdHash: `h-${person}` };

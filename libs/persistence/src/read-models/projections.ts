@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EventStore } from '../event-store/event-store';
 import { streamKindOf, type StoredEnvelope, type StreamKind } from '@tdkt/domain';
 import { projectAwardHistory } from './award-history-projection';
 import { projectDossierViews } from './dossier-projection';
@@ -176,3 +177,6 @@ export const READ_MODEL_TABLES: readonly string[] = READ_MODELS.flatMap((r) => r
 export const READ_MODEL_UPSERTED_TABLES: readonly { table: string; key: readonly string[] }[] = READ_MODELS.flatMap(
   (r) => r.upserts ?? [],
 );
+
+/** The event store with every inline read model: what the API, the worker, the CLI and the tests append through. */
+export const eventStoreWithReadModels = (dataSource: DataSource): EventStore => new EventStore(dataSource, projectAll);

@@ -2,9 +2,10 @@
 import type { DataSource } from 'typeorm';
 import { batchesOf, simulatedActor, simulateDossier } from '../../../../test/support/simulate';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
-import { EventStore } from '../event-store/event-store';
+
 import { READ_MODEL_TABLES } from './projections';
 import { rebuildReadModels } from './rebuild';
+import { eventStoreWithReadModels } from './projections';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ const snapshot = async (ds: DataSource) =>
   Promise.all(READ_MODEL_TABLES.map((t) => ds.query(`SELECT * FROM ${t} ORDER BY ${t}::text`) as Promise<unknown[]>));
 
 it('rebuilding every read model from the event table reproduces the live tables row for row', async () => {
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   const streams = [1, 2, 3, 4, 5, 6, 7].flatMap((steps) => [
     simulateDossier({ steps, unitCode: 'SGDDT', nominee: `Người ${steps}a` }),
     simulateDossier({ steps, unitCode: 'SYT', nominee: `Người ${steps}b`, approve: steps % 2 === 0 }),
@@ -31,7 +32,7 @@ it('rebuilding every read model from the event table reproduces the live tables 
 });
 
 it('keeps the read models readable while it runs: another connection reads the old rows, unblocked, until the commit', async () => {
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   for (const batch of batchesOf(
     simulateDossier({ steps: 4, unitCode: 'SGDDT', nominee: 'Người đọc trong lúc dựng lại' }),
   ))
@@ -57,7 +58,7 @@ it('keeps the read models readable while it runs: another connection reads the o
 });
 
 it('is online: a dossier appended while the replay runs commits at once and is in the rebuilt tables, equal to its live rows', async () => {
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   for (const batch of batchesOf(simulateDossier({ steps: 5, unitCode: 'SYT', nominee: 'Người trước khi dựng lại' })))
     await store.append(batch);
   const during = simulateDossier({ steps: 7, unitCode: 'SGDDT', nominee: 'Người nộp trong lúc dựng lại' });
@@ -67,7 +68,7 @@ it('is online: a dossier appended while the replay runs commits at once and is i
     onProgress: async () => {
       if (live) return;
       // Another connection appends mid-replay: it must not wait for the rebuild (a lock wait fails at once here).
-      const appender = new EventStore(db.ds);
+      const appender = eventStoreWithReadModels(db.ds);
       await db.ds.transaction(async (m) => {
         await m.query(`SET LOCAL lock_timeout = '2s'`);
         for (const batch of batchesOf(during)) await appender.append(batch, m);
@@ -102,7 +103,7 @@ it('leaves the live tables as they were when it fails before the swap', async ()
 });
 
 it('a revoked award rebuilds too: gone from award history and award facts, its recovery tasks stamped as live', async () => {
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   const chairman = simulatedActor('PROVINCIAL_DECIDER', 'chairman');
   const officer = simulatedActor('SECRETARIAT_OFFICER', 'sec-1');
   const stream = simulateDossier({

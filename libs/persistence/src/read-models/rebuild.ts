@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { EVENT_APPEND_LOCK_KEY, EventStore } from '../event-store/event-store';
+import { EVENT_APPEND_LOCK_KEY } from '../event-store/event-store';
 import { projectAll, READ_MODEL_TABLES, READ_MODEL_UPSERTED_TABLES } from './projections';
+import { eventStoreWithReadModels } from './projections';
 
 export interface RebuildOptions {
   /** Events per page read from the table and projected as one batch. */
@@ -47,7 +48,7 @@ async function writableColumns(m: EntityManager, table: string): Promise<string>
  * One transaction: a failure anywhere leaves the live tables as they were. The event table is the only input.
  */
 export async function rebuildReadModels(dataSource: DataSource, options: RebuildOptions = {}): Promise<RebuildResult> {
-  const store = new EventStore(dataSource);
+  const store = eventStoreWithReadModels(dataSource);
   const pageSize = options.pageSize ?? 2000;
   const runner = dataSource.createQueryRunner();
   await runner.connect();

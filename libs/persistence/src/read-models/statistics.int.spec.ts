@@ -4,9 +4,10 @@ import { type DossierCommand, type EventEnvelope } from '@tdkt/domain';
 import { batchesOf, simulateDossier, simulatedActor as who } from '../../../../test/support/simulate';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 import { Directory } from '../directory/directory';
-import { EventStore } from '../event-store/event-store';
+
 import { rebuildReadModels } from './rebuild';
 import { StatisticsQueries } from './statistics-queries';
+import { eventStoreWithReadModels } from './projections';
 
 const SEPT_2025 = Date.UTC(2025, 8, 15, 3);
 const MARCH_2026 = Date.UTC(2026, 2, 16, 3);
@@ -162,7 +163,7 @@ beforeAll(async () => {
       dayOffsets: [0, 0, 10, 40, 41, 41, 41, 45],
     }), // 10 30 1 4 45
   };
-  const store = new EventStore(db.ds);
+  const store = eventStoreWithReadModels(db.ds);
   for (const [key, stream] of Object.entries(streams)) {
     ids[key] = stream[0].streamId;
     for (const batch of batchesOf(stream)) await store.append(batch);
