@@ -46,7 +46,8 @@ import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
 import { AdminModule } from './admin/admin.module';
 import { AttachmentsModule } from './attachments/attachments.module';
-import { DocumentsController } from './documents/documents.controller';
+import { DossierDocumentsController } from './documents/dossier-documents.controller';
+import { SessionDocumentsController } from './documents/session-documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { PdfRenderer } from './documents/pdf-renderer.service';
 import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
@@ -75,7 +76,8 @@ import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
     AwardFundController,
     MovementReportsController,
     TemporalCodecController,
-    DocumentsController,
+    DossierDocumentsController,
+    SessionDocumentsController,
   ],
   providers: [
     RuleSetResolver,
