@@ -5,12 +5,21 @@ import { AdminJobsController } from './admin-jobs.controller';
 import { AdminJobsService } from './admin-jobs.service';
 import { AwardImportController } from './award-import.controller';
 import { AwardImportService } from './award-import.service';
-import { DirectoryAdminController } from './directory-admin.controller';
+import { CouncilTermsController } from './council-terms.controller';
 import { DirectoryImportController } from './directory-import.controller';
+import { DirectoryUnitsController } from './directory-units.controller';
+import { DirectoryUsersController } from './directory-users.controller';
 
 /** Administration: the directory (units, people, councils), award lists in, and long tasks as background jobs. */
 @Module({
-  controllers: [DirectoryAdminController, DirectoryImportController, AwardImportController, AdminJobsController],
+  controllers: [
+    DirectoryUnitsController,
+    DirectoryUsersController,
+    CouncilTermsController,
+    DirectoryImportController,
+    AwardImportController,
+    AdminJobsController,
+  ],
   providers: [
     {
       provide: DirectoryAdmin,
