@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DirectoryAdmin, EventStore } from '@tdkt/persistence';
+import { DirectoryAdmin, DirectoryImporter, EventStore } from '@tdkt/persistence';
 import { DataSource } from 'typeorm';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminJobsService } from './admin-jobs.service';
@@ -25,6 +25,11 @@ import { DirectoryUsersController } from './directory-users.controller';
       provide: DirectoryAdmin,
       inject: [DataSource, EventStore],
       useFactory: (ds: DataSource, events: EventStore) => new DirectoryAdmin(ds, events),
+    },
+    {
+      provide: DirectoryImporter,
+      inject: [DataSource, EventStore],
+      useFactory: (ds: DataSource, events: EventStore) => new DirectoryImporter(ds, events),
     },
     AwardImportService,
     AdminJobsService,
