@@ -203,6 +203,10 @@ test('a head unit fills the template, the secretariat approves it, members self-
   await choose('[data-testid="propose-provincial"]', `(${C})`);
   await page.keyboard.press('Escape');
   await page.locator('#proposals_minutesRef').fill(`01/BB-KTD-${tag}`);
+  // The meeting's vote: every member present (the default), an open vote, all three for the proposal.
+  await page
+    .locator(`input[data-testid="votes-PROVINCIAL-${C}"], [data-testid="votes-PROVINCIAL-${C}"] input`)
+    .fill('3');
   await page.locator('[data-testid="send-proposals"]').click();
   await page
     .locator('[data-testid="refusal"]', { hasText: 'Chỉ đơn vị dẫn đầu khối mới được đề nghị tặng Cờ thi đua.' })
@@ -211,6 +215,9 @@ test('a head unit fills the template, the secretariat approves it, members self-
   await page.locator('[data-testid="propose-provincial"] .ant-select-selection-item-remove').click();
   await choose('[data-testid="propose-provincial"]', `(${A})`);
   await page.keyboard.press('Escape');
+  await page
+    .locator(`input[data-testid="votes-PROVINCIAL-${A}"], [data-testid="votes-PROVINCIAL-${A}"] input`)
+    .fill('3');
   await page.locator('[data-testid="send-proposals"]').click();
   await phase('PROPOSED');
   await page.locator('[data-testid="proposals"]', { hasText: `${name(A)} (${A})` }).waitFor();
@@ -218,6 +225,7 @@ test('a head unit fills the template, the secretariat approves it, members self-
     provincial: [A],
     government: [],
     minutesRef: `01/BB-KTD-${tag}`,
+    vote: { method: 'OPEN', tallies: [{ unitCode: A, flag: 'PROVINCIAL', votesFor: 3 }] },
   });
   expect(await page.locator('[data-testid="close-year"]').count()).toBe(0);
 

@@ -1,11 +1,24 @@
-import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { ApiErrorAlert, fieldErrors } from '../../../components/ApiErrorAlert';
 import { formatDate } from '../../../format';
 import { todayVn, type BlockYearState } from '../shared';
-import { mayAct, stateOf, unitLabel, useStep, type BlockYear } from './model';
+import { mayAct, membersOf, stateOf, unitLabel, useStep, type BlockYear } from './model';
 
 type Ranked = NonNullable<BlockYearState['ranking']>[number];
 
@@ -14,7 +27,18 @@ interface ProposalValues {
   government: string[];
   meetingDate: Dayjs;
   minutesRef: string;
+  method: 'OPEN' | 'SECRET';
+  present: string[];
+  /** Votes for each proposal, keyed `${flag}:${unitCode}`. */
+  votes?: Record<string, number>;
 }
+
+const FLAG_OF = { provincial: 'PROVINCIAL', government: 'GOVERNMENT' } as const;
+/** The proposals the meeting votes on: each unit once per flag it is proposed for. */
+const ballotItems = (v: Pick<ProposalValues, 'provincial' | 'government'>) =>
+  (['provincial', 'government'] as const).flatMap((k) =>
+    (v[k] ?? []).map((unitCode) => ({ unitCode, flag: FLAG_OF[k], key: `${FLAG_OF[k]}:${unitCode}` })),
+  );
 
 /**
  * The ranking (computed by the domain: total, then fewer penalty points, then more criteria points; members still
@@ -35,11 +59,22 @@ export function RankingStep({ y }: { y: BlockYear }) {
           government: v.government,
           meetingDate: v.meetingDate.format('YYYY-MM-DD'),
           minutesRef: v.minutesRef.trim(),
+          vote: {
+            method: v.method,
+            present: v.present,
+            tallies: ballotItems(v).map(({ unitCode, flag, key }) => ({
+              unitCode,
+              flag,
+              votesFor: v.votes?.[key] ?? 0,
+            })),
+          },
         },
       }),
     ),
   );
   const close = useStep(y, () => unwrap(api.POST('/api/block-years/{id}/closure', { params: { path: { id } } })));
+  const provincial = Form.useWatch('provincial', form) ?? [];
+  const government = Form.useWatch('government', form) ?? [];
   const ranking = s.ranking ?? [];
   if (!ranking.length) return null;
   const shared = (r: Ranked) => ranking.filter((x) => x.rank === r.rank).length > 1;
@@ -109,7 +144,13 @@ export function RankingStep({ y }: { y: BlockYear }) {
           name="proposals"
           layout="vertical"
           style={{ marginTop: 16 }}
-          initialValues={{ provincial: [], government: [], meetingDate: dayjs(todayVn()) }}
+          initialValues={{
+            provincial: [],
+            government: [],
+            meetingDate: dayjs(todayVn()),
+            method: 'OPEN',
+            present: membersOf(y).map((m) => m.unitCode),
+          }}
           onFinish={(v) => propose.mutate(v, { onError: (e) => form.setFields(fieldErrors(e) as never) })}
         >
           <Typography.Title level={5}>{t('emulation.blockYear.proposals')}</Typography.Title>
@@ -148,6 +189,41 @@ export function RankingStep({ y }: { y: BlockYear }) {
             >
               <Input style={{ width: 240 }} />
             </Form.Item>
+          </Space>
+          <Space wrap align="start">
+            <Form.Item name="method" label={t('emulation.blockYear.voteMethod')}>
+              <Select
+                style={{ width: 220 }}
+                data-testid="vote-method"
+                options={[
+                  { value: 'OPEN', label: t('emulation.blockYear.voteOpen') },
+                  { value: 'SECRET', label: t('emulation.blockYear.voteSecret') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="present" label={t('emulation.blockYear.votePresent')}>
+              <Select
+                mode="multiple"
+                style={{ width: 460 }}
+                data-testid="vote-present"
+                options={membersOf(y).map((m) => ({ value: m.unitCode, label: unitLabel(y, m.unitCode) }))}
+              />
+            </Form.Item>
+          </Space>
+          <Space wrap align="start">
+            {ballotItems({ provincial, government }).map(({ unitCode, flag, key }) => (
+              <Form.Item
+                key={key}
+                name={['votes', key]}
+                label={t('emulation.blockYear.votesFor', {
+                  unit: unitLabel(y, unitCode),
+                  flag: t(flag === 'PROVINCIAL' ? 'emulation.blockYear.provincial' : 'emulation.blockYear.government'),
+                })}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
+                <InputNumber min={0} data-testid={`votes-${flag}-${unitCode}`} />
+              </Form.Item>
+            ))}
           </Space>
           <div>
             <Button type="primary" htmlType="submit" loading={propose.isPending} data-testid="send-proposals">
