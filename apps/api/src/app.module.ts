@@ -12,7 +12,9 @@ import { localIssuerKey } from './auth/local-issuer-key';
 import { BoardController } from './board/board.controller';
 import { DossierCommandsService } from './dossiers/dossier-commands.service';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierCommandsController } from './dossiers/dossier-commands.controller';
 import { StateRouteController } from './dossiers/state-route.controller';
+import { CentralStageController } from './dossiers/central-stage.controller';
 import { DossierActionsService } from './dossiers/dossier-actions';
 import { RevocationController } from './dossiers/revocation.controller';
 import { RevocationService } from './dossiers/revocation.service';
@@ -62,7 +64,9 @@ import { DataSource } from 'typeorm';
     AwardHistoryController,
     AuthController,
     DossiersController,
+    DossierCommandsController,
     StateRouteController,
+    CentralStageController,
     AuditController,
     HealthController,
     ReportsController,
