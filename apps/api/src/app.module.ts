@@ -26,7 +26,8 @@ import { ActorLogContextInterceptor } from './platform/observability';
 import { PlatformModule } from './platform/platform.module';
 import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
-import { EmulationController } from './emulation/emulation.controller';
+import { EmulationBlocksController } from './emulation/emulation-blocks.controller';
+import { BlockYearsController } from './emulation/block-years.controller';
 import { EmulationService } from './emulation/emulation.service';
 import { MovementsController } from './movements/movements.controller';
 import { MovementsService } from './movements/movements.service';
@@ -76,7 +77,8 @@ import { DataSource } from 'typeorm';
     RoundsController,
     MovementsController,
     RegistrationsController,
-    EmulationController,
+    EmulationBlocksController,
+    BlockYearsController,
     ExemplaryModelsController,
     PriorityController,
     AwardFundController,
