@@ -33,7 +33,8 @@ async function seed(url: string): Promise<string> {
   await c.connect();
   let sample = '';
   const cols = [
-    'dossier_id',
+    'stream_id',
+    'stream_kind',
     'seq',
     'type',
     'data',
@@ -54,10 +55,11 @@ async function seed(url: string): Promise<string> {
         unitCode: UNITS[i % UNITS.length],
         dayOffsets: [0, 2, 5, 9, 12, 13, 14, 20],
       });
-      if (i === 7) sample = events[0].dossierId;
+      if (i === 7) sample = events[0].streamId;
       for (const e of events)
         rows.push([
-          e.dossierId,
+          e.streamId,
+          'DOSSIER',
           e.seq,
           e.type,
           JSON.stringify(e.data),

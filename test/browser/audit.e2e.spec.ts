@@ -67,7 +67,7 @@ test('the auditor verifies the table and a dossier, downloads its export, reads 
   await screenshot(page, 'd1-auditor-verified-register');
 
   // A superuser edits event 3 in Postgres: the screen names the dossier, the event and what broke, in Vietnamese.
-  await superuserEdit(`UPDATE dossier_event SET actor_id = 'someone-else' WHERE dossier_id = $1 AND seq = 3`, [id]);
+  await superuserEdit(`UPDATE dossier_event SET actor_id = 'someone-else' WHERE stream_id = $1 AND seq = 3`, [id]);
   await page.locator('[data-testid="verify-dossier"]').click();
   await page
     .locator('[data-testid="verify-broken"]', {

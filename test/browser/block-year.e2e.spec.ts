@@ -3,14 +3,16 @@
  * fills the scoring template, the secretariat approves it, takes the pledges on the members' behalf and opens the
  * self-assessment; two members' clerks assess themselves (evidence where the criterion asks for it), the third sends
  * nothing; the secretariat closes the self-assessment, adjusts a score with its reason and ranks the block (two members
- * share the first place); the head proposes a member outside the leading places and sees the rule refused, then
- * proposes its own leading unit; the secretariat closes the year. What the screens show is checked against the API.
+ * share the first place); the head proposes a member outside the leading places and sees the rule refused, then its
+ * own leading unit, which the meeting's vote does not carry (one of three present), then carries by secret ballot with
+ * one member absent; that unit's clerk creates its Cờ thi đua draft dossier from the proposal and opens it; the
+ * secretariat sees it listed and closes the year. What the screens show is checked against the API.
  * The block, its units and people are this file's own (the cast's province, a tag of their own).
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { http, tokenFor, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, expectStatus, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -42,6 +44,7 @@ interface YearView {
     adjustments: { unitCode: string; target: string; points: number; reason: string }[];
     ranking?: Ranked[];
     proposals?: { provincial: string[]; government: string[]; minutesRef: string };
+    proposalDossiers?: { unitCode: string; flag: string; awardCode: string; dossierId: string }[];
   };
 }
 
@@ -58,7 +61,7 @@ async function choose(select: string, option: string): Promise<void> {
 
 const phase = (p: string) => page.locator(`[data-testid="block-year-phase"][data-phase="${p}"]`).waitFor();
 
-test('a head unit fills the template, the secretariat approves it, members self-assess, the secretariat ranks, the block proposes its leader', async () => {
+test('a head unit fills the template, the secretariat approves it, members self-assess, the secretariat ranks, the block votes to propose its leader, whose clerk creates the dossier', async () => {
   const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
   for (const u of [A, B, C])
     await sys.directory.upsertUnit({ code: u, name: name(u), level: 'AGENCY', provinceCode: province });
@@ -197,43 +200,89 @@ test('a head unit fills the template, the secretariat approves it, members self-
   // The secretariat may rank but the proposals are the block's (the head or the secretariat): its form is offered.
   await screenshot(page, 'by3-ranking');
 
-  // The head proposes C (ranked third): refused with the rule in Vietnamese; then its own leading unit.
+  // The head proposes C (ranked third), all members present and voting for it: refused with the rule in Vietnamese.
   await switchUser(page, `head.${A}`);
   await page.goto(yearPage);
+  const votes = (u: string) => page.locator(`[id="proposals_votes_PROVINCIAL_${u}"]`);
+  // Every member is present by default.
+  for (const u of [A, B, C])
+    expect(await page.getByRole('checkbox', { name: `${name(u)} (${u})` }).isChecked()).toBe(true);
   await choose('[data-testid="propose-provincial"]', `(${C})`);
   await page.keyboard.press('Escape');
   await page.locator('#proposals_minutesRef').fill(`01/BB-KTD-${tag}`);
-  // The meeting's vote: every member present (the default), an open vote, all three for the proposal.
-  await page
-    .locator(`input[data-testid="votes-PROVINCIAL-${C}"], [data-testid="votes-PROVINCIAL-${C}"] input`)
-    .fill('3');
+  await votes(C).fill('3');
   await page.locator('[data-testid="send-proposals"]').click();
   await page
     .locator('[data-testid="refusal"]', { hasText: 'Chỉ đơn vị dẫn đầu khối mới được đề nghị tặng Cờ thi đua.' })
     .waitFor();
   expect((await view()).phase).toBe('RANKED');
+  // Then its own leading unit, which one member of the three present votes for: refused, not more than half.
   await page.locator('[data-testid="propose-provincial"] .ant-select-selection-item-remove').click();
   await choose('[data-testid="propose-provincial"]', `(${A})`);
   await page.keyboard.press('Escape');
+  await votes(A).fill('1');
+  await page.locator('[data-testid="send-proposals"]').click();
   await page
-    .locator(`input[data-testid="votes-PROVINCIAL-${A}"], [data-testid="votes-PROVINCIAL-${A}"] input`)
-    .fill('3');
+    .locator('[data-testid="refusal"]', {
+      hasText: 'Đơn vị được đề nghị chưa được quá nửa số đơn vị có mặt tán thành.',
+    })
+    .waitFor();
+  expect((await view()).phase).toBe('RANKED');
+  // By secret ballot, C absent, both members present voting for A: proposed.
+  await page.getByRole('radio', { name: 'Bỏ phiếu kín' }).check();
+  await page.getByRole('checkbox', { name: `${name(C)} (${C})` }).uncheck();
+  await page.getByText('2/3 đơn vị thành viên có mặt').waitFor();
+  await votes(A).fill('2');
+  await screenshot(page, 'by4-proposals-vote');
   await page.locator('[data-testid="send-proposals"]').click();
   await phase('PROPOSED');
   await page.locator('[data-testid="proposals"]', { hasText: `${name(A)} (${A})` }).waitFor();
+  await page.locator('[data-testid="vote-recorded-method"]', { hasText: 'Bỏ phiếu kín' }).waitFor();
+  await page
+    .locator(`[data-testid="vote-tallies"] li[data-unit="${A}"][data-flag="PROVINCIAL"]`, {
+      hasText: '2/2 đơn vị có mặt tán thành',
+    })
+    .waitFor();
   expect((await view()).state.proposals).toMatchObject({
     provincial: [A],
     government: [],
     minutesRef: `01/BB-KTD-${tag}`,
-    vote: { method: 'OPEN', tallies: [{ unitCode: A, flag: 'PROVINCIAL', votesFor: 3 }] },
+    vote: { method: 'SECRET', present: [A, B], tallies: [{ unitCode: A, flag: 'PROVINCIAL', votesFor: 2 }] },
   });
   expect(await page.locator('[data-testid="close-year"]').count()).toBe(0);
+  // The head is no clerk: it does not create the dossier.
+  expect(await page.locator('[data-testid="create-proposal-dossiers"]').count()).toBe(0);
 
-  // The secretariat closes the year.
+  // A's clerk turns the proposal into its Cờ thi đua draft dossier and opens it.
+  await switchUser(page, `clerk.${A}`);
+  await page.goto(yearPage);
+  await page.locator('[data-testid="create-proposal-dossiers"]').click();
+  const created = page.locator('[data-testid="created-proposal-dossiers"] a', {
+    hasText: 'Cờ thi đua của UBND tỉnh',
+  });
+  await created.waitFor();
+  await screenshot(page, 'by5-proposal-dossier');
+  const recorded = (await view()).state.proposalDossiers ?? [];
+  expect(recorded).toEqual([
+    { unitCode: A, flag: 'PROVINCIAL', awardCode: 'CO_TD_TINH', dossierId: expect.any(String) },
+  ]);
+  expect(await page.locator('[data-testid="create-proposal-dossiers"]').count()).toBe(0);
+  await created.click();
+  await page.waitForURL(`**/dossiers/${recorded[0]?.dossierId}`);
+  await expectStatus(page, 'DRAFT');
+  await page
+    .locator('[data-testid="dossier-title"]', { hasText: `Cờ thi đua của UBND tỉnh năm ${year} cho ${name(A)}` })
+    .waitFor();
+
+  // The secretariat sees the dossier in the list (and creates none), then closes the year.
   await switchUser(page, cast.users.secretariat.username);
   await page.goto(yearPage);
+  await page
+    .locator(`[data-testid="proposal-dossiers"] a[href="/dossiers/${recorded[0]?.dossierId}"]`, { hasText: 'Mở hồ sơ' })
+    .waitFor();
+  expect(await page.locator('[data-testid="create-proposal-dossiers"]').count()).toBe(0);
   await page.locator('[data-testid="close-year"]').click();
   await phase('CLOSED');
-  await screenshot(page, 'by4-closed');
+  await screenshot(page, 'by6-closed');
   expect((await view()).phase).toBe('CLOSED');
 });

@@ -1,10 +1,12 @@
 /**
  * Emulation in a real Chromium, in Vietnamese: a unit clerk opens the province's movement, registers the unit's
  * individuals for it (đăng ký thi đua) and registers an exemplary model of the movement (điển hình tiên tiến); the unit
- * head fosters the model. What the screens show is checked against the API.
+ * head fosters the model. The secretariat sets a movement's final review ceremony: a date before the latest decision on
+ * its dossiers is refused, naming that decision; the decision's own date is recorded. What the screens show is checked
+ * against the API.
  */
 import type { Page } from 'playwright-core';
-import { http, type Cast, type TestSystem } from '../support/system';
+import { aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
 import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
@@ -113,4 +115,96 @@ test('a clerk registers the unit for a movement and registers an exemplary model
   await page.goto(`/movements/${movementId}`);
   await page.getByRole('link', { name: 'Mô hình "Lớp học hạnh phúc" ở vùng cao' }).waitFor();
   await screenshot(page, 'e5-movement-with-model');
+});
+
+test('the secretariat sets a review ceremony, not before the latest decision on the movement’s dossiers', async () => {
+  const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
+  const thisYear = now.getUTCFullYear();
+  const name = `Phong trào thi đua có lễ tổng kết năm ${thisYear}`;
+  const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: {
+      name,
+      kind: 'REGULAR',
+      scope: { level: 'PROVINCE', code: province },
+      period: { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` },
+      objectives: ['Hoàn thành chỉ tiêu nông thôn mới'],
+      criteria: ['Số xã đạt chuẩn'],
+      launchDecision: { number: '12/QĐ-UBND', date: `${thisYear}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
+      coOrganisers: [],
+      awardCodes: ['BK_TINH'],
+      milestones: { midTermReview: `${thisYear}-06-30`, finalReview: `${thisYear}-12-15` },
+    },
+  });
+  expect(launched.status).toBe(201);
+  const movementId = launched.body.movementId;
+  // One of its dossiers awarded (through the API): the ceremony may not precede that decision.
+  const dossierId = await driveDossier(sys, tokens, undefined, aBkTinhDossier({ movementId }));
+  const { decisionNumber, decidedOn } = (
+    await http<{ decisionNumber: string; decidedOn: string }>(sys, 'GET', `/dossiers/${dossierId}`, {
+      token: tokens.secretariat,
+    })
+  ).body;
+  const vn = (iso: string) => iso.split('-').reverse().join('/');
+  const dayBefore = new Date(Date.parse(`${decidedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+  await signIn(page, cast.users.secretariat.username);
+  await page.goto(`/movements/${movementId}`);
+  const card = page.locator('[data-testid="movement-ceremonies"]');
+  await card.getByText('Chưa ghi ngày tổ chức lễ sơ kết, tổng kết.').waitFor();
+  // Enter in the date field takes the typed date and sends the form; else Tab takes it and the button sends it.
+  const setDate = async (iso: string, send: 'enter' | 'button') => {
+    await page.locator('#ceremony_ceremonyDate').click();
+    await page.locator('#ceremony_ceremonyDate').fill(vn(iso));
+    if (send === 'enter') return page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.locator('[data-testid="set-ceremony"]').click();
+  };
+  // The day before the decision: refused, the rule in Vietnamese and the decision named.
+  await setDate(dayBefore, 'enter');
+  await card
+    .locator('[data-testid="refusal"]', {
+      hasText: 'Ngày tổ chức lễ sơ kết, tổng kết không được trước ngày của quyết định khen thưởng gần nhất',
+    })
+    .waitFor();
+  await card
+    .locator('[data-testid="ceremony-latest-decision"]', { hasText: `số ${decisionNumber} ngày ${vn(decidedOn)}` })
+    .waitFor();
+  await screenshot(page, 'e6-ceremony-refused');
+  const movementState = async () =>
+    (
+      await http<{ state: { ceremonies?: unknown[] } }>(sys, 'GET', `/movements/${movementId}`, {
+        token: tokens.auditor,
+      })
+    ).body.state;
+  expect((await movementState()).ceremonies ?? []).toEqual([]);
+
+  // The decision's own date: recorded, with the decision it follows.
+  await setDate(decidedOn, 'button');
+  const row = card.locator('tr[data-milestone="FINAL"]');
+  await row
+    .filter({ hasText: 'Lễ tổng kết' })
+    .filter({ hasText: vn(decidedOn) })
+    .waitFor();
+  await row.filter({ hasText: `Số ${decisionNumber} ngày ${vn(decidedOn)}` }).waitFor();
+  await screenshot(page, 'e7-ceremony-set');
+  expect((await movementState()).ceremonies).toEqual([
+    {
+      milestone: 'FINAL',
+      ceremonyDate: decidedOn,
+      latestDecision: { dossierId, number: decisionNumber, date: decidedOn },
+    },
+  ]);
+
+  // One ceremony set, once: the refusal wrote nothing.
+  const history = await http<{ type: string }[]>(sys, 'GET', `/movements/${movementId}/history`, {
+    token: tokens.auditor,
+  });
+  expect(history.body.filter((e) => e.type === 'MovementCeremonyScheduled')).toHaveLength(1);
+
+  // A unit clerk sees the ceremony, without the form.
+  await switchUser(page, cast.users.clerk.username);
+  await page.goto(`/movements/${movementId}`);
+  await row.filter({ hasText: vn(decidedOn) }).waitFor();
+  expect(await page.locator('[data-testid="set-ceremony"]').count()).toBe(0);
 });

@@ -264,7 +264,7 @@ describe('award lists in', () => {
     expect(dry).toMatchObject({ status: 'VALIDATED', errors: [] });
     const job = await finished((await upload(good, 'bk-tinh.csv', false)).body.jobId as string);
     expect(job).toMatchObject({ status: 'SUCCEEDED', doneRows: 1 });
-    const stored = (await sys.db.query(`SELECT type, data FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+    const stored = (await sys.db.query(`SELECT type, data FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [
       job.importId,
     ])) as { type: string; data: Record<string, unknown> }[];
     expect(stored.map((e) => e.type)).toEqual(['AwardImportStarted', 'AwardImported']);

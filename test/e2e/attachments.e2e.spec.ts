@@ -94,7 +94,7 @@ async function download(id: string, fileId: string, token = tokens.clerk) {
 }
 
 const attachmentEvents = async (streamId: string) =>
-  (await sys.db.query(`SELECT seq, type, data, actor_id, hash FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+  (await sys.db.query(`SELECT seq, type, data, actor_id, hash FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [
     streamId,
   ])) as { seq: number; type: string; data: FileView; actor_id: string; hash: string }[];
 
@@ -126,7 +126,7 @@ it('a PDF uploaded to a part is stored, typed from its content, and its SHA-256 
   });
   // Its own stream, not the dossier's: the dossier's stream is still only the workflow's.
   expect(res.body.streamId).not.toBe(dossierId);
-  const dossierEvents = (await sys.db.query(`SELECT type FROM dossier_event WHERE dossier_id = $1`, [dossierId])) as {
+  const dossierEvents = (await sys.db.query(`SELECT type FROM dossier_event WHERE stream_id = $1`, [dossierId])) as {
     type: string;
   }[];
   expect(dossierEvents.map((e) => e.type)).not.toContain('AttachmentAdded');

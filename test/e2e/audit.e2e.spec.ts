@@ -68,7 +68,7 @@ describe('the audit trail of an awarded dossier', () => {
 
   it('a superuser edit in Postgres is named online and offline', async () => {
     const before = await http<Exported>(sys, 'GET', `/dossiers/${id}/export`, { token: tokens.auditor });
-    await superuserEdit(`UPDATE dossier_event SET actor_id = 'someone-else' WHERE dossier_id = $1 AND seq = 6`, [id]);
+    await superuserEdit(`UPDATE dossier_event SET actor_id = 'someone-else' WHERE stream_id = $1 AND seq = 6`, [id]);
     const online = await http<{ ok: boolean; firstBreak: { seq: number; problem: string } }>(
       sys,
       'GET',
@@ -98,10 +98,10 @@ describe('anchors: deleting the newest events of a dossier is named online', () 
       (await http<{ ok: boolean }>(sys, 'GET', `/dossiers/${id}/verify`, { token: tokens.auditor })).body,
     ).toMatchObject({ ok: true, anchor: { hash: anchor?.hash } });
 
-    const [{ last }] = (await sys.db.query(`SELECT max(seq)::int AS last FROM dossier_event WHERE dossier_id = $1`, [
+    const [{ last }] = (await sys.db.query(`SELECT max(seq)::int AS last FROM dossier_event WHERE stream_id = $1`, [
       id,
     ])) as { last: number }[];
-    await superuserEdit(`DELETE FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [id, last]);
+    await superuserEdit(`DELETE FROM dossier_event WHERE stream_id = $1 AND seq = $2`, [id, last]);
     const one = await http<{ ok: boolean; problems: { problem: string; seq: number }[] }>(
       sys,
       'GET',

@@ -19,7 +19,7 @@ type ErrorBody = { statusCode: number; message: string; fields?: Record<string, 
 
 const eventsOf = async (id: string) =>
   Number(
-    ((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE dossier_id = $1`, [id])) as { n: string }[])[0]
+    ((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE stream_id = $1`, [id])) as { n: string }[])[0]
       .n,
   );
 const post = (path: string, who: string, body: unknown) =>

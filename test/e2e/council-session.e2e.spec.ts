@@ -296,7 +296,7 @@ describe('a secret ballot (Chiến sĩ thi đua cấp tỉnh: ≥ 90% of all mem
     const closed = await post(`/council-sessions/${sessionId}/close`, 'secretariat', {});
     expect(closed.body.tallies?.[0]).toMatchObject({ members: 3, approvals: 3, passed: true, undeposited: 0 });
     expect(await sys.db.query(`SELECT 1 FROM secret_ballot_tally WHERE session_id = $1`, [sessionId])).toHaveLength(0);
-    const events = (await sys.db.query(`SELECT type, data FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+    const events = (await sys.db.query(`SELECT type, data FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [
       sessionId,
     ])) as { type: string; data: Record<string, unknown> }[];
     // The totals are in the event: anyone recounts the tally from them and the participation events.

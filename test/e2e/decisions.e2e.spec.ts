@@ -241,7 +241,7 @@ describe('voiding a number', () => {
     expect(r.entries.map((e) => e.number)).toEqual(seq(r.lastNumber));
     expect(r.entries.find((e) => e.number === number)?.voided?.reason).toBe('Quyết định không ban hành');
     // The voiding is an event of the register's own stream in the event table, never a deletion.
-    const events = (await sys.db.query(`SELECT type, actor_id FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+    const events = (await sys.db.query(`SELECT type, actor_id FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [
       r.streamId,
     ])) as { type: string; actor_id: string }[];
     expect(events).toEqual([{ type: 'DecisionNumberVoided', actor_id: cast.users.chairman.id }]);

@@ -222,7 +222,7 @@ describe("the chairman's Quyết định khen thưởng of a dossier", () => {
     const verify = await http<{ ok: boolean }>(sys, 'GET', `/dossiers/${dossierId}/verify`, { token: tokens.auditor });
     expect(verify.body.ok).toBe(true);
     const [doc] = (await sys.db.query(
-      `SELECT dossier_id::text AS id FROM dossier_event WHERE type = 'DocumentIssued' AND data->>'sha256' = $1`,
+      `SELECT stream_id::text AS id FROM dossier_event WHERE type = 'DocumentIssued' AND data->>'sha256' = $1`,
       [issued.body.sha256],
     )) as { id: string }[];
     expect(doc).toBeDefined();

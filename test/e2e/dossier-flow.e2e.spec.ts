@@ -31,7 +31,7 @@ afterAll(async () => sys?.stop());
 const aDossier = aBkTinhDossier;
 
 async function eventCount(dossierId: string): Promise<number> {
-  const [row] = (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`, [
+  const [row] = (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE stream_id = $1`, [
     dossierId,
   ])) as { n: number }[];
   return row.n;
@@ -96,7 +96,7 @@ describe('a provincial Certificate of Merit goes from the unit clerk to AWARDED'
     ]);
     expect(history.body[history.body.length - 1].actor.role).toBe('PROVINCIAL_DECIDER');
     // The citizen id never reaches the event table in clear.
-    const raw = (await sys.db.query(`SELECT data::text AS d FROM dossier_event WHERE dossier_id = $1`, [id])) as {
+    const raw = (await sys.db.query(`SELECT data::text AS d FROM dossier_event WHERE stream_id = $1`, [id])) as {
       d: string;
     }[];
     expect(raw.map((r) => r.d).join('')).not.toContain('001190000123');

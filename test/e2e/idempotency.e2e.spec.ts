@@ -26,7 +26,7 @@ const post = <T = Dossier>(path: string, who: string, body: unknown, key?: strin
   http<T>(sys, 'POST', path, { token: tokens[who], body, headers: key ? { 'idempotency-key': key } : {} });
 const eventCount = async (id: string) =>
   Number(
-    ((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE dossier_id = $1`, [id])) as { n: string }[])[0]
+    ((await sys.db.query(`SELECT count(*) AS n FROM dossier_event WHERE stream_id = $1`, [id])) as { n: string }[])[0]
       .n,
   );
 
@@ -123,7 +123,7 @@ it('across the event table, a decision number is printed on one decision only (a
     SELECT coalesce(data->'decision'->>'authority', data->'proposal'->>'authority') AS authority,
            coalesce(data->'decision'->>'year', data->'proposal'->>'year') AS year,
            coalesce(data->'decision'->>'number', data->'proposal'->>'number') AS number,
-           dossier_id::text AS dossier
+           stream_id::text AS dossier
       FROM dossier_event
      WHERE coalesce(data->'decision'->>'number', data->'proposal'->>'number') IS NOT NULL
        AND type NOT LIKE 'Session%'`)) as { authority: string; year: string; number: string; dossier: string }[];

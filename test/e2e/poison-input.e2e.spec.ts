@@ -67,7 +67,7 @@ it('a NUL character in a command is refused at once, nothing is written, and the
 
   // Nothing was appended or evolved: the workflow's state and the read model are where they were.
   expect((await handle.query(dossierStateQuery)).seq).toBe(created.body.version);
-  const [{ n }] = (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`, [
+  const [{ n }] = (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE stream_id = $1`, [
     created.body.id,
   ])) as { n: number }[];
   expect(n).toBe(created.body.version);

@@ -203,9 +203,9 @@ export async function scaleFindings(ds: DataSource, ids: string[]): Promise<Scal
   }[];
   const awarded = new Set(views.filter((v) => v.status === 'AWARDED').map((v) => v.id));
   const streams = (await ds.query(
-    `SELECT dossier_id, count(*)::int AS n, min(seq)::int AS lo, max(seq)::int AS hi, count(DISTINCT seq)::int AS distinct_seqs,
+    `SELECT stream_id AS dossier_id, count(*)::int AS n, min(seq)::int AS lo, max(seq)::int AS hi, count(DISTINCT seq)::int AS distinct_seqs,
             string_agg(type, ' ' ORDER BY seq) AS types
-       FROM dossier_event GROUP BY dossier_id`,
+       FROM dossier_event GROUP BY stream_id`,
   )) as { dossier_id: string; n: number; lo: number; hi: number; distinct_seqs: number; types: string }[];
   const mine = new Set(ids);
   const histories: Record<string, number> = {};

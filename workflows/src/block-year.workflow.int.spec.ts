@@ -134,7 +134,7 @@ it('a block year from template to proposals: the self-assessment closes at its d
     selfAssessmentDeadline: '2027-02-19',
   });
   expect(await queries.standingOf(B, 2026)).toMatchObject({ blockName: 'Khối Kinh tế', rank: 2, rankedMembers: 3 });
-  const stream = (await ds.query(`SELECT type, actor_id FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+  const stream = (await ds.query(`SELECT type, actor_id FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [
     blockYearId,
   ])) as { type: string; actor_id: string }[];
   expect(stream.filter((e) => e.type === 'BlockYearPledgeSigned').map((e) => e.actor_id)).toEqual(

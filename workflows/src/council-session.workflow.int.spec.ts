@@ -174,7 +174,7 @@ it('a session nobody closes closes itself at the end of its deadline day; one me
   expect(await env.currentTimeMs()).toBeGreaterThanOrEqual(Date.parse(`${deadline}T00:00:00+07:00`) + 86_400_000);
   const dossier = await env.client.workflow.getHandle(dossierWorkflowId(dossierId)).query(dossierStateQuery);
   expect(dossier.status).toBe('APPRAISAL');
-  const events = (await ds.query(`SELECT type, actor_role FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`, [
+  const events = (await ds.query(`SELECT type, actor_role FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [
     sessionId,
   ])) as { type: string; actor_role: string }[];
   expect(events.find((e) => e.type === 'SessionClosed')?.actor_role).toBe('SYSTEM');

@@ -110,7 +110,7 @@ describe('dossier workflow with stub activities', () => {
         [1, 'DossierCreated'],
         [2, 'DossierSubmitted'],
       ]);
-      expect(stub.appended.flat().every((e) => e.dossierId === dossierId && e.actorId === 'c1')).toBe(true);
+      expect(stub.appended.flat().every((e) => e.streamId === dossierId && e.actorId === 'c1')).toBe(true);
       const state = await client.workflow.getHandle(dossierWorkflowId(dossierId)).query(dossierStateQuery);
       expect({ status: state.status, seq: state.seq }).toEqual({ status: 'UNIT_REVIEW', seq: 2 });
     });

@@ -48,7 +48,7 @@ const request = (actor: Actor, command: RevocationCommand): RevocationRequest =>
 async function anAwardedDossier(): Promise<string> {
   const events = simulateDossier({ steps: 8, decision: { approve: true }, now: Date.now() });
   for (const batch of batchesOf(events)) await store.append(batch);
-  return events[0].dossierId;
+  return events[0].streamId;
 }
 
 describe('revocation workflow on the dev server', () => {
@@ -146,7 +146,7 @@ describe('revocation workflow on the dev server', () => {
     });
     const events = simulateDossier({ steps: 2 });
     for (const batch of batchesOf(events)) await store.append(batch);
-    const dossierId = events[0].dossierId;
+    const dossierId = events[0].streamId;
     const result = await worker.runUntil(
       client.workflow.execute('revocationWorkflow', {
         taskQueue,

@@ -46,7 +46,7 @@ async function rewriteEverything(streamId: string, seq: number): Promise<void> {
       const edited = e.seq === seq ? { ...e, actorId: 'someone-else' } : e;
       const hash = chainHash(prev, edited);
       await c.query(
-        `UPDATE dossier_event SET actor_id = $3, prev_hash = $4, hash = $5 WHERE dossier_id = $1 AND seq = $2`,
+        `UPDATE dossier_event SET actor_id = $3, prev_hash = $4, hash = $5 WHERE stream_id = $1 AND seq = $2`,
         [streamId, e.seq, edited.actorId, prev, hash],
       );
       prev = hash;
@@ -83,7 +83,7 @@ it('anchor, anchor-export and verify-chain --anchor-file: a rewrite of everythin
   expect(await main(['verify-chain', '--anchor-file', file])).toBe(0);
   expect(out.join('')).toContain('the kept anchor 1 is in the anchor chain');
 
-  await rewriteEverything(streams[0][0].dossierId, 2);
+  await rewriteEverything(streams[0][0].streamId, 2);
   out = [];
   expect(await main(['verify-chain'])).toBe(0);
   expect(await main(['verify-chain', '--anchor-file', file])).toBe(1);

@@ -34,12 +34,12 @@ it('verify-chain reports an intact chain with exit 0, then names the edited even
   const c = new Client({ connectionString: db.url });
   await c.connect();
   await c.query('SET session_replication_role = replica');
-  await c.query(`UPDATE dossier_event SET actor_role = 'AUDITOR' WHERE dossier_id = $1 AND seq = 3`, [
-    events[0].dossierId,
+  await c.query(`UPDATE dossier_event SET actor_role = 'AUDITOR' WHERE stream_id = $1 AND seq = 3`, [
+    events[0].streamId,
   ]);
   await c.end();
-  expect(await main(['verify-chain', events[0].dossierId])).toBe(1);
-  expect(err.join('')).toContain(`stream ${events[0].dossierId} event 3: HASH_MISMATCH`);
+  expect(await main(['verify-chain', events[0].streamId])).toBe(1);
+  expect(err.join('')).toContain(`stream ${events[0].streamId} event 3: HASH_MISMATCH`);
 });
 
 it('rebuild-read-models replays the event table', async () => {

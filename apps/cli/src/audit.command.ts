@@ -143,13 +143,18 @@ export const anchorExportCommand: CliCommand = {
   },
 };
 
-/** `rebuild-read-models`: drops every read model and replays the event table (one transaction). */
+/** `rebuild-read-models`: replays the event table into shadow tables and swaps them in (online; one transaction). */
 export const rebuildCommand: CliCommand = {
-  usage: ['   drop every read model and replay the event table into it'],
+  usage: ['   replay the event table into shadow read models and swap them in (readers and appends go on meanwhile)'],
   async run(args) {
     if (args.length) return { kind: 'usage', message: 'rebuild-read-models takes no arguments' };
     const result = await withDatabase((ds) => rebuildReadModels(ds));
     if (isOutcome(result)) return result;
-    return { kind: 'ok', lines: [`rebuilt ${result.tables.join(', ')} from ${result.events} events`] };
+    return {
+      kind: 'ok',
+      lines: [
+        `rebuilt ${result.tables.join(', ')} from ${result.events} events (${result.caughtUp} appended during the replay; appends paused ${result.swapMs.toFixed(0)} ms for the swap)`,
+      ],
+    };
   },
 };

@@ -28,6 +28,9 @@ import { NomineePriority1735410000000 } from './migrations/1735410000000-nominee
 import { AwardFund1735420000000 } from './migrations/1735420000000-award-fund';
 import { AdminJobs1735500000000 } from './migrations/1735500000000-admin-jobs';
 import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier-progress';
+import { DossierCounts1735910000000 } from './migrations/1735910000000-dossier-counts';
+import { BoardIndexOrder1735910000001 } from './migrations/1735910000001-board-index-order';
+import { StreamId1735920000000 } from './migrations/1735920000000-stream-id';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -59,6 +62,9 @@ export const MIGRATIONS = [
   AwardFund1735420000000,
   AdminJobs1735500000000,
   DossierProgress1735600000000,
+  DossierCounts1735910000000,
+  BoardIndexOrder1735910000001,
+  StreamId1735920000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => ds?.destroy());
 
 const created = (dossierId: string = randomUUID()): EventEnvelope => ({
-  dossierId,
+  streamId: dossierId,
   seq: 1,
   type: 'DossierCreated',
   data: {
@@ -53,7 +53,7 @@ it('the run connects as the runtime role: no superuser, owner of no table', asyn
 it('INSERT works: an append stores the event and projects it into the read model', async () => {
   const event = created();
   expect(await new EventStore(ds).append([event])).toMatchObject({ appended: 1 });
-  const [row] = (await ds.query(`SELECT status FROM dossier_view WHERE id = $1`, [event.dossierId])) as {
+  const [row] = (await ds.query(`SELECT status FROM dossier_view WHERE id = $1`, [event.streamId])) as {
     status: string;
   }[];
   expect(row.status).toBe('DRAFT');
@@ -62,20 +62,20 @@ it('INSERT works: an append stores the event and projects it into the read model
 describe('on the event table the runtime role is refused', () => {
   let id: string;
   beforeAll(async () => {
-    id = created().dossierId;
+    id = created().streamId;
     await new EventStore(ds).append([created(id)]);
   });
 
   it.each([
     [
       'UPDATE',
-      `UPDATE dossier_event SET actor_id = 'mallory' WHERE dossier_id = $1`,
+      `UPDATE dossier_event SET actor_id = 'mallory' WHERE stream_id = $1`,
       [() => id],
       /permission denied for table dossier_event/,
     ],
     [
       'DELETE',
-      `DELETE FROM dossier_event WHERE dossier_id = $1`,
+      `DELETE FROM dossier_event WHERE stream_id = $1`,
       [() => id],
       /permission denied for table dossier_event/,
     ],

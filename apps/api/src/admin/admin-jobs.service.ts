@@ -106,13 +106,17 @@ export class AdminJobsService implements OnApplicationShutdown {
       }
       case 'REBUILD_READ_MODELS': {
         const total = await events.count();
-        await this.jobs.progress(id, {
-          phase: 'replaying the event table in one transaction (readers see the old rows until it commits)',
-          total,
-        });
+        await this.jobs.progress(id, { phase: 'copying the tables not owned by the read models', total });
         // Progress per page, written by another connection than the rebuild's transaction (so the status shows it), at most once a second.
         let reported = 0;
         const result = await rebuildReadModels(this.dataSource, {
+          onPhase: (phase) =>
+            this.jobs.progress(id, {
+              phase:
+                phase === 'REPLAY'
+                  ? 'replaying the event table into shadow tables (readers see the live rows, appends go on)'
+                  : 'appends paused: catching up with the events appended meanwhile and swapping the tables in',
+            }),
           onProgress: async (done) => {
             if (Date.now() - reported < 1000) return;
             reported = Date.now();

@@ -82,7 +82,8 @@ export class AuditController {
   @HttpCode(200)
   @Roles('ADMINISTRATOR')
   @ApiOkResponse({ type: RebuildResultDto })
-  rebuild(): Promise<{ events: number; tables: string[] }> {
-    return rebuildReadModels(this.dataSource);
+  async rebuild(): Promise<{ events: number; tables: string[] }> {
+    const { events, tables } = await rebuildReadModels(this.dataSource);
+    return { events, tables };
   }
 }

@@ -11,6 +11,7 @@ import {
   IsUUID,
   Length,
 } from 'class-validator';
+import { ATTENDANCES, type Attendance } from '@tdkt/domain';
 
 export class ConveneSessionDto {
   @ApiProperty({ example: 'Phiên họp Hội đồng TĐKT tỉnh tháng 12' }) @IsString() @Length(3, 300) title!: string;
@@ -36,9 +37,9 @@ export class SessionIdParam {
 
 export class AttendanceDto {
   @ApiProperty() @IsString() @Length(1, 100) memberId!: string;
-  @ApiProperty({ enum: ['PRESENT', 'ABSENT', 'WRITTEN_VOTE'] })
-  @IsIn(['PRESENT', 'ABSENT', 'WRITTEN_VOTE'])
-  attendance!: 'PRESENT' | 'ABSENT' | 'WRITTEN_VOTE';
+  @ApiProperty({ enum: ATTENDANCES })
+  @IsIn(ATTENDANCES)
+  attendance!: Attendance;
 }
 
 export class ConflictDto {

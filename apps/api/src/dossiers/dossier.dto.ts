@@ -25,6 +25,8 @@ import {
   DOSSIER_STATUSES,
   type CommendationType,
   type DossierPartKind,
+  SUBJECT_KINDS,
+  type SubjectKind,
 } from '@tdkt/domain';
 import { PlausibleDate } from '../platform/validation';
 import { DeclaredRecordDto, DossierPartDto } from './record.dto';
@@ -52,9 +54,9 @@ export const PageLimit = () =>
   );
 
 export class NomineeDto {
-  @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] })
-  @IsIn(['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'])
-  kind!: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
+  @ApiProperty({ enum: SUBJECT_KINDS })
+  @IsIn(SUBJECT_KINDS)
+  kind!: SubjectKind;
 
   @ApiProperty({ example: 'Nguyễn Thị Lan' })
   @IsString()

@@ -22,6 +22,7 @@ import {
   TASK_RATINGS,
   type DeclaredRecord,
   type DossierPart,
+  RECOGNITION_KINDS,
 } from '@tdkt/domain';
 
 const COMMENDATION_TYPES = [
@@ -101,7 +102,7 @@ export class InitiativeDto {
   @ValidateNested()
   @Type(() => InitiativeRecognitionDto)
   recognition?: InitiativeRecognitionDto;
-  @ApiProperty({ enum: ['INITIATIVE', 'TOPIC'] }) @IsIn(['INITIATIVE', 'TOPIC']) kind!: 'INITIATIVE' | 'TOPIC';
+  @ApiProperty({ enum: RECOGNITION_KINDS }) @IsIn(RECOGNITION_KINDS) kind!: (typeof RECOGNITION_KINDS)[number];
   @ApiProperty({ enum: INITIATIVE_LEVELS }) @IsIn(INITIATIVE_LEVELS) level!: (typeof INITIATIVE_LEVELS)[number];
   @ApiProperty() @Year() year!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) usedByProposalId?: string;

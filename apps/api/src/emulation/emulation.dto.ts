@@ -19,6 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { BALLOTS, FLAG_KINDS, type Ballot, type FlagKind } from '@tdkt/domain';
 
 const UNIT_CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -160,11 +161,11 @@ export class FlagVoteTallyDto {
   @Matches(UNIT_CODE, { message: 'unitCode is a unit code' })
   unitCode!: string;
   @ApiProperty({
-    enum: ['PROVINCIAL', 'GOVERNMENT'],
+    enum: FLAG_KINDS,
     description: "The flag voted on: the province's or the Government's",
   })
-  @IsIn(['PROVINCIAL', 'GOVERNMENT'], { message: 'flag is PROVINCIAL or GOVERNMENT' })
-  flag!: 'PROVINCIAL' | 'GOVERNMENT';
+  @IsIn(FLAG_KINDS, { message: 'flag is PROVINCIAL or GOVERNMENT' })
+  flag!: FlagKind;
   @ApiProperty({ example: 3, description: 'Member units present voting for the proposal' })
   @IsInt()
   @Min(0)
@@ -174,11 +175,11 @@ export class FlagVoteTallyDto {
 
 export class BlockMeetingVoteDto {
   @ApiProperty({
-    enum: ['OPEN', 'SECRET'],
+    enum: BALLOTS,
     description: 'Open vote (biểu quyết công khai) or secret ballot (bỏ phiếu kín)',
   })
-  @IsIn(['OPEN', 'SECRET'], { message: 'method is OPEN or SECRET' })
-  method!: 'OPEN' | 'SECRET';
+  @IsIn(BALLOTS, { message: 'method is OPEN or SECRET' })
+  method!: Ballot;
   @ApiProperty({
     type: [String],
     example: ['SGDDT', 'SYT', 'SVHTTDL'],
@@ -272,7 +273,7 @@ export class BlockWithYearsDto extends BlockViewDto {
 
 export class ProposalDossierDto {
   @ApiProperty({ example: 'SGDDT' }) unitCode!: string;
-  @ApiProperty({ enum: ['PROVINCIAL', 'GOVERNMENT'] }) flag!: string;
+  @ApiProperty({ enum: FLAG_KINDS }) flag!: FlagKind;
   @ApiProperty({ example: 'CO_TD_TINH', description: 'The award the proposal became, as the rule set names it' })
   awardCode!: string;
   @ApiProperty({ format: 'uuid', description: 'The draft nomination dossier (GET /api/dossiers/{id})' })

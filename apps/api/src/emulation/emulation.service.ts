@@ -5,6 +5,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   EMULATION_DEFAULTS,
+  FLAG_KINDS,
   envelopeEvents,
   decideBlockYear,
   decideFormBlock,
@@ -33,7 +34,6 @@ import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import type { CreateDossierDto } from '../dossiers/dossier.dto';
 import type { FlagProposalsDto, FormBlockDto, OpenBlockYearDto } from './emulation.dto';
 
-const FLAGS: readonly FlagKind[] = ['PROVINCIAL', 'GOVERNMENT'];
 /** The workflow refused because the proposal's dossier was recorded meanwhile (a concurrent request of the unit). */
 const recordedMeanwhile = (e: unknown) =>
   e instanceof WorkflowUpdateFailedError &&
@@ -175,7 +175,7 @@ export class EmulationService {
     const unit = actor.unitCode ?? '';
     const proposed = (f: FlagKind) =>
       (f === 'PROVINCIAL' ? year.state.proposals?.provincial : year.state.proposals?.government)?.includes(unit);
-    const flags = FLAGS.filter(proposed);
+    const flags = FLAG_KINDS.filter(proposed);
     const { flagAwards } = await this.blockRule(year.headUnit);
     const precheck = (flag: FlagKind, awardCode: string) => {
       const d = decideBlockYear(

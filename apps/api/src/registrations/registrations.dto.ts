@@ -16,15 +16,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AWARD_CODES } from '@tdkt/domain';
+import { AWARD_CODES, REGISTERED_SUBJECT_KINDS } from '@tdkt/domain';
 
 export class RegistrationIdParam {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'id must be a UUID' }) id!: string;
 }
 
 export class RegisteredSubjectDto {
-  @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE'] }) @IsIn(['INDIVIDUAL', 'COLLECTIVE']) kind!:
-    'INDIVIDUAL' | 'COLLECTIVE';
+  @ApiProperty({ enum: REGISTERED_SUBJECT_KINDS })
+  @IsIn(REGISTERED_SUBJECT_KINDS)
+  kind!: (typeof REGISTERED_SUBJECT_KINDS)[number];
   @ApiProperty({ example: 'Nguyễn Văn An', description: 'As the dossier will name the nominee' })
   @IsString()
   @Length(1, 300)

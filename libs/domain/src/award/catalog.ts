@@ -3,7 +3,8 @@
  * whom it can go to, its level and the route a dossier takes. Source: shared/domain/commendation-law.md §2 and rule 4.
  */
 export type Decider = 'PRESIDENT' | 'PRIME_MINISTER' | 'PROVINCIAL_CHAIRMAN' | 'UNIT_HEAD';
-export type SubjectKind = 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
+export const SUBJECT_KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type AwardLevel = 'STATE' | 'PROVINCIAL' | 'GRASSROOTS';
 /** GRASSROOTS: unit council → unit head. PROVINCIAL: unit → secretariat → council → chairman. STATE: adds posting and the centre. */
 export type Route = 'GRASSROOTS' | 'PROVINCIAL' | 'STATE';

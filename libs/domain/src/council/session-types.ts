@@ -22,7 +22,8 @@ export interface AgendaItem {
   rule: CouncilRule;
 }
 
-export type Attendance = 'PRESENT' | 'ABSENT' | 'WRITTEN_VOTE';
+export const ATTENDANCES = ['PRESENT', 'ABSENT', 'WRITTEN_VOTE'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
 export type RecusalReason = 'SAME_UNIT' | 'DECLARED_CONFLICT';
 
 export interface ItemTally extends Tally {

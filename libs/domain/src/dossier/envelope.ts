@@ -16,7 +16,7 @@ export function envelop(
   const envelopes = events.map((event): EventEnvelope => {
     next = evolve(next, event);
     return {
-      dossierId: state.dossierId,
+      streamId: state.dossierId,
       seq: next.seq,
       type: event.type,
       data: event.data,

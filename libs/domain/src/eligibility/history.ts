@@ -15,6 +15,8 @@ export type TaskRating = (typeof TASK_RATINGS)[number];
 
 /** Scope an initiative or topic was recognised at: grassroots, ministry/province, nationwide. Lowest first. */
 export const INITIATIVE_LEVELS = ['CO_SO', 'TINH', 'TOAN_QUOC'] as const;
+/** A recognised initiative (sáng kiến) or a scientific topic (đề tài). */
+export const RECOGNITION_KINDS = ['INITIATIVE', 'TOPIC'] as const;
 export type InitiativeLevel = (typeof INITIATIVE_LEVELS)[number];
 
 /** Commendation type (loại hình khen thưởng, Law Art. 8). Ad-hoc, long-service and seniority awards escape rule 16. */
@@ -75,7 +77,7 @@ export interface InitiativeRecognition {
 export interface RecognisedInitiative {
   /** Its name or number as the recognition decision writes it; the registry matches it normalised. */
   id: string;
-  kind: 'INITIATIVE' | 'TOPIC';
+  kind: (typeof RECOGNITION_KINDS)[number];
   level: InitiativeLevel;
   /** Year it was recognised. */
   year: number;

@@ -414,6 +414,7 @@ export function pendingBlockYearTimer(s: BlockYearState): { dueAt: number; comma
 
 export type { BlockStanding } from './standing';
 export type { BlockMeetingVote, FlagKind, FlagVoteTally } from './meeting-vote';
+export { FLAG_KINDS } from './meeting-vote';
 
 /** The content of a nomination dossier a flag proposal becomes: what the API gives the dossier service to create. */
 export interface FlagDossierDraft {

@@ -8,7 +8,8 @@
 import { reject, type Rejection } from '../shared/errors';
 import type { FlagVoteRule } from '../rule-set/types';
 
-export type FlagKind = 'PROVINCIAL' | 'GOVERNMENT';
+export const FLAG_KINDS = ['PROVINCIAL', 'GOVERNMENT'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
 
 export interface FlagVoteTally {
   unitCode: string;

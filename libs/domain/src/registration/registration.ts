@@ -9,6 +9,9 @@
  * decides and appends, like a movement.
  */
 import type { SubjectKind } from '../award/catalog';
+
+/** Who registers for a title: a person or a collective (a household never registers). */
+export const REGISTERED_SUBJECT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const satisfies readonly SubjectKind[];
 import { findAward } from '../award/catalog';
 import type { Actor } from '../shared/actor';
 import { accept, refuse, reject, type Decision } from '../shared/errors';

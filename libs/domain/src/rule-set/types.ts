@@ -1,6 +1,7 @@
 import type { Decider } from '../award/catalog';
 
-export type Ballot = 'OPEN' | 'SECRET';
+export const BALLOTS = ['OPEN', 'SECRET'] as const;
+export type Ballot = (typeof BALLOTS)[number];
 /** Which number a vote threshold is a share of: every member of the council, or the members present. */
 export type Denominator = 'TOTAL' | 'PRESENT';
 

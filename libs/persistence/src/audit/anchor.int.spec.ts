@@ -23,7 +23,7 @@ const verifier = () => new ChainVerifier(new EventStore(db.ds), new Anchors(db.d
 
 async function stored(events: EventEnvelope[]): Promise<string> {
   for (const batch of batchesOf(events)) await new EventStore(db.ds).append(batch);
-  return events[0].dossierId;
+  return events[0].streamId;
 }
 
 /** A superuser session with the append-only triggers off, as an attacker with full database access would have. */
@@ -50,10 +50,13 @@ async function rewrite(
     for (const e of events.filter((x) => x.seq >= seq)) {
       const data = e.seq === seq ? edit(e.data as Record<string, unknown>) : e.data;
       const hash = chainHash(prev, { ...e, data } as typeof e);
-      await c.query(
-        `UPDATE dossier_event SET data = $3, prev_hash = $4, hash = $5 WHERE dossier_id = $1 AND seq = $2`,
-        [streamId, e.seq, JSON.stringify(data), prev, hash],
-      );
+      await c.query(`UPDATE dossier_event SET data = $3, prev_hash = $4, hash = $5 WHERE stream_id = $1 AND seq = $2`, [
+        streamId,
+        e.seq,
+        JSON.stringify(data),
+        prev,
+        hash,
+      ]);
       prev = hash;
     }
   });
@@ -113,7 +116,7 @@ describe('what the chains alone cannot show is reported against the latest ancho
     const id = await stored(events);
     const last = events.length;
     await new Anchors(db.ds).anchor();
-    await asSuperuser((c) => c.query(`DELETE FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [id, last]));
+    await asSuperuser((c) => c.query(`DELETE FROM dossier_event WHERE stream_id = $1 AND seq = $2`, [id, last]));
     // The chain that is left is a valid prefix: only the anchor shows the loss.
     expect((await new ChainVerifier(new EventStore(db.ds)).verifyDossier(id)).ok).toBe(true);
     const all = await verifier().verifyAll();
@@ -137,7 +140,7 @@ describe('what the chains alone cannot show is reported against the latest ancho
     const goneEvents = simulateDossier({ steps: 3 });
     const [kept, gone] = [await stored(keptEvents), await stored(goneEvents)];
     await new Anchors(db.ds).anchor();
-    await asSuperuser((c) => c.query(`DELETE FROM dossier_event WHERE dossier_id = $1`, [gone]));
+    await asSuperuser((c) => c.query(`DELETE FROM dossier_event WHERE stream_id = $1`, [gone]));
     const all = await verifier().verifyAll();
     expect(all).toMatchObject({ ok: false, dossiers: 1, events: keptEvents.length });
     expect(all.problems).toEqual([
@@ -215,7 +218,7 @@ describe("a decision's chain head at signing", () => {
     };
     const decided = batches[batches.length - 1].map(signed);
     await store.append(decided);
-    const id = events[0].dossierId;
+    const id = events[0].streamId;
     const awarded = decided.find((e) => e.type === 'DossierAwarded')!;
     expect(await new ChainVerifier(store).verifyDossier(id)).toMatchObject({ ok: true });
 

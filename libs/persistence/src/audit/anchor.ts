@@ -166,7 +166,7 @@ export class Anchors {
       const previous = await this.latest(m);
       const anchored = await this.anchoredHeadsIn(m);
       const heads = (await m.query(
-        `SELECT DISTINCT ON (dossier_id) dossier_id AS stream_id, seq, hash FROM dossier_event ORDER BY dossier_id, seq DESC`,
+        `SELECT DISTINCT ON (stream_id) stream_id, seq, hash FROM dossier_event ORDER BY stream_id, seq DESC`,
       )) as {
         stream_id: string;
         seq: number;

@@ -16,7 +16,7 @@ export function canonicalJson(value: unknown): string {
 /** The fields of an event that the chain protects, in canonical form. */
 export function chainedContent(e: StoredEnvelope): string {
   return canonicalJson({
-    dossierId: e.dossierId,
+    dossierId: e.streamId,
     seq: e.seq,
     type: e.type,
     data: e.data,
@@ -61,17 +61,17 @@ export function verifyChain(events: readonly ChainedEvent[], from: ChainTail = G
     const expectedSeq = from.seq + i + 1;
     if (e.seq !== expectedSeq)
       return {
-        dossierId: e.dossierId,
+        dossierId: e.streamId,
         seq: e.seq,
         problem: 'SEQ_GAP',
         expected: String(expectedSeq),
         found: String(e.seq),
       };
     if (e.prevHash !== prev)
-      return { dossierId: e.dossierId, seq: e.seq, problem: 'PREV_HASH_MISMATCH', expected: prev, found: e.prevHash };
+      return { dossierId: e.streamId, seq: e.seq, problem: 'PREV_HASH_MISMATCH', expected: prev, found: e.prevHash };
     const hash = chainHash(prev, e);
     if (hash !== e.hash)
-      return { dossierId: e.dossierId, seq: e.seq, problem: 'HASH_MISMATCH', expected: hash, found: e.hash };
+      return { dossierId: e.streamId, seq: e.seq, problem: 'HASH_MISMATCH', expected: hash, found: e.hash };
     prev = e.hash;
   }
   return undefined;

@@ -3,6 +3,14 @@ import { verifyChain } from './chain';
 
 export const EXPORT_FORMAT = 'tdkt-dossier-record/1';
 
+/**
+ * An event as the export shows it: the chain's canonical field names (`dossierId` for the stream, as the hash covers
+ * it), so format /1 files and the offline verifiers that read them stay as they were when the column was renamed.
+ */
+export type ExportedEvent = Omit<ChainedEvent, 'streamId'> & { dossierId: string };
+
+const exported = ({ streamId, ...rest }: ChainedEvent): ExportedEvent => ({ dossierId: streamId, ...rest });
+
 /** A dossier's full record as one JSON file an auditor can verify offline (see docs/audit.md). */
 export interface DossierRecordExport {
   format: typeof EXPORT_FORMAT;
@@ -17,7 +25,7 @@ export interface DossierRecordExport {
     verifiedAtExport: boolean;
   };
   decision: unknown;
-  events: ChainedEvent[];
+  events: ExportedEvent[];
 }
 
 export function buildExport(dossierId: string, events: ChainedEvent[], exportedAt: string): DossierRecordExport {
@@ -36,6 +44,6 @@ export function buildExport(dossierId: string, events: ChainedEvent[], exportedA
       verifiedAtExport: !verifyChain(events),
     },
     decision: awarded ? (awarded.data as { decision: unknown }).decision : null,
-    events,
+    events: events.map(exported),
   };
 }

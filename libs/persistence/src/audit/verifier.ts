@@ -116,13 +116,13 @@ export class ChainVerifier {
     for await (const page of this.events.readAll()) {
       for (const e of page) {
         events++;
-        const tail = tails.get(e.dossierId);
+        const tail = tails.get(e.streamId);
         firstBreak ??= verifyChain([e], tail ?? GENESIS);
-        const anchored = heads.get(e.dossierId);
+        const anchored = heads.get(e.streamId);
         if (anchored?.seq === e.seq && anchored.hash !== e.hash)
           findings.add({
             problem: 'ANCHORED_HASH_MISMATCH',
-            streamId: e.dossierId,
+            streamId: e.streamId,
             seq: e.seq,
             anchorSeq: latest?.seq,
             expected: anchored.hash,
@@ -232,17 +232,17 @@ function checkAgainstAnchor(anchored: StreamHead, stream: readonly ChainedEvent[
 
 /** Moves a stream's tail on by one event and checks a decision's chain head at signing against it. */
 function track(tails: Map<string, Tail>, e: ChainedEvent, findings: Findings): void {
-  const tail = tails.get(e.dossierId);
+  const tail = tails.get(e.streamId);
   // The workflow signs on the head before the command: events of one command share its request id.
   const beforeCommand = tail && tail.requestId === e.requestId ? tail.beforeCommand : (tail?.hash ?? GENESIS_HASH);
   const signed = signedHead(e);
   if (signed !== undefined && signed !== beforeCommand)
     findings.add({
       problem: 'SIGNING_HEAD_MISMATCH',
-      streamId: e.dossierId,
+      streamId: e.streamId,
       seq: e.seq,
       expected: beforeCommand,
       found: signed,
     });
-  tails.set(e.dossierId, { seq: e.seq, hash: e.hash, requestId: e.requestId, beforeCommand });
+  tails.set(e.streamId, { seq: e.seq, hash: e.hash, requestId: e.requestId, beforeCommand });
 }

@@ -52,7 +52,7 @@ export class DirectoryAdmin {
   /** Appends one change to an entity's directory stream (next seq; the store refuses a concurrent writer). */
   async append(streamId: string, events: readonly DirectoryEvent[], actor: Actor, requestId: string): Promise<void> {
     const [{ n }] = (await this.dataSource.query(
-      `SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1`,
+      `SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE stream_id = $1`,
       [streamId],
     )) as { n: number }[];
     const occurredAt = new Date().toISOString();
@@ -61,7 +61,7 @@ export class DirectoryAdmin {
 
   async history(streamId: string): Promise<DirectoryHistoryEntry[]> {
     const rows = (await this.dataSource.query(
-      `SELECT seq, type, data, actor_id, actor_role, occurred_at, request_id, hash FROM dossier_event WHERE dossier_id = $1 AND type LIKE 'Directory%' ORDER BY seq`,
+      `SELECT seq, type, data, actor_id, actor_role, occurred_at, request_id, hash FROM dossier_event WHERE stream_id = $1 AND type LIKE 'Directory%' ORDER BY seq`,
       [streamId],
     )) as {
       seq: number;

@@ -6,7 +6,7 @@ import type { EventEnvelope } from '@tdkt/domain';
 import { ChainVerifier } from '../audit/verifier';
 import { createDataSource } from '../data-source';
 import { DossierQueries } from '../read-models/dossier-queries';
-import { AllocationKeyConflictError, DecisionNumbers } from '../read-models/decision-numbers';
+import { AllocationKeyConflictError, DecisionNumbers } from '../decisions/decision-numbers';
 import { ConcurrentAppendError, EventStore } from './event-store';
 
 let ds: DataSource;
@@ -20,7 +20,7 @@ afterAll(async () => ds?.destroy());
 /** A fresh dossier's first events, as the workflow would build them. */
 function aStream(dossierId: string = randomUUID(), requestId: string = randomUUID()): EventEnvelope[] {
   const base = {
-    dossierId,
+    streamId: dossierId,
     actorId: 'clerk-1',
     actorRole: 'UNIT_CLERK',
     occurredAt: '2025-07-02T03:00:00.000Z',
@@ -67,7 +67,7 @@ describe('appending', () => {
     const events = aStream();
     const result = await store.append(events);
     expect(result).toMatchObject({ appended: 2, duplicate: false });
-    const view = await new DossierQueries(ds).findById(events[0].dossierId);
+    const view = await new DossierQueries(ds).findById(events[0].streamId);
     expect(view).toMatchObject({ status: 'UNIT_REVIEW', ruleSetVersion: 'LAW2022+ND152+TT15/2025', version: 2 });
   });
 
@@ -76,27 +76,27 @@ describe('appending', () => {
     const first = await store.append(events);
     const again = await store.append(events);
     expect(again).toEqual({ appended: 0, duplicate: true, headHash: first.headHash });
-    expect(await store.count(events[0].dossierId)).toBe(2);
-    expect((await new DossierQueries(ds).findById(events[0].dossierId))?.version).toBe(2);
+    expect(await store.count(events[0].streamId)).toBe(2);
+    expect((await new DossierQueries(ds).findById(events[0].streamId))?.version).toBe(2);
   });
 
   it('another request writing the same seq is refused', async () => {
     const events = aStream();
     await store.append(events.slice(0, 1));
-    await expect(store.append(aStream(events[0].dossierId).slice(0, 1))).rejects.toBeInstanceOf(ConcurrentAppendError);
+    await expect(store.append(aStream(events[0].streamId).slice(0, 1))).rejects.toBeInstanceOf(ConcurrentAppendError);
   });
 
   it('a gap in seq is refused and nothing is written', async () => {
     const events = aStream();
     await expect(store.append(events.slice(1))).rejects.toThrow(/gap/);
-    expect(await store.count(events[0].dossierId)).toBe(0);
+    expect(await store.count(events[0].streamId)).toBe(0);
   });
 
   it('a failing projection rolls the events back with it', async () => {
     const [created] = aStream();
     const broken = { ...created, data: { ...created.data, nominee: null } } as unknown as EventEnvelope;
     await expect(store.append([broken])).rejects.toThrow();
-    expect(await store.count(created.dossierId)).toBe(0);
+    expect(await store.count(created.streamId)).toBe(0);
   });
 });
 
@@ -111,15 +111,50 @@ async function asOwner(sql: string, params: unknown[] = []): Promise<unknown> {
   }
 }
 
+describe('streams of every kind', () => {
+  it("stores each event's stream kind, and readAll reads only the kinds asked for", async () => {
+    const events = aStream();
+    await store.append(events);
+    const rows = (await ds.query(`SELECT stream_kind FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [
+      events[0].streamId,
+    ])) as { stream_kind: string }[];
+    expect(rows.map((r) => r.stream_kind)).toEqual(['DOSSIER', 'DOSSIER']);
+    const sessions: string[] = [];
+    for await (const page of store.readAll(5000, undefined, { kinds: ['SESSION'] }))
+      for (const e of page) if (e.streamId === events[0].streamId) sessions.push(e.type);
+    expect(sessions).toEqual([]);
+    const dossiers: string[] = [];
+    for await (const page of store.readAll(5000, undefined, { kinds: ['DOSSIER'] }))
+      for (const e of page) if (e.streamId === events[0].streamId) dossiers.push(e.type);
+    expect(dossiers).toEqual(['DossierCreated', 'DossierSubmitted']);
+  });
+
+  it('appends an envelope recorded under the old field name (an activity scheduled before the rename) unchanged', async () => {
+    const today = aStream();
+    const id = randomUUID();
+    const recorded = aStream(id, today[0].requestId).map(({ streamId, ...rest }) => ({ ...rest, dossierId: streamId }));
+    const { headHash } = await store.append(recorded);
+    const stored = await store.readStream(id);
+    expect(stored.map((e) => [e.streamId, e.seq])).toEqual([
+      [id, 1],
+      [id, 2],
+    ]);
+    expect(stored[1].hash).toBe(headHash);
+    // The same events in today's shape chain to the same head: the canonical form never depended on the name.
+    const again = await store.append(aStream(id, today[0].requestId));
+    expect(again).toEqual({ appended: 0, duplicate: true, headHash });
+  });
+});
+
 describe('the event table is append-only, for its owner too', () => {
   it.each([
-    ['UPDATE', `UPDATE dossier_event SET actor_id = 'mallory' WHERE dossier_id = $1`],
-    ['DELETE', `DELETE FROM dossier_event WHERE dossier_id = $1`],
+    ['UPDATE', `UPDATE dossier_event SET actor_id = 'mallory' WHERE stream_id = $1`],
+    ['DELETE', `DELETE FROM dossier_event WHERE stream_id = $1`],
   ])('%s is refused by the database', async (_op, sql) => {
     const events = aStream();
     await store.append(events);
-    await expect(asOwner(sql, [events[0].dossierId])).rejects.toThrow(/append-only/);
-    expect(await store.count(events[0].dossierId)).toBe(2);
+    await expect(asOwner(sql, [events[0].streamId])).rejects.toThrow(/append-only/);
+    expect(await store.count(events[0].streamId)).toBe(2);
   });
 
   it('TRUNCATE is refused by the database', async () => {
@@ -131,7 +166,7 @@ describe('the hash chain', () => {
   it('verifies an untouched dossier and reports its head', async () => {
     const events = aStream();
     const { headHash } = await store.append(events);
-    expect(await new ChainVerifier(store).verifyDossier(events[0].dossierId)).toEqual({
+    expect(await new ChainVerifier(store).verifyDossier(events[0].streamId)).toEqual({
       ok: true,
       dossiers: 1,
       events: 2,
@@ -143,12 +178,12 @@ describe('the hash chain', () => {
     const events = aStream();
     await store.append(events);
     await asSuperuser(
-      `UPDATE dossier_event SET data = jsonb_set(data, '{ruleSetVersion}', '"LAW2022+ND98+TT01/2024"') WHERE dossier_id = $1 AND seq = 2`,
-      [events[0].dossierId],
+      `UPDATE dossier_event SET data = jsonb_set(data, '{ruleSetVersion}', '"LAW2022+ND98+TT01/2024"') WHERE stream_id = $1 AND seq = 2`,
+      [events[0].streamId],
     );
-    const report = await new ChainVerifier(store).verifyDossier(events[0].dossierId);
+    const report = await new ChainVerifier(store).verifyDossier(events[0].streamId);
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ dossierId: events[0].dossierId, seq: 2, problem: 'HASH_MISMATCH' });
+    expect(report.firstBreak).toMatchObject({ dossierId: events[0].streamId, seq: 2, problem: 'HASH_MISMATCH' });
     const all = await new ChainVerifier(store).verifyAll();
     expect(all.ok).toBe(false);
     // Tampered rows from this test stay in the shared table, so the whole-table check must find one of them.
@@ -159,8 +194,8 @@ describe('the hash chain', () => {
     const events = aStream();
     const third = { ...events[1], seq: 3, type: 'UnitApproved' as const, data: {} };
     await store.append([...events, third]);
-    await asSuperuser(`DELETE FROM dossier_event WHERE dossier_id = $1 AND seq = 2`, [events[0].dossierId]);
-    expect((await new ChainVerifier(store).verifyDossier(events[0].dossierId)).firstBreak).toMatchObject({
+    await asSuperuser(`DELETE FROM dossier_event WHERE stream_id = $1 AND seq = 2`, [events[0].streamId]);
+    expect((await new ChainVerifier(store).verifyDossier(events[0].streamId)).firstBreak).toMatchObject({
       seq: 3,
       problem: 'SEQ_GAP',
     });

@@ -1,5 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { StoredEnvelope } from '@tdkt/domain';
+import {
+  currentEnvelope,
+  streamKindOf,
+  type RecordedEnvelope,
+  type StoredEnvelope,
+  type StreamKind,
+} from '@tdkt/domain';
 import { chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
 import { projectAll } from '../read-models/projections';
 
@@ -11,7 +17,7 @@ export interface AppendResult {
 }
 
 interface EventRow {
-  dossier_id: string;
+  stream_id: string;
   seq: number;
   type: string;
   data: StoredEnvelope['data'];
@@ -28,7 +34,7 @@ interface EventRow {
 // Rows come from this table, which only append() writes, so type and data belong together as the union says.
 const toChained = (r: EventRow): ChainedEvent =>
   ({
-    dossierId: r.dossier_id,
+    streamId: r.stream_id,
     seq: r.seq,
     type: r.type,
     data: r.data,
@@ -45,41 +51,46 @@ const toChained = (r: EventRow): ChainedEvent =>
 /** Advisory lock key: appends hold it shared, a read-model rebuild exclusively, so no event lands mid-rebuild. */
 export const EVENT_APPEND_LOCK_KEY = 7_734_200_002;
 
-/** The business log: append-only, hash-chained per dossier, and the only source of the read models. */
+/**
+ * The business log: append-only, hash-chained per stream, and the only source of the read models. One table holds
+ * every stream kind (dossiers, council sessions, registers, rounds, the directory, emulation…): `stream_id` names
+ * the stream, `stream_kind` its kind (from the event type, `streamKindOf`).
+ */
 export class EventStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Appends one command's events and updates every read model, in one transaction. Idempotent by construction: the
-   * unique (dossier_id, seq) key makes a retried append insert nothing, and then nothing is projected twice.
+   * unique (stream_id, seq) key makes a retried append insert nothing, and then nothing is projected twice.
    */
-  async append(events: readonly StoredEnvelope[], manager?: EntityManager): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
-    const dossierId = events[0].dossierId;
-    if (events.some((e, i) => e.dossierId !== dossierId || e.seq !== events[0].seq + i))
-      throw new Error('events must be one dossier, consecutive seq');
+  async append(recorded: readonly RecordedEnvelope<StoredEnvelope>[], manager?: EntityManager): Promise<AppendResult> {
+    if (recorded.length === 0) throw new Error('append needs at least one event');
+    const events = recorded.map((e) => currentEnvelope(e));
+    const streamId = events[0].streamId;
+    if (events.some((e, i) => e.streamId !== streamId || e.seq !== events[0].seq + i))
+      throw new Error('events must be one stream, consecutive seq');
     // Inside the caller's transaction when one is given (its checks and the append commit together).
     const inTransaction = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> =>
       manager ? work(manager) : this.dataSource.transaction(work);
     return inTransaction(async (m) => {
       // Appends share this lock; a rebuild of the read models takes it alone (the app's role may not LOCK the table).
       await m.query(`SELECT pg_advisory_xact_lock_shared($1)`, [EVENT_APPEND_LOCK_KEY]);
-      const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`, [
-        dossierId,
+      const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE stream_id = $1 AND seq = $2`, [
+        streamId,
         events[0].seq - 1,
       ])) as { hash: string }[];
       if (events[0].seq > 1 && !prev)
-        throw new Error(`dossier ${dossierId} has no event ${events[0].seq - 1}; refusing a gap`);
+        throw new Error(`stream ${streamId} has no event ${events[0].seq - 1}; refusing a gap`);
       let prevHash = prev?.hash ?? GENESIS_HASH;
       const appended: StoredEnvelope[] = [];
       for (const e of events) {
         const hash = chainHash(prevHash, e);
         const inserted = (await m.query(
-          `INSERT INTO dossier_event (dossier_id, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (dossier_id, seq) DO NOTHING RETURNING seq`,
+          `INSERT INTO dossier_event (stream_id, stream_kind, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id, prev_hash, hash)
+           VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (stream_id, seq) DO NOTHING RETURNING seq`,
           [
-            e.dossierId,
+            e.streamId,
             e.seq,
             e.type,
             JSON.stringify(e.data),
@@ -91,14 +102,15 @@ export class EventStore {
             e.requestId,
             prevHash,
             hash,
+            streamKindOf(e.type),
           ],
         )) as unknown[];
         if (inserted.length === 0) {
           const [existing] = (await m.query(
-            `SELECT request_id, hash FROM dossier_event WHERE dossier_id = $1 AND seq = $2`,
-            [e.dossierId, e.seq],
+            `SELECT request_id, hash FROM dossier_event WHERE stream_id = $1 AND seq = $2`,
+            [e.streamId, e.seq],
           )) as { request_id: string; hash: string }[];
-          if (existing.request_id !== e.requestId) throw new ConcurrentAppendError(e.dossierId, e.seq);
+          if (existing.request_id !== e.requestId) throw new ConcurrentAppendError(e.streamId, e.seq);
           prevHash = existing.hash;
           continue;
         }
@@ -110,21 +122,32 @@ export class EventStore {
     });
   }
 
-  async readStream(dossierId: string, manager?: EntityManager): Promise<ChainedEvent[]> {
+  async readStream(streamId: string, manager?: EntityManager): Promise<ChainedEvent[]> {
     const rows = (await (manager ?? this.dataSource.manager).query(
-      `SELECT * FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
-      [dossierId],
+      `SELECT * FROM dossier_event WHERE stream_id = $1 ORDER BY seq`,
+      [streamId],
     )) as EventRow[];
     return rows.map(toChained);
   }
 
-  /** Streams every event in (dossier, seq) order in pages, for rebuilds and whole-table verification. */
-  async *readAll(pageSize = 1000, manager?: EntityManager): AsyncGenerator<ChainedEvent[]> {
-    let after = 0;
+  /**
+   * Streams every event in the order it was appended, in pages, for rebuilds and whole-table verification; `range`
+   * limits it to the events after `after` and up to `upTo` (event table ids, as `lastId()` gives them), and to the
+   * given stream kinds when `kinds` names some (a read model that consumes one kind skips the rest by index).
+   */
+  async *readAll(
+    pageSize = 1000,
+    manager?: EntityManager,
+    range: { after?: number; upTo?: number; kinds?: readonly StreamKind[] } = {},
+  ): AsyncGenerator<ChainedEvent[]> {
+    let after = range.after ?? 0;
+    const upTo = range.upTo ?? Number.MAX_SAFE_INTEGER;
     for (;;) {
       const rows = (await (manager ?? this.dataSource.manager).query(
-        `SELECT * FROM dossier_event WHERE id > $1 ORDER BY id LIMIT $2`,
-        [after, pageSize],
+        range.kinds
+          ? `SELECT * FROM dossier_event WHERE stream_kind = ANY($4) AND id > $1 AND id <= $2 ORDER BY id LIMIT $3`
+          : `SELECT * FROM dossier_event WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
+        range.kinds ? [after, upTo, pageSize, range.kinds] : [after, upTo, pageSize],
       )) as (EventRow & { id: string })[];
       if (rows.length === 0) return;
       yield rows.map(toChained);
@@ -132,20 +155,20 @@ export class EventStore {
     }
   }
 
-  async count(dossierId?: string): Promise<number> {
+  async count(streamId?: string): Promise<number> {
     const [row] = (await this.dataSource.query(
-      dossierId
-        ? `SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`
+      streamId
+        ? `SELECT count(*)::int AS n FROM dossier_event WHERE stream_id = $1`
         : `SELECT count(*)::int AS n FROM dossier_event`,
-      dossierId ? [dossierId] : [],
+      streamId ? [streamId] : [],
     )) as { n: number }[];
     return row.n;
   }
 }
 
 export class ConcurrentAppendError extends Error {
-  constructor(dossierId: string, seq: number) {
-    super(`Event ${seq} of dossier ${dossierId} was already written by another request`);
+  constructor(streamId: string, seq: number) {
+    super(`Event ${seq} of stream ${streamId} was already written by another request`);
     this.name = 'ConcurrentAppendError';
   }
 }

@@ -97,7 +97,7 @@ export class DirectoryImporter {
       for (const r of decision.value) {
         const streamId = streamOf(r);
         const [{ n }] = (await m.query(
-          `SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1`,
+          `SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE stream_id = $1`,
           [streamId],
         )) as { n: number }[];
         await this.events.append(
@@ -137,7 +137,7 @@ export class DirectoryImporter {
     first: DirectoryImportRow,
   ): Promise<{ at: string; by: string } | undefined> {
     const [row] = (await this.dataSource.query(
-      `SELECT occurred_at, actor_id FROM dossier_event WHERE dossier_id = $1 AND request_id = $2 LIMIT 1`,
+      `SELECT occurred_at, actor_id FROM dossier_event WHERE stream_id = $1 AND request_id = $2 LIMIT 1`,
       [streamOf(first), directoryImportRequestId(fileSha256, first)],
     )) as { occurred_at: Date; actor_id: string }[];
     return row && { at: row.occurred_at.toISOString(), by: row.actor_id };

@@ -61,20 +61,22 @@ export class AwardFund1735420000000 implements MigrationInterface {
       rule_set_version: string | null;
       request_id: string;
     }[];
-    for (const r of rows) {
-      const envelope = {
-        dossierId: r.dossier_id,
-        seq: r.seq,
-        type: r.type,
-        data: r.data,
-        actorId: r.actor_id,
-        actorRole: r.actor_role,
-        occurredAt: r.occurred_at.toISOString(),
-        ruleSetVersion: r.rule_set_version,
-        requestId: r.request_id,
-      } as StoredEnvelope;
-      await projectAwardFund(q.manager, envelope);
-    }
+    const envelopes = rows.map(
+      (r) =>
+        ({
+          streamId: r.dossier_id,
+          seq: r.seq,
+          type: r.type,
+          data: r.data,
+          actorId: r.actor_id,
+          actorRole: r.actor_role,
+          occurredAt: r.occurred_at.toISOString(),
+          ruleSetVersion: r.rule_set_version,
+          requestId: r.request_id,
+        }) as StoredEnvelope,
+    );
+    // One batch in event order: the same fold as live and rebuild (a batch gives the same rows as one event at a time).
+    for (let i = 0; i < envelopes.length; i += 1000) await projectAwardFund(q.manager, envelopes.slice(i, i + 1000));
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -14,7 +14,7 @@ export async function projectAttachment(m: EntityManager, e: StoredEnvelope): Pr
     [
       f.fileId,
       f.dossierId,
-      e.dossierId,
+      e.streamId,
       e.seq,
       f.part,
       f.lineageId,

@@ -9,82 +9,228 @@ import {
   type StoredEnvelope,
   type SubjectKind,
 } from '@tdkt/domain';
+import { foldOwners, insertRows, loadedStates, rowsOwnedBy, writeChanged, type RowTable } from './row-batch';
+
+/** One dossier's line in the ledger (amounts in VND; int8 and numeric as the database returns them, strings). */
+export interface FundEntryRow {
+  dossier_id: string;
+  award_code: string;
+  unit_code: string;
+  subject_kind: SubjectKind;
+  rule_set_version: string | null;
+  bonus_table: BonusTable | null;
+  decision_number: string | null;
+  authority: string | null;
+  decided_on: string | null;
+  year: number | null;
+  due_vnd: number | string | null;
+  multiplier: number | string | null;
+  base_salary_vnd: number | string | null;
+  basis: string | null;
+  paid_vnd: number | string;
+  last_paid_on: string | null;
+  revoked_on: string | null;
+  recovered_vnd: number | string | null;
+}
+
+/** One payment against a dossier's line (`seq` is the payment's event in its AWARD_FUND stream). */
+export interface FundPaymentRow {
+  dossier_id: string;
+  seq: number;
+  amount_vnd: number;
+  paid_on: string;
+  source: string;
+  voucher_ref: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A dossier's part of the ledger: its line (once created) and the payments a batch adds to it. */
+export interface FundState {
+  entry?: FundEntryRow;
+  payments: readonly FundPaymentRow[];
+}
+
+const ENTRY: RowTable = {
+  name: 'award_fund_entry',
+  key: ['dossier_id'],
+  owner: 'dossier_id',
+  columns: [
+    'dossier_id',
+    'award_code',
+    'unit_code',
+    'subject_kind',
+    'rule_set_version',
+    'bonus_table',
+    'decision_number',
+    'authority',
+    'decided_on',
+    'year',
+    'due_vnd',
+    'multiplier',
+    'base_salary_vnd',
+    'basis',
+    'paid_vnd',
+    'last_paid_on',
+    'revoked_on',
+    'recovered_vnd',
+  ],
+};
+const PAYMENT: RowTable = {
+  name: 'award_fund_payment',
+  key: ['dossier_id', 'seq'],
+  owner: 'dossier_id',
+  columns: [
+    'dossier_id',
+    'seq',
+    'amount_vnd',
+    'paid_on',
+    'source',
+    'voucher_ref',
+    'note',
+    'recorded_by',
+    'recorded_at',
+  ],
+};
+
+const later = (a: string | null, b: string): string => (a !== null && a > b ? a : b);
+const plus = (a: number | string, b: number): string => String(BigInt(a) + BigInt(b));
+
+/** The dossier a ledger event is about: its own stream, or the dossier a payment is for. */
+export const fundOwnerOf = (e: StoredEnvelope): string =>
+  e.type === 'AwardFundPaymentRecorded' ? (e.data as { dossierId: string }).dossierId : e.streamId;
 
 /**
- * The award fund ledger: an entry per dossier from its creation (award, unit, subject), bound to the rule set of its
- * first submission (the snapshot's bonus table), completed at the decision with the amount due on the decision date
- * (rule 35), marked at revocation and at the bonus's recovery; payments from AWARD_FUND streams. Reads only its own
- * tables, so a rebuild reproduces it.
+ * A dossier's ledger after one event (pure): an entry from its creation (award, unit, subject), bound to the rule set
+ * of its first submission (the snapshot's bonus table), completed at the decision with the amount due on the decision
+ * date (rule 35), marked at revocation and at the bonus's recovery; payments from AWARD_FUND streams add to what was
+ * paid. Returns `state` itself when the event changes nothing.
  */
-export async function projectAwardFund(m: EntityManager, e: StoredEnvelope): Promise<void> {
+export function fundAfter(state: FundState, e: StoredEnvelope): FundState {
   const event = { type: e.type, data: e.data } as DossierEvent | AwardFundEvent;
+  const entry = state.entry;
+  const set = (changes: Partial<FundEntryRow>): FundState =>
+    entry ? { ...state, entry: { ...entry, ...changes } } : state;
   switch (event.type) {
     case 'DossierCreated':
-      await m.query(
-        `INSERT INTO award_fund_entry (dossier_id, award_code, unit_code, subject_kind) VALUES ($1, $2, $3, $4) ON CONFLICT (dossier_id) DO NOTHING`,
-        [e.dossierId, event.data.awardCode, event.data.unitCode, event.data.nominee.kind],
-      );
-      return;
+      if (entry) return state;
+      return {
+        ...state,
+        entry: {
+          dossier_id: e.streamId,
+          award_code: event.data.awardCode,
+          unit_code: event.data.unitCode,
+          subject_kind: event.data.nominee.kind,
+          rule_set_version: null,
+          bonus_table: null,
+          decision_number: null,
+          authority: null,
+          decided_on: null,
+          year: null,
+          due_vnd: null,
+          multiplier: null,
+          base_salary_vnd: null,
+          basis: null,
+          paid_vnd: '0',
+          last_paid_on: null,
+          revoked_on: null,
+          recovered_vnd: null,
+        },
+      };
     case 'DossierSubmitted': {
       // Bound at the first submission, for life: later submissions keep it.
+      if (!entry || (entry.rule_set_version !== null && entry.bonus_table !== null)) return state;
       const bonus = (event.data.ruleSet ?? ruleSetByVersion(event.data.ruleSetVersion))?.bonus ?? null;
-      await m.query(
-        `UPDATE award_fund_entry SET rule_set_version = COALESCE(rule_set_version, $2), bonus_table = COALESCE(bonus_table, $3) WHERE dossier_id = $1`,
-        [e.dossierId, event.data.ruleSetVersion, bonus && JSON.stringify(bonus)],
-      );
-      return;
+      return set({
+        rule_set_version: entry.rule_set_version ?? event.data.ruleSetVersion,
+        bonus_table: entry.bonus_table ?? bonus,
+      });
     }
     case 'DossierAwarded': {
+      if (!entry) return state;
       const d = event.data.decision;
-      const [row] = (await m.query(
-        `SELECT award_code, subject_kind, bonus_table FROM award_fund_entry WHERE dossier_id = $1`,
-        [e.dossierId],
-      )) as { award_code: string; subject_kind: SubjectKind; bonus_table: BonusTable | null }[];
-      if (!row) return;
-      const table = row.bonus_table ?? ruleSetInForce(d.signedOn)?.bonus;
-      const due = table ? amountDue({ bonus: table }, row.award_code, row.subject_kind, d.signedOn) : undefined;
-      await m.query(
-        `UPDATE award_fund_entry SET decision_number = $2, authority = $3, decided_on = $4, year = $5, due_vnd = $6, multiplier = $7, base_salary_vnd = $8, basis = $9 WHERE dossier_id = $1`,
-        [
-          e.dossierId,
-          d.number,
-          d.authority,
-          d.signedOn,
-          d.year,
-          due?.amountVnd ?? null,
-          due?.multiplier ?? null,
-          due?.baseSalaryVnd ?? null,
-          due?.basis ?? 'No bonus table bound to the dossier',
-        ],
-      );
-      return;
+      const table = entry.bonus_table ?? ruleSetInForce(d.signedOn)?.bonus;
+      const due = table ? amountDue({ bonus: table }, entry.award_code, entry.subject_kind, d.signedOn) : undefined;
+      return set({
+        decision_number: d.number,
+        authority: d.authority,
+        decided_on: d.signedOn,
+        year: d.year,
+        due_vnd: due?.amountVnd ?? null,
+        multiplier: due?.multiplier ?? null,
+        base_salary_vnd: due?.baseSalaryVnd ?? null,
+        basis: due?.basis ?? 'No bonus table bound to the dossier',
+      });
     }
     case 'AwardRevoked':
-      await m.query(`UPDATE award_fund_entry SET revoked_on = $2 WHERE dossier_id = $1`, [
-        e.dossierId,
-        event.data.revokedOn,
-      ]);
-      return;
+      return set({ revoked_on: event.data.revokedOn });
     case 'RecoveryRecorded':
-      if (event.data.item === 'BONUS')
-        await m.query(`UPDATE award_fund_entry SET recovered_vnd = $2 WHERE dossier_id = $1`, [
-          e.dossierId,
-          event.data.amountVnd ?? 0,
-        ]);
-      return;
+      return event.data.item === 'BONUS' ? set({ recovered_vnd: event.data.amountVnd ?? 0 }) : state;
     case 'AwardFundPaymentRecorded': {
       const p = event.data;
-      await m.query(
-        `INSERT INTO award_fund_payment (dossier_id, seq, amount_vnd, paid_on, source, voucher_ref, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [p.dossierId, e.seq, p.amountVnd, p.paidOn, p.source, p.voucherRef, p.note ?? null, e.actorId, e.occurredAt],
-      );
-      await m.query(
-        `UPDATE award_fund_entry SET paid_vnd = paid_vnd + $2, last_paid_on = GREATEST(last_paid_on, $3::date) WHERE dossier_id = $1`,
-        [p.dossierId, p.amountVnd, p.paidOn],
-      );
-      return;
+      const payment: FundPaymentRow = {
+        dossier_id: p.dossierId,
+        seq: e.seq,
+        amount_vnd: p.amountVnd,
+        paid_on: p.paidOn,
+        source: p.source,
+        voucher_ref: p.voucherRef,
+        note: p.note ?? null,
+        recorded_by: e.actorId,
+        recorded_at: e.occurredAt,
+      };
+      const paid = { ...state, payments: [...state.payments, payment] };
+      return entry
+        ? {
+            ...paid,
+            entry: {
+              ...entry,
+              paid_vnd: plus(entry.paid_vnd, p.amountVnd),
+              last_paid_on: later(entry.last_paid_on, p.paidOn),
+            },
+          }
+        : paid;
     }
     default:
-      return;
+      return state;
   }
+}
+
+const READS = new Set([
+  'DossierCreated',
+  'DossierSubmitted',
+  'DossierAwarded',
+  'AwardRevoked',
+  'RecoveryRecorded',
+  'AwardFundPaymentRecorded',
+]);
+
+/**
+ * The award fund ledger over a batch of events (the dossiers' own events and the fund's payment streams): the touched
+ * entries are read once, the events folded with `fundAfter`, the entries written in one statement and the new payments
+ * inserted in another. Reads only its own tables, so a rebuild reproduces it.
+ */
+export async function projectAwardFund(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+  const events = batch.filter((e) => READS.has(e.type));
+  if (events.length === 0) return;
+  // A dossier created in this batch has no entry yet: only the others are read.
+  const created = new Set(events.filter((e) => e.type === 'DossierCreated').map((e) => e.streamId));
+  const ids = [...new Set(events.map(fundOwnerOf))].filter((id) => !created.has(id));
+  const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
+  for (const row of await rowsOwnedBy<FundEntryRow>(m, ENTRY, ids)) loaded.get(row.dossier_id)!.entry = row;
+  const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);
+  await writeChanged(
+    m,
+    ENTRY,
+    loaded,
+    changed,
+    (s) => s.entry,
+    (s) => (s.entry ? [s.entry] : []),
+  );
+  await insertRows(
+    m,
+    PAYMENT,
+    [...changed.values()].flatMap((s) => s.payments),
+  );
 }

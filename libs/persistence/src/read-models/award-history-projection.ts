@@ -1,118 +1,267 @@
 import type { EntityManager } from 'typeorm';
 import { identityOf, subjectKeyOf, type DeclaredRecord, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
 
-/** The initiatives a dossier's record cites as a standard, replaced whenever the record changes (before submission). */
-async function citeInitiatives(
-  m: EntityManager,
-  dossierId: string,
-  awardCode: string | null,
-  record: DeclaredRecord,
-): Promise<void> {
-  const code =
-    awardCode ??
-    (
-      (await m.query(`SELECT award_code FROM award_subject WHERE dossier_id = $1`, [dossierId])) as {
-        award_code: string;
-      }[]
-    )[0]?.award_code;
-  await m.query(`DELETE FROM initiative_use WHERE dossier_id = $1`, [dossierId]);
+/** Who a dossier proposes, from its creation. */
+export interface AwardSubjectRow {
+  dossier_id: string;
+  subject_key: string;
+  subject_kind: string;
+  full_name: string;
+  unit_code: string;
+  award_code: string;
+  achievement_id: string;
+  commendation_type: string;
+  period_to: number | null;
+}
+
+/** The award a subject holds once the dossier is decided (imported awards have rows of their own: import_id set). */
+export interface AwardHistoryRow extends Omit<AwardSubjectRow, 'period_to'> {
+  year: number;
+  decision_number: string;
+  decided_on: string;
+  period_to: number | null;
+  import_id: string | null;
+  import_row: number | null;
+}
+
+/** An initiative a dossier cites as a standard (rules 12–13), used from submission on. */
+export interface InitiativeUseRow {
+  dossier_id: string;
+  name_key: string;
+  decision_key: string | null;
+  initiative_id: string;
+  award_code: string;
+  recognition_decision: string | null;
+  recognition_level: string | null;
+  recognition_date: string | null;
+  used: boolean;
+  decision_number: string | null;
+}
+
+/** A dossier's part of the award history. */
+export interface AwardHistoryState {
+  subject?: AwardSubjectRow;
+  history?: AwardHistoryRow;
+  uses: readonly InitiativeUseRow[];
+}
+
+const SUBJECT: RowTable = {
+  name: 'award_subject',
+  key: ['dossier_id'],
+  owner: 'dossier_id',
+  columns: [
+    'dossier_id',
+    'subject_key',
+    'subject_kind',
+    'full_name',
+    'unit_code',
+    'award_code',
+    'achievement_id',
+    'commendation_type',
+    'period_to',
+  ],
+};
+const HISTORY: RowTable = {
+  name: 'award_history',
+  key: ['dossier_id'],
+  owner: 'dossier_id',
+  columns: [
+    'dossier_id',
+    'subject_key',
+    'subject_kind',
+    'full_name',
+    'unit_code',
+    'award_code',
+    'year',
+    'decision_number',
+    'decided_on',
+    'achievement_id',
+    'commendation_type',
+    'period_to',
+    'import_id',
+    'import_row',
+  ],
+};
+const USE: RowTable = {
+  name: 'initiative_use',
+  key: ['dossier_id', 'name_key'],
+  owner: 'dossier_id',
+  columns: [
+    'dossier_id',
+    'name_key',
+    'decision_key',
+    'initiative_id',
+    'award_code',
+    'recognition_decision',
+    'recognition_level',
+    'recognition_date',
+    'used',
+    'decision_number',
+  ],
+};
+
+/** The initiatives a dossier's record cites as a standard, replacing the earlier ones (the first of a name wins). */
+function citedInitiatives(dossierId: string, awardCode: string, record: DeclaredRecord): InitiativeUseRow[] {
+  const uses = new Map<string, InitiativeUseRow>();
   for (const id of new Set(record.initiativeIds ?? [])) {
     const initiative = record.initiatives.find((i) => i.id === id) ?? { id };
     const { nameKey, decisionKey } = identityOf(initiative);
     const recognition = 'recognition' in initiative ? initiative.recognition : undefined;
-    await m.query(
-      `INSERT INTO initiative_use (dossier_id, name_key, decision_key, initiative_id, award_code, recognition_decision, recognition_level, recognition_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dossier_id, name_key) DO NOTHING`,
-      [
-        dossierId,
-        nameKey,
-        decisionKey ?? null,
-        id,
-        code ?? '',
-        recognition?.decision ?? null,
-        recognition?.level ?? null,
-        recognition?.date ?? null,
-      ],
-    );
+    if (uses.has(nameKey)) continue;
+    uses.set(nameKey, {
+      dossier_id: dossierId,
+      name_key: nameKey,
+      decision_key: decisionKey ?? null,
+      initiative_id: id,
+      award_code: awardCode,
+      recognition_decision: recognition?.decision ?? null,
+      recognition_level: recognition?.level ?? null,
+      recognition_date: recognition?.date ?? null,
+      used: false,
+      decision_number: null,
+    });
   }
+  return [...uses.values()];
 }
 
 /**
  * The initiative registry (rules 12–13): cited initiatives are used from submission on; a withdrawal or rejection
  * frees them; an award writes its decision number.
  */
-async function projectInitiativeUse(m: EntityManager, dossierId: string, event: DossierEvent): Promise<void> {
-  const set = (sql: string, params: unknown[] = []) =>
-    m.query(`UPDATE initiative_use SET ${sql} WHERE dossier_id = $1`, [dossierId, ...params]);
+function usesAfter(state: AwardHistoryState, dossierId: string, event: DossierEvent): AwardHistoryState['uses'] {
+  const set = (changes: Partial<InitiativeUseRow>) =>
+    state.uses.length ? state.uses.map((u) => ({ ...u, ...changes })) : state.uses;
   switch (event.type) {
     case 'DossierCreated':
-      if (event.data.record) await citeInitiatives(m, dossierId, event.data.awardCode, event.data.record);
-      return;
+      return event.data.record ? citedInitiatives(dossierId, event.data.awardCode, event.data.record) : state.uses;
     case 'DossierContentUpdated':
-      if (event.data.record) await citeInitiatives(m, dossierId, null, event.data.record);
-      return;
+      return event.data.record
+        ? citedInitiatives(dossierId, state.subject?.award_code ?? '', event.data.record)
+        : state.uses;
     case 'DossierSubmitted':
-      await set('used = true');
-      return;
+      return set({ used: true });
     case 'DossierAwarded':
-      await set('decision_number = $2', [event.data.decision.number]);
-      return;
+      return set({ decision_number: event.data.decision.number });
     case 'DossierWithdrawn':
     case 'DossierRejected':
-      await set('used = false');
-      return;
+      return set({ used: false });
     case 'CouncilVotingClosed':
-      if (event.data.quorumMet && !event.data.passed) await set('used = false');
-      return;
     case 'StandingReviewRecorded':
-      if (event.data.quorumMet && !event.data.passed) await set('used = false');
-      return;
+      return event.data.quorumMet && !event.data.passed ? set({ used: false }) : state.uses;
     default:
-      return;
+      return state.uses;
   }
 }
 
 /**
- * Award history: who each dossier proposes (at creation) and, once decided, the award they hold. The eligibility
- * checks of later dossiers read it. A revoked award (AwardRevoked, rule 34) no longer counts: its row goes.
+ * A dossier's award history after one event (pure): who it proposes (at creation) and, once decided, the award they
+ * hold — the eligibility checks of later dossiers read it; a revoked award (AwardRevoked, rule 34) no longer counts.
+ * Returns `state` itself when the event changes nothing.
  */
-export async function projectAwardHistory(m: EntityManager, e: StoredEnvelope): Promise<void> {
+export function awardHistoryAfter(state: AwardHistoryState, e: StoredEnvelope): AwardHistoryState {
   const event = { type: e.type, data: e.data } as DossierEvent;
-  await projectInitiativeUse(m, e.dossierId, event);
+  const uses = usesAfter(state, e.streamId, event);
+  const next = uses === state.uses ? state : { ...state, uses };
+  const subject = next.subject;
   if (event.type === 'DossierCreated') {
     const d = event.data;
-    await m.query(
-      `INSERT INTO award_subject (dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, achievement_id, commendation_type) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        e.dossierId,
-        subjectKeyOf(d.nominee, d.unitCode),
-        d.nominee.kind,
-        d.nominee.fullName,
-        d.unitCode,
-        d.awardCode,
-        d.record?.achievementId ?? e.dossierId,
-        d.commendationType ?? d.record?.commendationType ?? 'PERIODIC',
-      ],
-    );
-  } else if (event.type === 'DossierContentUpdated' && event.data.record?.achievementId) {
-    await m.query(`UPDATE award_subject SET achievement_id = $2 WHERE dossier_id = $1`, [
-      e.dossierId,
-      event.data.record.achievementId,
-    ]);
-  } else if (event.type === 'DossierSubmitted' && event.data.eligibility) {
-    // The achievement period the decision will name ends with the evaluation year the submission was assessed for.
-    await m.query(`UPDATE award_subject SET period_to = $2 WHERE dossier_id = $1`, [
-      e.dossierId,
-      event.data.eligibility.evaluationYear,
-    ]);
-  } else if (event.type === 'DossierAwarded') {
-    const { decision } = event.data;
-    await m.query(
-      `INSERT INTO award_history (dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, year, decision_number, decided_on, achievement_id, commendation_type, period_to)
-       SELECT dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, $2, $3, $4, achievement_id, commendation_type, period_to FROM award_subject WHERE dossier_id = $1`,
-      [e.dossierId, decision.year, decision.number, decision.signedOn],
-    );
-  } else if (event.type === 'AwardRevoked') {
-    await m.query(`DELETE FROM award_history WHERE dossier_id = $1`, [e.dossierId]);
+    return {
+      ...next,
+      subject: {
+        dossier_id: e.streamId,
+        subject_key: subjectKeyOf(d.nominee, d.unitCode),
+        subject_kind: d.nominee.kind,
+        full_name: d.nominee.fullName,
+        unit_code: d.unitCode,
+        award_code: d.awardCode,
+        achievement_id: d.record?.achievementId ?? e.streamId,
+        commendation_type: d.commendationType ?? d.record?.commendationType ?? 'PERIODIC',
+        period_to: null,
+      },
+    };
   }
+  if (event.type === 'DossierContentUpdated' && event.data.record?.achievementId)
+    return subject ? { ...next, subject: { ...subject, achievement_id: event.data.record.achievementId } } : next;
+  if (event.type === 'DossierSubmitted' && event.data.eligibility)
+    // The achievement period the decision will name ends with the evaluation year the submission was assessed for.
+    return subject ? { ...next, subject: { ...subject, period_to: event.data.eligibility.evaluationYear } } : next;
+  if (event.type === 'DossierAwarded') {
+    if (!subject) return next;
+    const { decision } = event.data;
+    return {
+      ...next,
+      history: {
+        ...subject,
+        year: decision.year,
+        decision_number: decision.number,
+        decided_on: decision.signedOn,
+        import_id: null,
+        import_row: null,
+      },
+    };
+  }
+  if (event.type === 'AwardRevoked') return next.history ? { ...next, history: undefined } : next;
+  return next;
+}
+
+const READS = new Set([
+  'DossierCreated',
+  'DossierContentUpdated',
+  'DossierSubmitted',
+  'DossierAwarded',
+  'DossierWithdrawn',
+  'DossierRejected',
+  'CouncilVotingClosed',
+  'StandingReviewRecorded',
+  'AwardRevoked',
+]);
+
+/**
+ * Award history and the initiative registry over a batch of events: the touched dossiers' rows read once, the events
+ * folded with `awardHistoryAfter`, each table written in one statement.
+ */
+export async function projectAwardHistory(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+  const events = batch.filter((e) => READS.has(e.type));
+  if (events.length === 0) return;
+  const ids = ownersToLoad(events, 'DossierCreated');
+  const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
+  const stored = await rowsOwnedByAll(m, [SUBJECT, HISTORY, USE], ids);
+  for (const r of stored.get(SUBJECT.name) as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
+  for (const r of stored.get(HISTORY.name) as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
+  for (const r of stored.get(USE.name) as InitiativeUseRow[]) {
+    const state = loaded.get(r.dossier_id)!;
+    state.uses = [...state.uses, r];
+  }
+  const changed = foldOwners(
+    loaded,
+    events,
+    (e) => e.streamId,
+    () => ({ uses: [] }),
+    awardHistoryAfter,
+  );
+  await writeChanged(
+    m,
+    SUBJECT,
+    loaded,
+    changed,
+    (s) => s.subject,
+    (s) => (s.subject ? [s.subject] : []),
+  );
+  await writeChanged(
+    m,
+    HISTORY,
+    loaded,
+    changed,
+    (s) => s.history,
+    (s) => (s.history ? [s.history] : []),
+  );
+  await writeChanged(
+    m,
+    USE,
+    loaded,
+    changed,
+    (s) => s.uses,
+    (s) => s.uses,
+  );
 }

@@ -14,7 +14,7 @@ export async function projectAwardImport(m: EntityManager, e: StoredEnvelope): P
   if (event.type === 'AwardImportStarted') {
     await m.query(
       `INSERT INTO award_import (id, file_sha256, file_name, rows, imported_by, imported_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.dossierId, event.data.fileSha256, event.data.fileName, event.data.rows, e.actorId, e.occurredAt],
+      [e.streamId, event.data.fileSha256, event.data.fileName, event.data.rows, e.actorId, e.occurredAt],
     );
   } else if (event.type === 'AwardImported') {
     const a = event.data;
@@ -22,7 +22,7 @@ export async function projectAwardImport(m: EntityManager, e: StoredEnvelope): P
       `INSERT INTO award_history (dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, year, decision_number, decided_on, achievement_id, commendation_type, period_to, import_id, import_row)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PERIODIC', $7, $11, $12)`,
       [
-        importedAwardId(e.dossierId, a.rowNumber),
+        importedAwardId(e.streamId, a.rowNumber),
         a.subjectKey,
         a.subjectKind,
         a.fullName,
@@ -32,10 +32,10 @@ export async function projectAwardImport(m: EntityManager, e: StoredEnvelope): P
         a.decisionNumber,
         a.decidedOn,
         `${a.decisionNumber}#${a.awardCode}#${a.year}`,
-        e.dossierId,
+        e.streamId,
         a.rowNumber,
       ],
     );
-    await m.query(`UPDATE award_import SET imported_rows = imported_rows + 1 WHERE id = $1`, [e.dossierId]);
+    await m.query(`UPDATE award_import SET imported_rows = imported_rows + 1 WHERE id = $1`, [e.streamId]);
   }
 }

@@ -113,6 +113,18 @@ function filtered(scope: DossierScope, filter: BoardFilter): Where {
   return w;
 }
 
+/**
+ * The board's counts by status. A scope and filters that are plain columns of dossier_count (every scope but a council
+ * member's, every filter but the deadline's) read the maintained counts, whose size does not grow with the dossiers;
+ * the others count the rows.
+ */
+export function countsQuery(scope: DossierScope, filter: BoardFilter): { sql: string; params: unknown[] } {
+  const w = filtered(scope, filter);
+  const rowsOnly = scope.kind === 'COUNCIL_MEMBER' || filter.deadlineBefore || filter.deadlineAfter;
+  const counted = rowsOnly ? 'count(*)::int AS n FROM dossier_view' : 'sum(n)::int AS n FROM dossier_count';
+  return { sql: `SELECT status, ${counted} ${w.sql} GROUP BY status`, params: w.params };
+}
+
 export const toBoardRow = (r: BoardSqlRow, today: string): BoardRow => ({
   id: r.id,
   title: r.title,
@@ -183,11 +195,8 @@ export class BoardQueries {
 
   /** How many matching dossiers are in each status (every status present, zeros included), and the total. */
   async counts(scope: DossierScope, filter: BoardFilter): Promise<{ total: number; byStatus: Record<string, number> }> {
-    const w = filtered(scope, filter);
-    const rows = (await this.dataSource.query(
-      `SELECT status, count(*)::int AS n FROM dossier_view ${w.sql} GROUP BY status`,
-      w.params,
-    )) as { status: string; n: number }[];
+    const { sql, params } = countsQuery(scope, filter);
+    const rows = (await this.dataSource.query(sql, params)) as { status: string; n: number }[];
     const byStatus: Record<string, number> = Object.fromEntries(
       DOSSIER_STATUSES.filter((s) => s !== 'NEW').map((s) => [s, 0]),
     );

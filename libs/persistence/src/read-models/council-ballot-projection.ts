@@ -1,51 +1,97 @@
 import type { EntityManager } from 'typeorm';
 import type { DossierEvent, StoredEnvelope } from '@tdkt/domain';
+import { foldOwners, loadedStates, rowsOwnedBy, writeChanged, type RowTable } from './row-batch';
+
+/** That a member of the dossier's current voting round voted, and when — never how. */
+export interface BallotRow {
+  dossier_id: string;
+  member_id: string;
+  opened_at: string;
+  voted_at: string | null;
+  closed_at: string | null;
+}
+
+const BALLOT: RowTable = {
+  name: 'council_ballot',
+  key: ['dossier_id', 'member_id'],
+  owner: 'dossier_id',
+  columns: ['dossier_id', 'member_id', 'opened_at', 'voted_at', 'closed_at'],
+};
 
 /**
- * The council ballot read model: one row per (dossier, member) of the latest voting round, saying THAT the member
- * voted and when — never how. Secret ballots depend on that: the approve/reject of a vote lives in the event table
- * only. The task inbox reads the rows still open and unvoted ("votes to cast").
- *
- * Opening a round replaces the dossier's rows; closing it stamps them; a return or withdrawal takes the dossier away
- * from the council, so its rows go.
+ * A dossier's ballot rows after one event (pure). Opening a round replaces them; a vote stamps its member; closing
+ * the round stamps the open rows; a return or withdrawal takes the dossier away from the council, so its rows go.
+ * Returns `rows` itself when the event changes nothing.
  */
-export async function projectCouncilBallot(m: EntityManager, e: StoredEnvelope): Promise<void> {
+export function ballotsAfter(rows: readonly BallotRow[], e: StoredEnvelope): readonly BallotRow[] {
   const event = { type: e.type, data: e.data } as DossierEvent;
+  const at = e.occurredAt;
   switch (event.type) {
     case 'CouncilVotingOpened':
-    case 'ScheduledForCouncil': {
+    case 'ScheduledForCouncil':
       // Per-dossier voting and a council session both seat their members here; session votes mark them voted
       // (council-session-projection.ts).
-      const { members } = event.data;
-      await m.query(`DELETE FROM council_ballot WHERE dossier_id = $1`, [e.dossierId]);
-      await m.query(
-        `INSERT INTO council_ballot (dossier_id, member_id, opened_at) SELECT $1, member_id, $3 FROM unnest($2::text[]) AS t(member_id)
-         ON CONFLICT DO NOTHING`,
-        [e.dossierId, members, e.occurredAt],
-      );
-      return;
-    }
+      return [...new Set(event.data.members)].map((member_id) => ({
+        dossier_id: e.streamId,
+        member_id,
+        opened_at: at,
+        voted_at: null,
+        closed_at: null,
+      }));
     case 'VoteCast': {
       // Only the member id is read from the vote; `approve` is deliberately not stored.
       const { memberId } = event.data;
-      await m.query(
-        `INSERT INTO council_ballot (dossier_id, member_id, opened_at, voted_at) VALUES ($1, $2, $3, $3)
-         ON CONFLICT (dossier_id, member_id) DO UPDATE SET voted_at = EXCLUDED.voted_at`,
-        [e.dossierId, memberId, e.occurredAt],
-      );
-      return;
+      if (!rows.some((r) => r.member_id === memberId))
+        return [...rows, { dossier_id: e.streamId, member_id: memberId, opened_at: at, voted_at: at, closed_at: null }];
+      return rows.map((r) => (r.member_id === memberId ? { ...r, voted_at: at } : r));
     }
     case 'CouncilVotingClosed':
-      await m.query(`UPDATE council_ballot SET closed_at = $2 WHERE dossier_id = $1 AND closed_at IS NULL`, [
-        e.dossierId,
-        e.occurredAt,
-      ]);
-      return;
+      return rows.some((r) => r.closed_at === null)
+        ? rows.map((r) => (r.closed_at === null ? { ...r, closed_at: at } : r))
+        : rows;
     case 'DossierReturned':
     case 'DossierWithdrawn':
-      await m.query(`DELETE FROM council_ballot WHERE dossier_id = $1`, [e.dossierId]);
-      return;
+      return rows.length ? [] : rows;
     default:
-      return;
+      return rows;
   }
+}
+
+const READS = new Set([
+  'CouncilVotingOpened',
+  'ScheduledForCouncil',
+  'VoteCast',
+  'CouncilVotingClosed',
+  'DossierReturned',
+  'DossierWithdrawn',
+]);
+
+/**
+ * The council ballot read model over a batch of events: one row per (dossier, member) of the latest voting round,
+ * saying THAT the member voted and when — never how. Secret ballots depend on that: the approve/reject of a vote lives
+ * in the event table only. The task inbox reads the rows still open and unvoted ("votes to cast"). The touched
+ * dossiers' rows are read once, folded with `ballotsAfter`, and written in one statement.
+ */
+export async function projectCouncilBallot(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+  const events = batch.filter((e) => READS.has(e.type));
+  if (events.length === 0) return;
+  const ids = [...new Set(events.map((e) => e.streamId))];
+  const loaded = loadedStates<readonly BallotRow[]>(ids, () => []);
+  for (const r of await rowsOwnedBy<BallotRow>(m, BALLOT, ids))
+    loaded.set(r.dossier_id, [...loaded.get(r.dossier_id)!, r]);
+  const changed = foldOwners(
+    loaded,
+    events,
+    (e) => e.streamId,
+    () => [],
+    ballotsAfter,
+  );
+  await writeChanged(
+    m,
+    BALLOT,
+    loaded,
+    changed,
+    (rows) => rows,
+    (rows) => rows,
+  );
 }

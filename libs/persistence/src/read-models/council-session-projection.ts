@@ -10,7 +10,7 @@ export async function projectCouncilSession(m: EntityManager, e: StoredEnvelope)
   const event = { type: e.type, data: e.data } as SessionEvent;
   const touch = (sets: string, params: unknown[]) =>
     m.query(`UPDATE council_session_view SET ${sets}${sets ? ', ' : ''}last_seq = $2 WHERE id = $1`, [
-      e.dossierId,
+      e.streamId,
       e.seq,
       ...params,
     ]);
@@ -21,7 +21,7 @@ export async function projectCouncilSession(m: EntityManager, e: StoredEnvelope)
         `INSERT INTO council_session_view (id, province_code, title, status, deadline, members, agenda, convened_by, convened_at, last_seq)
          VALUES ($1, $2, $3, 'OPEN', $4, $5, $6, $7, $8, $9)`,
         [
-          e.dossierId,
+          e.streamId,
           d.provinceCode,
           d.title,
           d.deadline,

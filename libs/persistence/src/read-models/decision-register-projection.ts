@@ -10,7 +10,7 @@ export async function projectDecisionRegister(m: EntityManager, e: StoredEnvelop
     const { decision } = (e as { data: Extract<DossierEvent, { type: 'DossierAwarded' }>['data'] }).data;
     await m.query(
       `INSERT INTO decision_award (dossier_id, authority, year, formatted, signer_id, signed_on) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [e.dossierId, decision.authority, decision.year, decision.number, decision.signerId, decision.signedOn],
+      [e.streamId, decision.authority, decision.year, decision.number, decision.signerId, decision.signedOn],
     );
   } else if (e.type === 'DecisionNumberVoided') {
     const d = e.data as { authority: string; year: number; number: number; formatted: string; reason: string };

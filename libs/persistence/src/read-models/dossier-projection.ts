@@ -10,6 +10,7 @@ import {
   type Route,
   type StoredEnvelope,
 } from '@tdkt/domain';
+import { ownersToLoad } from './row-batch';
 
 /**
  * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
@@ -237,7 +238,7 @@ export function dossierRowAfter(row: DossierRow | undefined, e: StoredEnvelope):
   if (event.type === 'DossierCreated') {
     const d = event.data;
     return withProgress({
-      id: e.dossierId,
+      id: e.streamId,
       award_code: d.awardCode,
       unit_code: d.unitCode,
       title: d.title,
@@ -288,29 +289,81 @@ const fromStored = (r: DossierRow & { created_at: Date | string; updated_at: Dat
  */
 export async function projectDossierViews(m: EntityManager, events: readonly StoredEnvelope[]): Promise<void> {
   if (events.length === 0) return;
-  const ids = [...new Set(events.map((e) => e.dossierId))];
-  const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
-    ids,
-  ])) as DossierRow[];
+  // A dossier created in this batch has no row yet: only the others are read.
+  const ids = ownersToLoad(events, 'DossierCreated');
+  const stored = ids.length
+    ? ((await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
+        ids,
+      ])) as DossierRow[])
+    : [];
   const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, fromStored(r)]));
   const touched = new Set<string>();
   for (const e of events) {
-    const after = dossierRowAfter(rows.get(e.dossierId), e);
+    const after = dossierRowAfter(rows.get(e.streamId), e);
     if (!after) continue;
-    rows.set(e.dossierId, after);
-    touched.add(e.dossierId);
+    rows.set(e.streamId, after);
+    touched.add(e.streamId);
   }
   const changed = [...touched].map((id) => rows.get(id)!);
   if (changed.length === 0) return;
+  const deltas = countDeltas(new Map(stored.map((r) => [r.id, r])), changed);
   const list = COLUMNS.join(', ');
-  await m.query(
-    `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
-     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-       .map((c) => `${c} = EXCLUDED.${c}`)
-       .join(', ')}`,
-    [JSON.stringify(changed)],
-  );
+  const key = COUNT_KEY.join(', ');
+  // The rows and the counts they move, in one statement; the combinations left at zero go in a second, only then.
+  const counts = (await m.query(
+    `WITH written AS (
+       INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
+       ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(', ')} RETURNING 1)
+     INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${deltasIn('$2')} ORDER BY ${key}
+     ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
+    [JSON.stringify(changed), JSON.stringify(deltas)],
+  )) as { n: number }[];
+  if (counts.some((r) => r.n === 0))
+    await m.query(`DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn('$1')})`, [
+      JSON.stringify(deltas),
+    ]);
 }
+
+/** The columns of dossier_count: the board's count filters that are plain columns of the row. */
+const COUNT_KEY = ['status', 'unit_code', 'award_code', 'commendation_type', 'held_by', 'overdue'] as const;
+type CountKey = Record<(typeof COUNT_KEY)[number], string | boolean>;
+const countKeyOf = (r: DossierRow): CountKey => ({
+  status: r.status,
+  unit_code: r.unit_code,
+  award_code: r.award_code,
+  commendation_type: r.commendation_type,
+  held_by: r.held_by ?? '',
+  overdue: r.overdue,
+});
+
+/** What a batch moves between count combinations: -1 where a dossier was, +1 where it is (net, zeros dropped). */
+export function countDeltas(
+  before: ReadonlyMap<string, DossierRow>,
+  after: readonly DossierRow[],
+): (CountKey & { n: number })[] {
+  const deltas = new Map<string, CountKey & { n: number }>();
+  const add = (row: DossierRow, n: number) => {
+    const key = countKeyOf(row);
+    const id = JSON.stringify(COUNT_KEY.map((k) => key[k]));
+    const d = deltas.get(id) ?? deltas.set(id, { ...key, n: 0 }).get(id)!;
+    d.n += n;
+  };
+  for (const row of after) {
+    const was = before.get(row.id);
+    if (was) add(was, -1);
+    add(row, +1);
+  }
+  return [...deltas.entries()]
+    .filter(([, d]) => d.n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, d]) => d);
+}
+
+/** The count deltas of a batch as rows, from the statement's parameter `param`. */
+const deltasIn = (param: string) =>
+  `jsonb_to_recordset(${param}::jsonb) AS d(status text, unit_code text, award_code text, commendation_type text, held_by text, overdue boolean, n integer)`;
 
 /** The decider's deadline: the rule set's decision working days after the council's result (weekends only past the calendar). */
 function decisionDeadline(e: StoredEnvelope): string | null {

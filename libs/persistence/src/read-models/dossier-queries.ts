@@ -114,7 +114,7 @@ export class DossierQueries {
   /** Whether a command with this request id was applied to the dossier's stream (a retry whose answer was lost). */
   async applied(id: string, requestId: string): Promise<boolean> {
     const rows = (await this.dataSource.query(
-      `SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND request_id = $2 LIMIT 1`,
+      `SELECT 1 FROM dossier_event WHERE stream_id = $1 AND request_id = $2 LIMIT 1`,
       [id, requestId],
     )) as unknown[];
     return rows.length > 0;

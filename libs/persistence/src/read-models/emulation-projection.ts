@@ -15,7 +15,7 @@ export async function projectEmulationBlock(m: EntityManager, e: StoredEnvelope)
   const d = event.data;
   await m.query(
     `INSERT INTO emulation_block_view (id, code, name, province_code, members, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.dossierId, d.code, d.name, d.provinceCode, JSON.stringify(d.members), e.actorId, e.occurredAt],
+    [e.streamId, d.code, d.name, d.provinceCode, JSON.stringify(d.members), e.actorId, e.occurredAt],
   );
 }
 
@@ -25,10 +25,10 @@ export async function projectEmulationBlock(m: EntityManager, e: StoredEnvelope)
  */
 export async function projectBlockYear(m: EntityManager, e: StoredEnvelope): Promise<void> {
   const event = { type: e.type, data: e.data } as BlockYearEvent;
-  const [row] = (await m.query(`SELECT state FROM block_year_view WHERE id = $1`, [e.dossierId])) as {
+  const [row] = (await m.query(`SELECT state FROM block_year_view WHERE id = $1`, [e.streamId])) as {
     state: BlockYearState;
   }[];
-  const state = evolveBlockYear(row?.state ?? initialBlockYearState(e.dossierId), event);
+  const state = evolveBlockYear(row?.state ?? initialBlockYearState(e.streamId), event);
   const opening = state.opening;
   if (!opening) return;
   await m.query(
@@ -36,7 +36,7 @@ export async function projectBlockYear(m: EntityManager, e: StoredEnvelope): Pro
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (id) DO UPDATE SET phase = EXCLUDED.phase, self_assessment_deadline = EXCLUDED.self_assessment_deadline, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
     [
-      e.dossierId,
+      e.streamId,
       opening.blockId,
       opening.year,
       state.phase,
@@ -48,12 +48,12 @@ export async function projectBlockYear(m: EntityManager, e: StoredEnvelope): Pro
     ],
   );
   if (event.type === 'BlockYearRanked' || event.type === 'BlockYearClosed') {
-    await m.query(`DELETE FROM block_ranking WHERE block_year_id = $1`, [e.dossierId]);
+    await m.query(`DELETE FROM block_ranking WHERE block_year_id = $1`, [e.streamId]);
     for (const r of event.data.ranking)
       await m.query(
         `INSERT INTO block_ranking (block_year_id, block_id, block_name, year, unit_code, rank, total, ranked_members, closed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
-          e.dossierId,
+          e.streamId,
           opening.blockId,
           opening.blockName,
           opening.year,

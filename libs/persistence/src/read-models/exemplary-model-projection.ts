@@ -10,10 +10,10 @@ import {
 /** Exemplary models: the row stores the state the domain's evolve gives, plus the columns queries filter on. */
 export async function projectExemplaryModel(m: EntityManager, e: StoredEnvelope): Promise<void> {
   const event = { type: e.type, data: e.data } as ExemplaryModelEvent;
-  const [row] = (await m.query(`SELECT state FROM exemplary_model_view WHERE id = $1`, [e.dossierId])) as {
+  const [row] = (await m.query(`SELECT state FROM exemplary_model_view WHERE id = $1`, [e.streamId])) as {
     state: ExemplaryModelState;
   }[];
-  const state = evolveExemplaryModel(row?.state ?? initialExemplaryModelState(e.dossierId), event);
+  const state = evolveExemplaryModel(row?.state ?? initialExemplaryModelState(e.streamId), event);
   const d = state.definition;
   if (!d || state.stage === 'NEW') return;
   await m.query(
@@ -21,7 +21,7 @@ export async function projectExemplaryModel(m: EntityManager, e: StoredEnvelope)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
      ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
     [
-      e.dossierId,
+      e.streamId,
       d.title,
       d.subject.kind,
       d.subject.name,

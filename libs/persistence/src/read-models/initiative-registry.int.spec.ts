@@ -18,7 +18,7 @@ const envelopes = (dossierId: string, events: DossierEvent[], from = 1): StoredE
   events.map(
     (e, i) =>
       ({
-        dossierId,
+        streamId: dossierId,
         seq: from + i,
         type: e.type,
         data: e.data,

@@ -15,10 +15,10 @@ import {
  */
 export async function projectMovement(m: EntityManager, e: StoredEnvelope): Promise<void> {
   const event = { type: e.type, data: e.data } as MovementEvent | RoundEvent;
-  const [row] = (await m.query(`SELECT state FROM movement_view WHERE id = $1`, [e.dossierId])) as {
+  const [row] = (await m.query(`SELECT state FROM movement_view WHERE id = $1`, [e.streamId])) as {
     state: MovementState;
   }[];
-  const state = evolveMovement(row?.state ?? initialMovementState(e.dossierId), event);
+  const state = evolveMovement(row?.state ?? initialMovementState(e.streamId), event);
   const d = state.definition;
   if (!d || state.status === 'NEW') return;
   await m.query(
@@ -26,7 +26,7 @@ export async function projectMovement(m: EntityManager, e: StoredEnvelope): Prom
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
     [
-      e.dossierId,
+      e.streamId,
       d.name,
       d.kind,
       d.scope?.level ?? null,

@@ -38,24 +38,31 @@ export const READ_MODELS: readonly {
   streams: readonly StreamKind[];
   project: BatchProjection;
   tables: readonly string[];
+  /** Tables it upserts into without owning them (not emptied by a rebuild, their key named): rows seeded directly stay. */
+  upserts?: readonly { table: string; key: readonly string[] }[];
 }[] = [
-  { name: 'dossier board', streams: ['DOSSIER'], project: projectDossierViews, tables: ['dossier_view'] },
+  {
+    name: 'dossier board (rows and counts)',
+    streams: ['DOSSIER'],
+    project: projectDossierViews,
+    tables: ['dossier_view', 'dossier_count'],
+  },
   {
     name: 'statistics (awards, stage times)',
     streams: ['DOSSIER'],
-    project: eachEvent(projectStatistics),
+    project: projectStatistics,
     tables: ['stage_timing', 'award_fact'],
   },
   {
     name: 'award history',
     streams: ['DOSSIER'],
-    project: eachEvent(projectAwardHistory),
+    project: projectAwardHistory,
     tables: ['award_subject', 'award_history', 'initiative_use'],
   },
   {
     name: 'council ballots (who has voted, never how)',
     streams: ['DOSSIER'],
-    project: eachEvent(projectCouncilBallot),
+    project: projectCouncilBallot,
     tables: ['council_ballot'],
   },
   {
@@ -113,6 +120,11 @@ export const READ_MODELS: readonly {
     streams: ['DIRECTORY'],
     project: eachEvent(projectDirectory),
     tables: ['org_unit_version', 'council_term', 'council_seat'],
+    // org_unit first: app_user's unit and council reference it.
+    upserts: [
+      { table: 'org_unit', key: ['code'] },
+      { table: 'app_user', key: ['id'] },
+    ],
   },
   // Imported awards land in award_history, which the award history read model truncates for a rebuild too.
   {
@@ -144,7 +156,7 @@ export const READ_MODELS: readonly {
   {
     name: 'award fund ledger (due, paid, recovered)',
     streams: ['DOSSIER', 'AWARD_FUND'],
-    project: eachEvent(projectAwardFund),
+    project: projectAwardFund,
     tables: ['award_fund_entry', 'award_fund_payment'],
   },
 ];
@@ -160,3 +172,7 @@ export async function projectAll(m: EntityManager, events: readonly StoredEnvelo
   }
 }
 export const READ_MODEL_TABLES: readonly string[] = READ_MODELS.flatMap((r) => r.tables);
+/** The tables read models upsert into without owning them, with their keys, in the order they may be written. */
+export const READ_MODEL_UPSERTED_TABLES: readonly { table: string; key: readonly string[] }[] = READ_MODELS.flatMap(
+  (r) => r.upserts ?? [],
+);

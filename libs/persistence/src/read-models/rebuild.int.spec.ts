@@ -56,6 +56,51 @@ it('keeps the read models readable while it runs: another connection reads the o
   expect(seen).toEqual([before]);
 });
 
+it('is online: a dossier appended while the replay runs commits at once and is in the rebuilt tables, equal to its live rows', async () => {
+  const store = new EventStore(db.ds);
+  for (const batch of batchesOf(simulateDossier({ steps: 5, unitCode: 'SYT', nominee: 'Người trước khi dựng lại' })))
+    await store.append(batch);
+  const during = simulateDossier({ steps: 7, unitCode: 'SGDDT', nominee: 'Người nộp trong lúc dựng lại' });
+  let live: unknown[][] | undefined;
+  const result = await rebuildReadModels(db.ds, {
+    pageSize: 5,
+    onProgress: async () => {
+      if (live) return;
+      // Another connection appends mid-replay: it must not wait for the rebuild (a lock wait fails at once here).
+      const appender = new EventStore(db.ds);
+      await db.ds.transaction(async (m) => {
+        await m.query(`SET LOCAL lock_timeout = '2s'`);
+        for (const batch of batchesOf(during)) await appender.append(batch, m);
+      });
+      live = await snapshot(db.ds);
+    },
+  });
+  expect(result.caughtUp).toBe(during.length);
+  const [row] = (await db.ds.query(`SELECT last_seq FROM dossier_view WHERE id = $1`, [during[0].streamId])) as {
+    last_seq: number;
+  }[];
+  expect(row).toEqual({ last_seq: during.length });
+  expect(await snapshot(db.ds)).toEqual(live);
+});
+
+it('leaves the live tables as they were when it fails before the swap', async () => {
+  const before = await snapshot(db.ds);
+  await db.ds.query(`DELETE FROM stage_timing WHERE dossier_id IN (SELECT dossier_id FROM stage_timing LIMIT 1)`);
+  const damaged = await snapshot(db.ds);
+  expect(damaged).not.toEqual(before);
+  await expect(
+    rebuildReadModels(db.ds, {
+      pageSize: 5,
+      onProgress: (n) => {
+        if (n >= 10) throw new Error('stopped mid-replay');
+      },
+    }),
+  ).rejects.toThrow('stopped mid-replay');
+  expect(await snapshot(db.ds)).toEqual(damaged);
+  await rebuildReadModels(db.ds);
+  expect(await snapshot(db.ds)).toEqual(before);
+});
+
 it('a revoked award rebuilds too: gone from award history and award facts, its recovery tasks stamped as live', async () => {
   const store = new EventStore(db.ds);
   const chairman = simulatedActor('PROVINCIAL_DECIDER', 'chairman');
@@ -76,7 +121,7 @@ it('a revoked award rebuilds too: gone from award history and award facts, its r
     ],
   });
   for (const batch of batchesOf(stream)) await store.append(batch);
-  const id = stream[0].dossierId;
+  const id = stream[0].streamId;
   const rows = async () => ({
     history: (await db.ds.query(`SELECT count(*)::int AS n FROM award_history WHERE dossier_id = $1`, [
       id,

@@ -13,7 +13,7 @@ export async function projectRecoveryTasks(m: EntityManager, e: StoredEnvelope):
       await m.query(
         `INSERT INTO recovery_task (dossier_id, item, description, amount_vnd, multiplier, basis, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
-          e.dossierId,
+          e.streamId,
           task.item,
           task.description,
           bonus?.amountVnd ?? null,
@@ -27,7 +27,7 @@ export async function projectRecoveryTasks(m: EntityManager, e: StoredEnvelope):
     const { item, recordedOn, note, amountVnd } = event.data;
     await m.query(
       `UPDATE recovery_task SET recovered_on = $3, recorded_by = $4, recovered_amount_vnd = $5, note = $6 WHERE dossier_id = $1 AND item = $2`,
-      [e.dossierId, item, recordedOn, e.actorId, amountVnd ?? null, note ?? null],
+      [e.streamId, item, recordedOn, e.actorId, amountVnd ?? null, note ?? null],
     );
   }
 }

@@ -8,7 +8,7 @@ export async function projectRound(m: EntityManager, e: StoredEnvelope): Promise
     const d = event.data;
     await m.query(
       `INSERT INTO round_view (id, name, opens_on, closes_on, award_codes, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [e.dossierId, d.name, d.opensOn, d.closesOn, d.awardCodes, e.actorId, e.occurredAt],
+      [e.streamId, d.name, d.opensOn, d.closesOn, d.awardCodes, e.actorId, e.occurredAt],
     );
   }
 }

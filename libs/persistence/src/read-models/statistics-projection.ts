@@ -1,103 +1,235 @@
 import type { EntityManager } from 'typeorm';
 import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
 
-/** The event's time; the event's time unless one is already set; add one. */
-const AT = Symbol('at');
-const FIRST_AT = Symbol('first at');
-const PLUS_ONE = Symbol('+1');
-type Column =
-  | 'first_submitted_at'
-  | 'submitted_at'
-  | 'unit_approved_at'
-  | 'appraisal_accepted_at'
-  | 'voting_closed_at'
-  | 'decided_at'
-  | 'closed_at'
-  | 'final_status'
-  | 'returns'
-  | 'supplement_requests';
-type Changes = Partial<Record<Column, typeof AT | typeof FIRST_AT | typeof PLUS_ONE | string | null>>;
+/** One dossier's stage_timing row: its nominee facts (from DossierCreated) and when it reached each stage. */
+export interface StageTimingRow {
+  dossier_id: string;
+  award_code: string;
+  unit_code: string;
+  subject_kind: string;
+  direct_worker: boolean;
+  created_at: string;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  unit_approved_at: string | null;
+  appraisal_accepted_at: string | null;
+  voting_closed_at: string | null;
+  decided_at: string | null;
+  closed_at: string | null;
+  final_status: 'AWARDED' | 'REJECTED' | 'WITHDRAWN' | null;
+  returns: number;
+  supplement_requests: number;
+}
 
-const closed = (status: 'AWARDED' | 'REJECTED' | 'WITHDRAWN'): Changes => ({ final_status: status, closed_at: AT });
+/** One award decision, completed from the dossier's own stage_timing row. */
+export interface AwardFactRow {
+  dossier_id: string;
+  award_code: string;
+  level: string;
+  decider: string;
+  subject_kind: string;
+  unit_code: string;
+  direct_worker: boolean;
+  decision_number: string;
+  authority: string;
+  decided_on: string;
+  year: number;
+}
+
+/** The statistics of one dossier: its stage times, and its award while it stands (a revocation removes it). */
+export interface DossierStatistics {
+  timing?: StageTimingRow;
+  fact?: AwardFactRow;
+}
+
+const STAGE_TIMING: RowTable = {
+  name: 'stage_timing',
+  key: ['dossier_id'],
+  owner: 'dossier_id',
+  columns: [
+    'dossier_id',
+    'award_code',
+    'unit_code',
+    'subject_kind',
+    'direct_worker',
+    'created_at',
+    'first_submitted_at',
+    'submitted_at',
+    'unit_approved_at',
+    'appraisal_accepted_at',
+    'voting_closed_at',
+    'decided_at',
+    'closed_at',
+    'final_status',
+    'returns',
+    'supplement_requests',
+  ],
+};
+const AWARD_FACT: RowTable = {
+  name: 'award_fact',
+  key: ['dossier_id'],
+  owner: 'dossier_id',
+  columns: [
+    'dossier_id',
+    'award_code',
+    'level',
+    'decider',
+    'subject_kind',
+    'unit_code',
+    'direct_worker',
+    'decision_number',
+    'authority',
+    'decided_on',
+    'year',
+  ],
+};
+
+type Timing = Partial<StageTimingRow>;
+const closed = (status: 'AWARDED' | 'REJECTED' | 'WITHDRAWN', at: string): Timing => ({
+  final_status: status,
+  closed_at: at,
+});
 
 /**
  * What one event changes in its dossier's stage_timing row. A stage's clock is the latest pass through it: a return
  * sends the dossier back to the unit (later stages start over), and a council vote without quorum sends it back to
  * appraisal (the appraisal stage then runs until the next acceptance).
  */
-function changesFor(event: DossierEvent): Changes {
+function timingChanges(event: DossierEvent, row: StageTimingRow, at: string): Timing | undefined {
   switch (event.type) {
     case 'DossierSubmitted':
-      return { submitted_at: AT, first_submitted_at: FIRST_AT };
+      return { submitted_at: at, first_submitted_at: row.first_submitted_at ?? at };
     case 'UnitApproved':
-      return { unit_approved_at: AT };
+      return { unit_approved_at: at };
     case 'DossierReturned':
-      return { returns: PLUS_ONE, unit_approved_at: null, appraisal_accepted_at: null, voting_closed_at: null };
+      return { returns: row.returns + 1, unit_approved_at: null, appraisal_accepted_at: null, voting_closed_at: null };
     case 'SupplementRequested':
-      return { supplement_requests: PLUS_ONE };
+      return { supplement_requests: row.supplement_requests + 1 };
     case 'AppraisalAccepted':
-      return { appraisal_accepted_at: AT };
+      return { appraisal_accepted_at: at };
     case 'CouncilVotingClosed':
       if (!event.data.quorumMet) return { appraisal_accepted_at: null };
-      return event.data.passed ? { voting_closed_at: AT } : { voting_closed_at: AT, ...closed('REJECTED') };
+      return event.data.passed ? { voting_closed_at: at } : { voting_closed_at: at, ...closed('REJECTED', at) };
     case 'DossierAwarded':
-      return { decided_at: AT, ...closed('AWARDED') };
+      return { decided_at: at, ...closed('AWARDED', at) };
     case 'DossierRejected':
-      return { decided_at: AT, ...closed('REJECTED') };
+      return { decided_at: at, ...closed('REJECTED', at) };
     case 'DossierWithdrawn':
-      return closed('WITHDRAWN');
+      return closed('WITHDRAWN', at);
     default:
-      return {};
+      return undefined;
   }
 }
 
 /**
- * The statistics read model: stage_timing holds each dossier's nominee facts (from DossierCreated) and stage times;
- * award_fact gets one row per award decision, completed from the dossier's own stage_timing row. Reads only its own
- * tables, so a rebuild from the event table reproduces it.
+ * The statistics of a dossier after one event (pure): DossierCreated starts its stage_timing row, later events move
+ * its stage times, DossierAwarded adds its award fact (from the row), AwardRevoked takes it away — the stage times
+ * stay (the dossier was processed). Returns `state` itself when the event changes nothing.
  */
-export async function projectStatistics(m: EntityManager, e: StoredEnvelope): Promise<void> {
+export function statisticsAfter(state: DossierStatistics, e: StoredEnvelope): DossierStatistics {
   const event = { type: e.type, data: e.data } as DossierEvent;
+  const at = e.occurredAt;
   if (event.type === 'DossierCreated') {
     const { awardCode, unitCode, nominee } = event.data;
-    await m.query(
-      `INSERT INTO stage_timing (dossier_id, award_code, unit_code, subject_kind, direct_worker, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.dossierId, awardCode, unitCode, nominee.kind, nominee.directWorker ?? false, e.occurredAt],
-    );
-    return;
+    const timing: StageTimingRow = {
+      dossier_id: e.streamId,
+      award_code: awardCode,
+      unit_code: unitCode,
+      subject_kind: nominee.kind,
+      direct_worker: nominee.directWorker ?? false,
+      created_at: at,
+      first_submitted_at: null,
+      submitted_at: null,
+      unit_approved_at: null,
+      appraisal_accepted_at: null,
+      voting_closed_at: null,
+      decided_at: null,
+      closed_at: null,
+      final_status: null,
+      returns: 0,
+      supplement_requests: 0,
+    };
+    return { ...state, timing };
   }
-  const changes = Object.entries(changesFor(event));
-  if (changes.length > 0) {
-    const params: unknown[] = [e.dossierId];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const sets = changes.map(([column, value]) => {
-      if (value === AT) return `${column} = ${param(e.occurredAt)}`;
-      if (value === FIRST_AT) return `${column} = COALESCE(${column}, ${param(e.occurredAt)}::timestamptz)`;
-      if (value === PLUS_ONE) return `${column} = ${column} + 1`;
-      return `${column} = ${param(value)}`;
-    });
-    await m.query(`UPDATE stage_timing SET ${sets.join(', ')} WHERE dossier_id = $1`, params);
-  }
-  // A revoked award is no longer counted among the awards; its stage times stay (the dossier was processed).
-  if (event.type === 'AwardRevoked') await m.query(`DELETE FROM award_fact WHERE dossier_id = $1`, [e.dossierId]);
-  if (event.type === 'DossierAwarded') {
+  let next = state;
+  const changes = next.timing && timingChanges(event, next.timing, at);
+  if (next.timing && changes) next = { ...next, timing: { ...next.timing, ...changes } };
+  if (event.type === 'AwardRevoked' && next.fact) next = { ...next, fact: undefined };
+  if (event.type === 'DossierAwarded' && next.timing) {
     const { decision } = event.data;
-    const [row] = (await m.query(`SELECT award_code FROM stage_timing WHERE dossier_id = $1`, [e.dossierId])) as {
-      award_code: string;
-    }[];
-    const award = row && findAward(row.award_code);
-    await m.query(
-      `INSERT INTO award_fact (dossier_id, award_code, level, decider, subject_kind, unit_code, direct_worker, decision_number, authority, decided_on, year)
-       SELECT dossier_id, award_code, $2, $3, subject_kind, unit_code, direct_worker, $4, $5, $6, $7 FROM stage_timing WHERE dossier_id = $1`,
-      [
-        e.dossierId,
-        award?.level ?? 'UNKNOWN',
-        award?.decider ?? 'UNKNOWN',
-        decision.number,
-        decision.authority,
-        decision.signedOn,
-        Number(decision.signedOn.slice(0, 4)),
-      ],
-    );
+    const t = next.timing;
+    const award = findAward(t.award_code);
+    next = {
+      ...next,
+      fact: {
+        dossier_id: t.dossier_id,
+        award_code: t.award_code,
+        level: award?.level ?? 'UNKNOWN',
+        decider: award?.decider ?? 'UNKNOWN',
+        subject_kind: t.subject_kind,
+        unit_code: t.unit_code,
+        direct_worker: t.direct_worker,
+        decision_number: decision.number,
+        authority: decision.authority,
+        decided_on: decision.signedOn,
+        year: Number(decision.signedOn.slice(0, 4)),
+      },
+    };
   }
+  return next;
+}
+
+/** The event types that change the statistics (the others are not read, and their dossiers' rows not loaded). */
+const READS = new Set([
+  'DossierCreated',
+  'DossierSubmitted',
+  'UnitApproved',
+  'DossierReturned',
+  'SupplementRequested',
+  'AppraisalAccepted',
+  'CouncilVotingClosed',
+  'DossierAwarded',
+  'DossierRejected',
+  'DossierWithdrawn',
+  'AwardRevoked',
+]);
+
+/**
+ * The statistics read model over a batch of events (one command's, or a page of the event table in a rebuild): the
+ * touched dossiers' rows are read once, the events folded with `statisticsAfter`, and each table written in one
+ * statement. Reads only its own tables, so a rebuild from the event table reproduces it.
+ */
+export async function projectStatistics(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+  const events = batch.filter((e) => READS.has(e.type));
+  if (events.length === 0) return;
+  const ids = ownersToLoad(events, 'DossierCreated');
+  const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
+  const stored = await rowsOwnedByAll(m, [STAGE_TIMING, AWARD_FACT], ids);
+  for (const t of stored.get(STAGE_TIMING.name) as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
+  for (const f of stored.get(AWARD_FACT.name) as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
+  const changed = foldOwners(
+    loaded,
+    events,
+    (e) => e.streamId,
+    (): DossierStatistics => ({}),
+    statisticsAfter,
+  );
+  const one = <R>(row: R | undefined): R[] => (row ? [row] : []);
+  await writeChanged(
+    m,
+    STAGE_TIMING,
+    loaded,
+    changed,
+    (s) => s.timing,
+    (s) => one(s.timing),
+  );
+  await writeChanged(
+    m,
+    AWARD_FACT,
+    loaded,
+    changed,
+    (s) => s.fact,
+    (s) => one(s.fact),
+  );
 }

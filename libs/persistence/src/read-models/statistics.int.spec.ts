@@ -164,7 +164,7 @@ beforeAll(async () => {
   };
   const store = new EventStore(db.ds);
   for (const [key, stream] of Object.entries(streams)) {
-    ids[key] = stream[0].dossierId;
+    ids[key] = stream[0].streamId;
     for (const batch of batchesOf(stream)) await store.append(batch);
   }
 }, 60_000);

@@ -17,7 +17,7 @@ import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { decodeArrayFromPayloads, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import type { temporal } from '@temporalio/proto';
-import type { StoredEnvelope } from '@tdkt/domain';
+import { currentEnvelope, type RecordedEnvelope, type StoredEnvelope } from '@tdkt/domain';
 import type { DecisionNumbers, EventStore } from '@tdkt/persistence';
 
 /** The activities that append a workflow's events (dossier, revocation, central stage; session; block year). */
@@ -106,7 +106,8 @@ export async function appendsOf(
       );
       out.allocations.push({ input: input as AllocationCall['input'], number: (result as { number: string }).number });
     } else if (Array.isArray(input) && input.length > 0) {
-      out.batches.push(input as StoredEnvelope[]);
+      // A history recorded before the rename carries `dossierId`: read it in today's shape.
+      out.batches.push((input as RecordedEnvelope<StoredEnvelope>[]).map((e) => currentEnvelope(e)));
     }
   }
   return out;
@@ -145,9 +146,9 @@ export async function reconcile(
       const history = await deps.temporal.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
       const found = await appendsOf(history, deps.dataConverter, wf.workflowId);
       for (const batch of found.batches) {
-        const list = byStream.get(batch[0].dossierId) ?? [];
+        const list = byStream.get(batch[0].streamId) ?? [];
         list.push({ workflowId: wf.workflowId, batch });
-        byStream.set(batch[0].dossierId, list);
+        byStream.set(batch[0].streamId, list);
       }
       allocations.push(...found.allocations.map((call) => ({ workflowId: wf.workflowId, call })));
     } catch (e) {

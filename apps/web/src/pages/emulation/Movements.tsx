@@ -21,6 +21,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { ApiErrorAlert, fieldErrors } from '../../components/ApiErrorAlert';
 import { AWARDS, awardName } from '../../awards';
 import { formatDate } from '../../format';
+import { MovementCeremonies } from './MovementCeremonies';
 import {
   DownloadButton,
   isSecretariat,
@@ -207,7 +208,10 @@ function Launch() {
   );
 }
 
-/** A movement: its definition, status (the secretariat moves it forward), dossiers, exemplary models, review reports. */
+/**
+ * A movement: its definition, status (the secretariat moves it forward), review reports and ceremonies, dossiers,
+ * exemplary models.
+ */
 export function MovementPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -311,6 +315,7 @@ export function MovementPage() {
           ))}
         </Space>
       </Card>
+      <MovementCeremonies movementId={id} state={state} closed={m.status === 'CLOSED'} />
       <Card title={t('emulation.dossiers')} size="small">
         <OrNone rows={m.dossiers} none={t('emulation.none')}>
           <Table

@@ -57,6 +57,12 @@ export interface MovementState {
     quotas?: { awardCode: string; max: number }[];
   };
   transitions: { from: string; to: string; on: string; note?: string }[];
+  /** The review ceremonies set so far, the latest per milestone (absent before any was set). */
+  ceremonies?: {
+    milestone: 'MID_TERM' | 'FINAL';
+    ceremonyDate: string;
+    latestDecision?: { dossierId: string; number: string; date: string };
+  }[];
 }
 
 export interface ModelState {
@@ -104,7 +110,25 @@ export interface BlockYearState {
     rank: number;
     assessed: boolean;
   }[];
-  proposals?: { provincial: string[]; government: string[]; meetingDate: string; minutesRef: string };
+  proposals?: {
+    provincial: string[];
+    government: string[];
+    meetingDate: string;
+    minutesRef: string;
+    /** The block meeting's vote (absent on proposals recorded before the vote was asked for). */
+    vote?: BlockMeetingVote;
+  };
+  /** The nomination dossiers the proposals became (absent in states stored before they existed). */
+  proposalDossiers?: { unitCode: string; flag: FlagKind; awardCode: string; dossierId: string }[];
+}
+
+export type FlagKind = 'PROVINCIAL' | 'GOVERNMENT';
+
+/** The block meeting's vote on its flag proposals (libs/domain/src/emulation/meeting-vote.ts): only the counts. */
+export interface BlockMeetingVote {
+  method: 'OPEN' | 'SECRET';
+  present: string[];
+  tallies: { unitCode: string; flag: FlagKind; votesFor: number }[];
 }
 
 /** A list or table when there are rows, else a plain sentence (antd's grey empty state is below the contrast WCAG asks). */

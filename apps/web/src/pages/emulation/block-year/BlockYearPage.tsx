@@ -7,14 +7,16 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDate } from '../../../format';
 import { CrossReviewStep } from './CrossReviewStep';
 import { mayAct, membersOf, reached, stateOf, unitLabel, useStep, type BlockYear } from './model';
+import { ProposalDossiers } from './ProposalDossiers';
 import { RankingStep } from './RankingStep';
 import { SelfAssessmentStep } from './SelfAssessmentStep';
 import { TemplateStep } from './TemplateStep';
 
 /**
  * A block's emulation year, step by step as its phase allows: the scoring template and its approval, the pledges, the
- * self-assessment, the cross-review, the ranking with the Cờ thi đua proposals, the closure. Each step shows its form
- * only to whom may take it (the API checks again; a refusal shows its rule in Vietnamese).
+ * self-assessment, the cross-review, the ranking with the Cờ thi đua proposals and the meeting's vote, the proposals'
+ * dossiers, the closure. Each step shows its form only to whom may take it (the API checks again; a refusal shows its
+ * rule in Vietnamese).
  */
 export function BlockYearPage() {
   const { id = '' } = useParams();
@@ -55,6 +57,7 @@ export function BlockYearPage() {
       <SelfAssessmentStep y={y} />
       <CrossReviewStep y={y} />
       <RankingStep y={y} />
+      <ProposalDossiers y={y} />
     </Space>
   );
 }

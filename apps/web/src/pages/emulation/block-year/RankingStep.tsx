@@ -1,88 +1,32 @@
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, unwrap } from '../../../api/client';
-import { ApiErrorAlert, fieldErrors } from '../../../components/ApiErrorAlert';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDate } from '../../../format';
-import { todayVn, type BlockYearState } from '../shared';
-import { mayAct, membersOf, stateOf, unitLabel, useStep, type BlockYear } from './model';
+import type { BlockMeetingVote, BlockYearState } from '../shared';
+import { mayAct, stateOf, unitLabel, useStep, type BlockYear } from './model';
+import { ProposalForm } from './ProposalForm';
 
 type Ranked = NonNullable<BlockYearState['ranking']>[number];
 
-interface ProposalValues {
-  provincial: string[];
-  government: string[];
-  meetingDate: Dayjs;
-  minutesRef: string;
-  method: 'OPEN' | 'SECRET';
-  present: string[];
-  /** Votes for each proposal, keyed `${flag}:${unitCode}`. */
-  votes?: Record<string, number>;
-}
-
-const FLAG_OF = { provincial: 'PROVINCIAL', government: 'GOVERNMENT' } as const;
-/** The proposals the meeting votes on: each unit once per flag it is proposed for. */
-const ballotItems = (v: Pick<ProposalValues, 'provincial' | 'government'>) =>
-  (['provincial', 'government'] as const).flatMap((k) =>
-    (v[k] ?? []).map((unitCode) => ({ unitCode, flag: FLAG_OF[k], key: `${FLAG_OF[k]}:${unitCode}` })),
-  );
-
 /**
  * The ranking (computed by the domain: total, then fewer penalty points, then more criteria points; members still
- * equal share the rank), the block meeting's Cờ thi đua proposals, and the secretariat's closure.
+ * equal share the rank), the block meeting's Cờ thi đua proposals with its vote, and the secretariat's closure.
  */
 export function RankingStep({ y }: { y: BlockYear }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<ProposalValues>();
   const s = stateOf(y);
   const may = mayAct(y);
   const id = y.blockYearId;
-  const propose = useStep(y, (v: ProposalValues) =>
-    unwrap(
-      api.POST('/api/block-years/{id}/flag-proposals', {
-        params: { path: { id } },
-        body: {
-          provincial: v.provincial,
-          government: v.government,
-          meetingDate: v.meetingDate.format('YYYY-MM-DD'),
-          minutesRef: v.minutesRef.trim(),
-          vote: {
-            method: v.method,
-            present: v.present,
-            tallies: ballotItems(v).map(({ unitCode, flag, key }) => ({
-              unitCode,
-              flag,
-              votesFor: v.votes?.[key] ?? 0,
-            })),
-          },
-        },
-      }),
-    ),
-  );
   const close = useStep(y, () => unwrap(api.POST('/api/block-years/{id}/closure', { params: { path: { id } } })));
-  const provincial = Form.useWatch('provincial', form) ?? [];
-  const government = Form.useWatch('government', form) ?? [];
   const ranking = s.ranking ?? [];
   if (!ranking.length) return null;
   const shared = (r: Ranked) => ranking.filter((x) => x.rank === r.rank).length > 1;
-  const options = ranking.map((r) => ({ value: r.unitCode, label: unitLabel(y, r.unitCode) }));
   const names = (units: string[]) => (units.length ? units.map((u) => unitLabel(y, u)).join(', ') : '—');
   return (
     <Card title={t('emulation.blockYear.ranking')} size="small" data-testid="block-ranking">
-      <ApiErrorAlert error={propose.error ?? close.error} />
+      <ApiErrorAlert error={close.error} />
       <Typography.Paragraph type="secondary">{t('emulation.blockYear.rankingHelp')}</Typography.Paragraph>
       <Table<Ranked>
         size="small"
@@ -136,102 +80,10 @@ export function RankingStep({ y }: { y: BlockYear }) {
             {formatDate(s.proposals.meetingDate)}
           </Descriptions.Item>
           <Descriptions.Item label={t('emulation.blockYear.minutesRef')}>{s.proposals.minutesRef}</Descriptions.Item>
+          {s.proposals.vote ? voteItems(y, s.proposals.vote, t) : null}
         </Descriptions>
       ) : null}
-      {may.propose ? (
-        <Form
-          form={form}
-          name="proposals"
-          layout="vertical"
-          style={{ marginTop: 16 }}
-          initialValues={{
-            provincial: [],
-            government: [],
-            meetingDate: dayjs(todayVn()),
-            method: 'OPEN',
-            present: membersOf(y).map((m) => m.unitCode),
-          }}
-          onFinish={(v) => propose.mutate(v, { onError: (e) => form.setFields(fieldErrors(e) as never) })}
-        >
-          <Typography.Title level={5}>{t('emulation.blockYear.proposals')}</Typography.Title>
-          <Space wrap align="start">
-            <Form.Item name="provincial" label={t('emulation.blockYear.provincial')}>
-              <Select
-                mode="multiple"
-                style={{ width: 340 }}
-                data-testid="propose-provincial"
-                placeholder={t('emulation.blockYear.noneProposed')}
-                options={options}
-              />
-            </Form.Item>
-            <Form.Item name="government" label={t('emulation.blockYear.government')}>
-              <Select
-                mode="multiple"
-                style={{ width: 340 }}
-                data-testid="propose-government"
-                placeholder={t('emulation.blockYear.noneProposed')}
-                options={options}
-              />
-            </Form.Item>
-          </Space>
-          <Space wrap align="start">
-            <Form.Item
-              name="meetingDate"
-              label={t('emulation.blockYear.meetingDate')}
-              rules={[{ required: true, message: t('form.required') }]}
-            >
-              <DatePicker format="DD/MM/YYYY" />
-            </Form.Item>
-            <Form.Item
-              name="minutesRef"
-              label={t('emulation.blockYear.minutesRef')}
-              rules={[{ required: true, message: t('form.required') }]}
-            >
-              <Input style={{ width: 240 }} />
-            </Form.Item>
-          </Space>
-          <Space wrap align="start">
-            <Form.Item name="method" label={t('emulation.blockYear.voteMethod')}>
-              <Select
-                style={{ width: 220 }}
-                data-testid="vote-method"
-                options={[
-                  { value: 'OPEN', label: t('emulation.blockYear.voteOpen') },
-                  { value: 'SECRET', label: t('emulation.blockYear.voteSecret') },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name="present" label={t('emulation.blockYear.votePresent')}>
-              <Select
-                mode="multiple"
-                style={{ width: 460 }}
-                data-testid="vote-present"
-                options={membersOf(y).map((m) => ({ value: m.unitCode, label: unitLabel(y, m.unitCode) }))}
-              />
-            </Form.Item>
-          </Space>
-          <Space wrap align="start">
-            {ballotItems({ provincial, government }).map(({ unitCode, flag, key }) => (
-              <Form.Item
-                key={key}
-                name={['votes', key]}
-                label={t('emulation.blockYear.votesFor', {
-                  unit: unitLabel(y, unitCode),
-                  flag: t(flag === 'PROVINCIAL' ? 'emulation.blockYear.provincial' : 'emulation.blockYear.government'),
-                })}
-                rules={[{ required: true, message: t('form.required') }]}
-              >
-                <InputNumber min={0} data-testid={`votes-${flag}-${unitCode}`} />
-              </Form.Item>
-            ))}
-          </Space>
-          <div>
-            <Button type="primary" htmlType="submit" loading={propose.isPending} data-testid="send-proposals">
-              {t('emulation.blockYear.propose')}
-            </Button>
-          </div>
-        </Form>
-      ) : null}
+      {may.propose ? <ProposalForm y={y} /> : null}
       {may.close ? (
         <Button
           type="primary"
@@ -248,4 +100,35 @@ export function RankingStep({ y }: { y: BlockYear }) {
       ) : null}
     </Card>
   );
+}
+
+/**
+ * The vote as the meeting recorded it: how, who was present (of how many members), the votes for each proposal. Items
+ * of the proposals' Descriptions (a list, not a component: Descriptions reads its items' props).
+ */
+function voteItems(y: BlockYear, vote: BlockMeetingVote, t: TFunction) {
+  const members = stateOf(y).opening?.members.length ?? 0;
+  return [
+    <Descriptions.Item key="method" label={t('emulation.blockYear.voteMethod')}>
+      <span data-testid="vote-recorded-method">{t(`emulation.blockYear.voteMethods.${vote.method}`)}</span>
+    </Descriptions.Item>,
+    <Descriptions.Item key="present" label={t('emulation.blockYear.present')}>
+      {t('emulation.blockYear.presentOf', { present: vote.present.length, members })}:{' '}
+      {vote.present.map((u) => unitLabel(y, u)).join(', ')}
+    </Descriptions.Item>,
+    <Descriptions.Item key="tallies" label={t('emulation.blockYear.tallies')}>
+      <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="vote-tallies">
+        {vote.tallies.map((x) => (
+          <li key={`${x.flag}:${x.unitCode}`} data-unit={x.unitCode} data-flag={x.flag}>
+            {t('emulation.blockYear.tally', {
+              unit: unitLabel(y, x.unitCode),
+              flag: t(`emulation.blockYear.flag.${x.flag}`),
+              votesFor: x.votesFor,
+              present: vote.present.length,
+            })}
+          </li>
+        ))}
+      </ul>
+    </Descriptions.Item>,
+  ];
 }

@@ -18,7 +18,7 @@ export function registerStreamId(authority: string, year: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export { projectDecisionRegister } from './decision-register-projection';
+export { projectDecisionRegister } from '../read-models/decision-register-projection';
 
 export interface RegisterEntry {
   number: number;
@@ -205,7 +205,7 @@ export class DecisionRegister {
       if (!decision.ok) return decision;
       const streamId = registerStreamId(authority, year);
       const [{ seq }] = (await m.query(
-        `SELECT coalesce(max(seq), 0)::int AS seq FROM dossier_event WHERE dossier_id = $1`,
+        `SELECT coalesce(max(seq), 0)::int AS seq FROM dossier_event WHERE stream_id = $1`,
         [streamId],
       )) as { seq: number }[];
       await this.eventStore.append(

@@ -79,7 +79,7 @@ it("a number a dossier's decision carries is refused, and the dossier projection
   const dossierId = randomUUID();
   const allocated = await allocate(authority, dossierId);
   const base = {
-    dossierId,
+    streamId: dossierId,
     actorId: 'chair',
     actorRole: 'PROVINCIAL_DECIDER',
     occurredAt: '2026-03-02T03:00:00.000Z',
