@@ -12,7 +12,9 @@ import { localIssuerKey } from './auth/local-issuer-key';
 import { BoardController } from './board/board.controller';
 import { DossierCommandsService } from './dossiers/dossier-commands.service';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierCommandsController } from './dossiers/dossier-commands.controller';
 import { StateRouteController } from './dossiers/state-route.controller';
+import { CentralStageController } from './dossiers/central-stage.controller';
 import { DossierActionsService } from './dossiers/dossier-actions';
 import { RevocationController } from './dossiers/revocation.controller';
 import { RevocationService } from './dossiers/revocation.service';
@@ -24,7 +26,8 @@ import { ActorLogContextInterceptor } from './platform/observability';
 import { PlatformModule } from './platform/platform.module';
 import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
-import { EmulationController } from './emulation/emulation.controller';
+import { EmulationBlocksController } from './emulation/emulation-blocks.controller';
+import { BlockYearsController } from './emulation/block-years.controller';
 import { EmulationService } from './emulation/emulation.service';
 import { MovementsController } from './movements/movements.controller';
 import { MovementsService } from './movements/movements.service';
@@ -46,10 +49,13 @@ import { RateLimitGuard, RateLimitModule } from './platform/rate-limits';
 import { TemporalCodecController } from './temporal-codec/temporal-codec.controller';
 import { AdminModule } from './admin/admin.module';
 import { AttachmentsModule } from './attachments/attachments.module';
-import { DocumentsController } from './documents/documents.controller';
+import { DossierDocumentsController } from './documents/dossier-documents.controller';
+import { SessionDocumentsController } from './documents/session-documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { PdfRenderer } from './documents/pdf-renderer.service';
 import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
+import { DecisionRegister, EventStore } from '@tdkt/persistence';
+import { DataSource } from 'typeorm';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule, AttachmentsModule],
@@ -59,7 +65,9 @@ import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
     AwardHistoryController,
     AuthController,
     DossiersController,
+    DossierCommandsController,
     StateRouteController,
+    CentralStageController,
     AuditController,
     HealthController,
     ReportsController,
@@ -69,13 +77,15 @@ import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
     RoundsController,
     MovementsController,
     RegistrationsController,
-    EmulationController,
+    EmulationBlocksController,
+    BlockYearsController,
     ExemplaryModelsController,
     PriorityController,
     AwardFundController,
     MovementReportsController,
     TemporalCodecController,
-    DocumentsController,
+    DossierDocumentsController,
+    SessionDocumentsController,
   ],
   providers: [
     RuleSetResolver,
@@ -90,6 +100,11 @@ import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
     DocumentsService,
     PdfRenderer,
     ...DOCUMENT_PROVIDERS,
+    {
+      provide: DecisionRegister,
+      inject: [DataSource, EventStore],
+      useFactory: (ds: DataSource, events: EventStore) => new DecisionRegister(ds, events),
+    },
     {
       provide: LOCAL_ISSUER_KEY,
       inject: [CONFIG],

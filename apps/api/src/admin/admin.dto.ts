@@ -96,6 +96,11 @@ export class EndSeatDto {
   on?: string;
 }
 
+/** Ending a seat: whose, and why. */
+export class EndSeatBodyDto extends EndSeatDto {
+  @ApiProperty({ example: 'council.member1' }) @IsString() @Length(1, 128) userId!: string;
+}
+
 export class UnitDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;

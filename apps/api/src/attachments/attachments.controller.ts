@@ -1,36 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ATTACHMENT_CONTENT_TYPES, type Actor, Refused } from '@tdkt/domain';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierIdParam } from '../dossiers/dossier.dto';
 import { AttachmentsService, type DossierFiles } from './attachments.service';
-import { DossierFileDto, DossierFileParams, DossierFilesDto, DossierPartParams } from './attachments.dto';
+import { DossierFileParams, DossierFilesDto, DossierPartParams } from './attachments.dto';
 import { AttachmentsExport } from './attachments-export';
+import { contentDisposition } from './content-disposition';
+import { UploadEndpoint } from './upload-endpoint';
 import type { DossierFileView } from '@tdkt/persistence';
-
-const ERROR = { $ref: '#/components/schemas/ErrorBody' };
-
-/** RFC 6266/5987: an ASCII fallback and the UTF-8 name (Vietnamese file names keep their letters). */
-export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 /**
  * Files of a dossier's parts: list (every version), upload (the request body is the file, streamed; type from the
@@ -59,31 +38,7 @@ export class AttachmentsController {
   @Post(':id/parts/:part/files')
   @HttpCode(201)
   @Roles('UNIT_CLERK')
-  @ApiQuery({ name: 'name', required: true, description: 'The file name, e.g. to-trinh.pdf' })
-  @ApiQuery({
-    name: 'replaces',
-    required: false,
-    description: 'The id of the current version this file replaces (same part)',
-  })
-  @ApiConsumes('application/octet-stream', ...ATTACHMENT_CONTENT_TYPES)
-  @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'The file: PDF, JPEG, PNG, DOCX or XLSX' })
-  @ApiCreatedResponse({ type: DossierFileDto })
-  @ApiResponse({
-    status: 409,
-    description:
-      'The dossier is no longer a draft, returned or asked to supplement; or the replaced version was already replaced',
-    schema: ERROR,
-  })
-  @ApiResponse({
-    status: 413,
-    description: 'The file is larger than the limit (TDKT_ATTACHMENT_MAX_BYTES, default 20 MiB)',
-    schema: ERROR,
-  })
-  @ApiResponse({
-    status: 415,
-    description: 'The content is not a PDF, JPEG, PNG, DOCX or XLSX (or the body was sent as JSON)',
-    schema: ERROR,
-  })
+  @UploadEndpoint()
   async upload(
     @CurrentActor() actor: Actor,
     @Param() p: DossierPartParams,

@@ -1,92 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { findAward, mayVoidSeries, type Actor, Refused } from '@tdkt/domain';
-import {
-  Directory,
-  DecisionRegister,
-  EventStore,
-  type DecisionAwardee,
-  type DecisionAwardees,
-  type Register,
-} from '@tdkt/persistence';
+import { mayVoidSeries, type Actor, Refused } from '@tdkt/domain';
+import { Directory, DecisionRegister, type DecisionAwardees, type Register } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY, IdempotencyKey } from '../platform/idempotency-key';
 import { outOfScope } from '../platform/denials';
-import { RegisterDto } from './decision-register.dto';
-import type { CsvColumn } from '../reports/csv';
-import { LIST_FORMATS, listDownload, listFormatOf, XLSX_CONTENT_TYPE } from '../reports/xlsx';
-
-export class RegisterQuery {
-  @ApiProperty({
-    example: 'PROVINCIAL_CHAIRMAN:HN',
-    description: "The issuing authority's series, as the allocations name it",
-  })
-  @IsString()
-  @Length(1, 200)
-  authority!: string;
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2200) year!: number;
-}
-
-export class VoidNumberDto extends RegisterQuery {
-  @ApiProperty({ example: 13, description: 'The number in the series (13 of "13/QĐ-UBND")' })
-  @IsInt()
-  @Min(1)
-  number!: number;
-  @ApiProperty({ example: 'Số đã cấp nhưng quyết định không ban hành' }) @IsString() @Length(3, 1000) reason!: string;
-}
-
-export class AwardeesQuery extends RegisterQuery {
-  @ApiProperty({ example: 12, description: 'The number in the series (12 of "12/QĐ-UBND")' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  number!: number;
-  @ApiPropertyOptional({
-    enum: LIST_FORMATS,
-    description: `csv or xlsx (an Excel workbook, Vietnamese headers) for the list as a file; also by Accept: text/csv or ${XLSX_CONTENT_TYPE}`,
-  })
-  @IsOptional()
-  @IsIn(LIST_FORMATS)
-  format?: 'json' | 'csv' | 'xlsx';
-}
-
-export class DecisionAwardeeDto {
-  @ApiProperty() dossierId!: string;
-  @ApiProperty() nomineeName!: string;
-  @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] }) nomineeKind!: string;
-  @ApiProperty() awardCode!: string;
-  @ApiProperty() unitCode!: string;
-  @ApiProperty() unitName!: string;
-  @ApiProperty({ example: '2026-03-02' }) signedOn!: string;
-  @ApiProperty({ type: String, nullable: true, description: "The dossier's status now (REVOKED after a revocation)" })
-  status!: string | null;
-}
-
-export class DecisionAwardeesDto {
-  @ApiProperty() authority!: string;
-  @ApiProperty() year!: number;
-  @ApiProperty() number!: number;
-  @ApiProperty({ example: '12/QĐ-UBND' }) formatted!: string;
-  @ApiProperty({ type: [DecisionAwardeeDto] }) awardees!: DecisionAwardeeDto[];
-}
-
-const KIND_VI: Record<string, string> = { INDIVIDUAL: 'Cá nhân', COLLECTIVE: 'Tập thể', HOUSEHOLD: 'Hộ gia đình' };
-const AWARDEE_COLUMNS: CsvColumn<DecisionAwardee & { formatted: string }>[] = [
-  { header: 'Số quyết định', value: (r) => r.formatted },
-  { header: 'Ngày ký', value: (r) => r.signedOn },
-  { header: 'Họ và tên / Tên tập thể', value: (r) => r.nomineeName },
-  { header: 'Đối tượng', value: (r) => KIND_VI[r.nomineeKind] ?? r.nomineeKind },
-  { header: 'Hình thức khen thưởng', value: (r) => findAward(r.awardCode)?.nameVi ?? r.awardCode },
-  { header: 'Đơn vị', value: (r) => r.unitName },
-  { header: 'Mã đơn vị', value: (r) => r.unitCode },
-  { header: 'Mã hồ sơ', value: (r) => r.dossierId },
-  { header: 'Trạng thái hồ sơ', value: (r) => r.status },
-];
+import { listDownload, listFormatOf, XLSX_CONTENT_TYPE } from '../reports/xlsx';
+import { AWARDEE_COLUMNS } from './awardee-columns';
+import { AwardeesQuery, DecisionAwardeesDto, RegisterDto, RegisterQuery, VoidNumberDto } from './decision-register.dto';
 
 /**
  * The decision register (sổ quyết định) per issuing authority and year: allocated numbers, the dossiers each decision
@@ -97,15 +20,10 @@ const AWARDEE_COLUMNS: CsvColumn<DecisionAwardee & { formatted: string }>[] = [
 @ApiBearerAuth()
 @Controller('decisions')
 export class DecisionsController {
-  private readonly register: DecisionRegister;
-
   constructor(
-    dataSource: DataSource,
-    eventStore: EventStore,
+    private readonly register: DecisionRegister,
     private readonly directory: Directory,
-  ) {
-    this.register = new DecisionRegister(dataSource, eventStore);
-  }
+  ) {}
 
   @Get()
   @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')

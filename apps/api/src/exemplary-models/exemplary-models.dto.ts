@@ -22,7 +22,7 @@ import {
   type ModelStage,
   type ModelSubjectKind,
 } from '@tdkt/domain';
-import { DossierViewDto } from '../dossiers/dossiers.controller';
+import { DossierViewDto } from '../dossiers/dossier-view.dto';
 
 const UNIT_CODE = /^[A-Za-z0-9._-]{1,64}$/;
 const isoDate = (field: string) =>

@@ -15,7 +15,29 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return withErrorResponses(SwaggerModule.createDocument(app, doc), PUBLIC_PATHS);
+  return withErrorResponses(
+    SwaggerModule.createDocument(app, doc, { operationIdFactory: operationIdOf }),
+    PUBLIC_PATHS,
+  );
+}
+
+/** A controller's class name → the controller its endpoints were first published under (see OperationIdsOf). */
+const PUBLISHED_UNDER = new Map<string, string>();
+
+/**
+ * Swagger names an operation `<controller class>_<method>`. A controller split out of a bigger one keeps the operation
+ * ids its endpoints were published with (`@OperationIdsOf('DocumentsController')`), so clients generated from the
+ * document keep their names; its methods keep their names too.
+ */
+export const OperationIdsOf =
+  (publishedController: string): ClassDecorator =>
+  (target) => {
+    PUBLISHED_UNDER.set(target.name, publishedController);
+  };
+
+/** Swagger's own operation id (`<controller>_<method>[_<version>]`), with the controller as first published. */
+export function operationIdOf(controllerKey: string, methodKey: string, version?: string): string {
+  return [PUBLISHED_UNDER.get(controllerKey) ?? controllerKey, methodKey, version].filter(Boolean).join('_');
 }
 
 /** The one error body every endpoint answers with (see ErrorFilter), as an OpenAPI schema. */

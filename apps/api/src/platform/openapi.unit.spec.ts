@@ -46,3 +46,16 @@ it('documents one optional Idempotency-Key header, never a required lowercase co
   expect(headers.length).toBeGreaterThan(20);
   expect(headers.filter((h) => 'name' in h && (h.name !== 'Idempotency-Key' || h.required))).toEqual([]);
 });
+
+it('keeps the operation ids endpoints were published with when their controller is split (OperationIdsOf)', () => {
+  const id = (path: string, method: 'get' | 'post' | 'put') => doc.paths[path]?.[method]?.operationId;
+  expect(id('/api/dossiers/{id}/submit', 'post')).toBe('DossiersController_submit');
+  expect(id('/api/dossiers/{id}/central/decision', 'post')).toBe('StateRouteController_centralDecision');
+  expect(id('/api/council-sessions/{id}/documents/minutes.pdf', 'get')).toBe('DocumentsController_sessionMinutes');
+  expect(id('/api/admin/council-terms', 'post')).toBe('DirectoryAdminController_openTerm');
+  expect(id('/api/block-years/{id}/ranking', 'post')).toBe('EmulationController_rank');
+  // A controller that was never split keeps Swagger's own name.
+  expect(id('/api/decisions', 'get')).toBe('DecisionsController_list');
+  const ids = operations().map(({ op }) => op.operationId);
+  expect(new Set(ids).size).toBe(ids.length);
+});

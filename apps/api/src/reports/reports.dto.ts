@@ -1,5 +1,6 @@
 /** The reports' JSON answers as OpenAPI schemas (the typed web client reads them); CSV and .xlsx carry the same rows. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AwardCountRow, DirectWorkerShare, StageTime, StatisticsFilter } from '@tdkt/persistence';
 
 const LEVELS = ['STATE', 'PROVINCIAL', 'GRASSROOTS', 'UNKNOWN'];
 
@@ -79,4 +80,16 @@ export class FiveYearReportDto {
   @ApiProperty() toYear!: number;
   @ApiProperty({ type: [FiveYearRowDto] }) rows!: FiveYearRowDto[];
   @ApiProperty({ type: DirectWorkerShareDto }) directWorkers!: DirectWorkerShareDto;
+}
+
+/** The JSON answers as the controller builds them (the DTOs above document them). */
+export interface AwardsReport {
+  filter: StatisticsFilter;
+  rows: AwardCountRow[];
+  directWorkers: DirectWorkerShare;
+}
+
+export interface ProcessingTimesReport {
+  filter: StatisticsFilter;
+  stages: StageTime[];
 }
