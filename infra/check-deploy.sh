@@ -4,7 +4,8 @@
 #   hadolint                  deploy/docker/Dockerfile (every stage), failing on warnings
 #   helm lint --strict        deploy/helm/tdkt, with the defaults and with KEDA + the API's HPA switched on
 #   kubernetes-validate       helm template's output against Kubernetes 1.33's JSON schemas, strict (unknown fields fail);
-#                             KEDA's ScaledObject (a CRD, no schema shipped) is left to the structural check
+#                             KEDA's ScaledObject and the Prometheus Operator's ServiceMonitor (CRDs, no schema shipped)
+#                             are left to the structural check
 #   check-jsonschema          deploy/compose/compose.yaml against the Compose Specification's schema
 #   dashboard-check.py        deploy/grafana/tdkt-dashboard.json: valid, and every panel's expr reads a metric we export
 set -euo pipefail
@@ -21,7 +22,10 @@ trap 'rm -rf "$out"' EXIT
 echo "[check:deploy] hadolint: deploy/docker/Dockerfile ok"
 
 variants=("" "--set worker.keda.enabled=true --set api.autoscaling.enabled=true"
-  "--set signer.mode=http --set signer.http.url=https://ky-so.example.gov.vn/api/sign --set signer.http.tokenSecret.name=tdkt-signer")
+  "--set signer.mode=http --set signer.http.url=https://ky-so.example.gov.vn/api/sign --set signer.http.tokenSecret.name=tdkt-signer"
+  "--set worker.hpa.enabled=true --set metrics.serviceMonitor.enabled=true --set metrics.serviceMonitor.tokenSecret.name=tdkt-metrics
+   --set attachments.store=s3 --set attachments.s3.bucket=tdkt-attachments --set attachments.s3.endpoint=https://s3.example.gov.vn
+   --set attachments.s3.forcePathStyle=true --set attachments.s3.credentialsSecret.name=tdkt-s3")
 i=0
 for v in "${variants[@]}"; do
   # shellcheck disable=SC2086
@@ -30,7 +34,15 @@ for v in "${variants[@]}"; do
   "$TOOLS/helm" template tdkt "$CHART" --namespace tdkt --kube-version "$KUBE_VERSION" $v >"$out/rendered-$i.yaml"
   i=$((i + 1))
 done
-echo "[check:deploy] helm lint --strict and helm template: $CHART ok (defaults; KEDA + HPA on; the http signer)"
+# Both autoscalers on the worker must be refused.
+if "$TOOLS/helm" template tdkt "$CHART" --kube-version "$KUBE_VERSION" --set worker.keda.enabled=true \
+  --set worker.hpa.enabled=true >/dev/null 2>"$out/both.err" || ! grep -q "choose one autoscaler" "$out/both.err"; then
+  echo "[check:deploy] the chart must refuse worker.keda and worker.hpa together (choose one autoscaler):" >&2
+  cat "$out/both.err" >&2
+  exit 1
+fi
+echo "[check:deploy] helm lint --strict and helm template: $CHART ok (defaults; KEDA + API HPA on; the http signer;" \
+  "worker HPA on a custom metric + ServiceMonitors + S3 attachments; KEDA with the worker HPA refused)"
 
 "$TOOLS/kubernetes-validate" --strict --quiet --no-warn -k "$KUBE_VERSION" "$out"/rendered-*.yaml
 echo "[check:deploy] kubernetes-validate --strict (Kubernetes $KUBE_VERSION schemas): rendered chart ok"

@@ -2,7 +2,8 @@
 
 The artefacts must agree with the code and with each other: the Dockerfile's targets and entry points exist, the
 probes call endpoints the API and the worker serve, secrets are referenced (never literal), images are pinned, the
-migration is a Helm hook, and KEDA's ScaledObject (a CRD without a shipped schema) names the worker and the queue.
+migration is a Helm hook, KEDA's ScaledObject (a CRD without a shipped schema) names the worker and the queue, the
+worker HPA and KEDA exclude each other, and the ServiceMonitors (a CRD too) select one Service each and scrape /metrics.
 Usage: deploy-check.py RENDERED_CHART.yaml...
 """
 import re
@@ -31,7 +32,17 @@ need(source_has("apps/api/src/health.controller.ts", r"@Controller\('health'\)")
      and source_has("apps/api/src/health.controller.ts", r"@Get\('ready'\)"), "the API no longer serves /api/health/live and /ready")
 need(source_has("apps/worker/src/health-server.ts", r"path === '/live'") and source_has("apps/worker/src/health-server.ts", r"path === '/ready'"),
      "the worker's health server no longer serves /live and /ready")
-SECRET_VARS = {"DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "TEMPORAL_API_KEY", "TDKT_SIGNER_TOKEN"}
+SECRET_VARS = {"DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "TEMPORAL_API_KEY", "TDKT_SIGNER_TOKEN",
+               "TDKT_S3_ACCESS_KEY_ID", "TDKT_S3_SECRET_ACCESS_KEY", "METRICS_TOKEN"}
+# Both /metrics endpoints, proved to exist in the code (the scrape annotations and ServiceMonitors point at them).
+need(source_has("apps/api/src/api.ts", r"app\.use\('/metrics'") and source_has("apps/worker/src/health-server.ts", r"path === '/metrics'"),
+     "the API or the worker no longer serves /metrics")
+# The attachment store's settings, as the config reads them (libs/config/src/attachments.ts).
+ATTACH_SRC = "libs/config/src/attachments.ts"
+ATTACH_VARS = ("TDKT_ATTACHMENT_STORE", "TDKT_ATTACHMENT_MAX_BYTES", "TDKT_S3_BUCKET", "TDKT_S3_REGION", "TDKT_S3_ENDPOINT",
+               "TDKT_S3_FORCE_PATH_STYLE", "TDKT_S3_ACCESS_KEY_ID", "TDKT_S3_SECRET_ACCESS_KEY")
+for var in ATTACH_VARS:
+    need(source_has(ATTACH_SRC, rf"'{var}'"), f"{ATTACH_SRC} no longer reads {var}")
 # The document signer's settings, as the API reads them (apps/api/src/documents/document-signer.ts).
 SIGNER_SRC = "apps/api/src/documents/document-signer.ts"
 for var in ("TDKT_SIGNER", "TDKT_SIGNING_DIR", "TDKT_SIGNER_URL", "TDKT_SIGNER_TOKEN"):
@@ -92,8 +103,10 @@ need(re.search(r"^ENV .*TDKT_SIGNING_DIR=(\S+)", dockerfile, re.M) is not None a
 example = (compose_dir / "tdkt.env.example").read_text()
 need(re.search(r"^TDKT_SIGNER=(local|http|none)$", example, re.M) is not None and "TDKT_SIGNER_URL=" in example,
      "tdkt.env.example must set TDKT_SIGNER and show the http mode's TDKT_SIGNER_URL")
-for var in ("DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "WORKER_HEALTH_PORT"):
+for var in ("DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "WORKER_HEALTH_PORT", "TDKT_ATTACHMENT_STORE"):
     need(re.search(rf"^{var}=", example, re.M) is not None, f"tdkt.env.example lacks {var}")
+for var in ATTACH_VARS:
+    need(re.search(rf"^#? ?{var}=", example, re.M) is not None, f"tdkt.env.example does not show {var}")
 
 # --- rendered Helm chart ------------------------------------------------------------------------------------------
 def containers(doc):
@@ -104,6 +117,9 @@ for rendered in sys.argv[1:]:
     docs = [d for d in yaml.safe_load_all(Path(rendered).read_text()) if d]
     deployments = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Deployment"}
     scaled = [d for d in docs if d["kind"] == "ScaledObject"]
+    hpas = {d["spec"]["scaleTargetRef"]["name"]: d for d in docs if d["kind"] == "HorizontalPodAutoscaler"}
+    services = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Service"}
+    monitors = [d for d in docs if d["kind"] == "ServiceMonitor"]
     jobs = [d for d in docs if d["kind"] == "Job"]
     need(len(deployments) == 2, f"{rendered}: expected the api and worker Deployments, got {sorted(deployments)}")
     for name, dep in deployments.items():
@@ -118,6 +134,19 @@ for rendered in sys.argv[1:]:
                 if e["name"] in SECRET_VARS:
                     need("secretKeyRef" in e.get("valueFrom", {}), f"{name}: {e['name']} must come from a secret by reference")
         need(dep["spec"]["template"]["spec"].get("securityContext", {}).get("runAsNonRoot") is True, f"{name}: runAsNonRoot")
+        # Scrape annotations, when present, name a port the container serves /metrics on.
+        ann = dep["spec"]["template"]["metadata"].get("annotations", {})
+        if ann.get("prometheus.io/scrape") == "true":
+            ports = {str(p["containerPort"]) for c in containers(dep) for p in c.get("ports", [])}
+            need(ann.get("prometheus.io/path") == "/metrics" and ann.get("prometheus.io/port") in ports,
+                 f"{name}: prometheus.io annotations must point at /metrics on a container port ({sorted(ports)})")
+        if component == "worker" and name in hpas:
+            hpa = hpas[name]
+            need("replicas" not in dep["spec"], "with the worker HPA on, the worker Deployment must not set replicas")
+            need(not scaled, f"{rendered}: KEDA's ScaledObject and the worker HPA both scale the worker")
+            m = hpa["spec"]["metrics"]
+            need(len(m) == 1 and m[0]["type"] == "Pods" and m[0]["pods"]["target"]["type"] == "AverageValue",
+                 "the worker HPA scales on one per-pod custom metric (type Pods, AverageValue)")
         if component == "api":
             for c in containers(dep):
                 env = {e["name"]: e for e in c.get("env", [])}
@@ -128,6 +157,11 @@ for rendered in sys.argv[1:]:
                     mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
                     vols = {v["name"] for v in dep["spec"]["template"]["spec"].get("volumes", [])}
                     need(path in mounts and mounts[path] in vols, f"{name}: TDKT_SIGNER=local needs a volume mounted at TDKT_SIGNING_DIR ({path!r})")
+                store = env.get("TDKT_ATTACHMENT_STORE", {}).get("value")
+                need(store in ("postgres", "s3"), f"{name}: TDKT_ATTACHMENT_STORE must be postgres or s3, got {store!r}")
+                if store == "s3":
+                    need(bool(env.get("TDKT_S3_BUCKET", {}).get("value")), f"{name}: TDKT_ATTACHMENT_STORE=s3 needs TDKT_S3_BUCKET")
+                    need(("TDKT_S3_ACCESS_KEY_ID" in env) == ("TDKT_S3_SECRET_ACCESS_KEY" in env), f"{name}: the S3 keys go together")
                 if mode == "http":
                     need(env.get("TDKT_SIGNER_URL", {}).get("value", "").startswith("https://"), f"{name}: TDKT_SIGNER=http needs an https TDKT_SIGNER_URL")
     need(len(jobs) == 1 and "pre-upgrade" in jobs[0]["metadata"].get("annotations", {}).get("helm.sh/hook", ""), f"{rendered}: the migration Job must be a pre-install/pre-upgrade hook")
@@ -135,6 +169,20 @@ for rendered in sys.argv[1:]:
         c = containers(job)[0]
         need(c.get("command") == ["node", "dist/infra/src/migrate.js"], "the migration Job must run dist/infra/src/migrate.js")
         need(any(e["name"] == "DATABASE_MIGRATION_URL" and "secretKeyRef" in e.get("valueFrom", {}) for e in c.get("env", [])), "the migration Job needs DATABASE_MIGRATION_URL from a secret")
+    for sm in monitors:
+        sel = sm["spec"]["selector"]["matchLabels"]
+        matched = [svc for svc in services.values() if sel.items() <= svc["metadata"]["labels"].items()]
+        need(len(matched) == 1, f"ServiceMonitor {sm['metadata']['name']} selects {len(matched)} Services, expected 1")
+        for svc in matched:
+            pods = [d for d in deployments.values() if svc["spec"]["selector"].items() <= d["spec"]["template"]["metadata"]["labels"].items()]
+            port_names = {p["name"] for p in svc["spec"]["ports"]}
+            for ep in sm["spec"]["endpoints"]:
+                need(ep["port"] in port_names and ep.get("path") == "/metrics", f"ServiceMonitor {sm['metadata']['name']}: endpoint must be /metrics on a port of {svc['metadata']['name']}")
+                auth = ep.get("authorization", {}).get("credentials", {})
+                if auth:
+                    api_env = {e["name"]: e for d in pods for c in containers(d) for e in c.get("env", [])}
+                    ref = api_env.get("METRICS_TOKEN", {}).get("valueFrom", {}).get("secretKeyRef", {})
+                    need(ref == {"name": auth.get("name"), "key": auth.get("key")}, "the ServiceMonitor's token must be the secret the API reads METRICS_TOKEN from")
     for so in scaled:
         target = so["spec"]["scaleTargetRef"]["name"]
         need(target in deployments and deployments[target]["metadata"]["labels"].get("app.kubernetes.io/component") == "worker", f"ScaledObject targets {target}, not the worker")

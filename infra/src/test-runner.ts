@@ -48,6 +48,9 @@ async function main(): Promise<number> {
 
     const results = join(runDir, 'jest-results.json');
     const args = [
+      // Jest (30.4+) loads ES-module-only packages (jose 6) from the CommonJS specs as Node's own require(esm) does,
+      // on Node 24.9+ and only with the VM modules flag; Jest's workers inherit it.
+      '--experimental-vm-modules',
       require.resolve('jest/bin/jest'),
       '--ci',
       '--maxWorkers=2',

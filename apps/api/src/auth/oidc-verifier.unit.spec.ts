@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import type { OidcConfig } from '@tdkt/config';
 import { OidcVerifier } from './oidc-verifier';
 import { IdentityProviderUnavailable } from './token-verifier';
@@ -8,6 +8,8 @@ const ISSUER = 'https://id.example.test/realms/tdkt';
 const AUDIENCE = 'tdkt-api';
 const KID = 'provider-key-1';
 const now = () => Math.floor(Date.now() / 1000);
+/** A private signing key as jose generates it (jose 6 dropped `KeyLike`: a WebCrypto CryptoKey). */
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -16,8 +18,8 @@ async function listen(server: Server): Promise<number> {
   return address.port;
 }
 
-let providerKey: KeyLike;
-let strangerKey: KeyLike;
+let providerKey: SigningKey;
+let strangerKey: SigningKey;
 let jwks: Server;
 let config: OidcConfig;
 
@@ -50,7 +52,7 @@ class TokenBuilder {
     this.exp = exp;
     return this;
   }
-  signedWith(key: KeyLike, kid: string): this {
+  signedWith(key: SigningKey, kid: string): this {
     this.key = key;
     this.kid = kid;
     return this;

@@ -59,3 +59,63 @@ env:
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/* The API's attachment store (values.attachments): TDKT_ATTACHMENT_* and, for s3, TDKT_S3_* (keys by reference). */}}
+{{- define "tdkt.attachments.env" -}}
+{{- $a := .Values.attachments -}}
+{{- if not (has $a.store (list "postgres" "s3")) -}}
+{{- fail (printf "attachments.store must be postgres or s3, got %q" $a.store) -}}
+{{- end }}
+- name: TDKT_ATTACHMENT_STORE
+  value: {{ $a.store | quote }}
+- name: TDKT_ATTACHMENT_MAX_BYTES
+  value: {{ $a.maxBytes | int64 | quote }}
+{{- if eq $a.store "s3" }}
+{{- if not $a.s3.bucket }}
+{{- fail "attachments.store=s3 needs attachments.s3.bucket" }}
+{{- end }}
+- name: TDKT_S3_BUCKET
+  value: {{ $a.s3.bucket | quote }}
+- name: TDKT_S3_REGION
+  value: {{ $a.s3.region | quote }}
+{{- with $a.s3.endpoint }}
+- name: TDKT_S3_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- if ne (toString $a.s3.forcePathStyle) "" }}
+- name: TDKT_S3_FORCE_PATH_STYLE
+  value: {{ $a.s3.forcePathStyle | toString | quote }}
+{{- end }}
+{{- with $a.s3.credentialsSecret }}
+{{- if .name }}
+- name: TDKT_S3_ACCESS_KEY_ID
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .accessKeyIdKey }}
+- name: TDKT_S3_SECRET_ACCESS_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .secretAccessKeyKey }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* Prometheus scrape annotations for a pod serving /metrics on the given port (values.metrics.podAnnotations). */}}
+{{- define "tdkt.scrape.annotations" -}}
+{{- if .root.Values.metrics.podAnnotations }}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .port | quote }}
+prometheus.io/path: /metrics
+{{- end }}
+{{- end -}}
+
+{{/* At most one autoscaler owns the worker's replicas. */}}
+{{- define "tdkt.worker.autoscaled" -}}
+{{- if and .Values.worker.keda.enabled .Values.worker.hpa.enabled -}}
+{{- fail "worker.keda.enabled and worker.hpa.enabled: choose one autoscaler for the worker" -}}
+{{- end -}}
+{{- if or .Values.worker.keda.enabled .Values.worker.hpa.enabled -}}true{{- end -}}
+{{- end -}}
