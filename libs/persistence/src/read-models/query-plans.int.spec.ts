@@ -20,7 +20,7 @@ let db: Awaited<ReturnType<typeof scratchDatabase>>;
 let recording: DataSource;
 const sent: { sql: string; params: unknown[] }[] = [];
 const recorder: Logger = {
-  logQuery: (sql, params) => void sent.push({ sql, params: params ?? [] }),
+  logQuery: (sql, params) => void sent.push({ sql, params: Array.isArray(params) ? params : [] }),
   logQueryError: () => undefined,
   logQuerySlow: () => undefined,
   logSchemaBuild: () => undefined,
