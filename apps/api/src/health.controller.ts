@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { databaseAnswers } from '@tdkt/persistence';
 import { readiness } from '@tdkt/platform';
 import { Public } from './auth/auth.guard';
 import { HolidayCalendarProvider } from './platform/calendar';
@@ -91,7 +92,7 @@ export class HealthController {
   })
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadyDto> {
     const { ready, checks } = await readiness({
-      database: () => this.dataSource.query('SELECT 1'),
+      database: () => databaseAnswers(this.dataSource),
       // The call's own deadline, so an unreachable frontend leaves no call pending after the probe gave up.
       temporal: () =>
         this.temporal.connection.withDeadline(Date.now() + 2000, () =>
@@ -107,7 +108,7 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthDto> {
-    await this.dataSource.query('SELECT 1');
+    await databaseAnswers(this.dataSource);
     const { years, coveredUntil, daysLeft, warning } = this.calendar.coverage();
     return {
       status: 'ok',

@@ -30,7 +30,7 @@ import { tracing } from '@tdkt/platform/src/observability/tracing';
 import type { DossierActivities } from '@tdkt/workflows/src/messages';
 import type { SessionActivities } from '@tdkt/workflows/src/council-messages';
 import { DataSource } from 'typeorm';
-import { Anchors } from '@tdkt/persistence';
+import { Anchors, databaseAnswers } from '@tdkt/persistence';
 import { ACTIVITIES, CONFIG, WorkerModule } from './worker.module';
 import { WORKFLOW_INTERCEPTOR_MODULES } from './workflow-modules';
 import { anchorIntervalSeconds, startAnchorJob } from './anchor-job';
@@ -146,8 +146,8 @@ export async function startWorker(): Promise<RunningWorker> {
         {
           status: () => probes.worker?.getStatus() ?? STARTING,
           database: async () => {
-            if (!probes.dataSource?.isInitialized) throw new Error('not connected yet');
-            await probes.dataSource.query('SELECT 1');
+            if (!probes.dataSource) throw new Error('not connected yet');
+            await databaseAnswers(probes.dataSource);
           },
           metrics: () => metricsText(temporalSdkMetrics),
         },

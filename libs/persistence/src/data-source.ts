@@ -90,3 +90,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   return applied.map((m) => m.name);
 }
+
+/** The readiness probe of a process's database connection: resolves when Postgres answers on it. */
+export async function databaseAnswers(dataSource: DataSource): Promise<void> {
+  if (!dataSource.isInitialized) throw new Error('not connected yet');
+  await dataSource.query('SELECT 1');
+}

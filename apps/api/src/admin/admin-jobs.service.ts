@@ -14,7 +14,6 @@ import {
   type AdminJob,
   type AdminJobKind,
   type ChainedEvent,
-  eventStoreWithReadModels,
   projectAll,
 } from '@tdkt/persistence';
 import { adminJobsTotal, dataConverter, logger, reconcile } from '@tdkt/platform';
@@ -61,6 +60,9 @@ export class AdminJobsService implements OnApplicationShutdown {
     private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
     readonly jobs: AdminJobs,
+    private readonly events: EventStore,
+    private readonly anchors: Anchors,
+    private readonly decisionNumbers: DecisionNumbers,
   ) {}
 
   async start(actor: Actor, kind: AdminJobKind, params: Record<string, unknown>): Promise<AdminJob> {
@@ -99,12 +101,12 @@ export class AdminJobsService implements OnApplicationShutdown {
   }
 
   private async work(id: string, kind: AdminJobKind, params: Record<string, unknown>): Promise<unknown> {
-    const events = eventStoreWithReadModels(this.dataSource);
+    const events = this.events;
     switch (kind) {
       case 'VERIFY_CHAIN': {
         await this.jobs.progress(id, { phase: 'recomputing every hash chain', total: await events.count() });
         const counting = new CountingEventStore(this.dataSource, (done) => this.jobs.progress(id, { done }));
-        return new ChainVerifier(counting, new Anchors(this.dataSource)).verifyAll();
+        return new ChainVerifier(counting, this.anchors).verifyAll();
       }
       case 'REBUILD_READ_MODELS': {
         const total = await events.count();
@@ -135,7 +137,7 @@ export class AdminJobsService implements OnApplicationShutdown {
             temporal: this.temporal,
             dataConverter: dataConverter(this.config.temporal),
             events,
-            decisionNumbers: new DecisionNumbers(this.dataSource),
+            decisionNumbers: this.decisionNumbers,
           },
           {
             apply: params.apply === true,

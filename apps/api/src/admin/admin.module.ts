@@ -1,5 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { DirectoryAdmin, DirectoryImporter, EventStore } from '@tdkt/persistence';
+import type { AppConfig } from '@tdkt/config';
+import { AwardImporter, DirectoryAdmin, DirectoryImporter, EventStore } from '@tdkt/persistence';
+import { CONFIG } from '../platform/tokens';
 import { DataSource } from 'typeorm';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminJobsService } from './admin-jobs.service';
@@ -30,6 +33,13 @@ import { DirectoryUsersController } from './directory-users.controller';
       provide: DirectoryImporter,
       inject: [DataSource, EventStore],
       useFactory: (ds: DataSource, events: EventStore) => new DirectoryImporter(ds, events),
+    },
+    // Citizen ids are hashed with the API's key as they are read (the same keyed hash the award lookup uses).
+    {
+      provide: AwardImporter,
+      inject: [DataSource, EventStore, CONFIG],
+      useFactory: (ds: DataSource, events: EventStore, config: AppConfig) =>
+        new AwardImporter(ds, events, (id) => createHmac('sha256', config.piiHashKey).update(id).digest('hex')),
     },
     AwardImportService,
     AdminJobsService,

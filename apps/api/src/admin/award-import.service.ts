@@ -1,10 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AppConfig } from '@tdkt/config';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Actor, AwardImportField } from '@tdkt/domain';
-import { AwardImporter, AwardImportJobs, EventStore, sha256Of, UnreadableFile } from '@tdkt/persistence';
-import { DataSource } from 'typeorm';
-import { CONFIG } from '../platform/tokens';
+import { AwardImporter, AwardImportJobs, sha256Of, UnreadableFile } from '@tdkt/persistence';
 
 /**
  * Award-list imports as jobs: the upload is answered at once with a job id (a re-upload of a file already imported is
@@ -14,20 +11,13 @@ import { CONFIG } from '../platform/tokens';
 @Injectable()
 export class AwardImportService {
   private readonly log = new Logger('award-import');
-  private readonly importer: AwardImporter;
   /** Jobs still running in this process (awaited at shutdown by tests through `settled`). */
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(
-    ds: DataSource,
-    @Inject(CONFIG) config: AppConfig,
-    events: EventStore,
+    private readonly importer: AwardImporter,
     readonly jobs: AwardImportJobs,
-  ) {
-    this.importer = new AwardImporter(ds, events, (id) =>
-      createHmac('sha256', config.piiHashKey).update(id).digest('hex'),
-    );
-  }
+  ) {}
 
   /** The earlier complete import of the same bytes, if any. */
   async previous(bytes: Buffer) {

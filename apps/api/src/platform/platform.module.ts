@@ -26,6 +26,7 @@ import {
   SecretBallotBox,
   StatisticsQueries,
   eventStoreWithReadModels,
+  DecisionNumbers,
 } from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
 import { closePlatform, platformProviders } from '@tdkt/platform';
@@ -51,6 +52,7 @@ const REPOSITORIES = [
   NomineePriorityQueries,
   AwardFundQueries,
   Anchors,
+  DecisionNumbers,
   AdminJobs,
   AwardImportJobs,
 ] as const;
