@@ -9,7 +9,15 @@ import {
   type StoredEnvelope,
   type SubjectKind,
 } from '@tdkt/domain';
-import { foldOwners, insertRows, loadedStates, rowsOwnedBy, writeChanged, type RowTable } from './row-batch';
+import {
+  foldOwners,
+  insertRows,
+  loadedStates,
+  ownersToLoad,
+  rowsOwnedBy,
+  writeChanged,
+  type RowTable,
+} from './row-batch';
 
 /** One dossier's line in the ledger (amounts in VND; int8 and numeric as the database returns them, strings). */
 export interface FundEntryRow {
@@ -215,8 +223,7 @@ export async function projectAwardFund(m: EntityManager, batch: readonly StoredE
   const events = batch.filter((e) => READS.has(e.type));
   if (events.length === 0) return;
   // A dossier created in this batch has no entry yet: only the others are read.
-  const created = new Set(events.filter((e) => e.type === 'DossierCreated').map((e) => e.streamId));
-  const ids = [...new Set(events.map(fundOwnerOf))].filter((id) => !created.has(id));
+  const ids = ownersToLoad(events, 'DossierCreated', fundOwnerOf);
   const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
   for (const row of await rowsOwnedBy<FundEntryRow>(m, ENTRY, ids)) loaded.get(row.dossier_id)!.entry = row;
   const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);

@@ -54,10 +54,17 @@ export async function rowsOwnedByAll(
   return byTable;
 }
 
-/** The owners whose state a batch must read first: those it touches, but not those it creates. */
-export function ownersToLoad(events: readonly { type: string; streamId: string }[], creation: string): string[] {
+/**
+ * The owners whose state a batch must read first: those it touches, but not those it creates (an event's owner is its
+ * stream unless `ownerOf` says otherwise, e.g. the fund's payment streams belong to their dossier's entry).
+ */
+export function ownersToLoad<E extends { type: string; streamId: string }>(
+  events: readonly E[],
+  creation: string,
+  ownerOf: (e: E) => string = (e) => e.streamId,
+): string[] {
   const created = new Set(events.filter((e) => e.type === creation).map((e) => e.streamId));
-  return [...new Set(events.map((e) => e.streamId))].filter((id) => !created.has(id));
+  return [...new Set(events.map(ownerOf))].filter((id) => !created.has(id));
 }
 
 /**
