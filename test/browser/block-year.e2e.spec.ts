@@ -1,7 +1,7 @@
 /**
  * A block's emulation year in a real Chromium, in Vietnamese, from the template to the closure: the head unit's head
- * fills the scoring template, the secretariat approves it, takes the pledges on the members' behalf and opens the
- * self-assessment; two members' clerks assess themselves (evidence where the criterion asks for it), the third sends
+ * fills the scoring template, the secretariat approves it, takes the pledges on the members' behalf, records the mid-year
+ * check (sơ kết 6 tháng) with a remark on a member and opens the self-assessment; two members' clerks assess themselves (evidence where the criterion asks for it), the third sends
  * nothing; the secretariat closes the self-assessment, adjusts a score with its reason and ranks the block (two members
  * share the first place); the head proposes a member outside the leading places and sees the rule refused, then its
  * own leading unit, which the meeting's vote does not carry (one of three present), then carries by secret ballot with
@@ -41,6 +41,7 @@ interface YearView {
     template?: { criteria: { code: string; maxPoints: number; evidenceRequired: boolean }[]; maxPenalty: number };
     assessments: { unitCode: string; scores: { criterionCode: string; points: number; evidence: string[] }[] }[];
     missingAssessments: string[];
+    midYearCheck?: { heldOn: string; summary: string; remarks: { unitCode: string; remark: string }[] };
     adjustments: { unitCode: string; target: string; points: number; reason: string }[];
     ranking?: Ranked[];
     proposals?: { provincial: string[]; government: string[]; minutesRef: string };
@@ -127,8 +128,31 @@ test('a head unit fills the template, the secretariat approves it, members self-
     await page.locator(`[data-testid="pledge-${u}"]`).waitFor({ state: 'detached' });
   }
   await phase('IN_PROGRESS');
+  // The mid-year check (sơ kết 6 tháng): a day of the block's year, the summary and a remark on C.
+  const midYear = page.locator('[data-testid="block-mid-year-check"]');
+  await midYear.getByText('Chưa ghi nhận sơ kết 6 tháng.').waitFor();
+  await page.locator('#midYear_heldOn').click();
+  await page.locator('#midYear_heldOn').fill(`10/07/${year}`);
+  await page.keyboard.press('Tab');
+  await page.locator('#midYear_summary').fill('Các đơn vị hoàn thành 55% kế hoạch năm');
+  await page.locator(`[id="midYear_remarks_${C}"]`).fill('Cần đẩy nhanh tiến độ tiêu chí 1');
+  await screenshot(page, 'by1b-mid-year-check-form');
+  await page.locator('[data-testid="record-mid-year-check"]').click();
+  await midYear.locator('[data-testid="mid-year-held-on"]', { hasText: `10/07/${year}` }).waitFor();
+  await midYear
+    .locator(`[data-testid="mid-year-remarks"] li[data-unit="${C}"]`, {
+      hasText: `${name(C)} (${C}): Cần đẩy nhanh tiến độ tiêu chí 1`,
+    })
+    .waitFor();
+  expect((await view()).state.midYearCheck).toMatchObject({
+    heldOn: `${year}-07-10`,
+    summary: 'Các đơn vị hoàn thành 55% kế hoạch năm',
+    remarks: [{ unitCode: C, remark: 'Cần đẩy nhanh tiến độ tiêu chí 1' }],
+  });
   await page.locator('[data-testid="open-self-assessment"]').click();
   await phase('SELF_ASSESSMENT');
+  // Once the self-assessment is open the mid-year check is kept as recorded, no longer offered.
+  expect(await page.locator('[data-testid="record-mid-year-check"]').count()).toBe(0);
   await page.locator('[data-testid="self-assessment-deadline"]').waitFor();
   // The secretariat does not assess for a member.
   expect(await page.locator('[data-testid="assessment-form"]').count()).toBe(0);
@@ -147,6 +171,10 @@ test('a head unit fills the template, the secretariat approves it, members self-
 
   await switchUser(page, `clerk.${B}`);
   await page.goto(yearPage);
+  // Every member sees the mid-year check as recorded.
+  await page
+    .locator('[data-testid="mid-year-summary"]', { hasText: 'Các đơn vị hoàn thành 55% kế hoạch năm' })
+    .waitFor();
   await page.locator('#assessment_scores_0_points').fill('70');
   await page.locator('#assessment_scores_0_evidence').fill('08/BC-B');
   await page.locator('#assessment_scores_1_points').fill('20');

@@ -286,6 +286,10 @@ const ACCESS: Record<string, Access> = {
   },
   'POST /api/block-years/{id}/template-approval': { allowed: SECRETARIAT },
   'POST /api/block-years/{id}/pledges': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({ unitCode: 'A' }) },
+  'POST /api/block-years/{id}/mid-year-check': {
+    allowed: ['UNIT_HEAD', ...SECRETARIAT],
+    body: () => ({ heldOn: `${year}-07-01`, summary: 'Sơ kết 6 tháng' }),
+  },
   'POST /api/block-years/{id}/self-assessment-opening': { allowed: ['UNIT_HEAD', ...SECRETARIAT], body: () => ({}) },
   'POST /api/block-years/{id}/self-assessments': {
     allowed: ['UNIT_CLERK', 'UNIT_HEAD'],

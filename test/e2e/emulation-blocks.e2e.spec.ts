@@ -92,8 +92,58 @@ it('a block year runs through the API, and the Cờ thi đua tỉnh reads its ra
     ).status,
   ).toBe(403);
   await step(`secretariat-${tag}`, 'template-approval');
-  for (const u of [A, B, C]) await step(`head-${u}`, 'pledges', { unitCode: u });
+  const midYear = (who: string, body: unknown) =>
+    http<{ rule?: string; fields?: Record<string, unknown>; state: BlockYearState }>(
+      sys,
+      'POST',
+      `/block-years/${id}/mid-year-check`,
+      { token: tokens[who], body },
+    );
+  const check = {
+    heldOn: `${evaluationYear}-07-10`,
+    summary: 'Sơ kết 6 tháng: các sở hoàn thành 55% kế hoạch.',
+    remarks: [{ unitCode: C, remark: 'Cần đẩy nhanh tiêu chí C1' }],
+  };
+  for (const u of [A, B]) await step(`head-${u}`, 'pledges', { unitCode: u });
+  // The mid-year check (sơ kết 6 tháng) waits for every pledge.
+  expect(await midYear(`head-${A}`, check)).toMatchObject({
+    status: 409,
+    body: { rule: 'block-year.RecordMidYearCheck' },
+  });
+  await step(`head-${C}`, 'pledges', { unitCode: C });
+  // Bad input: 400 naming the fields; a remark on a unit outside the block or a date of another year, 400 with the rule.
+  const malformed = await midYear(`head-${A}`, { heldOn: '10/07/2026', summary: '', remarks: [{ unitCode: C }] });
+  expect(malformed.status).toBe(400);
+  expect(Object.keys(malformed.body.fields ?? {})).toEqual(
+    expect.arrayContaining(['heldOn', 'summary', 'remarks.0.remark']),
+  );
+  expect(await midYear(`head-${A}`, { ...check, remarks: [{ unitCode: `X-${tag}`, remark: 'Tốt' }] })).toMatchObject({
+    status: 400,
+    body: { rule: 'block.member' },
+  });
+  expect(await midYear(`head-${A}`, { ...check, heldOn: `${evaluationYear - 1}-07-10` })).toMatchObject({
+    status: 400,
+    body: { rule: 'block.mid-year-date' },
+  });
+  // Another member's head may not record it.
+  expect((await midYear(`head-${B}`, check)).status).toBe(403);
+  const recorded = await step(`head-${A}`, 'mid-year-check', check);
+  expect(recorded).toMatchObject({ phase: 'IN_PROGRESS', state: { midYearCheck: { heldOn: check.heldOn } } });
+  // The secretariat records it again before the self-assessment: it replaces the first.
+  const corrected = await step(`secretariat-${tag}`, 'mid-year-check', { ...check, heldOn: `${evaluationYear}-07-12` });
+  expect(corrected.state.midYearCheck).toEqual({
+    heldOn: `${evaluationYear}-07-12`,
+    summary: check.summary,
+    remarks: check.remarks,
+    recordedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+  });
   expect((await step(`head-${A}`, 'self-assessment-opening', { workingDays: 10 })).phase).toBe('SELF_ASSESSMENT');
+  // Once the self-assessment is open, the mid-year check is what it was.
+  expect((await midYear(`head-${A}`, check)).status).toBe(409);
+  expect(
+    (await http<{ state: BlockYearState }>(sys, 'GET', `/block-years/${id}`, { token: tokens[`clerk-${C}`] })).body
+      .state.midYearCheck?.heldOn,
+  ).toBe(`${evaluationYear}-07-12`);
   // Bad input is a 400 naming the field, never a 500.
   const bad = await http<{ fields?: Record<string, unknown> }>(sys, 'POST', `/block-years/${id}/self-assessments`, {
     token: tokens[`clerk-${A}`],
@@ -165,6 +215,10 @@ it('a block year runs through the API, and the Cờ thi đua tỉnh reads its ra
   const history = await http<{ type: string; actor: { userId: string } }[]>(sys, 'GET', `/block-years/${id}/history`, {
     token: tokens[`clerk-${C}`],
   });
+  expect(history.body.filter((e) => e.type === 'BlockYearMidYearChecked').map((e) => e.actor.userId)).toEqual([
+    `head-${A}`,
+    `secretariat-${tag}`,
+  ]);
   expect(history.body.filter((e) => e.type === 'BlockYearPledgeSigned').map((e) => e.actor.userId)).toEqual(
     [A, B, C].map((u) => `head-${u}`),
   );

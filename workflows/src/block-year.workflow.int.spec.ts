@@ -1,9 +1,10 @@
 /**
  * A block's emulation year on Temporal's Java test server with time skipping: from the template to the proposals,
- * with the self-assessment deadline across Tết 2027 — the engine closes it on the Tết-adjusted working day, naming
- * the member that sent nothing — and the stream projected into the block-year read model and the ranking. The year's
- * history replays on the current code, and so do the block-year histories recorded by earlier code (`__histories__`;
- * record a new one with `TDKT_RECORD_HISTORIES=1`, keep the old files).
+ * with a mid-year check held in July and the self-assessment deadline across Tết 2027 — the engine closes it on the
+ * Tết-adjusted working day, naming the member that sent nothing — and the stream projected into the block-year read
+ * model and the ranking. The year's history replays on the current code, and so do the block-year histories recorded
+ * by earlier code (`__histories__`, recorded before the mid-year check existed; record a new one with
+ * `TDKT_RECORD_HISTORIES=1`, keep the old files).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -73,6 +74,16 @@ it('a block year from template to proposals: the self-assessment closes at its d
   for (const u of [A, B]) await send(head(u), { type: 'SignPledge', data: { unitCode: u } });
   expect((await send(head(C), { type: 'SignPledge', data: { unitCode: C } })).phase).toBe('IN_PROGRESS');
 
+  // The mid-year check (sơ kết 6 tháng), held in July: recorded on the year, the phase unchanged.
+  const checked = await send(head(A), {
+    type: 'RecordMidYearCheck',
+    data: { heldOn: '2026-07-10', summary: 'Sơ kết 6 tháng', remarks: [{ unitCode: C, remark: 'Chậm tiến độ' }] },
+  });
+  expect(checked).toMatchObject({
+    phase: 'IN_PROGRESS',
+    midYearCheck: { heldOn: '2026-07-10', recordedOn: expect.stringMatching(/^2026-/) },
+  });
+
   // Year end: the self-assessment opens Fri 29/01/2027 for 10 working days → Fri 19/02/2027 (Tết 04–10/02/2027 skipped).
   await world.skipTo('2027-01-29T09:00:00');
   expect((await send(head(A), { type: 'OpenSelfAssessment', data: {} })).selfAssessmentDeadline).toBe('2027-02-19');
@@ -132,6 +143,7 @@ it('a block year from template to proposals: the self-assessment closes at its d
     phase: 'CLOSED',
     headUnit: A,
     selfAssessmentDeadline: '2027-02-19',
+    state: { midYearCheck: { heldOn: '2026-07-10', remarks: [{ unitCode: C, remark: 'Chậm tiến độ' }] } },
   });
   expect(await queries.standingOf(B, 2026)).toMatchObject({ blockName: 'Khối Kinh tế', rank: 2, rankedMembers: 3 });
   const stream = (await ds.query(`SELECT type, actor_id FROM dossier_event WHERE stream_id = $1 ORDER BY seq`, [

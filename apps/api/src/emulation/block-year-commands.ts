@@ -1,11 +1,26 @@
 import type { BlockYearCommand } from '@tdkt/domain';
-import type { OpenSelfAssessmentDto, ScoreAdjustmentDto, ScoringTemplateDto, SelfAssessmentDto } from './emulation.dto';
+import type {
+  MidYearCheckDto,
+  OpenSelfAssessmentDto,
+  ScoreAdjustmentDto,
+  ScoringTemplateDto,
+  SelfAssessmentDto,
+} from './emulation.dto';
 
 /* The domain command a block year endpoint's body stands for (block-years.controller.ts): plain copies of the DTOs. */
 
 export const templateCommand = (dto: ScoringTemplateDto): BlockYearCommand => ({
   type: 'AdoptTemplate',
   data: { criteria: dto.criteria.map((c) => ({ ...c })), maxBonus: dto.maxBonus, maxPenalty: dto.maxPenalty },
+});
+
+export const midYearCheckCommand = (dto: MidYearCheckDto): BlockYearCommand => ({
+  type: 'RecordMidYearCheck',
+  data: {
+    heldOn: dto.heldOn,
+    summary: dto.summary,
+    remarks: (dto.remarks ?? []).map((r) => ({ unitCode: r.unitCode, remark: r.remark })),
+  },
 });
 
 export const openSelfAssessmentCommand = (dto: OpenSelfAssessmentDto): BlockYearCommand => ({

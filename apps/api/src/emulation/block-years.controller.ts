@@ -16,6 +16,7 @@ import {
   BlockYearIdParam,
   BlockYearViewDto,
   FlagProposalsDto,
+  MidYearCheckDto,
   OpenSelfAssessmentDto,
   PledgeDto,
   ProposalDossiersResultDto,
@@ -26,6 +27,7 @@ import {
 import { EmulationService } from './emulation.service';
 import {
   adjustmentCommand,
+  midYearCheckCommand,
   openSelfAssessmentCommand,
   selfAssessmentCommand,
   templateCommand,
@@ -79,6 +81,19 @@ export class BlockYearsController {
   @BlockYearStep(BLOCK_OFFICERS)
   pledge(@CurrentActor() a: Actor, @Param() p: BlockYearIdParam, @Body() b: PledgeDto): Promise<BlockYearView> {
     return this.emulation.run(a, p.id, { type: 'SignPledge', data: { unitCode: b.unitCode } });
+  }
+
+  @Post(':id/mid-year-check')
+  @BlockYearStep(
+    BLOCK_OFFICERS,
+    'The mid-year check (sơ kết 6 tháng) recorded, once every pledge is signed and before the self-assessment opens; again in that phase, it replaces the earlier record. Optional: the self-assessment opens without it',
+  )
+  midYearCheck(
+    @CurrentActor() a: Actor,
+    @Param() p: BlockYearIdParam,
+    @Body() b: MidYearCheckDto,
+  ): Promise<BlockYearView> {
+    return this.emulation.run(a, p.id, midYearCheckCommand(b));
   }
 
   @Post(':id/self-assessment-opening')

@@ -19,6 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PlausibleDate } from '../platform/validation';
 import { BALLOTS, FLAG_KINDS, type Ballot, type FlagKind } from '@tdkt/domain';
 
 const UNIT_CODE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -114,6 +115,37 @@ export class OpenSelfAssessmentDto {
   @Min(1)
   @Max(60)
   workingDays?: number;
+}
+
+export class MidYearRemarkDto {
+  @ApiProperty({ example: 'SGDDT', description: 'A member unit of the block' })
+  @IsString()
+  @Matches(UNIT_CODE, { message: 'unitCode is a unit code' })
+  unitCode!: string;
+  @ApiProperty({ example: 'Cần đẩy nhanh tiến độ tiêu chí 1', description: "The block's remark on the member" })
+  @IsString()
+  @Length(1, 2000)
+  remark!: string;
+}
+
+export class MidYearCheckDto {
+  @ApiProperty({
+    example: '2026-07-10',
+    description: "The day the mid-year check (sơ kết 6 tháng) was held: within the block's year, not in the future",
+  })
+  @PlausibleDate('past', '2000-01-01')
+  heldOn!: string;
+  @ApiProperty({ example: 'Các đơn vị hoàn thành 55% kế hoạch năm.', description: 'The summary of the first half' })
+  @IsString()
+  @Length(3, 5000)
+  summary!: string;
+  @ApiPropertyOptional({ type: [MidYearRemarkDto], description: 'Remarks on members of the block, one per member' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MidYearRemarkDto)
+  remarks?: MidYearRemarkDto[];
 }
 
 export class CriterionScoreDto {

@@ -2,13 +2,14 @@
  * One emulation year of a block (năm thi đua của khối), one stream and one workflow per block and year:
  * the opening with the year's head and deputy (rotation) → the scoring template adopted by the block and approved by
  * the secretariat on behalf of the provincial council (kept simple: one approval step, no council vote) → pledges
- * signed by every member (ký giao ước, an event per member) → each member's self-assessment with evidence by a
- * working-day deadline → cross-review (chấm chéo) with adjustments and reasons → ranking → the block meeting's
+ * signed by every member (ký giao ước, an event per member) → the mid-year check (sơ kết 6 tháng, optional) → each
+ * member's self-assessment with evidence by a working-day deadline → cross-review (chấm chéo) with adjustments and reasons → ranking → the block meeting's
  * proposals for the Cờ thi đua (province, Government) → closed with its ranking.
  * Events start with "BlockYear"; decide and evolve are pure.
  */
 import { deadlineAfter, endOfDayInVietnam } from '../dossier/deadlines';
 import { vietnamDate } from '../rule-set/select';
+import { isIsoDate } from '../directory/directory';
 import type { HolidayCalendar } from '../calendar/working-days';
 import type { Actor, ActorRole } from '../shared/actor';
 import { SYSTEM_ACTOR } from '../shared/actor';
@@ -81,6 +82,27 @@ export interface FlagProposals {
   rule?: { flagQuotas: FlagQuotaSettings; flagVote: FlagVoteRule; ruleSetVersion?: string };
 }
 
+/** The block's remark on one member at the mid-year check. */
+export interface MidYearRemark {
+  unitCode: string;
+  remark: string;
+}
+
+/**
+ * The mid-year check (sơ kết 6 tháng): the block reviews the first half of the year's work against the pledges. Held on
+ * a date of the year (not in the future), a summary and remarks on members. Optional: block years recorded before it
+ * existed opened their self-assessment without one (their histories replay), and a block may still skip it; the page
+ * shows whether it was held. Recorded again before the self-assessment opens, it replaces the earlier record (a
+ * correction; the stream keeps both events).
+ */
+export interface MidYearCheck {
+  heldOn: string;
+  summary: string;
+  remarks: MidYearRemark[];
+  /** The day it was recorded (Asia/Ho_Chi_Minh). */
+  recordedOn: string;
+}
+
 /** Which nomination dossier a proposal became (a draft of the proposed unit, created through the dossier workflow). */
 export interface ProposalDossier {
   unitCode: string;
@@ -97,6 +119,8 @@ export interface BlockYearState {
   templateApproval?: { approvedOn: string };
   /** Who signed is the event's actor (in the stream and the read model). */
   pledges: { unitCode: string; signedOn: string }[];
+  /** The mid-year check, when the block held one (absent in states stored before it existed: not held). */
+  midYearCheck?: MidYearCheck;
   selfAssessmentDeadline?: string;
   assessments: SelfAssessment[];
   /** Members without a self-assessment when it closed. */
@@ -124,6 +148,7 @@ export type BlockYearCommand =
   | { type: 'AdoptTemplate'; data: ScoringTemplate }
   | { type: 'ApproveTemplate'; data: Record<string, never> }
   | { type: 'SignPledge'; data: { unitCode: string } }
+  | { type: 'RecordMidYearCheck'; data: { heldOn: string; summary: string; remarks?: MidYearRemark[] } }
   | { type: 'OpenSelfAssessment'; data: { workingDays?: number } }
   | {
       type: 'SubmitSelfAssessment';
@@ -142,6 +167,7 @@ export type BlockYearEvent =
   | { type: 'BlockYearTemplateApproved'; data: { approvedOn: string } }
   | { type: 'BlockYearPledgeSigned'; data: { unitCode: string; signedOn: string } }
   | { type: 'BlockYearPledgesCompleted'; data: { members: number } }
+  | { type: 'BlockYearMidYearChecked'; data: MidYearCheck }
   | {
       type: 'BlockYearSelfAssessmentOpened';
       data: { deadline: string; workingDays: number; deadlineProvisional?: true };
@@ -243,6 +269,22 @@ export function decideBlockYear(
       return accept(
         complete ? [signed, { type: 'BlockYearPledgesCompleted', data: { members: members.length } }] : [signed],
       );
+    }
+    case 'RecordMidYearCheck': {
+      // After every pledge is signed, before the self-assessment opens; again in that phase replaces it.
+      if (s.phase !== 'IN_PROGRESS') return wrongPhase(s, c.type, ['IN_PROGRESS']);
+      if (!leadsBlock(s, actor)) return forbidden(c.type, "the block head's unit head or the secretariat");
+      return refused(checkMidYear(s.opening?.year ?? 0, members, c.data, today), [
+        {
+          type: 'BlockYearMidYearChecked',
+          data: {
+            heldOn: c.data.heldOn,
+            summary: c.data.summary.trim(),
+            remarks: (c.data.remarks ?? []).map((r) => ({ unitCode: r.unitCode, remark: r.remark.trim() })),
+            recordedOn: today,
+          },
+        },
+      ]);
     }
     case 'OpenSelfAssessment': {
       if (s.phase !== 'IN_PROGRESS') return wrongPhase(s, c.type, ['IN_PROGRESS']);
@@ -370,6 +412,45 @@ export function decideBlockYear(
   }
 }
 
+/** The mid-year check's content: a date of the block's year not after today, a summary, one remark per member at most. */
+function checkMidYear(
+  year: number,
+  members: string[],
+  d: { heldOn: string; summary: string; remarks?: MidYearRemark[] },
+  today: string,
+): Rejection | undefined {
+  if (!isIsoDate(d.heldOn))
+    return reject('INVALID', 'block.mid-year-date', 'heldOn must be an ISO date (YYYY-MM-DD)', { field: 'heldOn' });
+  if (Number(d.heldOn.slice(0, 4)) !== year)
+    return reject('INVALID', 'block.mid-year-date', `The mid-year check is held within ${year}`, {
+      field: 'heldOn',
+      year,
+    });
+  if (d.heldOn > today)
+    return reject(
+      'INVALID',
+      'block.mid-year-date-future',
+      `The mid-year check is recorded once held (today is ${today})`,
+      {
+        field: 'heldOn',
+      },
+    );
+  if (!d.summary.trim())
+    return reject('INVALID', 'block.mid-year-summary', 'The mid-year check states its summary', { field: 'summary' });
+  const remarked = new Set<string>();
+  for (const r of d.remarks ?? []) {
+    if (!members.includes(r.unitCode))
+      return reject('INVALID', 'block.member', `${r.unitCode} is not a member of the block`, { field: 'remarks' });
+    if (remarked.has(r.unitCode) || !r.remark.trim())
+      return reject('INVALID', 'block.mid-year-remarks', 'One remark, not empty, per member unit', {
+        field: 'remarks',
+        unitCode: r.unitCode,
+      });
+    remarked.add(r.unitCode);
+  }
+  return undefined;
+}
+
 export function evolveBlockYear(s: BlockYearState, e: BlockYearEvent): BlockYearState {
   const next = { ...s, seq: s.seq + 1 };
   switch (e.type) {
@@ -383,6 +464,8 @@ export function evolveBlockYear(s: BlockYearState, e: BlockYearEvent): BlockYear
       return { ...next, pledges: [...s.pledges, { unitCode: e.data.unitCode, signedOn: e.data.signedOn }] };
     case 'BlockYearPledgesCompleted':
       return { ...next, phase: 'IN_PROGRESS' };
+    case 'BlockYearMidYearChecked':
+      return { ...next, midYearCheck: e.data };
     case 'BlockYearSelfAssessmentOpened':
       return { ...next, phase: 'SELF_ASSESSMENT', selfAssessmentDeadline: e.data.deadline };
     case 'BlockYearSelfAssessed':

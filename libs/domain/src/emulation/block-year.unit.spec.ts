@@ -481,3 +481,96 @@ describe('the proposals become nomination dossiers, recorded on the block year',
     );
   });
 });
+
+describe('the mid-year check (sơ kết 6 tháng): after the pledges, before the self-assessment, optional', () => {
+  const running = givenBlockYear(opened, adopted, approved, ...allPledged);
+  const check = {
+    heldOn: '2026-07-10',
+    summary: '  Sơ kết 6 tháng: các đơn vị hoàn thành 55% kế hoạch năm.  ',
+    remarks: [{ unitCode: 'C', remark: ' Cần đẩy nhanh tiến độ tiêu chí C1 ' }],
+  };
+  const july = at('2026-07-15T09:00:00');
+  const record = (data: typeof check, actor: Actor = headOf('A'), now = july, s = running) =>
+    whenBlockYear(s, { type: 'RecordMidYearCheck', data }, actor, now);
+
+  it('the head unit records it (summary and remarks trimmed, the day recorded); it is kept in the state', () => {
+    const events = thenEvents(record(check));
+    const checked = {
+      heldOn: '2026-07-10',
+      summary: 'Sơ kết 6 tháng: các đơn vị hoàn thành 55% kế hoạch năm.',
+      remarks: [{ unitCode: 'C', remark: 'Cần đẩy nhanh tiến độ tiêu chí C1' }],
+      recordedOn: '2026-07-15',
+    };
+    expect(events).toEqual([{ type: 'BlockYearMidYearChecked', data: checked }]);
+    const s = givenBlockYear(opened, adopted, approved, ...allPledged, ...events);
+    expect(s).toMatchObject({ phase: 'IN_PROGRESS', midYearCheck: checked });
+  });
+  it('the secretariat may record it, without remarks; recorded again before the self-assessment, it replaces the first', () => {
+    const first = thenEvents(record(check));
+    const s = givenBlockYear(opened, adopted, approved, ...allPledged, ...first);
+    const again = thenEvents(record({ heldOn: '2026-07-12', summary: 'Bản sửa', remarks: [] }, secretariat, july, s));
+    expect(givenBlockYear(opened, adopted, approved, ...allPledged, ...first, ...again).midYearCheck).toEqual({
+      heldOn: '2026-07-12',
+      summary: 'Bản sửa',
+      remarks: [],
+      recordedOn: '2026-07-15',
+    });
+  });
+  it('not before every pledge is signed, nor once the self-assessment has opened', () => {
+    const pledging = givenBlockYear(opened, adopted, approved, pledged('A'), pledged('B'));
+    expect(thenRejected(record(check, headOf('A'), july, pledging))).toMatchObject({
+      code: 'WRONG_STATE',
+      rule: 'block-year.RecordMidYearCheck',
+    });
+    const selfAssessing = givenBlockYear(opened, adopted, approved, ...allPledged, selfOpen);
+    expect(thenRejected(record(check, headOf('A'), july, selfAssessing)).code).toBe('WRONG_STATE');
+  });
+  it('another member’s head or the head unit’s clerk may not record it', () => {
+    expect(thenRejected(record(check, headOf('B'))).code).toBe('FORBIDDEN');
+    expect(thenRejected(record(check, clerkOf('A'))).code).toBe('FORBIDDEN');
+  });
+  it('remarks are on members of the block, one each, not empty', () => {
+    const stranger = thenRejected(record({ ...check, remarks: [{ unitCode: 'Z', remark: 'Tốt' }] }));
+    expect(stranger).toMatchObject({ code: 'INVALID', rule: 'block.member', details: { field: 'remarks' } });
+    expect(
+      thenRejected(
+        record({
+          ...check,
+          remarks: [
+            { unitCode: 'B', remark: 'Tốt' },
+            { unitCode: 'B', remark: 'Khá' },
+          ],
+        }),
+      ).rule,
+    ).toBe('block.mid-year-remarks');
+    expect(thenRejected(record({ ...check, remarks: [{ unitCode: 'B', remark: '  ' }] })).rule).toBe(
+      'block.mid-year-remarks',
+    );
+    expect(thenRejected(record({ ...check, summary: ' ' })).rule).toBe('block.mid-year-summary');
+  });
+  it('held within the block’s year and not after today: another year, a day to come or no date are refused', () => {
+    expect(thenRejected(record({ ...check, heldOn: '2025-12-30' }))).toMatchObject({
+      code: 'INVALID',
+      rule: 'block.mid-year-date',
+      details: { field: 'heldOn', year: 2026 },
+    });
+    expect(thenRejected(record({ ...check, heldOn: '2026-07-16' })).rule).toBe('block.mid-year-date-future');
+    expect(thenRejected(record({ ...check, heldOn: '2026-02-30' })).rule).toBe('block.mid-year-date');
+    // Today (Vietnam) is allowed: 15/07 at 06:00 in Hà Nội is still 14/07 in UTC.
+    expect(thenEvents(record({ ...check, heldOn: '2026-07-15' }, headOf('A'), at('2026-07-15T06:00:00')))).toHaveLength(
+      1,
+    );
+    // A check recorded the next year (the year's work runs into January) still names a day of the block's year.
+    expect(thenEvents(record({ ...check, heldOn: '2026-07-10' }, headOf('A'), at('2027-01-05T09:00:00')))).toHaveLength(
+      1,
+    );
+  });
+  it('optional: the self-assessment opens without it, as it did in histories recorded before it existed', () => {
+    expect(running.midYearCheck).toBeUndefined();
+    expect(
+      thenEvents(
+        whenBlockYear(running, { type: 'OpenSelfAssessment', data: {} }, headOf('A'), at('2027-01-29T09:00:00')),
+      ),
+    ).toEqual([selfOpen]);
+  });
+});

@@ -91,6 +91,13 @@ export interface BlockYearState {
   };
   templateApproval?: { approvedOn: string };
   pledges: { unitCode: string; signedOn: string }[];
+  /** The mid-year check (sơ kết 6 tháng), when the block recorded one (optional). */
+  midYearCheck?: {
+    heldOn: string;
+    summary: string;
+    remarks: { unitCode: string; remark: string }[];
+    recordedOn: string;
+  };
   selfAssessmentDeadline?: string;
   assessments: {
     unitCode: string;

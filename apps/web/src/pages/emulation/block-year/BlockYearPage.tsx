@@ -6,6 +6,7 @@ import { api, unwrap } from '../../../api/client';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDate } from '../../../format';
 import { CrossReviewStep } from './CrossReviewStep';
+import { MidYearCheckStep } from './MidYearCheckStep';
 import { mayAct, membersOf, reached, stateOf, unitLabel, useStep, type BlockYear } from './model';
 import { ProposalDossiers } from './ProposalDossiers';
 import { RankingStep } from './RankingStep';
@@ -14,7 +15,7 @@ import { TemplateStep } from './TemplateStep';
 
 /**
  * A block's emulation year, step by step as its phase allows: the scoring template and its approval, the pledges, the
- * self-assessment, the cross-review, the ranking with the Cờ thi đua proposals and the meeting's vote, the proposals'
+ * mid-year check, the self-assessment, the cross-review, the ranking with the Cờ thi đua proposals and the meeting's vote, the proposals'
  * dossiers, the closure. Each step shows its form only to whom may take it (the API checks again; a refusal shows its
  * rule in Vietnamese).
  */
@@ -54,6 +55,7 @@ export function BlockYearPage() {
       </Card>
       <TemplateStep y={y} />
       {reached(y, 'PLEDGING') ? <Pledges y={y} /> : null}
+      <MidYearCheckStep y={y} />
       <SelfAssessmentStep y={y} />
       <CrossReviewStep y={y} />
       <RankingStep y={y} />

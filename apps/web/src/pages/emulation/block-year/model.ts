@@ -40,6 +40,8 @@ export function mayAct(y: BlockYear, me: Me | undefined = session.me()) {
     adoptTemplate: (phase === 'TEMPLATE_PENDING' || phase === 'TEMPLATE_ADOPTED') && leads,
     approveTemplate: phase === 'TEMPLATE_ADOPTED' && isSecretariat(me),
     signPledge: (unitCode: string) => phase === 'PLEDGING' && (isSecretariat(me) || actsFor(me, unitCode)),
+    /** Sơ kết 6 tháng: after every pledge, before the self-assessment; again replaces it. */
+    recordMidYearCheck: phase === 'IN_PROGRESS' && leads,
     openSelfAssessment: phase === 'IN_PROGRESS' && leads,
     /** The unit the person self-assesses for (its clerk or head), when a member. */
     selfAssessFor:
