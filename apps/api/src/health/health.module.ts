@@ -1,6 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { DatabaseHealthIndicator, TemporalHealthIndicator } from './health.indicators';
+import type { Connection } from '@temporalio/client';
+import { CONFIG } from '../platform/tokens';
+import {
+  DatabaseHealthIndicator,
+  TEMPORAL_PROBE_CONNECTION,
+  TemporalHealthIndicator,
+  temporalProbeConnection,
+} from './health.indicators';
 
 /**
  * The API's readiness on the standard NestJS health module (@nestjs/terminus): HealthCheckService and the two
@@ -9,7 +16,17 @@ import { DatabaseHealthIndicator, TemporalHealthIndicator } from './health.indic
  */
 @Module({
   imports: [TerminusModule],
-  providers: [DatabaseHealthIndicator, TemporalHealthIndicator],
+  providers: [
+    { provide: TEMPORAL_PROBE_CONNECTION, inject: [CONFIG], useFactory: temporalProbeConnection },
+    DatabaseHealthIndicator,
+    TemporalHealthIndicator,
+  ],
   exports: [TerminusModule, DatabaseHealthIndicator, TemporalHealthIndicator],
 })
-export class HealthModule {}
+export class HealthModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_PROBE_CONNECTION) private readonly probeConnection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.probeConnection.close();
+  }
+}
