@@ -28,8 +28,8 @@ def source_has(path: str, pattern: str) -> bool:
 # The endpoints the probes may call, each proved to exist in the code.
 API_LIVE, API_READY = "/api/health/live", "/api/health/ready"
 WORKER_LIVE, WORKER_READY = "/live", "/ready"
-need(source_has("apps/api/src/health.controller.ts", r"@Controller\('health'\)") and source_has("apps/api/src/health.controller.ts", r"@Get\('live'\)")
-     and source_has("apps/api/src/health.controller.ts", r"@Get\('ready'\)"), "the API no longer serves /api/health/live and /ready")
+need(source_has("apps/api/src/health/health.controller.ts", r"@Controller\('health'\)") and source_has("apps/api/src/health/health.controller.ts", r"@Get\('live'\)")
+     and source_has("apps/api/src/health/health.controller.ts", r"@Get\('ready'\)"), "the API no longer serves /api/health/live and /ready")
 need(source_has("apps/worker/src/health-server.ts", r"path === '/live'") and source_has("apps/worker/src/health-server.ts", r"path === '/ready'"),
      "the worker's health server no longer serves /live and /ready")
 SECRET_VARS = {"DATABASE_URL", "DATABASE_MIGRATION_URL", "PII_HASH_KEY", "TEMPORAL_CODEC_KEYS", "TEMPORAL_API_KEY", "TDKT_SIGNER_TOKEN",

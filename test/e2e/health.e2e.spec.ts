@@ -1,8 +1,12 @@
 /**
- * Health for the orchestrators: the API's liveness and readiness (database and Temporal), and the worker's own health
- * server (WORKER_HEALTH_PORT) reporting its polling state and the database, on the real system.
+ * Health for the orchestrators: the API's liveness and readiness (database and Temporal, on @nestjs/terminus), and the
+ * worker's own health server (WORKER_HEALTH_PORT) reporting its polling state and the database, on the real system.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { createApi } from '../../apps/api/src/api';
 import { startSystem, type TestSystem } from '../support/system';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 
@@ -25,11 +29,80 @@ describe('API health', () => {
   it('is live without touching a dependency, and ready when Postgres and Temporal answer', async () => {
     expect(await getJson(`${sys.baseUrl}/health/live`)).toMatchObject({ status: 200, body: { status: 'alive' } });
     const ready = await getJson(`${sys.baseUrl}/health/ready`);
+    // Terminus's health-check result: every indicator up, under `info` and `details`, nothing under `error`.
     expect(ready).toMatchObject({
       status: 200,
-      cache: 'no-store',
-      body: { status: 'ready', checks: { database: { ok: true }, temporal: { ok: true } } },
+      cache: 'no-cache, no-store, must-revalidate',
+      body: {
+        status: 'ok',
+        info: { database: { status: 'up' }, temporal: { status: 'up' } },
+        error: {},
+        details: { database: { status: 'up' }, temporal: { status: 'up' } },
+      },
     });
+  });
+});
+
+/** A TCP relay to the run's Temporal frontend that the test can cut, for a real outage of Temporal. */
+async function relayTo(target: string): Promise<{ address: string; cut: () => Promise<void> }> {
+  const [host, port] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((inbound) => {
+    const outbound = connect(port, host);
+    for (const s of [inbound, outbound]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return {
+    address: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cut: () =>
+      new Promise<void>((closed) => {
+        server.close(() => closed());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+describe('API readiness when Temporal goes away', () => {
+  let app: INestApplication | undefined;
+  let relay: Awaited<ReturnType<typeof relayTo>> | undefined;
+  const savedAddress = process.env.TEMPORAL_ADDRESS;
+  afterAll(async () => {
+    await app?.close();
+    await relay?.cut();
+  });
+
+  it('answers 503 naming temporal (the database still up) with the request id, while /live stays 200', async () => {
+    relay = await relayTo(savedAddress ?? '127.0.0.1:7233');
+    process.env.TEMPORAL_ADDRESS = relay.address;
+    try {
+      app = await createApi();
+    } finally {
+      process.env.TEMPORAL_ADDRESS = savedAddress;
+    }
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
+    expect((await getJson(`${base}/health/ready`)).status).toBe(200);
+
+    await relay.cut();
+    const res = await fetch(`${base}/health/ready`);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(res.status).toBe(503);
+    expect(res.headers.get('cache-control')).toBe('no-cache, no-store, must-revalidate');
+    expect(body).toMatchObject({
+      status: 'error',
+      info: { database: { status: 'up' } },
+      error: { temporal: { status: 'down', message: expect.any(String) } },
+      details: { database: { status: 'up' }, temporal: { status: 'down' } },
+      requestId: res.headers.get('x-request-id'),
+    });
+    expect(body.requestId).toEqual(expect.any(String));
+    // Liveness does no I/O: a dependency outage never restarts the API.
+    expect(await getJson(`${base}/health/live`)).toMatchObject({ status: 200, body: { status: 'alive' } });
   });
 });
 

@@ -18,7 +18,8 @@ import { CentralStageController } from './dossiers/central-stage.controller';
 import { DossierActionsService } from './dossiers/dossier-actions';
 import { RevocationController } from './dossiers/revocation.controller';
 import { RevocationService } from './dossiers/revocation.service';
-import { HealthController } from './health.controller';
+import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { InboxController } from './inbox/inbox.controller';
 import { ErrorFilter } from './platform/errors';
 import { IdempotencyInterceptor } from './platform/idempotency.interceptor';
@@ -58,7 +59,7 @@ import { DecisionRegister, EventStore } from '@tdkt/persistence';
 import { DataSource } from 'typeorm';
 
 @Module({
-  imports: [PlatformModule, RateLimitModule, AdminModule, AttachmentsModule],
+  imports: [PlatformModule, RateLimitModule, AdminModule, AttachmentsModule, HealthModule],
   controllers: [
     CouncilController,
     DecisionsController,

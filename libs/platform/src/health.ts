@@ -1,7 +1,8 @@
 /**
- * Readiness checks shared by the API (`GET /api/health/ready`) and the worker's health server: each dependency is
- * probed with a time limit, and the answer names what failed without any credential (errors are reduced to their
- * message, connection strings never appear in them).
+ * Readiness checks of the worker's health server (`GET /ready`; the API's `GET /api/health/ready` is on @nestjs/terminus,
+ * apps/api/src/health, and masks with maskCredentials too): each dependency is probed with a time limit, and the answer
+ * names what failed without any credential (errors are reduced to their message, connection strings never appear in
+ * them).
  */
 
 export interface CheckResult {

@@ -9,7 +9,7 @@ import { Refused, type RejectionCode } from '@tdkt/domain';
 import { InvalidCursorError } from '@tdkt/persistence';
 import { RendererUnavailableError } from '../documents/pdf-renderer.service';
 
-/** The one error shape every endpoint answers with. */
+/** The one error shape every endpoint answers with (but the readiness probe's 503: see failedHealthCheck). */
 export interface ErrorBody {
   statusCode: number;
   error: string;
@@ -55,6 +55,16 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const health = failedHealthCheck(exception);
+    if (health) {
+      // The readiness probe's 503 is terminus's own result, not the error shape: kept whole (it names the failing
+      // check), with the request id every body carries.
+      res
+        .status(health.status)
+        .type('application/json')
+        .json({ ...health.body, requestId: requestIdOf(res) });
+      return;
+    }
     const out = this.toBody(exception);
     // A refusal by a domain rule (the API's own or the workflow's), counted by its rule code.
     if (out.rule && out.statusCode >= 400 && out.statusCode < 500)
@@ -121,6 +131,20 @@ export class ErrorFilter implements ExceptionFilter {
     this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return body(500, 'Internal error');
   }
+}
+
+/**
+ * A failed @nestjs/terminus health check: HealthCheckService throws a ServiceUnavailableException whose response is the
+ * health-check result `{ status: 'error' | 'shutting_down', info, error, details }` (no `statusCode`, no `message`).
+ */
+export function failedHealthCheck(e: unknown): { status: number; body: Record<string, unknown> } | undefined {
+  if (!(e instanceof HttpException)) return undefined;
+  const r = e.getResponse();
+  if (typeof r !== 'object' || r === null || 'statusCode' in r) return undefined;
+  const { status, details } = r as { status?: unknown; details?: unknown };
+  if ((status !== 'error' && status !== 'shutting_down') || typeof details !== 'object' || details === null)
+    return undefined;
+  return { status: e.getStatus(), body: r as Record<string, unknown> };
 }
 
 /** The stack without its first line (the message). */

@@ -1,5 +1,5 @@
 /** The error filter is the one map from a refusal to its HTTP answer: every code, the rule, fields and details kept. */
-import { ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { REJECTION_CODES, Refused, reject, type RejectionCode } from '@tdkt/domain';
@@ -75,5 +75,27 @@ describe('ErrorFilter', () => {
     expect(bug).toMatchObject({ status: 500, body: { message: 'Internal error' } });
     expect(logged).toHaveBeenCalledTimes(1);
     logged.mockRestore();
+  });
+
+  it('answers a failed terminus health check with its own result (the failing check named), not flattened', () => {
+    const result = {
+      status: 'error',
+      info: { database: { status: 'up', responseTime: 3 } },
+      error: { temporal: { status: 'down', message: 'timeout of 2000ms exceeded', responseTime: 2001 } },
+      details: {
+        database: { status: 'up', responseTime: 3 },
+        temporal: { status: 'down', message: 'timeout of 2000ms exceeded', responseTime: 2001 },
+      },
+    };
+    // What HealthCheckService.check throws when an indicator is down.
+    expect(answerTo(new ServiceUnavailableException(result))).toEqual({
+      status: 503,
+      body: { ...result, requestId: 'req-1' },
+    });
+    // A 503 of any other shape still gets the one error shape.
+    expect(answerTo(new ServiceUnavailableException({ status: 'ok' }))).toMatchObject({
+      status: 503,
+      body: { statusCode: 503, error: 'Service Unavailable', requestId: 'req-1' },
+    });
   });
 });

@@ -79,9 +79,15 @@ const WHY: Record<string, string> = {
 };
 
 /**
+ * Error answers whose body is not ErrorBody, by path and status: the readiness probe's 503 is terminus's health-check
+ * result (see HealthController.ready and failedHealthCheck), documented by its controller.
+ */
+const OWN_ERROR_BODIES: Record<string, readonly string[]> = { '/api/health/ready': ['503'] };
+
+/**
  * Declares the error responses of every operation with the one error schema, so clients and the fuzzer know them:
  * every operation may answer 400, 401 (unless public), 403, 404, 429 and 503; a command 409
- * and 422. Responses the controllers declare themselves stay as they are.
+ * and 422. A controller's own description stays; the body is ErrorBody but for OWN_ERROR_BODIES.
  */
 export function withErrorResponses(document: OpenAPIObject, publicPaths: readonly string[] = []): OpenAPIObject {
   document.components ??= {};
@@ -97,7 +103,8 @@ export function withErrorResponses(document: OpenAPIObject, publicPaths: readonl
       if (method !== 'get') codes.push('409', '422');
       for (const code of codes) {
         const declared = op.responses[code] as { description?: string; content?: unknown } | undefined;
-        // A controller's own description stays; the body is always the one error shape.
+        if (declared?.content && OWN_ERROR_BODIES[path]?.includes(code)) continue;
+        // A controller's own description stays; the body is the one error shape.
         op.responses[code] = {
           description: declared?.description ?? WHY[code],
           content: { 'application/json': { schema: ref } },

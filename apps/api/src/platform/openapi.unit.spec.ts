@@ -59,3 +59,14 @@ it('keeps the operation ids endpoints were published with when their controller 
   const ids = operations().map(({ op }) => op.operationId);
   expect(new Set(ids).size).toBe(ids.length);
 });
+
+it("documents the readiness probe's 503 as terminus's health-check result, every other 503 as ErrorBody", () => {
+  const ready = doc.paths['/api/health/ready']?.get;
+  expect(JSON.stringify(ready?.responses['200'])).toContain('#/components/schemas/ReadyDto');
+  expect(JSON.stringify(ready?.responses['503'])).toContain('#/components/schemas/NotReadyDto');
+  expect(JSON.stringify(doc.paths['/api/health']?.get?.responses['503'])).toContain('#/components/schemas/ErrorBody');
+  expect(doc.components?.schemas?.NotReadyDto).toMatchObject({
+    required: expect.arrayContaining(['status', 'details']),
+    properties: { status: { enum: ['error', 'shutting_down'] } },
+  });
+});
