@@ -6,6 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SCHEMATHESIS_VERSION="4.32.5"
 VENV="${TDKT_CACHE:-$ROOT/.cache/tdkt}/fuzz-venv"
+export PATH="$(bash infra/node24.sh):$PATH"
 bash infra/ensure-deps.sh
 bash infra/temporal-cli.sh >/dev/null
 if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
