@@ -5,7 +5,7 @@
  * the use case directly and asserts what it returns, what it refuses and what it wrote.
  */
 import { randomUUID } from 'node:crypto';
-import type { Provider } from '@nestjs/common';
+import type { ModuleMetadata, Provider } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -25,13 +25,19 @@ export interface ServiceWorld {
   stop(): Promise<void>;
 }
 
-/** The platform, the rule sets and the holiday calendar (what every command service injects), plus `providers`. */
-export async function startServices(providers: Provider[]): Promise<ServiceWorld> {
+/**
+ * The platform, the rule sets and the holiday calendar (what every command service injects), plus `providers`, and
+ * `imports`: a feature module whose own providers the services need (e.g. AttachmentsModule's store and settings).
+ */
+export async function startServices(
+  providers: Provider[],
+  imports: NonNullable<ModuleMetadata['imports']> = [],
+): Promise<ServiceWorld> {
   process.env.TEMPORAL_TASK_QUEUE = `svc-${randomUUID()}`;
   const worker = await startWorker();
   try {
     const module = await Test.createTestingModule({
-      imports: [PlatformModule],
+      imports: [PlatformModule, ...imports],
       providers: [RuleSetResolver, HolidayCalendarProvider, ...providers],
     }).compile();
     await module.init();
@@ -92,6 +98,8 @@ export async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
 
 /** A province of one's own: two agencies, their clerks and heads, the secretariat, a three-member council, the chairman. */
 export interface Province {
+  /** What makes its codes and ids its own; each person's full name is `<key> <tag>`, e.g. `clerk 1a2b3c4d`. */
+  tag: string;
   code: string;
   unitCode: string;
   otherUnitCode: string;
@@ -140,7 +148,7 @@ export async function seedProvince(directory: Directory, tag = randomUUID().slic
     await directory.upsertUser({ id, username: `${key}.${tag}`, fullName: `${key} ${tag}`, role, unitCode: unit });
     as[key] = { userId: id, role, unitCode: unit };
   }
-  return { code, unitCode, otherUnitCode, provinceUnitCode, as };
+  return { tag, code, unitCode, otherUnitCode, provinceUnitCode, as };
 }
 
 export const evaluationYear = new Date().getUTCFullYear() - 1;
