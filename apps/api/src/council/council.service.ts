@@ -49,9 +49,10 @@ export class CouncilService {
       // The council rule comes from the rule set the dossier is bound to (a province's override is in its state).
       const state = d && (await this.workflows.dossierState(id));
       const ruleSet = state && ruleSetOf(state);
-      if (!d || !state || !ruleSet) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
-      // A state-level dossier the rule set posts comes to the council after its public posting (rule 23).
-      else if (d.status !== councilStepOf(state))
+      if (!d || !state) (fields.dossierIds ??= []).push(`${id}: no such dossier`);
+      // A state-level dossier the rule set posts comes to the council after its public posting (rule 23); a dossier
+      // not yet submitted is bound to no rule set, and is not ready either.
+      else if (!ruleSet || d.status !== councilStepOf(state))
         (fields.dossierIds ??= []).push(`${id}: is ${d.status}, not ready for the council`);
       else
         agenda.push({
