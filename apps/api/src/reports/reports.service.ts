@@ -29,7 +29,8 @@ export class ReportsService {
     };
   }
 
-  private async mustKnowMovement(movementId: string | undefined): Promise<void> {
+  /** A 400 on movementId when it names no movement (the reports of other controllers check it here too). */
+  async mustKnowMovement(movementId: string | undefined): Promise<void> {
     if (movementId && !(await this.movements.findById(movementId)))
       throw Refused.invalidField('movementId', `no movement ${movementId} (GET /api/movements)`);
   }
