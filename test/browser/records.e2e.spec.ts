@@ -1,7 +1,8 @@
 /**
  * The secretariat's and the chairman's record screens in a real Chromium: award lookup by citizen id (sent in a POST
  * body, never in the URL, cleared from the form) and by name and unit; the reports (the five-year report and the
- * statistics as tables and charts, a CSV download) of this file's own province; the decision register, where the
+ * statistics as tables and charts, a CSV download) of this file's own province, filtered and grouped by movement; the
+ * decision register, where the
  * provincial chairman voids a number no decision carries and cannot void one that awarded a dossier.
  */
 import { randomUUID } from 'node:crypto';
@@ -97,6 +98,82 @@ test('the five-year report and the statistics of this province as tables and cha
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv).toContain('Hình thức khen thưởng');
   expect(csv.split('\n').some((line) => /Bằng khen/.test(line) && /,1,/.test(line))).toBe(true);
+});
+
+test('the reports filtered by a movement chosen on the screen, and the awards grouped by movement', async () => {
+  const name = `Phong trào "Thi đua dạy tốt" ${cast.unitCode.slice(2)}`;
+  const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: {
+      name,
+      kind: 'REGULAR',
+      scope: { level: 'PROVINCE', code: province },
+      period: { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` },
+      objectives: ['Nâng cao chất lượng dạy học'],
+      criteria: ['Hoàn thành chỉ tiêu'],
+      launchDecision: { number: '7/QĐ-UBND', date: `${thisYear}-01-02`, signer: 'Chủ tịch UBND tỉnh' },
+      coOrganisers: [],
+      awardCodes: ['BK_TINH'],
+      milestones: { finalReview: `${thisYear}-12-20` },
+    },
+  });
+  expect(launched.status).toBe(201);
+  await driveDossier(sys, tokens, undefined, aBkTinhDossier({ movementId: launched.body.movementId }));
+
+  await signIn(page, cast.users.secretariat.username);
+  await page.locator('header a[href="/reports"]').click();
+  await page.locator('#report-province').fill(province);
+  await page.locator('[data-testid="report-show"]').click();
+  // All movements: this province's award of the movement, and the earlier one of none.
+  const byMovement = page.locator('[data-testid="awards-by-movement"]');
+  const rowOf = (text: string) => byMovement.locator('tbody tr.ant-table-row', { hasText: text });
+  /** The row's total once it shows `n` (the page first shows every province's awards, then this one's). */
+  const totalOf = (text: string, n: number) =>
+    rowOf(text)
+      .locator('td')
+      .nth(1)
+      .filter({ hasText: new RegExp(`^${n}$`) });
+  await totalOf(name, 1).waitFor();
+  await totalOf('Không thuộc phong trào', 1).waitFor();
+  // The five-year report's Bằng khen tỉnh: both awards, then the movement's alone.
+  const bkTinhCount = (n: string) =>
+    page
+      .locator('[data-testid="five-year"] tr', { hasText: 'Bằng khen của Chủ tịch UBND tỉnh' })
+      .first()
+      .locator('td')
+      .nth(2)
+      .filter({ hasText: new RegExp(`^${n}$`) });
+  await bkTinhCount('2').waitFor();
+
+  // The movement chosen on the screen: every report holds its dossier alone.
+  const select = page.locator('.ant-select', { has: page.locator('#report-movement') });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('#report-movement').click();
+    await page.locator('#report-movement').fill(name.slice(-8));
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+    try {
+      await select.filter({ hasText: name }).waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await page.locator('[data-testid="report-show"]').click();
+  await rowOf('Không thuộc phong trào').waitFor({ state: 'detached' });
+  await totalOf(name, 1).waitFor();
+  await expect(byMovement.locator('tbody tr.ant-table-row').count()).resolves.toBe(1);
+  await bkTinhCount('1').waitFor();
+  await screenshot(page, 'r3b-reports-by-movement');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid="by-movement-csv"]').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`khen-thuong-theo-phong-trao-${thisYear - 4}-${thisYear}.csv`);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain('"Phong trào thi đua"');
+  expect(csv).toContain(`"${launched.body.movementId}"`);
+  expect(csv).not.toContain('Không thuộc phong trào');
 });
 
 test('the chairman voids an allocated number no decision carries; a number that awarded a dossier offers no voiding', async () => {

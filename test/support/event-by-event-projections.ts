@@ -79,10 +79,18 @@ function statisticsChangesFor(event: DossierEvent): Changes {
 export async function projectStatisticsByEvent(m: EntityManager, e: StoredEnvelope): Promise<void> {
   const event = { type: e.type, data: e.data } as DossierEvent;
   if (event.type === 'DossierCreated') {
-    const { awardCode, unitCode, nominee } = event.data;
+    const { awardCode, unitCode, nominee, movementId, roundId } = event.data;
     await m.query(
-      `INSERT INTO stage_timing (dossier_id, award_code, unit_code, subject_kind, direct_worker, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.streamId, awardCode, unitCode, nominee.kind, nominee.directWorker ?? false, e.occurredAt],
+      `INSERT INTO stage_timing (dossier_id, award_code, unit_code, subject_kind, direct_worker, movement_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        e.streamId,
+        awardCode,
+        unitCode,
+        nominee.kind,
+        nominee.directWorker ?? false,
+        movementId ?? roundId ?? null,
+        e.occurredAt,
+      ],
     );
     return;
   }
@@ -107,8 +115,8 @@ export async function projectStatisticsByEvent(m: EntityManager, e: StoredEnvelo
     }[];
     const award = row && findAward(row.award_code);
     await m.query(
-      `INSERT INTO award_fact (dossier_id, award_code, level, decider, subject_kind, unit_code, direct_worker, decision_number, authority, decided_on, year)
-       SELECT dossier_id, award_code, $2, $3, subject_kind, unit_code, direct_worker, $4, $5, $6, $7 FROM stage_timing WHERE dossier_id = $1`,
+      `INSERT INTO award_fact (dossier_id, award_code, level, decider, subject_kind, unit_code, direct_worker, movement_id, decision_number, authority, decided_on, year)
+       SELECT dossier_id, award_code, $2, $3, subject_kind, unit_code, direct_worker, movement_id, $4, $5, $6, $7 FROM stage_timing WHERE dossier_id = $1`,
       [
         e.streamId,
         award?.level ?? 'UNKNOWN',

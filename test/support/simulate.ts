@@ -29,6 +29,8 @@ export interface RouteOptions {
   /** The nominee: an individual by default. */
   nomineeKind?: SubjectKind;
   directWorker?: boolean;
+  /** The movement (phong trào thi đua) the dossier names on creation. */
+  movementId?: string;
   /** Adds the provincial decider's decision as the step after the last vote: an award (with this number) or a rejection. */
   decision?: { approve: true; number?: string } | { approve: false; reason?: string };
 }
@@ -57,6 +59,7 @@ export function provincialRoute(
           },
           achievements: 'Hoàn thành xuất sắc nhiệm vụ',
           ...exampleBkTinhContent(2024),
+          ...(opts.movementId ? { movementId: opts.movementId } : {}),
         },
       },
     ],

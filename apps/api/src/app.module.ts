@@ -42,6 +42,7 @@ import { AwardFundController } from './award-fund/award-fund.controller';
 import { AwardFundService } from './award-fund/award-fund.service';
 import { MovementReportsController } from './movement-reports/movement-reports.controller';
 import { MovementReportsService } from './movement-reports/movement-reports.service';
+import { ReportsService } from './reports/reports.service';
 import { CONFIG } from './platform/tokens';
 import type { AppConfig } from '@tdkt/config';
 import { RuleSetResolver } from './platform/rule-sets';
@@ -98,6 +99,7 @@ import { DataSource } from 'typeorm';
     PriorityService,
     AwardFundService,
     MovementReportsService,
+    ReportsService,
     DocumentsService,
     PdfRenderer,
     ...DOCUMENT_PROVIDERS,

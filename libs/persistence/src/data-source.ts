@@ -31,6 +31,7 @@ import { DossierProgress1735600000000 } from './migrations/1735600000000-dossier
 import { DossierCounts1735910000000 } from './migrations/1735910000000-dossier-counts';
 import { BoardIndexOrder1735910000001 } from './migrations/1735910000001-board-index-order';
 import { StreamId1735920000000 } from './migrations/1735920000000-stream-id';
+import { StatisticsMovement1735930000000 } from './migrations/1735930000000-statistics-movement';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   DossierCounts1735910000000,
   BoardIndexOrder1735910000001,
   StreamId1735920000000,
+  StatisticsMovement1735930000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -11,6 +11,7 @@ import {
   PriorityShareRowDto,
 } from './priority.dto';
 import { PriorityService, type PriorityView } from './priority.service';
+import { ReportsService } from '../reports/reports.service';
 
 const OVERSIGHT = [
   'SECRETARIAT_OFFICER',
@@ -31,6 +32,7 @@ export class PriorityController {
   constructor(
     private readonly service: PriorityService,
     private readonly queries: NomineePriorityQueries,
+    private readonly reports: ReportsService,
   ) {}
 
   @Get('dossiers/:id/priority')
@@ -67,11 +69,13 @@ export class PriorityController {
     description:
       'Per decision year and award level: awards to each priority group and their shares (revoked awards excluded)',
   })
-  report(@Query() q: PriorityReportQuery): Promise<PriorityShareRow[]> {
+  async report(@Query() q: PriorityReportQuery): Promise<PriorityShareRow[]> {
+    await this.reports.mustKnowMovement(q.movementId);
     return this.queries.shares({
       fromYear: q.fromYear,
       toYear: q.toYear,
       ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
+      ...(q.movementId ? { movementId: q.movementId } : {}),
     });
   }
 }

@@ -54,6 +54,13 @@ export class PriorityReportQuery {
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'provinceCode is a code' })
   provinceCode?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only the awards of the dossiers that come from this movement; one that does not exist is a 400',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'movementId must be a UUID' })
+  movementId?: string;
 }
 
 export class PrioritySharesDto {

@@ -1,5 +1,5 @@
 /** The reports' rows as CSV / .xlsx columns with Vietnamese headers, and the statistics filter of a query. */
-import type { AwardCountRow, FiveYearRow, StageTime, StatisticsFilter } from '@tdkt/persistence';
+import type { AwardCountRow, FiveYearRow, MovementAwardCountRow, StageTime, StatisticsFilter } from '@tdkt/persistence';
 import type { CsvColumn } from './csv';
 import type { StatisticsQuery } from './reports-query.dto';
 
@@ -25,6 +25,18 @@ export const AWARD_COLUMNS: CsvColumn<AwardCountRow>[] = [
   { header: 'Tập thể', value: (r) => r.collectives },
   { header: 'Hộ gia đình', value: (r) => r.households },
   { header: 'Cá nhân trực tiếp lao động, công tác', value: (r) => r.directWorkers },
+];
+
+export const MOVEMENT_AWARD_COLUMNS: CsvColumn<MovementAwardCountRow>[] = [
+  { header: 'Mã phong trào', value: (r) => r.movementId },
+  { header: 'Phong trào thi đua', value: (r) => r.movementName },
+  { header: 'Tổng số', value: (r) => r.total },
+  { header: 'Cấp Nhà nước', value: (r) => r.state },
+  { header: 'Cấp tỉnh', value: (r) => r.provincial },
+  { header: 'Cấp cơ sở', value: (r) => r.grassroots },
+  { header: 'Cá nhân', value: (r) => r.individuals },
+  { header: 'Tập thể', value: (r) => r.collectives },
+  { header: 'Hộ gia đình', value: (r) => r.households },
 ];
 
 export const STAGE_COLUMNS: CsvColumn<StageTime>[] = [
@@ -53,4 +65,5 @@ export const filterOf = (q: StatisticsQuery): StatisticsFilter => ({
   ...(q.unitCode ? { unitCode: q.unitCode } : {}),
   ...(q.awardCode ? { awardCode: q.awardCode } : {}),
   ...(q.level ? { level: q.level } : {}),
+  ...(q.movementId ? { movementId: q.movementId } : {}),
 });

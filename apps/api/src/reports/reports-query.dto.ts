@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -67,6 +68,16 @@ class PeriodQuery {
   @IsOptional()
   @IsIn(LIST_FORMATS)
   format?: 'json' | 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Only the dossiers that come from this movement (GET /api/movements; a thematic round counts as its movement). ' +
+      'A movement that does not exist is a 400 on movementId.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'movementId must be a UUID' })
+  movementId?: string;
 }
 
 export class StatisticsQuery extends PeriodQuery {
@@ -82,6 +93,20 @@ export class StatisticsQuery extends PeriodQuery {
   unitCode?: string;
   @ApiPropertyOptional({ enum: AWARD_CODES }) @IsOptional() @IsIn(AWARD_CODES as string[]) awardCode?: string;
   @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS as string[]) level?: AwardLevel;
+}
+
+export const AWARD_GROUPINGS = ['form', 'movement'] as const;
+
+export class AwardsQuery extends StatisticsQuery {
+  @ApiPropertyOptional({
+    enum: AWARD_GROUPINGS,
+    description:
+      'The rows of the CSV and .xlsx answers: by year, form and unit (form, the default), or by the movement the ' +
+      'dossiers come from (movement; those of none as "Không thuộc phong trào"). JSON always carries both.',
+  })
+  @IsOptional()
+  @IsIn(AWARD_GROUPINGS)
+  groupBy?: (typeof AWARD_GROUPINGS)[number];
 }
 
 export class FiveYearQuery extends PeriodQuery {

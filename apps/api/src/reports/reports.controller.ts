@@ -1,11 +1,12 @@
 import { Controller, Get, Headers, Query, Res, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { StatisticsQueries, type FiveYearReport } from '@tdkt/persistence';
 import { Roles } from '../auth/auth.guard';
 import { listDownload, listFormatOf, XLSX_CONTENT_TYPE } from './xlsx';
-import { AWARD_COLUMNS, filterOf, FIVE_YEAR_COLUMNS, STAGE_COLUMNS } from './report-columns';
-import { FiveYearQuery, StatisticsQuery } from './reports-query.dto';
+import { AWARD_COLUMNS, FIVE_YEAR_COLUMNS, MOVEMENT_AWARD_COLUMNS, STAGE_COLUMNS } from './report-columns';
+import { AwardsQuery, FiveYearQuery, StatisticsQuery } from './reports-query.dto';
+import { ReportsService } from './reports.service';
 import {
   AwardsReportDto,
   FiveYearReportDto,
@@ -22,27 +23,48 @@ import {
 @ApiBearerAuth()
 @Roles('SECRETARIAT_OFFICER', 'SECRETARIAT_HEAD', 'PROVINCIAL_DECIDER', 'AUDITOR', 'ADMINISTRATOR')
 @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+@ApiBadRequestResponse({
+  description: 'A query parameter out of range, or a movementId naming no movement (the message names the field)',
+})
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly statistics: StatisticsQueries) {}
+  constructor(
+    private readonly statistics: StatisticsQueries,
+    private readonly reports: ReportsService,
+  ) {}
 
   @Get('awards')
   @ApiOkResponse({
     type: AwardsReportDto,
     description:
-      'Awards by year, form, level and unit, with the share going to people who work directly at the grassroots',
+      'Awards by year, form, level and unit, and by the movement their dossiers come from, with the share going to ' +
+      'people who work directly at the grassroots; CSV and .xlsx carry the rows of `groupBy`',
   })
   async awards(
-    @Query() q: StatisticsQuery,
+    @Query() q: AwardsQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AwardsReport | string | StreamableFile> {
-    const filter = filterOf(q);
-    const rows = await this.statistics.awards(filter);
+    const filter = await this.reports.filterOf(q);
     const format = listFormatOf(q.format, accept);
+    if (format !== 'json' && q.groupBy === 'movement')
+      return listDownload(
+        res,
+        format,
+        `khen-thuong-theo-phong-trao-${q.fromYear}-${q.toYear}`,
+        await this.statistics.awardsByMovement(filter),
+        MOVEMENT_AWARD_COLUMNS,
+        'Theo phong trào',
+      );
+    const rows = await this.statistics.awards(filter);
     if (format !== 'json')
       return listDownload(res, format, `khen-thuong-${q.fromYear}-${q.toYear}`, rows, AWARD_COLUMNS, 'Khen thưởng');
-    return { filter, rows, directWorkers: await this.statistics.directWorkerShare(filter) };
+    return {
+      filter,
+      rows,
+      byMovement: await this.statistics.awardsByMovement(filter),
+      directWorkers: await this.statistics.directWorkerShare(filter),
+    };
   }
 
   @Get('processing-times')
@@ -55,7 +77,7 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProcessingTimesReport | string | StreamableFile> {
-    const filter = filterOf(q);
+    const filter = await this.reports.filterOf(q);
     const stages = await this.statistics.processingTimes(filter);
     const format = listFormatOf(q.format, accept);
     if (format !== 'json')
@@ -80,11 +102,7 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FiveYearReport | string | StreamableFile> {
-    const report = await this.statistics.fiveYearReport({
-      provinceCode: q.provinceCode,
-      fromYear: q.fromYear,
-      toYear: q.toYear,
-    });
+    const report = await this.statistics.fiveYearReport(await this.reports.fiveYearParams(q));
     const format = listFormatOf(q.format, accept);
     if (format !== 'json')
       return listDownload(

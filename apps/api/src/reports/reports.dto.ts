@@ -1,6 +1,12 @@
 /** The reports' JSON answers as OpenAPI schemas (the typed web client reads them); CSV and .xlsx carry the same rows. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AwardCountRow, DirectWorkerShare, StageTime, StatisticsFilter } from '@tdkt/persistence';
+import type {
+  AwardCountRow,
+  DirectWorkerShare,
+  MovementAwardCountRow,
+  StageTime,
+  StatisticsFilter,
+} from '@tdkt/persistence';
 
 const LEVELS = ['STATE', 'PROVINCIAL', 'GRASSROOTS', 'UNKNOWN'];
 
@@ -9,6 +15,7 @@ export class StatisticsFilterDto {
   @ApiPropertyOptional() unitCode?: string;
   @ApiPropertyOptional() awardCode?: string;
   @ApiPropertyOptional({ enum: LEVELS }) level?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) movementId?: string;
   @ApiPropertyOptional() fromYear?: number;
   @ApiPropertyOptional() toYear?: number;
 }
@@ -41,9 +48,33 @@ export class AwardCountRowDto {
   @ApiProperty() directWorkers!: number;
 }
 
+export class MovementAwardCountRowDto {
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for the dossiers that come from no movement',
+  })
+  movementId!: string | null;
+  @ApiProperty({ description: 'The movement’s name; "Không thuộc phong trào" for the dossiers of none' })
+  movementName!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Awards of the state level' }) state!: number;
+  @ApiProperty({ description: 'Awards of the provincial level' }) provincial!: number;
+  @ApiProperty({ description: 'Awards of the grassroots level' }) grassroots!: number;
+  @ApiProperty() individuals!: number;
+  @ApiProperty() collectives!: number;
+  @ApiProperty() households!: number;
+}
+
 export class AwardsReportDto {
   @ApiProperty({ type: StatisticsFilterDto }) filter!: StatisticsFilterDto;
   @ApiProperty({ type: [AwardCountRowDto] }) rows!: AwardCountRowDto[];
+  @ApiProperty({
+    type: [MovementAwardCountRowDto],
+    description: 'The same awards by the movement their dossiers come from, named movements first',
+  })
+  byMovement!: MovementAwardCountRowDto[];
   @ApiProperty({ type: DirectWorkerShareDto }) directWorkers!: DirectWorkerShareDto;
 }
 
@@ -78,6 +109,8 @@ export class FiveYearReportDto {
   @ApiProperty() provinceCode!: string;
   @ApiProperty() fromYear!: number;
   @ApiProperty() toYear!: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The movement the report is limited to, when asked' })
+  movementId?: string;
   @ApiProperty({ type: [FiveYearRowDto] }) rows!: FiveYearRowDto[];
   @ApiProperty({ type: DirectWorkerShareDto }) directWorkers!: DirectWorkerShareDto;
 }
@@ -86,6 +119,7 @@ export class FiveYearReportDto {
 export interface AwardsReport {
   filter: StatisticsFilter;
   rows: AwardCountRow[];
+  byMovement: MovementAwardCountRow[];
   directWorkers: DirectWorkerShare;
 }
 

@@ -420,6 +420,11 @@ export const en: Catalogue = {
     median: 'Median (days)',
     p90: '90th percentile (days)',
     csv: 'Download CSV',
+    movement: 'Emulation movement',
+    allMovements: 'All movements',
+    byMovement: 'Awards by emulation movement',
+    noMovement: 'Not part of a movement',
+    levels: { STATE: 'State level', PROVINCIAL: 'Provincial level', GRASSROOTS: 'Grassroots level' },
   },
   lookup: {
     menu: 'Award lookup',

@@ -417,6 +417,11 @@ export const vi = {
     median: 'Trung vị (ngày)',
     p90: 'Phân vị 90 (ngày)',
     csv: 'Tải CSV',
+    movement: 'Phong trào thi đua',
+    allMovements: 'Tất cả phong trào',
+    byMovement: 'Khen thưởng theo phong trào thi đua',
+    noMovement: 'Không thuộc phong trào',
+    levels: { STATE: 'Cấp Nhà nước', PROVINCIAL: 'Cấp tỉnh', GRASSROOTS: 'Cấp cơ sở' },
   },
   lookup: {
     menu: 'Tra cứu khen thưởng',

@@ -20,13 +20,20 @@ export function PriorityReport({
   fromYear,
   toYear,
   provinceCode,
+  movementId,
 }: {
   fromYear: number;
   toYear: number;
-  provinceCode?: string;
+  provinceCode?: string | undefined;
+  movementId?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const query = { fromYear, toYear, ...(provinceCode ? { provinceCode } : {}) };
+  const query = {
+    fromYear,
+    toYear,
+    ...(provinceCode ? { provinceCode } : {}),
+    ...(movementId ? { movementId } : {}),
+  };
   const report = useQuery({
     queryKey: ['reports', 'priority', query],
     queryFn: () => unwrap(api.GET('/api/reports/priority', { params: { query } })),

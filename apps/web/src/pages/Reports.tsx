@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, Col, Form, Input, InputNumber, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ApiError, type ErrorBody } from '../api/client';
+import { api, ApiError, unwrap, type ErrorBody } from '../api/client';
 import type { components } from '../api/schema';
 import { session } from '../auth/session';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { awardName } from '../awards';
+import { AwardsByMovement } from './AwardsByMovement';
 import { PriorityReport } from './PriorityReport';
 
 /** The reports' JSON shapes, generated from the served OpenAPI (a changed DTO breaks this build, not the page). */
@@ -20,16 +21,25 @@ type StageTime = Times['stages'][number];
 
 interface Period {
   provinceCode?: string;
+  /** The movement (phong trào thi đua) the dossiers come from; all when absent. */
+  movementId?: string;
   fromYear: number;
   toYear: number;
 }
 
-async function report<T>(path: string, p: Period, format?: 'csv'): Promise<T | Blob> {
+async function report<T>(
+  path: string,
+  p: Period,
+  format?: 'csv',
+  extra: Record<string, string> = {},
+): Promise<T | Blob> {
   const qs = new URLSearchParams({
     fromYear: String(p.fromYear),
     toYear: String(p.toYear),
     ...(p.provinceCode ? { provinceCode: p.provinceCode } : {}),
+    ...(p.movementId ? { movementId: p.movementId } : {}),
     ...(format ? { format } : {}),
+    ...extra,
   });
   const res = await fetch(`/api/reports/${path}?${qs}`, {
     headers: { authorization: `Bearer ${session.token() ?? ''}` },
@@ -38,8 +48,8 @@ async function report<T>(path: string, p: Period, format?: 'csv'): Promise<T | B
   return format ? res.blob() : ((await res.json()) as T);
 }
 
-async function downloadCsv(path: string, p: Period, name: string): Promise<void> {
-  const blob = (await report(path, p, 'csv')) as Blob;
+async function downloadCsv(path: string, p: Period, name: string, extra: Record<string, string> = {}): Promise<void> {
+  const blob = (await report(path, p, 'csv', extra)) as Blob;
   const url = URL.createObjectURL(blob);
   Object.assign(document.createElement('a'), { href: url, download: `${name}-${p.fromYear}-${p.toYear}.csv` }).click();
   URL.revokeObjectURL(url);
@@ -68,6 +78,7 @@ const thisYear = new Date().getFullYear();
 export function Reports() {
   const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState<Period>({ fromYear: thisYear - 4, toYear: thisYear });
+  const movements = useQuery({ queryKey: ['movements'], queryFn: () => unwrap(api.GET('/api/movements', {})) });
   const fiveYear = useQuery({
     queryKey: ['reports', 'five-year', period],
     enabled: !!period.provinceCode,
@@ -113,12 +124,26 @@ export function Reports() {
               fromYear: v.fromYear,
               toYear: v.toYear,
               ...(v.provinceCode?.trim() ? { provinceCode: v.provinceCode.trim() } : {}),
+              ...(v.movementId ? { movementId: v.movementId } : {}),
             })
           }
           style={{ rowGap: 8 }}
         >
           <Form.Item name="provinceCode" htmlFor="report-province" label={t('reports.province')}>
             <Input id="report-province" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="movementId" htmlFor="report-movement" label={t('reports.movement')}>
+            <Select
+              id="report-movement"
+              data-testid="report-movement"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('reports.allMovements')}
+              style={{ width: 280 }}
+              loading={movements.isLoading}
+              options={(movements.data ?? []).map((m) => ({ value: m.movementId, label: m.name }))}
+            />
           </Form.Item>
           <Form.Item
             name="fromYear"
@@ -250,6 +275,12 @@ export function Reports() {
           </Col>
         </Row>
       </Card>
+
+      <AwardsByMovement
+        rows={awards.data?.byMovement ?? []}
+        loading={awards.isLoading}
+        onCsv={() => void downloadCsv('awards', period, 'khen-thuong-theo-phong-trao', { groupBy: 'movement' })}
+      />
 
       <PriorityReport {...period} />
 

@@ -54,20 +54,52 @@ const revokeThenRecover: [ReturnType<typeof who>, DossierCommand][] = [
   [officer, { type: 'RecordRecovery', data: { item: 'AWARD_OBJECT' } }],
 ];
 
+/** Two movements some dossiers come from (phong trào thi đua), and a thematic round (a movement too). */
+const MOVEMENT_A = randomUUID();
+const MOVEMENT_B = randomUUID();
+const ROUND = randomUUID();
+
 /** Dossiers along every stretch of the route, approved and not, returned, supplemented, withdrawn, awarded, revoked. */
 function routeStreams(): EventEnvelope[][] {
   const streams: EventEnvelope[][] = [];
   for (const steps of [1, 2, 3, 4, 5, 6, 7])
     for (const approve of [true, false])
       streams.push(
-        simulateDossier({ steps, approve, unitCode: steps % 2 ? 'SGDDT' : 'SYT', nominee: `Người ${steps}` }),
+        simulateDossier({
+          steps,
+          approve,
+          unitCode: steps % 2 ? 'SGDDT' : 'SYT',
+          nominee: `Người ${steps}`,
+          ...(approve ? {} : { movementId: MOVEMENT_B }),
+        }),
       );
-  streams.push(simulateDossier({ steps: 8, decision: { approve: true, number: '1/QĐ-UBND' }, nominee: 'Được khen' }));
+  streams.push(
+    simulateDossier({
+      steps: 8,
+      decision: { approve: true, number: '1/QĐ-UBND' },
+      nominee: 'Được khen',
+      movementId: MOVEMENT_A,
+    }),
+  );
   streams.push(simulateDossier({ steps: 8, decision: { approve: false }, nominee: 'Không được khen' }));
   streams.push(
-    simulateDossier({ steps: 8, decision: { approve: true }, nomineeKind: 'COLLECTIVE', nominee: 'Tập thể' }),
+    simulateDossier({
+      steps: 8,
+      decision: { approve: true },
+      nomineeKind: 'COLLECTIVE',
+      nominee: 'Tập thể',
+      movementId: MOVEMENT_B,
+    }),
   );
-  streams.push(simulateDossier({ steps: 8, decision: { approve: true }, nominee: 'Bị hủy', then: revokeThenRecover }));
+  streams.push(
+    simulateDossier({
+      steps: 8,
+      decision: { approve: true },
+      nominee: 'Bị hủy',
+      movementId: MOVEMENT_A,
+      then: revokeThenRecover,
+    }),
+  );
   streams.push(
     simulateDossier({
       steps: 3,
@@ -129,9 +161,10 @@ function initiativeStreams(): StoredEnvelope[][] {
     initiativeIds: [...ids, 'không có trong danh sách'],
     ...(achievementId ? { achievementId } : {}),
   });
-  const created = (ids: string[]): DossierEvent => ({
+  const created = (ids: string[], roundId?: string): DossierEvent => ({
     type: 'DossierCreated',
     data: {
+      ...(roundId ? { commendationType: 'THEMATIC' as const, roundId } : {}),
       awardCode: 'CSTD_CO_SO',
       unitCode: 'SGDDT',
       title: 'CSTĐ cơ sở',
@@ -175,7 +208,7 @@ function initiativeStreams(): StoredEnvelope[][] {
       submitted,
       { type: 'DossierWithdrawn', data: { reason: 'Rút' } },
     ]),
-    envelopes(randomUUID(), [created(['Sáng kiến F']), submitted, closed(true), awarded]),
+    envelopes(randomUUID(), [created(['Sáng kiến F'], ROUND), submitted, closed(true), awarded]),
   ];
 }
 
@@ -220,6 +253,16 @@ function eventTable(): { events: StoredEnvelope[]; commands: StoredEnvelope[][] 
   for (const payments of paymentStreams(routes)) for (const p of payments) commands.push([p]);
   return { events: commands.flat(), commands };
 }
+
+/** The dossiers' movements as a table keeps them: how many rows name each one (none: ''). */
+const movementsIn = async (m: EntityManager, table: string) =>
+  Object.fromEntries(
+    (
+      (await m.query(
+        `SELECT COALESCE(movement_id::text, '') AS movement, count(*)::int AS n FROM ${table} GROUP BY 1`,
+      )) as { movement: string; n: number }[]
+    ).map((r) => [r.movement, r.n]),
+  );
 
 const pages = (events: StoredEnvelope[], size: number): StoredEnvelope[][] =>
   Array.from({ length: Math.ceil(events.length / size) }, (_, i) => events.slice(i * size, (i + 1) * size));
@@ -297,5 +340,44 @@ describe.each(MODELS)('the batched $name', ({ tables, byEvent, batched }) => {
       for (const batch of batches()) await batched(m, batch);
     });
     expect(rows).toEqual(reference);
+  });
+});
+
+describe('the statistics keep the movement each dossier comes from', () => {
+  const { events, commands } = eventTable();
+  /** stage_timing and award_fact by movement after `work`, rolled back afterwards. */
+  const movementsAfter = async (work: (m: EntityManager) => Promise<void>) => {
+    const runner = db.ds.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await work(runner.manager);
+      return [await movementsIn(runner.manager, 'stage_timing'), await movementsIn(runner.manager, 'award_fact')];
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  };
+  // 8 dossiers of B (7 unapproved routes and the awarded collective), 2 of A (one awarded, one revoked), the thematic
+  // round's one; the award of the revoked dossier is gone, the returned-then-awarded one names no movement.
+  const expected = [
+    { [MOVEMENT_A]: 2, [MOVEMENT_B]: 8, [ROUND]: 1, '': 13 },
+    { [MOVEMENT_A]: 1, [MOVEMENT_B]: 1, [ROUND]: 1, '': 1 },
+  ];
+
+  it('in the event-by-event reference (movementId, else the thematic round)', async () => {
+    expect(
+      await movementsAfter(async (m) => {
+        for (const e of events) await projectStatisticsByEvent(m, e);
+      }),
+    ).toEqual(expected);
+  });
+
+  it('in the batched fold, live (one command at a time) and in a rebuild (pages of 7)', async () => {
+    for (const batches of [commands, pages(events, 7)])
+      expect(
+        await movementsAfter(async (m) => {
+          for (const batch of batches) await projectStatistics(m, batch);
+        }),
+      ).toEqual(expected);
   });
 });

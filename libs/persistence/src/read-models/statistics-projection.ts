@@ -9,6 +9,8 @@ export interface StageTimingRow {
   unit_code: string;
   subject_kind: string;
   direct_worker: boolean;
+  /** The movement (phong trào thi đua) the dossier comes from: its movementId, else its thematic round. */
+  movement_id: string | null;
   created_at: string;
   first_submitted_at: string | null;
   submitted_at: string | null;
@@ -31,6 +33,7 @@ export interface AwardFactRow {
   subject_kind: string;
   unit_code: string;
   direct_worker: boolean;
+  movement_id: string | null;
   decision_number: string;
   authority: string;
   decided_on: string;
@@ -53,6 +56,7 @@ const STAGE_TIMING: RowTable = {
     'unit_code',
     'subject_kind',
     'direct_worker',
+    'movement_id',
     'created_at',
     'first_submitted_at',
     'submitted_at',
@@ -78,6 +82,7 @@ const AWARD_FACT: RowTable = {
     'subject_kind',
     'unit_code',
     'direct_worker',
+    'movement_id',
     'decision_number',
     'authority',
     'decided_on',
@@ -131,13 +136,14 @@ export function statisticsAfter(state: DossierStatistics, e: StoredEnvelope): Do
   const event = { type: e.type, data: e.data } as DossierEvent;
   const at = e.occurredAt;
   if (event.type === 'DossierCreated') {
-    const { awardCode, unitCode, nominee } = event.data;
+    const { awardCode, unitCode, nominee, movementId, roundId } = event.data;
     const timing: StageTimingRow = {
       dossier_id: e.streamId,
       award_code: awardCode,
       unit_code: unitCode,
       subject_kind: nominee.kind,
       direct_worker: nominee.directWorker ?? false,
+      movement_id: movementId ?? roundId ?? null,
       created_at: at,
       first_submitted_at: null,
       submitted_at: null,
@@ -170,6 +176,7 @@ export function statisticsAfter(state: DossierStatistics, e: StoredEnvelope): Do
         subject_kind: t.subject_kind,
         unit_code: t.unit_code,
         direct_worker: t.direct_worker,
+        movement_id: t.movement_id,
         decision_number: decision.number,
         authority: decision.authority,
         decided_on: decision.signedOn,

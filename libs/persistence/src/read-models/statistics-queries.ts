@@ -40,6 +40,8 @@ export interface StatisticsFilter {
   unitCode?: string;
   awardCode?: string;
   level?: AwardLevel;
+  /** The movement (phong trào thi đua) the dossiers come from (a thematic dossier's round is its movement). */
+  movementId?: string;
   /** Inclusive calendar years (Asia/Ho_Chi_Minh). */
   fromYear?: number;
   toYear?: number;
@@ -60,6 +62,22 @@ export interface AwardCountRow {
   households: number;
   /** Individuals who work directly at the grassroots (người trực tiếp lao động, công tác). */
   directWorkers: number;
+}
+
+/** How the awards report names the dossiers that come from no movement. */
+export const NO_MOVEMENT_LABEL = 'Không thuộc phong trào';
+
+/** The awards of one movement (or of none: `movementId` null, named NO_MOVEMENT_LABEL), by level and subject. */
+export interface MovementAwardCountRow {
+  movementId: string | null;
+  movementName: string;
+  total: number;
+  state: number;
+  provincial: number;
+  grassroots: number;
+  individuals: number;
+  collectives: number;
+  households: number;
 }
 
 /** The share of awards to individuals that went to people who work directly at the grassroots. */
@@ -96,6 +114,7 @@ export interface FiveYearReport {
   provinceCode: string;
   fromYear: number;
   toYear: number;
+  movementId?: string;
   rows: FiveYearRow[];
   directWorkers: DirectWorkerShare;
 }
@@ -111,6 +130,7 @@ function filtered(f: StatisticsFilter, yearSql: string, table: string): Where {
       `${table}.award_code = ANY (?)`,
       AWARD_CODES.filter((code) => findAward(code)?.level === f.level),
     );
+  if (f.movementId !== undefined) c.add(`${table}.movement_id = ?`, f.movementId);
   if (f.fromYear !== undefined) c.add(`${yearSql} >= ?`, f.fromYear);
   if (f.toYear !== undefined) c.add(`${yearSql} <= ?`, f.toYear);
   return c;
@@ -169,6 +189,51 @@ export class StatisticsQueries {
     }));
   }
 
+  /**
+   * Awards counted by the movement their dossiers come from, named movements first by name, then the awards of no
+   * movement (NO_MOVEMENT_LABEL). A movement's name is the movement read model's (a thematic round's too).
+   */
+  async awardsByMovement(f: StatisticsFilter): Promise<MovementAwardCountRow[]> {
+    const c = filtered(f, 'f.year', 'f');
+    const rows = (await this.dataSource.query(
+      `SELECT f.movement_id, mv.name AS movement_name, count(*)::int AS total,
+              count(*) FILTER (WHERE f.level = 'STATE')::int AS state,
+              count(*) FILTER (WHERE f.level = 'PROVINCIAL')::int AS provincial,
+              count(*) FILTER (WHERE f.level = 'GRASSROOTS')::int AS grassroots,
+              count(*) FILTER (WHERE f.subject_kind = 'INDIVIDUAL')::int AS individuals,
+              count(*) FILTER (WHERE f.subject_kind = 'COLLECTIVE')::int AS collectives,
+              count(*) FILTER (WHERE f.subject_kind = 'HOUSEHOLD')::int AS households
+         FROM award_fact f
+         LEFT JOIN org_unit o ON o.code = f.unit_code
+         LEFT JOIN movement_view mv ON mv.id::text = f.movement_id
+         ${c.sql}
+        GROUP BY f.movement_id, mv.name
+        ORDER BY f.movement_id IS NULL, mv.name, f.movement_id`,
+      c.params,
+    )) as {
+      movement_id: string | null;
+      movement_name: string | null;
+      total: number;
+      state: number;
+      provincial: number;
+      grassroots: number;
+      individuals: number;
+      collectives: number;
+      households: number;
+    }[];
+    return rows.map((r) => ({
+      movementId: r.movement_id,
+      movementName: r.movement_id === null ? NO_MOVEMENT_LABEL : (r.movement_name ?? r.movement_id),
+      total: r.total,
+      state: r.state,
+      provincial: r.provincial,
+      grassroots: r.grassroots,
+      individuals: r.individuals,
+      collectives: r.collectives,
+      households: r.households,
+    }));
+  }
+
   /** Of the awards to individuals, how many went to people who work directly at the grassroots. */
   async directWorkerShare(f: StatisticsFilter): Promise<DirectWorkerShare> {
     const c = filtered(f, 'f.year', 'f').add(`f.subject_kind = ?`, 'INDIVIDUAL');
@@ -216,8 +281,18 @@ export class StatisticsQueries {
   }
 
   /** The seed article's five-year report for a province and an inclusive range of years. */
-  async fiveYearReport(p: { provinceCode: string; fromYear: number; toYear: number }): Promise<FiveYearReport> {
-    const filter: StatisticsFilter = { provinceCode: p.provinceCode, fromYear: p.fromYear, toYear: p.toYear };
+  async fiveYearReport(p: {
+    provinceCode: string;
+    fromYear: number;
+    toYear: number;
+    movementId?: string;
+  }): Promise<FiveYearReport> {
+    const filter: StatisticsFilter = {
+      provinceCode: p.provinceCode,
+      fromYear: p.fromYear,
+      toYear: p.toYear,
+      ...(p.movementId ? { movementId: p.movementId } : {}),
+    };
     const c = filtered(filter, 'f.year', 'f');
     const counts = (await this.dataSource.query(
       `SELECT f.award_code, f.subject_kind, count(*)::int AS n
