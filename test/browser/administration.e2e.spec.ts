@@ -66,8 +66,10 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   await page.locator('[data-testid="units"] tr', { hasText: unitCode }).filter({ hasText: 'Sở, ban, ngành' }).waitFor();
   await screenshot(page, 'a1-admin-units');
 
-  // A user in it, created on the Users tab.
+  // A user in it, created on the Users tab (the list narrowed to the new unit: everyone's users are listed 50 a page).
   await page.locator('[data-testid="tab-users"]').click();
+  await page.getByRole('combobox', { name: 'Lọc theo đơn vị' }).fill(unitCode);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `(${unitCode})` }).click();
   await page.locator('[data-testid="user-create"]').click();
   await page.locator('#user_username').fill(`cb.${tag}`);
   await page.locator('#user_fullName').fill('Trần Thị Bích');
@@ -114,6 +116,9 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
 
   // The imported user's history names the administrator and the file's row.
   await page.locator('[data-testid="tab-users"]').click();
+  // Everyone's users are listed 50 a page: the administrator narrows the list to the new unit, as a person would.
+  await page.getByRole('combobox', { name: 'Lọc theo đơn vị' }).fill(unitCode);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `(${unitCode})` }).click();
   await page.locator(`[data-testid="user-history-ld.${tag}"]`).click();
   await page
     .locator('[data-testid="history"] tr', { hasText: `qt-${tag}` })

@@ -83,6 +83,8 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
   await page.locator('[data-testid="convene"]').click();
   await page.waitForURL(/\/council-sessions\/[0-9a-f-]{36}$/);
   const sessionPath = new URL(page.url()).pathname;
+  // The URL changes before the session's page replaces the list (whose rows carry the same status tags): wait for it.
+  await page.locator('[data-testid="session-title"]').waitFor();
   await page.locator('[data-testid="session-status"][data-status="OPEN"]').waitFor();
   await page.locator(`[data-testid="item-${secretItem}"][data-ballot="SECRET"]`, { hasText: 'Bỏ phiếu kín' }).waitFor();
   await page
