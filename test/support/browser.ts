@@ -123,7 +123,18 @@ export async function expectStatus(page: Page, status: string): Promise<void> {
 export async function runAction(page: Page, command: string, nextStatus: string): Promise<void> {
   await page.locator(`button[data-command="${command}"]`).click();
   await page.locator('#action-send').click();
-  await expectStatus(page, nextStatus);
+  try {
+    await expectStatus(page, nextStatus);
+  } catch (e) {
+    // Say what the screen said when it shows a refusal instead of the new status.
+    const refusal = page.locator('[data-testid="refusal"]');
+    if (await refusal.first().isVisible())
+      throw new Error(
+        `${command}: no ${nextStatus}; the screen says: ${(await refusal.first().innerText()).replace(/\s+/g, ' ')}`,
+        { cause: e },
+      );
+    throw e;
+  }
 }
 
 /** Clicks a Popconfirm's button, then its OK button. */
