@@ -15,6 +15,7 @@ import {
   type Cast,
   type TestSystem,
 } from '../support/system';
+import { vietnamDate } from '@tdkt/domain';
 
 type View = {
   id: string;
@@ -133,7 +134,7 @@ describe('a Chiến sĩ thi đua cơ sở on the grassroots route: unit council 
     // The deciding unit paid the bonus (the award fund ledger); recovery is what was actually paid.
     const paid = await post(t.head, `/award-fund/entries/${id}/payments`, {
       amountVnd: 2_340_000,
-      paidOn: new Date().toISOString().slice(0, 10),
+      paidOn: vietnamDate(Date.now()),
       source: 'STATE_BUDGET',
       voucherRef: 'PC 3',
     });
@@ -179,7 +180,7 @@ describe('a provincial award is revoked and its award objects and bonus are reco
     // The secretariat paid part of the bonus; the recovery below is within it.
     const paid = await post(p.secretariat, `/award-fund/entries/${id}/payments`, {
       amountVnd: 1_000_000,
-      paidOn: new Date().toISOString().slice(0, 10),
+      paidOn: vietnamDate(Date.now()),
       source: 'STATE_BUDGET',
       voucherRef: 'PC 4',
     });
