@@ -16,6 +16,7 @@ import { PlatformModule } from '../../apps/api/src/platform/platform.module';
 import { RuleSetResolver } from '../../apps/api/src/platform/rule-sets';
 import { HolidayCalendarProvider } from '../../apps/api/src/platform/calendar';
 import type { CreateDossierDto } from '../../apps/api/src/dossiers/dossier.dto';
+import { cstdTinhContent } from './system';
 import type { DossierCommandsService } from '../../apps/api/src/dossiers/dossier-commands.service';
 
 export interface ServiceWorld {
@@ -172,29 +173,7 @@ export const aBkTinh = (overrides: Partial<CreateDossierDto> = {}): CreateDossie
 
 /** A Chiến sĩ thi đua cấp tỉnh: its rule set puts it to a secret ballot (≥ 90% of all members). */
 export function aCstdTinh(): CreateDossierDto {
-  const year = evaluationYear;
-  return aBkTinh({
-    awardCode: 'CSTD_TINH',
-    title: 'Đề nghị công nhận Chiến sĩ thi đua cấp tỉnh',
-    record: {
-      evaluationYear: year,
-      ratings: [0, 1, 2].map((i) => ({ year: year - i, rating: 'HTXS' })),
-      awards: [0, 1, 2].map((i) => ({
-        awardCode: 'CSTD_CO_SO',
-        year: year - i,
-        decisionDate: `${year - i}-12-20`,
-        achievementId: `cs-${year - i}`,
-      })),
-      initiatives: [{ id: `sk-${randomUUID().slice(0, 6)}`, kind: 'INITIATIVE', level: 'TINH', year }],
-      collectiveYears: [],
-    },
-    parts: [
-      { kind: 'TO_TRINH', copy: 'ORIGINAL' },
-      { kind: 'BAO_CAO_THANH_TICH', copy: 'ORIGINAL', confirmedBySubmittingLevel: true },
-      { kind: 'BIEN_BAN', copy: 'ORIGINAL' },
-      { kind: 'KET_QUA_BO_PHIEU_KIN', copy: 'ORIGINAL' },
-    ],
-  });
+  return aBkTinh(cstdTinhContent(evaluationYear) as Partial<CreateDossierDto>);
 }
 
 /** The provincial route after creation, as (who, command): the last step awards the dossier. */

@@ -206,30 +206,32 @@ export const aBkTinhDossier = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** What makes a dossier a Chiến sĩ thi đua cấp tỉnh for `year` (award, record, parts), over any nominee. */
+export const cstdTinhContent = (year: number) => ({
+  awardCode: 'CSTD_TINH',
+  title: 'Đề nghị công nhận Chiến sĩ thi đua cấp tỉnh',
+  record: {
+    evaluationYear: year,
+    ratings: [0, 1, 2].map((i) => ({ year: year - i, rating: 'HTXS' })),
+    awards: [0, 1, 2].map((i) => ({
+      awardCode: 'CSTD_CO_SO',
+      year: year - i,
+      decisionDate: `${year - i}-12-20`,
+      achievementId: `cs-${year - i}`,
+    })),
+    initiatives: [{ id: `sk-${randomUUID().slice(0, 6)}`, kind: 'INITIATIVE', level: 'TINH', year }],
+    collectiveYears: [],
+  },
+  parts: [
+    { kind: 'TO_TRINH', copy: 'ORIGINAL' },
+    { kind: 'BAO_CAO_THANH_TICH', copy: 'ORIGINAL', confirmedBySubmittingLevel: true },
+    { kind: 'BIEN_BAN', copy: 'ORIGINAL' },
+    { kind: 'KET_QUA_BO_PHIEU_KIN', copy: 'ORIGINAL' },
+  ],
+});
+
 /** A Chiến sĩ thi đua cấp tỉnh dossier for `year`: its rule set puts it to a secret ballot (≥ 90% of all members). */
-export const aCstdTinhDossier = (year: number) =>
-  aBkTinhDossier({
-    awardCode: 'CSTD_TINH',
-    title: 'Đề nghị công nhận Chiến sĩ thi đua cấp tỉnh',
-    record: {
-      evaluationYear: year,
-      ratings: [0, 1, 2].map((i) => ({ year: year - i, rating: 'HTXS' })),
-      awards: [0, 1, 2].map((i) => ({
-        awardCode: 'CSTD_CO_SO',
-        year: year - i,
-        decisionDate: `${year - i}-12-20`,
-        achievementId: `cs-${year - i}`,
-      })),
-      initiatives: [{ id: `sk-${randomUUID().slice(0, 6)}`, kind: 'INITIATIVE', level: 'TINH', year }],
-      collectiveYears: [],
-    },
-    parts: [
-      { kind: 'TO_TRINH', copy: 'ORIGINAL' },
-      { kind: 'BAO_CAO_THANH_TICH', copy: 'ORIGINAL', confirmedBySubmittingLevel: true },
-      { kind: 'BIEN_BAN', copy: 'ORIGINAL' },
-      { kind: 'KET_QUA_BO_PHIEU_KIN', copy: 'ORIGINAL' },
-    ],
-  });
+export const aCstdTinhDossier = (year: number) => aBkTinhDossier(cstdTinhContent(year));
 
 /** The provincial route's steps after creation, as (cast member, endpoint, body). */
 export const PROVINCIAL_STEPS: [keyof Cast['users'], string, Record<string, unknown>][] = [
