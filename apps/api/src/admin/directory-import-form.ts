@@ -4,29 +4,13 @@ import {
   USER_IMPORT_FIELDS,
   type DirectoryImportOptions,
   type DirectoryImportSheet,
-  Refused,
 } from '@tdkt/domain';
-
-/** The spreadsheet as multer hands it over. */
-export interface UploadedSpreadsheet {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
-
-export const bad = (field: string, message: string) => Refused.invalidField(field, message);
+import { bad, columnTitleOf, mappingObjectOf, spreadsheetOf, type UploadedSpreadsheet } from './spreadsheet-upload';
 
 /** The optional header map: {"units": {"code": "Mã ĐV", …}, "users": {…}}. */
 function mappingOf(text: unknown): DirectoryImportOptions['mapping'] {
-  if (text === undefined || text === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(String(text));
-  } catch {
-    throw bad('mapping', 'mapping is a JSON object {"units": {field: column title}, "users": {…}}');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw bad('mapping', 'mapping is a JSON object {"units": {…}, "users": {…}}');
+  const parsed = mappingObjectOf(text, 'mapping is a JSON object {"units": {field: column title}, "users": {…}}');
+  if (!parsed) return undefined;
   const out: Record<string, Record<string, string>> = {};
   for (const [sheet, fields] of Object.entries(parsed)) {
     const allowed: readonly string[] | undefined =
@@ -37,9 +21,7 @@ function mappingOf(text: unknown): DirectoryImportOptions['mapping'] {
     out[sheet] = {};
     for (const [k, v] of Object.entries(fields as Record<string, unknown>)) {
       if (!allowed.includes(k)) throw bad('mapping', `Unknown field ${sheet}.${k}; fields: ${allowed.join(', ')}`);
-      if (typeof v !== 'string' || !v.trim() || v.length > 200)
-        throw bad('mapping', `The column title for ${sheet}.${k} is a non-empty text`);
-      out[sheet][k] = v;
+      out[sheet][k] = columnTitleOf(`${sheet}.${k}`, v);
     }
   }
   return out as DirectoryImportOptions['mapping'];
@@ -53,13 +35,10 @@ export interface DirectoryImportFormOptions {
 
 /** The file and the import's options from the upload form (400 naming the field at fault); `today` is the caller's. */
 export function directoryImportFormOf(
-  file: UploadedSpreadsheet | undefined,
+  upload: UploadedSpreadsheet | undefined,
   form: Record<string, unknown>,
 ): { file: UploadedSpreadsheet; options: DirectoryImportFormOptions } {
-  if (!file) throw bad('file', 'file is required: a .xlsx or .csv upload (multipart/form-data)');
-  if (!/\.(xlsx|csv)$/i.test(file.originalname)) throw bad('file', 'Only .xlsx and .csv files are imported');
-  const dryRunText = form?.dryRun ?? 'false';
-  if (dryRunText !== 'true' && dryRunText !== 'false') throw bad('dryRun', 'dryRun is true or false');
+  const { file, dryRun } = spreadsheetOf(upload, form);
   const sheet = form?.sheet === undefined || form.sheet === '' ? undefined : form.sheet;
   if (sheet !== undefined && !(DIRECTORY_IMPORT_SHEETS as readonly unknown[]).includes(sheet))
     throw bad('sheet', 'sheet is units or users');
@@ -67,7 +46,7 @@ export function directoryImportFormOf(
   return {
     file,
     options: {
-      dryRun: dryRunText === 'true',
+      dryRun,
       ...(sheet ? { sheet: sheet as DirectoryImportSheet } : {}),
       ...(mapping ? { mapping } : {}),
     },

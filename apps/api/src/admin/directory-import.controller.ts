@@ -1,15 +1,10 @@
-import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, HttpCode, Post, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { reject, vietnamDate, type Actor, Refused } from '@tdkt/domain';
-import {
-  DirectoryImporter,
-  MAX_IMPORT_FILE_BYTES,
-  UnreadableFile,
-  type DirectoryImportOutcome,
-} from '@tdkt/persistence';
+import { DirectoryImporter, UnreadableFile, type DirectoryImportOutcome } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
-import { bad, directoryImportFormOf, type UploadedSpreadsheet } from './directory-import-form';
+import { directoryImportFormOf } from './directory-import-form';
+import { bad, type UploadedSpreadsheet } from './spreadsheet-upload';
 import { DirectoryImportEndpoint } from './directory-import.dto';
 
 /**
@@ -27,9 +22,6 @@ export class DirectoryImportController {
 
   @Post()
   @HttpCode(200)
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 5, fieldSize: 8 * 1024 } }),
-  )
   @DirectoryImportEndpoint()
   async run(
     @CurrentActor() actor: Actor,

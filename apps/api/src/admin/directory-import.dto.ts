@@ -1,13 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiProperty,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiProperty } from '@nestjs/swagger';
 import { DIRECTORY_IMPORT_SHEETS } from '@tdkt/domain';
+import { SpreadsheetUpload } from './spreadsheet-upload';
 
 export class DirectoryRowErrorDto {
   @ApiProperty({ enum: DIRECTORY_IMPORT_SHEETS }) sheet!: string;
@@ -51,33 +45,20 @@ export class DirectoryImportReportDto {
   @ApiProperty({ description: 'Events appended (one per row); 0 in a dry run' }) imported!: number;
 }
 
-/** The upload form (file, dryRun, sheet, mapping) and the answers of a directory import, in the OpenAPI document. */
+/** The upload (file, dryRun, sheet, mapping; its interceptor included) and the answers of a directory import, in the OpenAPI document. */
 export const DirectoryImportEndpoint = () =>
   applyDecorators(
-    ApiConsumes('multipart/form-data'),
-    ApiBody({
-      schema: {
-        type: 'object',
-        required: ['file'],
-        properties: {
-          file: {
-            type: 'string',
-            format: 'binary',
-            description: '.xlsx (worksheets Đơn vị, Người dùng) or .csv (UTF-8), header in row 1',
-          },
-          dryRun: { type: 'string', enum: ['true', 'false'], description: 'true: check every row and change nothing' },
-          sheet: {
-            type: 'string',
-            enum: [...DIRECTORY_IMPORT_SHEETS],
-            description:
-              'A CSV of units or of users (default: recognised by its columns); for an .xlsx, read only that worksheet',
-          },
-          mapping: {
-            type: 'string',
-            description:
-              'JSON: {"units": {"code": "Mã ĐV", …}, "users": {"username": "Tài khoản", …}} for column titles other than the defaults',
-          },
-        },
+    SpreadsheetUpload('.xlsx (worksheets Đơn vị, Người dùng) or .csv (UTF-8), header in row 1', {
+      sheet: {
+        type: 'string',
+        enum: [...DIRECTORY_IMPORT_SHEETS],
+        description:
+          'A CSV of units or of users (default: recognised by its columns); for an .xlsx, read only that worksheet',
+      },
+      mapping: {
+        type: 'string',
+        description:
+          'JSON: {"units": {"code": "Mã ĐV", …}, "users": {"username": "Tài khoản", …}} for column titles other than the defaults',
       },
     }),
     ApiOkResponse({
