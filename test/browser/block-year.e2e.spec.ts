@@ -39,7 +39,12 @@ interface YearView {
   phase: string;
   state: {
     template?: { criteria: { code: string; maxPoints: number; evidenceRequired: boolean }[]; maxPenalty: number };
-    assessments: { unitCode: string; scores: { criterionCode: string; points: number; evidence: string[] }[] }[];
+    assessments: {
+      unitCode: string;
+      scores: { criterionCode: string; points: number; evidence: string[] }[];
+      bonus: number;
+      bonusReason?: string;
+    }[];
     missingAssessments: string[];
     midYearCheck?: { heldOn: string; summary: string; remarks: { unitCode: string; remark: string }[] };
     adjustments: { unitCode: string; target: string; points: number; reason: string }[];
@@ -165,9 +170,23 @@ test('a head unit fills the template, the secretariat approves it, members self-
   await page.locator('[data-testid="submit-assessment"]').click();
   await page.getByText('Tiêu chí này cần minh chứng cho số điểm tự chấm').waitFor();
   await page.locator('#assessment_scores_0_evidence').fill('12/BC-A\n15/QĐ-A');
+  // A bonus point claimed with its grounds, shown to everyone beside the points…
+  await page.locator('#assessment_bonus').fill('2');
+  await page.locator('#assessment_bonusReason').fill('Bằng khen của Bộ cho phong trào chuyển đổi số');
   await screenshot(page, 'by2-self-assessment');
   await page.locator('[data-testid="submit-assessment"]').click();
   await page.getByText('Đơn vị đã gửi bản tự chấm').waitFor();
+  const rowOfA = page.locator(`[data-testid="assessments"] tr[data-row-key="${A}"]`);
+  await rowOfA.filter({ hasText: 'Điểm thưởng: Bằng khen của Bộ cho phong trào chuyển đổi số' }).waitFor();
+  expect((await view()).state.assessments.find((a) => a.unitCode === A)).toMatchObject({
+    bonus: 2,
+    bonusReason: 'Bằng khen của Bộ cho phong trào chuyển đổi số',
+  });
+  // …then withdrawn before the deadline: sending again replaces the self-assessment, grounds included.
+  await page.locator('#assessment_bonus').fill('0');
+  await page.locator('#assessment_bonusReason').fill('');
+  await page.locator('[data-testid="submit-assessment"]').click();
+  await rowOfA.filter({ hasNotText: 'Bằng khen của Bộ' }).waitFor();
 
   await switchUser(page, `clerk.${B}`);
   await page.goto(yearPage);
@@ -181,6 +200,7 @@ test('a head unit fills the template, the secretariat approves it, members self-
   await page.locator('[data-testid="submit-assessment"]').click();
   await page.getByText('Đơn vị đã gửi bản tự chấm').waitFor();
   const assessed = await view();
+  expect(assessed.state.assessments.find((a) => a.unitCode === A)).not.toHaveProperty('bonusReason');
   expect(assessed.state.assessments.map((a) => [a.unitCode, a.scores])).toEqual([
     [
       A,

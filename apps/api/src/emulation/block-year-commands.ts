@@ -30,7 +30,14 @@ export const openSelfAssessmentCommand = (dto: OpenSelfAssessmentDto): BlockYear
 
 export const selfAssessmentCommand = (dto: SelfAssessmentDto): BlockYearCommand => ({
   type: 'SubmitSelfAssessment',
-  data: { unitCode: dto.unitCode, scores: dto.scores.map((s) => ({ ...s })), bonus: dto.bonus, penalty: dto.penalty },
+  data: {
+    unitCode: dto.unitCode,
+    scores: dto.scores.map((s) => ({ ...s })),
+    bonus: dto.bonus,
+    penalty: dto.penalty,
+    ...(dto.bonusReason?.trim() ? { bonusReason: dto.bonusReason.trim() } : {}),
+    ...(dto.penaltyReason?.trim() ? { penaltyReason: dto.penaltyReason.trim() } : {}),
+  },
 });
 
 export const adjustmentCommand = (dto: ScoreAdjustmentDto): BlockYearCommand => ({

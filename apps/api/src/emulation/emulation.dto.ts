@@ -16,6 +16,7 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -172,6 +173,16 @@ export class SelfAssessmentDto {
   scores!: CriterionScoreDto[];
   @ApiProperty({ example: 2 }) @IsNumber() @Min(0) @Max(1000) bonus!: number;
   @ApiProperty({ example: 0 }) @IsNumber() @Min(0) @Max(1000) penalty!: number;
+  @ApiPropertyOptional({ example: 'Bằng khen của Thủ tướng Chính phủ cho phong trào chuyển đổi số', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  bonusReason?: string;
+  @ApiPropertyOptional({ example: 'Chậm nộp báo cáo quý II', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  penaltyReason?: string;
 }
 
 export class ScoreAdjustmentDto {

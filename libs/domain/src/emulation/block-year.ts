@@ -26,7 +26,6 @@ import {
   validateAdjustment,
   validateAssessment,
   validateTemplate,
-  type CriterionScore,
   type RankedMember,
   type ScoreAdjustment,
   type ScoringTemplate,
@@ -152,7 +151,7 @@ export type BlockYearCommand =
   | { type: 'OpenSelfAssessment'; data: { workingDays?: number } }
   | {
       type: 'SubmitSelfAssessment';
-      data: { unitCode: string; scores: CriterionScore[]; bonus: number; penalty: number };
+      data: Omit<SelfAssessment, 'submittedOn'>;
     }
   | { type: 'CloseSelfAssessment'; data: Record<string, never> }
   | { type: 'AdjustScore'; data: ScoreAdjustment }

@@ -35,6 +35,10 @@ export interface SelfAssessment {
   scores: CriterionScore[];
   bonus: number;
   penalty: number;
+  /** What the bonus points are claimed for (e.g. the award or initiative behind them); optional. */
+  bonusReason?: string;
+  /** What the penalty points deduct for; optional. */
+  penaltyReason?: string;
   submittedOn: string;
 }
 

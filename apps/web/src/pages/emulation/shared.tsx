@@ -104,6 +104,8 @@ export interface BlockYearState {
     scores: { criterionCode: string; points: number; evidence: string[] }[];
     bonus: number;
     penalty: number;
+    bonusReason?: string;
+    penaltyReason?: string;
     submittedOn: string;
   }[];
   missingAssessments: string[];

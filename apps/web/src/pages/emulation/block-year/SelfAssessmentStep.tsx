@@ -10,6 +10,8 @@ interface AssessmentValues {
   scores: { points: number; evidence?: string }[];
   bonus: number;
   penalty: number;
+  bonusReason?: string;
+  penaltyReason?: string;
 }
 
 /**
@@ -39,6 +41,10 @@ export function SelfAssessmentStep({ y }: { y: BlockYear }) {
       criteriaPoints: a ? a.scores.reduce((sum, x) => sum + x.points, 0) : undefined,
       bonus: a?.bonus,
       penalty: a?.penalty,
+      reasons: [
+        a?.bonusReason ? `${t('emulation.blockYear.bonus')}: ${a.bonusReason}` : '',
+        a?.penaltyReason ? `${t('emulation.blockYear.penalty')}: ${a.penaltyReason}` : '',
+      ].filter(Boolean),
     };
   });
   return (
@@ -83,6 +89,11 @@ export function SelfAssessmentStep({ y }: { y: BlockYear }) {
             { title: t('emulation.blockYear.criteriaPoints'), dataIndex: 'criteriaPoints', align: 'right' },
             { title: t('emulation.blockYear.bonus'), dataIndex: 'bonus', align: 'right' },
             { title: t('emulation.blockYear.penalty'), dataIndex: 'penalty', align: 'right' },
+            {
+              title: t('emulation.blockYear.pointReasons'),
+              dataIndex: 'reasons',
+              render: (reasons: string[]) => reasons.map((r) => <div key={r}>{r}</div>),
+            },
           ]}
         />
       ) : null}
@@ -126,6 +137,8 @@ function AssessmentForm({ y, unitCode }: { y: BlockYear; unitCode: string }) {
           })),
           bonus: v.bonus,
           penalty: v.penalty,
+          ...(v.bonusReason?.trim() ? { bonusReason: v.bonusReason.trim() } : {}),
+          ...(v.penaltyReason?.trim() ? { penaltyReason: v.penaltyReason.trim() } : {}),
         },
       }),
     ),
@@ -137,6 +150,8 @@ function AssessmentForm({ y, unitCode }: { y: BlockYear; unitCode: string }) {
     }),
     bonus: sent?.bonus ?? 0,
     penalty: sent?.penalty ?? 0,
+    bonusReason: sent?.bonusReason ?? '',
+    penaltyReason: sent?.penaltyReason ?? '',
   };
   return (
     <Card
@@ -186,6 +201,14 @@ function AssessmentForm({ y, unitCode }: { y: BlockYear; unitCode: string }) {
           </Form.Item>
           <Form.Item name="penalty" label={t('emulation.blockYear.penalty')}>
             <InputNumber min={0} max={s.template?.maxPenalty} step={0.5} />
+          </Form.Item>
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name="bonusReason" label={t('emulation.blockYear.bonusReason')} rules={[{ max: 500 }]}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} style={{ width: 360 }} maxLength={500} />
+          </Form.Item>
+          <Form.Item name="penaltyReason" label={t('emulation.blockYear.penaltyReason')} rules={[{ max: 500 }]}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} style={{ width: 360 }} maxLength={500} />
           </Form.Item>
         </Space>
         <div>
