@@ -85,6 +85,8 @@ export interface LoadStats {
   retriedFor: Record<string, number>;
   /** Commands answered, per API base URL. */
   servedBy: Record<string, number>;
+  /** Each command's time in ms, from its first attempt to its answer (retries included), in the order answered. */
+  latencies: number[];
   ms: number;
 }
 
@@ -102,7 +104,7 @@ export async function pushDossiers(
 ): Promise<LoadStats> {
   const started = Date.now();
   const deadline = started + (opts.deadlineMs ?? 30 * 60_000);
-  const stats: LoadStats = { ids: [], retries: 0, retriedFor: {}, servedBy: {}, ms: 0 };
+  const stats: LoadStats = { ids: [], retries: 0, retriedFor: {}, servedBy: {}, latencies: [], ms: 0 };
   /** The commands of each dossier that needed a retry, for the message of a later refusal. */
   const retried = new Map<string, string[]>();
   const retry = async (path: string, cause: string, attempt: number) => {
@@ -115,6 +117,7 @@ export async function pushDossiers(
   let turn = 0;
   const send = async (path: string, token: string, body: unknown, expect: number): Promise<Record<string, unknown>> => {
     const key = randomUUID();
+    const sentAt = performance.now();
     for (let attempt = 0; ; attempt++) {
       if (Date.now() > deadline) throw new Error(`${path}: no API answered before the deadline`);
       const apis = pool();
@@ -148,6 +151,7 @@ export async function pushDossiers(
         );
       }
       stats.servedBy[base] = (stats.servedBy[base] ?? 0) + 1;
+      stats.latencies.push(performance.now() - sentAt);
       return JSON.parse(text) as Record<string, unknown>;
     }
   };
