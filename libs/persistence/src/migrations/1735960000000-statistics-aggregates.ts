@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AWARD_COUNT_FROM_ROWS, STAGE_TIME_STAT_FROM_ROWS } from '../read-models/statistics-aggregates';
+import {
+  AWARD_COUNT_FROM_ROWS,
+  STAGE_TIME_ALL_FROM_ROWS,
+  STAGE_TIME_STAT_FROM_ROWS,
+  STAGE_TIME_UNIT_FROM_ROWS,
+} from '../read-models/statistics-aggregates';
 
 /**
  * The reports read maintained aggregates instead of the statistics' rows (statistics-aggregates.ts): a histogram of
@@ -23,8 +28,20 @@ export class StatisticsAggregates1735960000000 implements MigrationInterface {
         bucket      integer NOT NULL,
         n           integer NOT NULL,
         ms          bigint  NOT NULL,
-        PRIMARY KEY (year, unit_code, award_code, movement_id, stage, bucket)
+        PRIMARY KEY (unit_code, year, award_code, movement_id, stage, bucket)
       )`);
+    await q.query(`
+      CREATE TABLE stage_time_all (
+        year        integer NOT NULL,
+        award_code  text    NOT NULL,
+        movement_id text    NOT NULL,
+        stage       text    NOT NULL,
+        bucket      integer NOT NULL,
+        n           integer NOT NULL,
+        ms          bigint  NOT NULL,
+        PRIMARY KEY (year, award_code, movement_id, stage, bucket)
+      )`);
+    await q.query(`CREATE TABLE stage_time_unit (unit_code text PRIMARY KEY, n integer NOT NULL)`);
     await q.query(`
       CREATE TABLE award_count (
         year          integer NOT NULL,
@@ -40,6 +57,9 @@ export class StatisticsAggregates1735960000000 implements MigrationInterface {
       )`);
     await q.query(`INSERT INTO stage_time_stat (year, unit_code, award_code, movement_id, stage, bucket, n, ms)
       ${STAGE_TIME_STAT_FROM_ROWS}`);
+    await q.query(`INSERT INTO stage_time_all (year, award_code, movement_id, stage, bucket, n, ms)
+      ${STAGE_TIME_ALL_FROM_ROWS}`);
+    await q.query(`INSERT INTO stage_time_unit (unit_code, n) ${STAGE_TIME_UNIT_FROM_ROWS}`);
     await q.query(`INSERT INTO award_count (year, unit_code, award_code, level, decider, movement_id, subject_kind,
       direct_worker, n) ${AWARD_COUNT_FROM_ROWS}`);
     await q.query(`DROP INDEX award_history_name`);
@@ -54,6 +74,6 @@ export class StatisticsAggregates1735960000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX award_history_name_newest, award_history_name`);
     await q.query(`CREATE INDEX award_history_name ON award_history (lower(full_name), unit_code)`);
-    await q.query(`DROP TABLE award_count, stage_time_stat`);
+    await q.query(`DROP TABLE award_count, stage_time_unit, stage_time_all, stage_time_stat`);
   }
 }

@@ -25,7 +25,12 @@ import { projectAwardFund } from './award-fund-projection';
 import { projectAwardHistory } from './award-history-projection';
 import { projectCouncilBallot } from './council-ballot-projection';
 import { projectStatistics } from './statistics-projection';
-import { AWARD_COUNT_FROM_ROWS, STAGE_TIME_STAT_FROM_ROWS } from './statistics-aggregates';
+import {
+  AWARD_COUNT_FROM_ROWS,
+  STAGE_TIME_ALL_FROM_ROWS,
+  STAGE_TIME_STAT_FROM_ROWS,
+  STAGE_TIME_UNIT_FROM_ROWS,
+} from './statistics-aggregates';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeAll(async () => {
@@ -383,7 +388,7 @@ describe('the statistics keep the movement each dossier comes from', () => {
   });
 });
 
-describe('the report aggregates the statistics fold maintains (stage_time_stat, award_count)', () => {
+describe('the report aggregates the statistics fold maintains (stage_time_stat / _all / _unit, award_count)', () => {
   const { events, commands } = eventTable();
   /** The maintained aggregates and what the rows left by the fold add up to, after `batches`, rolled back afterwards. */
   const aggregatesAfter = async (batches: readonly (readonly StoredEnvelope[])[]) => {
@@ -394,8 +399,18 @@ describe('the report aggregates the statistics fold maintains (stage_time_stat, 
       for (const batch of batches) await projectStatistics(m, batch);
       const read = (sql: string) => m.query(`SELECT * FROM (${sql}) x ORDER BY x::text`) as Promise<{ n: number }[]>;
       return {
-        maintained: [await read('SELECT * FROM stage_time_stat'), await read('SELECT * FROM award_count')],
-        fromRows: [await read(STAGE_TIME_STAT_FROM_ROWS), await read(AWARD_COUNT_FROM_ROWS)],
+        maintained: [
+          await read('SELECT * FROM stage_time_stat'),
+          await read('SELECT * FROM stage_time_all'),
+          await read('SELECT * FROM stage_time_unit'),
+          await read('SELECT * FROM award_count'),
+        ],
+        fromRows: [
+          await read(STAGE_TIME_STAT_FROM_ROWS),
+          await read(STAGE_TIME_ALL_FROM_ROWS),
+          await read(STAGE_TIME_UNIT_FROM_ROWS),
+          await read(AWARD_COUNT_FROM_ROWS),
+        ],
       };
     } finally {
       await runner.rollbackTransaction();

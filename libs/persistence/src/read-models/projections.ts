@@ -52,7 +52,7 @@ export const READ_MODELS: readonly {
     name: 'statistics (awards, stage times, and their report aggregates)',
     streams: ['DOSSIER'],
     project: projectStatistics,
-    tables: ['stage_timing', 'award_fact', 'stage_time_stat', 'award_count'],
+    tables: ['stage_timing', 'award_fact', 'stage_time_stat', 'stage_time_all', 'stage_time_unit', 'award_count'],
   },
   {
     name: 'award history',

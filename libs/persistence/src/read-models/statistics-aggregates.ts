@@ -12,6 +12,9 @@ import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statisti
  *   bucket holding that rank, interpolated between ranks as `percentile_cont` does. Exact while no bucket mixes two
  *   durations (whole days up to 100 days, whole hours below a day); otherwise within the bucket's width
  *   (`DURATION_BUCKETS`), usually far closer (the bucket's mean, not its edge). Counts are exact.
+ * - `stage_time_all`: the same without the unit, and `stage_time_unit`: the units that have stage times. A report over
+ *   every unit reads stage_time_all alone; a province's, stage_time_all less the units outside the province (exact:
+ *   counts and millisecond sums are integers), so its size follows neither the dossiers nor the province's units.
  * - `award_count`: for each (year, unit, form, level, decider, movement, subject kind, direct worker) how many awards
  *   stand: the awards report, the awards by movement, the five-year report and the direct-worker share sum it.
  *
@@ -75,17 +78,6 @@ interface AwardKey {
   subject_kind: string;
   direct_worker: boolean;
 }
-const STAGE_KEY = ['year', 'unit_code', 'award_code', 'movement_id', 'stage', 'bucket'] as const;
-const AWARD_KEY = [
-  'year',
-  'unit_code',
-  'award_code',
-  'level',
-  'decider',
-  'movement_id',
-  'subject_kind',
-  'direct_worker',
-] as const;
 
 /** What one stage_timing row puts in stage_time_stat: one (key, duration) per stage both ends of which are known. */
 export function stageContributions(t: StageTimingRow | undefined): (StageKey & { ms: number })[] {
@@ -122,82 +114,128 @@ const awardKeyOf = (f: AwardFactRow): AwardKey => ({
 });
 
 /** Net deltas by key, zeros dropped, in key order (the order the statement locks the rows in). */
-class Deltas<K extends object, V extends Record<string, number>> {
-  private readonly byKey = new Map<string, K & V>();
-  constructor(private readonly key: readonly (keyof K)[]) {}
-  add(k: K, v: V, sign: 1 | -1): void {
-    const id = JSON.stringify(this.key.map((c) => k[c]));
-    let d = this.byKey.get(id);
-    if (!d) {
-      d = { ...k } as K & V;
-      for (const c of Object.keys(v)) (d as Record<string, unknown>)[c] = 0;
-      this.byKey.set(id, d);
-    }
-    for (const [c, x] of Object.entries(v)) (d as Record<string, number>)[c] += sign * x;
+class Deltas {
+  private readonly byKey = new Map<string, Record<string, unknown>>();
+  constructor(
+    private readonly key: readonly string[],
+    private readonly values: readonly string[],
+  ) {}
+  add(row: Record<string, unknown>, sign: 1 | -1): void {
+    const id = JSON.stringify(this.key.map((c) => row[c]));
+    const d =
+      this.byKey.get(id) ??
+      this.byKey
+        .set(id, Object.fromEntries([...this.key.map((c) => [c, row[c]]), ...this.values.map((c) => [c, 0])]))
+        .get(id)!;
+    for (const c of this.values) d[c] = (d[c] as number) + sign * (row[c] as number);
   }
-  rows(): (K & V)[] {
+  rows(): Record<string, unknown>[] {
     return [...this.byKey.entries()]
-      .filter(([, d]) => Object.keys(d).some((c) => !this.key.includes(c as keyof K) && (d as never)[c] !== 0))
+      .filter(([, d]) => this.values.some((c) => d[c] !== 0))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, d]) => d);
   }
 }
 
-/** What a batch moves in the two aggregates: each changed dossier's contributions before, taken out; after, put in. */
+/**
+ * The maintained aggregates: their key, the values a delta adds, and the SQL types of their columns. stage_time_all is
+ * stage_time_stat without the unit (what a report over every unit, or all but a few, reads: its size does not follow
+ * the units), stage_time_unit the units that have stage times (how many), so a province's report can take away the
+ * units outside it.
+ */
+const AGGREGATES = {
+  stage_time_stat: { key: ['year', 'unit_code', 'award_code', 'movement_id', 'stage', 'bucket'], values: ['n', 'ms'] },
+  stage_time_all: { key: ['year', 'award_code', 'movement_id', 'stage', 'bucket'], values: ['n', 'ms'] },
+  stage_time_unit: { key: ['unit_code'], values: ['n'] },
+  award_count: {
+    key: ['year', 'unit_code', 'award_code', 'level', 'decider', 'movement_id', 'subject_kind', 'direct_worker'],
+    values: ['n'],
+  },
+} as const satisfies Record<string, { key: readonly string[]; values: readonly string[] }>;
+type Aggregate = keyof typeof AGGREGATES;
+const AGGREGATE_NAMES = Object.keys(AGGREGATES) as Aggregate[];
+export const AGGREGATE_TABLES: readonly string[] = AGGREGATE_NAMES;
+const SQL_TYPES: Record<string, string> = {
+  year: 'integer',
+  bucket: 'integer',
+  n: 'integer',
+  ms: 'bigint',
+  direct_worker: 'boolean',
+};
+const columnsOf = (t: Aggregate): string[] => [...AGGREGATES[t].key, ...AGGREGATES[t].values];
+
+export type AggregateDeltas = Record<Aggregate, Record<string, unknown>[]>;
+
+/** What a batch moves in the aggregates: each changed dossier's contributions before, taken out; after, put in. */
 export function aggregateDeltas(
   loaded: ReadonlyMap<string, DossierStatistics>,
   changed: ReadonlyMap<string, DossierStatistics>,
-): { stages: (StageKey & { n: number; ms: number })[]; awards: (AwardKey & { n: number })[] } {
-  const stages = new Deltas<StageKey, { n: number; ms: number }>(STAGE_KEY);
-  const awards = new Deltas<AwardKey, { n: number }>(AWARD_KEY);
+): AggregateDeltas {
+  const deltas = Object.fromEntries(
+    AGGREGATE_NAMES.map((t) => [t, new Deltas(AGGREGATES[t].key, AGGREGATES[t].values)]),
+  ) as Record<Aggregate, Deltas>;
+  const stage = (t: StageTimingRow | undefined, sign: 1 | -1) => {
+    for (const c of stageContributions(t)) {
+      const row = { ...c, n: 1 };
+      deltas.stage_time_stat.add(row, sign);
+      deltas.stage_time_all.add(row, sign);
+      deltas.stage_time_unit.add(row, sign);
+    }
+  };
   for (const [id, after] of changed) {
     const before = loaded.get(id) ?? {};
     if (before.timing !== after.timing) {
-      for (const { ms, ...k } of stageContributions(before.timing)) stages.add(k, { n: 1, ms }, -1);
-      for (const { ms, ...k } of stageContributions(after.timing)) stages.add(k, { n: 1, ms }, 1);
+      stage(before.timing, -1);
+      stage(after.timing, 1);
     }
     if (before.fact !== after.fact) {
-      if (before.fact) awards.add(awardKeyOf(before.fact), { n: 1 }, -1);
-      if (after.fact) awards.add(awardKeyOf(after.fact), { n: 1 }, 1);
+      if (before.fact) deltas.award_count.add({ ...awardKeyOf(before.fact), n: 1 }, -1);
+      if (after.fact) deltas.award_count.add({ ...awardKeyOf(after.fact), n: 1 }, 1);
     }
   }
-  return { stages: stages.rows(), awards: awards.rows() };
+  return Object.fromEntries(AGGREGATE_NAMES.map((t) => [t, deltas[t].rows()])) as AggregateDeltas;
 }
 
-const STAGE_DELTAS = `jsonb_to_recordset($1::jsonb) AS d(year integer, unit_code text, award_code text,
-  movement_id text, stage text, bucket integer, n integer, ms bigint)`;
-const AWARD_DELTAS = `jsonb_to_recordset($2::jsonb) AS d(year integer, unit_code text, award_code text, level text,
-  decider text, movement_id text, subject_kind text, direct_worker boolean, n integer)`;
+/** The deltas of aggregate `t` as rows, from the statement's parameter `param`. */
+const deltasIn = (t: Aggregate, param: string) =>
+  `jsonb_to_recordset(${param}::jsonb) AS d(${columnsOf(t)
+    .map((c) => `${c} ${SQL_TYPES[c] ?? 'text'}`)
+    .join(', ')})`;
 
 /**
- * Moves the aggregates by a batch's deltas: one statement for both tables (upserts adding the deltas, in key order),
+ * Moves the aggregates by a batch's deltas: one statement for all of them (upserts adding the deltas, in key order),
  * and a second, only when a row reached zero, to delete the rows at zero (a rebuild never writes them).
  */
-export async function writeAggregateDeltas(
-  m: EntityManager,
-  deltas: ReturnType<typeof aggregateDeltas>,
-): Promise<void> {
-  if (deltas.stages.length === 0 && deltas.awards.length === 0) return;
-  const sk = STAGE_KEY.join(', ');
-  const ak = AWARD_KEY.join(', ');
-  const params = [JSON.stringify(deltas.stages), JSON.stringify(deltas.awards)];
+export async function writeAggregateDeltas(m: EntityManager, deltas: AggregateDeltas): Promise<void> {
+  const touched = AGGREGATE_NAMES.filter((t) => deltas[t].length > 0);
+  if (touched.length === 0) return;
+  const params = touched.map((t) => JSON.stringify(deltas[t]));
+  const upserts = touched.map((t, i) => {
+    const key = AGGREGATES[t].key.join(', ');
+    const all = columnsOf(t).join(', ');
+    const add = AGGREGATES[t].values.map((c) => `${c} = ${t}.${c} + EXCLUDED.${c}`).join(', ');
+    return `${t}_moved AS (INSERT INTO ${t} (${all}) SELECT ${all} FROM ${deltasIn(t, `$${i + 1}`)} ORDER BY ${key}
+       ON CONFLICT (${key}) DO UPDATE SET ${add} RETURNING n)`;
+  });
   const [{ zero }] = (await m.query(
-    `WITH s AS (
-       INSERT INTO stage_time_stat (${sk}, n, ms) SELECT ${sk}, n, ms FROM ${STAGE_DELTAS} ORDER BY ${sk}
-       ON CONFLICT (${sk}) DO UPDATE SET n = stage_time_stat.n + EXCLUDED.n, ms = stage_time_stat.ms + EXCLUDED.ms
-       RETURNING n),
-     a AS (
-       INSERT INTO award_count (${ak}, n) SELECT ${ak}, n FROM ${AWARD_DELTAS} ORDER BY ${ak}
-       ON CONFLICT (${ak}) DO UPDATE SET n = award_count.n + EXCLUDED.n RETURNING n)
-     SELECT (SELECT count(*) FROM s WHERE n = 0) + (SELECT count(*) FROM a WHERE n = 0) AS zero`,
+    `WITH ${upserts.join(',\n')}
+     SELECT ${touched.map((t) => `(SELECT count(*) FROM ${t}_moved WHERE n = 0)`).join(' + ')} AS zero`,
     params,
   )) as { zero: string }[];
-  if (Number(zero) > 0)
-    await m.query(
-      `WITH s AS (DELETE FROM stage_time_stat WHERE n = 0 AND (${sk}) IN (SELECT ${sk} FROM ${STAGE_DELTAS}))
-       DELETE FROM award_count WHERE n = 0 AND (${ak}) IN (SELECT ${ak} FROM ${AWARD_DELTAS})`,
-      params,
-    );
+  if (Number(zero) === 0) return;
+  const deletes = touched.map((t, i) => {
+    const key = AGGREGATES[t].key.join(', ');
+    return `DELETE FROM ${t} WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn(t, `$${i + 1}`)})`;
+  });
+  await m.query(
+    deletes.length === 1
+      ? deletes[0]
+      : `WITH ${deletes
+          .slice(0, -1)
+          .map((d, i) => `d${i} AS (${d})`)
+          .join(', ')} ${deletes[deletes.length - 1]}`,
+    params,
+  );
 }
 
 /**
@@ -214,6 +252,11 @@ export const STAGE_TIME_STAT_FROM_ROWS = `
    ).join(', ')}) AS s(stage, ended, ms)
    WHERE s.ms IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6`;
+export const STAGE_TIME_ALL_FROM_ROWS = `
+  SELECT year, award_code, movement_id, stage, bucket, sum(n)::int AS n, sum(ms)::bigint AS ms
+    FROM (${STAGE_TIME_STAT_FROM_ROWS}) s GROUP BY 1, 2, 3, 4, 5`;
+export const STAGE_TIME_UNIT_FROM_ROWS = `
+  SELECT unit_code, sum(n)::int AS n FROM (${STAGE_TIME_STAT_FROM_ROWS}) s GROUP BY 1`;
 export const AWARD_COUNT_FROM_ROWS = `
   SELECT year, unit_code, award_code, level, decider, COALESCE(movement_id, '') AS movement_id, subject_kind,
          direct_worker, count(*)::int AS n

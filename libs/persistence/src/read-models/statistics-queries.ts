@@ -113,8 +113,7 @@ export interface FiveYearReport {
  * The filters common to every statistic, over a maintained aggregate (`award_count`, `stage_time_stat`: a movement-less
  * row's movement is ''); `yearSql` is the year the row counts in.
  */
-function filtered(f: StatisticsFilter, yearSql: string, table: string): Where {
-  const c = new Where();
+function filtered(f: StatisticsFilter, yearSql: string, table: string, c = new Where()): Where {
   if (f.provinceCode !== undefined) c.add('o.province_code = ?', f.provinceCode);
   if (f.unitCode !== undefined) c.add(`${table}.unit_code = ?`, f.unitCode);
   if (f.awardCode !== undefined) c.add(`${table}.award_code = ?`, f.awardCode);
@@ -249,18 +248,17 @@ export class StatisticsQueries {
   }
 
   /**
-   * Median and 90th percentile of the days each stage took, counted in the year the stage ended: read from the
-   * maintained histogram (stage_time_stat), summed over the filter per stage and duration bucket.
+   * Median and 90th percentile of the days each stage took, counted in the year the stage ended, from the maintained
+   * histograms, summed per stage and duration bucket: a unit's from stage_time_stat; every unit's from stage_time_all;
+   * a province's from stage_time_all less the units with stage times outside it (stage_time_unit against org_unit).
    */
   async processingTimes(f: StatisticsFilter): Promise<StageTime[]> {
-    const c = filtered(f, 's.year', 's');
-    const rows = (await this.dataSource.query(
-      `SELECT s.stage, s.bucket, sum(s.n)::int AS n, sum(s.ms)::float8 AS ms
-         FROM stage_time_stat s LEFT JOIN org_unit o ON o.code = s.unit_code
-         ${c.sql}
-        GROUP BY s.stage, s.bucket`,
-      c.params,
-    )) as { stage: ProcessingStage; bucket: number; n: number; ms: number }[];
+    const rows = (f.unitCode !== undefined ? await this.unitStageTimes(f) : await this.allStageTimes(f)) as {
+      stage: ProcessingStage;
+      bucket: number;
+      n: number;
+      ms: number;
+    }[];
     return PROCESSING_STAGES.map(({ stage, label }) => {
       const buckets = rows
         .filter((r) => r.stage === stage)
@@ -273,6 +271,38 @@ export class StatisticsQueries {
         p90Days: round(percentileOf(buckets, 0.9), 2),
       };
     });
+  }
+
+  private unitStageTimes(f: StatisticsFilter): Promise<unknown[]> {
+    const c = filtered(f, 's.year', 's');
+    return this.dataSource.query(
+      `SELECT s.stage, s.bucket, sum(s.n)::int AS n, sum(s.ms)::float8 AS ms
+         FROM stage_time_stat s LEFT JOIN org_unit o ON o.code = s.unit_code
+         ${c.sql}
+        GROUP BY s.stage, s.bucket`,
+      c.params,
+    ) as Promise<unknown[]>;
+  }
+
+  private allStageTimes(f: StatisticsFilter): Promise<unknown[]> {
+    const w = new Where();
+    const common = (t: string): string =>
+      filtered({ ...f, provinceCode: undefined, unitCode: undefined }, `${t}.year`, t, w)
+        .conditions.splice(0)
+        .join(' AND ') || 'true';
+    const everyUnit = `SELECT a.stage, a.bucket, a.n, a.ms FROM stage_time_all a WHERE ${common('a')}`;
+    const outside =
+      f.provinceCode === undefined
+        ? ''
+        : `UNION ALL SELECT s.stage, s.bucket, -s.n, -s.ms FROM stage_time_stat s
+            WHERE s.unit_code IN (SELECT u.unit_code FROM stage_time_unit u LEFT JOIN org_unit o ON o.code = u.unit_code
+                                   WHERE o.province_code IS DISTINCT FROM ${w.param(f.provinceCode)})
+              AND ${common('s')}`;
+    return this.dataSource.query(
+      `SELECT x.stage, x.bucket, sum(x.n)::int AS n, sum(x.ms)::float8 AS ms FROM (${everyUnit} ${outside}) x
+        GROUP BY x.stage, x.bucket HAVING sum(x.n) > 0`,
+      w.params,
+    ) as Promise<unknown[]>;
   }
 
   /** The seed article's five-year report for a province and an inclusive range of years. */
