@@ -4,14 +4,14 @@ import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statisti
 
 /**
  * The statistics the reports read, maintained: the reports never scan stage_timing or award_fact, whose size follows
- * the dossiers, but these two tables, whose size follows the combinations in use.
+ * the dossiers, but these tables, whose size follows the combinations in use.
  *
  * - `stage_time_stat`: for each (year the stage ended, unit, award form, movement, stage) a fixed histogram of how long
  *   the stage took — per duration bucket, how many stages (`n`) and their total in milliseconds (`ms`). The
  *   processing-times report reads its percentiles from it (`percentileOf`): the value at a rank is the mean of the
  *   bucket holding that rank, interpolated between ranks as `percentile_cont` does. Exact while no bucket mixes two
  *   durations (whole days up to 100 days, whole hours below a day); otherwise within the bucket's width
- *   (`DURATION_BUCKETS`), usually far closer (the bucket's mean, not its edge). Counts are exact.
+ *   (`bucketOf`), usually far closer (the bucket's mean, not its edge). Counts are exact.
  * - `stage_time_all`: the same without the unit, and `stage_time_unit`: the units that have stage times. A report over
  *   every unit reads stage_time_all alone; a province's, stage_time_all less the units outside the province (exact:
  *   counts and millisecond sums are integers), so its size follows neither the dossiers nor the province's units.
@@ -20,7 +20,7 @@ import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statisti
  *
  * The batched statistics fold moves them: what a dossier's rows contributed before the batch is taken out, what they
  * contribute after is put in (net deltas in key order, so two appends lock shared rows in the same order), one
- * statement for both tables, a second only when a row reaches zero. Live and rebuilt rows are equal by construction.
+ * statement for all four tables, a second only when a row reaches zero. Live and rebuilt rows are equal by construction.
  */
 
 /** A movement-less row's movement in the aggregates ('' rather than NULL: part of the key). */
@@ -154,7 +154,6 @@ const AGGREGATES = {
 } as const satisfies Record<string, { key: readonly string[]; values: readonly string[] }>;
 type Aggregate = keyof typeof AGGREGATES;
 const AGGREGATE_NAMES = Object.keys(AGGREGATES) as Aggregate[];
-export const AGGREGATE_TABLES: readonly string[] = AGGREGATE_NAMES;
 const SQL_TYPES: Record<string, string> = {
   year: 'integer',
   bucket: 'integer',
