@@ -1,13 +1,16 @@
 /**
  * Starts an embedded Postgres on a free port (unless DATABASE_URL is set), runs a benchmark — bench/src/main.ts, or
- * bench/src/<name>.ts for `npm run bench -- <name>` (e.g. award-import) —, stops it.
+ * bench/src/<name>.ts for `npm run bench -- <name>` (e.g. award-import) —, stops it. Arguments after the name go to
+ * the benchmark (`npm run bench -- reads --scale 1000000`).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CACHE, freePort, ROOT, startPostgres } from './runtime';
 
 async function main(): Promise<number> {
-  const script = process.argv[2] ?? 'main';
+  const named = process.argv[2] !== undefined && !process.argv[2].startsWith('--');
+  const script = named ? process.argv[2] : 'main';
+  const args = process.argv.slice(named ? 3 : 2);
   if (!/^[a-z][a-z-]*$/.test(script))
     throw new Error(`no benchmark "${script}": name one of bench/src/*.ts without .ts`);
   let url = process.env.DATABASE_URL;
@@ -23,10 +26,14 @@ async function main(): Promise<number> {
   }
   try {
     return await new Promise<number>((ok) =>
-      spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', `${script}.ts`)], {
-        stdio: 'inherit',
-        env: { ...process.env, DATABASE_URL: url },
-      }).on('exit', (c) => ok(c ?? 1)),
+      spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', `${script}.ts`), ...args],
+        {
+          stdio: 'inherit',
+          env: { ...process.env, DATABASE_URL: url },
+        },
+      ).on('exit', (c) => ok(c ?? 1)),
     );
   } finally {
     await stop();

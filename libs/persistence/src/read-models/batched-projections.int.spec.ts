@@ -25,6 +25,12 @@ import { projectAwardFund } from './award-fund-projection';
 import { projectAwardHistory } from './award-history-projection';
 import { projectCouncilBallot } from './council-ballot-projection';
 import { projectStatistics } from './statistics-projection';
+import {
+  AWARD_COUNT_FROM_ROWS,
+  STAGE_TIME_ALL_FROM_ROWS,
+  STAGE_TIME_STAT_FROM_ROWS,
+  STAGE_TIME_UNIT_FROM_ROWS,
+} from './statistics-aggregates';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeAll(async () => {
@@ -380,4 +386,50 @@ describe('the statistics keep the movement each dossier comes from', () => {
         }),
       ).toEqual(expected);
   });
+});
+
+describe('the report aggregates the statistics fold maintains (stage_time_stat / _all / _unit, award_count)', () => {
+  const { events, commands } = eventTable();
+  /** The maintained aggregates and what the rows left by the fold add up to, after `batches`, rolled back afterwards. */
+  const aggregatesAfter = async (batches: readonly (readonly StoredEnvelope[])[]) => {
+    const runner = db.ds.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const m = runner.manager;
+      for (const batch of batches) await projectStatistics(m, batch);
+      const read = (sql: string) => m.query(`SELECT * FROM (${sql}) x ORDER BY x::text`) as Promise<{ n: number }[]>;
+      return {
+        maintained: [
+          await read('SELECT * FROM stage_time_stat'),
+          await read('SELECT * FROM stage_time_all'),
+          await read('SELECT * FROM stage_time_unit'),
+          await read('SELECT * FROM award_count'),
+        ],
+        fromRows: [
+          await read(STAGE_TIME_STAT_FROM_ROWS),
+          await read(STAGE_TIME_ALL_FROM_ROWS),
+          await read(STAGE_TIME_UNIT_FROM_ROWS),
+          await read(AWARD_COUNT_FROM_ROWS),
+        ],
+      };
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  };
+
+  it.each([
+    ['one event at a time', () => events.map((e) => [e])],
+    ["one command's events at a time (the live append)", () => commands],
+    ['pages of 7 events (streams cut across pages)', () => pages(events, 7)],
+    ['the whole table as one batch', () => [events]],
+  ])(
+    'equal what the rows add up to (returns take stage times back, revocations awards, no row left at zero), fed %s',
+    async (_, batches) => {
+      const { maintained, fromRows } = await aggregatesAfter(batches());
+      for (const rows of maintained) expect(rows.length).toBeGreaterThan(0);
+      expect(maintained.flat().every((r) => r.n > 0)).toBe(true);
+      expect(maintained).toEqual(fromRows);
+    },
+  );
 });

@@ -49,10 +49,10 @@ export const READ_MODELS: readonly {
     tables: ['dossier_view', 'dossier_count'],
   },
   {
-    name: 'statistics (awards, stage times)',
+    name: 'statistics (awards, stage times, and their report aggregates)',
     streams: ['DOSSIER'],
     project: projectStatistics,
-    tables: ['stage_timing', 'award_fact'],
+    tables: ['stage_timing', 'award_fact', 'stage_time_stat', 'stage_time_all', 'stage_time_unit', 'award_count'],
   },
   {
     name: 'award history',

@@ -1,8 +1,10 @@
 /**
  * The hot read queries use the index meant for them: the board's pages in both sorts and by unit, the inbox of the
- * secretariat and of a unit, the board's counts (the maintained counts, never the rows). Each query is the one the
- * repository runs (captured from it), explained on a scratch database of 30,000 dossier rows after ANALYZE. The
- * plans are checked in under ./plans (`TDKT_WRITE_PLANS=1` rewrites them), so a changed plan shows in review.
+ * secretariat and of a unit, the board's counts (the maintained counts, never the rows), the reports (the maintained
+ * statistics aggregates, never stage_timing or award_fact) and the award lookup. Each query is the one the
+ * repository runs (captured from it), explained on a scratch database of 30,000 dossier rows (and as many statistics
+ * and award history rows) after ANALYZE. The plans are checked in under ./plans (`TDKT_WRITE_PLANS=1` rewrites them),
+ * so a changed plan shows in review.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,14 @@ import { progressTable, type Actor } from '@tdkt/domain';
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 import { BoardQueries } from './board-queries';
 import { InboxQueries } from './inbox-queries';
+import { StatisticsQueries } from './statistics-queries';
+import { AwardHistoryQueries } from './award-history-queries';
+import {
+  AWARD_COUNT_FROM_ROWS,
+  STAGE_TIME_ALL_FROM_ROWS,
+  STAGE_TIME_STAT_FROM_ROWS,
+  STAGE_TIME_UNIT_FROM_ROWS,
+} from './statistics-aggregates';
 
 const ROWS = 30_000;
 const PLANS = join(__dirname, 'plans');
@@ -56,7 +66,52 @@ beforeAll(async () => {
      SELECT status, unit_code, award_code, commendation_type, COALESCE(held_by, ''), overdue, count(*)
        FROM dossier_view GROUP BY 1, 2, 3, 4, 5, 6`,
   );
-  await db.ds.query(`ANALYZE dossier_view, dossier_count, council_ballot`);
+  // As many dossiers' statistics (60 units of one province, three awards, two years, two thirds decided, stages of
+  // 0–40 days and hours) with their aggregates, and as many awards in the award history (5,000 names, and one common
+  // name that a tenth of them share).
+  await db.ds.query(
+    `INSERT INTO org_unit (code, name, level, province_code)
+     SELECT 'U' || i, 'Đơn vị ' || i, 'AGENCY', 'P1' FROM generate_series(0, 59) AS i`,
+  );
+  await db.ds.query(
+    `INSERT INTO stage_timing (dossier_id, award_code, unit_code, subject_kind, direct_worker, movement_id, created_at,
+       first_submitted_at, submitted_at, unit_approved_at, appraisal_accepted_at, voting_closed_at, decided_at,
+       closed_at, final_status)
+     SELECT gen_random_uuid(), (ARRAY['BK_TINH', 'CSTD_TINH', 'GIAY_KHEN'])[1 + i % 3], 'U' || (i % 60),
+            (ARRAY['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'])[1 + i % 3], i % 2 = 0, NULL, t, t, t,
+            t + (i % 7) * interval '1 day' + (i % 24) * interval '1 hour',
+            t + (i % 29) * interval '1 day' + (i % 24) * interval '1 hour',
+            t + (i % 31 + 1) * interval '1 day',
+            CASE WHEN i % 3 > 0 THEN t + (i % 41 + 2) * interval '1 day' END,
+            CASE WHEN i % 3 > 0 THEN t + (i % 41 + 2) * interval '1 day' END,
+            CASE WHEN i % 3 > 0 THEN 'AWARDED' END
+       FROM generate_series(1, $1::int) AS i, LATERAL (SELECT timestamptz '2024-01-01' + i * interval '33 minutes' AS t) x`,
+    [ROWS],
+  );
+  await db.ds.query(
+    `INSERT INTO award_fact (dossier_id, award_code, level, decider, subject_kind, unit_code, direct_worker, movement_id,
+       decision_number, authority, decided_on, year)
+     SELECT dossier_id, award_code, 'PROVINCIAL', 'PROVINCIAL_CHAIRMAN', subject_kind, unit_code, direct_worker, NULL,
+            'QĐ-' || dossier_id, 'PROVINCIAL_CHAIRMAN', decided_at::date, EXTRACT(YEAR FROM decided_at)::int
+       FROM stage_timing WHERE decided_at IS NOT NULL`,
+  );
+  await db.ds.query(`INSERT INTO stage_time_stat ${STAGE_TIME_STAT_FROM_ROWS}`);
+  await db.ds.query(`INSERT INTO stage_time_all ${STAGE_TIME_ALL_FROM_ROWS}`);
+  await db.ds.query(`INSERT INTO stage_time_unit ${STAGE_TIME_UNIT_FROM_ROWS}`);
+  await db.ds.query(`INSERT INTO award_count ${AWARD_COUNT_FROM_ROWS}`);
+  await db.ds.query(
+    `INSERT INTO award_history (dossier_id, subject_key, subject_kind, full_name, unit_code, award_code, year,
+       decision_number, decided_on, achievement_id)
+     SELECT gen_random_uuid(), 'S' || (i % 20000), 'INDIVIDUAL',
+            CASE WHEN i % 10 = 0 THEN 'Nguyễn Văn Hùng' ELSE 'Người ' || (i % 5000) END, 'U' || (i % 60), 'BK_TINH',
+            2020 + i % 6, 'QĐ-' || i, date '2020-01-01' + i % 2000, 'A' || i
+       FROM generate_series(1, $1::int) AS i`,
+    [ROWS],
+  );
+  await db.ds.query(
+    `ANALYZE dossier_view, dossier_count, council_ballot, org_unit, stage_timing, award_fact, stage_time_stat,
+       stage_time_all, stage_time_unit, award_count, award_history`,
+  );
   recording = await new DataSource({ ...db.ds.options, logging: ['query'], logger: recorder }).initialize();
 }, 120_000);
 afterAll(async () => {
@@ -89,6 +144,9 @@ const board = () => new BoardQueries(recording);
 const inbox = () => new InboxQueries(recording);
 const officer: Actor = { userId: 'sec-1', role: 'SECRETARIAT_OFFICER' };
 const clerk: Actor = { userId: 'clerk-U7', role: 'UNIT_CLERK', unitCode: 'U7' };
+const statistics = () => new StatisticsQueries(recording);
+const history = () => new AwardHistoryQueries(recording);
+const province = { provinceCode: 'P1', fromYear: 2024, toYear: 2025 };
 
 it('the board, newest change first, reads dossier_view_updated in order (no sort)', async () => {
   const plan = await planOf('board-updated', () => board().page({ kind: 'ALL' }, {}, { limit: 50, today: TODAY }));
@@ -145,4 +203,59 @@ it("the board's counts read the maintained counts, never dossier_view", async ()
     expect(plan).toMatch(/on dossier_count/);
     expect(plan).not.toMatch(/dossier_view/);
   }
+});
+
+describe('the reports read the maintained aggregates, never the rows of stage_timing or award_fact', () => {
+  const neverTheRows = (plan: string) => expect(plan).not.toMatch(/stage_timing|award_fact/);
+
+  it("the processing-times report of a province reads stage_time_all, less the units outside it; a unit's, stage_time_stat", async () => {
+    const plan = await planOf('report-processing-times', () => statistics().processingTimes(province));
+    expect(plan).toMatch(/on stage_time_all/);
+    expect(plan).toMatch(/on stage_time_unit/);
+    neverTheRows(plan);
+    const unit = await planOf('report-processing-times-unit', () =>
+      statistics().processingTimes({ ...province, unitCode: 'U7', awardCode: 'BK_TINH' }),
+    );
+    expect(unit).toMatch(/Index Scan on stage_time_stat_pkey|Index Scan using stage_time_stat_pkey/);
+    neverTheRows(unit);
+  });
+
+  it('the awards report (by form, by movement, the direct-worker share) and the five-year report read award_count', async () => {
+    const plans = [
+      await planOf('report-awards', () => statistics().awards(province)),
+      await planOf('report-awards-unit', () => statistics().awards({ ...province, unitCode: 'U7' })),
+      await planOf('report-awards-by-movement', () => statistics().awardsByMovement(province)),
+      await planOf('report-direct-workers', () => statistics().directWorkerShare(province)),
+      await planOf('report-five-year', () => statistics().fiveYearReport(province)),
+    ];
+    for (const plan of plans) {
+      expect(plan).toMatch(/on award_count/);
+      neverTheRows(plan);
+    }
+  });
+});
+
+describe('the award lookup reads award_history off an index in its order', () => {
+  it('by a common name, newest decision first, with no sort', async () => {
+    const plan = await planOf('award-lookup-name', () => history().find({ name: 'Nguyễn Văn Hùng', limit: 50 }));
+    expect(plan).toMatch(/Index Scan using award_history_name_newest on award_history/);
+    expect(plan).not.toMatch(/Sort|Seq Scan/);
+  });
+
+  // A unit's share of a name is a few hundred rows at most: the planner may fetch them by bitmap and sort them.
+  it("by name within a unit (a unit's staff), on award_history_name", async () => {
+    const plan = await planOf('award-lookup-name-unit', () =>
+      history().find({ name: 'Nguyễn Văn Hùng', unitCode: 'U10', limit: 50 }),
+    );
+    expect(plan).toMatch(
+      /Index Scan using award_history_name on award_history|Bitmap Index Scan on award_history_name\n/,
+    );
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
+
+  it("by a citizen id's subject key", async () => {
+    const plan = await planOf('award-lookup-subject', () => history().find({ subjectKey: 'S77', limit: 50 }));
+    expect(plan).toMatch(/award_history_subject/);
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
 });

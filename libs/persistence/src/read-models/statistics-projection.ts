@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
 import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
+import { aggregateDeltas, writeAggregateDeltas } from './statistics-aggregates';
 
 /** One dossier's stage_timing row: its nominee facts (from DossierCreated) and when it reached each stage. */
 export interface StageTimingRow {
@@ -205,7 +206,8 @@ const READS = new Set([
 /**
  * The statistics read model over a batch of events (one command's, or a page of the event table in a rebuild): the
  * touched dossiers' rows are read once, the events folded with `statisticsAfter`, and each table written in one
- * statement. Reads only its own tables, so a rebuild from the event table reproduces it.
+ * statement; the report aggregates (stage_time_stat, award_count) move by what the changed rows contributed before and
+ * after (statistics-aggregates.ts). Reads only its own tables, so a rebuild from the event table reproduces it.
  */
 export async function projectStatistics(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
   const events = batch.filter((e) => READS.has(e.type));
@@ -239,4 +241,5 @@ export async function projectStatistics(m: EntityManager, batch: readonly Stored
     (s) => s.fact,
     (s) => one(s.fact),
   );
+  await writeAggregateDeltas(m, aggregateDeltas(loaded, changed));
 }

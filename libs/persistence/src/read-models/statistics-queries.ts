@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Where } from './sql';
+import { percentileOf, TIMED_STAGES } from './statistics-aggregates';
 import {
   AWARD_CODES,
   findAward,
@@ -10,30 +11,16 @@ import {
 
 const labelOf = (c: ReportCategory): string => c.label ?? findAward(c.awardCodes[0])?.nameVi ?? c.key;
 
-/** The stages a dossier passes on the provincial route, as (from, to) columns of stage_timing. */
-export const PROCESSING_STAGES = [
-  { stage: 'UNIT_REVIEW', label: 'Xét duyệt tại đơn vị', from: 'submitted_at', to: 'unit_approved_at' },
-  {
-    stage: 'APPRAISAL',
-    label: 'Thẩm định (Ban Thi đua – Khen thưởng)',
-    from: 'unit_approved_at',
-    to: 'appraisal_accepted_at',
-  },
-  {
-    stage: 'COUNCIL_VOTING',
-    label: 'Hội đồng Thi đua – Khen thưởng bỏ phiếu',
-    from: 'appraisal_accepted_at',
-    to: 'voting_closed_at',
-  },
-  { stage: 'DECISION', label: 'Người có thẩm quyền quyết định', from: 'voting_closed_at', to: 'decided_at' },
-  {
-    stage: 'TOTAL',
-    label: 'Toàn bộ (từ lần trình đầu tiên đến quyết định)',
-    from: 'first_submitted_at',
-    to: 'decided_at',
-  },
-] as const;
-export type ProcessingStage = (typeof PROCESSING_STAGES)[number]['stage'];
+const STAGE_LABELS: Record<(typeof TIMED_STAGES)[number]['stage'], string> = {
+  UNIT_REVIEW: 'Xét duyệt tại đơn vị',
+  APPRAISAL: 'Thẩm định (Ban Thi đua – Khen thưởng)',
+  COUNCIL_VOTING: 'Hội đồng Thi đua – Khen thưởng bỏ phiếu',
+  DECISION: 'Người có thẩm quyền quyết định',
+  TOTAL: 'Toàn bộ (từ lần trình đầu tiên đến quyết định)',
+};
+/** The stages a dossier passes on the provincial route, as (from, to) columns of stage_timing, with their names. */
+export const PROCESSING_STAGES = TIMED_STAGES.map((s) => ({ ...s, label: STAGE_LABELS[s.stage] }));
+export type ProcessingStage = (typeof TIMED_STAGES)[number]['stage'];
 
 export interface StatisticsFilter {
   provinceCode?: string;
@@ -93,7 +80,10 @@ export interface StageTime {
   label: string;
   /** Dossiers that completed the stage in the period (by the year the stage ended). */
   count: number;
-  /** Calendar days, 2 decimals (continuous percentiles); null when count is 0. */
+  /**
+   * Calendar days, 2 decimals (continuous percentiles over the maintained histogram: exact while no duration bucket
+   * mixes two durations, else within the bucket, see statistics-aggregates.ts); null when count is 0.
+   */
   medianDays: number | null;
   p90Days: number | null;
 }
@@ -119,9 +109,11 @@ export interface FiveYearReport {
   directWorkers: DirectWorkerShare;
 }
 
-/** The filters common to every statistic; `yearSql` is the year the row counts in. */
-function filtered(f: StatisticsFilter, yearSql: string, table: string): Where {
-  const c = new Where();
+/**
+ * The filters common to every statistic, over a maintained aggregate (`award_count`, `stage_time_stat`: a movement-less
+ * row's movement is ''); `yearSql` is the year the row counts in.
+ */
+function filtered(f: StatisticsFilter, yearSql: string, table: string, c = new Where()): Where {
   if (f.provinceCode !== undefined) c.add('o.province_code = ?', f.provinceCode);
   if (f.unitCode !== undefined) c.add(`${table}.unit_code = ?`, f.unitCode);
   if (f.awardCode !== undefined) c.add(`${table}.award_code = ?`, f.awardCode);
@@ -137,8 +129,17 @@ function filtered(f: StatisticsFilter, yearSql: string, table: string): Where {
 }
 
 const round = (x: number | null, digits: number): number | null => (x === null ? null : Number(x.toFixed(digits)));
+const DAY_MS = 86_400_000;
+const shareOf = (individuals: number, directWorkers: number): DirectWorkerShare => ({
+  individuals,
+  directWorkers,
+  share: individuals === 0 ? null : round(directWorkers / individuals, 4),
+});
 
-/** Statistics over the award_fact and stage_timing read models; the province of a unit comes from org_unit. */
+/**
+ * Statistics over the aggregates the statistics read model maintains (award_count, stage_time_stat — never the rows
+ * of award_fact or stage_timing, whose size follows the dossiers); the province of a unit comes from org_unit.
+ */
 export class StatisticsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -148,12 +149,12 @@ export class StatisticsQueries {
     const order = c.param(AWARD_CODES);
     const rows = (await this.dataSource.query(
       `SELECT f.year, f.award_code, f.level, f.decider, f.unit_code, o.name AS unit_name, o.province_code,
-              count(*)::int AS total,
-              count(*) FILTER (WHERE f.subject_kind = 'INDIVIDUAL')::int AS individuals,
-              count(*) FILTER (WHERE f.subject_kind = 'COLLECTIVE')::int AS collectives,
-              count(*) FILTER (WHERE f.subject_kind = 'HOUSEHOLD')::int AS households,
-              count(*) FILTER (WHERE f.subject_kind = 'INDIVIDUAL' AND f.direct_worker)::int AS direct_workers
-         FROM award_fact f LEFT JOIN org_unit o ON o.code = f.unit_code
+              sum(f.n)::int AS total,
+              COALESCE(sum(f.n) FILTER (WHERE f.subject_kind = 'INDIVIDUAL'), 0)::int AS individuals,
+              COALESCE(sum(f.n) FILTER (WHERE f.subject_kind = 'COLLECTIVE'), 0)::int AS collectives,
+              COALESCE(sum(f.n) FILTER (WHERE f.subject_kind = 'HOUSEHOLD'), 0)::int AS households,
+              COALESCE(sum(f.n) FILTER (WHERE f.subject_kind = 'INDIVIDUAL' AND f.direct_worker), 0)::int AS direct_workers
+         FROM award_count f LEFT JOIN org_unit o ON o.code = f.unit_code
          ${c.sql}
         GROUP BY f.year, f.award_code, f.level, f.decider, f.unit_code, o.name, o.province_code
         ORDER BY f.year, array_position(${order}::text[], f.award_code), f.unit_code`,
@@ -196,19 +197,19 @@ export class StatisticsQueries {
   async awardsByMovement(f: StatisticsFilter): Promise<MovementAwardCountRow[]> {
     const c = filtered(f, 'f.year', 'f');
     const rows = (await this.dataSource.query(
-      `SELECT f.movement_id, mv.name AS movement_name, count(*)::int AS total,
-              count(*) FILTER (WHERE f.level = 'STATE')::int AS state,
-              count(*) FILTER (WHERE f.level = 'PROVINCIAL')::int AS provincial,
-              count(*) FILTER (WHERE f.level = 'GRASSROOTS')::int AS grassroots,
-              count(*) FILTER (WHERE f.subject_kind = 'INDIVIDUAL')::int AS individuals,
-              count(*) FILTER (WHERE f.subject_kind = 'COLLECTIVE')::int AS collectives,
-              count(*) FILTER (WHERE f.subject_kind = 'HOUSEHOLD')::int AS households
-         FROM award_fact f
+      `SELECT NULLIF(f.movement_id, '') AS movement_id, mv.name AS movement_name, sum(f.n)::int AS total,
+              COALESCE(sum(f.n) FILTER (WHERE f.level = 'STATE'), 0)::int AS state,
+              COALESCE(sum(f.n) FILTER (WHERE f.level = 'PROVINCIAL'), 0)::int AS provincial,
+              COALESCE(sum(f.n) FILTER (WHERE f.level = 'GRASSROOTS'), 0)::int AS grassroots,
+              COALESCE(sum(f.n) FILTER (WHERE f.subject_kind = 'INDIVIDUAL'), 0)::int AS individuals,
+              COALESCE(sum(f.n) FILTER (WHERE f.subject_kind = 'COLLECTIVE'), 0)::int AS collectives,
+              COALESCE(sum(f.n) FILTER (WHERE f.subject_kind = 'HOUSEHOLD'), 0)::int AS households
+         FROM award_count f
          LEFT JOIN org_unit o ON o.code = f.unit_code
          LEFT JOIN movement_view mv ON mv.id::text = f.movement_id
          ${c.sql}
         GROUP BY f.movement_id, mv.name
-        ORDER BY f.movement_id IS NULL, mv.name, f.movement_id`,
+        ORDER BY f.movement_id = '', mv.name, f.movement_id`,
       c.params,
     )) as {
       movement_id: string | null;
@@ -238,46 +239,70 @@ export class StatisticsQueries {
   async directWorkerShare(f: StatisticsFilter): Promise<DirectWorkerShare> {
     const c = filtered(f, 'f.year', 'f').add(`f.subject_kind = ?`, 'INDIVIDUAL');
     const [r] = (await this.dataSource.query(
-      `SELECT count(*)::int AS individuals, count(*) FILTER (WHERE f.direct_worker)::int AS direct_workers
-         FROM award_fact f LEFT JOIN org_unit o ON o.code = f.unit_code ${c.sql}`,
+      `SELECT COALESCE(sum(f.n), 0)::int AS individuals,
+              COALESCE(sum(f.n) FILTER (WHERE f.direct_worker), 0)::int AS direct_workers
+         FROM award_count f LEFT JOIN org_unit o ON o.code = f.unit_code ${c.sql}`,
       c.params,
     )) as { individuals: number; direct_workers: number }[];
-    return {
-      individuals: r.individuals,
-      directWorkers: r.direct_workers,
-      share: r.individuals === 0 ? null : round(r.direct_workers / r.individuals, 4),
-    };
+    return shareOf(r.individuals, r.direct_workers);
   }
 
-  /** Median and 90th percentile of the days each stage took, counted in the year the stage ended. */
+  /**
+   * Median and 90th percentile of the days each stage took, counted in the year the stage ended, from the maintained
+   * histograms, summed per stage and duration bucket: a unit's from stage_time_stat; every unit's from stage_time_all;
+   * a province's from stage_time_all less the units with stage times outside it (stage_time_unit against org_unit).
+   */
   async processingTimes(f: StatisticsFilter): Promise<StageTime[]> {
-    const c = filtered(f, `EXTRACT(YEAR FROM s.ended AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`, 't').add(
-      's.started IS NOT NULL AND s.ended IS NOT NULL',
-    );
-    const values = PROCESSING_STAGES.map((s) => `('${s.stage}', t.${s.from}, t.${s.to})`).join(', ');
-    const days = `(EXTRACT(EPOCH FROM (s.ended - s.started)) / 86400)::float8`;
-    const rows = (await this.dataSource.query(
-      `SELECT s.stage, count(*)::int AS n,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days}) AS p90
-         FROM stage_timing t
-         LEFT JOIN org_unit o ON o.code = t.unit_code
-        CROSS JOIN LATERAL (VALUES ${values}) AS s(stage, started, ended)
-         ${c.sql}
-        GROUP BY s.stage`,
-      c.params,
-    )) as { stage: ProcessingStage; n: number; median: number | null; p90: number | null }[];
-    const byStage = new Map(rows.map((r) => [r.stage, r]));
+    const rows = (f.unitCode !== undefined ? await this.unitStageTimes(f) : await this.allStageTimes(f)) as {
+      stage: ProcessingStage;
+      bucket: number;
+      n: number;
+      ms: number;
+    }[];
     return PROCESSING_STAGES.map(({ stage, label }) => {
-      const r = byStage.get(stage);
+      const buckets = rows
+        .filter((r) => r.stage === stage)
+        .map((r) => ({ bucket: r.bucket, n: r.n, sum: r.ms / DAY_MS }));
       return {
         stage,
         label,
-        count: r?.n ?? 0,
-        medianDays: round(r?.median ?? null, 2),
-        p90Days: round(r?.p90 ?? null, 2),
+        count: buckets.reduce((n, b) => n + b.n, 0),
+        medianDays: round(percentileOf(buckets, 0.5), 2),
+        p90Days: round(percentileOf(buckets, 0.9), 2),
       };
     });
+  }
+
+  private unitStageTimes(f: StatisticsFilter): Promise<unknown[]> {
+    const c = filtered(f, 's.year', 's');
+    return this.dataSource.query(
+      `SELECT s.stage, s.bucket, sum(s.n)::int AS n, sum(s.ms)::float8 AS ms
+         FROM stage_time_stat s LEFT JOIN org_unit o ON o.code = s.unit_code
+         ${c.sql}
+        GROUP BY s.stage, s.bucket`,
+      c.params,
+    ) as Promise<unknown[]>;
+  }
+
+  private allStageTimes(f: StatisticsFilter): Promise<unknown[]> {
+    const w = new Where();
+    const common = (t: string): string =>
+      filtered({ ...f, provinceCode: undefined, unitCode: undefined }, `${t}.year`, t, w)
+        .conditions.splice(0)
+        .join(' AND ') || 'true';
+    const everyUnit = `SELECT a.stage, a.bucket, a.n, a.ms FROM stage_time_all a WHERE ${common('a')}`;
+    const outside =
+      f.provinceCode === undefined
+        ? ''
+        : `UNION ALL SELECT s.stage, s.bucket, -s.n, -s.ms FROM stage_time_stat s
+            WHERE s.unit_code IN (SELECT u.unit_code FROM stage_time_unit u LEFT JOIN org_unit o ON o.code = u.unit_code
+                                   WHERE o.province_code IS DISTINCT FROM ${w.param(f.provinceCode)})
+              AND ${common('s')}`;
+    return this.dataSource.query(
+      `SELECT x.stage, x.bucket, sum(x.n)::int AS n, sum(x.ms)::float8 AS ms FROM (${everyUnit} ${outside}) x
+        GROUP BY x.stage, x.bucket HAVING sum(x.n) > 0`,
+      w.params,
+    ) as Promise<unknown[]>;
   }
 
   /** The seed article's five-year report for a province and an inclusive range of years. */
@@ -294,12 +319,13 @@ export class StatisticsQueries {
       ...(p.movementId ? { movementId: p.movementId } : {}),
     };
     const c = filtered(filter, 'f.year', 'f');
+    // One statement: the categories' counts and the direct-worker share come from the same counters.
     const counts = (await this.dataSource.query(
-      `SELECT f.award_code, f.subject_kind, count(*)::int AS n
-         FROM award_fact f LEFT JOIN org_unit o ON o.code = f.unit_code ${c.sql}
-        GROUP BY f.award_code, f.subject_kind`,
+      `SELECT f.award_code, f.subject_kind, f.direct_worker, sum(f.n)::int AS n
+         FROM award_count f LEFT JOIN org_unit o ON o.code = f.unit_code ${c.sql}
+        GROUP BY f.award_code, f.subject_kind, f.direct_worker`,
       c.params,
-    )) as { award_code: string; subject_kind: string; n: number }[];
+    )) as { award_code: string; subject_kind: string; direct_worker: boolean; n: number }[];
     const rows = FIVE_YEAR_REPORT_CATEGORIES.map((category, i): FiveYearRow => {
       const mine = counts.filter((r) => category.awardCodes.includes(r.award_code));
       const of = (kind: string) => mine.filter((r) => r.subject_kind === kind).reduce((n, r) => n + r.n, 0);
@@ -315,6 +341,11 @@ export class StatisticsQueries {
         households: of('HOUSEHOLD'),
       };
     });
-    return { ...p, rows, directWorkers: await this.directWorkerShare(filter) };
+    const individuals = counts.filter((r) => r.subject_kind === 'INDIVIDUAL');
+    const directWorkers = shareOf(
+      individuals.reduce((n, r) => n + r.n, 0),
+      individuals.filter((r) => r.direct_worker).reduce((n, r) => n + r.n, 0),
+    );
+    return { ...p, rows, directWorkers };
   }
 }

@@ -7,6 +7,12 @@ import { Directory } from '../directory/directory';
 
 import { rebuildReadModels } from './rebuild';
 import { StatisticsQueries } from './statistics-queries';
+import {
+  AWARD_COUNT_FROM_ROWS,
+  STAGE_TIME_ALL_FROM_ROWS,
+  STAGE_TIME_STAT_FROM_ROWS,
+  STAGE_TIME_UNIT_FROM_ROWS,
+} from './statistics-aggregates';
 import { eventStoreWithReadModels } from './projections';
 
 const SEPT_2025 = Date.UTC(2025, 8, 15, 3);
@@ -251,6 +257,22 @@ describe('processing time per stage', () => {
     ).toBe(true);
   });
 
+  it("reads a province's (every unit less those outside it), a unit's and every unit's times alike", async () => {
+    const of = async (f: Parameters<StatisticsQueries['processingTimes']>[0]) =>
+      (await stats.processingTimes(f)).map((s) => [s.stage, s.count, s.medianDays, s.p90Days]);
+    const hn = await of({ provinceCode: 'HN', fromYear: 2025, toYear: 2025 });
+    expect(await of({ unitCode: 'HN-XA', fromYear: 2025, toYear: 2025 })).toEqual(hn);
+    expect(await of({ provinceCode: 'HN', unitCode: 'HN-XA', awardCode: 'BK_TINH', fromYear: 2025 })).toEqual(hn);
+    expect(await of({ provinceCode: 'NONE', fromYear: 2025, toYear: 2025 })).toEqual(
+      hn.map(([stage]) => [stage, 0, null, null]),
+    );
+    // Every unit: HN's five and SL's awarded, rejected and open dossiers that finished a stage in 2025.
+    const all = await stats.processingTimes({ fromYear: 2025, toYear: 2025 });
+    const sl = await stats.processingTimes({ provinceCode: 'SL', fromYear: 2025, toYear: 2025 });
+    expect(all.map((s, i) => s.count - sl[i].count)).toEqual(hn.map(([, n]) => n));
+    expect(sl.find((s) => s.stage === 'TOTAL')?.count).toBe(8); // A B F L C D E and the refused I
+  });
+
   it('times a returned dossier from its last pass, its total from the first submission, and keeps final statuses', async () => {
     const rows = (await db.ds.query(`SELECT * FROM stage_timing WHERE dossier_id = ANY ($1) ORDER BY dossier_id`, [
       [ids.L, ids.I, ids.J, ids.K, ids.W],
@@ -321,18 +343,41 @@ describe('the five-year report of the seed article', () => {
   });
 });
 
+describe('the report aggregates', () => {
+  it('hold exactly what the rows of stage_timing and award_fact add up to', async () => {
+    const maintained = (t: string) => db.ds.query(`SELECT * FROM ${t} ORDER BY ${t}::text`) as Promise<unknown[]>;
+    const fromRows = (sql: string) => db.ds.query(`SELECT * FROM (${sql}) x ORDER BY x::text`) as Promise<unknown[]>;
+    for (const [table, sql] of [
+      ['stage_time_stat', STAGE_TIME_STAT_FROM_ROWS],
+      ['stage_time_all', STAGE_TIME_ALL_FROM_ROWS],
+      ['stage_time_unit', STAGE_TIME_UNIT_FROM_ROWS],
+    ]) {
+      const rows = await maintained(table);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toEqual(await fromRows(sql));
+    }
+    const awards = await maintained('award_count');
+    expect((awards as { n: number }[]).reduce((n, r) => n + r.n, 0)).toBe(13);
+    expect(awards).toEqual(await fromRows(AWARD_COUNT_FROM_ROWS));
+  });
+});
+
 describe('rebuild', () => {
   const snapshot = async (ds: DataSource) =>
     Promise.all(
-      ['stage_timing', 'award_fact'].map(
-        (t) => ds.query(`SELECT * FROM ${t} ORDER BY dossier_id`) as Promise<unknown[]>,
+      ['stage_timing', 'award_fact', 'stage_time_stat', 'stage_time_all', 'stage_time_unit', 'award_count'].map(
+        (t) => ds.query(`SELECT * FROM ${t} ORDER BY ${t}::text`) as Promise<unknown[]>,
       ),
     );
 
   it('replaying the event table reproduces the statistics tables exactly', async () => {
     const live = await snapshot(db.ds);
-    expect(live.map((rows) => rows.length)).toEqual([17, 13]);
+    expect(live.map((rows) => rows.length).slice(0, 2)).toEqual([17, 13]);
     await db.ds.query(`UPDATE award_fact SET year = 1999`); // damage that only a replay repairs
+    await db.ds.query(`UPDATE award_count SET n = n + 1`);
+    await db.ds.query(`DELETE FROM stage_time_stat WHERE stage = 'TOTAL'`);
+    await db.ds.query(`UPDATE stage_time_all SET ms = 0`);
+    await db.ds.query(`DELETE FROM stage_time_unit`);
     await rebuildReadModels(db.ds);
     expect(await snapshot(db.ds)).toEqual(live);
   });
