@@ -125,7 +125,8 @@ export class EventStore {
           return { appended: 0, duplicate: true, headHash: mine[mine.length - 1].hash };
         // Part of the events inserted beside some stored by the same request: never written that way. The error rolls
         // back what this statement inserted.
-        if (mine.length > 0) throw new Error(`stream ${streamId}: an earlier append of this request stored other events`);
+        if (mine.length > 0)
+          throw new Error(`stream ${streamId}: an earlier append of this request stored other events`);
         const predecessor = events[0].seq === 1 || stored.some((r) => r.seq === events[0].seq - 1);
         if (!predecessor || attempt >= 3)
           throw new Error(`stream ${streamId} has no event ${events[0].seq - 1}; refusing a gap`);
@@ -213,12 +214,7 @@ async function insertAndRead(
   inserted: { seq: number; prev_hash: string; hash: string }[];
   rows: { t: number; row: unknown }[];
 }> {
-  const params: unknown[] = [
-    JSON.stringify(events.map(asInput)),
-    events[0].streamId,
-    events[0].seq,
-    GENESIS_HASH,
-  ];
+  const params: unknown[] = [JSON.stringify(events.map(asInput)), events[0].streamId, events[0].seq, GENESIS_HASH];
   const reads = readQuery((v) => `$${params.push(v)}`);
   const result = (await m.query(
     `WITH RECURSIVE input AS (

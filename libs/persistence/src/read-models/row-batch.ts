@@ -42,7 +42,9 @@ export function readQuery(reads: readonly RowRead[], param: (value: unknown) => 
     if (owners.length === 0) return [];
     const text = (table.text ?? []).map((c) => `'${c}', r.${c}::text`);
     const row = text.length ? `to_jsonb(r) || jsonb_build_object(${text.join(', ')})` : 'to_jsonb(r)';
-    return [`SELECT ${i} AS t, ${row} AS row FROM ${table.name} r WHERE r.${table.owner} = ANY (${param(owners)}::uuid[])`];
+    return [
+      `SELECT ${i} AS t, ${row} AS row FROM ${table.name} r WHERE r.${table.owner} = ANY (${param(owners)}::uuid[])`,
+    ];
   });
   return parts.length ? parts.join(' UNION ALL ') : undefined;
 }
@@ -159,7 +161,9 @@ export function replaceOwnedRows(
   const onConflict = others.length
     ? `DO UPDATE SET ${others.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
     : 'DO NOTHING';
-  const input = s.cte(`SELECT ${list} FROM jsonb_populate_recordset(NULL::${table.name}, ${s.param(JSON.stringify(rows))}::jsonb)`);
+  const input = s.cte(
+    `SELECT ${list} FROM jsonb_populate_recordset(NULL::${table.name}, ${s.param(JSON.stringify(rows))}::jsonb)`,
+  );
   s.cte(
     `DELETE FROM ${table.name} t WHERE t.${table.owner} = ANY (${s.param(owners)}::uuid[])
        AND (${table.key.map((k) => `t.${k}`).join(', ')}) NOT IN (SELECT ${key} FROM ${input})`,
