@@ -14,7 +14,7 @@ import {
   type AdminJob,
   type AdminJobKind,
   type ChainedEvent,
-  projectAll,
+  inlineReadModels,
 } from '@tdkt/persistence';
 import { adminJobsTotal, dataConverter, logger, reconcile } from '@tdkt/platform';
 import { CONFIG } from '../platform/tokens';
@@ -25,7 +25,7 @@ class CountingEventStore extends EventStore {
     dataSource: DataSource,
     private readonly onCount: (n: number) => Promise<void>,
   ) {
-    super(dataSource, projectAll);
+    super(dataSource, inlineReadModels);
   }
 
   override async *readAll(pageSize = 1000, manager?: EntityManager): AsyncGenerator<ChainedEvent[]> {

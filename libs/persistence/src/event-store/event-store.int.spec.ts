@@ -203,6 +203,86 @@ describe('the hash chain', () => {
   });
 });
 
+describe('the chain under concurrency and retries (continued by the database from the stored head)', () => {
+  /** The next event of a stream, from a writer who believes its head is `seq`. */
+  const next = (streamId: string, seq: number, requestId: string): EventEnvelope => ({
+    streamId,
+    seq: seq + 1,
+    type: 'DossierContentUpdated',
+    ruleSetVersion: null,
+    actorId: 'clerk-1',
+    actorRole: 'UNIT_CLERK',
+    occurredAt: '2025-07-03T03:00:00.000Z',
+    requestId,
+    data: { title: `Bằng khen — bản ${seq + 1} 🏅 "Ngô Văn Ổn" \\ ${requestId.slice(0, 4)}` },
+  });
+
+  it('hashes as chainHash does: a batch of events with Vietnamese, emoji and escapes verifies from the genesis', async () => {
+    const [created, submitted] = aStream();
+    const updates = [2, 3, 4].map((seq) => next(created.streamId, seq, created.requestId));
+    const { headHash } = await store.append([created, { ...submitted, requestId: created.requestId }, ...updates]);
+    expect(await new ChainVerifier(store).verifyDossier(created.streamId)).toEqual({
+      ok: true,
+      dossiers: 1,
+      events: 5,
+      head: headHash,
+    });
+    const stored = await store.readStream(created.streamId);
+    expect(stored.map((e) => e.prevHash)).toEqual(['0'.repeat(64), ...stored.slice(0, -1).map((e) => e.hash)]);
+  });
+
+  it('writers racing for the same seq: one wins each seq, the others are refused, the chain stays gapless and unforked', async () => {
+    const [created] = aStream();
+    await store.append([created]);
+    const writers = Array.from({ length: 6 }, () => randomUUID());
+    const won = new Map<string, number>();
+    // Each writer appends 3 events, each time at the head it last saw, racing the others and retrying when refused.
+    await Promise.all(
+      writers.map(async (writer) => {
+        for (let mine = 0; mine < 3;) {
+          const head = await store.count(created.streamId);
+          const requestId = `${writer}:${mine}`;
+          try {
+            const result = await store.append([next(created.streamId, head, requestId)]);
+            expect(result).toMatchObject({ appended: 1, duplicate: false });
+            won.set(requestId, head + 1);
+            mine++;
+          } catch (e) {
+            if (!(e instanceof ConcurrentAppendError)) throw e;
+          }
+        }
+      }),
+    );
+    const stored = await store.readStream(created.streamId);
+    expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+    expect(new Set(stored.map((e) => e.requestId)).size).toBe(19);
+    for (const [requestId, seq] of won) expect(stored[seq - 1].requestId).toBe(requestId);
+    expect((await new ChainVerifier(store).verifyDossier(created.streamId)).ok).toBe(true);
+    // The read model followed every winner, once.
+    expect(await new DossierQueries(ds).findById(created.streamId)).toMatchObject({ version: 19 });
+  });
+
+  it('a batch whose first seq another request took stores none of its events, not even the free ones', async () => {
+    const [created] = aStream();
+    await store.append([created, next(created.streamId, 1, created.requestId)]);
+    const late = randomUUID();
+    await expect(
+      store.append([next(created.streamId, 1, late), next(created.streamId, 2, late), next(created.streamId, 3, late)]),
+    ).rejects.toBeInstanceOf(ConcurrentAppendError);
+    expect(await store.count(created.streamId)).toBe(2);
+    expect((await new ChainVerifier(store).verifyDossier(created.streamId)).ok).toBe(true);
+  });
+
+  it('an append racing a retry of itself: both return the same head, the events are stored and projected once', async () => {
+    const events = aStream();
+    const results = await Promise.all([store.append(events), store.append(events), store.append(events)]);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.headHash)).size).toBe(1);
+    expect(await store.count(events[0].streamId)).toBe(2);
+    expect(await new DossierQueries(ds).findById(events[0].streamId)).toMatchObject({ version: 2 });
+  });
+});
+
 describe('decision numbers', () => {
   it('are gapless per authority and year under concurrent allocation, and a retry gets its number back', async () => {
     const numbers = new DecisionNumbers(ds);

@@ -6,13 +6,19 @@ import {
   type StoredEnvelope,
   type StreamKind,
 } from '@tdkt/domain';
-import { chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
+import { chainedContent, chainHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
 
 /**
  * What an append keeps current in its own transaction: the inline read models. The event store does not know them;
- * the composition root hands them over (`eventStoreWithReadModels` in read-models/projections.ts).
+ * the composition root hands them over (`eventStoreWithReadModels` in read-models/projections.ts). For one command's
+ * events they name a query of `(t int, row jsonb)` — the read-model rows they fold the events over — which the append
+ * runs in the statement that inserts the events, and then project given its rows.
  */
-export type InlineProjections = (m: EntityManager, events: readonly StoredEnvelope[]) => Promise<void>;
+export type InlineProjections = (events: readonly StoredEnvelope[]) => {
+  /** The query, its parameters added through `param` (which names them); undefined when nothing is to be read. */
+  readQuery(param: (value: unknown) => string): string | undefined;
+  project(m: EntityManager, rows: readonly { t: number; row: unknown }[]): Promise<void>;
+};
 
 export interface AppendResult {
   appended: number;
@@ -70,6 +76,11 @@ export class EventStore {
   /**
    * Appends one command's events and updates every read model, in one transaction. Idempotent by construction: the
    * unique (stream_id, seq) key makes a retried append insert nothing, and then nothing is projected twice.
+   *
+   * Three statements on the way every command takes: the append lock; one statement that inserts the events — their
+   * hash chain continued in SQL from the stream's stored head, so the head is never read back and no caller's copy of
+   * it is trusted — and reads the read-model rows the projections fold over; one statement writing the read models.
+   * See `insertAndRead` for why the chain cannot fork.
    */
   async append(recorded: readonly RecordedEnvelope<StoredEnvelope>[], manager?: EntityManager): Promise<AppendResult> {
     if (recorded.length === 0) throw new Error('append needs at least one event');
@@ -77,56 +88,50 @@ export class EventStore {
     const streamId = events[0].streamId;
     if (events.some((e, i) => e.streamId !== streamId || e.seq !== events[0].seq + i))
       throw new Error('events must be one stream, consecutive seq');
-    // Inside the caller's transaction when one is given (its checks and the append commit together).
+    const projection = this.projectInline(events);
+    // Inside the caller's transaction when one is given (its checks and the append commit together). An error thrown
+    // here must end that transaction: the caller may not commit after it (none does).
     const inTransaction = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> =>
       manager ? work(manager) : this.dataSource.transaction(work);
     return inTransaction(async (m) => {
-      // Appends share this lock; a rebuild of the read models takes it alone (the app's role may not LOCK the table).
+      // Appends share this lock; a read-model rebuild takes it alone (the app's role may not LOCK the table). It is a
+      // statement of its own, before any other: an append waiting for a rebuild's swap must read the swapped tables.
       await m.query(`SELECT pg_advisory_xact_lock_shared($1)`, [EVENT_APPEND_LOCK_KEY]);
-      const [prev] = (await m.query(`SELECT hash FROM dossier_event WHERE stream_id = $1 AND seq = $2`, [
-        streamId,
-        events[0].seq - 1,
-      ])) as { hash: string }[];
-      if (events[0].seq > 1 && !prev)
-        throw new Error(`stream ${streamId} has no event ${events[0].seq - 1}; refusing a gap`);
-      let prevHash = prev?.hash ?? GENESIS_HASH;
-      const appended: StoredEnvelope[] = [];
-      for (const e of events) {
-        const hash = chainHash(prevHash, e);
-        const inserted = (await m.query(
-          `INSERT INTO dossier_event (stream_id, stream_kind, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id, prev_hash, hash)
-           VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (stream_id, seq) DO NOTHING RETURNING seq`,
-          [
-            e.streamId,
-            e.seq,
-            e.type,
-            JSON.stringify(e.data),
-            e.actorId,
-            e.actorRole,
-            e.onBehalfOf ?? null,
-            e.occurredAt,
-            e.ruleSetVersion,
-            e.requestId,
-            prevHash,
-            hash,
-            streamKindOf(e.type),
-          ],
-        )) as unknown[];
-        if (inserted.length === 0) {
-          const [existing] = (await m.query(
-            `SELECT request_id, hash FROM dossier_event WHERE stream_id = $1 AND seq = $2`,
-            [e.streamId, e.seq],
-          )) as { request_id: string; hash: string }[];
-          if (existing.request_id !== e.requestId) throw new ConcurrentAppendError(e.streamId, e.seq);
-          prevHash = existing.hash;
-          continue;
+      for (let attempt = 1; ; attempt++) {
+        const { inserted, rows } = await insertAndRead(m, events, projection.readQuery);
+        if (inserted.length === events.length) {
+          // The database computed the hashes; each is checked here against the chain's own definition before commit.
+          inserted.sort((a, b) => a.seq - b.seq);
+          let prevHash = inserted[0].prev_hash;
+          for (const [i, row] of inserted.entries()) {
+            if (row.prev_hash !== prevHash || row.hash !== chainHash(prevHash, events[i]))
+              throw new Error(`stream ${streamId}: the hash chain computed by the database differs at seq ${row.seq}`);
+            prevHash = row.hash;
+          }
+          await projection.project(m, rows);
+          return { appended: events.length, duplicate: false, headHash: prevHash };
         }
-        appended.push(e);
-        prevHash = hash;
+        // Nothing or not all inserted: a retry of an append already stored, another request's append to the same seq,
+        // or a predecessor not (yet) there. Read what is stored now (a new snapshot) and say which.
+        const stored = (await m.query(
+          `SELECT seq, request_id, hash FROM dossier_event WHERE stream_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
+          [streamId, events[0].seq - 1, events[events.length - 1].seq],
+        )) as { seq: number; request_id: string; hash: string }[];
+        const mine = stored.filter((r) => r.seq >= events[0].seq);
+        const other = mine.find((r) => r.request_id !== events[r.seq - events[0].seq].requestId);
+        if (other) throw new ConcurrentAppendError(streamId, other.seq);
+        // Every event already stored by an earlier attempt of this request: a retried activity, nothing to project.
+        if (mine.length === events.length && inserted.length === 0)
+          return { appended: 0, duplicate: true, headHash: mine[mine.length - 1].hash };
+        // Part of the events inserted beside some stored by the same request: never written that way. The error rolls
+        // back what this statement inserted.
+        if (mine.length > 0)
+          throw new Error(`stream ${streamId}: an earlier append of this request stored other events`);
+        const predecessor = events[0].seq === 1 || stored.some((r) => r.seq === events[0].seq - 1);
+        if (!predecessor || attempt >= 3)
+          throw new Error(`stream ${streamId} has no event ${events[0].seq - 1}; refusing a gap`);
+        // The predecessor committed after the statement's snapshot: insert again from it.
       }
-      await this.projectInline(m, appended);
-      return { appended: appended.length, duplicate: appended.length === 0, headHash: prevHash };
     });
   }
 
@@ -172,6 +177,69 @@ export class EventStore {
     )) as { n: number }[];
     return row.n;
   }
+}
+
+/** An event as the append's statement takes it: its columns, and the canonical content its hash covers. */
+const asInput = (e: StoredEnvelope, i: number) => ({
+  i,
+  seq: e.seq,
+  type: e.type,
+  stream_kind: streamKindOf(e.type),
+  data: e.data,
+  actor_id: e.actorId,
+  actor_role: e.actorRole,
+  on_behalf_of: e.onBehalfOf ?? null,
+  occurred_at: e.occurredAt,
+  rule_set_version: e.ruleSetVersion,
+  request_id: e.requestId,
+  content: chainedContent(e),
+});
+
+/**
+ * One statement: inserts the events (one multi-row INSERT) with their hash chain and returns what it inserted, with the
+ * rows of `readQuery` (read on the same snapshot as the stream's head).
+ *
+ * The chain is continued in SQL: the first event's prev_hash is the hash of the stored event before it (read by the
+ * statement itself from the unique (stream_id, seq) index — the genesis hash for seq 1), and each hash is
+ * sha256(prev_hash || canonical content) — `chainHash`, whose canonical content is computed here and sent along. So no
+ * caller's idea of the head is trusted, and the chain cannot fork: a predecessor the statement does not see gives no
+ * row to insert; two appends of one seq meet at the unique key, where the second inserts nothing for that seq (and
+ * `append` then throws, rolling back whatever else it inserted); stored events never change (append-only trigger).
+ */
+async function insertAndRead(
+  m: EntityManager,
+  events: readonly StoredEnvelope[],
+  readQuery: (param: (value: unknown) => string) => string | undefined,
+): Promise<{
+  inserted: { seq: number; prev_hash: string; hash: string }[];
+  rows: { t: number; row: unknown }[];
+}> {
+  const params: unknown[] = [JSON.stringify(events.map(asInput)), events[0].streamId, events[0].seq, GENESIS_HASH];
+  const reads = readQuery((v) => `$${params.push(v)}`);
+  const result = (await m.query(
+    `WITH RECURSIVE input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(i int, seq int, type text, stream_kind text, data jsonb,
+         actor_id text, actor_role text, on_behalf_of text, occurred_at timestamptz, rule_set_version text,
+         request_id text, content text)),
+     head AS (
+       SELECT hash FROM dossier_event WHERE stream_id = $2 AND seq = $3::int - 1
+       UNION ALL SELECT $4::text WHERE $3::int = 1),
+     chain (i, prev_hash, hash) AS (
+       SELECT x.i, h.hash, encode(sha256(convert_to(h.hash || x.content, 'UTF8')), 'hex') FROM head h JOIN input x ON x.i = 0
+       UNION ALL
+       SELECT x.i, c.hash, encode(sha256(convert_to(c.hash || x.content, 'UTF8')), 'hex') FROM chain c JOIN input x ON x.i = c.i + 1),
+     inserted AS (
+       INSERT INTO dossier_event (stream_id, stream_kind, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id, prev_hash, hash)
+       SELECT $2, x.stream_kind, x.seq, x.type, x.data, x.actor_id, x.actor_role, x.on_behalf_of, x.occurred_at, x.rule_set_version, x.request_id, c.prev_hash, c.hash
+       FROM input x JOIN chain c USING (i) ORDER BY x.i
+       ON CONFLICT (stream_id, seq) DO NOTHING RETURNING seq, prev_hash, hash)
+     SELECT -1 AS t, to_jsonb(inserted) AS row FROM inserted${reads ? ` UNION ALL ${reads}` : ''}`,
+    params,
+  )) as { t: number; row: unknown }[];
+  return {
+    inserted: result.filter((r) => r.t === -1).map((r) => r.row as { seq: number; prev_hash: string; hash: string }),
+    rows: result.filter((r) => r.t !== -1),
+  };
 }
 
 export class ConcurrentAppendError extends Error {

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import {
   amountDue,
   ruleSetByVersion,
@@ -14,8 +13,9 @@ import {
   insertRows,
   loadedStates,
   ownersToLoad,
-  rowsOwnedBy,
+  projectByPlan,
   writeChanged,
+  type Planner,
   type RowTable,
 } from './row-batch';
 
@@ -64,6 +64,7 @@ const ENTRY: RowTable = {
   name: 'award_fund_entry',
   key: ['dossier_id'],
   owner: 'dossier_id',
+  text: ['due_vnd', 'multiplier', 'base_salary_vnd', 'paid_vnd', 'recovered_vnd'],
   columns: [
     'dossier_id',
     'award_code',
@@ -216,28 +217,33 @@ const READS = new Set([
 
 /**
  * The award fund ledger over a batch of events (the dossiers' own events and the fund's payment streams): the touched
- * entries are read once, the events folded with `fundAfter`, the entries written in one statement and the new payments
- * inserted in another. Reads only its own tables, so a rebuild reproduces it.
+ * entries are read once, the events folded with `fundAfter`, the entries written and the new payments inserted. Reads only its own tables, so a rebuild reproduces it.
  */
-export async function projectAwardFund(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+export const planAwardFund: Planner<StoredEnvelope> = (batch) => {
   const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return;
+  if (events.length === 0) return undefined;
   // A dossier created in this batch has no entry yet: only the others are read.
   const ids = ownersToLoad(events, 'DossierCreated', fundOwnerOf);
-  const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
-  for (const row of await rowsOwnedBy<FundEntryRow>(m, ENTRY, ids)) loaded.get(row.dossier_id)!.entry = row;
-  const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);
-  await writeChanged(
-    m,
-    ENTRY,
-    loaded,
-    changed,
-    (s) => s.entry,
-    (s) => (s.entry ? [s.entry] : []),
-  );
-  await insertRows(
-    m,
-    PAYMENT,
-    [...changed.values()].flatMap((s) => s.payments),
-  );
-}
+  return {
+    reads: [{ table: ENTRY, owners: ids }],
+    write: ([entries], s) => {
+      const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
+      for (const row of entries as FundEntryRow[]) loaded.get(row.dossier_id)!.entry = row;
+      const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);
+      writeChanged(
+        s,
+        ENTRY,
+        loaded,
+        changed,
+        (st) => st.entry,
+        (st) => (st.entry ? [st.entry] : []),
+      );
+      insertRows(
+        s,
+        PAYMENT,
+        [...changed.values()].flatMap((st) => st.payments),
+      );
+    },
+  };
+};
+export const projectAwardFund = projectByPlan(planAwardFund);

@@ -1,6 +1,13 @@
-import type { EntityManager } from 'typeorm';
 import { identityOf, subjectKeyOf, type DeclaredRecord, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
-import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
+import {
+  foldOwners,
+  loadedStates,
+  ownersToLoad,
+  projectByPlan,
+  writeChanged,
+  type Planner,
+  type RowTable,
+} from './row-batch';
 
 /** Who a dossier proposes, from its creation. */
 export interface AwardSubjectRow {
@@ -219,49 +226,54 @@ const READS = new Set([
 
 /**
  * Award history and the initiative registry over a batch of events: the touched dossiers' rows read once, the events
- * folded with `awardHistoryAfter`, each table written in one statement.
+ * folded with `awardHistoryAfter`, each table written once.
  */
-export async function projectAwardHistory(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+export const planAwardHistory: Planner<StoredEnvelope> = (batch) => {
   const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return;
+  if (events.length === 0) return undefined;
   const ids = ownersToLoad(events, 'DossierCreated');
-  const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
-  const stored = await rowsOwnedByAll(m, [SUBJECT, HISTORY, USE], ids);
-  for (const r of stored.get(SUBJECT.name) as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
-  for (const r of stored.get(HISTORY.name) as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
-  for (const r of stored.get(USE.name) as InitiativeUseRow[]) {
-    const state = loaded.get(r.dossier_id)!;
-    state.uses = [...state.uses, r];
-  }
-  const changed = foldOwners(
-    loaded,
-    events,
-    (e) => e.streamId,
-    () => ({ uses: [] }),
-    awardHistoryAfter,
-  );
-  await writeChanged(
-    m,
-    SUBJECT,
-    loaded,
-    changed,
-    (s) => s.subject,
-    (s) => (s.subject ? [s.subject] : []),
-  );
-  await writeChanged(
-    m,
-    HISTORY,
-    loaded,
-    changed,
-    (s) => s.history,
-    (s) => (s.history ? [s.history] : []),
-  );
-  await writeChanged(
-    m,
-    USE,
-    loaded,
-    changed,
-    (s) => s.uses,
-    (s) => s.uses,
-  );
-}
+  return {
+    reads: [SUBJECT, HISTORY, USE].map((table) => ({ table, owners: ids })),
+    write: ([subjects, histories, uses], s) => {
+      const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
+      for (const r of subjects as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
+      for (const r of histories as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
+      for (const r of uses as InitiativeUseRow[]) {
+        const state = loaded.get(r.dossier_id)!;
+        state.uses = [...state.uses, r];
+      }
+      const changed = foldOwners(
+        loaded,
+        events,
+        (e) => e.streamId,
+        () => ({ uses: [] }),
+        awardHistoryAfter,
+      );
+      writeChanged(
+        s,
+        SUBJECT,
+        loaded,
+        changed,
+        (st) => st.subject,
+        (st) => (st.subject ? [st.subject] : []),
+      );
+      writeChanged(
+        s,
+        HISTORY,
+        loaded,
+        changed,
+        (st) => st.history,
+        (st) => (st.history ? [st.history] : []),
+      );
+      writeChanged(
+        s,
+        USE,
+        loaded,
+        changed,
+        (st) => st.uses,
+        (st) => st.uses,
+      );
+    },
+  };
+};
+export const projectAwardHistory = projectByPlan(planAwardHistory);

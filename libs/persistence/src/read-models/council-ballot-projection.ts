@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { DossierEvent, StoredEnvelope } from '@tdkt/domain';
-import { foldOwners, loadedStates, rowsOwnedBy, writeChanged, type RowTable } from './row-batch';
+import { foldOwners, loadedStates, projectByPlan, writeChanged, type Planner, type RowTable } from './row-batch';
 
 /** That a member of the dossier's current voting round voted, and when — never how. */
 export interface BallotRow {
@@ -70,28 +69,33 @@ const READS = new Set([
  * The council ballot read model over a batch of events: one row per (dossier, member) of the latest voting round,
  * saying THAT the member voted and when — never how. Secret ballots depend on that: the approve/reject of a vote lives
  * in the event table only. The task inbox reads the rows still open and unvoted ("votes to cast"). The touched
- * dossiers' rows are read once, folded with `ballotsAfter`, and written in one statement.
+ * dossiers' rows are read once, folded with `ballotsAfter`, and written once.
  */
-export async function projectCouncilBallot(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+export const planCouncilBallot: Planner<StoredEnvelope> = (batch) => {
   const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return;
+  if (events.length === 0) return undefined;
   const ids = [...new Set(events.map((e) => e.streamId))];
-  const loaded = loadedStates<readonly BallotRow[]>(ids, () => []);
-  for (const r of await rowsOwnedBy<BallotRow>(m, BALLOT, ids))
-    loaded.set(r.dossier_id, [...loaded.get(r.dossier_id)!, r]);
-  const changed = foldOwners(
-    loaded,
-    events,
-    (e) => e.streamId,
-    () => [],
-    ballotsAfter,
-  );
-  await writeChanged(
-    m,
-    BALLOT,
-    loaded,
-    changed,
-    (rows) => rows,
-    (rows) => rows,
-  );
-}
+  return {
+    reads: [{ table: BALLOT, owners: ids }],
+    write: ([stored], s) => {
+      const loaded = loadedStates<readonly BallotRow[]>(ids, () => []);
+      for (const r of stored as BallotRow[]) loaded.set(r.dossier_id, [...loaded.get(r.dossier_id)!, r]);
+      const changed = foldOwners(
+        loaded,
+        events,
+        (e) => e.streamId,
+        () => [],
+        ballotsAfter,
+      );
+      writeChanged(
+        s,
+        BALLOT,
+        loaded,
+        changed,
+        (rows) => rows,
+        (rows) => rows,
+      );
+    },
+  };
+};
+export const projectCouncilBallot = projectByPlan(planCouncilBallot);

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import {
   deadlineAfter,
   progressOf,
@@ -10,7 +9,7 @@ import {
   type Route,
   type StoredEnvelope,
 } from '@tdkt/domain';
-import { ownersToLoad } from './row-batch';
+import { ownersToLoad, projectByPlan, type Planner, type RowTable } from './row-batch';
 
 /**
  * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
@@ -276,55 +275,64 @@ export function dossierRowAfter(row: DossierRow | undefined, e: StoredEnvelope):
 }
 
 /** A stored row as the fold reads it (timestamps as ISO strings). */
-const fromStored = (r: DossierRow & { created_at: Date | string; updated_at: Date | string }): DossierRow => ({
+const fromStored = (r: DossierRow): DossierRow => ({
   ...r,
   created_at: new Date(r.created_at).toISOString(),
   updated_at: new Date(r.updated_at).toISOString(),
 });
 
+const DOSSIER_VIEW: RowTable = { name: 'dossier_view', columns: COLUMNS, key: ['id'], owner: 'id' };
+
 /**
  * The dossier read model as a projection over a batch of events (one command's in the append transaction, a page of
  * the event table in a rebuild): the touched rows are read once, the events folded in memory with `dossierRowAfter`,
- * and the rows written back in one statement.
+ * and the rows written back with the counts they move (the combinations left at zero deleted after, only then).
  */
-export async function projectDossierViews(m: EntityManager, events: readonly StoredEnvelope[]): Promise<void> {
-  if (events.length === 0) return;
+export const planDossierViews: Planner<StoredEnvelope> = (events) => {
+  if (events.length === 0) return undefined;
   // A dossier created in this batch has no row yet: only the others are read.
   const ids = ownersToLoad(events, 'DossierCreated');
-  const stored = ids.length
-    ? ((await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
-        ids,
-      ])) as DossierRow[])
-    : [];
-  const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, fromStored(r)]));
-  const touched = new Set<string>();
-  for (const e of events) {
-    const after = dossierRowAfter(rows.get(e.streamId), e);
-    if (!after) continue;
-    rows.set(e.streamId, after);
-    touched.add(e.streamId);
-  }
-  const changed = [...touched].map((id) => rows.get(id)!);
-  if (changed.length === 0) return;
-  const deltas = countDeltas(new Map(stored.map((r) => [r.id, r])), changed);
-  const list = COLUMNS.join(', ');
-  const key = COUNT_KEY.join(', ');
-  // The rows and the counts they move, in one statement; the combinations left at zero go in a second, only then.
-  const counts = (await m.query(
-    `WITH written AS (
-       INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
-       ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-         .map((c) => `${c} = EXCLUDED.${c}`)
-         .join(', ')} RETURNING 1)
-     INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${deltasIn('$2')} ORDER BY ${key}
-     ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
-    [JSON.stringify(changed), JSON.stringify(deltas)],
-  )) as { n: number }[];
-  if (counts.some((r) => r.n === 0))
-    await m.query(`DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn('$1')})`, [
-      JSON.stringify(deltas),
-    ]);
-}
+  return {
+    reads: [{ table: DOSSIER_VIEW, owners: ids }],
+    write: ([read], s) => {
+      const stored = (read as DossierRow[]).map(fromStored);
+      const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, r]));
+      const touched = new Set<string>();
+      for (const e of events) {
+        const after = dossierRowAfter(rows.get(e.streamId), e);
+        if (!after) continue;
+        rows.set(e.streamId, after);
+        touched.add(e.streamId);
+      }
+      const changed = [...touched].map((id) => rows.get(id)!);
+      if (changed.length === 0) return;
+      const deltas = countDeltas(new Map(stored.map((r) => [r.id, r])), changed);
+      const list = COLUMNS.join(', ');
+      const key = COUNT_KEY.join(', ');
+      s.cte(
+        `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, ${s.param(JSON.stringify(changed))}::jsonb)
+         ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+           .map((c) => `${c} = EXCLUDED.${c}`)
+           .join(', ')}`,
+      );
+      if (deltas.length === 0) return;
+      // Deltas in key order, so two appends lock shared counters in the same order.
+      const counts = s.cte(
+        `INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${deltasIn(s.param(JSON.stringify(deltas)))} ORDER BY ${key}
+         ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
+      );
+      const emptied = s.flag(`EXISTS (SELECT 1 FROM ${counts} WHERE n = 0)`);
+      return async (m, flags) => {
+        if (flags[emptied])
+          await m.query(
+            `DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn('$1')})`,
+            [JSON.stringify(deltas)],
+          );
+      };
+    },
+  };
+};
+export const projectDossierViews = projectByPlan(planDossierViews);
 
 /** The columns of dossier_count: the board's count filters that are plain columns of the row. */
 const COUNT_KEY = ['status', 'unit_code', 'award_code', 'commendation_type', 'held_by', 'overdue'] as const;

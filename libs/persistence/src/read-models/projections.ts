@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { EventStore } from '../event-store/event-store';
+import { EventStore, type InlineProjections } from '../event-store/event-store';
 import { streamKindOf, type StoredEnvelope, type StreamKind } from '@tdkt/domain';
-import { projectAwardHistory } from './award-history-projection';
-import { projectDossierViews } from './dossier-projection';
-import { projectStatistics } from './statistics-projection';
-import { projectCouncilBallot } from './council-ballot-projection';
+import { planAwardHistory, projectAwardHistory } from './award-history-projection';
+import { planDossierViews, projectDossierViews } from './dossier-projection';
+import { planStatistics, projectStatistics } from './statistics-projection';
+import { planCouncilBallot, projectCouncilBallot } from './council-ballot-projection';
 import { projectRecoveryTasks } from './recovery-task-projection';
 import { projectCouncilSession } from './council-session-projection';
 import { projectDecisionRegister } from './decision-register-projection';
@@ -16,8 +16,9 @@ import { projectDirectory } from './directory-projection';
 import { projectAwardImport } from './award-import-projection';
 import { projectExemplaryModel } from './exemplary-model-projection';
 import { projectNomineePriority } from './nominee-priority-projection';
-import { projectAwardFund } from './award-fund-projection';
+import { planAwardFund, projectAwardFund } from './award-fund-projection';
 import { projectAttachment } from './attachment-projection';
+import { readQuery, rowsByRead, WriteStatement, type FollowUp, type Planner } from './row-batch';
 
 export type Projection = (m: EntityManager, e: StoredEnvelope) => Promise<void>;
 /** A projection over a batch of events in stream order: one command's events, or a page of the table in a rebuild. */
@@ -38,6 +39,8 @@ export const READ_MODELS: readonly {
   name: string;
   streams: readonly StreamKind[];
   project: BatchProjection;
+  /** A batched read model's plan (`project` runs it alone): the append reads and writes all of them together. */
+  plan?: Planner<StoredEnvelope>;
   tables: readonly string[];
   /** Tables it upserts into without owning them (not emptied by a rebuild, their key named): rows seeded directly stay. */
   upserts?: readonly { table: string; key: readonly string[] }[];
@@ -46,24 +49,28 @@ export const READ_MODELS: readonly {
     name: 'dossier board (rows and counts)',
     streams: ['DOSSIER'],
     project: projectDossierViews,
+    plan: planDossierViews,
     tables: ['dossier_view', 'dossier_count'],
   },
   {
     name: 'statistics (awards, stage times, and their report aggregates)',
     streams: ['DOSSIER'],
     project: projectStatistics,
+    plan: planStatistics,
     tables: ['stage_timing', 'award_fact', 'stage_time_stat', 'stage_time_all', 'stage_time_unit', 'award_count'],
   },
   {
     name: 'award history',
     streams: ['DOSSIER'],
     project: projectAwardHistory,
+    plan: planAwardHistory,
     tables: ['award_subject', 'award_history', 'initiative_use'],
   },
   {
     name: 'council ballots (who has voted, never how)',
     streams: ['DOSSIER'],
     project: projectCouncilBallot,
+    plan: planCouncilBallot,
     tables: ['council_ballot'],
   },
   {
@@ -158,6 +165,7 @@ export const READ_MODELS: readonly {
     name: 'award fund ledger (due, paid, recovered)',
     streams: ['DOSSIER', 'AWARD_FUND'],
     project: projectAwardFund,
+    plan: planAwardFund,
     tables: ['award_fund_entry', 'award_fund_payment'],
   },
 ];
@@ -178,5 +186,41 @@ export const READ_MODEL_UPSERTED_TABLES: readonly { table: string; key: readonly
   (r) => r.upserts ?? [],
 );
 
+/**
+ * Every read model inline in the append, in as few statements as it can: the batched read models' reads go with the
+ * statement that inserts the events (`readQuery`), their writes in one statement after it; the read models that
+ * project event by event (they see few events) then run as before. The read models are independent, so the order
+ * between them does not matter.
+ */
+export const inlineReadModels: InlineProjections = (events) => {
+  const mine = READ_MODELS.map((model) => ({
+    model,
+    events: events.filter((e) => model.streams.includes(streamKindOf(e.type))),
+  })).filter((m) => m.events.length);
+  const plans = mine.flatMap(({ model, events }) => {
+    const plan = model.plan?.(events);
+    return plan ? [plan] : [];
+  });
+  const byEvent = mine.filter(({ model }) => !model.plan);
+  const reads = plans.flatMap((p) => p.reads);
+  return {
+    readQuery: (param) => readQuery(reads, param),
+    project: async (m, rows) => {
+      const byRead = rowsByRead(reads, rows);
+      const s = new WriteStatement();
+      const after: FollowUp[] = [];
+      let at = 0;
+      for (const plan of plans) {
+        const followUp = plan.write(byRead.slice(at, (at += plan.reads.length)), s);
+        if (followUp) after.push(followUp);
+      }
+      const flags = await s.run(m);
+      for (const followUp of after) await followUp(m, flags);
+      for (const { model, events } of byEvent) await model.project(m, events);
+    },
+  };
+};
+
 /** The event store with every inline read model: what the API, the worker, the CLI and the tests append through. */
-export const eventStoreWithReadModels = (dataSource: DataSource): EventStore => new EventStore(dataSource, projectAll);
+export const eventStoreWithReadModels = (dataSource: DataSource): EventStore =>
+  new EventStore(dataSource, inlineReadModels);

@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * The read side of a batched projection: fold a batch of events over the rows it touches in memory (a pure function
- * per read model), then write each table once. These helpers read the touched rows and write them back, one statement
- * per table, so the live append (one command's events) and a rebuild (a page of the event table) run the same code.
+ * per read model), then write each table once. These helpers read the touched rows and write them back, so the live
+ * append (one command's events) and a rebuild (a page of the event table) run the same code.
  */
 
 /** A row as the folds read and write it: timestamps as ISO strings, dates as 'YYYY-MM-DD', int8/numeric as strings. */
@@ -15,44 +15,121 @@ export interface RowTable {
   columns: readonly string[];
   key: readonly string[];
   owner: string;
-}
-
-const iso = (row: Record<string, unknown>): Record<string, unknown> => {
-  for (const [k, v] of Object.entries(row)) if (v instanceof Date) row[k] = v.toISOString();
-  return row;
-};
-
-/** The rows of `table` owned by `owners`, as the folds read them. */
-export async function rowsOwnedBy<R>(m: EntityManager, table: RowTable, owners: readonly string[]): Promise<R[]> {
-  if (owners.length === 0) return [];
-  const rows = (await m.query(
-    `SELECT ${table.columns.join(', ')} FROM ${table.name} WHERE ${table.owner} = ANY ($1::uuid[])`,
-    [owners],
-  )) as Record<string, unknown>[];
-  return rows.map(iso) as R[];
+  /** Columns read as text (int8, numeric: their digits matter, not a JavaScript number's). */
+  text?: readonly string[];
 }
 
 /**
- * The rows of several tables owned by `owners`, in one statement (a round trip per table would cost the live append
- * more than it saves), as JSON: timestamps and dates as Postgres writes them in JSON, numbers as numbers — so not for
- * int8 or numeric columns whose text matters (use `rowsOwnedBy`).
+ * Statements of a batched projection as data: the rows it reads (`RowRead`) and what it writes, as data-modifying
+ * common table expressions of one statement (`WriteStatement`). The live append runs the reads of every read model in
+ * the statement that inserts the events and their writes in one more statement; a rebuild runs each read model's
+ * reads and writes as two statements per page (`projectByPlan`).
  */
-export async function rowsOwnedByAll(
-  m: EntityManager,
-  tables: readonly RowTable[],
-  owners: readonly string[],
-): Promise<Map<string, unknown[]>> {
-  const byTable = new Map<string, unknown[]>(tables.map((t) => [t.name, []]));
-  if (owners.length === 0) return byTable;
-  const rows = (await m.query(
-    tables
-      .map((t, i) => `SELECT ${i} AS t, to_jsonb(r) AS row FROM ${t.name} r WHERE r.${t.owner} = ANY ($1::uuid[])`)
-      .join(' UNION ALL '),
-    [owners],
-  )) as { t: number; row: unknown }[];
-  for (const { t, row } of rows) byTable.get(tables[t].name)!.push(row);
-  return byTable;
+
+/** The rows of `table` owned by `owners`. */
+export interface RowRead {
+  table: RowTable;
+  owners: readonly string[];
 }
+
+/**
+ * The reads as one query of `(t, row)`: `t` the read's index in `reads`, `row` the row as JSON — timestamps and dates
+ * as Postgres writes them in JSON, numbers as numbers, the table's `text` columns (int8, numeric) as strings.
+ * `param` adds a parameter and names it. Undefined when no read has owners.
+ */
+export function readQuery(reads: readonly RowRead[], param: (value: unknown) => string): string | undefined {
+  const parts = reads.flatMap(({ table, owners }, i) => {
+    if (owners.length === 0) return [];
+    const text = (table.text ?? []).map((c) => `'${c}', r.${c}::text`);
+    const row = text.length ? `to_jsonb(r) || jsonb_build_object(${text.join(', ')})` : 'to_jsonb(r)';
+    return [
+      `SELECT ${i} AS t, ${row} AS row FROM ${table.name} r WHERE r.${table.owner} = ANY (${param(owners)}::uuid[])`,
+    ];
+  });
+  return parts.length ? parts.join(' UNION ALL ') : undefined;
+}
+
+/** The rows `readQuery` returned, one array per read, in the order of `reads`. */
+export function rowsByRead(reads: readonly RowRead[], rows: readonly { t: number; row: unknown }[]): unknown[][] {
+  const byRead: unknown[][] = reads.map(() => []);
+  for (const { t, row } of rows) byRead[t].push(row);
+  return byRead;
+}
+
+/** Reads the rows of `reads` in one statement (none when nothing is to be read). */
+export async function readRows(m: EntityManager, reads: readonly RowRead[]): Promise<unknown[][]> {
+  const params: unknown[] = [];
+  const sql = readQuery(reads, (v) => `$${params.push(v)}`);
+  if (!sql) return reads.map(() => []);
+  return rowsByRead(reads, (await m.query(sql, params)) as { t: number; row: unknown }[]);
+}
+
+/**
+ * The writes of one or more batched projections as one statement: each write is one or more data-modifying common
+ * table expressions (Postgres runs each exactly once, all on one snapshot, so two writes of one statement must not
+ * touch the same rows: each read model writes its own tables, and a table's delete and upsert take disjoint keys).
+ * `flag` asks the statement to return a boolean about what it wrote (a counter left at zero).
+ */
+export class WriteStatement {
+  private readonly params: unknown[] = [];
+  private readonly ctes: string[] = [];
+  private readonly flags: string[] = [];
+
+  /** Adds a parameter and names it (`$n`). */
+  param(value: unknown): string {
+    return `$${this.params.push(value)}`;
+  }
+
+  /** Adds a common table expression and names it. */
+  cte(body: string): string {
+    const name = `w${this.ctes.length}`;
+    this.ctes.push(`${name} AS (${body})`);
+    return name;
+  }
+
+  /** A boolean expression over the statement's CTEs that `run` returns; its index in the result. */
+  flag(predicate: string): number {
+    return this.flags.push(predicate) - 1;
+  }
+
+  /** Sends the statement (nothing when no write was added) and returns the flags. */
+  async run(m: EntityManager): Promise<boolean[]> {
+    if (this.ctes.length === 0) return this.flags.map(() => false);
+    const [row] = (await m.query(
+      `WITH ${this.ctes.join(',\n')} SELECT ARRAY[${this.flags.join(', ') || 'false'}]::boolean[] AS flags`,
+      this.params,
+    )) as { flags: boolean[] }[];
+    return row.flags;
+  }
+}
+
+/** What a batched projection must do after its statement, given the statement's flags (rarely anything). */
+export type FollowUp = (m: EntityManager, flags: readonly boolean[]) => Promise<void>;
+
+/**
+ * A batched projection over one batch of events: the rows it reads, and how it folds them and what it writes, given
+ * the rows of each read (in the order of `reads`).
+ */
+export interface BatchPlan {
+  reads: readonly RowRead[];
+  write(rows: readonly (readonly unknown[])[], s: WriteStatement): FollowUp | void;
+}
+
+/** A batched projection: its plan for a batch of events, undefined when the batch changes nothing it keeps. */
+export type Planner<E> = (events: readonly E[]) => BatchPlan | undefined;
+
+/** Runs a planner's plan on its own: one statement for the reads, one for the writes (a rebuild's page, a migration). */
+export const projectByPlan =
+  <E>(planner: Planner<E>) =>
+  async (m: EntityManager, events: readonly E[]): Promise<void> => {
+    const plan = events.length ? planner(events) : undefined;
+    if (!plan) return;
+    const rows = await readRows(m, plan.reads);
+    const s = new WriteStatement();
+    const after = plan.write(rows, s);
+    const flags = await s.run(m);
+    if (after) await after(m, flags);
+  };
 
 /**
  * The owners whose state a batch must read first: those it touches, but not those it creates (an event's owner is its
@@ -68,15 +145,15 @@ export function ownersToLoad<E extends { type: string; streamId: string }>(
 }
 
 /**
- * Makes the rows of `owners` in `table` exactly `rows`, in one statement: the owners' rows the fold dropped are
- * deleted, the others inserted or updated. `rows` must all belong to `owners`.
+ * Makes the rows of `owners` in `table` exactly `rows`: the owners' rows the fold dropped are deleted, the others
+ * inserted or updated. `rows` must all belong to `owners`.
  */
-export async function replaceOwnedRows(
-  m: EntityManager,
+export function replaceOwnedRows(
+  s: WriteStatement,
   table: RowTable,
   owners: readonly string[],
   rows: readonly Row[],
-): Promise<void> {
+): void {
   if (owners.length === 0) return;
   const list = table.columns.join(', ');
   const key = table.key.join(', ');
@@ -84,22 +161,23 @@ export async function replaceOwnedRows(
   const onConflict = others.length
     ? `DO UPDATE SET ${others.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
     : 'DO NOTHING';
-  await m.query(
-    `WITH input AS (SELECT ${list} FROM jsonb_populate_recordset(NULL::${table.name}, $2::jsonb)),
-     gone AS (DELETE FROM ${table.name} t WHERE t.${table.owner} = ANY ($1::uuid[])
-       AND (${table.key.map((k) => `t.${k}`).join(', ')}) NOT IN (SELECT ${key} FROM input))
-     INSERT INTO ${table.name} (${list}) SELECT ${list} FROM input ON CONFLICT (${key}) ${onConflict}`,
-    [owners, JSON.stringify(rows)],
+  const input = s.cte(
+    `SELECT ${list} FROM jsonb_populate_recordset(NULL::${table.name}, ${s.param(JSON.stringify(rows))}::jsonb)`,
   );
+  s.cte(
+    `DELETE FROM ${table.name} t WHERE t.${table.owner} = ANY (${s.param(owners)}::uuid[])
+       AND (${table.key.map((k) => `t.${k}`).join(', ')}) NOT IN (SELECT ${key} FROM ${input})`,
+  );
+  if (rows.length)
+    s.cte(`INSERT INTO ${table.name} (${list}) SELECT ${list} FROM ${input} ON CONFLICT (${key}) ${onConflict}`);
 }
 
-/** Inserts `rows` in one statement (rows that only ever arrive, like payments). */
-export async function insertRows(m: EntityManager, table: RowTable, rows: readonly Row[]): Promise<void> {
+/** Inserts `rows` (rows that only ever arrive, like payments). */
+export function insertRows(s: WriteStatement, table: RowTable, rows: readonly Row[]): void {
   if (rows.length === 0) return;
   const list = table.columns.join(', ');
-  await m.query(
-    `INSERT INTO ${table.name} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table.name}, $1::jsonb)`,
-    [JSON.stringify(rows)],
+  s.cte(
+    `INSERT INTO ${table.name} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table.name}, ${s.param(JSON.stringify(rows))}::jsonb)`,
   );
 }
 
@@ -107,14 +185,14 @@ export async function insertRows(m: EntityManager, table: RowTable, rows: readon
  * Writes one table of a batched projection: the owners whose part of the state (`rowsOf`) is no longer the object it
  * was when loaded get exactly their new rows; the others are not written.
  */
-export async function writeChanged<S>(
-  m: EntityManager,
+export function writeChanged<S>(
+  s: WriteStatement,
   table: RowTable,
   loaded: ReadonlyMap<string, S>,
   changed: ReadonlyMap<string, S>,
   part: (state: S) => unknown,
   rowsOf: (state: S) => readonly Row[],
-): Promise<void> {
+): void {
   const owners: string[] = [];
   const rows: Row[] = [];
   for (const [owner, state] of changed) {
@@ -123,7 +201,7 @@ export async function writeChanged<S>(
     owners.push(owner);
     rows.push(...rowsOf(state));
   }
-  await replaceOwnedRows(m, table, owners, rows);
+  replaceOwnedRows(s, table, owners, rows);
 }
 
 /** An empty state for each owner, to be completed with the rows read for it. */

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { vietnamDate } from '@tdkt/domain';
+import type { FollowUp, WriteStatement } from './row-batch';
 import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statistics-projection';
 
 /**
@@ -202,39 +202,38 @@ const deltasIn = (t: Aggregate, param: string) =>
     .join(', ')})`;
 
 /**
- * Moves the aggregates by a batch's deltas: one statement for all of them (upserts adding the deltas, in key order),
- * and a second, only when a row reached zero, to delete the rows at zero (a rebuild never writes them).
+ * Moves the aggregates by a batch's deltas in the command's write statement (upserts adding the deltas, in key order,
+ * so two appends lock shared rows in the same order), and after it, only when a row reached zero, deletes the rows at
+ * zero (a rebuild never writes them).
  */
-export async function writeAggregateDeltas(m: EntityManager, deltas: AggregateDeltas): Promise<void> {
+export function writeAggregateDeltas(s: WriteStatement, deltas: AggregateDeltas): FollowUp | undefined {
   const touched = AGGREGATE_NAMES.filter((t) => deltas[t].length > 0);
-  if (touched.length === 0) return;
+  if (touched.length === 0) return undefined;
   const params = touched.map((t) => JSON.stringify(deltas[t]));
-  const upserts = touched.map((t, i) => {
+  const moved = touched.map((t, i) => {
     const key = AGGREGATES[t].key.join(', ');
     const all = columnsOf(t).join(', ');
     const add = AGGREGATES[t].values.map((c) => `${c} = ${t}.${c} + EXCLUDED.${c}`).join(', ');
-    return `${t}_moved AS (INSERT INTO ${t} (${all}) SELECT ${all} FROM ${deltasIn(t, `$${i + 1}`)} ORDER BY ${key}
-       ON CONFLICT (${key}) DO UPDATE SET ${add} RETURNING n)`;
+    return s.cte(`INSERT INTO ${t} (${all}) SELECT ${all} FROM ${deltasIn(t, s.param(params[i]))} ORDER BY ${key}
+       ON CONFLICT (${key}) DO UPDATE SET ${add} RETURNING n`);
   });
-  const [{ zero }] = (await m.query(
-    `WITH ${upserts.join(',\n')}
-     SELECT ${touched.map((t) => `(SELECT count(*) FROM ${t}_moved WHERE n = 0)`).join(' + ')} AS zero`,
-    params,
-  )) as { zero: string }[];
-  if (Number(zero) === 0) return;
-  const deletes = touched.map((t, i) => {
-    const key = AGGREGATES[t].key.join(', ');
-    return `DELETE FROM ${t} WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn(t, `$${i + 1}`)})`;
-  });
-  await m.query(
-    deletes.length === 1
-      ? deletes[0]
-      : `WITH ${deletes
-          .slice(0, -1)
-          .map((d, i) => `d${i} AS (${d})`)
-          .join(', ')} ${deletes[deletes.length - 1]}`,
-    params,
-  );
+  const emptied = s.flag(moved.map((c) => `EXISTS (SELECT 1 FROM ${c} WHERE n = 0)`).join(' OR '));
+  return async (m, flags) => {
+    if (!flags[emptied]) return;
+    const deletes = touched.map((t, i) => {
+      const key = AGGREGATES[t].key.join(', ');
+      return `DELETE FROM ${t} WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn(t, `$${i + 1}`)})`;
+    });
+    await m.query(
+      deletes.length === 1
+        ? deletes[0]
+        : `WITH ${deletes
+            .slice(0, -1)
+            .map((d, i) => `d${i} AS (${d})`)
+            .join(', ')} ${deletes[deletes.length - 1]}`,
+      params,
+    );
+  };
 }
 
 /**

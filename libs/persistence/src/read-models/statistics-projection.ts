@@ -1,6 +1,13 @@
-import type { EntityManager } from 'typeorm';
 import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
-import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
+import {
+  foldOwners,
+  loadedStates,
+  ownersToLoad,
+  projectByPlan,
+  writeChanged,
+  type Planner,
+  type RowTable,
+} from './row-batch';
 import { aggregateDeltas, writeAggregateDeltas } from './statistics-aggregates';
 
 /** One dossier's stage_timing row: its nominee facts (from DossierCreated) and when it reached each stage. */
@@ -209,37 +216,45 @@ const READS = new Set([
  * statement; the report aggregates (stage_time_stat, award_count) move by what the changed rows contributed before and
  * after (statistics-aggregates.ts). Reads only its own tables, so a rebuild from the event table reproduces it.
  */
-export async function projectStatistics(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+export const planStatistics: Planner<StoredEnvelope> = (batch) => {
   const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return;
+  if (events.length === 0) return undefined;
   const ids = ownersToLoad(events, 'DossierCreated');
-  const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
-  const stored = await rowsOwnedByAll(m, [STAGE_TIMING, AWARD_FACT], ids);
-  for (const t of stored.get(STAGE_TIMING.name) as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
-  for (const f of stored.get(AWARD_FACT.name) as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
-  const changed = foldOwners(
-    loaded,
-    events,
-    (e) => e.streamId,
-    (): DossierStatistics => ({}),
-    statisticsAfter,
-  );
-  const one = <R>(row: R | undefined): R[] => (row ? [row] : []);
-  await writeChanged(
-    m,
-    STAGE_TIMING,
-    loaded,
-    changed,
-    (s) => s.timing,
-    (s) => one(s.timing),
-  );
-  await writeChanged(
-    m,
-    AWARD_FACT,
-    loaded,
-    changed,
-    (s) => s.fact,
-    (s) => one(s.fact),
-  );
-  await writeAggregateDeltas(m, aggregateDeltas(loaded, changed));
-}
+  return {
+    reads: [
+      { table: STAGE_TIMING, owners: ids },
+      { table: AWARD_FACT, owners: ids },
+    ],
+    write: ([timings, facts], s) => {
+      const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
+      for (const t of timings as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
+      for (const f of facts as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
+      const changed = foldOwners(
+        loaded,
+        events,
+        (e) => e.streamId,
+        (): DossierStatistics => ({}),
+        statisticsAfter,
+      );
+      const one = <R>(row: R | undefined): R[] => (row ? [row] : []);
+      writeChanged(
+        s,
+        STAGE_TIMING,
+        loaded,
+        changed,
+        (st) => st.timing,
+        (st) => one(st.timing),
+      );
+      writeChanged(
+        s,
+        AWARD_FACT,
+        loaded,
+        changed,
+        (st) => st.fact,
+        (st) => one(st.fact),
+      );
+      return writeAggregateDeltas(s, aggregateDeltas(loaded, changed));
+    },
+  };
+};
+export const projectStatistics = projectByPlan(planStatistics);
