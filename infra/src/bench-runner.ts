@@ -1,6 +1,6 @@
 /**
  * Starts an embedded Postgres on a free port (unless DATABASE_URL is set), runs a benchmark — bench/src/main.ts, or
- * bench/src/<name>.ts for `npm run bench -- <name>` (e.g. award-import) —, stops it.
+ * bench/src/<name>.ts for `npm run bench -- <name> [flags]` (e.g. award-import; the flags go to it) —, stops it.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,16 +17,22 @@ async function main(): Promise<number> {
       port: await freePort(),
       dataDir: join(CACHE, `bench-${process.pid}`, 'pg'),
       persistent: false,
+      // The write bench counts SQL statements per dossier with pg_stat_statements.
+      ...(script === 'writes' ? { settings: { shared_preload_libraries: 'pg_stat_statements' } } : {}),
     });
     url = pg.url;
     stop = () => pg.stop();
   }
   try {
     return await new Promise<number>((ok) =>
-      spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', `${script}.ts`)], {
-        stdio: 'inherit',
-        env: { ...process.env, DATABASE_URL: url },
-      }).on('exit', (c) => ok(c ?? 1)),
+      spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'src', `${script}.ts`), ...process.argv.slice(3)],
+        {
+          stdio: 'inherit',
+          env: { ...process.env, DATABASE_URL: url },
+        },
+      ).on('exit', (c) => ok(c ?? 1)),
     );
   } finally {
     await stop();

@@ -98,7 +98,14 @@ const RETRYABLE = new Set([502, 503, 504]);
 export async function pushDossiers(
   pool: ApiPool,
   tokens: Record<string, string>,
-  opts: { count: number; concurrency: number; onAwarded?: (done: number) => void; deadlineMs?: number },
+  opts: {
+    count: number;
+    concurrency: number;
+    onAwarded?: (done: number) => void;
+    deadlineMs?: number;
+    /** Told after each command answered: its step (`create`, `submit`, … `decision`) and its time in ms, retries included. */
+    onCommand?: (step: string, ms: number) => void;
+  },
 ): Promise<LoadStats> {
   const started = Date.now();
   const deadline = started + (opts.deadlineMs ?? 30 * 60_000);
@@ -155,9 +162,16 @@ export async function pushDossiers(
   const lane = async () => {
     while (next < opts.count) {
       const i = next++;
-      const created = await send('/dossiers', tokens.clerk, nominee(i), 201);
+      const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+        const t0 = performance.now();
+        const result = await fn();
+        opts.onCommand?.(step, performance.now() - t0);
+        return result;
+      };
+      const created = await timed('create', () => send('/dossiers', tokens.clerk, nominee(i), 201));
       const id = String(created.id);
-      for (const [who, step, body] of PROVINCIAL_STEPS) await send(`/dossiers/${id}/${step}`, tokens[who], body, 200);
+      for (const [who, step, body] of PROVINCIAL_STEPS)
+        await timed(step, () => send(`/dossiers/${id}/${step}`, tokens[who], body, 200));
       stats.ids.push(id);
       opts.onAwarded?.(stats.ids.length);
     }
