@@ -490,8 +490,9 @@ async function profile(
       const api = trace.filter((s) => s.service === 'tdkt-api');
       const worker = trace.filter((s) => s.service !== 'tdkt-api');
       const http = root.endMs - root.startMs;
+      // Starts, updates (with or without start) and queries: every call of the API to Temporal.
       const calls = dur(
-        api.filter((s) => /^(StartWorkflow|StartWorkflowUpdate|UpdateWithStart|SignalWithStart)/.test(s.name)),
+        api.filter((s) => /^(StartWorkflow|StartWorkflowUpdate|UpdateWithStart|QueryWorkflow)/.test(s.name)),
       );
       const activities = dur(worker.filter((s) => s.name.startsWith('RunActivity:')));
       const sqlApi = dur(api.filter((s) => s.name.startsWith('pg.query')));

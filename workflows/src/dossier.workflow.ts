@@ -10,7 +10,7 @@ import {
 import { FINAL_STATUSES, findAward, initialDossierState, type CommandContext, type DossierState } from '@tdkt/domain';
 import { centralStageWorkflow } from './central-stage.workflow';
 import { WorkflowCalendar } from './calendar';
-import { awaitNextDeadline, failure, runCommand, validate } from './command-runner';
+import { awaitNextDeadline, failure, LEAN_TIMERS_PATCH, runCommand, validate } from './command-runner';
 import {
   centralStageWorkflowId,
   dossierCommandUpdate,
@@ -62,6 +62,8 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   };
   /** The values last indexed: a command that leaves stage, award and unit as they were upserts nothing. */
   let indexed: string | undefined;
+  /** Each attribute as last upserted: after the first upsert, only the ones a command changed are sent. */
+  const upserted = new Map<string, string>();
   const indexSearchAttributes = () => {
     if (input.indexSearchAttributes) {
       const values = `${state.status}|${state.awardCode}|${state.unitCode}`;
@@ -70,12 +72,18 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
         if (values === indexed) return;
         indexed = values;
       }
-      upsertSearchAttributes([
+      const attributes = [
         { key: SA_STAGE, value: state.status },
         { key: SA_AWARD, value: state.awardCode },
         { key: SA_UNIT, value: state.unitCode },
         { key: SA_LEVEL, value: findAward(state.awardCode)?.level ?? 'UNKNOWN' },
-      ]);
+      ];
+      // Temporal merges an upsert into the attributes already set; histories recorded before sent all four each time.
+      const changed = patched(LEAN_TIMERS_PATCH)
+        ? attributes.filter(({ key, value }) => upserted.get(key.name) !== value)
+        : attributes;
+      for (const { key, value } of changed) upserted.set(key.name, value);
+      if (changed.length) upsertSearchAttributes(changed);
     }
   };
 
@@ -84,8 +92,16 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   });
   setHandler(dossierStateQuery, () => state);
 
-  // A workflow started for a create that was never accepted (the client gave up) closes itself after a day.
-  if (!(await condition(() => state.status !== 'NEW', ABANDON_UNCREATED_AFTER))) return state;
+  // A workflow started for a create that was never accepted (the client gave up) closes itself after a day. The API
+  // starts the workflow with its creating command (update-with-start): while that command runs, no timer is needed.
+  // Histories recorded before started the timer at once and cancelled it when the create was accepted.
+  const createInFlight = patched(LEAN_TIMERS_PATCH);
+  if (createInFlight) await condition(() => state.status !== 'NEW' || allHandlersFinished());
+  if (
+    (!createInFlight || state.status === 'NEW') &&
+    !(await condition(() => state.status !== 'NEW', ABANDON_UNCREATED_AFTER))
+  )
+    return state;
   const isFinal = () => FINAL_STATUSES.includes(state.status);
   if (patched('deadline-timers')) {
     // Deadlines: sleep until the next one the domain names; a user command that changes the state first wins.
