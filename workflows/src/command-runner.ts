@@ -123,9 +123,10 @@ export async function runCommand(
 /**
  * The patch of the lean write path (issue 14): a deadline timer kept while commands leave its deadline as it was, no
  * abandonment timer while the creating command is in flight, search attributes upserted key by key. Histories
- * recorded before it replay the old way. One id for the three, so a new workflow records one marker, not three.
+ * recorded before it replay the old way. One id for the three: each patch costs every new workflow a marker and an
+ * upsert of TemporalChangeVersion in its history.
  */
-export const LEAN_TIMERS_PATCH = 'lean-write-path';
+export const LEAN_WRITE_PATH_PATCH = 'lean-write-path';
 
 /**
  * One turn of a workflow's deadline loop: sleep until the next deadline the domain names (`pendingTimer`) unless a
@@ -162,7 +163,7 @@ export async function awaitNextDeadline(
       const next = pendingTimer(current(), calendar?.());
       const same = next?.dueAt === timer.dueAt && next.command.type === timer.command.type;
       // Histories recorded before the patch cancelled the timer here and started an equal one.
-      if (!same || !patched(LEAN_TIMERS_PATCH)) return;
+      if (!same || !patched(LEAN_WRITE_PATH_PATCH)) return;
       seqBefore = current().seq;
     }
   } finally {

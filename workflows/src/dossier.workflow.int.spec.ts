@@ -106,7 +106,7 @@ describe('dossier workflow on the dev server', () => {
 });
 
 describe('the lean write path (issue 14)', () => {
-  it('started with its creating command, as the API starts it, a dossier starts only the timers its deadlines need and upserts only what changed', async () => {
+  it('started with its creating command, as the API starts it, a dossier starts only the timers its deadlines need upserts only what changed and records one patch marker', async () => {
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
     const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
     const taskQueue = `wf-${randomUUID()}`;
@@ -154,7 +154,9 @@ describe('the lean write path (issue 14)', () => {
       // the abandonment of an uncreated dossier, none restarted by the first two votes.
       expect(count(T.EVENT_TYPE_TIMER_STARTED)).toBe(2);
       expect(count(T.EVENT_TYPE_TIMER_CANCELED)).toBe(2);
-      // After the first upsert (all four), each stage change upserts the stage alone (the patches' own upserts of
+      // Started on this code, it records the newest patch only (the older ones apply without a marker of their own).
+      expect(count(T.EVENT_TYPE_MARKER_RECORDED)).toBe(1);
+      // After the first upsert (all four), each stage change upserts the stage alone (the patch's own upsert of
       // TemporalChangeVersion aside).
       const upserts = events
         .filter((e) => e.eventType === T.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES)
@@ -162,6 +164,7 @@ describe('the lean write path (issue 14)', () => {
           Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).sort(),
         )
         .filter((keys) => !keys.includes('TemporalChangeVersion'));
+      expect(count(T.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES) - upserts.length).toBe(1);
       expect(upserts[0]).toEqual(['TdktAwardCode', 'TdktLevel', 'TdktStage', 'TdktUnitCode']);
       expect(upserts.slice(1).length).toBeGreaterThanOrEqual(4);
       for (const keys of upserts.slice(1)) expect(keys).toEqual(['TdktStage']);

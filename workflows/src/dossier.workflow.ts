@@ -10,7 +10,7 @@ import {
 import { FINAL_STATUSES, findAward, initialDossierState, type CommandContext, type DossierState } from '@tdkt/domain';
 import { centralStageWorkflow } from './central-stage.workflow';
 import { WorkflowCalendar } from './calendar';
-import { awaitNextDeadline, failure, LEAN_TIMERS_PATCH, runCommand, validate } from './command-runner';
+import { awaitNextDeadline, failure, LEAN_WRITE_PATH_PATCH, runCommand, validate } from './command-runner';
 import {
   centralStageWorkflowId,
   dossierCommandUpdate,
@@ -35,6 +35,13 @@ export const ABANDON_UNCREATED_AFTER = '1 day';
  * same stream and hands the dossier back awarded or rejected.
  */
 export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierState> {
+  /**
+   * Started on this code (the newest patch is recorded in the first task, before any command): every older patch
+   * applies without asking for it, so a new dossier's history holds one patch marker and one TemporalChangeVersion
+   * upsert instead of four of each. A history recorded before asks each patch where it did.
+   */
+  const lean = patched(LEAN_WRITE_PATH_PATCH);
+  const since = (patch: string) => lean || patched(patch);
   let state = initialDossierState(input.dossierId);
   /** Hash of the last event appended, as the event store reported it. */
   let chainHead: string | undefined;
@@ -51,9 +58,9 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     // Histories recorded before submission checked completeness and eligibility replay without the checks.
     // Histories recorded before the rule set listed the posted awards posted every state-level award.
     const ctx =
-      req.command.type === 'SubmitDossier' && !patched('submission-checks')
+      req.command.type === 'SubmitDossier' && !since('submission-checks')
         ? { ...contextOf(req), legacySubmission: true }
-        : req.command.type === 'OpenPublicPosting' && !patched('posting-list')
+        : req.command.type === 'OpenPublicPosting' && !since('posting-list')
           ? { ...contextOf(req), legacyPostingForEveryStateAward: true }
           : contextOf(req);
     ({ state, chainHead } = await runCommand(state, chainHead, req, ctx));
@@ -68,7 +75,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     if (input.indexSearchAttributes) {
       const values = `${state.status}|${state.awardCode}|${state.unitCode}`;
       // Histories recorded before upserted after every command; they replay that way.
-      if (patched('search-attributes-on-change')) {
+      if (since('search-attributes-on-change')) {
         if (values === indexed) return;
         indexed = values;
       }
@@ -79,9 +86,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
         { key: SA_LEVEL, value: findAward(state.awardCode)?.level ?? 'UNKNOWN' },
       ];
       // Temporal merges an upsert into the attributes already set; histories recorded before sent all four each time.
-      const changed = patched(LEAN_TIMERS_PATCH)
-        ? attributes.filter(({ key, value }) => upserted.get(key.name) !== value)
-        : attributes;
+      const changed = lean ? attributes.filter(({ key, value }) => upserted.get(key.name) !== value) : attributes;
       for (const { key, value } of changed) upserted.set(key.name, value);
       if (changed.length) upsertSearchAttributes(changed);
     }
@@ -95,18 +100,14 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   // A workflow started for a create that was never accepted (the client gave up) closes itself after a day. The API
   // starts the workflow with its creating command (update-with-start): while that command runs, no timer is needed.
   // Histories recorded before started the timer at once and cancelled it when the create was accepted.
-  const createInFlight = patched(LEAN_TIMERS_PATCH);
-  if (createInFlight) await condition(() => state.status !== 'NEW' || allHandlersFinished());
-  if (
-    (!createInFlight || state.status === 'NEW') &&
-    !(await condition(() => state.status !== 'NEW', ABANDON_UNCREATED_AFTER))
-  )
+  if (lean) await condition(() => state.status !== 'NEW' || allHandlersFinished());
+  if ((!lean || state.status === 'NEW') && !(await condition(() => state.status !== 'NEW', ABANDON_UNCREATED_AFTER)))
     return state;
   const isFinal = () => FINAL_STATUSES.includes(state.status);
-  if (patched('deadline-timers')) {
+  if (since('deadline-timers')) {
     // Deadlines: sleep until the next one the domain names; a user command that changes the state first wins.
     while (!isFinal()) {
-      if (state.status === 'FORWARDED_TO_CENTRE' && patched('central-stage')) {
+      if (state.status === 'FORWARDED_TO_CENTRE' && since('central-stage')) {
         // The centre's part (rules 3, 24, 25) runs as a child workflow on the same stream; it returns the outcome.
         const result = await executeChild(centralStageWorkflow, {
           workflowId: centralStageWorkflowId(state.dossierId),

@@ -112,7 +112,7 @@ export class WorkflowGateway {
   }
 
   /** A revocation command, starting the dossier's revocation workflow if none is running. */
-  async revoke(dossierId: string, req: RevocationRequest): Promise<DossierState> {
+  async revoke(dossierId: string, req: RevocationRequest): Promise<CommandOutcome> {
     const handle = await this.start('revocationWorkflow', revocationWorkflowId(dossierId), { dossierId });
     return handle.executeUpdate(revocationCommandUpdate, { args: [req], updateId: req.requestId });
   }
