@@ -62,6 +62,7 @@ interface Round {
   historyEvents: number;
   historyBytes: number;
   byType: Record<string, number>;
+  bytesByType: Record<string, number>;
   statements: number;
   cpu: Record<string, number>;
 }
@@ -70,10 +71,11 @@ interface Round {
 async function histories(
   client: TemporalClient,
   workflowIds: string[],
-): Promise<{ events: number; bytes: number; byType: Record<string, number> }> {
+): Promise<{ events: number; bytes: number; byType: Record<string, number>; bytesByType: Record<string, number> }> {
   let events = 0;
   let bytes = 0;
   const byType: Record<string, number> = {};
+  const bytesByType: Record<string, number> = {};
   for (const id of workflowIds) {
     const handle = client.workflow.getHandle(id);
     for (let i = 0; (await handle.describe()).status.name === 'RUNNING'; i++) {
@@ -86,10 +88,14 @@ async function histories(
     for (const e of history.events ?? []) {
       const t = temporal.api.enums.v1.EventType[e.eventType ?? 0].replace(/^EVENT_TYPE_/, '');
       byType[t] = (byType[t] ?? 0) + 1;
+      bytesByType[t] = (bytesByType[t] ?? 0) + temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
     }
   }
-  for (const t of Object.keys(byType)) byType[t] /= workflowIds.length;
-  return { events: events / workflowIds.length, bytes: bytes / workflowIds.length, byType };
+  for (const t of Object.keys(byType)) {
+    byType[t] /= workflowIds.length;
+    bytesByType[t] /= workflowIds.length;
+  }
+  return { events: events / workflowIds.length, bytes: bytes / workflowIds.length, byType, bytesByType };
 }
 
 /** SQL statements by database: pg_stat_statements' calls when loaded, else committed + rolled-back transactions. */
@@ -322,6 +328,7 @@ async function main(): Promise<void> {
           historyEvents: h.events,
           historyBytes: h.bytes,
           byType: h.byType,
+          bytesByType: h.bytesByType,
           statements,
           cpu: {
             app: perDossier(side === 'product' ? 'app' : 'bare'),
@@ -357,10 +364,12 @@ async function main(): Promise<void> {
     const types = (x: Round) =>
       Object.entries(x.byType)
         .filter(([, n]) => n > 0)
-        .map(([t, n]) => `${t} ${+n.toFixed(1)}`)
+        .map(([t, n]) => `${t} ${+n.toFixed(1)} (${(x.bytesByType[t] / 1024).toFixed(1)} KB)`)
         .join(', ');
-    console.log(`history per dossier by type, product: ${types(rounds.product[rounds.product.length - 1])}`);
-    console.log(`history per dossier by type, bare:    ${types(rounds.bare[rounds.bare.length - 1])}`);
+    console.log(
+      `history per dossier by type (events, KB), product: ${types(rounds.product[rounds.product.length - 1])}`,
+    );
+    console.log(`history per dossier by type (events, KB), bare:    ${types(rounds.bare[rounds.bare.length - 1])}`);
     const appRss = [...cluster.apis, ...cluster.workers].reduce((n, p) => n + rss(p.pid), 0);
     console.log(
       `RSS after the run (ts-node, not a built runtime): API + worker ${appRss.toFixed(0)} MB, bare worker ${rss(bareWorker.pid).toFixed(0)} MB`,

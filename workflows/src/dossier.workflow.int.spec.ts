@@ -15,7 +15,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnvironment } from '../../test/support/time-skipping-server';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
+import { exampleBkTinhContent, type Actor, type DossierCommand } from '@tdkt/domain';
 import { createDataSource, DecisionNumbers, eventStoreWithReadModels } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierWorkflowId, type CommandOutcome, type CommandRequest } from './messages';
@@ -219,7 +219,7 @@ describe('deadlines with time skipping (Java test server)', () => {
         taskQueue,
         workflowId: dossierWorkflowId(dossierId),
         args: [{ dossierId }],
-      }) as Promise<DossierState>,
+      }) as Promise<CommandOutcome>,
     );
     // A day of workflow time passed; the test server skipped it (a real wait would exceed the test timeout).
     expect(result.status).toBe('NEW');

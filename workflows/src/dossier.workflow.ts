@@ -20,6 +20,7 @@ import {
   SA_LEVEL,
   SA_STAGE,
   SA_UNIT,
+  type CommandOutcome,
   type CommandRequest,
   type DossierWorkflowInput,
 } from './messages';
@@ -34,7 +35,7 @@ export const ABANDON_UNCREATED_AFTER = '1 day';
  * A state-level dossier forwarded to the centre continues in the central-stage child workflow, which appends to the
  * same stream and hands the dossier back awarded or rejected.
  */
-export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierState> {
+export async function dossierWorkflow(input: DossierWorkflowInput): Promise<CommandOutcome> {
   /**
    * Started on this code (the newest patch is recorded in the first task, before any command): every older patch
    * applies without asking for it, so a new dossier's history holds one patch marker and one TemporalChangeVersion
@@ -102,7 +103,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   // Histories recorded before started the timer at once and cancelled it when the create was accepted.
   if (lean) await condition(() => state.status !== 'NEW' || allHandlersFinished());
   if ((!lean || state.status === 'NEW') && !(await condition(() => state.status !== 'NEW', ABANDON_UNCREATED_AFTER)))
-    return state;
+    return outcomeOf(state);
   const isFinal = () => FINAL_STATUSES.includes(state.status);
   if (since('deadline-timers')) {
     // Deadlines: sleep until the next one the domain names; a user command that changes the state first wins.
@@ -131,5 +132,6 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
     }
   }
   await condition(() => isFinal() && allHandlersFinished());
-  return state;
+  // The outcome, not the state: the result stays in the history for good, and the state's parts and nominee need not.
+  return outcomeOf(state);
 }
