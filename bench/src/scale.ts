@@ -11,13 +11,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { CACHE } from '../../infra/src/runtime';
 import { startTemporalServer } from '../../infra/src/temporal-server';
 import { startCluster } from '../../test/support/scale-cluster';
 import { pushDossiers, scaleDatabase, scaleFindings, seedProvince } from '../../test/support/scale-load';
+import { cpuSeconds, postgresCpuSeconds } from './proc-cpu';
 
 const DOSSIERS = Number(process.env.BENCH_SCALE_DOSSIERS ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 12);
@@ -28,45 +29,6 @@ const WORKER_COUNTS = (process.env.BENCH_SCALE_WORKERS ?? '1,2,4')
   .sort((a, b) => a - b);
 const WARM_UP = 4;
 const signed = (pct: number) => `${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%`;
-
-/** CPU seconds a process has used (user + system, from /proc; 0 once it is gone), with its exited children's when asked. */
-function cpuSeconds(pid: number | undefined, withChildren = false): number {
-  if (!pid) return 0;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based), in clock ticks of 1/100 s.
-    const ticks =
-      Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
-    return ticks / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** Postgres: the postmaster listening on `port` (with its exited backends) and its live backends. */
-function postgresCpuSeconds(port: string): number {
-  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  const cmd = (pid: string) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    } catch {
-      return [];
-    }
-  };
-  const master = pids.find((p) => {
-    const c = cmd(p);
-    return c[0]?.endsWith('/postgres') && c.includes('-p') && c[c.indexOf('-p') + 1] === port;
-  });
-  if (!master) return 0;
-  const children = pids.filter((p) => {
-    try {
-      return readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1] === master;
-    } catch {
-      return false;
-    }
-  });
-  return cpuSeconds(Number(master), true) + children.reduce((n, p) => n + cpuSeconds(Number(p)), 0);
-}
 
 /** Resident memory of a process in MB (VmRSS from /proc; 0 once it is gone). */
 function rssMb(pid: number | undefined): number {

@@ -20,6 +20,8 @@ async function main(): Promise<number> {
       port: await freePort(),
       dataDir: join(CACHE, `bench-${process.pid}`, 'pg'),
       persistent: false,
+      // The write bench counts SQL statements per dossier with pg_stat_statements.
+      ...(script === 'writes' ? { settings: { shared_preload_libraries: 'pg_stat_statements' } } : {}),
     });
     url = pg.url;
     stop = () => pg.stop();

@@ -119,7 +119,9 @@ export interface TemporalOptions {
   uiCodecEndpoint?: string;
 }
 
-export async function startTemporal(opts: TemporalOptions): Promise<Service & { address: string; uiUrl?: string }> {
+export async function startTemporal(
+  opts: TemporalOptions,
+): Promise<Service & { address: string; uiUrl?: string; pid?: number }> {
   const cli = temporalCli();
   const args = [
     'server',
@@ -160,6 +162,7 @@ export async function startTemporal(opts: TemporalOptions): Promise<Service & { 
     address,
     url: address,
     ...(opts.uiPort ? { uiUrl: `http://127.0.0.1:${opts.uiPort}` } : {}),
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }
@@ -169,6 +172,8 @@ export interface PostgresOptions {
   dataDir: string;
   /** Keep the data folder (npm run up) or remove it on stop (tests). */
   persistent: boolean;
+  /** More server settings (`-c name=value` pairs), e.g. the write bench's shared_preload_libraries. */
+  settings?: Record<string, string>;
 }
 
 const PG_USER = 'postgres';
@@ -199,7 +204,13 @@ export async function startPostgres(opts: PostgresOptions): Promise<Service> {
     persistent: opts.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=' + (opts.persistent ? 'on' : 'off')],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=' + (opts.persistent ? 'on' : 'off'),
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     onLog: () => undefined,
     onError: (e: unknown) => process.stderr.write(`[postgres] ${String(e)}\n`),
   });

@@ -147,7 +147,8 @@ describe('OpenTelemetry traces', () => {
     });
     const names = (service: string) => trace.filter((s) => s.service === service).map((s) => s.name);
     expect(names('tdkt-api')).toEqual(
-      expect.arrayContaining(['POST', 'StartWorkflow:dossierWorkflow', 'StartWorkflowUpdate:dossierCommand']),
+      // A create starts the workflow with its command in one call (update-with-start).
+      expect.arrayContaining(['POST', 'UpdateWithStartWorkflow:dossierCommand']),
     );
     expect(names('tdkt-worker')).toEqual(
       expect.arrayContaining([

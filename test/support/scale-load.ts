@@ -100,7 +100,14 @@ const RETRYABLE = new Set([502, 503, 504]);
 export async function pushDossiers(
   pool: ApiPool,
   tokens: Record<string, string>,
-  opts: { count: number; concurrency: number; onAwarded?: (done: number) => void; deadlineMs?: number },
+  opts: {
+    count: number;
+    concurrency: number;
+    onAwarded?: (done: number) => void;
+    deadlineMs?: number;
+    /** Told after each command answered: its step (`create`, `submit`, … `decision`) and its time in ms, retries included. */
+    onCommand?: (step: string, ms: number) => void;
+  },
 ): Promise<LoadStats> {
   const started = Date.now();
   const deadline = started + (opts.deadlineMs ?? 30 * 60_000);
@@ -117,7 +124,6 @@ export async function pushDossiers(
   let turn = 0;
   const send = async (path: string, token: string, body: unknown, expect: number): Promise<Record<string, unknown>> => {
     const key = randomUUID();
-    const sentAt = performance.now();
     for (let attempt = 0; ; attempt++) {
       if (Date.now() > deadline) throw new Error(`${path}: no API answered before the deadline`);
       const apis = pool();
@@ -151,7 +157,6 @@ export async function pushDossiers(
         );
       }
       stats.servedBy[base] = (stats.servedBy[base] ?? 0) + 1;
-      stats.latencies.push(performance.now() - sentAt);
       return JSON.parse(text) as Record<string, unknown>;
     }
   };
@@ -159,9 +164,18 @@ export async function pushDossiers(
   const lane = async () => {
     while (next < opts.count) {
       const i = next++;
-      const created = await send('/dossiers', tokens.clerk, nominee(i), 201);
+      const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+        const t0 = performance.now();
+        const result = await fn();
+        const ms = performance.now() - t0;
+        stats.latencies.push(ms);
+        opts.onCommand?.(step, ms);
+        return result;
+      };
+      const created = await timed('create', () => send('/dossiers', tokens.clerk, nominee(i), 201));
       const id = String(created.id);
-      for (const [who, step, body] of PROVINCIAL_STEPS) await send(`/dossiers/${id}/${step}`, tokens[who], body, 200);
+      for (const [who, step, body] of PROVINCIAL_STEPS)
+        await timed(step, () => send(`/dossiers/${id}/${step}`, tokens[who], body, 200));
       stats.ids.push(id);
       opts.onAwarded?.(stats.ids.length);
     }

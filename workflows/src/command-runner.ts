@@ -1,4 +1,13 @@
-import { ActivityFailure, ApplicationFailure, condition, log, proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  log,
+  patched,
+  proxyActivities,
+  sleep,
+} from '@temporalio/workflow';
 import {
   decide,
   decisionIssuer,
@@ -112,23 +121,54 @@ export async function runCommand(
 }
 
 /**
+ * The patch of the lean write path (issue 14): a deadline timer kept while commands leave its deadline as it was, no
+ * abandonment timer while the creating command is in flight, search attributes upserted key by key. Histories
+ * recorded before it replay the old way. One id for the three: each patch costs every new workflow a marker and an
+ * upsert of TemporalChangeVersion in its history.
+ */
+export const LEAN_WRITE_PATH_PATCH = 'lean-write-path';
+
+/**
  * One turn of a workflow's deadline loop: sleep until the next deadline the domain names (`pendingTimer`) unless a
  * command moves the state first, then issue the deadline's command as the SYSTEM actor through `run` (the same
- * decide → append → evolve path). `Date.now()` is Temporal's deterministic workflow clock.
+ * decide → append → evolve path). `Date.now()` is Temporal's deterministic workflow clock. A command that moves the
+ * state but leaves the same deadline (a council member's vote) keeps the timer running rather than cancelling it and
+ * starting an equal one.
  */
 export async function awaitNextDeadline(
   current: () => DossierState,
   run: (req: CommandRequest) => Promise<unknown>,
   calendar?: () => HolidayCalendar,
 ): Promise<void> {
-  const seqBefore = current().seq;
+  let seqBefore = current().seq;
   const moved = () => current().seq !== seqBefore;
   const timer = pendingTimer(current(), calendar?.());
   if (!timer) {
     await condition(moved);
     return;
   }
-  if (await condition(moved, Math.max(1, timer.dueAt - Date.now()))) return;
+  // The timer in a scope of its own, so it can outlive a command; the same commands as condition(moved, timeout).
+  let fired = false;
+  const scope = new CancellationScope();
+  void scope
+    .run(() => sleep(Math.max(1, timer.dueAt - Date.now())))
+    .then(
+      () => (fired = true),
+      () => undefined,
+    );
+  try {
+    for (;;) {
+      await condition(() => fired || moved());
+      if (fired) break;
+      const next = pendingTimer(current(), calendar?.());
+      const same = next?.dueAt === timer.dueAt && next.command.type === timer.command.type;
+      // Histories recorded before the patch cancelled the timer here and started an equal one.
+      if (!same || !patched(LEAN_WRITE_PATH_PATCH)) return;
+      seqBefore = current().seq;
+    }
+  } finally {
+    if (!fired) scope.cancel();
+  }
   try {
     await run({
       command: timer.command,

@@ -93,7 +93,8 @@ export interface RevocationRequest {
   requestId: string;
 }
 
-export const revocationCommandUpdate = defineUpdate<DossierState, [RevocationRequest]>('revocationCommand');
+/** Answers the outcome, like a dossier command (the API answers from the read model; the parts and nominee stay here). */
+export const revocationCommandUpdate = defineUpdate<CommandOutcome, [RevocationRequest]>('revocationCommand');
 export const revocationStateQuery = defineQuery<DossierState>('revocationState');
 
 /** The activities the revocation workflow calls; implemented in apps/worker beside the dossier's. */

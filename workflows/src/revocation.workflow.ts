@@ -11,6 +11,7 @@ import {
 } from '@tdkt/domain';
 import { failure, refusingUnstorable } from './command-runner';
 import {
+  outcomeOf,
   revocationCommandUpdate,
   revocationStateQuery,
   type RevocationActivities,
@@ -60,7 +61,7 @@ export async function revocationWorkflow(input: RevocationWorkflowInput): Promis
     return state;
   };
 
-  setHandler(revocationCommandUpdate, (req) => serialized(() => execute(req)), {
+  setHandler(revocationCommandUpdate, (req) => serialized(async () => outcomeOf(await execute(req))), {
     validator: (req) => {
       if (!loaded) return;
       const check = decide(state, req.command, contextOf(req));

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ds?.destroy());
 
-it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLevel, and nothing personal', async () => {
+it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLevel, kept across stage changes, and nothing personal', async () => {
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
   const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
@@ -74,6 +74,22 @@ it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLe
     });
     const all = JSON.stringify(searchAttributes);
     for (const personal of ['Nguyễn Thị Lan', 'f'.repeat(64), '1985-04-12']) expect(all).not.toContain(personal);
+    // A stage change upserts the stage alone; the award, unit and level set at creation stay.
+    await handle.executeUpdate(dossierCommandUpdate, {
+      args: [
+        {
+          actor: { userId: 'c1', role: 'UNIT_CLERK', unitCode: 'SGDDT' },
+          requestId: randomUUID(),
+          command: { type: 'SubmitDossier', data: {} },
+        },
+      ],
+    });
+    expect((await handle.describe()).searchAttributes).toMatchObject({
+      TdktStage: ['UNIT_REVIEW'],
+      TdktAwardCode: ['BK_TINH'],
+      TdktUnitCode: ['SGDDT'],
+      TdktLevel: ['PROVINCIAL'],
+    });
     await handle.terminate('test done');
   });
   await connection.close();

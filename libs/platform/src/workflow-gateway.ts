@@ -4,7 +4,7 @@
  * request id is its Update id (so a retried request is answered once, by Temporal). What a refusal means is decided by
  * the error filter; what a command is, by the domain.
  */
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { BlockYearState, CommandTarget, DossierState, SessionDecision, SessionState } from '@tdkt/domain';
 import {
   blockYearCommandUpdate,
@@ -45,22 +45,32 @@ export class WorkflowGateway {
   ) {}
 
   /**
-   * Starts a dossier's workflow (a running one is reused, so a retried create never starts two) and sends it the
-   * creating command. A refused create ends the empty workflow when `abandon` says nothing was created.
+   * Starts a dossier's workflow with its creating command in one call (update-with-start: one round trip, and the
+   * workflow's first task takes the command, so it starts no abandonment timer); a running one is reused, so a retried
+   * create never starts two. A refused create ends the empty workflow when `abandon` says nothing was created.
    */
   async createDossier(
     dossierId: string,
     req: CommandRequest,
     abandon: (e: unknown) => Promise<boolean>,
   ): Promise<CommandOutcome> {
-    const handle = await this.start('dossierWorkflow', dossierWorkflowId(dossierId), {
-      dossierId,
-      indexSearchAttributes: this.options.searchAttributes ?? false,
+    const start = new WithStartWorkflowOperation('dossierWorkflow', {
+      workflowId: dossierWorkflowId(dossierId),
+      taskQueue: this.options.taskQueue,
+      args: [{ dossierId, indexSearchAttributes: this.options.searchAttributes ?? false }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
     });
     try {
-      return await handle.executeUpdate(dossierCommandUpdate, { args: [req], updateId: req.requestId });
+      return await this.client.workflow.executeUpdateWithStart(dossierCommandUpdate, {
+        args: [req],
+        updateId: req.requestId,
+        startWorkflowOperation: start,
+      });
     } catch (e) {
-      if (await abandon(e)) await handle.terminate('create refused').catch(() => undefined);
+      if (await abandon(e)) {
+        const handle = await start.workflowHandle().catch(() => undefined);
+        await handle?.terminate('create refused').catch(() => undefined);
+      }
       throw e;
     }
   }
@@ -102,7 +112,7 @@ export class WorkflowGateway {
   }
 
   /** A revocation command, starting the dossier's revocation workflow if none is running. */
-  async revoke(dossierId: string, req: RevocationRequest): Promise<DossierState> {
+  async revoke(dossierId: string, req: RevocationRequest): Promise<CommandOutcome> {
     const handle = await this.start('revocationWorkflow', revocationWorkflowId(dossierId), { dossierId });
     return handle.executeUpdate(revocationCommandUpdate, { args: [req], updateId: req.requestId });
   }

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DossierCommand } from '@tdkt/domain';
-import { DossierCommandsService } from './dossier-commands.service';
+import { Client } from '@temporalio/client';
+import { dossierWorkflowId } from '@tdkt/workflows/src/messages';
+import { DossierCommandsService, nameUuid } from './dossier-commands.service';
 import {
   aBkTinh,
   driveDossier,
@@ -68,6 +70,17 @@ describe('create', () => {
     });
     expect(commands.hashCitizenId(citizenId)).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(event.data)).not.toContain(citizenId);
+  });
+
+  it('a create the workflow refuses writes nothing and ends the workflow started with it', async () => {
+    const key = `refused-${randomUUID()}`;
+    // Only an ad-hoc dossier may take the simplified procedure: the decider refuses it, not the service.
+    const refused = await refusalOf(commands.create(p.as.clerk, aBkTinh({ simplified: true }), key));
+    expect(refused).toMatchObject({ by: 'workflow', code: 'RULE_VIOLATION', rule: 'simplified.ad-hoc-only' });
+    const id = nameUuid(`dossier:${p.as.clerk.userId}:${key}`);
+    expect(await world.events.readStream(id)).toEqual([]);
+    const described = await world.module.get(Client).workflow.getHandle(dossierWorkflowId(id)).describe();
+    expect(described.status.name).toBe('TERMINATED');
   });
 
   it('naming an unknown movement is refused here, naming movementId, and writes nothing', async () => {

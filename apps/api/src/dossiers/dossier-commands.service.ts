@@ -36,7 +36,7 @@ import { HolidayCalendarProvider } from '../platform/calendar';
 const BLOCK_FLAGS: readonly string[] = ['CO_TD_TINH', 'CO_TD_CHINH_PHU'];
 
 /** A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so a retried create maps to the same dossier. */
-function nameUuid(name: string): string {
+export function nameUuid(name: string): string {
   const h = createHash('sha1').update(name).digest();
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
