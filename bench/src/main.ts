@@ -19,6 +19,7 @@ import {
   READ_MODELS,
   rebuildReadModels,
   runMigrations,
+  type RebuildTimings,
   eventStoreWithReadModels,
 } from '@tdkt/persistence';
 import { streamKindOf, type StoredEnvelope } from '@tdkt/domain';
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
     const copies: number[] = [];
     const befores: number[] = [];
     const swaps: number[] = [];
+    const splits: RebuildTimings[] = [];
     for (let round = 0; round < REPEAT; round++) {
       scans.push(
         (
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
       const [ms, rebuilt] = await time(() => rebuildReadModels(ds));
       rebuilds.push(ms);
       swaps.push(rebuilt.swapMs);
+      splits.push(rebuilt.timings);
       // Copying what the rebuild wrote into tables with the same columns and indexes: the floor of any rebuild.
       copies.push(
         (
@@ -210,6 +213,9 @@ async function main(): Promise<void> {
         ` read; ×${ratio(rebuilds, copies)} of copy (median of paired ratios)`,
     );
     console.log(line('  of which appends paused (catch-up + swap)', medianOf(swaps), copyMs) + ` copy`);
+    // The rebuild's own split (medians of each step): shadows, reading the pages, folding, writing out, catch-up + swap.
+    for (const step of ['shadows', 'read', 'fold', 'write', 'swap'] as const)
+      console.log(line(`  of which ${step}`, medianOf(splits.map((t) => t[step])), copyMs) + ` copy`);
     console.log(
       line('rebuild as before: DELETE, 4 models by event', beforeMs, scanMs) +
         ` read; ×${ratio(befores, copies)} of copy; before ÷ now ×${ratio(befores, rebuilds)}`,

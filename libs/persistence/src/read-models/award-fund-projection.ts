@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { InMemoryFold } from './rebuild-fold';
 import {
   amountDue,
   ruleSetByVersion,
@@ -214,6 +215,27 @@ const READS = new Set([
   'AwardFundPaymentRecorded',
 ]);
 
+/** The ledger lines of `ids` as stored, with no payment (payments are only ever added). */
+async function loadFund(m: EntityManager, ids: readonly string[]): Promise<Map<string, FundState>> {
+  const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
+  for (const row of await rowsOwnedBy<FundEntryRow>(m, ENTRY, ids)) loaded.get(row.dossier_id)!.entry = row;
+  return loaded;
+}
+
+/** The ledger as a rebuild folds it: `fundAfter` over each dossier's line and payments, in memory (`InMemoryFold`). */
+export const awardFundInMemory: InMemoryFold<FundState> = {
+  reads: READS,
+  ownerOf: fundOwnerOf,
+  initial: () => ({ payments: [] }),
+  step: fundAfter,
+  creation: 'DossierCreated',
+  load: loadFund,
+  tables: [
+    { table: ENTRY, rowsOf: (s) => (s.entry ? [s.entry] : []) },
+    { table: PAYMENT, rowsOf: (s) => s.payments, appendOnly: true },
+  ],
+};
+
 /**
  * The award fund ledger over a batch of events (the dossiers' own events and the fund's payment streams): the touched
  * entries are read once, the events folded with `fundAfter`, the entries written in one statement and the new payments
@@ -224,8 +246,7 @@ export async function projectAwardFund(m: EntityManager, batch: readonly StoredE
   if (events.length === 0) return;
   // A dossier created in this batch has no entry yet: only the others are read.
   const ids = ownersToLoad(events, 'DossierCreated', fundOwnerOf);
-  const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
-  for (const row of await rowsOwnedBy<FundEntryRow>(m, ENTRY, ids)) loaded.get(row.dossier_id)!.entry = row;
+  const loaded = await loadFund(m, ids);
   const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);
   await writeChanged(
     m,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { identityOf, subjectKeyOf, type DeclaredRecord, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+import type { InMemoryFold } from './rebuild-fold';
 import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
 
 /** Who a dossier proposes, from its creation. */
@@ -217,14 +218,8 @@ const READS = new Set([
   'AwardRevoked',
 ]);
 
-/**
- * Award history and the initiative registry over a batch of events: the touched dossiers' rows read once, the events
- * folded with `awardHistoryAfter`, each table written in one statement.
- */
-export async function projectAwardHistory(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
-  const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return;
-  const ids = ownersToLoad(events, 'DossierCreated');
+/** The award history of `ids` as stored (a dossier without rows gets an empty state). */
+async function loadAwardHistory(m: EntityManager, ids: readonly string[]): Promise<Map<string, AwardHistoryState>> {
   const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
   const stored = await rowsOwnedByAll(m, [SUBJECT, HISTORY, USE], ids);
   for (const r of stored.get(SUBJECT.name) as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
@@ -233,6 +228,33 @@ export async function projectAwardHistory(m: EntityManager, batch: readonly Stor
     const state = loaded.get(r.dossier_id)!;
     state.uses = [...state.uses, r];
   }
+  return loaded;
+}
+
+/** Award history as a rebuild folds it: `awardHistoryAfter` over each dossier, in memory (see `InMemoryFold`). */
+export const awardHistoryInMemory: InMemoryFold<AwardHistoryState> = {
+  reads: READS,
+  ownerOf: (e) => e.streamId,
+  initial: () => ({ uses: [] }),
+  step: awardHistoryAfter,
+  creation: 'DossierCreated',
+  load: loadAwardHistory,
+  tables: [
+    { table: SUBJECT, rowsOf: (s) => (s.subject ? [s.subject] : []) },
+    { table: HISTORY, rowsOf: (s) => (s.history ? [s.history] : []) },
+    { table: USE, rowsOf: (s) => s.uses },
+  ],
+};
+
+/**
+ * Award history and the initiative registry over a batch of events: the touched dossiers' rows read once, the events
+ * folded with `awardHistoryAfter`, each table written in one statement.
+ */
+export async function projectAwardHistory(m: EntityManager, batch: readonly StoredEnvelope[]): Promise<void> {
+  const events = batch.filter((e) => READS.has(e.type));
+  if (events.length === 0) return;
+  const ids = ownersToLoad(events, 'DossierCreated');
+  const loaded = await loadAwardHistory(m, ids);
   const changed = foldOwners(
     loaded,
     events,

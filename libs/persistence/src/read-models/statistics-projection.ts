@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
+import type { InMemoryFold } from './rebuild-fold';
 import { foldOwners, loadedStates, ownersToLoad, rowsOwnedByAll, writeChanged, type RowTable } from './row-batch';
 
 /** One dossier's stage_timing row: its nominee facts (from DossierCreated) and when it reached each stage. */
@@ -202,6 +203,29 @@ const READS = new Set([
   'AwardRevoked',
 ]);
 
+/** The statistics of `ids` as stored (a dossier without rows gets an empty state). */
+async function loadStatistics(m: EntityManager, ids: readonly string[]): Promise<Map<string, DossierStatistics>> {
+  const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
+  const stored = await rowsOwnedByAll(m, [STAGE_TIMING, AWARD_FACT], ids);
+  for (const t of stored.get(STAGE_TIMING.name) as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
+  for (const f of stored.get(AWARD_FACT.name) as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
+  return loaded;
+}
+
+/** The statistics as a rebuild folds them: `statisticsAfter` over each dossier, in memory (see `InMemoryFold`). */
+export const statisticsInMemory: InMemoryFold<DossierStatistics> = {
+  reads: READS,
+  ownerOf: (e) => e.streamId,
+  initial: () => ({}),
+  step: statisticsAfter,
+  creation: 'DossierCreated',
+  load: loadStatistics,
+  tables: [
+    { table: STAGE_TIMING, rowsOf: (s) => (s.timing ? [s.timing] : []) },
+    { table: AWARD_FACT, rowsOf: (s) => (s.fact ? [s.fact] : []) },
+  ],
+};
+
 /**
  * The statistics read model over a batch of events (one command's, or a page of the event table in a rebuild): the
  * touched dossiers' rows are read once, the events folded with `statisticsAfter`, and each table written in one
@@ -211,10 +235,7 @@ export async function projectStatistics(m: EntityManager, batch: readonly Stored
   const events = batch.filter((e) => READS.has(e.type));
   if (events.length === 0) return;
   const ids = ownersToLoad(events, 'DossierCreated');
-  const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
-  const stored = await rowsOwnedByAll(m, [STAGE_TIMING, AWARD_FACT], ids);
-  for (const t of stored.get(STAGE_TIMING.name) as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
-  for (const f of stored.get(AWARD_FACT.name) as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
+  const loaded = await loadStatistics(m, ids);
   const changed = foldOwners(
     loaded,
     events,
