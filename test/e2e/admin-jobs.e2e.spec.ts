@@ -143,7 +143,11 @@ describe('admin jobs', () => {
       status: 'SUCCEEDED',
       done: dossierEvents,
       total: dossierEvents,
-      result: { events: dossierEvents, models: ['dossier board (rows and counts)'], tables: ['dossier_view', 'dossier_count'] },
+      result: {
+        events: dossierEvents,
+        models: ['dossier board (rows and counts)'],
+        tables: ['dossier_view', 'dossier_count'],
+      },
     });
     const now = await http<{ models: string[]; tables: string[] }>(sys, 'POST', '/admin/read-models/rebuild', {
       token: tokens.admin,

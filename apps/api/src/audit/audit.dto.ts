@@ -110,7 +110,10 @@ export class DossierRecordExportDto {
 
 export class RebuildResultDto {
   @ApiProperty({ description: 'Events replayed' }) events!: number;
-  @ApiProperty({ type: [String], description: 'The read models rebuilt (every one, or `only` and those sharing its tables)' })
+  @ApiProperty({
+    type: [String],
+    description: 'The read models rebuilt (every one, or `only` and those sharing its tables)',
+  })
   models!: string[];
   @ApiProperty({ type: [String] }) tables!: string[];
 }

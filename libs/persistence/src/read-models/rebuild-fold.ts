@@ -105,7 +105,9 @@ export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 200_00
       const events = page.filter((e) => fold.reads.has(e.type));
       if (events.length === 0) return;
       if (spilled) {
-        const created = new Set(fold.creation ? events.filter((e) => e.type === fold.creation).map((e) => e.streamId) : []);
+        const created = new Set(
+          fold.creation ? events.filter((e) => e.type === fold.creation).map((e) => e.streamId) : [],
+        );
         const missing = new Set<string>();
         for (const e of events) {
           const o = fold.ownerOf(e);

@@ -204,7 +204,11 @@ it('refuses a read model it does not know, changing nothing', async () => {
 
 it('folds on a dossier continued while the replay runs: its rows written out are read back in the catch-up', async () => {
   const store = eventStoreWithReadModels(db.ds);
-  const stream = simulateDossier({ steps: 8, decision: { approve: true }, nominee: 'Người tiếp tục trong lúc dựng lại' });
+  const stream = simulateDossier({
+    steps: 8,
+    decision: { approve: true },
+    nominee: 'Người tiếp tục trong lúc dựng lại',
+  });
   const batches = batchesOf(stream);
   const half = Math.floor(batches.length / 2);
   for (const batch of batches.slice(0, half)) await store.append(batch);

@@ -74,7 +74,7 @@ export function readModelsFor(only?: string): ReadModel[] {
   if (!named) throw new UnknownReadModelError(only);
   const writes = (r: ReadModel) => [...r.tables, ...(r.alsoWrites ?? [])];
   const chosen = new Set<ReadModel>([named]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     const tables = new Set([...chosen].flatMap(writes));
     for (const r of READ_MODELS)
@@ -179,11 +179,13 @@ async function* eventPages(
  *    shadows of the batched read models (`rebuildInMemory`) get no index: those fold every stream in memory across
  *    pages (the same pure folds as the live append) and write each row once, with multi-row INSERTs; the others keep
  *    the live indexes, as their projections update rows by key;
- * 3. the event table up to that id is replayed into them a page at a time, while the API reads the live tables and
- *    appends go on (into the live tables); then the folded rows are written out;
- * 4. with appends paused (the append lock, exclusively, until the commit), the events appended meanwhile are replayed
- *    too (an owner already written out is read back), and the live tables take the shadows' rows (TRUNCATE and
- *    INSERT … SELECT, or an upsert for the tables not owned); readers wait for the commit only during this step.
+ * 3. the event table up to that id is replayed into them a page at a time (keyset on id, the next page read while
+ *    this one is folded), while the API reads the live tables and appends go on (into the live tables); then the rows
+ *    folded in memory are written out, and the events appended meanwhile replayed, appends still going on (an owner
+ *    already written out is read back through an index on its owner column, created then);
+ * 4. with appends paused (the append lock, exclusively, until the commit), the events appended during that last pass
+ *    are replayed too, and the live tables take the shadows' rows (TRUNCATE and INSERT … SELECT in key order, or an
+ *    upsert for the tables not owned, in one round trip); readers wait for the commit only during this step.
  * One transaction: a failure anywhere leaves the live tables as they were. The event table is the only input.
  */
 export async function rebuildReadModels(dataSource: DataSource, options: RebuildOptions = {}): Promise<RebuildResult> {

@@ -182,7 +182,8 @@ const twice = (s: string) => s.replace(/["\\]/g, (c) => (c === '"' ? '\\\\\\"' :
 /**
  * Inserts `rows` in one statement, as one array of the table's row type (`unnest($1::table[])`): Postgres reads each
  * value with its type's input function, about three times faster than from JSON (`insertRows`). Rows are objects
- * keyed by column, as the folds write them; columns they lack are NULL in the record and not inserted.
+ * keyed by column, as the folds write them; columns they lack are NULL in the record and not inserted. A JSON column's
+ * values are sent once each (many rows share one, e.g. a rule set's bonus table) and picked by index.
  */
 export async function insertRecords(
   m: EntityManager,
@@ -191,17 +192,51 @@ export async function insertRecords(
   rows: readonly Row[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  const isJson = (type: string) => type === 'json' || type === 'jsonb';
+  const json = new Map(
+    shape
+      .filter((c) => isJson(c.type) && table.columns.includes(c.name))
+      .map((c) => [
+        c.name,
+        { byRef: new Map<unknown, number>(), byText: new Map<string, number>(), idx: [] as number[] },
+      ]),
+  );
   const literal = rows
     .map((row) => {
       const r = row as Record<string, unknown>;
+      for (const [name, d] of json) {
+        const v = r[name];
+        let i = v === null || v === undefined ? 0 : d.byRef.get(v);
+        if (i === undefined) {
+          const text = JSON.stringify(v);
+          i = d.byText.get(text) ?? d.byText.set(text, d.byText.size + 1).get(text)!;
+          if (typeof v === 'object') d.byRef.set(v, i);
+        }
+        d.idx.push(i);
+      }
       return `"(${shape
         .map(({ name, type }) => {
+          if (json.has(name)) return '';
           const text = textOf(r[name], type);
           return text === null ? '' : `\\"${twice(text)}\\"`;
         })
         .join(',')})"`;
     })
     .join(',');
-  const list = table.columns.join(', ');
-  await m.query(`INSERT INTO ${table.name} (${list}) SELECT ${list} FROM unnest($1::${table.name}[])`, [`{${literal}}`]);
+  const params: unknown[] = [`{${literal}}`];
+  const select = table.columns.map((c) => {
+    const d = json.get(c);
+    if (!d) return `r.${c}`;
+    params.push(
+      `{${d.idx.join(',')}}`,
+      `{${[...d.byText.keys()].map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`,
+    );
+    const type = shape.find((s) => s.name === c)!.type;
+    return `($${params.length}::${type}[])[($${params.length - 1}::int[])[r.ordinality]]`;
+  });
+  await m.query(
+    `INSERT INTO ${table.name} (${table.columns.join(', ')})
+     SELECT ${select.join(', ')} FROM unnest($1::${table.name}[]) WITH ORDINALITY AS r`,
+    params,
+  );
 }
