@@ -352,7 +352,7 @@ describe.each(MODELS)('the batched $name', ({ tables, byEvent, batched }) => {
 });
 
 // A rebuild folds every stream in memory across pages and writes each row once, into shadows without indexes; with
-// little memory it writes the least recently touched owners out and reads them back when touched again (the payments
+// little memory it writes the owners touched first out and reads them back when touched again (the payments
 // arrive after every dossier: with 2 owners resident, each payment reads its dossier's line back).
 describe.each(MODELS.filter((model) => model.inMemory))('the $name folded in memory by a rebuild', (model) => {
   const { tables, byEvent } = model;

@@ -42,8 +42,8 @@ export interface InMemoryRebuild {
 const ROWS_PER_INSERT = 5000;
 
 /**
- * Starts a rebuild's run of `fold`. At most `resident` owners are held in memory: past that, the least recently
- * touched half is written out; an owner written out and touched again is read back (through an index on its owner
+ * Starts a rebuild's run of `fold`. At most `resident` owners are held in memory: past that, the half touched first
+ * (the oldest streams) is written out; an owner written out and touched again is read back (through an index on its owner
  * column, created the first time) and its rows deleted, then folded on and written again.
  */
 export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 200_000): InMemoryRebuild {
@@ -62,17 +62,26 @@ export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 200_00
   };
   const writeOut = async (m: EntityManager, owners: readonly string[]) => {
     if (owners.length === 0) return;
+    // One insert in flight while the next one's rows are gathered and encoded (Postgres and Node work side by side).
+    let inFlight: Promise<void> | undefined;
+    const send = async (insertion: Promise<void>) => {
+      insertion.catch(() => undefined);
+      const previous = inFlight;
+      inFlight = insertion;
+      await previous;
+    };
     for (const { table, rowsOf } of fold.tables) {
       let rows: Row[] = [];
       for (const o of owners) {
         for (const r of rowsOf(states.get(o) as S)) rows.push(r);
         if (rows.length >= ROWS_PER_INSERT) {
-          await insert(m, table, rows);
+          await send(insert(m, table, rows));
           rows = [];
         }
       }
-      await insert(m, table, rows);
+      await send(insert(m, table, rows));
     }
+    await inFlight;
     for (const o of owners) {
       totals?.add(states.get(o) as S, +1);
       states.delete(o);
@@ -117,10 +126,9 @@ export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 200_00
       }
       for (const e of events) {
         const o = fold.ownerOf(e);
-        const before = states.has(o) ? (states.get(o) as S) : fold.initial();
-        // Most recently touched last: the first owners of the map are the ones written out when memory is full.
-        states.delete(o);
-        states.set(o, fold.step(before, e));
+        // In the order first touched since in memory: the first owners of the map (the oldest streams, most likely
+        // done) are the ones written out when memory is full.
+        states.set(o, fold.step(states.has(o) ? (states.get(o) as S) : fold.initial(), e));
       }
       if (states.size > resident) {
         const oldest: string[] = [];

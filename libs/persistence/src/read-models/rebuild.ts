@@ -19,7 +19,7 @@ export interface RebuildOptions {
    * tables (`alsoWrites`); the others are left alone. Default: every read model.
    */
   only?: string;
-  /** Owners an in-memory fold holds at most before writing the least recently touched out (tests make it small). */
+  /** Owners an in-memory fold holds at most before writing out the half touched first (tests make it small). */
   residentOwners?: number;
 }
 export type RebuildPhase = 'REPLAY' | 'CATCH_UP_AND_SWAP';
@@ -121,19 +121,21 @@ interface EventPageRow {
   request_id: string;
 }
 
-const toEnvelope = (r: EventPageRow): StoredEnvelope =>
-  ({
+const toEnvelope = (r: EventPageRow): StoredEnvelope => {
+  const e = {
     streamId: r.stream_id,
     seq: r.seq,
     type: r.type,
     data: r.data,
     actorId: r.actor_id,
     actorRole: r.actor_role,
-    ...(r.on_behalf_of ? { onBehalfOf: r.on_behalf_of } : {}),
     occurredAt: r.occurred_at.toISOString(),
     ruleSetVersion: r.rule_set_version,
     requestId: r.request_id,
-  }) as StoredEnvelope;
+  } as StoredEnvelope & { onBehalfOf?: string };
+  if (r.on_behalf_of) e.onBehalfOf = r.on_behalf_of;
+  return e;
+};
 
 /**
  * The event table in id order, in pages (keyset on id, only the columns the projections read), the next page asked
