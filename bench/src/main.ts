@@ -4,7 +4,8 @@
  * rows bare; rebuilding all read models, versus reading the event table once and versus copying the rebuilt rows into
  * tables with the same indexes (what the rebuild writes, at copy speed). Needs DATABASE_URL (a scratch database is
  * created and dropped) — `npm run bench` under infra/bench.sh starts an embedded Postgres for it.
- * BENCH_DOSSIERS (300) dossiers; BENCH_REPEAT (3) rounds of the rebuild measures, interleaved, the medians printed.
+ * BENCH_DOSSIERS (300) dossiers; BENCH_REPEAT (3) rounds of the rebuild measures, interleaved, the medians printed;
+ * the rebuild's own split by step (shadows, read, fold, write out, catch-up + swap: `RebuildResult.timings`) too.
  */
 import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
