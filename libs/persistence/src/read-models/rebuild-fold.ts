@@ -46,7 +46,7 @@ const ROWS_PER_INSERT = 5000;
  * (the oldest streams) is written out; an owner written out and touched again is read back (through an index on its owner
  * column, created the first time) and its rows deleted, then folded on and written again.
  */
-export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 200_000): InMemoryRebuild {
+export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 50_000): InMemoryRebuild {
   const states = new Map<string, S>();
   const totals = fold.totals?.();
   let spilled = false;
