@@ -4,7 +4,8 @@
  * rows bare; rebuilding all read models, versus reading the event table once and versus copying the rebuilt rows into
  * tables with the same indexes (what the rebuild writes, at copy speed). Needs DATABASE_URL (a scratch database is
  * created and dropped) — `npm run bench` under infra/bench.sh starts an embedded Postgres for it.
- * BENCH_DOSSIERS (300) dossiers; BENCH_REPEAT (3) rounds of the rebuild measures, interleaved, the medians printed.
+ * BENCH_DOSSIERS (300) dossiers; BENCH_REPEAT (3) rounds of the rebuild measures, interleaved, the medians printed;
+ * the rebuild's own split by step (shadows, read, fold, write out, catch-up + swap: `RebuildResult.timings`) too.
  */
 import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import {
   READ_MODELS,
   rebuildReadModels,
   runMigrations,
+  type RebuildTimings,
   eventStoreWithReadModels,
 } from '@tdkt/persistence';
 import { streamKindOf, type StoredEnvelope } from '@tdkt/domain';
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
     const copies: number[] = [];
     const befores: number[] = [];
     const swaps: number[] = [];
+    const splits: RebuildTimings[] = [];
     for (let round = 0; round < REPEAT; round++) {
       scans.push(
         (
@@ -166,6 +169,7 @@ async function main(): Promise<void> {
       const [ms, rebuilt] = await time(() => rebuildReadModels(ds));
       rebuilds.push(ms);
       swaps.push(rebuilt.swapMs);
+      splits.push(rebuilt.timings);
       // Copying what the rebuild wrote into tables with the same columns and indexes: the floor of any rebuild.
       copies.push(
         (
@@ -216,6 +220,9 @@ async function main(): Promise<void> {
         ` read; ×${ratio(rebuilds, copies)} of copy (median of paired ratios)`,
     );
     console.log(line('  of which appends paused (catch-up + swap)', medianOf(swaps), copyMs) + ` copy`);
+    // The rebuild's own split (medians of each step): shadows, reading the pages, folding, writing out, catch-up + swap.
+    for (const step of ['shadows', 'read', 'fold', 'write', 'swap'] as const)
+      console.log(line(`  of which ${step}`, medianOf(splits.map((t) => t[step])), copyMs) + ` copy`);
     console.log(
       line('rebuild as before: DELETE, 4 models by event', beforeMs, scanMs) +
         ` read; ×${ratio(befores, copies)} of copy; before ÷ now ×${ratio(befores, rebuilds)}`,

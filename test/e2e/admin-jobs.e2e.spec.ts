@@ -127,6 +127,49 @@ describe('admin jobs', () => {
     expect(after.body).toMatchObject({ status: before.body.status, version: before.body.version });
   });
 
+  it('rebuilds one read model (`only`, by name or table) as a job and at once; an unknown one is a 400 on `only`', async () => {
+    const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', {
+      token: tokens.admin,
+      body: { kind: 'REBUILD_READ_MODELS', only: 'dossier_view' },
+    });
+    expect(started).toMatchObject({ status: 202, body: { params: { only: 'dossier_view' } } });
+    const job = await finished(started.body.id, tokens.admin);
+    const dossierEvents = (
+      (await sys.db.query(`SELECT count(*)::int AS n FROM dossier_event WHERE stream_kind = 'DOSSIER'`)) as {
+        n: number;
+      }[]
+    )[0].n;
+    expect(job).toMatchObject({
+      status: 'SUCCEEDED',
+      done: dossierEvents,
+      total: dossierEvents,
+      result: {
+        events: dossierEvents,
+        models: ['dossier board (rows and counts)'],
+        tables: ['dossier_view', 'dossier_count'],
+      },
+    });
+    const now = await http<{ models: string[]; tables: string[] }>(sys, 'POST', '/admin/read-models/rebuild', {
+      token: tokens.admin,
+      body: { only: 'statistics (awards, stage times, and their report aggregates)' },
+    });
+    expect(now).toMatchObject({
+      status: 200,
+      body: {
+        tables: ['stage_timing', 'award_fact', 'stage_time_stat', 'stage_time_all', 'stage_time_unit', 'award_count'],
+      },
+    });
+    for (const [path, body] of [
+      ['/admin/jobs', { kind: 'REBUILD_READ_MODELS', only: 'dossier_event' }],
+      ['/admin/read-models/rebuild', { only: 'dossier_event' }],
+      ['/admin/jobs', { kind: 'VERIFY_CHAIN', only: 'dossier_view' }],
+    ] as const) {
+      const bad = await http<{ fields: Record<string, string[]> }>(sys, 'POST', path, { token: tokens.admin, body });
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.body.fields)).toEqual(['only']);
+    }
+  });
+
   it("reconciles as a job (dry run): nothing lost for this dossier's workflow", async () => {
     const started = await http<AdminJob>(sys, 'POST', '/admin/jobs', {
       token: tokens.admin,

@@ -42,9 +42,25 @@ it('verify-chain reports an intact chain with exit 0, then names the edited even
   expect(err.join('')).toContain(`stream ${events[0].streamId} event 3: HASH_MISMATCH`);
 });
 
-it('rebuild-read-models replays the event table', async () => {
+it('rebuild-read-models replays the event table, saying how far it is', async () => {
   expect(await main(['rebuild-read-models'])).toBe(0);
   expect(out.join('')).toMatch(/rebuilt dossier_view, .* from \d+ events/);
+  const [{ n }] = (await db.ds.query(`SELECT count(*)::int AS n FROM dossier_event`)) as { n: number }[];
+  expect(err.join('')).toContain(`replayed ${n} of ${n} events`);
+});
+
+it('rebuild-read-models --only rebuilds one read model, named or by a table; an unknown one is a usage error', async () => {
+  expect(await main(['rebuild-read-models', '--only', 'stage_timing'])).toBe(0);
+  expect(out.join('')).toMatch(
+    /^rebuilt stage_timing, award_fact, stage_time_stat, stage_time_all, stage_time_unit, award_count from \d+ events/,
+  );
+  out.length = 0;
+  expect(await main(['rebuild-read-models', '--only', 'award history'])).toBe(0);
+  expect(out.join('')).toMatch(/^rebuilt award_subject, award_history, initiative_use, award_import from/);
+  expect(await main(['rebuild-read-models', '--only', 'dossier_event'])).toBe(2);
+  expect(err.join('')).toContain('no read model is named "dossier_event"');
+  expect(err.join('')).toContain('"dossier board (rows and counts)" (dossier_view, dossier_count)');
+  expect(await main(['rebuild-read-models', '--only'])).toBe(2);
 });
 
 it('without DATABASE_URL the audit commands explain what they need (exit 2)', async () => {

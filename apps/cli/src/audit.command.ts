@@ -6,6 +6,8 @@ import {
   ChainVerifier,
   createDataSource,
   publish,
+  READ_MODELS,
+  readModelNames,
   rebuildReadModels,
   type PublishedAnchor,
   type VerificationReport,
@@ -143,12 +145,38 @@ export const anchorExportCommand: CliCommand = {
   },
 };
 
-/** `rebuild-read-models`: replays the event table into shadow tables and swaps them in (online; one transaction). */
+/**
+ * `rebuild-read-models [--only <read model>]`: replays the event table into shadow tables and swaps them in (online;
+ * one transaction), every read model or one, printing the events replayed out of the total as it goes.
+ */
 export const rebuildCommand: CliCommand = {
-  usage: ['   replay the event table into shadow read models and swap them in (readers and appends go on meanwhile)'],
+  usage: [
+    '   replay the event table into shadow read models and swap them in (readers and appends go on meanwhile)',
+    '--only <read model>   the same for one read model (its name or one of its tables) and those sharing its tables',
+  ],
   async run(args) {
-    if (args.length) return { kind: 'usage', message: 'rebuild-read-models takes no arguments' };
-    const result = await withDatabase((ds) => rebuildReadModels(ds));
+    let only: string | undefined;
+    if (args.length === 2 && args[0] === '--only') only = args[1];
+    else if (args.length)
+      return { kind: 'usage', message: 'rebuild-read-models takes no argument but --only <read model>' };
+    if (only !== undefined && !readModelNames().includes(only))
+      return {
+        kind: 'usage',
+        message: `no read model is named ${JSON.stringify(only)}; one of:\n${READ_MODELS.map(
+          (r) => `  ${JSON.stringify(r.name)} (${r.tables.join(', ')})`,
+        ).join('\n')}`,
+      };
+    let reported = 0;
+    const result = await withDatabase((ds) =>
+      rebuildReadModels(ds, {
+        ...(only !== undefined ? { only } : {}),
+        onProgress: (done, total) => {
+          if (Date.now() - reported < 1000 && done < total) return;
+          reported = Date.now();
+          process.stderr.write(`replayed ${done} of ${total} events\n`);
+        },
+      }),
+    );
     if (isOutcome(result)) return result;
     return {
       kind: 'ok',

@@ -9,7 +9,14 @@ import {
 } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Refused, type Actor } from '@tdkt/domain';
-import { ADMIN_JOB_KINDS, AdminJobRunningError, type AdminJob, type AdminJobKind } from '@tdkt/persistence';
+import {
+  ADMIN_JOB_KINDS,
+  AdminJobRunningError,
+  readModelNames,
+  type AdminJob,
+  type AdminJobKind,
+} from '@tdkt/persistence';
+import { ONLY_READ_MODEL, ONLY_READ_MODEL_MESSAGE } from '../audit/audit.dto';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { AdminJobsService } from './admin-jobs.service';
 
@@ -37,6 +44,12 @@ export class StartAdminJobDto {
   @IsString()
   @Length(1, 500)
   query?: string;
+
+  @ApiPropertyOptional({ ...ONLY_READ_MODEL, description: `REBUILD_READ_MODELS only: ${ONLY_READ_MODEL.description}` })
+  @IsOptional()
+  @IsString()
+  @IsIn(readModelNames(), { message: ONLY_READ_MODEL_MESSAGE })
+  only?: string;
 }
 
 export class AdminJobDto {
@@ -83,11 +96,17 @@ export class AdminJobsController {
     for (const field of ['apply', 'query'] as const)
       if (dto[field] !== undefined && dto.kind !== 'RECONCILE')
         throw Refused.invalid({ [field]: [`${field} is for RECONCILE only`] });
+    if (dto.only !== undefined && dto.kind !== 'REBUILD_READ_MODELS')
+      throw Refused.invalid({ only: ['only is for REBUILD_READ_MODELS only'] });
     try {
       return await this.jobs.start(
         actor,
         dto.kind,
-        dto.kind === 'RECONCILE' ? { apply: dto.apply === true, ...(dto.query ? { query: dto.query } : {}) } : {},
+        dto.kind === 'RECONCILE'
+          ? { apply: dto.apply === true, ...(dto.query ? { query: dto.query } : {}) }
+          : dto.only !== undefined
+            ? { only: dto.only }
+            : {},
       );
     } catch (e) {
       if (e instanceof AdminJobRunningError)

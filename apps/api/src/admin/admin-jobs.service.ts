@@ -109,11 +109,13 @@ export class AdminJobsService implements OnApplicationShutdown {
         return new ChainVerifier(counting, this.anchors).verifyAll();
       }
       case 'REBUILD_READ_MODELS': {
-        const total = await events.count();
-        await this.jobs.progress(id, { phase: 'copying the tables not owned by the read models', total });
-        // Progress per page, written by another connection than the rebuild's transaction (so the status shows it), at most once a second.
+        const only = typeof params.only === 'string' ? params.only : undefined;
+        await this.jobs.progress(id, { phase: 'creating the shadow tables' });
+        // Progress per page, written by another connection than the rebuild's transaction (so the status shows it), at
+        // most once a second; the total is the events to replay (of the read model's streams, with `only`).
         let reported = 0;
         const result = await rebuildReadModels(this.dataSource, {
+          ...(only !== undefined ? { only } : {}),
           onPhase: (phase) =>
             this.jobs.progress(id, {
               phase:
@@ -121,13 +123,13 @@ export class AdminJobsService implements OnApplicationShutdown {
                   ? 'replaying the event table into shadow tables (readers see the live rows, appends go on)'
                   : 'appends paused: catching up with the events appended meanwhile and swapping the tables in',
             }),
-          onProgress: async (done) => {
+          onProgress: async (done, total) => {
             if (Date.now() - reported < 1000) return;
             reported = Date.now();
-            await this.jobs.progress(id, { done });
+            await this.jobs.progress(id, { done, total });
           },
         });
-        await this.jobs.progress(id, { done: result.events });
+        await this.jobs.progress(id, { done: result.events, total: result.events });
         return result;
       }
       case 'RECONCILE': {

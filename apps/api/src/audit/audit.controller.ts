@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -17,7 +17,13 @@ import {
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import { DossierIdParam } from '../dossiers/dossier.dto';
-import { DossierRecordExportDto, PublishedAnchorDto, RebuildResultDto, VerificationReportDto } from './audit.dto';
+import {
+  DossierRecordExportDto,
+  PublishedAnchorDto,
+  RebuildReadModelsDto,
+  RebuildResultDto,
+  VerificationReportDto,
+} from './audit.dto';
 
 /** Audit: recompute the hash chains, export a dossier's verifiable record, rebuild the read models from events. */
 @ApiTags('audit')
@@ -81,9 +87,14 @@ export class AuditController {
   @Post('admin/read-models/rebuild')
   @HttpCode(200)
   @Roles('ADMINISTRATOR')
-  @ApiOkResponse({ type: RebuildResultDto })
-  async rebuild(): Promise<{ events: number; tables: string[] }> {
-    const { events, tables } = await rebuildReadModels(this.dataSource);
-    return { events, tables };
+  @ApiOkResponse({
+    type: RebuildResultDto,
+    description: 'Every read model, or one (`only`), rebuilt and swapped in; 400 for an `only` naming no read model',
+  })
+  async rebuild(@Body() dto?: RebuildReadModelsDto): Promise<{ events: number; models: string[]; tables: string[] }> {
+    const { events, models, tables } = await rebuildReadModels(this.dataSource, {
+      ...(dto?.only !== undefined ? { only: dto.only } : {}),
+    });
+    return { events, models, tables };
   }
 }

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { readModelNames } from '@tdkt/persistence';
 
 /** The first broken link of a stream's hash chain. */
 export class ChainBreakDto {
@@ -108,5 +110,28 @@ export class DossierRecordExportDto {
 
 export class RebuildResultDto {
   @ApiProperty({ description: 'Events replayed' }) events!: number;
+  @ApiProperty({
+    type: [String],
+    description: 'The read models rebuilt (every one, or `only` and those sharing its tables)',
+  })
+  models!: string[];
   @ApiProperty({ type: [String] }) tables!: string[];
 }
+
+/** What `only` may name, and the message for anything else. */
+export const ONLY_READ_MODEL = {
+  description:
+    'One read model to rebuild instead of all: its name or one of its tables (read models writing the same tables are rebuilt with it)',
+  enum: readModelNames(),
+};
+const onlyMessage = 'only must name a read model or one of its tables (see the enum in the OpenAPI document)';
+
+/** A rebuild of the read models: every one, or one (`only`). */
+export class RebuildReadModelsDto {
+  @ApiPropertyOptional(ONLY_READ_MODEL)
+  @IsOptional()
+  @IsString()
+  @IsIn(readModelNames(), { message: onlyMessage })
+  only?: string;
+}
+export { onlyMessage as ONLY_READ_MODEL_MESSAGE };

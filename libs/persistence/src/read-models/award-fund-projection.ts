@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+import type { InMemoryFold } from './rebuild-fold';
 import {
   amountDue,
   ruleSetByVersion,
@@ -14,6 +16,7 @@ import {
   loadedStates,
   ownersToLoad,
   projectByPlan,
+  rowsOwnedByAll,
   writeChanged,
   type Planner,
   type RowTable,
@@ -214,6 +217,28 @@ const READS = new Set([
   'RecoveryRecorded',
   'AwardFundPaymentRecorded',
 ]);
+
+/** The ledger lines of `ids` as stored, with no payment (payments are only ever added). */
+async function loadFund(m: EntityManager, ids: readonly string[]): Promise<Map<string, FundState>> {
+  const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
+  const stored = await rowsOwnedByAll(m, [ENTRY], ids);
+  for (const row of stored.get(ENTRY.name) as FundEntryRow[]) loaded.get(row.dossier_id)!.entry = row;
+  return loaded;
+}
+
+/** The ledger as a rebuild folds it: `fundAfter` over each dossier's line and payments, in memory (`InMemoryFold`). */
+export const awardFundInMemory: InMemoryFold<FundState> = {
+  reads: READS,
+  ownerOf: fundOwnerOf,
+  initial: () => ({ payments: [] }),
+  step: fundAfter,
+  creation: 'DossierCreated',
+  load: loadFund,
+  tables: [
+    { table: ENTRY, rowsOf: (s) => (s.entry ? [s.entry] : []) },
+    { table: PAYMENT, rowsOf: (s) => s.payments, appendOnly: true },
+  ],
+};
 
 /**
  * The award fund ledger over a batch of events (the dossiers' own events and the fund's payment streams): the touched

@@ -1,13 +1,16 @@
+import type { EntityManager } from 'typeorm';
 import { identityOf, subjectKeyOf, type DeclaredRecord, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
 import {
   foldOwners,
   loadedStates,
   ownersToLoad,
   projectByPlan,
+  rowsOwnedByAll,
   writeChanged,
   type Planner,
   type RowTable,
 } from './row-batch';
+import type { InMemoryFold } from './rebuild-fold';
 
 /** Who a dossier proposes, from its creation. */
 export interface AwardSubjectRow {
@@ -223,6 +226,34 @@ const READS = new Set([
   'StandingReviewRecorded',
   'AwardRevoked',
 ]);
+
+/** The award history of `ids` as stored (a dossier without rows gets an empty state). */
+async function loadAwardHistory(m: EntityManager, ids: readonly string[]): Promise<Map<string, AwardHistoryState>> {
+  const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
+  const stored = await rowsOwnedByAll(m, [SUBJECT, HISTORY, USE], ids);
+  for (const r of stored.get(SUBJECT.name) as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
+  for (const r of stored.get(HISTORY.name) as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
+  for (const r of stored.get(USE.name) as InitiativeUseRow[]) {
+    const state = loaded.get(r.dossier_id)!;
+    state.uses = [...state.uses, r];
+  }
+  return loaded;
+}
+
+/** Award history as a rebuild folds it: `awardHistoryAfter` over each dossier, in memory (see `InMemoryFold`). */
+export const awardHistoryInMemory: InMemoryFold<AwardHistoryState> = {
+  reads: READS,
+  ownerOf: (e) => e.streamId,
+  initial: () => ({ uses: [] }),
+  step: awardHistoryAfter,
+  creation: 'DossierCreated',
+  load: loadAwardHistory,
+  tables: [
+    { table: SUBJECT, rowsOf: (s) => (s.subject ? [s.subject] : []) },
+    { table: HISTORY, rowsOf: (s) => (s.history ? [s.history] : []) },
+    { table: USE, rowsOf: (s) => s.uses },
+  ],
+};
 
 /**
  * Award history and the initiative registry over a batch of events: the touched dossiers' rows read once, the events

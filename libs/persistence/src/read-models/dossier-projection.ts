@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import {
   deadlineAfter,
   progressOf,
@@ -9,7 +10,8 @@ import {
   type Route,
   type StoredEnvelope,
 } from '@tdkt/domain';
-import { ownersToLoad, projectByPlan, type Planner, type RowTable } from './row-batch';
+import type { InMemoryFold } from './rebuild-fold';
+import { insertRowsNow, ownersToLoad, projectByPlan, type Planner, type RowTable } from './row-batch';
 
 /**
  * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
@@ -282,6 +284,50 @@ const fromStored = (r: DossierRow): DossierRow => ({
 });
 
 const DOSSIER_VIEW: RowTable = { name: 'dossier_view', columns: COLUMNS, key: ['id'], owner: 'id' };
+
+/** The rows of `ids` as stored (a dossier without a row: undefined). */
+async function loadDossierRows(m: EntityManager, ids: readonly string[]): Promise<Map<string, DossierRow | undefined>> {
+  const rows = new Map<string, DossierRow | undefined>(ids.map((id) => [id, undefined]));
+  if (ids.length === 0) return rows;
+  const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
+    ids,
+  ])) as DossierRow[];
+  for (const r of stored) rows.set(r.id, fromStored(r));
+  return rows;
+}
+
+/**
+ * The board as a rebuild folds it: `dossierRowAfter` over each dossier, in memory (see `InMemoryFold`); its counts are
+ * the rows written, counted by the same key as the live deltas (`countKeyOf`), written once at the end.
+ */
+export const dossierViewInMemory: InMemoryFold<DossierRow | undefined> = {
+  reads: { has: () => true },
+  ownerOf: (e) => e.streamId,
+  initial: () => undefined,
+  step: (row, e) => dossierRowAfter(row, e) ?? row,
+  creation: 'DossierCreated',
+  load: loadDossierRows,
+  tables: [{ table: DOSSIER_VIEW, rowsOf: (row) => (row ? [row] : []) }],
+  totals: () => {
+    const counts = new Map<string, CountKey & { n: number }>();
+    return {
+      tables: ['dossier_count'],
+      add: (row, sign) => {
+        if (!row) return;
+        const key = countKeyOf(row);
+        const id = JSON.stringify(COUNT_KEY.map((k) => key[k]));
+        const c = counts.get(id) ?? counts.set(id, { ...key, n: 0 }).get(id)!;
+        c.n += sign;
+      },
+      write: (m) =>
+        insertRowsNow(
+          m,
+          { name: 'dossier_count', columns: [...COUNT_KEY, 'n'], key: COUNT_KEY, owner: 'status' },
+          [...counts.values()].filter((c) => c.n !== 0),
+        ),
+    };
+  },
+};
 
 /**
  * The dossier read model as a projection over a batch of events (one command's in the append transaction, a page of

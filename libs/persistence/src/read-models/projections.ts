@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventStore, type InlineProjections } from '../event-store/event-store';
 import { streamKindOf, type StoredEnvelope, type StreamKind } from '@tdkt/domain';
-import { planAwardHistory, projectAwardHistory } from './award-history-projection';
-import { planDossierViews, projectDossierViews } from './dossier-projection';
-import { planStatistics, projectStatistics } from './statistics-projection';
+import { awardHistoryInMemory, planAwardHistory, projectAwardHistory } from './award-history-projection';
+import { dossierViewInMemory, planDossierViews, projectDossierViews } from './dossier-projection';
+import { planStatistics, projectStatistics, statisticsInMemory } from './statistics-projection';
 import { planCouncilBallot, projectCouncilBallot } from './council-ballot-projection';
 import { projectRecoveryTasks } from './recovery-task-projection';
 import { projectCouncilSession } from './council-session-projection';
@@ -16,7 +16,8 @@ import { projectDirectory } from './directory-projection';
 import { projectAwardImport } from './award-import-projection';
 import { projectExemplaryModel } from './exemplary-model-projection';
 import { projectNomineePriority } from './nominee-priority-projection';
-import { planAwardFund, projectAwardFund } from './award-fund-projection';
+import { awardFundInMemory, planAwardFund, projectAwardFund } from './award-fund-projection';
+import { startInMemoryRebuild, type InMemoryRebuild } from './rebuild-fold';
 import { projectAttachment } from './attachment-projection';
 import { readQuery, rowsByRead, WriteStatement, type FollowUp, type Planner } from './row-batch';
 
@@ -44,6 +45,13 @@ export const READ_MODELS: readonly {
   tables: readonly string[];
   /** Tables it upserts into without owning them (not emptied by a rebuild, their key named): rows seeded directly stay. */
   upserts?: readonly { table: string; key: readonly string[] }[];
+  /** Tables of another read model it writes too: a rebuild of either one rebuilds both. */
+  alsoWrites?: readonly string[];
+  /**
+   * How a rebuild folds it in memory across pages and writes each row once (`InMemoryFold`); without it, a rebuild
+   * runs `project` over each page into shadow tables with the live indexes.
+   */
+  rebuildInMemory?: (resident?: number) => InMemoryRebuild;
 }[] = [
   {
     name: 'dossier board (rows and counts)',
@@ -51,6 +59,7 @@ export const READ_MODELS: readonly {
     project: projectDossierViews,
     plan: planDossierViews,
     tables: ['dossier_view', 'dossier_count'],
+    rebuildInMemory: (resident) => startInMemoryRebuild(dossierViewInMemory, resident),
   },
   {
     name: 'statistics (awards, stage times, and their report aggregates)',
@@ -58,6 +67,7 @@ export const READ_MODELS: readonly {
     project: projectStatistics,
     plan: planStatistics,
     tables: ['stage_timing', 'award_fact', 'stage_time_stat', 'stage_time_all', 'stage_time_unit', 'award_count'],
+    rebuildInMemory: (resident) => startInMemoryRebuild(statisticsInMemory, resident),
   },
   {
     name: 'award history',
@@ -65,6 +75,7 @@ export const READ_MODELS: readonly {
     project: projectAwardHistory,
     plan: planAwardHistory,
     tables: ['award_subject', 'award_history', 'initiative_use'],
+    rebuildInMemory: (resident) => startInMemoryRebuild(awardHistoryInMemory, resident),
   },
   {
     name: 'council ballots (who has voted, never how)',
@@ -84,6 +95,8 @@ export const READ_MODELS: readonly {
     streams: ['SESSION'],
     project: eachEvent(projectCouncilSession),
     tables: ['council_session_view'],
+    // Session votes mark the member's council_ballot row as voted.
+    alsoWrites: ['council_ballot'],
   },
   {
     name: 'decision register (dossiers of each number, voided numbers)',
@@ -140,6 +153,7 @@ export const READ_MODELS: readonly {
     streams: ['AWARD_IMPORT'],
     project: eachEvent(projectAwardImport),
     tables: ['award_import'],
+    alsoWrites: ['award_history'],
   },
   // The stored bytes (attachment_blob*) are not a read model: a rebuild keeps them and re-lists them from the events.
   {
@@ -167,6 +181,7 @@ export const READ_MODELS: readonly {
     project: projectAwardFund,
     plan: planAwardFund,
     tables: ['award_fund_entry', 'award_fund_payment'],
+    rebuildInMemory: (resident) => startInMemoryRebuild(awardFundInMemory, resident),
   },
 ];
 

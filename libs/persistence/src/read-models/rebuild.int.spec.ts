@@ -4,7 +4,7 @@ import { batchesOf, simulatedActor, simulateDossier } from '../../../../test/sup
 import { scratchDatabase } from '../../../../test/support/scratch-db';
 
 import { READ_MODEL_TABLES } from './projections';
-import { rebuildReadModels } from './rebuild';
+import { rebuildReadModels, UnknownReadModelError } from './rebuild';
 import { eventStoreWithReadModels } from './projections';
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -146,4 +146,85 @@ it('a revoked award rebuilds too: gone from award history and award facts, its r
   });
   await rebuildReadModels(db.ds);
   expect(await rows()).toEqual(live);
+});
+
+it('with little memory, writes folded dossiers out and reads them back when touched again: the same rows, the same counts', async () => {
+  const before = await snapshot(db.ds);
+  const counts = async () =>
+    db.ds.query(`SELECT status, unit_code, award_code, commendation_type, held_by, overdue, n FROM dossier_count
+                 ORDER BY dossier_count::text`) as Promise<unknown[]>;
+  const countsBefore = await counts();
+  const progress: [number, number][] = [];
+  const result = await rebuildReadModels(db.ds, {
+    pageSize: 5,
+    residentOwners: 2,
+    onProgress: (done, total) => void progress.push([done, total]),
+  });
+  expect(await snapshot(db.ds)).toEqual(before);
+  expect(await counts()).toEqual(countsBefore);
+  // Progress: events replayed out of the events to replay, page by page, up to all of them.
+  const [{ n }] = (await db.ds.query(`SELECT count(*)::int AS n FROM dossier_event`)) as { n: number }[];
+  expect(progress[0]).toEqual([5, n]);
+  expect(progress[progress.length - 1]).toEqual([n, n]);
+  expect(result.events).toBe(n);
+});
+
+it('rebuilds one read model alone (by its name or one of its tables), with those sharing its tables, and no other', async () => {
+  const before = await snapshot(db.ds);
+  const damage = async () => {
+    await db.ds.query(`DELETE FROM stage_timing WHERE dossier_id IN (SELECT dossier_id FROM stage_timing LIMIT 1)`);
+    await db.ds.query(`DELETE FROM award_subject WHERE dossier_id IN (SELECT dossier_id FROM award_subject LIMIT 1)`);
+  };
+  const count = async (table: string) =>
+    ((await db.ds.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0].n;
+  await damage();
+  const [timings, subjects] = [await count('stage_timing'), await count('award_subject')];
+
+  const history = await rebuildReadModels(db.ds, { only: 'award history' });
+  // Imported awards land in award_history too: their read model is rebuilt with it.
+  expect(history.models).toEqual(['award history', 'award imports (files; their awards in the award history)']);
+  expect(history.tables).toEqual(['award_subject', 'award_history', 'initiative_use', 'award_import']);
+  expect(await count('award_subject')).toBe(subjects + 1);
+  expect(await count('stage_timing')).toBe(timings);
+
+  const statistics = await rebuildReadModels(db.ds, { only: 'stage_timing' });
+  expect(statistics.models).toEqual(['statistics (awards, stage times, and their report aggregates)']);
+  expect(await snapshot(db.ds)).toEqual(before);
+});
+
+it('refuses a read model it does not know, changing nothing', async () => {
+  const before = await snapshot(db.ds);
+  await db.ds.query(`DELETE FROM stage_timing WHERE dossier_id IN (SELECT dossier_id FROM stage_timing LIMIT 1)`);
+  const damaged = await snapshot(db.ds);
+  await expect(rebuildReadModels(db.ds, { only: 'dossier_event' })).rejects.toThrow(UnknownReadModelError);
+  expect(await snapshot(db.ds)).toEqual(damaged);
+  await rebuildReadModels(db.ds);
+  expect(await snapshot(db.ds)).toEqual(before);
+});
+
+it('folds on a dossier continued while the replay runs: its rows written out are read back in the catch-up', async () => {
+  const store = eventStoreWithReadModels(db.ds);
+  const stream = simulateDossier({
+    steps: 8,
+    decision: { approve: true },
+    nominee: 'Người tiếp tục trong lúc dựng lại',
+  });
+  const batches = batchesOf(stream);
+  const half = Math.floor(batches.length / 2);
+  for (const batch of batches.slice(0, half)) await store.append(batch);
+  let live: unknown[][] | undefined;
+  const result = await rebuildReadModels(db.ds, {
+    pageSize: 5,
+    onProgress: async () => {
+      if (live) return;
+      for (const batch of batches.slice(half)) await store.append(batch);
+      live = await snapshot(db.ds);
+    },
+  });
+  expect(result.caughtUp).toBe(batches.slice(half).flat().length);
+  const [row] = (await db.ds.query(`SELECT status, last_seq FROM dossier_view WHERE id = $1`, [
+    stream[0].streamId,
+  ])) as { status: string; last_seq: number }[];
+  expect(row).toEqual({ status: 'AWARDED', last_seq: stream.length });
+  expect(await snapshot(db.ds)).toEqual(live);
 });

@@ -1,55 +1,204 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { streamKindOf, type StoredEnvelope, type StreamKind } from '@tdkt/domain';
 import { EVENT_APPEND_LOCK_KEY } from '../event-store/event-store';
-import { projectAll, READ_MODEL_TABLES, READ_MODEL_UPSERTED_TABLES } from './projections';
-import { eventStoreWithReadModels } from './projections';
+import { READ_MODELS } from './projections';
+import type { InMemoryRebuild } from './rebuild-fold';
 
 export interface RebuildOptions {
   /** Events per page read from the table and projected as one batch. */
   pageSize?: number;
-  /** Called after each page with the events replayed so far (readers still see the old rows, appends go on). */
-  onProgress?: (events: number) => Promise<void> | void;
+  /**
+   * Called after each page with the events replayed so far and how many there are to replay (readers still see the
+   * old rows, appends go on); the total counts the events up to the start, not those appended meanwhile.
+   */
+  onProgress?: (events: number, total: number) => Promise<void> | void;
   /** Called when the rebuild moves on: replaying into the shadow tables, then catching up and swapping them in. */
   onPhase?: (phase: RebuildPhase) => Promise<void> | void;
+  /**
+   * One read model only (its name in READ_MODELS, or one of its tables), with the read models that write the same
+   * tables (`alsoWrites`); the others are left alone. Default: every read model.
+   */
+  only?: string;
+  /** Owners an in-memory fold holds at most before writing out the half touched first (tests make it small). */
+  residentOwners?: number;
 }
 export type RebuildPhase = 'REPLAY' | 'CATCH_UP_AND_SWAP';
 
 export interface RebuildResult {
   events: number;
+  /** The read models rebuilt (their names in READ_MODELS). */
+  models: string[];
   tables: string[];
   /** Of `events`, those appended while the replay ran, projected with appends paused just before the swap. */
   caughtUp: number;
   /** How long appends waited and readers of the read models were locked out: the catch-up and the swap. */
   swapMs: number;
+  /** Where the time went, in ms (for `npm run bench`): see `RebuildTimings`. */
+  timings: RebuildTimings;
+}
+
+/** A rebuild's time by step, in ms. */
+export interface RebuildTimings {
+  /** Creating the shadow tables (and copying the upserted ones). */
+  shadows: number;
+  /** Waiting for pages of the event table (reading, and parsing their JSON). */
+  read: number;
+  /** Folding the pages: in memory for the batched read models, statement by statement for the others. */
+  fold: number;
+  /** Writing the folded rows out into the shadow tables (multi-row inserts) after the replay. */
+  write: number;
+  /** The catch-up and the swap, appends paused (= swapMs). */
+  swap: number;
+}
+
+/** Thrown for an `only` that names no read model: the caller's input, not a failure. */
+export class UnknownReadModelError extends Error {
+  constructor(readonly only: string) {
+    super(`No read model is named ${JSON.stringify(only)} (a read model's name or one of its tables)`);
+    this.name = 'UnknownReadModelError';
+  }
+}
+
+type ReadModel = (typeof READ_MODELS)[number];
+
+/** What `only` may name: each read model's name and its tables. */
+export const readModelNames = (): string[] => READ_MODELS.flatMap((r) => [r.name, ...r.tables]);
+
+/**
+ * The read models a rebuild of `only` takes: the one it names (by name or by a table it owns) and every read model
+ * that shares a table with it (owned or `alsoWrites`), transitively — a shared table is replaced as a whole.
+ */
+export function readModelsFor(only?: string): ReadModel[] {
+  if (only === undefined) return [...READ_MODELS];
+  const named = READ_MODELS.find((r) => r.name === only || r.tables.includes(only));
+  if (!named) throw new UnknownReadModelError(only);
+  const writes = (r: ReadModel) => [...r.tables, ...(r.alsoWrites ?? [])];
+  const chosen = new Set<ReadModel>([named]);
+  for (let grew = true; grew;) {
+    grew = false;
+    const tables = new Set([...chosen].flatMap(writes));
+    for (const r of READ_MODELS)
+      if (!chosen.has(r) && writes(r).some((t) => tables.has(t))) {
+        chosen.add(r);
+        grew = true;
+      }
+  }
+  return READ_MODELS.filter((r) => chosen.has(r));
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The columns of a table that can be written (generated columns cannot), in their order. */
-async function writableColumns(m: EntityManager, table: string): Promise<string> {
+/** The writable columns (generated ones cannot be written) and the primary key of each table, in column order. */
+async function tableShapes(
+  m: EntityManager,
+  tables: readonly string[],
+): Promise<Map<string, { columns: string; key: string | null }>> {
   const rows = (await m.query(
-    `SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
-     ORDER BY attnum`,
-    [`public.${table}`],
-  )) as { attname: string }[];
-  return rows.map((r) => ident(r.attname)).join(', ');
+    `SELECT c.relname AS table,
+            string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.attgenerated = '') AS columns,
+            (SELECT string_agg(quote_ident(k.attname), ', ' ORDER BY array_position(i.indkey::int2[], k.attnum))
+               FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey::int2[])
+              WHERE i.indrelid = c.oid AND i.indisprimary) AS key
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE c.relname = ANY ($1) GROUP BY c.oid, c.relname`,
+    [tables],
+  )) as { table: string; columns: string; key: string | null }[];
+  return new Map(rows.map((r) => [r.table, { columns: r.columns, key: r.key }]));
+}
+
+interface EventPageRow {
+  id: string;
+  stream_id: string;
+  seq: number;
+  type: string;
+  data: StoredEnvelope['data'];
+  actor_id: string;
+  actor_role: string;
+  on_behalf_of: string | null;
+  occurred_at: Date;
+  rule_set_version: string | null;
+  request_id: string;
+}
+
+const toEnvelope = (r: EventPageRow): StoredEnvelope => {
+  const e = {
+    streamId: r.stream_id,
+    seq: r.seq,
+    type: r.type,
+    data: r.data,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    occurredAt: r.occurred_at.toISOString(),
+    ruleSetVersion: r.rule_set_version,
+    requestId: r.request_id,
+  } as StoredEnvelope & { onBehalfOf?: string };
+  if (r.on_behalf_of) e.onBehalfOf = r.on_behalf_of;
+  return e;
+};
+
+/**
+ * The event table in id order, in pages (keyset on id, only the columns the projections read), the next page asked
+ * for while the caller folds this one; `kinds` limits it to the stream kinds of the read models rebuilt.
+ */
+async function* eventPages(
+  m: EntityManager,
+  range: { after: number; upTo?: number; kinds?: readonly StreamKind[] },
+  pageSize: number,
+  timings: RebuildTimings,
+): AsyncGenerator<{ page: StoredEnvelope[]; lastId: number }> {
+  const fetch = (after: number) =>
+    m.query(
+      `SELECT id, stream_id, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id
+         FROM dossier_event WHERE id > $1 AND id <= $2 ${range.kinds ? 'AND stream_kind = ANY ($4)' : ''}
+        ORDER BY id LIMIT $3`,
+      [after, range.upTo ?? Number.MAX_SAFE_INTEGER, pageSize, ...(range.kinds ? [range.kinds] : [])],
+    ) as Promise<EventPageRow[]>;
+  let pending = fetch(range.after);
+  try {
+    for (;;) {
+      const t0 = process.hrtime.bigint();
+      const rows = await pending;
+      if (rows.length === 0) return;
+      const lastId = Number(rows[rows.length - 1].id);
+      pending = rows.length < pageSize ? Promise.resolve([]) : fetch(lastId);
+      const page = rows.map(toEnvelope);
+      timings.read += Number(process.hrtime.bigint() - t0) / 1e6;
+      yield { page, lastId };
+    }
+  } finally {
+    // A page asked for and not taken (the caller stopped): its outcome no longer matters.
+    pending.catch(() => undefined);
+  }
 }
 
 /**
- * Rebuilds every read model from the event table, online:
+ * Rebuilds every read model (or one, `only`) from the event table, online:
  * 1. the newest event id is taken with no append in flight (the append lock, held for an instant);
- * 2. each read model's table gets a shadow: a temporary table of the same name, columns and indexes, empty (the tables
- *    read models only upsert into, org_unit and app_user, start as a copy). `pg_temp` comes first on the search path,
- *    so the projections — the very code the live append runs — write into the shadows without knowing it;
- * 3. the event table up to that id is replayed into the shadows a page at a time, while the API reads the live tables
- *    and appends go on (into the live tables);
- * 4. with appends paused (the append lock, exclusively, until the commit), the events appended meanwhile are replayed
- *    too, and the live tables take the shadows' rows (TRUNCATE and INSERT … SELECT, or an upsert for the tables not
- *    owned); readers wait for the commit only during this step.
+ * 2. each table of the read models rebuilt gets a shadow: a temporary table of the same name and columns, empty (the
+ *    tables read models only upsert into, org_unit and app_user, start as a copy). `pg_temp` comes first on the search
+ *    path, so the projections — the very code the live append runs — write into the shadows without knowing it. The
+ *    shadows of the batched read models (`rebuildInMemory`) get no index: those fold every stream in memory across
+ *    pages (the same pure folds as the live append) and write each row once, with multi-row INSERTs; the others keep
+ *    the live indexes, as their projections update rows by key;
+ * 3. the event table up to that id is replayed into them a page at a time (keyset on id, the next page read while
+ *    this one is folded), while the API reads the live tables and appends go on (into the live tables); then the rows
+ *    folded in memory are written out, and the events appended meanwhile replayed, appends still going on (an owner
+ *    already written out is read back through an index on its owner column, created then);
+ * 4. with appends paused (the append lock, exclusively, until the commit), the events appended during that last pass
+ *    are replayed too, and the live tables take the shadows' rows (TRUNCATE and INSERT … SELECT in key order, or an
+ *    upsert for the tables not owned, in one round trip); readers wait for the commit only during this step.
  * One transaction: a failure anywhere leaves the live tables as they were. The event table is the only input.
  */
 export async function rebuildReadModels(dataSource: DataSource, options: RebuildOptions = {}): Promise<RebuildResult> {
-  const store = eventStoreWithReadModels(dataSource);
-  const pageSize = options.pageSize ?? 2000;
+  const models = readModelsFor(options.only);
+  const pageSize = options.pageSize ?? 10_000;
+  const timings: RebuildTimings = { shadows: 0, read: 0, fold: 0, write: 0, swap: 0 };
+  const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+  const everything = options.only === undefined;
+  const kinds = everything ? undefined : [...new Set(models.flatMap((r) => r.streams))];
+  const owned = models.flatMap((r) => r.tables);
+  const upserted = models.flatMap((r) => r.upserts ?? []);
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -65,37 +214,86 @@ export async function rebuildReadModels(dataSource: DataSource, options: Rebuild
     await runner.startTransaction();
     try {
       const m = runner.manager;
-      for (const table of READ_MODEL_TABLES)
-        await m.query(
-          `CREATE TEMPORARY TABLE ${ident(table)} (LIKE public.${ident(table)} INCLUDING ALL) ON COMMIT DROP`,
-        );
-      for (const { table } of READ_MODEL_UPSERTED_TABLES) {
-        await m.query(
-          `CREATE TEMPORARY TABLE ${ident(table)} (LIKE public.${ident(table)} INCLUDING ALL) ON COMMIT DROP`,
-        );
-        const columns = await writableColumns(m, table);
-        await m.query(`INSERT INTO pg_temp.${ident(table)} (${columns}) SELECT ${columns} FROM public.${ident(table)}`);
-      }
+      let t0 = process.hrtime.bigint();
+      const folds = new Map<ReadModel, InMemoryRebuild>();
+      for (const r of models) if (r.rebuildInMemory) folds.set(r, r.rebuildInMemory(options.residentOwners));
+      const unindexed = new Set([...folds.values()].flatMap((f) => f.tables));
+      const shapes = await tableShapes(m, [...owned, ...upserted.map((u) => u.table)]);
+      // One round trip for every shadow: its columns, defaults and checks, and the live indexes unless folded in memory.
+      await m.query(
+        [
+          ...owned.map(
+            (t) =>
+              `CREATE TEMPORARY TABLE ${ident(t)} (LIKE public.${ident(t)} INCLUDING ALL${unindexed.has(t) ? ' EXCLUDING INDEXES' : ''}) ON COMMIT DROP`,
+          ),
+          ...upserted.flatMap(({ table: t }) => [
+            `CREATE TEMPORARY TABLE ${ident(t)} (LIKE public.${ident(t)} INCLUDING ALL) ON COMMIT DROP`,
+            `INSERT INTO pg_temp.${ident(t)} (${shapes.get(t)!.columns}) SELECT ${shapes.get(t)!.columns} FROM public.${ident(t)}`,
+          ]),
+        ].join(';\n'),
+      );
+      timings.shadows = since(t0);
+      const total = options.onProgress
+        ? Number(
+            (
+              (await m.query(
+                `SELECT count(*) AS n FROM dossier_event WHERE id <= $1 ${kinds ? 'AND stream_kind = ANY ($2)' : ''}`,
+                kinds ? [upTo, kinds] : [upTo],
+              )) as { n: string }[]
+            )[0].n,
+          )
+        : 0;
+      const replay = async (page: readonly StoredEnvelope[]) => {
+        const t = process.hrtime.bigint();
+        const pageKinds = page.map((e) => streamKindOf(e.type));
+        for (const r of models) {
+          const mine = page.filter((_, i) => r.streams.includes(pageKinds[i]));
+          if (mine.length === 0) continue;
+          const fold = folds.get(r);
+          if (fold) await fold.feed(m, mine);
+          else await r.project(m, mine);
+        }
+        timings.fold += since(t);
+      };
       await options.onPhase?.('REPLAY');
       let events = 0;
-      for await (const page of store.readAll(pageSize, m, { upTo })) {
-        await projectAll(m, page);
+      for await (const { page } of eventPages(m, { after: 0, upTo, kinds }, pageSize, timings)) {
+        await replay(page);
         events += page.length;
-        await options.onProgress?.(events);
+        await options.onProgress?.(events, total);
+      }
+      t0 = process.hrtime.bigint();
+      for (const fold of folds.values()) await fold.flush(m);
+      timings.write = since(t0);
+      // The events appended during the replay, appends still going on; then, paused, those appended during this pass.
+      let caughtUp = 0;
+      let after = upTo;
+      for await (const { page, lastId } of eventPages(m, { after, kinds }, pageSize, timings)) {
+        await replay(page);
+        caughtUp += page.length;
+        after = lastId;
       }
       await options.onPhase?.('CATCH_UP_AND_SWAP');
       const swapStarted = process.hrtime.bigint();
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [EVENT_APPEND_LOCK_KEY]);
-      let caughtUp = 0;
-      for await (const page of store.readAll(pageSize, m, { after: upTo })) {
-        await projectAll(m, page);
+      for await (const { page } of eventPages(m, { after, kinds }, pageSize, timings)) {
+        await replay(page);
         caughtUp += page.length;
       }
-      await swapIn(m);
+      for (const fold of folds.values()) await fold.finish(m);
+      await swapIn(m, owned, upserted, shapes);
       await runner.commitTransaction();
-      const swapMs = Number(process.hrtime.bigint() - swapStarted) / 1e6;
-      await options.onProgress?.(events + caughtUp);
-      return { events: events + caughtUp, tables: [...READ_MODEL_TABLES], caughtUp, swapMs };
+      const swapMs = since(swapStarted);
+      timings.swap = swapMs;
+      await options.onProgress?.(events + caughtUp, total);
+      return {
+        events: events + caughtUp,
+        models: models.map((r) => r.name),
+        tables: owned,
+        caughtUp,
+        swapMs,
+        timings,
+      };
     } catch (error) {
       await runner.rollbackTransaction();
       throw error;
@@ -105,20 +303,29 @@ export async function rebuildReadModels(dataSource: DataSource, options: Rebuild
   }
 }
 
-/** The live tables take the shadows' rows: those the read models own replaced, those they upsert into upserted. */
-async function swapIn(m: EntityManager): Promise<void> {
-  for (const { table, key } of READ_MODEL_UPSERTED_TABLES) {
-    const columns = await writableColumns(m, table);
+/**
+ * The live tables take the shadows' rows, in one round trip: those the read models own replaced (in key order, so
+ * each index grows at its end), those they upsert into upserted.
+ */
+async function swapIn(
+  m: EntityManager,
+  owned: readonly string[],
+  upserted: readonly { table: string; key: readonly string[] }[],
+  shapes: ReadonlyMap<string, { columns: string; key: string | null }>,
+): Promise<void> {
+  const statements = upserted.map(({ table, key }) => {
+    const { columns } = shapes.get(table)!;
     const others = columns.split(', ').filter((c) => !key.map(ident).includes(c));
-    await m.query(
-      `INSERT INTO public.${ident(table)} AS live (${columns}) SELECT ${columns} FROM pg_temp.${ident(table)}
+    return `INSERT INTO public.${ident(table)} AS live (${columns}) SELECT ${columns} FROM pg_temp.${ident(table)}
        ON CONFLICT (${key.map(ident).join(', ')}) DO UPDATE SET ${others.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-       WHERE ROW(live.*) IS DISTINCT FROM ROW(EXCLUDED.*)`,
+       WHERE ROW(live.*) IS DISTINCT FROM ROW(EXCLUDED.*)`;
+  });
+  statements.push(`TRUNCATE ${owned.map((t) => `public.${ident(t)}`).join(', ')}`);
+  for (const table of owned) {
+    const { columns, key } = shapes.get(table)!;
+    statements.push(
+      `INSERT INTO public.${ident(table)} (${columns}) SELECT ${columns} FROM pg_temp.${ident(table)}${key ? ` ORDER BY ${key}` : ''}`,
     );
   }
-  await m.query(`TRUNCATE ${READ_MODEL_TABLES.map((t) => `public.${ident(t)}`).join(', ')}`);
-  for (const table of READ_MODEL_TABLES) {
-    const columns = await writableColumns(m, table);
-    await m.query(`INSERT INTO public.${ident(table)} (${columns}) SELECT ${columns} FROM pg_temp.${ident(table)}`);
-  }
+  await m.query(statements.join(';\n'));
 }

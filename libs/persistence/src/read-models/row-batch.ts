@@ -59,6 +59,19 @@ export function rowsByRead(reads: readonly RowRead[], rows: readonly { t: number
   return byRead;
 }
 
+/** The rows of each of `tables` owned by `owners`, by table name, in one statement (a rebuild reading back rows). */
+export async function rowsOwnedByAll(
+  m: EntityManager,
+  tables: readonly RowTable[],
+  owners: readonly string[],
+): Promise<Map<string, unknown[]>> {
+  const rows = await readRows(
+    m,
+    tables.map((table) => ({ table, owners })),
+  );
+  return new Map(tables.map((t, i) => [t.name, rows[i]]));
+}
+
 /** Reads the rows of `reads` in one statement (none when nothing is to be read). */
 export async function readRows(m: EntityManager, reads: readonly RowRead[]): Promise<unknown[][]> {
   const params: unknown[] = [];
@@ -184,6 +197,13 @@ export function insertRows(s: WriteStatement, table: RowTable, rows: readonly Ro
   );
 }
 
+/** Inserts `rows` into `table` now, in a statement of their own (a rebuild writing its totals). */
+export async function insertRowsNow(m: EntityManager, table: RowTable, rows: readonly Row[]): Promise<void> {
+  const s = new WriteStatement();
+  insertRows(s, table, rows);
+  await s.run(m);
+}
+
 /**
  * Writes one table of a batched projection: the owners whose part of the state (`rowsOf`) is no longer the object it
  * was when loaded get exactly their new rows; the others are not written.
@@ -231,4 +251,93 @@ export function foldOwners<S, E>(
     if (after !== before || changed.has(owner)) changed.set(owner, after);
   }
   return changed;
+}
+
+/** A table's columns as its row type lists them (every column, generated ones too), with their SQL types. */
+export type RecordShape = readonly { name: string; type: string }[];
+
+/** The row type of `table` as the session sees it (a temporary shadow of the same name comes first). */
+export async function recordShapeOf(m: EntityManager, table: string): Promise<RecordShape> {
+  return (await m.query(
+    `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [table],
+  )) as { name: string; type: string }[];
+}
+
+/** A value as Postgres reads it in text form (`null`: SQL NULL). */
+function textOf(v: unknown, type: string): string | null {
+  if (v === null || v === undefined) return null;
+  if (type.endsWith('[]') && Array.isArray(v))
+    return `{${v.map((x) => (x === null || x === undefined ? 'NULL' : `"${String(x).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+  if (type === 'json' || type === 'jsonb') return JSON.stringify(v);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v as string | number | bigint);
+}
+
+/** A field inside a record inside an array literal: quoted for the record, the whole escaped again for the array. */
+const twice = (s: string) => s.replace(/["\\]/g, (c) => (c === '"' ? '\\\\\\"' : '\\\\\\\\'));
+
+/**
+ * Inserts `rows` in one statement, as one array of the table's row type (`unnest($1::table[])`): Postgres reads each
+ * value with its type's input function, about three times faster than from JSON (`insertRows`). Rows are objects
+ * keyed by column, as the folds write them; columns they lack are NULL in the record and not inserted. A JSON column's
+ * values are sent once each (many rows share one, e.g. a rule set's bonus table) and picked by index.
+ */
+export async function insertRecords(
+  m: EntityManager,
+  table: RowTable,
+  shape: RecordShape,
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const isJson = (type: string) => type === 'json' || type === 'jsonb';
+  const json = new Map(
+    shape
+      .filter((c) => isJson(c.type) && table.columns.includes(c.name))
+      .map((c) => [
+        c.name,
+        { byRef: new Map<unknown, number>(), byText: new Map<string, number>(), idx: [] as number[] },
+      ]),
+  );
+  const literal = rows
+    .map((row) => {
+      const r = row as Record<string, unknown>;
+      for (const [name, d] of json) {
+        const v = r[name];
+        let i = v === null || v === undefined ? 0 : d.byRef.get(v);
+        if (i === undefined) {
+          const text = JSON.stringify(v);
+          i = d.byText.get(text) ?? d.byText.set(text, d.byText.size + 1).get(text)!;
+          if (typeof v === 'object') d.byRef.set(v, i);
+        }
+        d.idx.push(i);
+      }
+      return `"(${shape
+        .map(({ name, type }) => {
+          if (json.has(name)) return '';
+          const text = textOf(r[name], type);
+          return text === null ? '' : `\\"${twice(text)}\\"`;
+        })
+        .join(',')})"`;
+    })
+    .join(',');
+  const params: unknown[] = [`{${literal}}`];
+  const select = table.columns.map((c) => {
+    const d = json.get(c);
+    if (!d) return `r.${c}`;
+    params.push(
+      `{${d.idx.join(',')}}`,
+      `{${[...d.byText.keys()].map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`,
+    );
+    const type = shape.find((s) => s.name === c)!.type;
+    return `($${params.length}::${type}[])[($${params.length - 1}::int[])[r.ordinality]]`;
+  });
+  await m.query(
+    `INSERT INTO ${table.name} (${table.columns.join(', ')})
+     SELECT ${select.join(', ')} FROM unnest($1::${table.name}[]) WITH ORDINALITY AS r`,
+    params,
+  );
 }

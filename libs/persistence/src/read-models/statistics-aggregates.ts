@@ -1,6 +1,7 @@
 import { vietnamDate } from '@tdkt/domain';
-import type { FollowUp, WriteStatement } from './row-batch';
-import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statistics-projection';
+import type { RebuildTotals } from './rebuild-fold';
+import { insertRows, WriteStatement, type FollowUp } from './row-batch';
+import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statistics-rows';
 
 /**
  * The statistics the reports read, maintained: the reports never scan stage_timing or award_fact, whose size follows
@@ -165,34 +166,70 @@ const columnsOf = (t: Aggregate): string[] => [...AGGREGATES[t].key, ...AGGREGAT
 
 export type AggregateDeltas = Record<Aggregate, Record<string, unknown>[]>;
 
+const newDeltas = () =>
+  Object.fromEntries(AGGREGATE_NAMES.map((t) => [t, new Deltas(AGGREGATES[t].key, AGGREGATES[t].values)])) as Record<
+    Aggregate,
+    Deltas
+  >;
+
+/** A stage timing row's contributions to the stage-time aggregates, added (sign 1) or taken away (-1). */
+function addStage(deltas: Record<Aggregate, Deltas>, t: StageTimingRow | undefined, sign: 1 | -1): void {
+  for (const c of stageContributions(t)) {
+    const row = { ...c, n: 1 };
+    deltas.stage_time_stat.add(row, sign);
+    deltas.stage_time_all.add(row, sign);
+    deltas.stage_time_unit.add(row, sign);
+  }
+}
+
+/** An award fact's contribution to the award counters, added or taken away. */
+function addFact(deltas: Record<Aggregate, Deltas>, f: AwardFactRow | undefined, sign: 1 | -1): void {
+  if (f) deltas.award_count.add({ ...awardKeyOf(f), n: 1 }, sign);
+}
+
 /** What a batch moves in the aggregates: each changed dossier's contributions before, taken out; after, put in. */
 export function aggregateDeltas(
   loaded: ReadonlyMap<string, DossierStatistics>,
   changed: ReadonlyMap<string, DossierStatistics>,
 ): AggregateDeltas {
-  const deltas = Object.fromEntries(
-    AGGREGATE_NAMES.map((t) => [t, new Deltas(AGGREGATES[t].key, AGGREGATES[t].values)]),
-  ) as Record<Aggregate, Deltas>;
-  const stage = (t: StageTimingRow | undefined, sign: 1 | -1) => {
-    for (const c of stageContributions(t)) {
-      const row = { ...c, n: 1 };
-      deltas.stage_time_stat.add(row, sign);
-      deltas.stage_time_all.add(row, sign);
-      deltas.stage_time_unit.add(row, sign);
-    }
-  };
+  const deltas = newDeltas();
   for (const [id, after] of changed) {
     const before = loaded.get(id) ?? {};
     if (before.timing !== after.timing) {
-      stage(before.timing, -1);
-      stage(after.timing, 1);
+      addStage(deltas, before.timing, -1);
+      addStage(deltas, after.timing, 1);
     }
     if (before.fact !== after.fact) {
-      if (before.fact) deltas.award_count.add({ ...awardKeyOf(before.fact), n: 1 }, -1);
-      if (after.fact) deltas.award_count.add({ ...awardKeyOf(after.fact), n: 1 }, 1);
+      addFact(deltas, before.fact, -1);
+      addFact(deltas, after.fact, 1);
     }
   }
   return Object.fromEntries(AGGREGATE_NAMES.map((t) => [t, deltas[t].rows()])) as AggregateDeltas;
+}
+
+/**
+ * The aggregates as a rebuild sums them: each dossier's contributions, added as its state is written out (taken away
+ * when it is read back), written once at the end — the same contributions as the live deltas, so the same rows.
+ */
+export function aggregateTotals(): RebuildTotals<DossierStatistics> {
+  const deltas = newDeltas();
+  return {
+    tables: AGGREGATE_NAMES,
+    add: (state, sign) => {
+      addStage(deltas, state.timing, sign);
+      addFact(deltas, state.fact, sign);
+    },
+    write: async (m) => {
+      const s = new WriteStatement();
+      for (const t of AGGREGATE_NAMES)
+        insertRows(
+          s,
+          { name: t, columns: columnsOf(t), key: AGGREGATES[t].key, owner: AGGREGATES[t].key[0] },
+          deltas[t].rows(),
+        );
+      await s.run(m);
+    },
+  };
 }
 
 /** The deltas of aggregate `t` as rows, from the statement's parameter `param`. */

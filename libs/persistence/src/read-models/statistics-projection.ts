@@ -1,58 +1,20 @@
+import type { EntityManager } from 'typeorm';
 import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
 import {
   foldOwners,
   loadedStates,
   ownersToLoad,
   projectByPlan,
+  rowsOwnedByAll,
   writeChanged,
   type Planner,
   type RowTable,
 } from './row-batch';
-import { aggregateDeltas, writeAggregateDeltas } from './statistics-aggregates';
+import { aggregateDeltas, aggregateTotals, writeAggregateDeltas } from './statistics-aggregates';
+import type { InMemoryFold } from './rebuild-fold';
+import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statistics-rows';
 
-/** One dossier's stage_timing row: its nominee facts (from DossierCreated) and when it reached each stage. */
-export interface StageTimingRow {
-  dossier_id: string;
-  award_code: string;
-  unit_code: string;
-  subject_kind: string;
-  direct_worker: boolean;
-  /** The movement (phong trào thi đua) the dossier comes from: its movementId, else its thematic round. */
-  movement_id: string | null;
-  created_at: string;
-  first_submitted_at: string | null;
-  submitted_at: string | null;
-  unit_approved_at: string | null;
-  appraisal_accepted_at: string | null;
-  voting_closed_at: string | null;
-  decided_at: string | null;
-  closed_at: string | null;
-  final_status: 'AWARDED' | 'REJECTED' | 'WITHDRAWN' | null;
-  returns: number;
-  supplement_requests: number;
-}
-
-/** One award decision, completed from the dossier's own stage_timing row. */
-export interface AwardFactRow {
-  dossier_id: string;
-  award_code: string;
-  level: string;
-  decider: string;
-  subject_kind: string;
-  unit_code: string;
-  direct_worker: boolean;
-  movement_id: string | null;
-  decision_number: string;
-  authority: string;
-  decided_on: string;
-  year: number;
-}
-
-/** The statistics of one dossier: its stage times, and its award while it stands (a revocation removes it). */
-export interface DossierStatistics {
-  timing?: StageTimingRow;
-  fact?: AwardFactRow;
-}
+export type { AwardFactRow, DossierStatistics, StageTimingRow } from './statistics-rows';
 
 const STAGE_TIMING: RowTable = {
   name: 'stage_timing',
@@ -209,6 +171,30 @@ const READS = new Set([
   'DossierWithdrawn',
   'AwardRevoked',
 ]);
+
+/** The statistics of `ids` as stored (a dossier without rows gets an empty state). */
+async function loadStatistics(m: EntityManager, ids: readonly string[]): Promise<Map<string, DossierStatistics>> {
+  const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
+  const stored = await rowsOwnedByAll(m, [STAGE_TIMING, AWARD_FACT], ids);
+  for (const t of stored.get(STAGE_TIMING.name) as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
+  for (const f of stored.get(AWARD_FACT.name) as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
+  return loaded;
+}
+
+/** The statistics as a rebuild folds them: `statisticsAfter` over each dossier, in memory (see `InMemoryFold`). */
+export const statisticsInMemory: InMemoryFold<DossierStatistics> = {
+  reads: READS,
+  ownerOf: (e) => e.streamId,
+  initial: () => ({}),
+  step: statisticsAfter,
+  creation: 'DossierCreated',
+  load: loadStatistics,
+  tables: [
+    { table: STAGE_TIMING, rowsOf: (s) => (s.timing ? [s.timing] : []) },
+    { table: AWARD_FACT, rowsOf: (s) => (s.fact ? [s.fact] : []) },
+  ],
+  totals: aggregateTotals,
+};
 
 /**
  * The statistics read model over a batch of events (one command's, or a page of the event table in a rebuild): the
