@@ -6,18 +6,12 @@
  * is a server-side COPY of a file on this machine, so it needs a role that may read server files (the embedded
  * Postgres `npm run bench` starts is run as its superuser).
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import {
-  AwardImporter,
-  createDataSource,
-  MAX_IMPORT_ROWS,
-  runMigrations,
-  eventStoreWithReadModels,
-} from '@tdkt/persistence';
+import { AwardImporter, MAX_IMPORT_ROWS, runMigrations, eventStoreWithReadModels } from '@tdkt/persistence';
+import { benchDatabase, runBench } from './scratch';
 
 const ROWS = Number(process.env.BENCH_AWARD_ROWS ?? 100_000);
 const HEADER = 'STT,Họ và tên,Số CCCD,Mã đơn vị,Hình thức khen thưởng,Năm,Số quyết định,Ngày quyết định';
@@ -51,15 +45,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function main(): Promise<void> {
-  const base = new URL(process.env.DATABASE_URL ?? '');
-  const name = `bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = new Client({
-    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
-  const ds = await createDataSource(url).initialize();
+  const { ds, drop } = await benchDatabase('bench_import');
   const dir = mkdtempSync(join(tmpdir(), 'tdkt-bench-'));
   chmodSync(dir, 0o755); // the server process (another OS user) reads the files
   try {
@@ -123,13 +109,8 @@ async function main(): Promise<void> {
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await ds.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

@@ -8,12 +8,9 @@
  * the rebuild's own split by step (shadows, read, fold, write out, catch-up + swap: `RebuildResult.timings`) too.
  */
 import { execSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
-  createDataSource,
   EVENT_APPEND_LOCK_KEY,
   EventStore,
   READ_MODEL_TABLES,
@@ -32,6 +29,7 @@ import {
   projectCouncilBallotByEvent,
   projectStatisticsByEvent,
 } from '../../test/support/event-by-event-projections';
+import { benchDatabase, runBench } from './scratch';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 300);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -90,15 +88,7 @@ async function main(): Promise<void> {
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-  const base = new URL(process.env.DATABASE_URL ?? '');
-  const name = `bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = new Client({
-    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
-  const ds = await createDataSource(url).initialize();
+  const { ds, drop } = await benchDatabase('bench');
   try {
     await runMigrations(ds);
     const streams = Array.from({ length: DOSSIERS }, (_, i) =>
@@ -253,13 +243,8 @@ async function main(): Promise<void> {
       `append throughput: ${(batches.length / (appendMs / 1000)).toFixed(0)} commands/s on this machine (for comparison between runs only)`,
     );
   } finally {
-    await ds.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

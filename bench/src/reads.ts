@@ -12,14 +12,11 @@
  * lets a million dossiers load in minutes. The reads are the repositories' methods with the filters the API passes.
  */
 import { execSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   AwardHistoryQueries,
   BoardQueries,
-  createDataSource,
   Directory,
   InboxQueries,
   projectAll,
@@ -28,6 +25,7 @@ import {
 } from '@tdkt/persistence';
 import { vietnamDate, type Actor, type EventEnvelope, type StoredEnvelope } from '@tdkt/domain';
 import { simulateDossier, type RouteOptions } from '../../test/support/simulate';
+import { benchDatabase, runBench } from './scratch';
 
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -169,16 +167,7 @@ async function aggregateSizes(ds: DataSource): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const base = new URL(process.env.DATABASE_URL ?? '');
-  const name = `bench_reads_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  const admin = new Client({
-    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const ds = await createDataSource(Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString(), {
-    poolSize: 2,
-  }).initialize();
+  const { ds, drop } = await benchDatabase('bench_reads', { poolSize: 2 });
   const load0 = loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
@@ -221,16 +210,8 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await ds.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

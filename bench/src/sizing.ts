@@ -7,12 +7,11 @@
  * size per dossier (event table, read models, indexes) and the extrapolation to 100,000 dossiers. Needs DATABASE_URL
  * (a scratch database is created and dropped); infra/bench.sh starts an embedded Postgres.
  */
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, EventStore, runMigrations, eventStoreWithReadModels } from '@tdkt/persistence';
+import { EventStore, runMigrations, eventStoreWithReadModels } from '@tdkt/persistence';
 import type { EventEnvelope } from '@tdkt/domain';
 import { batchesOf, simulateDossier } from '../../test/support/simulate';
+import { benchDatabase, runBench } from './scratch';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -48,16 +47,7 @@ async function sizes(ds: DataSource): Promise<{ events: number; readModels: numb
 }
 
 async function main(): Promise<void> {
-  const base = new URL(process.env.DATABASE_URL ?? '');
-  const name = `sizing_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const admin = new Client({
-    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const ds = await createDataSource(Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString(), {
-    poolSize: CONCURRENCY + 2,
-  }).initialize();
+  const { ds, drop } = await benchDatabase('sizing', { poolSize: CONCURRENCY + 2 });
   try {
     await runMigrations(ds);
     const store = eventStoreWithReadModels(ds);
@@ -89,13 +79,8 @@ async function main(): Promise<void> {
       `per 100,000 dossiers: events ${mb(perDossier(full.events - empty.events) * 1e5)}, read models ${mb(perDossier(full.readModels - empty.readModels) * 1e5)}, database ${mb(perDossier(full.total - empty.total) * 1e5)} (before WAL and backups)`,
     );
   } finally {
-    await ds.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

@@ -16,10 +16,11 @@ import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { chromium, type Browser } from 'playwright-core';
-import { createDataSource, Directory, rebuildReadModels, runMigrations } from '@tdkt/persistence';
+import { Directory, rebuildReadModels, runMigrations } from '@tdkt/persistence';
 import { simulateDossier } from '../../test/support/simulate';
 import { CACHE, freePort, startTemporal } from '../../infra/src/runtime';
 import { buildWebApp, WEB_DIST } from '../../infra/src/web-build';
+import { benchDatabase, runBench } from './scratch';
 
 const DOSSIERS = Number(process.env.BENCH_WEB_DOSSIERS ?? 10_000);
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
@@ -93,21 +94,13 @@ function initialBundle(): { files: string[]; raw: number; gzip: number } {
 
 async function main(): Promise<void> {
   const web = await buildWebApp();
-  const base = new URL(process.env.DATABASE_URL ?? '');
-  const name = `bench_web_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  const admin = new Client({
-    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
+  const { ds, url, drop } = await benchDatabase('bench_web');
   const temporal = await startTemporal({
     port: await freePort(),
     logFile: join(CACHE, `bench-web-temporal-${process.pid}.log`),
   });
   let browser: Browser | undefined;
   let stopApi: () => Promise<void> = async () => undefined;
-  const ds = await createDataSource(url).initialize();
   try {
     await runMigrations(ds);
     const directory = new Directory(ds);
@@ -216,17 +209,9 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await stopApi();
-    await ds.destroy();
     await temporal.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -27,7 +27,8 @@ export interface AppendResult {
   headHash: string;
 }
 
-interface EventRow {
+/** An event's row as stored, without its chain (what a rebuild reads). */
+export interface StoredEventRow {
   stream_id: string;
   seq: number;
   type: string;
@@ -38,12 +39,18 @@ interface EventRow {
   occurred_at: Date;
   rule_set_version: string | null;
   request_id: string;
+}
+
+interface EventRow extends StoredEventRow {
   prev_hash: string;
   hash: string;
 }
 
-// Rows come from this table, which only append() writes, so type and data belong together as the union says.
-const toChained = (r: EventRow): ChainedEvent =>
+/**
+ * The envelope of a stored row. Rows come from this table, which only append() writes, so type and data belong
+ * together as the union says.
+ */
+export const envelopeOfRow = (r: StoredEventRow): StoredEnvelope =>
   ({
     streamId: r.stream_id,
     seq: r.seq,
@@ -55,9 +62,9 @@ const toChained = (r: EventRow): ChainedEvent =>
     occurredAt: r.occurred_at.toISOString(),
     ruleSetVersion: r.rule_set_version,
     requestId: r.request_id,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }) as ChainedEvent;
+  }) as StoredEnvelope;
+
+const toChained = (r: EventRow): ChainedEvent => ({ ...envelopeOfRow(r), prevHash: r.prev_hash, hash: r.hash });
 
 /** Advisory lock key: appends hold it shared, a read-model rebuild exclusively, so no event lands mid-rebuild. */
 export const EVENT_APPEND_LOCK_KEY = 7_734_200_002;

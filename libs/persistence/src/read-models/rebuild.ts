@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { streamKindOf, type StoredEnvelope, type StreamKind } from '@tdkt/domain';
-import { EVENT_APPEND_LOCK_KEY } from '../event-store/event-store';
+import { envelopeOfRow, EVENT_APPEND_LOCK_KEY, type StoredEventRow } from '../event-store/event-store';
 import { READ_MODELS } from './projections';
 import type { InMemoryRebuild } from './rebuild-fold';
 
@@ -107,35 +107,9 @@ async function tableShapes(
   return new Map(rows.map((r) => [r.table, { columns: r.columns, key: r.key }]));
 }
 
-interface EventPageRow {
+interface EventPageRow extends StoredEventRow {
   id: string;
-  stream_id: string;
-  seq: number;
-  type: string;
-  data: StoredEnvelope['data'];
-  actor_id: string;
-  actor_role: string;
-  on_behalf_of: string | null;
-  occurred_at: Date;
-  rule_set_version: string | null;
-  request_id: string;
 }
-
-const toEnvelope = (r: EventPageRow): StoredEnvelope => {
-  const e = {
-    streamId: r.stream_id,
-    seq: r.seq,
-    type: r.type,
-    data: r.data,
-    actorId: r.actor_id,
-    actorRole: r.actor_role,
-    occurredAt: r.occurred_at.toISOString(),
-    ruleSetVersion: r.rule_set_version,
-    requestId: r.request_id,
-  } as StoredEnvelope & { onBehalfOf?: string };
-  if (r.on_behalf_of) e.onBehalfOf = r.on_behalf_of;
-  return e;
-};
 
 /**
  * The event table in id order, in pages (keyset on id, only the columns the projections read), the next page asked
@@ -162,7 +136,7 @@ async function* eventPages(
       if (rows.length === 0) return;
       const lastId = Number(rows[rows.length - 1].id);
       pending = rows.length < pageSize ? Promise.resolve([]) : fetch(lastId);
-      const page = rows.map(toEnvelope);
+      const page = rows.map(envelopeOfRow);
       timings.read += Number(process.hrtime.bigint() - t0) / 1e6;
       yield { page, lastId };
     }
