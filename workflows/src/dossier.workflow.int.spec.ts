@@ -9,11 +9,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnvironment } from '../../test/support/time-skipping-server';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { devServerWorker } from '../../test/support/dev-server-worker';
+import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent, type Actor, type DossierCommand } from '@tdkt/domain';
 import { createDataSource, DecisionNumbers, eventStoreWithReadModels } from '@tdkt/persistence';
@@ -67,17 +68,7 @@ function provincialRoute(): [Actor, DossierCommand][] {
 
 describe('dossier workflow on the dev server', () => {
   it('carries a provincial dossier to AWARDED, and its history replays on the current code', async () => {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
-    const taskQueue = `wf-${randomUUID()}`;
-    const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({
-      connection: native,
-      taskQueue,
-      activities: activities(),
-      dataConverter: dataConverterFromEnv(),
-      ...bundle(),
-    });
+    const { client, worker, taskQueue, close } = await devServerWorker('wf', activities());
     const dossierId = randomUUID();
     await worker.runUntil(async () => {
       const handle = await client.workflow.start('dossierWorkflow', {
@@ -100,24 +91,13 @@ describe('dossier workflow on the dev server', () => {
           temporal.api.history.v1.History.encode(history).finish(),
         );
     });
-    await connection.close();
-    await native.close();
+    await close();
   });
 });
 
 describe('the lean write path (issue 14)', () => {
   it('started with its creating command, as the API starts it, a dossier starts only the timers its deadlines need upserts only what changed and records one patch marker', async () => {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
-    const taskQueue = `wf-${randomUUID()}`;
-    const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({
-      connection: native,
-      taskQueue,
-      activities: activities(),
-      dataConverter: dataConverterFromEnv(),
-      ...bundle(),
-    });
+    const { client, worker, taskQueue, close } = await devServerWorker('wf', activities());
     const dossierId = randomUUID();
     // Three council members, so two votes leave the council's deadline as it was.
     const route = provincialRoute().flatMap(([actor, command]): [Actor, DossierCommand][] =>
@@ -181,8 +161,7 @@ describe('the lean write path (issue 14)', () => {
           temporal.api.history.v1.History.encode(history).finish(),
         );
     });
-    await connection.close();
-    await native.close();
+    await close();
   });
 });
 

@@ -8,11 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnvironment } from '../../test/support/time-skipping-server';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { devServerWorker } from '../../test/support/dev-server-worker';
+import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { Actor, DossierState, RevocationCommand } from '@tdkt/domain';
 import {
@@ -59,17 +60,7 @@ async function anAwardedDossier(): Promise<string> {
 
 describe('revocation workflow on the dev server', () => {
   it('revokes an awarded dossier on its own stream, closes it after both recoveries, and its history replays', async () => {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
-    const taskQueue = `rv-${randomUUID()}`;
-    const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({
-      connection: native,
-      taskQueue,
-      activities: activities(),
-      dataConverter: dataConverterFromEnv(),
-      ...bundle(),
-    });
+    const { client, worker, taskQueue, close } = await devServerWorker('rv', activities());
     const dossierId = await anAwardedDossier();
     await worker.runUntil(async () => {
       const handle = await client.workflow.start('revocationWorkflow', {
@@ -134,22 +125,11 @@ describe('revocation workflow on the dev server', () => {
           temporal.api.history.v1.History.encode(history).finish(),
         );
     });
-    await connection.close();
-    await native.close();
+    await close();
   });
 
   it('ends at once for a dossier that holds no award to revoke', async () => {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
-    const taskQueue = `rv-${randomUUID()}`;
-    const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({
-      connection: native,
-      taskQueue,
-      activities: activities(),
-      dataConverter: dataConverterFromEnv(),
-      ...bundle(),
-    });
+    const { client, worker, taskQueue, close } = await devServerWorker('rv', activities());
     const events = simulateDossier({ steps: 2 });
     for (const batch of batchesOf(events)) await store.append(batch);
     const dossierId = events[0].streamId;
@@ -161,8 +141,7 @@ describe('revocation workflow on the dev server', () => {
       }) as Promise<DossierState>,
     );
     expect(result).toMatchObject({ status: 'UNIT_REVIEW', seq: 2 });
-    await connection.close();
-    await native.close();
+    await close();
   });
 });
 

@@ -3,14 +3,12 @@
  * into search attributes (the nominee's name, citizen id and birth date stay in the event table).
  */
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent } from '@tdkt/domain';
 import { createDataSource, DecisionNumbers, eventStoreWithReadModels } from '@tdkt/persistence';
 import { createDossierActivities } from '../../apps/worker/src/activities';
 import { dossierCommandUpdate, dossierWorkflowId } from './messages';
-import { dataConverterFromEnv } from '@tdkt/platform';
+import { devServerWorker } from '../../test/support/dev-server-worker';
 
 let ds: DataSource;
 beforeAll(async () => {
@@ -19,20 +17,13 @@ beforeAll(async () => {
 afterAll(async () => ds?.destroy());
 
 it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLevel, kept across stage changes, and nothing personal', async () => {
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-  const native = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, dataConverter: dataConverterFromEnv() });
-  const taskQueue = `sa-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: native,
-    taskQueue,
-    activities: createDossierActivities({
+  const { client, worker, taskQueue, close } = await devServerWorker(
+    'sa',
+    createDossierActivities({
       eventStore: eventStoreWithReadModels(ds),
       decisionNumbers: new DecisionNumbers(ds),
     }),
-    workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
-    dataConverter: dataConverterFromEnv(),
-  });
+  );
   const dossierId = randomUUID();
   await worker.runUntil(async () => {
     const handle = await client.workflow.start('dossierWorkflow', {
@@ -92,6 +83,5 @@ it('a dossier workflow carries TdktStage, TdktAwardCode, TdktUnitCode and TdktLe
     });
     await handle.terminate('test done');
   });
-  await connection.close();
-  await native.close();
+  await close();
 });
