@@ -97,13 +97,7 @@ export class Directory {
     unitCode: string,
     on?: string,
   ): Promise<{ provinceCode: string; members: { userId: string; fullName: string; unitCode: string | null }[] }> {
-    const rows = (await this.dataSource.query(
-      `SELECT u.id, u.full_name, u.unit_code FROM app_user u
-        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND ${SEATED_ON} AND seat.level = 'PROVINCE'
-          AND seat.province_code = (SELECT province_code FROM org_unit WHERE code = $1))
-        ORDER BY u.id`,
-      [unitCode, on ?? null],
-    )) as { id: string; full_name: string; unit_code: string | null }[];
+    const rows = await this.councilSeatedFor(unitCode, on);
     const [province] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [
       unitCode,
     ])) as { province_code: string }[];
@@ -115,7 +109,21 @@ export class Directory {
 
   /** The members, chair included, of the provincial council of the province a unit belongs to. */
   async councilMembersFor(unitCode: string, on?: string): Promise<string[]> {
-    return (await this.councilRosterFor(unitCode, on)).members.map((m) => m.userId);
+    return (await this.councilSeatedFor(unitCode, on)).map((m) => m.id);
+  }
+
+  /** The provincial council's members of a unit's province (one statement; the roster adds the province's code). */
+  private async councilSeatedFor(
+    unitCode: string,
+    on?: string,
+  ): Promise<{ id: string; full_name: string; unit_code: string | null }[]> {
+    return (await this.dataSource.query(
+      `SELECT u.id, u.full_name, u.unit_code FROM app_user u
+        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND ${SEATED_ON} AND seat.level = 'PROVINCE'
+          AND seat.province_code = (SELECT province_code FROM org_unit WHERE code = $1))
+        ORDER BY u.id`,
+      [unitCode, on ?? null],
+    )) as { id: string; full_name: string; unit_code: string | null }[];
   }
 
   /** The members, chair included, of a unit's own emulation council (Hội đồng TĐKT cơ sở): the grassroots route's voters. */
