@@ -10,7 +10,8 @@
  * server has it loaded — infra/bench.sh starts Postgres so — else transactions from pg_stat_database), CPU per dossier
  * from /proc, and each ratio product ÷ bare. `--profile` then runs one more product round with OpenTelemetry on
  * (the app's own spans, exported by OTLP to a receiver in this process) and prints where a command's time goes.
- * BENCH_WRITES_DOSSIERS (40 per round), BENCH_WRITES_CONCURRENCY (8), BENCH_WRITES_REPEAT (3).
+ * BENCH_WRITES_DOSSIERS (40 per round), BENCH_WRITES_CONCURRENCY (8), BENCH_WRITES_REPEAT (3), BENCH_WRITES_TOP (0: the
+ * n statements the product sent most per dossier, by text, with their calls per dossier).
  */
 import { execSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -36,6 +37,8 @@ const DOSSIERS = Number(process.env.BENCH_WRITES_DOSSIERS ?? 40);
 const CONCURRENCY = Number(process.env.BENCH_WRITES_CONCURRENCY ?? 8);
 const REPEAT = Number(process.env.BENCH_WRITES_REPEAT ?? 3);
 const PROFILE = process.argv.includes('--profile');
+/** BENCH_WRITES_TOP=n: print the n statements the product sent most per dossier (over its rounds), by text. */
+const TOP = Number(process.env.BENCH_WRITES_TOP ?? 0);
 const WARM_UP = 4;
 const STEPS = ['create', ...PROVINCIAL_STEPS.map(([, step]) => step)];
 
@@ -127,6 +130,19 @@ class StatementCounter {
         ? `SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1`
         : `SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = $1`;
     return Number(((await this.admin.query(sql, [database])).rows[0] as { n: string }).n);
+  }
+
+  /** Calls per statement text (pg_stat_statements only; empty otherwise). */
+  async byStatement(database: string): Promise<Map<string, number>> {
+    if (this.kind !== 'pg_stat_statements') return new Map();
+    const rows = (
+      await this.admin.query(
+        `SELECT s.query, sum(s.calls)::bigint AS n FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+        WHERE d.datname = $1 GROUP BY s.query`,
+        [database],
+      )
+    ).rows as { query: string; n: string }[];
+    return new Map(rows.map((r) => [r.query, Number(r.n)]));
   }
 
   close(): Promise<void> {
@@ -294,6 +310,7 @@ async function main(): Promise<void> {
       postgres: postgresCpuSeconds(pgPort),
     });
     const rounds: Record<'product' | 'bare', Round[]> = { product: [], bare: [] };
+    const topCalls = new Map<string, number>();
     for (let r = 0; r < REPEAT; r++)
       for (const side of ['product', 'bare'] as const) {
         const commandMs: number[] = [];
@@ -304,6 +321,7 @@ async function main(): Promise<void> {
         };
         const database = side === 'product' ? productDb : bare.name;
         const statementsBefore = await counter.count(database);
+        const byStatementBefore = side === 'product' && TOP > 0 ? await counter.byStatement(database) : undefined;
         const cpuBefore = pids();
         let ids: string[];
         let ms: number;
@@ -319,6 +337,9 @@ async function main(): Promise<void> {
           }));
         const cpuAfter = pids();
         const statements = ((await counter.count(database)) - statementsBefore) / DOSSIERS;
+        if (byStatementBefore)
+          for (const [query, n] of await counter.byStatement(database))
+            topCalls.set(query, (topCalls.get(query) ?? 0) + n - (byStatementBefore.get(query) ?? 0));
         const h = await histories(client, ids);
         const perDossier = (k: keyof typeof cpuAfter) => ((cpuAfter[k] - cpuBefore[k]) * 1000) / DOSSIERS;
         rounds[side].push({
@@ -370,6 +391,14 @@ async function main(): Promise<void> {
       `history per dossier by type (events, KB), product: ${types(rounds.product[rounds.product.length - 1])}`,
     );
     console.log(`history per dossier by type (events, KB), bare:    ${types(rounds.bare[rounds.bare.length - 1])}`);
+    if (TOP > 0) {
+      console.log(`top ${TOP} statements of the product by calls per dossier (over its ${REPEAT} rounds):`);
+      for (const [query, n] of [...topCalls].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+        if (n > 0)
+          console.log(
+            `  ${(n / (DOSSIERS * REPEAT)).toFixed(2).padStart(7)}  ${query.replace(/\s+/g, ' ').slice(0, 220)}`,
+          );
+    }
     const appRss = [...cluster.apis, ...cluster.workers].reduce((n, p) => n + rss(p.pid), 0);
     console.log(
       `RSS after the run (ts-node, not a built runtime): API + worker ${appRss.toFixed(0)} MB, bare worker ${rss(bareWorker.pid).toFixed(0)} MB`,

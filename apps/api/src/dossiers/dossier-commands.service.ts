@@ -114,12 +114,14 @@ export class DossierCommandsService {
     command: DossierCommand,
     idempotencyKey?: string,
   ): Promise<DossierView> {
-    const current = await this.visible(actor, dossierId);
     const requestId = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : randomUUID();
+    // The dossier (scope: 404/403) and whether this request was already applied, in one statement.
+    const found = await this.queries.findForCommand(dossierId, requestId);
+    const current = this.seenBy(actor, dossierId, found?.view);
     // A retry of a command already applied (its answer lost on the way): the dossier as it stands once the workflow
     // has finished that command too (its events can be in the table while the workflow still waits for the append
     // activity to report, e.g. after a worker crash), never a 409.
-    if (idempotencyKey && (await this.queries.applied(dossierId, requestId))) {
+    if (idempotencyKey && found?.applied) {
       const sentTo = commandTargetOf(current.status as DossierStatus);
       if (sentTo === 'DOSSIER' || sentTo === 'CENTRAL')
         await this.workflows.awaitDossierUpdate(dossierId, requestId, sentTo);
@@ -201,7 +203,10 @@ export class DossierCommandsService {
 
   /** The dossier if the actor may see it: 404 when it does not exist, 403 when it is outside the actor's scope. */
   async visible(actor: Actor, dossierId: string): Promise<DossierView> {
-    const d = await this.queries.findById(dossierId);
+    return this.seenBy(actor, dossierId, await this.queries.findById(dossierId));
+  }
+
+  private seenBy(actor: Actor, dossierId: string, d: DossierView | undefined): DossierView {
     if (!d) throw Refused.notFound(`Dossier ${dossierId} not found`);
     if (!canSee(actor, d)) throw outOfScope(actor, `dossier ${dossierId}`);
     return d;

@@ -37,6 +37,8 @@ export class RuleSetResolver {
 
   /** The province's effective rule set for a unit on a day, or undefined when the province has no override. */
   async effectiveFor(unitCode: string, today: string): Promise<RuleSet | undefined> {
+    // No province has a file of its own (the usual case): no need to ask the directory for the unit's province.
+    if (this.byProvince.size === 0) return undefined;
     const province = await this.directory.provinceOf(unitCode);
     const file = province ? this.byProvince.get(province) : undefined;
     const base = ruleSetInForce(today);

@@ -18,6 +18,15 @@ export interface AppUser {
   councilOf?: string | null;
 }
 
+/**
+ * How long one process reuses the directory's "this token's holder may act" answer for the same subject (every
+ * request checked it: one statement per request). Bounded on purpose: a person deactivated, or whose validity ends,
+ * is refused by the process that recorded the change at once (`forgetTokenHolders`), and by any other API process
+ * within this time at most. Refusals and unknown subjects are never cached.
+ */
+export const TOKEN_HOLDER_TTL_MS = 2000;
+const TOKEN_HOLDER_CACHE_SIZE = 10_000;
+
 const COUNCIL_ROLES: readonly Role[] = ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'];
 
 const TODAY = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
@@ -33,6 +42,9 @@ const SEATED_ON = `EXISTS (SELECT 1 FROM org_unit seat WHERE (
 
 /** Units and the people who act in them, with their role. */
 export class Directory {
+  /** Token subjects the directory let act, until when (see TOKEN_HOLDER_TTL_MS). Only "may act" answers are kept. */
+  private readonly mayAct = new Map<string, { userId: string; until: number }>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async upsertUnit(u: OrgUnit): Promise<void> {
@@ -97,13 +109,7 @@ export class Directory {
     unitCode: string,
     on?: string,
   ): Promise<{ provinceCode: string; members: { userId: string; fullName: string; unitCode: string | null }[] }> {
-    const rows = (await this.dataSource.query(
-      `SELECT u.id, u.full_name, u.unit_code FROM app_user u
-        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND ${SEATED_ON} AND seat.level = 'PROVINCE'
-          AND seat.province_code = (SELECT province_code FROM org_unit WHERE code = $1))
-        ORDER BY u.id`,
-      [unitCode, on ?? null],
-    )) as { id: string; full_name: string; unit_code: string | null }[];
+    const rows = await this.councilSeatedFor(unitCode, on);
     const [province] = (await this.dataSource.query(`SELECT province_code FROM org_unit WHERE code = $1`, [
       unitCode,
     ])) as { province_code: string }[];
@@ -115,7 +121,21 @@ export class Directory {
 
   /** The members, chair included, of the provincial council of the province a unit belongs to. */
   async councilMembersFor(unitCode: string, on?: string): Promise<string[]> {
-    return (await this.councilRosterFor(unitCode, on)).members.map((m) => m.userId);
+    return (await this.councilSeatedFor(unitCode, on)).map((m) => m.id);
+  }
+
+  /** The provincial council's members of a unit's province (one statement; the roster adds the province's code). */
+  private async councilSeatedFor(
+    unitCode: string,
+    on?: string,
+  ): Promise<{ id: string; full_name: string; unit_code: string | null }[]> {
+    return (await this.dataSource.query(
+      `SELECT u.id, u.full_name, u.unit_code FROM app_user u
+        WHERE u.active AND u.role IN ('COUNCIL_MEMBER', 'COUNCIL_CHAIR') AND ${SEATED_ON} AND seat.level = 'PROVINCE'
+          AND seat.province_code = (SELECT province_code FROM org_unit WHERE code = $1))
+        ORDER BY u.id`,
+      [unitCode, on ?? null],
+    )) as { id: string; full_name: string; unit_code: string | null }[];
   }
 
   /** The members, chair included, of a unit's own emulation council (Hội đồng TĐKT cơ sở): the grassroots route's voters. */
@@ -132,12 +152,24 @@ export class Directory {
    * act (active and within their validity, Asia/Ho_Chi_Minh). Undefined when the directory does not know them.
    */
   async tokenHolder(subject: string): Promise<{ userId: string; mayAct: boolean } | undefined> {
+    const hit = this.mayAct.get(subject);
+    if (hit && hit.until > Date.now()) return { userId: hit.userId, mayAct: true };
     const [row] = (await this.dataSource.query(
       `SELECT id, active AND (valid_from IS NULL OR valid_from <= ${TODAY}) AND (valid_to IS NULL OR valid_to >= ${TODAY}) AS may_act
          FROM app_user WHERE oidc_sub = $1 OR id = $1 ORDER BY (oidc_sub = $1) DESC NULLS LAST LIMIT 1`,
       [subject],
     )) as { id: string; may_act: boolean }[];
+    if (!row?.may_act) this.mayAct.delete(subject);
+    else {
+      if (this.mayAct.size >= TOKEN_HOLDER_CACHE_SIZE) this.mayAct.clear();
+      this.mayAct.set(subject, { userId: row.id, until: Date.now() + TOKEN_HOLDER_TTL_MS });
+    }
     return row && { userId: row.id, mayAct: row.may_act };
+  }
+
+  /** Forgets every cached "may act" answer: called by this process whenever it records or deactivates a person. */
+  forgetTokenHolders(): void {
+    this.mayAct.clear();
   }
 
   /** A person's full name (documents print the signer's), if the directory knows them. */
