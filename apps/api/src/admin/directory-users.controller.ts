@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { decideDeactivateUser, decideRecordUser, type Actor, type Role, Refused } from '@tdkt/domain';
-import { Directory, DirectoryAdmin, userStreamId, type DirectoryHistoryEntry, type UserRow } from '@tdkt/persistence';
+import { DirectoryAdmin, userStreamId, type DirectoryHistoryEntry, type UserRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { OperationIdsOf } from '../platform/openapi';
 import { DeactivateUserDto, DirectoryHistoryEntryDto, RecordUserDto, UserDto, UserIdParam } from './admin.dto';
@@ -17,11 +17,7 @@ import { applyDirectoryDecision, today } from './directory-decision';
 @OperationIdsOf('DirectoryAdminController')
 @Controller('admin/users')
 export class DirectoryUsersController {
-  constructor(
-    private readonly admin: DirectoryAdmin,
-    /** Its token-holder cache is forgotten after each change, so this process refuses a deactivated person at once. */
-    private readonly directory: Directory,
-  ) {}
+  constructor(private readonly admin: DirectoryAdmin) {}
 
   @Get()
   @ApiQuery({ name: 'unitCode', required: false })
@@ -55,7 +51,6 @@ export class DirectoryUsersController {
       ...(clash ? { clash } : {}),
     };
     await applyDirectoryDecision(this.admin, userStreamId(dto.userId), decideRecordUser(user, facts, actor), actor);
-    this.directory.forgetTokenHolders();
     return (await this.admin.user(dto.userId))!;
   }
 
@@ -79,7 +74,6 @@ export class DirectoryUsersController {
       decideDeactivateUser(facts, { userId: id, on: dto.on ?? today(), reason: dto.reason }, actor),
       actor,
     );
-    this.directory.forgetTokenHolders();
     return (await this.admin.user(id))!;
   }
 

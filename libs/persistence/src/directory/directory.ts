@@ -18,15 +18,6 @@ export interface AppUser {
   councilOf?: string | null;
 }
 
-/**
- * How long one process reuses the directory's "this token's holder may act" answer for the same subject (every
- * request checked it: one statement per request). Bounded on purpose: a person deactivated, or whose validity ends,
- * is refused by the process that recorded the change at once (`forgetTokenHolders`), and by any other API process
- * within this time at most. Refusals and unknown subjects are never cached.
- */
-export const TOKEN_HOLDER_TTL_MS = 2000;
-const TOKEN_HOLDER_CACHE_SIZE = 10_000;
-
 const COUNCIL_ROLES: readonly Role[] = ['COUNCIL_MEMBER', 'COUNCIL_CHAIR'];
 
 const TODAY = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
@@ -42,9 +33,6 @@ const SEATED_ON = `EXISTS (SELECT 1 FROM org_unit seat WHERE (
 
 /** Units and the people who act in them, with their role. */
 export class Directory {
-  /** Token subjects the directory let act, until when (see TOKEN_HOLDER_TTL_MS). Only "may act" answers are kept. */
-  private readonly mayAct = new Map<string, { userId: string; until: number }>();
-
   constructor(private readonly dataSource: DataSource) {}
 
   async upsertUnit(u: OrgUnit): Promise<void> {
@@ -152,24 +140,12 @@ export class Directory {
    * act (active and within their validity, Asia/Ho_Chi_Minh). Undefined when the directory does not know them.
    */
   async tokenHolder(subject: string): Promise<{ userId: string; mayAct: boolean } | undefined> {
-    const hit = this.mayAct.get(subject);
-    if (hit && hit.until > Date.now()) return { userId: hit.userId, mayAct: true };
     const [row] = (await this.dataSource.query(
       `SELECT id, active AND (valid_from IS NULL OR valid_from <= ${TODAY}) AND (valid_to IS NULL OR valid_to >= ${TODAY}) AS may_act
          FROM app_user WHERE oidc_sub = $1 OR id = $1 ORDER BY (oidc_sub = $1) DESC NULLS LAST LIMIT 1`,
       [subject],
     )) as { id: string; may_act: boolean }[];
-    if (!row?.may_act) this.mayAct.delete(subject);
-    else {
-      if (this.mayAct.size >= TOKEN_HOLDER_CACHE_SIZE) this.mayAct.clear();
-      this.mayAct.set(subject, { userId: row.id, until: Date.now() + TOKEN_HOLDER_TTL_MS });
-    }
     return row && { userId: row.id, mayAct: row.may_act };
-  }
-
-  /** Forgets every cached "may act" answer: called by this process whenever it records or deactivates a person. */
-  forgetTokenHolders(): void {
-    this.mayAct.clear();
   }
 
   /** A person's full name (documents print the signer's), if the directory knows them. */
