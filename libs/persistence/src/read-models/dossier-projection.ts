@@ -11,6 +11,7 @@ import {
   type StoredEnvelope,
 } from '@tdkt/domain';
 import { ownersToLoad } from './row-batch';
+import { dossierTaskCtes, taskRowsOf } from './dossier-task';
 
 /**
  * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
@@ -309,16 +310,23 @@ export async function projectDossierViews(m: EntityManager, events: readonly Sto
   const deltas = countDeltas(new Map(stored.map((r) => [r.id, r])), changed);
   const list = COLUMNS.join(', ');
   const key = COUNT_KEY.join(', ');
-  // The rows and the counts they move, in one statement; the combinations left at zero go in a second, only then.
+  // The rows, the counts they move and their inbox tasks (dossier-task.ts), in one statement; the combinations left
+  // at zero go in a second, only then.
   const counts = (await m.query(
     `WITH written AS (
        INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, $1::jsonb)
        ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
          .map((c) => `${c} = EXCLUDED.${c}`)
-         .join(', ')} RETURNING 1)
+         .join(', ')} RETURNING 1),
+     ${dossierTaskCtes('$3', '$4')}
      INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${deltasIn('$2')} ORDER BY ${key}
      ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
-    [JSON.stringify(changed), JSON.stringify(deltas)],
+    [
+      JSON.stringify(changed),
+      JSON.stringify(deltas),
+      changed.map((r) => r.id),
+      JSON.stringify(changed.flatMap(taskRowsOf)),
+    ],
   )) as { n: number }[];
   if (counts.some((r) => r.n === 0))
     await m.query(`DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn('$1')})`, [

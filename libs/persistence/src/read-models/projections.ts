@@ -43,10 +43,10 @@ export const READ_MODELS: readonly {
   upserts?: readonly { table: string; key: readonly string[] }[];
 }[] = [
   {
-    name: 'dossier board (rows and counts)',
+    name: 'dossier board (rows, counts and inbox tasks)',
     streams: ['DOSSIER'],
     project: projectDossierViews,
-    tables: ['dossier_view', 'dossier_count'],
+    tables: ['dossier_view', 'dossier_count', 'dossier_task'],
   },
   {
     name: 'statistics (awards, stage times, and their report aggregates)',
