@@ -38,6 +38,8 @@ const WARMUP = 5;
 const UNITS = Array.from({ length: 60 }, (_, i) => `U${String(i).padStart(2, '0')}`);
 const PROVINCE = 'BENCH';
 const COMMON_NAME = 'Nguyễn Văn Hùng';
+/** The page GET /api/me/tasks returns unless asked for another limit (inbox.controller.ts). */
+const INBOX_LIMIT = 200;
 
 const commit = (): string => {
   try {
@@ -133,7 +135,10 @@ function reads(ds: DataSource): [string, () => Promise<unknown>][] {
   return [
     ['board counts (all)', () => board.counts({ kind: 'ALL' }, {})],
     ['board counts (a unit)', () => board.counts({ kind: 'UNIT', unitCode: 'U07' }, {})],
-    ...actors.map((a): [string, () => Promise<unknown>] => [`inbox ${a.role}`, () => inbox.inbox(a, today)]),
+    ...actors.map((a): [string, () => Promise<unknown>] => [
+      `inbox ${a.role}`,
+      () => inbox.inbox(a, today, INBOX_LIMIT),
+    ]),
     // What GET /api/reports/awards runs for JSON: the rows by form, by movement, and the direct-worker share.
     [
       'awards report',

@@ -33,6 +33,7 @@ import { BoardIndexOrder1735910000001 } from './migrations/1735910000001-board-i
 import { StreamId1735920000000 } from './migrations/1735920000000-stream-id';
 import { StatisticsMovement1735930000000 } from './migrations/1735930000000-statistics-movement';
 import { StatisticsAggregates1735960000000 } from './migrations/1735960000000-statistics-aggregates';
+import { DossierTasks1735963000000 } from './migrations/1735963000000-dossier-tasks';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   StreamId1735920000000,
   StatisticsMovement1735930000000,
   StatisticsAggregates1735960000000,
+  DossierTasks1735963000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -12,6 +12,7 @@ import {
 } from '@tdkt/domain';
 import type { InMemoryFold } from './rebuild-fold';
 import { insertRowsNow, ownersToLoad, projectByPlan, type Planner, type RowTable } from './row-batch';
+import { DOSSIER_TASK, taskRowsOf, writeDossierTasks } from './dossier-task';
 
 /**
  * One row of dossier_view: the dossier as the board and the inbox read it. Who holds it, what they have to do and the
@@ -307,7 +308,10 @@ export const dossierViewInMemory: InMemoryFold<DossierRow | undefined> = {
   step: (row, e) => dossierRowAfter(row, e) ?? row,
   creation: 'DossierCreated',
   load: loadDossierRows,
-  tables: [{ table: DOSSIER_VIEW, rowsOf: (row) => (row ? [row] : []) }],
+  tables: [
+    { table: DOSSIER_VIEW, rowsOf: (row) => (row ? [row] : []) },
+    { table: DOSSIER_TASK, rowsOf: (row) => (row ? taskRowsOf(row) : []) },
+  ],
   totals: () => {
     const counts = new Map<string, CountKey & { n: number }>();
     return {
@@ -361,6 +365,8 @@ export const planDossierViews: Planner<StoredEnvelope> = (events) => {
            .map((c) => `${c} = EXCLUDED.${c}`)
            .join(', ')}`,
       );
+      // Their inbox tasks (dossier-task.ts), in the same statement.
+      writeDossierTasks(s, changed);
       if (deltas.length === 0) return;
       // Deltas in key order, so two appends lock shared counters in the same order.
       const counts = s.cte(

@@ -54,11 +54,11 @@ export const READ_MODELS: readonly {
   rebuildInMemory?: (resident?: number) => InMemoryRebuild;
 }[] = [
   {
-    name: 'dossier board (rows and counts)',
+    name: 'dossier board (rows, counts and inbox tasks)',
     streams: ['DOSSIER'],
     project: projectDossierViews,
     plan: planDossierViews,
-    tables: ['dossier_view', 'dossier_count'],
+    tables: ['dossier_view', 'dossier_count', 'dossier_task'],
     rebuildInMemory: (resident) => startInMemoryRebuild(dossierViewInMemory, resident),
   },
   {
