@@ -145,8 +145,8 @@ describe('admin jobs', () => {
       total: dossierEvents,
       result: {
         events: dossierEvents,
-        models: ['dossier board (rows and counts)'],
-        tables: ['dossier_view', 'dossier_count'],
+        models: ['dossier board (rows, counts and inbox tasks)'],
+        tables: ['dossier_view', 'dossier_count', 'dossier_task'],
       },
     });
     const now = await http<{ models: string[]; tables: string[] }>(sys, 'POST', '/admin/read-models/rebuild', {

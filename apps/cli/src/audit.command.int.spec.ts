@@ -59,7 +59,9 @@ it('rebuild-read-models --only rebuilds one read model, named or by a table; an 
   expect(out.join('')).toMatch(/^rebuilt award_subject, award_history, initiative_use, award_import from/);
   expect(await main(['rebuild-read-models', '--only', 'dossier_event'])).toBe(2);
   expect(err.join('')).toContain('no read model is named "dossier_event"');
-  expect(err.join('')).toContain('"dossier board (rows and counts)" (dossier_view, dossier_count)');
+  expect(err.join('')).toContain(
+    '"dossier board (rows, counts and inbox tasks)" (dossier_view, dossier_count, dossier_task)',
+  );
   expect(await main(['rebuild-read-models', '--only'])).toBe(2);
 });
 
