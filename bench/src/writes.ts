@@ -135,11 +135,13 @@ class StatementCounter {
   /** Calls per statement text (pg_stat_statements only; empty otherwise). */
   async byStatement(database: string): Promise<Map<string, number>> {
     if (this.kind !== 'pg_stat_statements') return new Map();
-    const rows = (await this.admin.query(
-      `SELECT s.query, sum(s.calls)::bigint AS n FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+    const rows = (
+      await this.admin.query(
+        `SELECT s.query, sum(s.calls)::bigint AS n FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         WHERE d.datname = $1 GROUP BY s.query`,
-      [database],
-    )).rows as { query: string; n: string }[];
+        [database],
+      )
+    ).rows as { query: string; n: string }[];
     return new Map(rows.map((r) => [r.query, Number(r.n)]));
   }
 
@@ -393,7 +395,9 @@ async function main(): Promise<void> {
       console.log(`top ${TOP} statements of the product by calls per dossier (over its ${REPEAT} rounds):`);
       for (const [query, n] of [...topCalls].sort((a, b) => b[1] - a[1]).slice(0, TOP))
         if (n > 0)
-          console.log(`  ${(n / (DOSSIERS * REPEAT)).toFixed(2).padStart(7)}  ${query.replace(/\s+/g, ' ').slice(0, 220)}`);
+          console.log(
+            `  ${(n / (DOSSIERS * REPEAT)).toFixed(2).padStart(7)}  ${query.replace(/\s+/g, ' ').slice(0, 220)}`,
+          );
     }
     const appRss = [...cluster.apis, ...cluster.workers].reduce((n, p) => n + rss(p.pid), 0);
     console.log(
