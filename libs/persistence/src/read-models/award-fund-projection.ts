@@ -16,9 +16,10 @@ import {
   loadedStates,
   ownersToLoad,
   projectByPlan,
-  rowsOwnedByAll,
+  readRows,
   writeChanged,
   type Planner,
+  type RowRead,
   type RowTable,
 } from './row-batch';
 
@@ -218,13 +219,19 @@ const READS = new Set([
   'AwardFundPaymentRecorded',
 ]);
 
-/** The ledger lines of `ids` as stored, with no payment (payments are only ever added). */
-async function loadFund(m: EntityManager, ids: readonly string[]): Promise<Map<string, FundState>> {
+/** The rows a batch reads: the dossiers' ledger lines (payments are only ever added, never read back). */
+const readsOf = (ids: readonly string[]): RowRead[] => [{ table: ENTRY, owners: ids }];
+
+/** The ledgers of `ids` from the rows of `readsOf(ids)`, with no payment. */
+function fundOf(ids: readonly string[], [entries]: readonly (readonly unknown[])[]): Map<string, FundState> {
   const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
-  const stored = await rowsOwnedByAll(m, [ENTRY], ids);
-  for (const row of stored.get(ENTRY.name) as FundEntryRow[]) loaded.get(row.dossier_id)!.entry = row;
+  for (const row of entries as FundEntryRow[]) loaded.get(row.dossier_id)!.entry = row;
   return loaded;
 }
+
+/** The ledger lines of `ids` as stored. */
+const loadFund = async (m: EntityManager, ids: readonly string[]): Promise<Map<string, FundState>> =>
+  fundOf(ids, await readRows(m, readsOf(ids)));
 
 /** The ledger as a rebuild folds it: `fundAfter` over each dossier's line and payments, in memory (`InMemoryFold`). */
 export const awardFundInMemory: InMemoryFold<FundState> = {
@@ -250,10 +257,9 @@ export const planAwardFund: Planner<StoredEnvelope> = (batch) => {
   // A dossier created in this batch has no entry yet: only the others are read.
   const ids = ownersToLoad(events, 'DossierCreated', fundOwnerOf);
   return {
-    reads: [{ table: ENTRY, owners: ids }],
-    write: ([entries], s) => {
-      const loaded = loadedStates<FundState>(ids, () => ({ payments: [] }));
-      for (const row of entries as FundEntryRow[]) loaded.get(row.dossier_id)!.entry = row;
+    reads: readsOf(ids),
+    write: (rows, s) => {
+      const loaded = fundOf(ids, rows);
       const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);
       writeChanged(
         s,

@@ -5,9 +5,10 @@ import {
   loadedStates,
   ownersToLoad,
   projectByPlan,
-  rowsOwnedByAll,
+  readRows,
   writeChanged,
   type Planner,
+  type RowRead,
   type RowTable,
 } from './row-batch';
 import type { InMemoryFold } from './rebuild-fold';
@@ -227,18 +228,24 @@ const READS = new Set([
   'AwardRevoked',
 ]);
 
-/** The award history of `ids` as stored (a dossier without rows gets an empty state). */
-async function loadAwardHistory(m: EntityManager, ids: readonly string[]): Promise<Map<string, AwardHistoryState>> {
+/** The rows a batch reads: the dossiers' award_subject, award_history and initiative_use rows. */
+const readsOf = (ids: readonly string[]): RowRead[] => [SUBJECT, HISTORY, USE].map((table) => ({ table, owners: ids }));
+
+/** The award history of `ids` from the rows of `readsOf(ids)` (a dossier without rows gets an empty state). */
+function awardHistoryOf(ids: readonly string[], [subjects, histories, uses]: readonly (readonly unknown[])[]) {
   const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
-  const stored = await rowsOwnedByAll(m, [SUBJECT, HISTORY, USE], ids);
-  for (const r of stored.get(SUBJECT.name) as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
-  for (const r of stored.get(HISTORY.name) as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
-  for (const r of stored.get(USE.name) as InitiativeUseRow[]) {
+  for (const r of subjects as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
+  for (const r of histories as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
+  for (const r of uses as InitiativeUseRow[]) {
     const state = loaded.get(r.dossier_id)!;
     state.uses = [...state.uses, r];
   }
   return loaded;
 }
+
+/** The award history of `ids` as stored. */
+const loadAwardHistory = async (m: EntityManager, ids: readonly string[]): Promise<Map<string, AwardHistoryState>> =>
+  awardHistoryOf(ids, await readRows(m, readsOf(ids)));
 
 /** Award history as a rebuild folds it: `awardHistoryAfter` over each dossier, in memory (see `InMemoryFold`). */
 export const awardHistoryInMemory: InMemoryFold<AwardHistoryState> = {
@@ -264,15 +271,9 @@ export const planAwardHistory: Planner<StoredEnvelope> = (batch) => {
   if (events.length === 0) return undefined;
   const ids = ownersToLoad(events, 'DossierCreated');
   return {
-    reads: [SUBJECT, HISTORY, USE].map((table) => ({ table, owners: ids })),
-    write: ([subjects, histories, uses], s) => {
-      const loaded = loadedStates<AwardHistoryState>(ids, () => ({ uses: [] }));
-      for (const r of subjects as AwardSubjectRow[]) loaded.get(r.dossier_id)!.subject = r;
-      for (const r of histories as AwardHistoryRow[]) loaded.get(r.dossier_id)!.history = r;
-      for (const r of uses as InitiativeUseRow[]) {
-        const state = loaded.get(r.dossier_id)!;
-        state.uses = [...state.uses, r];
-      }
+    reads: readsOf(ids),
+    write: (rows, s) => {
+      const loaded = awardHistoryOf(ids, rows);
       const changed = foldOwners(
         loaded,
         events,

@@ -11,7 +11,7 @@ import {
   type StoredEnvelope,
 } from '@tdkt/domain';
 import type { InMemoryFold } from './rebuild-fold';
-import { insertRowsNow, ownersToLoad, projectByPlan, type Planner, type RowTable } from './row-batch';
+import { insertRowsNow, ownersToLoad, projectByPlan, readRows, type Planner, type RowTable } from './row-batch';
 import { DOSSIER_TASK, taskRowsOf, writeDossierTasks } from './dossier-task';
 
 /**
@@ -286,16 +286,16 @@ const fromStored = (r: DossierRow): DossierRow => ({
 
 const DOSSIER_VIEW: RowTable = { name: 'dossier_view', columns: COLUMNS, key: ['id'], owner: 'id' };
 
-/** The rows of `ids` as stored (a dossier without a row: undefined). */
-async function loadDossierRows(m: EntityManager, ids: readonly string[]): Promise<Map<string, DossierRow | undefined>> {
+/** The rows of `ids` from what the batch read (a dossier without a row: undefined), as the fold takes them. */
+function dossierRowsOf(ids: readonly string[], read: readonly unknown[]): Map<string, DossierRow | undefined> {
   const rows = new Map<string, DossierRow | undefined>(ids.map((id) => [id, undefined]));
-  if (ids.length === 0) return rows;
-  const stored = (await m.query(`SELECT ${COLUMNS.join(', ')} FROM dossier_view WHERE id = ANY ($1::uuid[])`, [
-    ids,
-  ])) as DossierRow[];
-  for (const r of stored) rows.set(r.id, fromStored(r));
+  for (const r of read as DossierRow[]) rows.set(r.id, fromStored(r));
   return rows;
 }
+
+/** The rows of `ids` as stored (the same read as the live append's). */
+const loadDossierRows = async (m: EntityManager, ids: readonly string[]) =>
+  dossierRowsOf(ids, (await readRows(m, [{ table: DOSSIER_VIEW, owners: ids }]))[0]);
 
 /**
  * The board as a rebuild folds it: `dossierRowAfter` over each dossier, in memory (see `InMemoryFold`); its counts are
@@ -345,8 +345,8 @@ export const planDossierViews: Planner<StoredEnvelope> = (events) => {
   return {
     reads: [{ table: DOSSIER_VIEW, owners: ids }],
     write: ([read], s) => {
-      const stored = (read as DossierRow[]).map(fromStored);
-      const rows = new Map<string, DossierRow | undefined>(stored.map((r) => [r.id, r]));
+      const rows = dossierRowsOf(ids, read);
+      const stored = [...rows.values()].filter((r): r is DossierRow => r !== undefined);
       const touched = new Set<string>();
       for (const e of events) {
         const after = dossierRowAfter(rows.get(e.streamId), e);

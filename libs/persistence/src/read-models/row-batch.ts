@@ -59,19 +59,6 @@ export function rowsByRead(reads: readonly RowRead[], rows: readonly { t: number
   return byRead;
 }
 
-/** The rows of each of `tables` owned by `owners`, by table name, in one statement (a rebuild reading back rows). */
-export async function rowsOwnedByAll(
-  m: EntityManager,
-  tables: readonly RowTable[],
-  owners: readonly string[],
-): Promise<Map<string, unknown[]>> {
-  const rows = await readRows(
-    m,
-    tables.map((table) => ({ table, owners })),
-  );
-  return new Map(tables.map((t, i) => [t.name, rows[i]]));
-}
-
 /** Reads the rows of `reads` in one statement (none when nothing is to be read). */
 export async function readRows(m: EntityManager, reads: readonly RowRead[]): Promise<unknown[][]> {
   const params: unknown[] = [];

@@ -5,9 +5,10 @@ import {
   loadedStates,
   ownersToLoad,
   projectByPlan,
-  rowsOwnedByAll,
+  readRows,
   writeChanged,
   type Planner,
+  type RowRead,
   type RowTable,
 } from './row-batch';
 import { aggregateDeltas, aggregateTotals, writeAggregateDeltas } from './statistics-aggregates';
@@ -172,14 +173,23 @@ const READS = new Set([
   'AwardRevoked',
 ]);
 
-/** The statistics of `ids` as stored (a dossier without rows gets an empty state). */
-async function loadStatistics(m: EntityManager, ids: readonly string[]): Promise<Map<string, DossierStatistics>> {
+/** The rows a batch reads: the dossiers' stage_timing and award_fact rows. */
+const readsOf = (ids: readonly string[]): RowRead[] => [
+  { table: STAGE_TIMING, owners: ids },
+  { table: AWARD_FACT, owners: ids },
+];
+
+/** The statistics of `ids` from the rows of `readsOf(ids)` (a dossier without rows gets an empty state). */
+function statisticsOf(ids: readonly string[], [timings, facts]: readonly (readonly unknown[])[]) {
   const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
-  const stored = await rowsOwnedByAll(m, [STAGE_TIMING, AWARD_FACT], ids);
-  for (const t of stored.get(STAGE_TIMING.name) as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
-  for (const f of stored.get(AWARD_FACT.name) as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
+  for (const t of timings as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
+  for (const f of facts as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
   return loaded;
 }
+
+/** The statistics of `ids` as stored. */
+const loadStatistics = async (m: EntityManager, ids: readonly string[]): Promise<Map<string, DossierStatistics>> =>
+  statisticsOf(ids, await readRows(m, readsOf(ids)));
 
 /** The statistics as a rebuild folds them: `statisticsAfter` over each dossier, in memory (see `InMemoryFold`). */
 export const statisticsInMemory: InMemoryFold<DossierStatistics> = {
@@ -207,14 +217,9 @@ export const planStatistics: Planner<StoredEnvelope> = (batch) => {
   if (events.length === 0) return undefined;
   const ids = ownersToLoad(events, 'DossierCreated');
   return {
-    reads: [
-      { table: STAGE_TIMING, owners: ids },
-      { table: AWARD_FACT, owners: ids },
-    ],
-    write: ([timings, facts], s) => {
-      const loaded = loadedStates<DossierStatistics>(ids, () => ({}));
-      for (const t of timings as StageTimingRow[]) loaded.get(t.dossier_id)!.timing = t;
-      for (const f of facts as AwardFactRow[]) loaded.get(f.dossier_id)!.fact = f;
+    reads: readsOf(ids),
+    write: (rows, s) => {
+      const loaded = statisticsOf(ids, rows);
       const changed = foldOwners(
         loaded,
         events,
