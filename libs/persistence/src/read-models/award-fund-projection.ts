@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import type { InMemoryFold } from './rebuild-fold';
+import { planFromFold, type InMemoryFold } from './rebuild-fold';
 import {
   amountDue,
   ruleSetByVersion,
@@ -10,18 +9,7 @@ import {
   type StoredEnvelope,
   type SubjectKind,
 } from '@tdkt/domain';
-import {
-  foldOwners,
-  insertRows,
-  loadedStates,
-  ownersToLoad,
-  projectByPlan,
-  readRows,
-  writeChanged,
-  type Planner,
-  type RowRead,
-  type RowTable,
-} from './row-batch';
+import { insertRows, loadedStates, projectByPlan, writeChanged, type RowRead, type RowTable } from './row-batch';
 
 /** One dossier's line in the ledger (amounts in VND; int8 and numeric as the database returns them, strings). */
 export interface FundEntryRow {
@@ -229,10 +217,6 @@ function fundOf(ids: readonly string[], [entries]: readonly (readonly unknown[])
   return loaded;
 }
 
-/** The ledger lines of `ids` as stored. */
-const loadFund = async (m: EntityManager, ids: readonly string[]): Promise<Map<string, FundState>> =>
-  fundOf(ids, await readRows(m, readsOf(ids)));
-
 /** The ledger as a rebuild folds it: `fundAfter` over each dossier's line and payments, in memory (`InMemoryFold`). */
 export const awardFundInMemory: InMemoryFold<FundState> = {
   reads: READS,
@@ -240,7 +224,8 @@ export const awardFundInMemory: InMemoryFold<FundState> = {
   initial: () => ({ payments: [] }),
   step: fundAfter,
   creation: 'DossierCreated',
-  load: loadFund,
+  readsOf,
+  statesOf: fundOf,
   tables: [
     { table: ENTRY, rowsOf: (s) => (s.entry ? [s.entry] : []) },
     { table: PAYMENT, rowsOf: (s) => s.payments, appendOnly: true },
@@ -251,30 +236,19 @@ export const awardFundInMemory: InMemoryFold<FundState> = {
  * The award fund ledger over a batch of events (the dossiers' own events and the fund's payment streams): the touched
  * entries are read once, the events folded with `fundAfter`, the entries written and the new payments inserted. Reads only its own tables, so a rebuild reproduces it.
  */
-export const planAwardFund: Planner<StoredEnvelope> = (batch) => {
-  const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return undefined;
-  // A dossier created in this batch has no entry yet: only the others are read.
-  const ids = ownersToLoad(events, 'DossierCreated', fundOwnerOf);
-  return {
-    reads: readsOf(ids),
-    write: (rows, s) => {
-      const loaded = fundOf(ids, rows);
-      const changed = foldOwners(loaded, events, fundOwnerOf, () => ({ payments: [] }), fundAfter);
-      writeChanged(
-        s,
-        ENTRY,
-        loaded,
-        changed,
-        (st) => st.entry,
-        (st) => (st.entry ? [st.entry] : []),
-      );
-      insertRows(
-        s,
-        PAYMENT,
-        [...changed.values()].flatMap((st) => st.payments),
-      );
-    },
-  };
-};
+export const planAwardFund = planFromFold(awardFundInMemory, (loaded, changed, s) => {
+  writeChanged(
+    s,
+    ENTRY,
+    loaded,
+    changed,
+    (st) => st.entry,
+    (st) => (st.entry ? [st.entry] : []),
+  );
+  insertRows(
+    s,
+    PAYMENT,
+    [...changed.values()].flatMap((st) => st.payments),
+  );
+});
 export const projectAwardFund = projectByPlan(planAwardFund);

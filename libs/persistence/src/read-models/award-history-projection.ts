@@ -1,17 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { identityOf, subjectKeyOf, type DeclaredRecord, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
-import {
-  foldOwners,
-  loadedStates,
-  ownersToLoad,
-  projectByPlan,
-  readRows,
-  writeChanged,
-  type Planner,
-  type RowRead,
-  type RowTable,
-} from './row-batch';
-import type { InMemoryFold } from './rebuild-fold';
+import { loadedStates, projectByPlan, writeChanged, type RowRead, type RowTable } from './row-batch';
+import { planFromFold, type InMemoryFold } from './rebuild-fold';
 
 /** Who a dossier proposes, from its creation. */
 export interface AwardSubjectRow {
@@ -243,10 +232,6 @@ function awardHistoryOf(ids: readonly string[], [subjects, histories, uses]: rea
   return loaded;
 }
 
-/** The award history of `ids` as stored. */
-const loadAwardHistory = async (m: EntityManager, ids: readonly string[]): Promise<Map<string, AwardHistoryState>> =>
-  awardHistoryOf(ids, await readRows(m, readsOf(ids)));
-
 /** Award history as a rebuild folds it: `awardHistoryAfter` over each dossier, in memory (see `InMemoryFold`). */
 export const awardHistoryInMemory: InMemoryFold<AwardHistoryState> = {
   reads: READS,
@@ -254,7 +239,8 @@ export const awardHistoryInMemory: InMemoryFold<AwardHistoryState> = {
   initial: () => ({ uses: [] }),
   step: awardHistoryAfter,
   creation: 'DossierCreated',
-  load: loadAwardHistory,
+  readsOf,
+  statesOf: awardHistoryOf,
   tables: [
     { table: SUBJECT, rowsOf: (s) => (s.subject ? [s.subject] : []) },
     { table: HISTORY, rowsOf: (s) => (s.history ? [s.history] : []) },
@@ -266,46 +252,30 @@ export const awardHistoryInMemory: InMemoryFold<AwardHistoryState> = {
  * Award history and the initiative registry over a batch of events: the touched dossiers' rows read once, the events
  * folded with `awardHistoryAfter`, each table written once.
  */
-export const planAwardHistory: Planner<StoredEnvelope> = (batch) => {
-  const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return undefined;
-  const ids = ownersToLoad(events, 'DossierCreated');
-  return {
-    reads: readsOf(ids),
-    write: (rows, s) => {
-      const loaded = awardHistoryOf(ids, rows);
-      const changed = foldOwners(
-        loaded,
-        events,
-        (e) => e.streamId,
-        () => ({ uses: [] }),
-        awardHistoryAfter,
-      );
-      writeChanged(
-        s,
-        SUBJECT,
-        loaded,
-        changed,
-        (st) => st.subject,
-        (st) => (st.subject ? [st.subject] : []),
-      );
-      writeChanged(
-        s,
-        HISTORY,
-        loaded,
-        changed,
-        (st) => st.history,
-        (st) => (st.history ? [st.history] : []),
-      );
-      writeChanged(
-        s,
-        USE,
-        loaded,
-        changed,
-        (st) => st.uses,
-        (st) => st.uses,
-      );
-    },
-  };
-};
+export const planAwardHistory = planFromFold(awardHistoryInMemory, (loaded, changed, s) => {
+  writeChanged(
+    s,
+    SUBJECT,
+    loaded,
+    changed,
+    (st) => st.subject,
+    (st) => (st.subject ? [st.subject] : []),
+  );
+  writeChanged(
+    s,
+    HISTORY,
+    loaded,
+    changed,
+    (st) => st.history,
+    (st) => (st.history ? [st.history] : []),
+  );
+  writeChanged(
+    s,
+    USE,
+    loaded,
+    changed,
+    (st) => st.uses,
+    (st) => st.uses,
+  );
+});
 export const projectAwardHistory = projectByPlan(planAwardHistory);

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import {
   deadlineAfter,
   progressOf,
@@ -10,8 +9,8 @@ import {
   type Route,
   type StoredEnvelope,
 } from '@tdkt/domain';
-import type { InMemoryFold } from './rebuild-fold';
-import { insertRowsNow, ownersToLoad, projectByPlan, readRows, type Planner, type RowTable } from './row-batch';
+import { planFromFold, type InMemoryFold } from './rebuild-fold';
+import { insertRowsNow, projectByPlan, type RowRead, type RowTable } from './row-batch';
 import { DOSSIER_TASK, taskRowsOf, writeDossierTasks } from './dossier-task';
 
 /**
@@ -286,16 +285,18 @@ const fromStored = (r: DossierRow): DossierRow => ({
 
 const DOSSIER_VIEW: RowTable = { name: 'dossier_view', columns: COLUMNS, key: ['id'], owner: 'id' };
 
+/** The rows a batch reads: the dossiers' dossier_view rows. */
+const readsOf = (ids: readonly string[]): RowRead[] => [{ table: DOSSIER_VIEW, owners: ids }];
+
 /** The rows of `ids` from what the batch read (a dossier without a row: undefined), as the fold takes them. */
-function dossierRowsOf(ids: readonly string[], read: readonly unknown[]): Map<string, DossierRow | undefined> {
+function dossierRowsOf(
+  ids: readonly string[],
+  [read]: readonly (readonly unknown[])[],
+): Map<string, DossierRow | undefined> {
   const rows = new Map<string, DossierRow | undefined>(ids.map((id) => [id, undefined]));
   for (const r of read as DossierRow[]) rows.set(r.id, fromStored(r));
   return rows;
 }
-
-/** The rows of `ids` as stored (the same read as the live append's). */
-const loadDossierRows = async (m: EntityManager, ids: readonly string[]) =>
-  dossierRowsOf(ids, (await readRows(m, [{ table: DOSSIER_VIEW, owners: ids }]))[0]);
 
 /**
  * The board as a rebuild folds it: `dossierRowAfter` over each dossier, in memory (see `InMemoryFold`); its counts are
@@ -307,7 +308,8 @@ export const dossierViewInMemory: InMemoryFold<DossierRow | undefined> = {
   initial: () => undefined,
   step: (row, e) => dossierRowAfter(row, e) ?? row,
   creation: 'DossierCreated',
-  load: loadDossierRows,
+  readsOf,
+  statesOf: dossierRowsOf,
   tables: [
     { table: DOSSIER_VIEW, rowsOf: (row) => (row ? [row] : []) },
     { table: DOSSIER_TASK, rowsOf: (row) => (row ? taskRowsOf(row) : []) },
@@ -338,52 +340,35 @@ export const dossierViewInMemory: InMemoryFold<DossierRow | undefined> = {
  * the event table in a rebuild): the touched rows are read once, the events folded in memory with `dossierRowAfter`,
  * and the rows written back with the counts they move (the combinations left at zero deleted after, only then).
  */
-export const planDossierViews: Planner<StoredEnvelope> = (events) => {
-  if (events.length === 0) return undefined;
-  // A dossier created in this batch has no row yet: only the others are read.
-  const ids = ownersToLoad(events, 'DossierCreated');
-  return {
-    reads: [{ table: DOSSIER_VIEW, owners: ids }],
-    write: ([read], s) => {
-      const rows = dossierRowsOf(ids, read);
-      const stored = [...rows.values()].filter((r): r is DossierRow => r !== undefined);
-      const touched = new Set<string>();
-      for (const e of events) {
-        const after = dossierRowAfter(rows.get(e.streamId), e);
-        if (!after) continue;
-        rows.set(e.streamId, after);
-        touched.add(e.streamId);
-      }
-      const changed = [...touched].map((id) => rows.get(id)!);
-      if (changed.length === 0) return;
-      const deltas = countDeltas(new Map(stored.map((r) => [r.id, r])), changed);
-      const list = COLUMNS.join(', ');
-      const key = COUNT_KEY.join(', ');
-      s.cte(
-        `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, ${s.param(JSON.stringify(changed))}::jsonb)
+export const planDossierViews = planFromFold(dossierViewInMemory, (loaded, folded, s) => {
+  const changed = [...folded.values()].filter((r): r is DossierRow => r !== undefined);
+  if (changed.length === 0) return;
+  const stored = new Map([...loaded].filter((entry): entry is [string, DossierRow] => entry[1] !== undefined));
+  const deltas = countDeltas(stored, changed);
+  const list = COLUMNS.join(', ');
+  const key = COUNT_KEY.join(', ');
+  s.cte(
+    `INSERT INTO dossier_view (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::dossier_view, ${s.param(JSON.stringify(changed))}::jsonb)
          ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
            .map((c) => `${c} = EXCLUDED.${c}`)
            .join(', ')}`,
-      );
-      // Their inbox tasks (dossier-task.ts), in the same statement.
-      writeDossierTasks(s, changed);
-      if (deltas.length === 0) return;
-      // Deltas in key order, so two appends lock shared counters in the same order.
-      const counts = s.cte(
-        `INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${deltasIn(s.param(JSON.stringify(deltas)))} ORDER BY ${key}
+  );
+  // Their inbox tasks (dossier-task.ts), in the same statement.
+  writeDossierTasks(s, changed);
+  if (deltas.length === 0) return;
+  // Deltas in key order, so two appends lock shared counters in the same order.
+  const counts = s.cte(
+    `INSERT INTO dossier_count (${key}, n) SELECT ${key}, n FROM ${deltasIn(s.param(JSON.stringify(deltas)))} ORDER BY ${key}
          ON CONFLICT (${key}) DO UPDATE SET n = dossier_count.n + EXCLUDED.n RETURNING n`,
-      );
-      const emptied = s.flag(`EXISTS (SELECT 1 FROM ${counts} WHERE n = 0)`);
-      return async (m, flags) => {
-        if (flags[emptied])
-          await m.query(
-            `DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn('$1')})`,
-            [JSON.stringify(deltas)],
-          );
-      };
-    },
+  );
+  const emptied = s.flag(`EXISTS (SELECT 1 FROM ${counts} WHERE n = 0)`);
+  return async (m, flags) => {
+    if (flags[emptied])
+      await m.query(`DELETE FROM dossier_count WHERE n = 0 AND (${key}) IN (SELECT ${key} FROM ${deltasIn('$1')})`, [
+        JSON.stringify(deltas),
+      ]);
   };
-};
+});
 export const projectDossierViews = projectByPlan(planDossierViews);
 
 /** The columns of dossier_count: the board's count filters that are plain columns of the row. */

@@ -1,6 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEnvelope } from '@tdkt/domain';
-import { insertRecords, recordShapeOf, type RecordShape, type Row, type RowTable } from './row-batch';
+import {
+  foldOwners,
+  insertRecords,
+  ownersToLoad,
+  readRows,
+  recordShapeOf,
+  type FollowUp,
+  type Planner,
+  type RecordShape,
+  type Row,
+  type RowRead,
+  type RowTable,
+  type WriteStatement,
+} from './row-batch';
 
 /**
  * A batched read model as a rebuild folds it: the same pure fold as the live append (`step`), but the state of every
@@ -16,8 +29,10 @@ export interface InMemoryFold<S> {
   step: (state: S, e: StoredEnvelope) => S;
   /** The event type that creates an owner: nothing to read back for it. */
   creation?: string;
-  /** The owners' states from their stored rows: the live projection's own read (used only for owners written out). */
-  load: (m: EntityManager, owners: readonly string[]) => Promise<Map<string, S>>;
+  /** The rows the owners' states are made of: what the live append reads, and what a rebuild reads back. */
+  readsOf: (owners: readonly string[]) => RowRead[];
+  /** The owners' states from the rows of `readsOf(owners)`, one array per read (an owner without rows: its initial). */
+  statesOf: (owners: readonly string[], rows: readonly (readonly unknown[])[]) => Map<string, S>;
   /** The tables it writes and each one's rows in a state; `appendOnly` rows are new in the state, never re-read. */
   tables: readonly { table: RowTable; rowsOf: (state: S) => readonly Row[]; appendOnly?: boolean }[];
   /**
@@ -25,6 +40,31 @@ export interface InMemoryFold<S> {
    * written out and read back, written once at the end.
    */
   totals?: () => RebuildTotals<S>;
+}
+
+/**
+ * The live append's plan from the same fold: the batch's events the fold reads, the rows of the owners they touch (not
+ * those they create) read with `readsOf`, made states with `statesOf`, folded with `step`; `write` writes the owners
+ * whose state changed (their states before and after), in the command's write statement.
+ */
+export function planFromFold<S>(
+  fold: InMemoryFold<S>,
+  write: (loaded: Map<string, S>, changed: Map<string, S>, s: WriteStatement) => FollowUp | void,
+): Planner<StoredEnvelope> {
+  return (batch) => {
+    const events = batch.filter((e) => fold.reads.has(e.type));
+    if (events.length === 0) return undefined;
+    const ids = fold.creation
+      ? ownersToLoad(events, fold.creation, fold.ownerOf)
+      : [...new Set(events.map(fold.ownerOf))];
+    return {
+      reads: fold.readsOf(ids),
+      write: (rows, s) => {
+        const loaded = fold.statesOf(ids, rows);
+        return write(loaded, foldOwners(loaded, events, fold.ownerOf, fold.initial, fold.step), s);
+      },
+    };
+  };
 }
 
 /** Totals a rebuild sums over the owners' states (see `InMemoryFold.totals`). */
@@ -106,7 +146,7 @@ export function startInMemoryRebuild<S>(fold: InMemoryFold<S>, resident = 50_000
       for (const t of read) await m.query(`CREATE INDEX ON pg_temp.${t.name} (${t.owner})`);
       indexed = true;
     }
-    const loaded = await fold.load(m, owners);
+    const loaded = fold.statesOf(owners, await readRows(m, fold.readsOf(owners)));
     for (const t of read) await m.query(`DELETE FROM pg_temp.${t.name} WHERE ${t.owner} = ANY ($1::uuid[])`, [owners]);
     for (const [o, s] of loaded) {
       totals?.add(s, -1);

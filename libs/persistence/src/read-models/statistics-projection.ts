@@ -1,18 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import { findAward, type DossierEvent, type StoredEnvelope } from '@tdkt/domain';
-import {
-  foldOwners,
-  loadedStates,
-  ownersToLoad,
-  projectByPlan,
-  readRows,
-  writeChanged,
-  type Planner,
-  type RowRead,
-  type RowTable,
-} from './row-batch';
+import { loadedStates, projectByPlan, writeChanged, type RowRead, type RowTable } from './row-batch';
 import { aggregateDeltas, aggregateTotals, writeAggregateDeltas } from './statistics-aggregates';
-import type { InMemoryFold } from './rebuild-fold';
+import { planFromFold, type InMemoryFold } from './rebuild-fold';
 import type { AwardFactRow, DossierStatistics, StageTimingRow } from './statistics-rows';
 
 export type { AwardFactRow, DossierStatistics, StageTimingRow } from './statistics-rows';
@@ -187,10 +176,6 @@ function statisticsOf(ids: readonly string[], [timings, facts]: readonly (readon
   return loaded;
 }
 
-/** The statistics of `ids` as stored. */
-const loadStatistics = async (m: EntityManager, ids: readonly string[]): Promise<Map<string, DossierStatistics>> =>
-  statisticsOf(ids, await readRows(m, readsOf(ids)));
-
 /** The statistics as a rebuild folds them: `statisticsAfter` over each dossier, in memory (see `InMemoryFold`). */
 export const statisticsInMemory: InMemoryFold<DossierStatistics> = {
   reads: READS,
@@ -198,7 +183,8 @@ export const statisticsInMemory: InMemoryFold<DossierStatistics> = {
   initial: () => ({}),
   step: statisticsAfter,
   creation: 'DossierCreated',
-  load: loadStatistics,
+  readsOf,
+  statesOf: statisticsOf,
   tables: [
     { table: STAGE_TIMING, rowsOf: (s) => (s.timing ? [s.timing] : []) },
     { table: AWARD_FACT, rowsOf: (s) => (s.fact ? [s.fact] : []) },
@@ -212,40 +198,24 @@ export const statisticsInMemory: InMemoryFold<DossierStatistics> = {
  * statement; the report aggregates (stage_time_stat, award_count) move by what the changed rows contributed before and
  * after (statistics-aggregates.ts). Reads only its own tables, so a rebuild from the event table reproduces it.
  */
-export const planStatistics: Planner<StoredEnvelope> = (batch) => {
-  const events = batch.filter((e) => READS.has(e.type));
-  if (events.length === 0) return undefined;
-  const ids = ownersToLoad(events, 'DossierCreated');
-  return {
-    reads: readsOf(ids),
-    write: (rows, s) => {
-      const loaded = statisticsOf(ids, rows);
-      const changed = foldOwners(
-        loaded,
-        events,
-        (e) => e.streamId,
-        (): DossierStatistics => ({}),
-        statisticsAfter,
-      );
-      const one = <R>(row: R | undefined): R[] => (row ? [row] : []);
-      writeChanged(
-        s,
-        STAGE_TIMING,
-        loaded,
-        changed,
-        (st) => st.timing,
-        (st) => one(st.timing),
-      );
-      writeChanged(
-        s,
-        AWARD_FACT,
-        loaded,
-        changed,
-        (st) => st.fact,
-        (st) => one(st.fact),
-      );
-      return writeAggregateDeltas(s, aggregateDeltas(loaded, changed));
-    },
-  };
-};
+export const planStatistics = planFromFold(statisticsInMemory, (loaded, changed, s) => {
+  const one = <R>(row: R | undefined): R[] => (row ? [row] : []);
+  writeChanged(
+    s,
+    STAGE_TIMING,
+    loaded,
+    changed,
+    (st) => st.timing,
+    (st) => one(st.timing),
+  );
+  writeChanged(
+    s,
+    AWARD_FACT,
+    loaded,
+    changed,
+    (st) => st.fact,
+    (st) => one(st.fact),
+  );
+  return writeAggregateDeltas(s, aggregateDeltas(loaded, changed));
+});
 export const projectStatistics = projectByPlan(planStatistics);
