@@ -6,7 +6,7 @@
  * against the API.
  */
 import type { Page } from 'playwright-core';
-import { aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
+import { aMovement, aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
 import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
@@ -39,18 +39,15 @@ test('a clerk registers the unit for a movement and registers an exemplary model
   const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
   const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
     token: tokens.secretariat,
-    body: {
+    body: aMovement(year, province, {
       name: movementName,
-      kind: 'REGULAR',
-      scope: { level: 'PROVINCE', code: province },
-      period: { from: `${year}-01-01`, to: `${year}-12-31` },
       objectives: ['Nâng cao chất lượng dạy và học'],
       criteria: ['Tỷ lệ học sinh chuyên cần'],
-      launchDecision: { number: '5/QĐ-UBND', date: now.toISOString().slice(0, 10), signer: 'Chủ tịch UBND tỉnh' },
+      launchDecision: { number: '5/QĐ-UBND', date: now.toISOString().slice(0, 10) },
       coOrganisers: ['Liên đoàn Lao động tỉnh'],
       awardCodes: ['CSTD_CO_SO'],
       milestones: { finalReview: `${year}-12-15` },
-    },
+    }),
   });
   expect(launched.status).toBe(201);
   const movementId = launched.body.movementId;
@@ -123,18 +120,13 @@ test('the secretariat sets a review ceremony, not before the latest decision on 
   const name = `Phong trào thi đua có lễ tổng kết năm ${thisYear}`;
   const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
     token: tokens.secretariat,
-    body: {
+    body: aMovement(thisYear, province, {
       name,
-      kind: 'REGULAR',
-      scope: { level: 'PROVINCE', code: province },
-      period: { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` },
       objectives: ['Hoàn thành chỉ tiêu nông thôn mới'],
       criteria: ['Số xã đạt chuẩn'],
-      launchDecision: { number: '12/QĐ-UBND', date: `${thisYear}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
-      coOrganisers: [],
-      awardCodes: ['BK_TINH'],
+      launchDecision: { number: '12/QĐ-UBND' },
       milestones: { midTermReview: `${thisYear}-06-30`, finalReview: `${thisYear}-12-15` },
-    },
+    }),
   });
   expect(launched.status).toBe(201);
   const movementId = launched.body.movementId;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DecisionNumbers } from '@tdkt/persistence';
-import { aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
+import { aMovement, aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
 import { browserSuite, screenshot, signIn } from '../support/browser';
 
 let sys: TestSystem;
@@ -104,18 +104,11 @@ test('the reports filtered by a movement chosen on the screen, and the awards gr
   const name = `Phong trào "Thi đua dạy tốt" ${cast.unitCode.slice(2)}`;
   const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
     token: tokens.secretariat,
-    body: {
+    body: aMovement(thisYear, province, {
       name,
-      kind: 'REGULAR',
-      scope: { level: 'PROVINCE', code: province },
-      period: { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` },
       objectives: ['Nâng cao chất lượng dạy học'],
-      criteria: ['Hoàn thành chỉ tiêu'],
-      launchDecision: { number: '7/QĐ-UBND', date: `${thisYear}-01-02`, signer: 'Chủ tịch UBND tỉnh' },
-      coOrganisers: [],
-      awardCodes: ['BK_TINH'],
-      milestones: { finalReview: `${thisYear}-12-20` },
-    },
+      launchDecision: { number: '7/QĐ-UBND', date: `${thisYear}-01-02` },
+    }),
   });
   expect(launched.status).toBe(201);
   await driveDossier(sys, tokens, undefined, aBkTinhDossier({ movementId: launched.body.movementId }));

@@ -3,7 +3,7 @@
  * endpoint list comes from the OpenAPI document, so an endpoint added without an entry in ACCESS fails this test.
  */
 import { ROLES, type Role } from '@tdkt/domain';
-import { aBkTinhDossier, http, startSystem, tokenFor, type TestSystem } from '../support/system';
+import { aMovement, aBkTinhDossier, http, startSystem, tokenFor, type TestSystem } from '../support/system';
 import { randomUUID } from 'node:crypto';
 
 const ALL: readonly Role[] = ROLES;
@@ -229,18 +229,8 @@ const ACCESS: Record<string, Access> = {
   // Emulation movements (rounds included as thematic ones; {id} is no movement here: allowed roles get 404, others 403).
   'POST /api/movements': {
     allowed: SECRETARIAT,
-    body: () => ({
-      name: 'Phong trào thi đua năm',
-      kind: 'REGULAR',
-      scope: { level: 'PROVINCE', code: 'P' },
-      period: { from: `${year}-01-01`, to: `${year}-12-31` },
-      objectives: ['Mục tiêu'],
-      criteria: ['Tiêu chí'],
-      launchDecision: { number: '1/QĐ-UBND', date: `${year}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
-      coOrganisers: [],
-      awardCodes: ['BK_TINH'],
-      milestones: { finalReview: `${year}-12-20` },
-    }),
+    body: () =>
+      aMovement(year, 'P', { name: 'Phong trào thi đua năm', objectives: ['Mục tiêu'], criteria: ['Tiêu chí'] }),
   },
   'GET /api/movements': { allowed: ALL },
   'GET /api/movements/{id}': { allowed: ALL },

@@ -5,7 +5,7 @@
  * dossier's own workflow), and the model is honoured; refusals change nothing.
  */
 import { Workbook } from 'exceljs';
-import { http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
+import { aMovement, http, seedCast, startSystem, tokensFor, type Cast, type TestSystem } from '../support/system';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -34,18 +34,12 @@ beforeAll(async () => {
   province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
   const movement = await http<{ movementId: string }>(sys, 'POST', '/movements', {
     token: t.secretariat,
-    body: {
+    body: aMovement(year, province, {
       name: `Phong trào thi đua "Dạy tốt, học tốt" năm ${year}`,
-      kind: 'REGULAR',
-      scope: { level: 'PROVINCE', code: province },
-      period: { from: `${year}-01-01`, to: `${year}-12-31` },
       objectives: ['Nâng cao chất lượng giáo dục'],
       criteria: ['Tỷ lệ học sinh chuyên cần'],
-      launchDecision: { number: '3/QĐ-UBND', date: `${year}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
-      coOrganisers: [],
-      awardCodes: ['BK_TINH'],
-      milestones: { finalReview: `${year}-12-20` },
-    },
+      launchDecision: { number: '3/QĐ-UBND' },
+    }),
   });
   movementId = movement.body.movementId;
 }, 120_000);

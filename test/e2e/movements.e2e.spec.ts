@@ -6,6 +6,7 @@
  */
 import { Workbook } from 'exceljs';
 import {
+  aMovement,
   aBkTinhDossier,
   driveDossier,
   http,
@@ -32,20 +33,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => sys?.stop());
 
-const movement = (overrides: Record<string, unknown> = {}) => ({
-  name: `Phong trào thi đua "Chung sức xây dựng nông thôn mới" năm ${year}`,
-  kind: 'REGULAR',
-  scope: { level: 'PROVINCE', code: province },
-  period: { from: `${year}-01-01`, to: `${year}-12-31` },
-  objectives: ['Hoàn thành chỉ tiêu nông thôn mới'],
-  criteria: ['Số xã đạt chuẩn'],
-  launchDecision: { number: '12/QĐ-UBND', date: `${year}-01-01`, signer: 'Chủ tịch UBND tỉnh' },
-  coOrganisers: ['Liên đoàn Lao động tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh'],
-  awardCodes: ['BK_TINH', 'CO_TD_TINH'],
-  quotas: [{ awardCode: 'BK_TINH', max: 20 }],
-  milestones: { finalReview: `${year}-01-01` },
-  ...overrides,
-});
+const movement = (overrides: Record<string, unknown> = {}) =>
+  aMovement(year, province, {
+    name: `Phong trào thi đua "Chung sức xây dựng nông thôn mới" năm ${year}`,
+    objectives: ['Hoàn thành chỉ tiêu nông thôn mới'],
+    criteria: ['Số xã đạt chuẩn'],
+    launchDecision: { number: '12/QĐ-UBND' },
+    coOrganisers: ['Liên đoàn Lao động tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh'],
+    awardCodes: ['BK_TINH', 'CO_TD_TINH'],
+    quotas: [{ awardCode: 'BK_TINH', max: 20 }],
+    milestones: { finalReview: `${year}-01-01` },
+    ...overrides,
+  });
 
 it('the secretariat launches a movement and moves it LAUNCHED → IN_PROGRESS → REVIEWED → CLOSED', async () => {
   const launched = await http<{

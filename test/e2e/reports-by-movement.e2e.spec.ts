@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Workbook } from 'exceljs';
 import { vietnamDate } from '@tdkt/domain';
 import {
+  aMovement,
   aBkTinhDossier,
   driveDossier,
   http,
@@ -27,18 +28,7 @@ const movements: Record<'teaching' | 'roads', { id: string; name: string }> = {
 async function launch(name: string): Promise<string> {
   const res = await http<{ movementId: string }>(sys, 'POST', '/movements', {
     token: tokens.secretariat,
-    body: {
-      name,
-      kind: 'REGULAR',
-      scope: { level: 'PROVINCE', code: province },
-      period: { from: `${year}-01-01`, to: `${year}-12-31` },
-      objectives: ['Nâng cao chất lượng'],
-      criteria: ['Hoàn thành chỉ tiêu'],
-      launchDecision: { number: '5/QĐ-UBND', date: `${year}-01-02`, signer: 'Chủ tịch UBND tỉnh' },
-      coOrganisers: [],
-      awardCodes: ['BK_TINH'],
-      milestones: { finalReview: `${year}-12-20` },
-    },
+    body: aMovement(year, province, { name, launchDecision: { number: '5/QĐ-UBND', date: `${year}-01-02` } }),
   });
   if (res.status !== 201) throw new Error(`launch failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.movementId;

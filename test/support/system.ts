@@ -191,6 +191,33 @@ export const aHcLaoDong3Dossier = (overrides: Record<string, unknown> = {}) => (
   ...overrides,
 });
 
+/**
+ * A movement's launch body for `year` in the province `provinceCode`: a regular, province-wide movement over the year,
+ * launched by the chairman's decision, with a final review on 20 December. `overrides` replace fields whole, except
+ * `launchDecision`, whose number and date they set (the signer stays).
+ */
+export const aMovement = (
+  year: number,
+  provinceCode: string,
+  overrides: Record<string, unknown> & { launchDecision?: { number?: string; date?: string } } = {},
+) => ({
+  kind: 'REGULAR',
+  scope: { level: 'PROVINCE', code: provinceCode },
+  period: { from: `${year}-01-01`, to: `${year}-12-31` },
+  objectives: ['Nâng cao chất lượng'],
+  criteria: ['Hoàn thành chỉ tiêu'],
+  coOrganisers: [],
+  awardCodes: ['BK_TINH'],
+  milestones: { finalReview: `${year}-12-20` },
+  ...overrides,
+  launchDecision: {
+    number: '1/QĐ-UBND',
+    date: `${year}-01-01`,
+    signer: 'Chủ tịch UBND tỉnh',
+    ...overrides.launchDecision,
+  },
+});
+
 export const aBkTinhDossier = (overrides: Record<string, unknown> = {}) => ({
   awardCode: 'BK_TINH',
   title: 'Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan',
