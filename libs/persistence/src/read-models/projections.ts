@@ -219,7 +219,7 @@ export const inlineReadModels: InlineProjections = (events) => {
   const byEvent = mine.filter(({ model }) => !model.plan);
   const reads = plans.flatMap((p) => p.reads);
   return {
-    readQuery: (param) => readQuery(reads, param),
+    readQuery: (param) => readQuery(reads, param, true),
     project: async (m, rows) => {
       const byRead = rowsByRead(reads, rows);
       const s = new WriteStatement();

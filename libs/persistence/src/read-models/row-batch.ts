@@ -33,20 +33,25 @@ export interface RowRead {
 }
 
 /**
- * The reads as one query of `(t, row)`, each row locked FOR UPDATE: `t` the read's index in `reads`, `row` the row as JSON — timestamps and dates
+ * The reads as one query of `(t, row)` (each row locked FOR UPDATE when `lock`): `t` the read's index in `reads`, `row` the row as JSON — timestamps and dates
  * as Postgres writes them in JSON, numbers as numbers, the table's `text` columns (int8, numeric) as strings.
  * `param` adds a parameter and names it. Undefined when no read has owners.
  */
-export function readQuery(reads: readonly RowRead[], param: (value: unknown) => string): string | undefined {
+export function readQuery(
+  reads: readonly RowRead[],
+  param: (value: unknown) => string,
+  lock = false,
+): string | undefined {
   const parts = reads.flatMap(({ table, owners }, i) => {
     if (owners.length === 0) return [];
     const text = (table.text ?? []).map((c) => `'${c}', r.${c}::text`);
     const row = text.length ? `to_jsonb(r) || jsonb_build_object(${text.join(', ')})` : 'to_jsonb(r)';
-    // Locked (in key order) until the command commits: another stream writing the same rows (a session's votes on a
-    // dossier's ballots, a payment stream on its dossier's fund entry) waits, then folds over what this one wrote.
+    // The live append locks them (in key order) until the command commits: another stream writing the same rows (a
+    // session's votes on a dossier's ballots, a payment stream on its dossier's fund entry) waits, then folds over
+    // what this one wrote. A rebuild, which works on its own shadows, takes no row lock.
     return [
       `SELECT ${i} AS t, ${row} AS row FROM (SELECT * FROM ${table.name} WHERE ${table.owner} = ANY (${param(owners)}::uuid[])
-         ORDER BY ${table.key.join(', ')} FOR UPDATE) r`,
+         ORDER BY ${table.key.join(', ')}${lock ? ' FOR UPDATE' : ''}) r`,
     ];
   });
   return parts.length ? parts.join(' UNION ALL ') : undefined;
