@@ -228,3 +228,40 @@ it('folds on a dossier continued while the replay runs: its rows written out are
   expect(row).toEqual({ status: 'AWARDED', last_seq: stream.length });
   expect(await snapshot(db.ds)).toEqual(live);
 });
+
+it('misses no event committed out of id order: an append that took the lower id and committed last is rebuilt', async () => {
+  // Two appends in flight at once: the first takes its event id and is still open when the second, with the next id,
+  // commits. The catch-up that runs while appends go on sees the second only; the first must still be replayed.
+  const store = eventStoreWithReadModels(db.ds);
+  const [first] = batchesOf(simulateDossier({ steps: 1, unitCode: 'SYT', nominee: 'Người lấy số trước' }));
+  const [second] = batchesOf(simulateDossier({ steps: 1, unitCode: 'SGDDT', nominee: 'Người ghi xong trước' }));
+  const open = db.ds.createQueryRunner();
+  await open.connect();
+  let live: unknown[][] | undefined;
+  try {
+    const result = await rebuildReadModels(db.ds, {
+      onPhase: async (phase) => {
+        if (phase === 'REPLAY') {
+          await open.startTransaction();
+          await store.append(first, open.manager);
+          await store.append(second);
+        } else {
+          // After the catch-up that ran while appends went on, before the append lock is taken alone.
+          await open.commitTransaction();
+          live = await snapshot(db.ds);
+        }
+      },
+    });
+    expect(result.caughtUp).toBe(first.length + second.length);
+  } finally {
+    if (open.isTransactionActive) await open.rollbackTransaction();
+    await open.release();
+  }
+  const ids = [first[0].streamId, second[0].streamId];
+  const rows = (await db.ds.query(`SELECT id, last_seq FROM dossier_view WHERE id = ANY($1) ORDER BY id`, [ids])) as {
+    id: string;
+    last_seq: number;
+  }[];
+  expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+  expect(await snapshot(db.ds)).toEqual(live);
+});

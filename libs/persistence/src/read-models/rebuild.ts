@@ -117,16 +117,17 @@ interface EventPageRow extends StoredEventRow {
  */
 async function* eventPages(
   m: EntityManager,
-  range: { after: number; upTo?: number; kinds?: readonly StreamKind[] },
+  range: { after: number; upTo?: number; kinds?: readonly StreamKind[]; skip?: readonly number[] },
   pageSize: number,
   timings: RebuildTimings,
-): AsyncGenerator<{ page: StoredEnvelope[]; lastId: number }> {
+): AsyncGenerator<{ page: StoredEnvelope[]; ids: number[] }> {
   const fetch = (after: number) =>
     m.query(
       `SELECT id, stream_id, seq, type, data, actor_id, actor_role, on_behalf_of, occurred_at, rule_set_version, request_id
-         FROM dossier_event WHERE id > $1 AND id <= $2 ${range.kinds ? 'AND stream_kind = ANY ($4)' : ''}
+         FROM dossier_event WHERE id > $1 AND id <= $2 AND NOT (id = ANY ($4::bigint[]))
+          ${range.kinds ? 'AND stream_kind = ANY ($5)' : ''}
         ORDER BY id LIMIT $3`,
-      [after, range.upTo ?? Number.MAX_SAFE_INTEGER, pageSize, ...(range.kinds ? [range.kinds] : [])],
+      [after, range.upTo ?? Number.MAX_SAFE_INTEGER, pageSize, range.skip ?? [], ...(range.kinds ? [range.kinds] : [])],
     ) as Promise<EventPageRow[]>;
   let pending = fetch(range.after);
   try {
@@ -134,11 +135,11 @@ async function* eventPages(
       const t0 = process.hrtime.bigint();
       const rows = await pending;
       if (rows.length === 0) return;
-      const lastId = Number(rows[rows.length - 1].id);
-      pending = rows.length < pageSize ? Promise.resolve([]) : fetch(lastId);
+      const ids = rows.map((r) => Number(r.id));
+      pending = rows.length < pageSize ? Promise.resolve([]) : fetch(ids[ids.length - 1]);
       const page = rows.map(envelopeOfRow);
       timings.read += Number(process.hrtime.bigint() - t0) / 1e6;
-      yield { page, lastId };
+      yield { page, ids };
     }
   } finally {
     // A page asked for and not taken (the caller stopped): its outcome no longer matters.
@@ -239,18 +240,21 @@ export async function rebuildReadModels(dataSource: DataSource, options: Rebuild
       t0 = process.hrtime.bigint();
       for (const fold of folds.values()) await fold.flush(m);
       timings.write = since(t0);
-      // The events appended during the replay, appends still going on; then, paused, those appended during this pass.
+      // The events appended during the replay, appends still going on; then, paused, every later one not yet replayed.
+      // Ids are taken in one order and committed in another: while appends go on, an append that took a lower id may
+      // still be open when one with a higher id has committed, so this pass cannot say "all up to here" — it keeps
+      // the ids it replayed, and the paused pass reads everything after `upTo` but those.
       let caughtUp = 0;
-      let after = upTo;
-      for await (const { page, lastId } of eventPages(m, { after, kinds }, pageSize, timings)) {
+      const replayed: number[] = [];
+      for await (const { page, ids } of eventPages(m, { after: upTo, kinds }, pageSize, timings)) {
         await replay(page);
         caughtUp += page.length;
-        after = lastId;
+        replayed.push(...ids);
       }
       await options.onPhase?.('CATCH_UP_AND_SWAP');
       const swapStarted = process.hrtime.bigint();
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [EVENT_APPEND_LOCK_KEY]);
-      for await (const { page } of eventPages(m, { after, kinds }, pageSize, timings)) {
+      for await (const { page } of eventPages(m, { after: upTo, kinds, skip: replayed }, pageSize, timings)) {
         await replay(page);
         caughtUp += page.length;
       }
