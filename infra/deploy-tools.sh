@@ -21,8 +21,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "${PY_TOOLS[*]}" ]; then
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "${PY_TOOLS[@]}" >&2
   echo "${PY_TOOLS[*]}" >"$stamp"
 fi
-if [ ! -x "$VENV/bin/helm" ] || ! "$VENV/bin/helm" version --short 2>/dev/null | grep -q "^$HELM_VERSION"; then
-  if [ -x "$BIN/helm" ] && "$BIN/helm" version --short 2>/dev/null | grep -q "^$HELM_VERSION"; then
+# The module version recorded in the binary: a helm built by `go install` prints only "v3.22" for `helm version`.
+helm_is_pinned() { [ -x "$1" ] && go version -m "$1" 2>/dev/null | grep -Eq "^\s+mod\s+helm.sh/helm/v3\s+$HELM_VERSION\s"; }
+if ! helm_is_pinned "$VENV/bin/helm"; then
+  if helm_is_pinned "$BIN/helm"; then
     ln -sf "$BIN/helm" "$VENV/bin/helm"
   else
     command -v go >/dev/null || { echo "[deploy-tools] helm needs Go (go install through the module proxy)" >&2; exit 1; }
