@@ -7,6 +7,8 @@
 #                             KEDA's ScaledObject and the Prometheus Operator's ServiceMonitor (CRDs, no schema shipped)
 #                             are left to the structural check
 #   check-jsonschema          deploy/compose/compose.yaml against the Compose Specification's schema
+#   compose config            Compose's own check (interpolation, env files merged, depends_on), on a copy of
+#                             deploy/compose/ with the committed *.env.example files as the env files
 #   dashboard-check.py        deploy/grafana/tdkt-dashboard.json: valid, and every panel's expr reads a metric we export
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,6 +51,17 @@ echo "[check:deploy] kubernetes-validate --strict (Kubernetes $KUBE_VERSION sche
 
 "$TOOLS/check-jsonschema" --builtin-schema vendor.compose-spec deploy/compose/compose.yaml >/dev/null
 echo "[check:deploy] check-jsonschema (Compose Specification): deploy/compose/compose.yaml ok"
+
+mkdir -p "$out/compose"
+cp deploy/compose/* "$out/compose/"
+for example in "$out"/compose/*.env.example; do cp "$example" "${example%.example}"; done
+"$TOOLS/compose" -f "$out/compose/compose.yaml" config --quiet
+services="$("$TOOLS/compose" -f "$out/compose/compose.yaml" config --services | sort | tr '\n' ' ')"
+if [ "$services" != "api migrate postgres temporal temporal-ui worker " ]; then
+  echo "[check:deploy] compose config: services are '$services', expected api migrate postgres temporal temporal-ui worker" >&2
+  exit 1
+fi
+echo "[check:deploy] compose config (Compose $("$TOOLS/compose" version --short)): deploy/compose ok with the example env files"
 
 "$TOOLS/python" infra/deploy-check.py "$out"/rendered-*.yaml
 "$TOOLS/python" infra/dashboard-check.py

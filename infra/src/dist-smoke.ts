@@ -1,14 +1,19 @@
 /**
  * The CI step after `npm run build` (infra/test.sh): runs the built output as production does — `node dist/…`, no
  * ts-node — against a Postgres and a Temporal dev server of its own: the built migration, then the API and the worker
- * (the prebuilt workflow bundle), and waits for both readiness endpoints and /metrics. Exit 1 on any failure.
+ * (the prebuilt workflow bundle), and waits for both readiness endpoints and /metrics; then the demo dossiers go
+ * through the built API and worker (one to a numbered decision, a council session). Every process runs under
+ * dist/infra/src/dev-package-guard.js, which refuses the lockfile's dev-only packages (ts-node and TypeScript among
+ * them): a single attempt to load one fails the smoke. Exit 1 on any failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, freePort, ROOT, startPostgres, startTemporal, type Service } from './runtime';
 import { provisionRoles } from './db-roles';
+import { createDataSource, Directory } from '@tdkt/persistence';
+import { seedDirectory, seedDossiers } from './demo-data';
 
 const ok = async (url: string) => (await fetch(url, { signal: AbortSignal.timeout(3000) })).ok;
 
@@ -37,12 +42,20 @@ function stop(child: ChildProcess): Promise<void> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  for (const main of ['infra/src/migrate.js', 'apps/api/src/main.js', 'apps/worker/src/main.js', 'workflow-bundle.js'])
+  for (const main of [
+    'infra/src/dev-package-guard.js',
+    'infra/src/migrate.js',
+    'apps/api/src/main.js',
+    'apps/worker/src/main.js',
+    'workflow-bundle.js',
+  ])
     if (!existsSync(join(ROOT, 'dist', main))) throw new Error(`dist/${main} is missing: run npm run build first`);
   const dir = join(CACHE, `dist-smoke-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const services: Service[] = [];
+  const guardReport = join(dir, 'dev-packages-loaded.txt');
+  const devPackagesLoaded = () => (existsSync(guardReport) ? readFileSync(guardReport, 'utf8').trim() : '');
   try {
     const pg = await startPostgres({ port: await freePort(), dataDir: join(dir, 'pg'), persistent: false });
     services.push(pg);
@@ -64,9 +77,15 @@ async function main(): Promise<void> {
       WORKER_HEALTH_PORT: String(workerPort),
       WORKER_HEALTH_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      TDKT_DEV_GUARD_ROOT: ROOT,
+      TDKT_DEV_GUARD_REPORT: guardReport,
     };
     const run = (script: string) =>
-      spawn(process.execPath, [join('dist', script)], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      spawn(process.execPath, ['--require', join(ROOT, 'dist/infra/src/dev-package-guard.js'), join('dist', script)], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
     const migrate = run('infra/src/migrate.js');
     const code = await new Promise<number | null>((done) => migrate.once('exit', done));
     if (code !== 0) throw new Error(`node dist/infra/src/migrate.js exited with ${code}`);
@@ -93,11 +112,25 @@ async function main(): Promise<void> {
         Math.round(Number(/^process_resident_memory_bytes\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0) / 1024 / 1024);
       console.log(`[dist-smoke] resident memory at rest: API ${rss(apiMetrics)} MB, worker ${rss(metrics)} MB`);
       if (!(await ok(`http://127.0.0.1:${apiPort}/`))) throw new Error('the built API does not serve the web app at /');
+      // Commands through the built API, the built worker and its prebuilt bundle (any refusal or 5xx throws).
+      const ds = await createDataSource(db.owner).initialize();
+      try {
+        await seedDirectory(new Directory(ds));
+      } finally {
+        await ds.destroy();
+      }
+      const seeded = Date.now();
+      const dossiers = await seedDossiers(`http://127.0.0.1:${apiPort}/api`);
+      console.log(
+        `[dist-smoke] ${dossiers} demo dossiers through the built API and worker (${Date.now() - seeded} ms)`,
+      );
     } finally {
       await Promise.all([stop(api), stop(worker)]);
     }
+    if (devPackagesLoaded())
+      throw new Error(`the built processes tried to load dev-only packages:\n${devPackagesLoaded()}`);
     console.log(
-      `[dist-smoke] node dist/…: migrated, API and worker ready, /metrics served, web app at / (${((Date.now() - started) / 1000).toFixed(1)}s)`,
+      `[dist-smoke] node dist/…: migrated, API and worker ready, /metrics served, web app at /, demo data driven, no dev-only package loaded (${((Date.now() - started) / 1000).toFixed(1)}s)`,
     );
   } finally {
     for (const s of services) await s.stop().catch(() => undefined);

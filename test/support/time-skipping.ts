@@ -20,7 +20,7 @@ import { createSessionActivities } from '../../apps/worker/src/session-activitie
 import { WorkflowGateway } from '../../libs/platform/src/workflow-gateway';
 import { createEmulationActivities } from '../../apps/worker/src/emulation-activities';
 import { timeSkippingEnvironment } from './time-skipping-server';
-import { dataConverterFromEnv } from '@tdkt/platform';
+import { dataConverterFromEnv, requestContextActivityInterceptor } from '@tdkt/platform';
 
 export interface TimeSkippingWorld {
   env: TestWorkflowEnvironment;
@@ -52,6 +52,8 @@ export async function startTimeSkipping(prefix: string): Promise<TimeSkippingWor
     },
     workflowBundle: { codePath: process.env.TDKT_WORKFLOW_BUNDLE ?? '' },
     dataConverter: dataConverterFromEnv(),
+    // The worker's own activity interceptor (request context, the app's metrics), so a deadline test sees its timer counted.
+    interceptors: { activity: [requestContextActivityInterceptor] },
   });
   const running = worker.run();
   return {

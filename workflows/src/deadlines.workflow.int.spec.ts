@@ -8,6 +8,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { exampleBkTinhContent, type Actor, type DossierCommand, type DossierState } from '@tdkt/domain';
 import { DossierQueries } from '@tdkt/persistence';
+import { metricsRegistry } from '@tdkt/platform';
 import { dossierCommandUpdate, dossierStateQuery, dossierWorkflowId } from './messages';
 import { actorOf, startTimeSkipping, type TimeSkippingWorld } from '../../test/support/time-skipping';
 
@@ -60,6 +61,12 @@ async function startDossier(): Promise<{
 
 const stateOf = (handle: WorkflowHandle) => handle.query(dossierStateQuery);
 
+/** tdkt_deadline_timers_fired_total{event} as the worker's /metrics serves it (this process hosts the worker). */
+const timersFired = async (event: string) =>
+  (await metricsRegistry.getSingleMetric('tdkt_deadline_timers_fired_total')?.get())?.values.find(
+    (v) => v.labels.event === event,
+  )?.value ?? 0;
+
 describe('supplement requests', () => {
   it('a supplement due across Tết 2027 expires on the Tết-adjusted working day, and the dossier returns with the reason', async () => {
     await skipTo('2027-01-29T09:00:00');
@@ -103,6 +110,11 @@ describe('appraisal deadline', () => {
   it('reminds the secretariat before the deadline and escalates to the secretariat head when it passes', async () => {
     await skipTo('2027-04-05T09:00:00'); // Monday; deadline 10 WD later, Giỗ Tổ (16/04) in between
     const { handle } = await startDossier();
+    // Read after three commands: the earlier tests' timers (skipped past on the way here) have long been appended.
+    const [remindedBefore, overdueBefore] = [
+      await timersFired('AppraisalDeadlineReminded'),
+      await timersFired('AppraisalOverdue'),
+    ];
     const started = await stateOf(handle);
     expect(started.appraisal?.deadline).toBe('2027-04-20');
     await skipTo('2027-04-19T12:00:00');
@@ -115,6 +127,9 @@ describe('appraisal deadline', () => {
       heldBy: 'SECRETARIAT_HEAD',
       status: 'APPRAISAL',
     });
+    // Each fired timer's append is counted once, by its event (the metric the dashboard's deadline panel reads).
+    expect((await timersFired('AppraisalDeadlineReminded')) - remindedBefore).toBe(1);
+    expect((await timersFired('AppraisalOverdue')) - overdueBefore).toBe(1);
   });
 });
 
