@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { aBkTinhDossier, aCstdTinhDossier, http, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, confirm, pick, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, choose, confirm, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -92,7 +92,7 @@ test('convene, attend, vote open and secret, declare a conflict, close, tallies,
     .waitFor();
   for (const who of ['member1', 'member2', 'member3'] as const) {
     const id = cast.users[who].id;
-    await pick(page, `[data-testid="attendance-${id}"]`, 'Có mặt');
+    await choose(page, `[data-testid="attendance-${id}"]`, 'Có mặt', { exact: true });
     await page.locator(`[data-testid="attendance-${id}"]`, { hasText: 'Có mặt' }).waitFor();
   }
   await screenshot(page, 's2-secretariat-session-attendance');

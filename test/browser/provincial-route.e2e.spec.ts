@@ -11,10 +11,10 @@ import type { Page } from 'playwright-core';
 import { aCstdTinhDossier, http, type Cast, type TestSystem } from '../support/system';
 import {
   browserSuite,
+  choose,
   confirm,
   draftBkTinh,
   expectStatus,
-  pick,
   runAction,
   screenshot,
   signIn,
@@ -102,7 +102,7 @@ test('clerk → unit head → secretariat convenes → three members vote (one s
   await page.locator(`[data-testid="item-${secret.body.id}"][data-ballot="SECRET"]`).waitFor();
   await page.locator(`[data-testid="item-${id}"][data-ballot="OPEN"]`).waitFor();
   for (const who of ['member1', 'member2', 'member3'] as const) {
-    await pick(page, `[data-testid="attendance-${cast.users[who].id}"]`, 'Có mặt');
+    await choose(page, `[data-testid="attendance-${cast.users[who].id}"]`, 'Có mặt', { exact: true });
     await page.locator(`[data-testid="attendance-${cast.users[who].id}"]`, { hasText: 'Có mặt' }).waitFor();
   }
   await screenshot(page, 'p6-secretariat-session-open');

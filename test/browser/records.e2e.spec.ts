@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DecisionNumbers } from '@tdkt/persistence';
 import { aMovement, aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, screenshot, signIn } from '../support/browser';
+import { browserSuite, choose, screenshot, signIn } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -139,19 +139,7 @@ test('the reports filtered by a movement chosen on the screen, and the awards gr
   await bkTinhCount('2').waitFor();
 
   // The movement chosen on the screen: every report holds its dossier alone.
-  const select = page.locator('.ant-select', { has: page.locator('#report-movement') });
-  for (let attempt = 1; ; attempt++) {
-    await page.locator('#report-movement').click();
-    await page.locator('#report-movement').fill(name.slice(-8));
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
-    try {
-      await select.filter({ hasText: name }).waitFor({ timeout: 5_000 });
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await choose(page, '#report-movement', name, { typed: name.slice(-8) });
   await page.locator('[data-testid="report-show"]').click();
   await rowOf('Không thuộc phong trào').waitFor({ state: 'detached' });
   await totalOf(name, 1).waitFor();

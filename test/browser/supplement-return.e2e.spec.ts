@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { driveDossier, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, expectStatus, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, choose, expectStatus, screenshot, signIn, switchUser } from '../support/browser';
 
 let cast: Cast;
 let tokens: Record<string, string>;
@@ -26,10 +26,7 @@ test('a supplement round trip, then a return with a reason — each seen by the 
   await page.goto(path);
   await expectStatus(page, 'APPRAISAL');
   await page.locator('button[data-command="RequestSupplement"]').click();
-  await page.locator('#missingParts').click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Biên bản họp Hội đồng TĐKT' })
-    .click();
+  await choose(page, '#missingParts', 'Biên bản họp Hội đồng TĐKT');
   await page.keyboard.press('Escape');
   await page.locator('#reason').fill('Thiếu biên bản họp Hội đồng TĐKT của đơn vị');
   await screenshot(page, 'e1-secretariat-supplement-request');

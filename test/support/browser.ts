@@ -91,6 +91,11 @@ export async function checkAccessibility(page: Page, where: string): Promise<voi
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   await checkAccessibility(page, name);
+  return screenshotOnly(page, name);
+}
+
+/** A screenshot with no accessibility check (of a screen a failed step left). */
+async function screenshotOnly(page: Page, name: string): Promise<string> {
   const dir = process.env.TDKT_SCREENSHOTS ?? join(process.cwd(), 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
@@ -114,9 +119,35 @@ export async function switchUser(page: Page, username: string): Promise<void> {
   await signIn(page, username);
 }
 
-/** The dossier page's status tag, once it shows `status`. */
+/**
+ * The dossier page's status tag, once it shows `status`. When it does not, the error says what the screen shows
+ * instead — the status it has, a refusal, a form field's message — and a screenshot of it is saved.
+ */
 export async function expectStatus(page: Page, status: string): Promise<void> {
-  await page.locator(`[data-testid="dossier-status"][data-status="${status}"]`).waitFor();
+  try {
+    await page.locator(`[data-testid="dossier-status"][data-status="${status}"]`).waitFor();
+  } catch (e) {
+    const texts = async (selector: string) =>
+      (
+        await page
+          .locator(selector)
+          .allInnerTexts()
+          .catch(() => [])
+      )
+        .map((t) => t.replace(/\s+/g, ' '))
+        .join(' | ');
+    const shown = await page
+      .locator('[data-testid="dossier-status"]')
+      .first()
+      .getAttribute('data-status', { timeout: 1000 })
+      .catch(() => null);
+    const file = await screenshotOnly(page, `failed-expect-${status}`).catch(() => 'none');
+    throw new Error(
+      `no ${status} on ${page.url()}: the status shown is ${shown ?? 'none'}; refusal: ${(await texts('[data-testid="refusal"]')) || 'none'}; ` +
+        `field messages: ${(await texts('.ant-form-item-explain-error')) || 'none'}; open dialogs: ${(await texts('.ant-modal-title')) || 'none'}; screenshot: ${file}`,
+      { cause: e },
+    );
+  }
 }
 
 /** Clicks an action button (by its domain command), then the form's send button; waits for the new status. */
@@ -143,14 +174,34 @@ export async function confirm(page: Page, button: ReturnType<Page['locator']>, o
   await page.locator(`${ok}:visible`).click();
 }
 
-/** Opens a Select and picks an option; opens it again when a re-render closed the dropdown under the click. */
-export async function pick(page: Page, select: string, option: string): Promise<void> {
+/**
+ * Opens a Select (`select`: its input's selector, or its own), types `typed` first when it searches, picks the option
+ * containing `option` (its whole text when `exact`) in the dropdown just opened, and waits until the Select shows it.
+ * On a loaded machine a click can land while the dropdown is still opening or re-rendering and pick nothing (a form
+ * then refuses with "Bắt buộc nhập"): the dropdown is closed and the pick done again, at most three times. A multiple
+ * Select stays open after the pick: press Escape to close it.
+ */
+export async function choose(
+  page: Page,
+  select: string,
+  option: string,
+  { exact = false, typed }: { exact?: boolean; typed?: string } = {},
+): Promise<void> {
+  const field = page.locator(select);
+  const shown = page
+    .locator(`.ant-select${select}`)
+    .or(page.locator('.ant-select', { has: field }))
+    .first()
+    .filter({ hasText: option });
   for (let attempt = 1; ; attempt++) {
-    await page.locator(select).click();
+    await field.click();
+    if (typed) await field.fill(typed);
     try {
-      // The dropdown just opened is the last one mounted (an earlier one may still be closing); the option by its exact text.
+      // The dropdown just opened is the last one mounted (an earlier one may still be closing).
       const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-      await open.locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) }).click({ timeout: 3000 });
+      const text = exact ? new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : option;
+      await open.locator('.ant-select-item-option', { hasText: text }).first().click({ timeout: 5000 });
+      await shown.waitFor({ timeout: 5000 });
       return;
     } catch (e) {
       if (attempt === 3) throw e;
