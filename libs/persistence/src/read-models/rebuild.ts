@@ -160,8 +160,9 @@ async function* eventPages(
  *    this one is folded), while the API reads the live tables and appends go on (into the live tables); then the rows
  *    folded in memory are written out, and the events appended meanwhile replayed, appends still going on (an owner
  *    already written out is read back through an index on its owner column, created then);
- * 4. with appends paused (the append lock, exclusively, until the commit), the events appended during that last pass
- *    are replayed too, and the live tables take the shadows' rows (TRUNCATE and INSERT … SELECT in key order, or an
+ * 4. with appends paused (the append lock, exclusively, until the commit), every event after the first step's id that
+ *    the last pass did not replay is replayed too (ids are not committed in their order: an append open during that
+ *    pass may hold a lower id than one it read), and the live tables take the shadows' rows (TRUNCATE and INSERT … SELECT in key order, or an
  *    upsert for the tables not owned, in one round trip); readers wait for the commit only during this step.
  * One transaction: a failure anywhere leaves the live tables as they were. The event table is the only input.
  */
