@@ -2,17 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   decide,
-  evolve,
-  initialDossierState,
   type Actor,
   type ActorRole,
   type DossierCommand,
-  type DossierEvent,
   type DossierState,
   type Rejection,
   type RejectionCode,
 } from '@tdkt/domain';
-import { EventStore } from '@tdkt/persistence';
 import { DossierCommandsService } from './dossier-commands.service';
 
 /**
@@ -332,21 +328,15 @@ export function actionsFor(
 }
 
 /**
- * The dossier's state is rebuilt from its event stream with the domain's evolve (the business log the read models come
- * from): one read, no round trip to a worker, and it works for dossiers whose workflow has ended.
+ * The actions a person may take now, from the dossier's state rebuilt from its event stream (`stateOf`).
  */
 @Injectable()
 export class DossierActionsService {
-  constructor(
-    private readonly commands: DossierCommandsService,
-    private readonly events: EventStore,
-  ) {}
+  constructor(private readonly commands: DossierCommandsService) {}
 
   async actions(actor: Actor, dossierId: string): Promise<DossierActionsDto> {
     const view = await this.commands.visible(actor, dossierId);
-    let state = initialDossierState(dossierId);
-    for (const e of await this.events.readStream(dossierId))
-      state = evolve(state, { type: e.type, data: e.data } as DossierEvent);
+    const state = await this.commands.stateOf(dossierId);
     // What the API adds to a command before sending it (council members, recorded awards, the province's rule set).
     const enriched = new Map<string, DossierCommand>();
     for (const type of ['SubmitDossier', 'AcceptAppraisal', 'OpenUnitCouncilVoting'] as const) {

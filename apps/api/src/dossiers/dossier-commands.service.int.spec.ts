@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DossierCommand } from '@tdkt/domain';
 import { Client } from '@temporalio/client';
 import { dossierWorkflowId } from '@tdkt/workflows/src/messages';
+import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import { DossierCommandsService, nameUuid } from './dossier-commands.service';
 import {
   aBkTinh,
@@ -179,5 +180,16 @@ describe('enrich', () => {
     // A command the read models add nothing to goes as it came.
     const vote: DossierCommand = { type: 'CastVote', data: { approve: false } };
     expect(await commands.enrich(vote, draft)).toBe(vote);
+  });
+});
+
+describe('stateOf', () => {
+  it('rebuilds from the event stream the state the workflow holds (the vote checks it without asking the workflow)', async () => {
+    const gateway = world.module.get(WorkflowGateway);
+    const id = await driveDossier(commands, p, 4);
+    const held = await gateway.dossierState(id);
+    expect(held.status).toBe('COUNCIL_VOTING');
+    expect(held.council?.votes).toHaveLength(1);
+    expect(await commands.stateOf(id)).toEqual(held);
   });
 });

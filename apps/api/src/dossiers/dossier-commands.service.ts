@@ -5,9 +5,13 @@ import { WorkflowGateway } from '@tdkt/platform/src/workflow-gateway';
 import {
   castVoteRefusal,
   commandTargetOf,
+  evolveAll,
+  initialDossierState,
   vietnamDate,
   type Actor,
   type DossierCommand,
+  type DossierEvent,
+  type DossierState,
   type DossierStatus,
   Refused,
 } from '@tdkt/domain';
@@ -18,6 +22,7 @@ import {
   Directory,
   DossierQueries,
   EmulationQueries,
+  EventStore,
   MovementQueries,
   RegistrationQueries,
   RoundQueries,
@@ -63,7 +68,20 @@ export class DossierCommandsService {
     private readonly movements: MovementQueries,
     private readonly registrations: RegistrationQueries,
     private readonly attachments: AttachmentQueries,
+    private readonly events: EventStore,
   ) {}
+
+  /**
+   * The dossier's state rebuilt from its event stream with the domain's evolve (the business log the workflow's state
+   * and the read models come from): one read, no query to a worker, and it works for a dossier whose workflow ended.
+   */
+  async stateOf(dossierId: string): Promise<DossierState> {
+    const events = await this.events.readStream(dossierId);
+    return evolveAll(
+      initialDossierState(dossierId),
+      events.map((e) => ({ type: e.type, data: e.data }) as DossierEvent),
+    );
+  }
 
   /**
    * `keyScope` 'shared': the key alone names the dossier, whoever calls (a block's proposal, one dossier per block
@@ -136,7 +154,7 @@ export class DossierCommandsService {
     const request: CommandRequest = { command: enriched, actor, requestId, calendarYears: this.calendar.years };
     // A choice on a secret-ballot item is refused here, before it reaches Temporal (the workflow's validator refuses it too).
     if (command.type === 'CastVote' && target === 'DOSSIER') {
-      const secret = castVoteRefusal(await this.workflows.dossierState(dossierId));
+      const secret = castVoteRefusal(await this.stateOf(dossierId));
       if (secret) throw Refused.of(secret);
     }
     await this.workflows.commandDossier(dossierId, request, target);
