@@ -15,7 +15,7 @@
  */
 import { execSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -37,6 +37,9 @@ const DOSSIERS = Number(process.env.BENCH_WRITES_DOSSIERS ?? 40);
 const CONCURRENCY = Number(process.env.BENCH_WRITES_CONCURRENCY ?? 8);
 const REPEAT = Number(process.env.BENCH_WRITES_REPEAT ?? 3);
 const PROFILE = process.argv.includes('--profile');
+/** `--built`: both sides as production runs them — the product's `node dist/…` (after `npm run build`), the bare worker
+ * transpiled to JavaScript — so the memory and CPU figures carry no ts-node. */
+const BUILT = process.argv.includes('--built');
 /** BENCH_WRITES_TOP=n: print the n statements the product sent most per dossier (over its rounds), by text. */
 const TOP = Number(process.env.BENCH_WRITES_TOP ?? 0);
 const WARM_UP = 4;
@@ -174,7 +177,19 @@ async function bareDatabase(superuserUrl: string): Promise<{ name: string; url: 
 
 /** The baseline's worker as a process of its own (the product's worker is one too); resolves once it polls. */
 async function startBareWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawnTracked(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/src/bare/worker.ts'], {
+  const source = join(ROOT, 'bench/src/bare/worker.ts');
+  let args = ['-r', 'ts-node/register/transpile-only', source];
+  if (BUILT) {
+    // Its one import of its own is types only: the transpiled file stands alone, and resolves its packages from ROOT.
+    const out = join(CACHE, 'bench-bare-worker.js');
+    const { transpileModule, ModuleKind, ScriptTarget } = await import('typescript');
+    const js = transpileModule(readFileSync(source, 'utf8'), {
+      compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 },
+    }).outputText;
+    writeFileSync(out, js);
+    args = [out];
+  }
+  const child = spawnTracked(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -231,6 +246,8 @@ const rss = (pid: number | undefined): number => {
 };
 
 async function main(): Promise<void> {
+  if (BUILT && !existsSync(join(ROOT, 'dist/apps/api/src/main.js')))
+    throw new Error('--built runs node dist/…: run `npm run build` first (on this commit)');
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
@@ -276,6 +293,7 @@ async function main(): Promise<void> {
     workflowBundle,
     dir,
     env: { ...env, ...extra },
+    built: BUILT,
   });
   let cluster: Cluster | undefined = await startCluster(options(), { apis: 1, workers: 1 });
   let bareWorker: ChildProcess | undefined;
@@ -401,7 +419,10 @@ async function main(): Promise<void> {
     }
     const appRss = [...cluster.apis, ...cluster.workers].reduce((n, p) => n + rss(p.pid), 0);
     console.log(
-      `RSS after the run (ts-node, not a built runtime): API + worker ${appRss.toFixed(0)} MB, bare worker ${rss(bareWorker.pid).toFixed(0)} MB`,
+      `RSS after the run (${BUILT ? 'built: node dist/…, bare worker transpiled' : 'ts-node, not a built runtime: --built for that'}): ` +
+        `API ${rss(cluster.apis[0].pid).toFixed(0)} MB, worker ${rss(cluster.workers[0].pid).toFixed(0)} MB, ` +
+        `together ${appRss.toFixed(0)} MB; bare worker ${rss(bareWorker.pid).toFixed(0)} MB; ` +
+        `worker ÷ bare ×${(rss(cluster.workers[0].pid) / rss(bareWorker.pid)).toFixed(2)}, API ÷ bare ×${(rss(cluster.apis[0].pid) / rss(bareWorker.pid)).toFixed(2)}`,
     );
 
     if (PROFILE) {

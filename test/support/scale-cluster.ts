@@ -20,6 +20,8 @@ export interface ClusterOptions {
   dir: string;
   /** More environment for every process (PII_HASH_KEY and TEMPORAL_CODEC_KEYS come from this process's). */
   env?: Record<string, string>;
+  /** Run the built output (`node dist/apps/…/main.js`, after `npm run build`) instead of the sources under ts-node. */
+  built?: boolean;
 }
 
 export type ProcessKind = 'api' | 'worker';
@@ -60,7 +62,7 @@ export class AppProcess {
     if (this.alive) throw new Error(`${this.name} is already running`);
     this.ready = false;
     this.port = await freePort();
-    const entry = this.kind === 'api' ? 'apps/api/src/main.ts' : 'apps/worker/src/main.ts';
+    const entry = `apps/${this.kind}/src/main.ts`;
     const log = openSync(join(this.options.dir, `${this.name}.log`), 'a');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -78,7 +80,10 @@ export class AppProcess {
         ? { PORT: String(this.port) }
         : { WORKER_HEALTH_PORT: String(this.port), WORKER_HEALTH_HOST: '127.0.0.1' }),
     };
-    this.child = spawnTracked(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], {
+    const args = this.options.built
+      ? [join('dist', entry.replace(/\.ts$/, '.js'))]
+      : ['-r', 'ts-node/register/transpile-only', entry];
+    this.child = spawnTracked(process.execPath, args, {
       cwd: ROOT,
       env,
       stdio: ['ignore', log, log],
