@@ -2,8 +2,9 @@
  * Emulation in a real Chromium, in Vietnamese: a unit clerk opens the province's movement, registers the unit's
  * individuals for it (đăng ký thi đua) and registers an exemplary model of the movement (điển hình tiên tiến); the unit
  * head fosters the model. The secretariat sets a movement's final review ceremony: a date before the latest decision on
- * its dossiers is refused, naming that decision; the decision's own date is recorded. What the screens show is checked
- * against the API.
+ * its dossiers is refused, naming that decision; the decision's own date is recorded. The secretariat launches a
+ * movement through its form with a quota for one award; a clerk's dossier beyond it is refused, the quota named in
+ * Vietnamese. What the screens show is checked against the API.
  */
 import type { Page } from 'playwright-core';
 import { aMovement, aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
@@ -199,4 +200,95 @@ test('the secretariat sets a review ceremony, not before the latest decision on 
   await page.goto(`/movements/${movementId}`);
   await row.filter({ hasText: vn(decidedOn) }).waitFor();
   expect(await page.locator('[data-testid="set-ceremony"]').count()).toBe(0);
+});
+
+test('the secretariat launches a movement through the form with a quota; a dossier beyond it is refused on screen', async () => {
+  const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
+  const thisYear = now.getUTCFullYear();
+  const name = `Phong trào thi đua "Xanh, sạch, đẹp" năm ${thisYear}`;
+  const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+  const typeDate = async (selector: string, iso: string) => {
+    await page.locator(selector).click();
+    await page.locator(selector).fill(vnDate(iso));
+    // Tab takes the typed date (Enter would also send the form).
+    await page.keyboard.press('Tab');
+  };
+
+  await signIn(page, cast.users.secretariat.username);
+  await page.goto('/movements');
+  await page.locator('#name').fill(name);
+  await page.locator('#scopeCode').fill(province);
+  // The period: the range picker's start, then its end.
+  await page.locator('#period').click();
+  await page.locator('#period').fill(vnDate(`${thisYear}-01-01`));
+  await page.keyboard.press('Enter');
+  const end = page.locator('.ant-picker-range input').nth(1);
+  await end.fill(vnDate(`${thisYear}-12-31`));
+  await page.keyboard.press('Tab');
+  await page.locator('#objectives').fill('Môi trường cơ quan xanh, sạch, đẹp');
+  await page.locator('#criteria').fill('Tỷ lệ cây xanh\nPhân loại rác tại nguồn');
+  await page.locator('#number').fill('21/QĐ-UBND');
+  await typeDate('#date', `${thisYear}-01-02`);
+  await page.locator('#signer').fill('Chủ tịch UBND tỉnh');
+  await typeDate('#finalReview', `${thisYear}-12-31`);
+  // The award lists are long (only the options in view are rendered): type to filter, then pick.
+  const chooseTyped = async (select: string, option: string) => {
+    await page.locator(select).click();
+    await page.keyboard.type(option);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .last()
+      .locator('.ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+  };
+  await chooseTyped('#awardCodes', 'Bằng khen của Chủ tịch UBND tỉnh');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="add-quota"]').click();
+  await chooseTyped('#quotas_0_awardCode', 'Bằng khen của Chủ tịch UBND tỉnh');
+  await page.locator('#quotas_0_max').fill('1');
+  await screenshot(page, 'e8-movement-launch-quota');
+  await page.getByRole('button', { name: 'Phát động', exact: true }).click();
+  await page.waitForURL(/\/movements\/[0-9a-f-]{36}$/);
+  const movementId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const quota = page.locator('[data-testid="movement-quota"][data-award="BK_TINH"]');
+  await quota.filter({ hasText: 'Bằng khen của Chủ tịch UBND tỉnh: 0/1 đã đề nghị hoặc đã khen thưởng' }).waitFor();
+  const launched = await http<{ name: string; state: { definition: { quotas: unknown[] } } }>(
+    sys,
+    'GET',
+    `/movements/${movementId}`,
+    { token: tokens.auditor },
+  );
+  expect(launched.body.name).toBe(name);
+  expect(launched.body.state.definition.quotas).toEqual([{ awardCode: 'BK_TINH', max: 1 }]);
+
+  // One dossier of the movement submitted (through the API) takes the place.
+  await driveDossier(sys, tokens, 1, aBkTinhDossier({ movementId }));
+  await page.reload();
+  await quota.filter({ hasText: '1/1' }).filter({ hasText: 'Đã đủ số lượng' }).waitFor();
+  const second = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({
+      movementId,
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Lò Văn Pấng', position: 'Nhân viên', citizenId: '001190000789' },
+    }),
+  });
+  expect(second.status).toBe(201);
+
+  // The clerk submits the second one: refused, the movement's quota named in Vietnamese; the dossier stays a draft.
+  await switchUser(page, cast.users.clerk.username);
+  await page.goto(`/dossiers/${second.body.id}`);
+  await page.locator('button[data-command="SubmitDossier"]').click();
+  await page.locator('#action-send').click();
+  const refusal = page.locator('[data-testid="refusal"]');
+  await refusal.filter({ hasText: 'Chưa đủ tiêu chuẩn, điều kiện khen thưởng.' }).waitFor();
+  await refusal
+    .locator('[data-testid="refusal-criterion"]', {
+      hasText: 'Phong trào thi đua đã đủ số lượng khen thưởng tối đa cho hình thức này',
+    })
+    .waitFor();
+  await screenshot(page, 'e9-movement-quota-refused');
+  expect(
+    (await http<{ status: string }>(sys, 'GET', `/dossiers/${second.body.id}`, { token: tokens.clerk })).body.status,
+  ).toBe('DRAFT');
 });
