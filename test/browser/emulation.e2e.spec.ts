@@ -4,7 +4,8 @@
  * head fosters the model. The secretariat sets a movement's final review ceremony: a date before the latest decision on
  * its dossiers is refused, naming that decision; the decision's own date is recorded. The secretariat launches a
  * movement through its form with a quota for one award; a clerk's dossier beyond it is refused, the quota named in
- * Vietnamese. What the screens show is checked against the API.
+ * Vietnamese. The secretariat forms a block through its form and opens its years: head and deputy by rotation, an
+ * election departing from it refused without a reason. What the screens show is checked against the API.
  */
 import type { Page } from 'playwright-core';
 import { aMovement, aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
@@ -291,4 +292,84 @@ test('the secretariat launches a movement through the form with a quota; a dossi
   expect(
     (await http<{ status: string }>(sys, 'GET', `/dossiers/${second.body.id}`, { token: tokens.clerk })).body.status,
   ).toBe('DRAFT');
+});
+
+test('the secretariat forms a block through its form and opens its years: head and deputy by rotation, another choice only with a reason', async () => {
+  const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
+  const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+  const [A, B, C] = ['A', 'B', 'C'].map((u) => `KR${u}-${tag}`);
+  const unitName = (u: string) => `Sở luân phiên ${u}`;
+  for (const u of [A, B, C])
+    await sys.directory.upsertUnit({ code: u, name: unitName(u), level: 'AGENCY', provinceCode: province });
+  const blockName = `Khối thi đua luân phiên ${tag}`;
+  const first = now.getUTCFullYear() - 2;
+
+  await signIn(page, cast.users.secretariat.username);
+  await page.goto('/emulation-blocks');
+  await page.locator('#block_code').fill(`KLP-${tag}`);
+  await page.locator('#block_name').fill(blockName);
+  await page.locator('[data-testid="add-member"]').click();
+  for (const [i, u] of [A, B, C].entries()) {
+    await page.locator(`#block_members_${i}_unitCode`).fill(u);
+    await page.locator(`#block_members_${i}_name`).fill(unitName(u));
+  }
+  await screenshot(page, 'e10-block-form');
+  await page.getByRole('button', { name: 'Thành lập', exact: true }).click();
+  await page.waitForURL(/\/emulation-blocks\/[0-9a-f-]{36}$/);
+  const blockId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await page.getByText(`3. ${unitName(C)} (${C})`).waitFor();
+
+  const openYear = async (year: number, elected?: [string, string], reason?: string) => {
+    await page.goto(`/emulation-blocks/${blockId}`);
+    await page.locator('#open-year_year').fill(String(year));
+    if (elected) {
+      await choose('#open-year_head', `(${elected[0]})`);
+      await choose('#open-year_deputy', `(${elected[1]})`);
+    }
+    if (reason) await page.locator('#open-year_departureReason').fill(reason);
+    await page.locator('[data-testid="open-year"]').click();
+  };
+  const leadership = async () =>
+    (
+      await http<{ years: { year: number; headUnit: string; deputyUnit: string }[] }>(
+        sys,
+        'GET',
+        `/emulation-blocks/${blockId}`,
+        { token: tokens.auditor },
+      )
+    ).body.years.map((y) => [y.year, y.headUnit, y.deputyUnit]);
+
+  // The first year: the first two members in rotation order; the next year: the next two.
+  await openYear(first);
+  await page.waitForURL(/\/block-years\//);
+  await page
+    .locator('tr.ant-descriptions-row', { hasText: 'Trưởng khối' })
+    .filter({ hasText: unitName(A) })
+    .waitFor();
+  await openYear(first + 1);
+  await page.waitForURL(/\/block-years\//);
+  await page
+    .locator('tr.ant-descriptions-row', { hasText: 'Trưởng khối' })
+    .filter({ hasText: unitName(B) })
+    .waitFor();
+  await page
+    .locator('tr.ant-descriptions-row', { hasText: 'Phó khối' })
+    .filter({ hasText: unitName(C) })
+    .waitFor();
+
+  // The third year elects A and B instead of C and A: refused without a reason, in Vietnamese; opened with one.
+  await openYear(first + 2, [A, B]);
+  await page
+    .locator('[data-testid="refusal"]', { hasText: 'Khối trưởng, khối phó phải theo thứ tự luân phiên' })
+    .waitFor();
+  expect(await leadership()).toHaveLength(2);
+  await page.locator('#open-year_departureReason').fill('Đơn vị C sáp nhập trong năm, hội nghị khối bầu đơn vị A');
+  await page.locator('[data-testid="open-year"]').click();
+  await page.waitForURL(/\/block-years\//);
+  await screenshot(page, 'e11-block-year-elected');
+  expect((await leadership()).sort()).toEqual([
+    [first, A, B],
+    [first + 1, B, C],
+    [first + 2, A, B],
+  ]);
 });
