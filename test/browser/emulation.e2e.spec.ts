@@ -2,8 +2,10 @@
  * Emulation in a real Chromium, in Vietnamese: a unit clerk opens the province's movement, registers the unit's
  * individuals for it (đăng ký thi đua) and registers an exemplary model of the movement (điển hình tiên tiến); the unit
  * head fosters the model. The secretariat sets a movement's final review ceremony: a date before the latest decision on
- * its dossiers is refused, naming that decision; the decision's own date is recorded. What the screens show is checked
- * against the API.
+ * its dossiers is refused, naming that decision; the decision's own date is recorded. The secretariat launches a
+ * movement through its form with a quota for one award; a clerk's dossier beyond it is refused, the quota named in
+ * Vietnamese. The secretariat forms a block through its form and opens its years: head and deputy by rotation, an
+ * election departing from it refused without a reason. What the screens show is checked against the API.
  */
 import type { Page } from 'playwright-core';
 import { aMovement, aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
@@ -199,4 +201,175 @@ test('the secretariat sets a review ceremony, not before the latest decision on 
   await page.goto(`/movements/${movementId}`);
   await row.filter({ hasText: vn(decidedOn) }).waitFor();
   expect(await page.locator('[data-testid="set-ceremony"]').count()).toBe(0);
+});
+
+test('the secretariat launches a movement through the form with a quota; a dossier beyond it is refused on screen', async () => {
+  const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
+  const thisYear = now.getUTCFullYear();
+  const name = `Phong trào thi đua "Xanh, sạch, đẹp" năm ${thisYear}`;
+  const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+  const typeDate = async (selector: string, iso: string) => {
+    await page.locator(selector).click();
+    await page.locator(selector).fill(vnDate(iso));
+    // Tab takes the typed date (Enter would also send the form).
+    await page.keyboard.press('Tab');
+  };
+
+  await signIn(page, cast.users.secretariat.username);
+  await page.goto('/movements');
+  await page.locator('#name').fill(name);
+  await page.locator('#scopeCode').fill(province);
+  // The period: the range picker's start, then its end.
+  await page.locator('#period').click();
+  await page.locator('#period').fill(vnDate(`${thisYear}-01-01`));
+  await page.keyboard.press('Enter');
+  const end = page.locator('.ant-picker-range input').nth(1);
+  await end.fill(vnDate(`${thisYear}-12-31`));
+  await page.keyboard.press('Tab');
+  await page.locator('#objectives').fill('Môi trường cơ quan xanh, sạch, đẹp');
+  await page.locator('#criteria').fill('Tỷ lệ cây xanh\nPhân loại rác tại nguồn');
+  await page.locator('#number').fill('21/QĐ-UBND');
+  await typeDate('#date', `${thisYear}-01-02`);
+  await page.locator('#signer').fill('Chủ tịch UBND tỉnh');
+  await typeDate('#finalReview', `${thisYear}-12-31`);
+  // The award lists are long (only the options in view are rendered): type to filter, then pick.
+  const chooseTyped = async (select: string, option: string) => {
+    await page.locator(select).click();
+    await page.keyboard.type(option);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .last()
+      .locator('.ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+  };
+  await chooseTyped('#awardCodes', 'Bằng khen của Chủ tịch UBND tỉnh');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="add-quota"]').click();
+  await chooseTyped('#quotas_0_awardCode', 'Bằng khen của Chủ tịch UBND tỉnh');
+  await page.locator('#quotas_0_max').fill('1');
+  await screenshot(page, 'e8-movement-launch-quota');
+  await page.getByRole('button', { name: 'Phát động', exact: true }).click();
+  await page.waitForURL(/\/movements\/[0-9a-f-]{36}$/);
+  const movementId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const quota = page.locator('[data-testid="movement-quota"][data-award="BK_TINH"]');
+  await quota.filter({ hasText: 'Bằng khen của Chủ tịch UBND tỉnh: 0/1 đã đề nghị hoặc đã khen thưởng' }).waitFor();
+  const launched = await http<{ name: string; state: { definition: { quotas: unknown[] } } }>(
+    sys,
+    'GET',
+    `/movements/${movementId}`,
+    { token: tokens.auditor },
+  );
+  expect(launched.body.name).toBe(name);
+  expect(launched.body.state.definition.quotas).toEqual([{ awardCode: 'BK_TINH', max: 1 }]);
+
+  // One dossier of the movement submitted (through the API) takes the place.
+  await driveDossier(sys, tokens, 1, aBkTinhDossier({ movementId }));
+  await page.reload();
+  await quota.filter({ hasText: '1/1' }).filter({ hasText: 'Đã đủ số lượng' }).waitFor();
+  const second = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({
+      movementId,
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Lò Văn Pấng', position: 'Nhân viên', citizenId: '001190000789' },
+    }),
+  });
+  expect(second.status).toBe(201);
+
+  // The clerk submits the second one: refused, the movement's quota named in Vietnamese; the dossier stays a draft.
+  await switchUser(page, cast.users.clerk.username);
+  await page.goto(`/dossiers/${second.body.id}`);
+  await page.locator('button[data-command="SubmitDossier"]').click();
+  await page.locator('#action-send').click();
+  const refusal = page.locator('[data-testid="refusal"]');
+  await refusal.filter({ hasText: 'Chưa đủ tiêu chuẩn, điều kiện khen thưởng.' }).waitFor();
+  await refusal
+    .locator('[data-testid="refusal-criterion"]', {
+      hasText: 'Phong trào thi đua đã đủ số lượng khen thưởng tối đa cho hình thức này',
+    })
+    .waitFor();
+  await screenshot(page, 'e9-movement-quota-refused');
+  expect(
+    (await http<{ status: string }>(sys, 'GET', `/dossiers/${second.body.id}`, { token: tokens.clerk })).body.status,
+  ).toBe('DRAFT');
+});
+
+test('the secretariat forms a block through its form and opens its years: head and deputy by rotation, another choice only with a reason', async () => {
+  const province = (await sys.directory.provinceOf(cast.unitCode)) ?? '';
+  const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+  const [A, B, C] = ['A', 'B', 'C'].map((u) => `KR${u}-${tag}`);
+  const unitName = (u: string) => `Sở luân phiên ${u}`;
+  for (const u of [A, B, C])
+    await sys.directory.upsertUnit({ code: u, name: unitName(u), level: 'AGENCY', provinceCode: province });
+  const blockName = `Khối thi đua luân phiên ${tag}`;
+  const first = now.getUTCFullYear() - 2;
+
+  await signIn(page, cast.users.secretariat.username);
+  await page.goto('/emulation-blocks');
+  await page.locator('#block_code').fill(`KLP-${tag}`);
+  await page.locator('#block_name').fill(blockName);
+  await page.locator('[data-testid="add-member"]').click();
+  for (const [i, u] of [A, B, C].entries()) {
+    await page.locator(`#block_members_${i}_unitCode`).fill(u);
+    await page.locator(`#block_members_${i}_name`).fill(unitName(u));
+  }
+  await screenshot(page, 'e10-block-form');
+  await page.getByRole('button', { name: 'Thành lập', exact: true }).click();
+  await page.waitForURL(/\/emulation-blocks\/[0-9a-f-]{36}$/);
+  const blockId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await page.getByText(`3. ${unitName(C)} (${C})`).waitFor();
+
+  const openYear = async (year: number, elected?: [string, string], reason?: string) => {
+    await page.goto(`/emulation-blocks/${blockId}`);
+    await page.locator('#open-year_year').fill(String(year));
+    if (elected) {
+      await choose('#open-year_head', `(${elected[0]})`);
+      await choose('#open-year_deputy', `(${elected[1]})`);
+    }
+    if (reason) await page.locator('#open-year_departureReason').fill(reason);
+    await page.locator('[data-testid="open-year"]').click();
+  };
+  const leadership = async () =>
+    (
+      await http<{ years: { year: number; headUnit: string; deputyUnit: string }[] }>(
+        sys,
+        'GET',
+        `/emulation-blocks/${blockId}`,
+        { token: tokens.auditor },
+      )
+    ).body.years.map((y) => [y.year, y.headUnit, y.deputyUnit]);
+
+  // The first year: the first two members in rotation order; the next year: the next two.
+  await openYear(first);
+  await page.waitForURL(/\/block-years\//);
+  await page
+    .locator('tr.ant-descriptions-row', { hasText: 'Trưởng khối' })
+    .filter({ hasText: unitName(A) })
+    .waitFor();
+  await openYear(first + 1);
+  await page.waitForURL(/\/block-years\//);
+  await page
+    .locator('tr.ant-descriptions-row', { hasText: 'Trưởng khối' })
+    .filter({ hasText: unitName(B) })
+    .waitFor();
+  await page
+    .locator('tr.ant-descriptions-row', { hasText: 'Phó khối' })
+    .filter({ hasText: unitName(C) })
+    .waitFor();
+
+  // The third year elects A and B instead of C and A: refused without a reason, in Vietnamese; opened with one.
+  await openYear(first + 2, [A, B]);
+  await page
+    .locator('[data-testid="refusal"]', { hasText: 'Khối trưởng, khối phó phải theo thứ tự luân phiên' })
+    .waitFor();
+  expect(await leadership()).toHaveLength(2);
+  await page.locator('#open-year_departureReason').fill('Đơn vị C sáp nhập trong năm, hội nghị khối bầu đơn vị A');
+  await page.locator('[data-testid="open-year"]').click();
+  await page.waitForURL(/\/block-years\//);
+  await screenshot(page, 'e11-block-year-elected');
+  expect((await leadership()).sort()).toEqual([
+    [first, A, B],
+    [first + 1, B, C],
+    [first + 2, A, B],
+  ]);
 });

@@ -234,3 +234,63 @@ it('a review ceremony may not precede the latest decision on the movement’s do
     `${decisionNumber} ngày ${vn}`,
   ]);
 }, 120_000);
+
+it('a movement’s quota per award: a submission beyond it is refused naming the movement; a returned dossier frees its place', async () => {
+  const all = await tokensFor(sys, cast);
+  const name = `Phong trào thi đua có số lượng tối đa năm ${year}`;
+  const launched = await http<{ movementId: string }>(sys, 'POST', '/movements', {
+    token: tokens.secretariat,
+    body: movement({ name, quotas: [{ awardCode: 'BK_TINH', max: 1 }] }),
+  });
+  expect(launched.status).toBe(201);
+  const movementId = launched.body.movementId;
+  const quotaUse = async () =>
+    (
+      await http<{ quotaUse: { awardCode: string; max: number; taken: number }[] }>(
+        sys,
+        'GET',
+        `/movements/${movementId}`,
+        { token: tokens.clerk },
+      )
+    ).body.quotaUse;
+  expect(await quotaUse()).toEqual([{ awardCode: 'BK_TINH', max: 1, taken: 0 }]);
+
+  // The first dossier takes the one place (submitted, then approved by the unit head).
+  const first = await driveDossier(sys, all, 2, aBkTinhDossier({ movementId }));
+  expect(await quotaUse()).toEqual([{ awardCode: 'BK_TINH', max: 1, taken: 1 }]);
+  const second = await http<{ id: string }>(sys, 'POST', '/dossiers', {
+    token: tokens.clerk,
+    body: aBkTinhDossier({
+      movementId,
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Văn Minh', position: 'Giáo viên', citizenId: '001190000456' },
+    }),
+  });
+  expect(second.status).toBe(201);
+  const refused = await http<{
+    rule: string;
+    message: string;
+    details: { criteria: { id: string; passed: boolean }[] };
+  }>(sys, 'POST', `/dossiers/${second.body.id}/submit`, { token: tokens.clerk, body: {} });
+  expect([refused.status, refused.body.rule]).toEqual([422, 'eligibility']);
+  expect(refused.body.message).toContain(`The movement ${name} caps BK_TINH at 1; 1 already proposed or awarded`);
+  expect(refused.body.details.criteria).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id: 'movement.quota', passed: false })]),
+  );
+  // Refused: nothing changed.
+  const still = await http<{ status: string }>(sys, 'GET', `/dossiers/${second.body.id}`, { token: tokens.clerk });
+  expect(still.body.status).toBe('DRAFT');
+
+  // The secretariat returns the first dossier: it holds no place while returned, and the second one goes in.
+  const returned = await http(sys, 'POST', `/dossiers/${first}/return`, {
+    token: all.secretariat,
+    body: { reason: 'Bổ sung minh chứng' },
+  });
+  expect(returned.status).toBe(200);
+  expect(await quotaUse()).toEqual([{ awardCode: 'BK_TINH', max: 1, taken: 0 }]);
+  const accepted = await http<{ status: string }>(sys, 'POST', `/dossiers/${second.body.id}/submit`, {
+    token: tokens.clerk,
+    body: {},
+  });
+  expect([accepted.status, accepted.body.status]).toEqual([200, 'UNIT_REVIEW']);
+  expect(await quotaUse()).toEqual([{ awardCode: 'BK_TINH', max: 1, taken: 1 }]);
+}, 120_000);

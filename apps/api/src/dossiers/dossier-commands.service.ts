@@ -13,6 +13,7 @@ import {
   type DossierEvent,
   type DossierState,
   type DossierStatus,
+  type MovementQuotaFinding,
   Refused,
 } from '@tdkt/domain';
 import type { AppConfig } from '@tdkt/config';
@@ -191,6 +192,8 @@ export class DossierCommandsService {
             awardCodes: round.awardCodes,
           }
         : undefined;
+      // The dossier's movement's cap for its award (the launcher's), with the places its other dossiers hold.
+      const movementQuota = await this.movementQuotaOf(current);
       // A province with its own rule-set file: the effective rule set, bound by the first submission.
       const ruleSet = current.ruleSetVersion
         ? undefined
@@ -213,10 +216,31 @@ export class DossierCommandsService {
           registrations: await this.registrations.entriesFor(current.unitCode, current.awardCode),
           ...(snapshot ? { round: snapshot } : {}),
           ...(ruleSet ? { ruleSet } : {}),
+          ...(movementQuota ? { movementQuota } : {}),
         },
       };
     }
     return command;
+  }
+
+  /**
+   * A movement may cap a title or form (its launcher's quota): the cap for the dossier's award and how many of the
+   * movement's other dossiers hold a place. The count is read before the workflow decides, so two submissions at the
+   * same moment may both take the last place (as for rule 15's local cap); the secretariat sees it on the movement.
+   */
+  private async movementQuotaOf(current: DossierView): Promise<MovementQuotaFinding | undefined> {
+    if (!current.movementId) return undefined;
+    const movement = await this.movements.findById(current.movementId);
+    const quota = movement?.state.definition?.quotas?.find((q) => q.awardCode === current.awardCode);
+    if (!movement || !quota) return undefined;
+    const taken = (await this.movements.quotaTaken(movement.movementId, current.id)).get(current.awardCode) ?? 0;
+    return {
+      movementId: movement.movementId,
+      movementName: movement.name,
+      awardCode: quota.awardCode,
+      max: quota.max,
+      taken,
+    };
   }
 
   /** The dossier if the actor may see it: 404 when it does not exist, 403 when it is outside the actor's scope. */

@@ -130,7 +130,11 @@ export class LaunchMovementDto {
   @ArrayMaxSize(50)
   @IsIn(AWARD_CODES as string[], { each: true })
   awardCodes!: string[];
-  @ApiPropertyOptional({ type: [AwardQuotaDto], description: 'Optional local caps per title (the law sets none)' })
+  @ApiPropertyOptional({
+    type: [AwardQuotaDto],
+    description:
+      'Optional local caps per title or form (the launcher’s; the law sets none): a dossier of the movement submitted beyond one is refused (eligibility criterion movement.quota)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -215,7 +219,23 @@ export class MovementDossierCountDto {
   @ApiProperty() count!: number;
 }
 
+export class MovementQuotaUseDto {
+  @ApiProperty() awardCode!: string;
+  @ApiProperty({ description: 'The launcher’s cap for the award within the movement' }) max!: number;
+  @ApiProperty({
+    description:
+      'Dossiers of the movement for the award holding a place: submitted and in progress, or awarded (not drafts, returned, withdrawn, rejected or revoked)',
+  })
+  taken!: number;
+}
+
 export class MovementWithDossiersDto extends MovementViewDto {
   @ApiProperty({ type: [MovementDossierCountDto], description: 'Dossiers naming the movement, per award and status' })
   dossiers!: MovementDossierCountDto[];
+  @ApiProperty({
+    type: [MovementQuotaUseDto],
+    description:
+      'The movement’s quotas with the places taken; a submission beyond a quota is refused (eligibility criterion movement.quota)',
+  })
+  quotaUse!: MovementQuotaUseDto[];
 }

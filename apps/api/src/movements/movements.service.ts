@@ -18,6 +18,7 @@ import {
   EventStore,
   MovementQueries,
   type MovementDossierCount,
+  type MovementQuotaUse,
   type MovementView,
 } from '@tdkt/persistence';
 import { appendDecided } from '../platform/stream-append';
@@ -68,8 +69,15 @@ export class MovementsService {
     return this.run(actor, movementId, { type: 'ScheduleReviewCeremony', data: { ...data, decisions } });
   }
 
-  async withDossiers(id: string): Promise<MovementView & { dossiers: MovementDossierCount[] }> {
-    return { ...(await this.mustFind(id)), dossiers: await this.movements.dossierCounts(id) };
+  async withDossiers(
+    id: string,
+  ): Promise<MovementView & { dossiers: MovementDossierCount[]; quotaUse: MovementQuotaUse[] }> {
+    const movement = await this.mustFind(id);
+    return {
+      ...movement,
+      dossiers: await this.movements.dossierCounts(id),
+      quotaUse: await this.movements.quotaUse(movement),
+    };
   }
 
   async mustFind(id: string): Promise<MovementView> {

@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { refusalMessage } from '../i18n/rules';
+import { failedCriteriaMessages, refusalMessage } from '../i18n/rules';
 
 /** A refused or failed call: the rule's message in the person's language (the API's message as fallback). */
 export function ApiErrorAlert({ error }: { error: unknown }) {
@@ -13,6 +13,7 @@ export function ApiErrorAlert({ error }: { error: unknown }) {
     body.message ?? (error instanceof Error ? error.message : undefined),
     i18n.language,
   );
+  const failed = body.rule === 'eligibility' ? failedCriteriaMessages(body.details, i18n.language) : [];
   const title =
     error instanceof ApiError && error.status === 400 && body.fields
       ? t('error.fields')
@@ -29,6 +30,11 @@ export function ApiErrorAlert({ error }: { error: unknown }) {
         <span>
           {message}
           {body.rule ? <code style={{ marginLeft: 8, color: 'rgba(0, 0, 0, 0.7)' }}>{body.rule}</code> : null}
+          {failed.map((f) => (
+            <span key={f} data-testid="refusal-criterion" style={{ display: 'block' }}>
+              {f}
+            </span>
+          ))}
         </span>
       }
       style={{ marginBottom: 16 }}

@@ -258,6 +258,28 @@ const RULES_EN: Record<string, string> = {
   'decision.reason-required': 'A rejection needs a written reason.',
 };
 
+/**
+ * Eligibility criteria (an `eligibility` refusal lists them in `details.criteria`) whose failure the person is told in
+ * Vietnamese beside the refusal; the others stay in the dossier's eligibility table.
+ */
+const CRITERIA_VI: Record<string, string> = {
+  'movement.quota':
+    'Phong trào thi đua đã đủ số lượng khen thưởng tối đa cho hình thức này (theo quyết định phát động).',
+};
+const CRITERIA_EN: Record<string, string> = {
+  'movement.quota': 'The movement’s quota for this award (set by its launch decision) is reached.',
+};
+
+/** The failed blocking criteria of an `eligibility` refusal that have a message in the person's language. */
+export function failedCriteriaMessages(details: unknown, language: string): string[] {
+  const criteria = (details as { criteria?: unknown } | undefined)?.criteria;
+  if (!Array.isArray(criteria)) return [];
+  const catalogue = language.startsWith('vi') ? CRITERIA_VI : CRITERIA_EN;
+  return (criteria as { id?: string; passed?: boolean; severity?: string }[])
+    .filter((c) => c.passed === false && c.severity === 'BLOCK' && c.id && catalogue[c.id])
+    .map((c) => catalogue[c.id as string]);
+}
+
 /** The message for a refusal: the catalogue's in Vietnamese, else the API's own. */
 export function refusalMessage(rule: string | undefined, apiMessage: string | undefined, language: string): string {
   if (rule) {

@@ -9,6 +9,7 @@ import type { DeclaredRecord, Nominee } from './types';
 import type { RoundSnapshot, VariantClaims } from './variants';
 import type { BlockStanding } from '../emulation/standing';
 import type { RegistrationEntry } from '../registration/registration';
+import type { MovementQuotaFinding } from '../movement/movement';
 
 /** A number allocated by the issuing authority's gapless counter, attached by the workflow before deciding. */
 export interface AllocatedNumber {
@@ -40,6 +41,7 @@ export type DossierCommand =
    *  the domain reads the one of the evaluation year. */
   /** round: a thematic dossier's round as the rounds read model holds it, added by the API (rule 32). */
   /** registrations: the unit's registered subjects for the award (đăng ký thi đua), added by the API likewise. */
+  /** movementQuota: the dossier's movement's cap for its award and the places taken, added by the API when it caps it. */
   /** usedInitiatives, usedAchievements: from the initiative registry and the dossier read models, added by the API. */
   /** attachedParts: the parts that have a file attached (the API adds them); they count where no part was declared. */
   | {
@@ -53,6 +55,7 @@ export type DossierCommand =
         usedAchievements?: AchievementUse[];
         blockStandings?: BlockStanding[];
         registrations?: RegistrationEntry[];
+        movementQuota?: MovementQuotaFinding;
       };
     }
   | { type: 'ApproveAtUnit'; data: { note?: string } }

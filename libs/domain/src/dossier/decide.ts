@@ -225,6 +225,8 @@ const handlers: Handlers = {
       ...(data.registrations && state.nominee
         ? { registration: findRegistration(data.registrations, state.nominee, state.awardCode, evaluationYear) }
         : {}),
+      // The movement's cap for the award (absent in commands recorded before, or when the movement sets none).
+      ...(data.movementQuota ? { movementQuota: data.movementQuota } : {}),
     });
     const criteria = assessment.criteria.map(({ id, rule, passed, severity, explanation }) => ({
       id,

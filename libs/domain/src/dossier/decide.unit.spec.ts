@@ -113,6 +113,20 @@ describe('submission binds the rule set in force', () => {
 });
 
 describe('submission checks completeness and eligibility', () => {
+  it('a movement’s quota for the award, full with the other dossiers, refuses the submission; a place left accepts it', () => {
+    const quota = (taken: number) => ({
+      type: 'SubmitDossier' as const,
+      data: { movementQuota: { movementId: 'm-1', movementName: 'Dạy tốt', awardCode: 'BK_TINH', max: 1, taken } },
+    });
+    const refused = thenRejected(when(given(created), quota(1), clerk));
+    expect(refused.rule).toBe('eligibility');
+    expect(refused.message).toContain('The movement Dạy tốt caps BK_TINH at 1; 1 already proposed or awarded');
+    const [event] = thenEvents(when(given(created), quota(0), clerk));
+    expect(event.type).toBe('DossierSubmitted');
+    expect(
+      (event.data as { eligibility: { criteria: { id: string; passed: boolean }[] } }).eligibility.criteria,
+    ).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'movement.quota', passed: true })]));
+  });
   const withContent = (record: typeof content.record, parts: typeof content.parts): DossierEvent => ({
     type: 'DossierCreated',
     data: { ...(created.data as object), record, parts } as never,

@@ -21,6 +21,7 @@ import {
 import type { AwardHistory } from './history';
 import type { BlockStanding } from '../emulation/standing';
 import type { RegistrationFinding } from '../registration/registration';
+import type { MovementQuotaFinding } from '../movement/movement';
 
 export interface EligibilityTable {
   /** Checks every award gets: the subject kind and rules 12, 13, 16. */
@@ -97,6 +98,8 @@ export interface EligibilityRequest {
   blockStanding?: BlockStanding;
   /** Whether the unit registered the nominee for the title (đăng ký thi đua), when the engine looked it up. */
   registration?: RegistrationFinding;
+  /** The quota the dossier's movement sets for the award (the launcher's), when it sets one. */
+  movementQuota?: MovementQuotaFinding;
 }
 
 export interface CriterionResult {
@@ -190,6 +193,29 @@ function registrationCheck(request: EligibilityRequest, ruleSet: RuleSet): Crite
 }
 
 /**
+ * A movement's launcher may cap a title or form within the movement (Luật Điều 16–17: the launch decision sets the
+ * awards; national law sets no quota, so the cap is the launcher's, as data on the movement). A proposal that would
+ * exceed it is refused, naming the movement, the cap and how many places are taken. Only when the dossier names a
+ * movement that caps its award.
+ */
+function movementQuotaCheck(request: EligibilityRequest): CriterionResult | undefined {
+  const q = request.movementQuota;
+  if (!q || q.awardCode !== request.awardCode) return undefined;
+  const after = q.taken + 1;
+  return {
+    id: 'movement.quota',
+    rule: '§1.3',
+    legalBasis: `Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 16–17 (the launch decision of ${q.movementName} caps ${q.awardCode} at ${q.max})`,
+    passed: after <= q.max,
+    severity: 'BLOCK',
+    explanation:
+      after <= q.max
+        ? `${after} of ${q.max} places for ${q.awardCode} in the movement ${q.movementName} with this proposal`
+        : `The movement ${q.movementName} caps ${q.awardCode} at ${q.max}; ${q.taken} already proposed or awarded`,
+  };
+}
+
+/**
  * The Cờ thi đua goes to a collective that leads its emulation block (Luật Điều 25, 26; law page §9): rank 1 of its
  * block's ranking for the evaluation year (a shared first place leads too). A ranking of another year is not used.
  */
@@ -249,6 +275,8 @@ export function assessEligibility(
   if (leadership) criteria.push(leadership);
   const registration = registrationCheck(request, ruleSet);
   if (registration) criteria.push(registration);
+  const quota = movementQuotaCheck(request);
+  if (quota) criteria.push(quota);
   const missing = leadership ? undefined : notEncodedWarning(table, request.awardCode);
   if (missing) criteria.push(missing);
   return { eligible: criteria.every((c) => c.passed || c.severity === 'WARNING'), criteria };

@@ -541,6 +541,37 @@ describe('rule 15: quotas are off unless the rule set turns them on', () => {
   });
 });
 
+describe('a movement’s quota (the launcher’s cap per title or form, Luật Điều 16–17)', () => {
+  const history = aHistory().withTitle('LD_TIEN_TIEN', 2024).rated(2024, 'HTXS');
+  const quota = (taken: number, awardCode = 'CSTD_CO_SO') => ({
+    movementQuota: { movementId: 'm-1', movementName: 'Dạy tốt, học tốt', awardCode, max: 2, taken },
+  });
+
+  it('the last place left passes, naming how many of the cap this proposal makes', () => {
+    const result = assess('CSTD_CO_SO', history, quota(1));
+    expect(result.eligible).toBe(true);
+    expect(criterion(result, 'movement.quota')).toMatchObject({ passed: true, severity: 'BLOCK' });
+    expect(criterion(result, 'movement.quota').explanation).toBe(
+      '2 of 2 places for CSTD_CO_SO in the movement Dạy tốt, học tốt with this proposal',
+    );
+  });
+
+  it('a proposal beyond the cap is refused, naming the movement, the cap and the places taken', () => {
+    const result = assess('CSTD_CO_SO', history, quota(2));
+    expect(result.eligible).toBe(false);
+    expect(criterion(result, 'movement.quota').explanation).toBe(
+      'The movement Dạy tốt, học tốt caps CSTD_CO_SO at 2; 2 already proposed or awarded',
+    );
+  });
+
+  it('a cap on another award, or none, adds no check', () => {
+    expect(assess('CSTD_CO_SO', history, quota(5, 'BK_TINH')).criteria.map((c) => c.id)).not.toContain(
+      'movement.quota',
+    );
+    expect(assess('CSTD_CO_SO', history).criteria.map((c) => c.id)).not.toContain('movement.quota');
+  });
+});
+
 describe('rule 16 [U]: one state-level form per year is a warning', () => {
   const history = aHistory().withTitle('BK_THU_TUONG', 2024);
 

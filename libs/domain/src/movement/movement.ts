@@ -45,6 +45,30 @@ export interface AwardQuota {
   max: number;
 }
 
+/**
+ * A movement's quota for the award of a dossier at its submission, as the API read it: the launcher's cap and how
+ * many of the movement's other dossiers for that award already hold a place (submitted and in progress, or awarded;
+ * a draft, a returned, withdrawn or rejected dossier and a revoked award hold none).
+ */
+export interface MovementQuotaFinding {
+  movementId: string;
+  movementName: string;
+  awardCode: string;
+  max: number;
+  taken: number;
+}
+
+/** The dossier statuses that hold a place in a movement's quota (submitted and not ended without an award). */
+export const QUOTA_HOLDING_EXCLUDED = [
+  'DRAFT',
+  'RETURNED',
+  'WITHDRAWN',
+  'REJECTED',
+  'REVOKED',
+  'RECOVERY_PENDING',
+  'CLOSED',
+] as const;
+
 export interface MovementDefinition {
   name: string;
   kind: MovementKind;

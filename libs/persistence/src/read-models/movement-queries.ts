@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Where } from './sql';
-import type { MovementState } from '@tdkt/domain';
+import { QUOTA_HOLDING_EXCLUDED, type MovementState } from '@tdkt/domain';
 
 export interface MovementView {
   movementId: string;
@@ -31,6 +31,13 @@ export interface MovementDecisionRow {
 }
 
 /** Dossiers naming a movement, per award and status: the movement's statistics. */
+/** A movement's quota for one award and the places its dossiers hold (QUOTA_HOLDING_EXCLUDED statuses hold none). */
+export interface MovementQuotaUse {
+  awardCode: string;
+  max: number;
+  taken: number;
+}
+
 export interface MovementDossierCount {
   awardCode: string;
   status: string;
@@ -98,6 +105,28 @@ export class MovementQueries {
       [id],
     )) as { award_code: string; status: string; n: number }[];
     return rows.map((r) => ({ awardCode: r.award_code, status: r.status, count: r.n }));
+  }
+
+  /**
+   * The places each award's dossiers hold in the movement's quota: submitted and in progress, or awarded (a draft, a
+   * returned, withdrawn or rejected dossier and a revoked award hold none). `exceptDossierId`: the dossier being
+   * submitted, which asks for a place of its own.
+   */
+  async quotaTaken(id: string, exceptDossierId?: string): Promise<Map<string, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT award_code, count(*)::int AS n FROM dossier_view
+        WHERE movement_id = $1 AND status <> ALL($2::text[]) AND id::text <> $3 GROUP BY award_code`,
+      [id, [...QUOTA_HOLDING_EXCLUDED], exceptDossierId ?? ''],
+    )) as { award_code: string; n: number }[];
+    return new Map(rows.map((r) => [r.award_code, r.n]));
+  }
+
+  /** The movement's quotas (the launcher's caps) with the places taken; none when it sets none. */
+  async quotaUse(movement: MovementView): Promise<MovementQuotaUse[]> {
+    const quotas = movement.state.definition?.quotas ?? [];
+    if (quotas.length === 0) return [];
+    const taken = await this.quotaTaken(movement.movementId);
+    return quotas.map((q) => ({ awardCode: q.awardCode, max: q.max, taken: taken.get(q.awardCode) ?? 0 }));
   }
 
   /** The decisions issued on the movement's awarded dossiers (a revoked award is no longer one), by date. */

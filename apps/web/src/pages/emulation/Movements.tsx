@@ -6,6 +6,7 @@ import {
   Descriptions,
   Form,
   Input,
+  InputNumber,
   List,
   Select,
   Space,
@@ -96,6 +97,7 @@ interface LaunchValues {
   signer: string;
   coOrganisers?: string;
   awardCodes?: string[];
+  quotas?: { awardCode?: string; max?: number }[];
   midTermReview?: Dayjs;
   finalReview: Dayjs;
 }
@@ -120,6 +122,9 @@ function Launch() {
             launchDecision: { number: v.number.trim(), date: v.date.format('YYYY-MM-DD'), signer: v.signer.trim() },
             coOrganisers: lines(v.coOrganisers),
             awardCodes: v.awardCodes ?? [],
+            ...(v.quotas?.length
+              ? { quotas: v.quotas.map((q) => ({ awardCode: q.awardCode ?? '', max: q.max ?? 0 })) }
+              : {}),
             milestones: {
               ...(v.midTermReview ? { midTermReview: v.midTermReview.format('YYYY-MM-DD') } : {}),
               finalReview: v.finalReview.format('YYYY-MM-DD'),
@@ -199,6 +204,33 @@ function Launch() {
             optionFilterProp="label"
             options={AWARDS.map((a) => ({ value: a.code, label: awardName(a.code, i18n.language) }))}
           />
+        </Form.Item>
+        <Form.Item label={t('emulation.quotas')} extra={t('emulation.quotasHelp')}>
+          <Form.List name="quotas">
+            {(fields, { add, remove }) => (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {fields.map((f) => (
+                  <Space key={f.key} wrap data-testid="quota-row">
+                    <Form.Item name={[f.name, 'awardCode']} label={t('emulation.quotaAward')} rules={required}>
+                      <Select
+                        style={{ width: 320 }}
+                        showSearch
+                        optionFilterProp="label"
+                        options={AWARDS.map((a) => ({ value: a.code, label: awardName(a.code, i18n.language) }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'max']} label={t('emulation.quotaMax')} rules={required}>
+                      <InputNumber min={1} precision={0} />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)}>{t('emulation.removeQuota')}</Button>
+                  </Space>
+                ))}
+                <Button data-testid="add-quota" onClick={() => add()}>
+                  {t('emulation.addQuota')}
+                </Button>
+              </Space>
+            )}
+          </Form.List>
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={launch.isPending}>
           {t('emulation.launch')}
@@ -289,6 +321,20 @@ export function MovementPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('emulation.awards')}>
             {(d?.awardCodes ?? []).map((c) => awardName(c, i18n.language)).join('; ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('emulation.quotas')}>
+            {m.quotaUse.length === 0 ? (
+              t('emulation.noQuotas')
+            ) : (
+              <Space direction="vertical" size={2}>
+                {m.quotaUse.map((q) => (
+                  <span key={q.awardCode} data-testid="movement-quota" data-award={q.awardCode}>
+                    {awardName(q.awardCode, i18n.language)}: {t('emulation.quotaUse', { taken: q.taken, max: q.max })}{' '}
+                    {q.taken >= q.max ? <Tag color="orange">{t('emulation.quotaFull')}</Tag> : null}
+                  </span>
+                ))}
+              </Space>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('emulation.midTermReview')}>
             {formatDate(d?.milestones.midTermReview)}
