@@ -1,7 +1,7 @@
 /**
  * Administration in a real Chromium (issue 11): an administrator creates a unit and a user on the screens, imports a
  * small CSV of users — the dry run shows the row error in Vietnamese and offers no import, the corrected file imports
- * —, the user's history names the administrator and the file's row, and the imported user signs in.
+ * as a background job whose progress and result the screen shows —, the user's history names the administrator and the file's row, and the imported user signs in.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -110,8 +110,20 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   await page.locator('#directory-file').setInputFiles(good);
   await page.locator('[data-testid="directory-dry-run"]').click();
   await page.locator('[data-testid="dry-run-result"]', { hasText: 'Không có lỗi' }).waitFor();
+  // The import runs as an admin job: its status (rows written / total) is shown until it ends, then the result.
   await page.locator('[data-testid="directory-import"]').click();
+  await page.locator('[data-testid="directory-job"][data-status="SUCCEEDED"]', { hasText: 'Đã nhập xong' }).waitFor();
+  await page.locator('[data-testid="directory-job-progress"]', { hasText: 'Đã ghi 1/1 dòng' }).waitFor();
   await page.locator('[data-testid="import-done"]', { hasText: 'Đã nhập 1 dòng' }).waitFor();
+  await page
+    .locator('[data-testid="import-rows"] tr', { hasText: `ld.${tag}` })
+    .filter({ hasText: 'Thêm mới' })
+    .waitFor();
+  const [job] = (await sys.db.query(
+    `SELECT status, done::int AS done, total::int AS total, created_by FROM admin_job WHERE kind = 'DIRECTORY_IMPORT' AND params->>'fileName' = 'nguoi-dung-da-sua.csv' AND created_by = $1`,
+    [`qt-${tag}`],
+  )) as { status: string; done: number; total: number; created_by: string }[];
+  expect(job).toEqual({ status: 'SUCCEEDED', done: 1, total: 1, created_by: `qt-${tag}` });
   await screenshot(page, 'a3-admin-import-done');
 
   // The imported user's history names the administrator and the file's row.

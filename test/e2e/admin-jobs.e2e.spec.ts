@@ -193,6 +193,12 @@ describe('admin jobs', () => {
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields)).toEqual(['kind']);
+    // A directory import's job starts with its file (POST /api/admin/directory-imports), never here.
+    const noFile = await http<{ fields: Record<string, string[]> }>(sys, 'POST', '/admin/jobs', {
+      token: tokens.admin,
+      body: { kind: 'DIRECTORY_IMPORT' },
+    });
+    expect([noFile.status, Object.keys(noFile.body.fields)]).toEqual([400, ['kind']]);
     expect(
       (await http(sys, 'POST', '/admin/jobs', { token: tokens.admin, body: { kind: 'VERIFY_CHAIN', apply: true } }))
         .status,
@@ -220,5 +226,37 @@ describe('admin jobs', () => {
     await jobs.create({ id: second, kind: 'RECONCILE', params: {}, createdBy: 'test' });
     expect(await jobs.find(first)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('no heartbeat') });
     await jobs.finish(second, { status: 'SUCCEEDED', result: null });
+    // Directory imports may run side by side (each is one transaction; two on the same rows meet on the stream's seq).
+    const imports = [randomUUID(), randomUUID()];
+    for (const id of imports) await jobs.create({ id, kind: 'DIRECTORY_IMPORT', params: {}, createdBy: 'test' });
+    for (const id of imports) expect(await jobs.find(id)).toMatchObject({ status: 'RUNNING', stale: false });
+    for (const id of imports) await jobs.finish(id, { status: 'SUCCEEDED', result: null });
+  });
+
+  it('a directory import is a job: 202 with its Location, rows done / total, the report; listed with the other jobs', async () => {
+    const csv = Buffer.from(
+      `Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\nJ1-${cast.unitCode},Phòng J1,Sở,${cast.provinceUnitCode}\nJ2-${cast.unitCode},Phòng J2,Sở,J1-${cast.unitCode}\n`,
+      'utf8',
+    );
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'j.csv');
+    form.append('dryRun', 'false');
+    const res = await fetch(`${sys.baseUrl}/admin/directory-imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.admin}` },
+      body: form,
+    });
+    const body = (await res.json()) as { jobId: string; statusUrl: string };
+    expect([res.status, res.headers.get('location')]).toEqual([202, `/api/admin/jobs/${body.jobId}`]);
+    const job = await finished(body.jobId, tokens.admin);
+    expect(job).toMatchObject({
+      kind: 'DIRECTORY_IMPORT',
+      status: 'SUCCEEDED',
+      done: 2,
+      total: 2,
+      result: { imported: 2, errors: [] },
+    });
+    const recent = await http<AdminJob[]>(sys, 'GET', '/admin/jobs', { token: tokens.admin });
+    expect(recent.body.map((j) => j.id)).toContain(body.jobId);
   });
 });

@@ -1,14 +1,18 @@
 /**
- * Bulk import of units and users (issue 11, Administration) on the real API and Postgres: a dry run lists every row
- * error and appends nothing; a real import of a file with errors is refused (400) and appends nothing; a clean .xlsx
- * with both worksheets writes one event per row in each entity's directory stream (the history names the administrator
- * and the file's row), the new user signs in, the same file is refused (409); the CLI does the same from a file.
+ * Bulk import of units and users (issue 11, Administration; a job since issue 13) on the real API and Postgres: a dry
+ * run lists every row error and appends nothing; a real import of a file with errors (a missing column too) is refused
+ * (400) before any job starts and appends nothing; a clean .xlsx with both worksheets answers 202 with an admin job whose
+ * status tells rows done / total and the report, and writes one event per row in each entity's directory stream (the
+ * history names the administrator and the file's row), the new user signs in, the same file is refused (409); a job
+ * left by a process that died does not stand in the way of the re-run, and writing the same rows again writes each
+ * once; the CLI does the same from a file.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
+import { DirectoryImporter, eventStoreWithReadModels, type AdminJob } from '@tdkt/persistence';
 import { importDirectoryCommand } from '../../apps/cli/src/import-directory.command';
 import { http, seedCast, startSystem, tokenFor, type Cast, type TestSystem } from '../support/system';
 
@@ -33,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => sys?.stop());
 
 type Report = {
+  fileSha256: string;
   dryRun: boolean;
   rows: { sheet: string; row: number; key: string; action: string }[];
   errors: { sheet: string; row: number; column: string; rule: string; message: string }[];
@@ -50,13 +55,38 @@ async function upload(bytes: Buffer, name: string, fields: Record<string, string
   });
   return {
     status: res.status,
+    location: res.headers.get('location'),
     body: (await res.json()) as Report & {
       rule?: string;
       details?: { errors: Report['errors'] };
       fields?: Record<string, string[]>;
+      jobId?: string;
+      statusUrl?: string;
+      total?: number;
     },
   };
 }
+
+/** The admin job of a real import, once it has ended (its status endpoint polled as the web app does). */
+async function finished(jobId: string): Promise<AdminJob & { result: Report | null }> {
+  for (let i = 0; i < 240; i++) {
+    const res = await http<AdminJob & { result: Report | null }>(sys, 'GET', `/admin/jobs/${jobId}`, { token: admin });
+    expect(res.status).toBe(200);
+    if (res.body.status !== 'RUNNING') return res.body;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error(`directory import job ${jobId} still running after 24 s`);
+}
+
+/** Admin jobs started for these bytes (a refusal before any job starts leaves none). */
+const jobsOf = async (bytes: Buffer) =>
+  Number(
+    (
+      (await sys.db.query(`SELECT count(*) AS n FROM admin_job WHERE params->>'fileSha256' = $1`, [
+        createHash('sha256').update(bytes).digest('hex'),
+      ])) as { n: string }[]
+    )[0].n,
+  );
 
 /** Events any import of these bytes wrote (request ids name the file's SHA-256). */
 const eventsOf = async (bytes: Buffer) =>
@@ -113,12 +143,13 @@ it('a dry run lists every row error (unknown parent, duplicate code, bad date, u
   ]);
   expect(await eventsOf(users)).toBe(0);
   expect(await eventsOf(units)).toBe(0);
+  expect(await jobsOf(users)).toBe(0);
   expect((await http(sys, 'GET', `/admin/users`, { token: admin })).body).not.toEqual(
     expect.arrayContaining([expect.objectContaining({ userId: `c.${tag}` })]),
   );
 });
 
-it('an .xlsx of units and users is imported as one event per row; the history names the administrator and the row; the new user signs in; the same file is refused', async () => {
+it('an .xlsx of units and users is imported by a job (202, its Location; rows done / total; the report) as one event per row; the history names the administrator and the row; the new user signs in; the same file is refused', async () => {
   const wb = new Workbook();
   wb.addWorksheet('Người dùng').addRows([
     ['Tên đăng nhập', 'Họ và tên', 'Vai trò', 'Mã đơn vị', 'Hiệu lực từ'],
@@ -139,8 +170,24 @@ it('an .xlsx of units and users is imported as one event per row; the history na
   ]);
   expect(await eventsOf(bytes)).toBe(0);
 
-  const done = await upload(bytes, 'danh-ba.xlsx', { dryRun: 'false' });
-  expect([done.status, done.body.imported]).toEqual([200, 3]);
+  const started = await upload(bytes, 'danh-ba.xlsx', { dryRun: 'false' });
+  expect(started).toMatchObject({
+    status: 202,
+    body: { status: 'RUNNING', total: 3, statusUrl: `/api/admin/jobs/${started.body.jobId}` },
+  });
+  expect(started.location).toBe(started.body.statusUrl);
+  const job = await finished(started.body.jobId ?? '');
+  expect(job).toMatchObject({
+    kind: 'DIRECTORY_IMPORT',
+    status: 'SUCCEEDED',
+    done: 3,
+    total: 3,
+    error: null,
+    createdBy: `dadmin-${tag}`,
+    params: { fileName: 'danh-ba.xlsx', rows: 3, sheets: ['users', 'units'] },
+    result: { dryRun: false, imported: 3, errors: [] },
+  });
+  expect(job.result?.rows.map((r) => r.key)).toEqual([`S-${tag}`, `T-${tag}`, `gv.${tag}`]);
   expect(await eventsOf(bytes)).toBe(3);
   const units = await http<
     { code: string; kind: string; parentCode: string; provinceCode: string; validFrom: string }[]
@@ -166,9 +213,51 @@ it('an .xlsx of units and users is imported as one event per row; the history na
   const again = await upload(bytes, 'danh-ba-copy.xlsx', { dryRun: 'false' });
   expect([again.status, again.body.rule]).toEqual([409, 'directory-import.same-file']);
   expect(await eventsOf(bytes)).toBe(3);
+  expect(await jobsOf(bytes)).toBe(1);
 });
 
-it('only an administrator imports (403); a file that is neither units nor users is a 400 on the file field', async () => {
+it('after a process died mid-import (its job stale, its one transaction rolled back) the same file imports again; writing the same rows twice writes each once', async () => {
+  const csv = Buffer.from(
+    [
+      UNIT_HEADER,
+      `R1-${tag},Phòng Một,Sở,${cast.provinceUnitCode},,01/07/2025,`,
+      `R2-${tag},Phòng Hai,Sở,R1-${tag},,01/07/2025,`,
+    ].join('\n'),
+    'utf8',
+  );
+  const sha = createHash('sha256').update(csv).digest('hex');
+  // What a dead API leaves: its job RUNNING without a heartbeat, and no row (Postgres rolled the transaction back).
+  const dead = randomUUID();
+  await sys.db.query(
+    `INSERT INTO admin_job (id, kind, status, params, created_by, heartbeat_at) VALUES ($1, 'DIRECTORY_IMPORT', 'RUNNING', $2, $3, now() - interval '10 minutes')`,
+    [dead, JSON.stringify({ fileSha256: sha, rows: 2 }), `dadmin-${tag}`],
+  );
+  expect((await http<AdminJob>(sys, 'GET', `/admin/jobs/${dead}`, { token: admin })).body.stale).toBe(true);
+  const rerun = await upload(csv, 'phong.csv', { dryRun: 'false' });
+  expect(rerun.status).toBe(202);
+  expect(await finished(rerun.body.jobId ?? '')).toMatchObject({
+    status: 'SUCCEEDED',
+    done: 2,
+    result: { imported: 2 },
+  });
+  expect(await eventsOf(csv)).toBe(2);
+  expect((await http<AdminJob>(sys, 'GET', `/admin/jobs/${dead}`, { token: admin })).body).toMatchObject({
+    status: 'FAILED',
+    error: expect.stringContaining('no heartbeat'),
+  });
+
+  // Rows are idempotent one by one: the same checked rows written again (as a second job of the same file would) add nothing.
+  const importer = new DirectoryImporter(sys.db, eventStoreWithReadModels(sys.db));
+  const actor = { userId: `dadmin-${tag}`, role: 'ADMINISTRATOR' as const, unitCode: cast.provinceUnitCode };
+  const other = Buffer.from([UNIT_HEADER, `R3-${tag},Phòng Ba,Sở,R1-${tag},,01/07/2025,`].join('\n'), 'utf8');
+  const checked = await importer.check({ bytes: other, name: 'ba.csv' }, actor, { dryRun: false, today: '2026-01-01' });
+  expect(checked.outcome.refusal).toBeUndefined();
+  expect((await importer.write(checked, actor)).imported).toBe(1);
+  expect((await importer.write(checked, actor)).imported).toBe(0);
+  expect(await eventsOf(other)).toBe(1);
+});
+
+it('only an administrator imports (403); a file that is neither units nor users, or not .xlsx/.csv, is a 400 on the file field; a missing column refuses a real import (400) before any job starts', async () => {
   const csv = Buffer.from(`${UNIT_HEADER}\nQ-${tag},Q,Sở,${cast.provinceUnitCode},,,\n`, 'utf8');
   expect(
     (await upload(csv, 'q.csv', { dryRun: 'true' }, await tokenFor(sys, cast.users.secretariat.username))).status,
@@ -176,6 +265,19 @@ it('only an administrator imports (403); a file that is neither units nor users 
   const other = await upload(Buffer.from('a,b\n1,2\n'), 'khac.csv', { dryRun: 'true' });
   expect([other.status, Object.keys(other.body.fields ?? {})]).toEqual([400, ['file']]);
   expect((await upload(csv, 'q.csv', { dryRun: 'maybe' })).status).toBe(400);
+  const text = await upload(csv, 'q.txt', { dryRun: 'false' });
+  expect([text.status, Object.keys(text.body.fields ?? {})]).toEqual([400, ['file']]);
+  const noName = Buffer.from(
+    `Mã đơn vị,Loại đơn vị,Mã đơn vị cấp trên\nN-${tag},Sở,${cast.provinceUnitCode}\n`,
+    'utf8',
+  );
+  const header = await upload(noName, 'thieu-cot.csv', { dryRun: 'false', sheet: 'units' });
+  expect([header.status, header.body.rule]).toEqual([400, 'directory-import.row-errors']);
+  expect(header.body.details?.errors.map((e) => [e.row, e.column, e.rule])).toEqual([
+    [1, 'name', 'directory-import.column'],
+  ]);
+  expect(await jobsOf(noName)).toBe(0);
+  expect(await jobsOf(csv)).toBe(0);
 });
 
 it('the CLI imports a CSV of users (dry run first) as cli:<user>', async () => {

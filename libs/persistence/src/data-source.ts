@@ -34,6 +34,7 @@ import { StreamId1735920000000 } from './migrations/1735920000000-stream-id';
 import { StatisticsMovement1735930000000 } from './migrations/1735930000000-statistics-movement';
 import { StatisticsAggregates1735960000000 } from './migrations/1735960000000-statistics-aggregates';
 import { DossierTasks1735963000000 } from './migrations/1735963000000-dossier-tasks';
+import { DirectoryImportJobs1735968000000 } from './migrations/1735968000000-directory-import-jobs';
 
 // Calendar dates (Postgres `date`) stay ISO strings: a JS Date would shift them by the process's time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   StatisticsMovement1735930000000,
   StatisticsAggregates1735960000000,
   DossierTasks1735963000000,
+  DirectoryImportJobs1735968000000,
 ];
 
 /** A TypeORM data source on a Postgres URL. The schema comes from migrations only; synchronize stays off. */

@@ -11,10 +11,11 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Refused, type Actor } from '@tdkt/domain';
 import {
   ADMIN_JOB_KINDS,
+  ADMIN_TASK_KINDS,
   AdminJobRunningError,
   readModelNames,
   type AdminJob,
-  type AdminJobKind,
+  type AdminTaskKind,
 } from '@tdkt/persistence';
 import { ONLY_READ_MODEL, ONLY_READ_MODEL_MESSAGE } from '../audit/audit.dto';
 import { CurrentActor, Roles } from '../auth/auth.guard';
@@ -22,12 +23,12 @@ import { AdminJobsService } from './admin-jobs.service';
 
 export class StartAdminJobDto {
   @ApiProperty({
-    enum: ADMIN_JOB_KINDS,
+    enum: ADMIN_TASK_KINDS,
     description:
-      'VERIFY_CHAIN: every hash chain and anchor; REBUILD_READ_MODELS: replay the event table; RECONCILE: after a restore',
+      'VERIFY_CHAIN: every hash chain and anchor; REBUILD_READ_MODELS: replay the event table; RECONCILE: after a restore (a DIRECTORY_IMPORT job starts with its file: POST /api/admin/directory-imports)',
   })
-  @IsIn(ADMIN_JOB_KINDS as unknown as string[])
-  kind!: AdminJobKind;
+  @IsIn(ADMIN_TASK_KINDS as unknown as string[])
+  kind!: AdminTaskKind;
 
   @ApiPropertyOptional({
     description: 'RECONCILE only: append again what was lost (default false: a dry run that only reports)',
@@ -54,16 +55,23 @@ export class StartAdminJobDto {
 
 export class AdminJobDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ADMIN_JOB_KINDS }) kind!: string;
+  @ApiProperty({
+    enum: ADMIN_JOB_KINDS,
+    description: 'DIRECTORY_IMPORT: the rows of a directory file (POST /api/admin/directory-imports)',
+  })
+  kind!: string;
   @ApiProperty({ enum: ['RUNNING', 'SUCCEEDED', 'FAILED'] }) status!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) params!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true, description: 'What the job is doing now' }) phase!: string | null;
-  @ApiProperty({ description: 'Events (VERIFY_CHAIN, REBUILD_READ_MODELS) or workflows (RECONCILE) done' })
+  @ApiProperty({
+    description: 'Events (VERIFY_CHAIN, REBUILD_READ_MODELS), workflows (RECONCILE) or rows (DIRECTORY_IMPORT) done',
+  })
   done!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'How many there are, once counted' }) total!: number | null;
   @ApiProperty({
     nullable: true,
-    description: "The job's report: the verification report, the rebuild's counts, the reconcile report",
+    description:
+      "The job's report: the verification report, the rebuild's counts, the reconcile report, the directory import's report (DirectoryImportReportDto: `imported`, `rows`, `errors`)",
   })
   result!: unknown;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
@@ -78,7 +86,8 @@ export class AdminJobDto {
 /**
  * Long administration tasks as background jobs (README "Backup and restore", "Audit"): POST answers 202 with the job,
  * GET /api/admin/jobs/:id tells its progress and result. An auditor may verify; the rest is the administrator's.
- * Award-list imports are jobs of their own (POST /api/admin/award-imports).
+ * A directory import's job starts with its upload (POST /api/admin/directory-imports); award-list imports are jobs of
+ * their own (POST /api/admin/award-imports).
  */
 @ApiTags('admin')
 @ApiBearerAuth()

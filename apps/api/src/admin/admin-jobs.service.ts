@@ -5,15 +5,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '@tdkt/config';
 import type { Actor } from '@tdkt/domain';
 import {
+  AdminJobRefusal,
   AdminJobs,
   Anchors,
   ChainVerifier,
+  ConcurrentAppendError,
   DecisionNumbers,
+  DirectoryImporter,
   EventStore,
   rebuildReadModels,
   type AdminJob,
   type AdminJobKind,
+  type AdminTaskKind,
   type ChainedEvent,
+  type CheckedDirectoryImport,
   inlineReadModels,
 } from '@tdkt/persistence';
 import { adminJobsTotal, dataConverter, logger, reconcile } from '@tdkt/platform';
@@ -45,6 +50,9 @@ class CountingEventStore extends EventStore {
 
 const HEARTBEAT_MS = 20_000;
 
+/** A job's work: its report, telling its progress on the way. */
+type JobWork = (progress: (p: { phase?: string; done?: number; total?: number }) => Promise<void>) => Promise<unknown>;
+
 /**
  * Long administration tasks as background jobs: the request answers 202 with the job at once, the work runs in this
  * process, and the admin_job row tells its phase, progress, heartbeat and result (GET /api/admin/jobs/:id). One job of
@@ -63,34 +71,75 @@ export class AdminJobsService implements OnApplicationShutdown {
     private readonly events: EventStore,
     private readonly anchors: Anchors,
     private readonly decisionNumbers: DecisionNumbers,
+    private readonly directoryImporter: DirectoryImporter,
   ) {}
 
-  async start(actor: Actor, kind: AdminJobKind, params: Record<string, unknown>): Promise<AdminJob> {
+  /** A task of POST /api/admin/jobs (verify, rebuild, reconcile). */
+  start(actor: Actor, kind: AdminTaskKind, params: Record<string, unknown>): Promise<AdminJob> {
+    return this.launch(actor, kind, params, (progress) => this.work(kind, params, progress));
+  }
+
+  /**
+   * The rows of a directory file its request checked, written as a job: done/total are the rows written so far in
+   * the import's one transaction (nothing shows in the directory before it commits); the report is the import's.
+   * The file itself is not kept: if the process dies, the transaction is rolled back and the job goes stale.
+   */
+  startDirectoryImport(actor: Actor, checked: CheckedDirectoryImport): Promise<AdminJob> {
+    const { fileSha256, fileName, sheets } = checked.outcome;
+    const params = { fileSha256, fileName, sheets: sheets.map((s) => s.sheet), rows: checked.writes.length };
+    return this.launch(actor, 'DIRECTORY_IMPORT', params, async (progress) => {
+      await progress({ phase: 'writing one event per row, all in one transaction', done: 0, total: params.rows });
+      let reported = 0;
+      try {
+        return await this.directoryImporter.write(checked, actor, async (done, total) => {
+          if (done < total && Date.now() - reported < 1000) return;
+          reported = Date.now();
+          await progress({ done, total });
+        });
+      } catch (e) {
+        if (e instanceof ConcurrentAppendError)
+          throw new AdminJobRefusal(
+            'A unit or user of the file was changed by another request during the import; nothing was imported: check the file again and import it again',
+          );
+        throw e;
+      }
+    });
+  }
+
+  private async launch(
+    actor: Actor,
+    kind: AdminJobKind,
+    params: Record<string, unknown>,
+    work: JobWork,
+  ): Promise<AdminJob> {
     const id = randomUUID();
     await this.jobs.create({ id, kind, params, createdBy: actor.userId });
     // The answer is the job as it starts (a small table may be verified before a re-read would see it running).
     const job = await this.jobs.find(id);
     if (!job) throw new Error(`job ${id} vanished`);
-    const work = this.run(id, kind, params).finally(() => this.running.delete(id));
-    this.running.set(id, work);
+    const running = this.run(id, kind, work).finally(() => this.running.delete(id));
+    this.running.set(id, running);
     return job;
   }
 
-  private async run(id: string, kind: AdminJobKind, params: Record<string, unknown>): Promise<void> {
+  private async run(id: string, kind: AdminJobKind, work: JobWork): Promise<void> {
     // Between progress reports (a rebuild's last page, a long history), the heartbeat says the process still works on it.
     const heartbeat = setInterval(() => void this.jobs.progress(id, {}).catch(() => undefined), HEARTBEAT_MS);
     const started = Date.now();
     try {
-      const result = await this.work(id, kind, params);
+      const result = await work((p) => this.jobs.progress(id, p));
       await this.jobs.finish(id, { status: 'SUCCEEDED', result });
       adminJobsTotal.inc({ kind, status: 'SUCCEEDED' });
       this.log.info({ jobId: id, kind, ms: Date.now() - started }, 'admin job succeeded');
     } catch (e) {
-      // The error's class only in the row and the log: a database message may quote a stored value.
+      // The error's class only in the row and the log (a database message may quote a stored value), but for a refusal.
       await this.jobs
         .finish(id, {
           status: 'FAILED',
-          error: `${e instanceof Error ? e.name : 'Error'}; the server log has the job id`,
+          error:
+            e instanceof AdminJobRefusal
+              ? e.message
+              : `${e instanceof Error ? e.name : 'Error'}; the server log has the job id`,
         })
         .catch(() => undefined);
       adminJobsTotal.inc({ kind, status: 'FAILED' });
@@ -100,24 +149,28 @@ export class AdminJobsService implements OnApplicationShutdown {
     }
   }
 
-  private async work(id: string, kind: AdminJobKind, params: Record<string, unknown>): Promise<unknown> {
+  private async work(
+    kind: AdminTaskKind,
+    params: Record<string, unknown>,
+    progress: Parameters<JobWork>[0],
+  ): Promise<unknown> {
     const events = this.events;
     switch (kind) {
       case 'VERIFY_CHAIN': {
-        await this.jobs.progress(id, { phase: 'recomputing every hash chain', total: await events.count() });
-        const counting = new CountingEventStore(this.dataSource, (done) => this.jobs.progress(id, { done }));
+        await progress({ phase: 'recomputing every hash chain', total: await events.count() });
+        const counting = new CountingEventStore(this.dataSource, (done) => progress({ done }));
         return new ChainVerifier(counting, this.anchors).verifyAll();
       }
       case 'REBUILD_READ_MODELS': {
         const only = typeof params.only === 'string' ? params.only : undefined;
-        await this.jobs.progress(id, { phase: 'creating the shadow tables' });
+        await progress({ phase: 'creating the shadow tables' });
         // Progress per page, written by another connection than the rebuild's transaction (so the status shows it), at
         // most once a second; the total is the events to replay (of the read model's streams, with `only`).
         let reported = 0;
         const result = await rebuildReadModels(this.dataSource, {
           ...(only !== undefined ? { only } : {}),
           onPhase: (phase) =>
-            this.jobs.progress(id, {
+            progress({
               phase:
                 phase === 'REPLAY'
                   ? 'replaying the event table into shadow tables (readers see the live rows, appends go on)'
@@ -126,14 +179,14 @@ export class AdminJobsService implements OnApplicationShutdown {
           onProgress: async (done, total) => {
             if (Date.now() - reported < 1000) return;
             reported = Date.now();
-            await this.jobs.progress(id, { done, total });
+            await progress({ done, total });
           },
         });
-        await this.jobs.progress(id, { done: result.events, total: result.events });
+        await progress({ done: result.events, total: result.events });
         return result;
       }
       case 'RECONCILE': {
-        await this.jobs.progress(id, { phase: 'reading the running workflows' });
+        await progress({ phase: 'reading the running workflows' });
         return reconcile(
           {
             temporal: this.temporal,
@@ -144,7 +197,7 @@ export class AdminJobsService implements OnApplicationShutdown {
           {
             apply: params.apply === true,
             ...(typeof params.query === 'string' ? { query: params.query } : {}),
-            onProgress: (done, total) => this.jobs.progress(id, { done, total }),
+            onProgress: (done, total) => progress({ done, total }),
           },
         );
       }

@@ -1,5 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiProperty } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiProperty,
+} from '@nestjs/swagger';
 import { DIRECTORY_IMPORT_SHEETS } from '@tdkt/domain';
 import { SpreadsheetUpload } from './spreadsheet-upload';
 
@@ -45,6 +51,18 @@ export class DirectoryImportReportDto {
   @ApiProperty({ description: 'Events appended (one per row); 0 in a dry run' }) imported!: number;
 }
 
+/** A real import started: the admin job that writes the rows. */
+export class DirectoryImportStartedDto {
+  @ApiProperty() jobId!: string;
+  @ApiProperty({ example: 'RUNNING' }) status!: string;
+  @ApiProperty({
+    example: '/api/admin/jobs/…',
+    description: 'The job (also the Location header): rows done / total, then the report',
+  })
+  statusUrl!: string;
+  @ApiProperty({ description: 'The rows to write (one event each)' }) total!: number;
+}
+
 /** The upload (file, dryRun, sheet, mapping; its interceptor included) and the answers of a directory import, in the OpenAPI document. */
 export const DirectoryImportEndpoint = () =>
   applyDecorators(
@@ -63,14 +81,20 @@ export const DirectoryImportEndpoint = () =>
     }),
     ApiOkResponse({
       type: DirectoryImportReportDto,
-      description: 'A dry run (with its row errors, if any), or the import done',
+      description: 'A dry run (dryRun=true): every row error, if any; nothing changed',
+    }),
+    ApiAcceptedResponse({
+      type: DirectoryImportStartedDto,
+      description:
+        'A real import of a file without errors: an admin job (kind DIRECTORY_IMPORT) writes its rows; poll the Location (GET /api/admin/jobs/:id: done/total rows, then `result`, this report with `imported`)',
+      headers: { Location: { description: 'The job: /api/admin/jobs/:id', schema: { type: 'string' } } },
     }),
     ApiBadRequestResponse({
       description:
-        'No file, an unreadable file, a bad field; or a real import of a file with row errors (rule directory-import.row-errors, the errors in details.errors): nothing imported',
+        'No file, not a .xlsx or .csv, an unreadable file, more than 5,000 rows, a bad field (per field); or a real import of a file with row errors or a missing column (rule directory-import.row-errors, the errors in details.errors): refused before any job starts, nothing imported',
     }),
     ApiConflictResponse({
       description:
-        'The same file (same SHA-256) was already imported (rule directory-import.same-file): nothing imported again',
+        'The same file (same SHA-256) was already imported (rule directory-import.same-file): refused before any job starts, nothing imported again',
     }),
   );

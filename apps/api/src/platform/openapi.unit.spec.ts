@@ -70,3 +70,22 @@ it("documents the readiness probe's 503 as terminus's health-check result, every
     properties: { status: { enum: ['error', 'shutting_down'] } },
   });
 });
+
+it('documents the directory import: 200 the dry run, 202 the job started (Location), 400 and 409 as ErrorBody before any job', () => {
+  const op = doc.paths['/api/admin/directory-imports']?.post;
+  const json = (code: string) => JSON.stringify(op?.responses[code] ?? {});
+  expect(json('200')).toContain('#/components/schemas/DirectoryImportReportDto');
+  expect(json('202')).toContain('#/components/schemas/DirectoryImportStartedDto');
+  expect(op?.responses['202']).toMatchObject({ headers: { Location: { schema: { type: 'string' } } } });
+  for (const code of ['400', '409']) {
+    expect(json(code)).toContain('#/components/schemas/ErrorBody');
+    expect(json(code)).toContain('before any job starts');
+  }
+  const schemas = doc.components?.schemas ?? {};
+  expect(schemas.AdminJobDto).toMatchObject({
+    properties: { kind: { enum: expect.arrayContaining(['DIRECTORY_IMPORT']) } },
+  });
+  expect(schemas.StartAdminJobDto).toMatchObject({
+    properties: { kind: { enum: ['VERIFY_CHAIN', 'REBUILD_READ_MODELS', 'RECONCILE'] } },
+  });
+});

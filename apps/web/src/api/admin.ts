@@ -6,6 +6,8 @@ export type User = Schemas['UserDto'];
 export type CouncilTerm = Schemas['CouncilTermWithSeatsDto'];
 export type HistoryEntry = Schemas['DirectoryHistoryEntryDto'];
 export type DirectoryImportReport = Schemas['DirectoryImportReportDto'];
+export type DirectoryImportStarted = Schemas['DirectoryImportStartedDto'];
+export type AdminJob = Schemas['AdminJobDto'];
 export type AwardImportJob = Schemas['AwardImportJobDto'];
 
 /** A multipart upload (the typed client sends JSON): the API's JSON answer, or an ApiError with its error body. */

@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 
-export const ADMIN_JOB_KINDS = ['VERIFY_CHAIN', 'REBUILD_READ_MODELS', 'RECONCILE'] as const;
+/** The jobs POST /api/admin/jobs starts; one of a kind runs at a time. */
+export const ADMIN_TASK_KINDS = ['VERIFY_CHAIN', 'REBUILD_READ_MODELS', 'RECONCILE'] as const;
+export type AdminTaskKind = (typeof ADMIN_TASK_KINDS)[number];
+/** Every job kind: the tasks, and the directory import (started by its upload; several may run at once). */
+export const ADMIN_JOB_KINDS = [...ADMIN_TASK_KINDS, 'DIRECTORY_IMPORT'] as const;
 export type AdminJobKind = (typeof ADMIN_JOB_KINDS)[number];
+/** Kinds of which several jobs may run at once (the partial unique index admin_job_one_running leaves them out). */
+const CONCURRENT_KINDS: readonly AdminJobKind[] = ['DIRECTORY_IMPORT'];
 export type AdminJobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
 export interface AdminJob {
@@ -35,6 +41,14 @@ export class AdminJobRunningError extends Error {
   ) {
     super(`A ${kind} job is already running (${runningId})`);
     this.name = 'AdminJobRunningError';
+  }
+}
+
+/** A job ended for a reason a person acts on: its message (never a stored value) is the job's error as it is. */
+export class AdminJobRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdminJobRefusal';
   }
 }
 
@@ -78,7 +92,10 @@ const SELECT = `SELECT *, status = 'RUNNING' AND heartbeat_at < now() - make_int
 export class AdminJobs {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records a new RUNNING job; a stale RUNNING job of the kind is marked FAILED first; a live one refuses. */
+  /**
+   * Records a new RUNNING job; a stale RUNNING job of the kind is marked FAILED first; a live one refuses (but for the
+   * kinds that may run side by side).
+   */
   async create(job: {
     id: string;
     kind: AdminJobKind;
@@ -91,9 +108,11 @@ export class AdminJobs {
          WHERE kind = $1 AND status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS})`,
         [job.kind],
       );
-      const [running] = (await m.query(`SELECT id FROM admin_job WHERE kind = $1 AND status = 'RUNNING'`, [
-        job.kind,
-      ])) as { id: string }[];
+      const [running] = CONCURRENT_KINDS.includes(job.kind)
+        ? []
+        : ((await m.query(`SELECT id FROM admin_job WHERE kind = $1 AND status = 'RUNNING'`, [job.kind])) as {
+            id: string;
+          }[]);
       if (running) throw new AdminJobRunningError(job.kind, running.id);
       const inserted = (await m.query(
         `INSERT INTO admin_job (id, kind, status, params, created_by) VALUES ($1, $2, 'RUNNING', $3, $4) ON CONFLICT DO NOTHING RETURNING id`,

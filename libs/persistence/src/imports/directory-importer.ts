@@ -16,7 +16,7 @@ import { unitStreamId, userStreamId } from '../directory/directory-admin';
 import { sha256Of } from './award-importer';
 import { readTables, UnreadableFile, type NamedTable } from './tabular-file';
 
-/** A directory file is read and written in one request: at most this many rows (units and users together). */
+/** A directory file is checked within its request and written in one transaction: at most this many rows (units and users together). */
 export const MAX_DIRECTORY_IMPORT_ROWS = 5_000;
 
 export interface DirectoryImportOutcome {
@@ -33,6 +33,19 @@ export interface DirectoryImportOutcome {
   refusal?: { code: RejectionCode; rule: string; message: string };
 }
 
+export interface DirectoryImportRunOptions {
+  dryRun: boolean;
+  sheet?: DirectoryImportSheet;
+  mapping?: DirectoryImportOptions['mapping'];
+  today: string;
+}
+
+/** A file read and checked: the report so far (its refusal, if any) and the rows to write, parents first. */
+export interface CheckedDirectoryImport {
+  outcome: DirectoryImportOutcome;
+  writes: readonly DirectoryImportRow[];
+}
+
 /** The request id of a row's event: the file and the row, so the history names the import a version came from. */
 export const directoryImportRequestId = (fileSha256: string, row: Pick<DirectoryImportRow, 'sheet' | 'row'>): string =>
   `directory-import:${fileSha256}:${row.sheet}:${row.row}`;
@@ -44,6 +57,7 @@ const streamOf = (r: DirectoryImportRow): string => (r.sheet === 'units' ? unitS
  * worksheets named Đơn vị / Người dùng, or recognised by their columns). Every row is checked first; a file with any
  * error writes nothing. Otherwise every row's event is appended to its entity's directory stream (the history shows
  * the administrator and, by the request id, the file and row), all in ONE transaction: the whole file or nothing.
+ * `check` reads and checks (a dry run is only that), `write` writes what a check passed (the API runs it as a job).
  */
 export class DirectoryImporter {
   constructor(
@@ -51,16 +65,26 @@ export class DirectoryImporter {
     private readonly events: EventStore,
   ) {}
 
+  /** Checks the file and, unless it is a dry run or refused, writes its rows (the CLI; the API runs `write` as a job). */
   async run(
     file: { bytes: Buffer; name: string },
     actor: Actor,
-    options: {
-      dryRun: boolean;
-      sheet?: DirectoryImportSheet;
-      mapping?: DirectoryImportOptions['mapping'];
-      today: string;
-    },
+    options: DirectoryImportRunOptions,
   ): Promise<DirectoryImportOutcome> {
+    const checked = await this.check(file, actor, options);
+    return checked.outcome.refusal || options.dryRun ? checked.outcome : this.write(checked, actor);
+  }
+
+  /**
+   * Reads the file and checks every row against the directory; writes nothing. Throws UnreadableFile for a file that is
+   * not a directory table (or has more than MAX_DIRECTORY_IMPORT_ROWS rows); a file with row errors, one already
+   * imported or an actor who may not import comes back with its refusal.
+   */
+  async check(
+    file: { bytes: Buffer; name: string },
+    actor: Actor,
+    options: DirectoryImportRunOptions,
+  ): Promise<CheckedDirectoryImport> {
     const fileSha256 = sha256Of(file.bytes);
     const tables = this.tablesOf(await readTables(file.bytes, file.name), options.sheet);
     const rowCount = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
@@ -77,40 +101,64 @@ export class DirectoryImporter {
     );
     const previous = plan.rows[0] ? await this.previousImport(fileSha256, plan.rows[0]) : undefined;
     const decision = decideDirectoryImport(plan, previous ? { alreadyImported: previous } : {}, actor);
-    const base = {
+    const outcome: DirectoryImportOutcome = {
       fileSha256,
       fileName: file.name,
       dryRun: options.dryRun,
       sheets: tables.map((t) => ({ name: t.name, sheet: t.sheet })),
       rows: plan.rows.map(({ sheet, row, key, action }) => ({ sheet, row, key, action })),
       errors: plan.errors,
+      imported: 0,
     };
     if (!decision.ok)
       return {
-        ...base,
-        imported: 0,
-        refusal: { code: decision.rejection.code, rule: decision.rejection.rule, message: decision.rejection.message },
+        outcome: {
+          ...outcome,
+          refusal: {
+            code: decision.rejection.code,
+            rule: decision.rejection.rule,
+            message: decision.rejection.message,
+          },
+        },
+        writes: [],
       };
-    if (options.dryRun) return { ...base, imported: 0 };
+    return { outcome, writes: decision.value };
+  }
+
+  /**
+   * Writes a checked file's rows: one event per row in its entity's stream, ALL in one transaction (the whole file or
+   * nothing: a process that dies midway leaves no row written). A row whose event (its request id: file and row) is
+   * already in its stream is skipped, so running the same rows again writes each once. `onProgress` hears the rows
+   * done so far (inside the transaction; nothing is visible to readers before the commit).
+   */
+  async write(
+    checked: CheckedDirectoryImport,
+    actor: Actor,
+    onProgress?: (done: number, total: number) => Promise<void>,
+  ): Promise<DirectoryImportOutcome> {
+    const { outcome, writes } = checked;
+    if (outcome.refusal) throw new Error('a refused directory import is not written');
     const occurredAt = new Date().toISOString();
+    let imported = 0;
     await this.dataSource.transaction(async (m) => {
-      for (const r of decision.value) {
+      for (const [i, r] of writes.entries()) {
         const streamId = streamOf(r);
-        const [{ n }] = (await m.query(
-          `SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_event WHERE stream_id = $1`,
-          [streamId],
-        )) as { n: number }[];
-        await this.events.append(
-          envelopeEvents(streamId, n, [r.event], {
-            actor,
-            occurredAt,
-            requestId: directoryImportRequestId(fileSha256, r),
-          }),
-          m,
-        );
+        const requestId = directoryImportRequestId(outcome.fileSha256, r);
+        const [{ n, written }] = (await m.query(
+          `SELECT COALESCE(max(seq), 0)::int AS n, COALESCE(bool_or(request_id = $2), false) AS written FROM dossier_event WHERE stream_id = $1`,
+          [streamId, requestId],
+        )) as { n: number; written: boolean }[];
+        if (!written) {
+          const appended = await this.events.append(
+            envelopeEvents(streamId, n, [r.event], { actor, occurredAt, requestId }),
+            m,
+          );
+          if (!appended.duplicate) imported++;
+        }
+        await onProgress?.(i + 1, writes.length);
       }
     });
-    return { ...base, imported: decision.value.length };
+    return { ...outcome, imported };
   }
 
   /** The tables to read: the one `sheet` names (a CSV), or every worksheet recognised as units or users. */

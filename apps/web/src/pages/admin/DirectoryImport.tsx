@@ -1,14 +1,18 @@
-import { useState } from 'react';
-import { Alert, Button, Collapse, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Collapse, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { upload, type DirectoryImportReport } from '../../api/admin';
+import { api, ApiError, unwrap } from '../../api/client';
+import { upload, type AdminJob, type DirectoryImportReport, type DirectoryImportStarted } from '../../api/admin';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { refusalMessage } from '../../i18n/rules';
 
 type RowError = Omit<DirectoryImportReport['errors'][number], 'sheet'> & { sheet: string };
 type Row = DirectoryImportReport['rows'][number];
+
+/** A DIRECTORY_IMPORT job's result: the import's report (the job's schema leaves its result open). */
+const isImportReport = (r: unknown): r is DirectoryImportReport =>
+  !!r && typeof r === 'object' && 'imported' in r && 'rows' in r && Array.isArray(r.rows);
 
 /** The row errors of a report, or of a refused real import (its details), in the reader's language. */
 export function RowErrors({ errors }: { errors: readonly RowError[] }) {
@@ -43,7 +47,9 @@ export function RowErrors({ errors }: { errors: readonly RowError[] }) {
 
 /**
  * Bulk import of units and users: a dry run lists every row error (nothing is written); the import is offered once a
- * dry run of the same file found none, and writes one change per row to each unit's and user's history.
+ * dry run of the same file found none. The import runs as an admin job (202): its status is polled until it ends,
+ * showing rows written / total, then the rows imported (one change per row in each unit's and user's history) or why
+ * nothing was.
  */
 export function DirectoryImport() {
   const { t } = useTranslation();
@@ -51,19 +57,33 @@ export function DirectoryImport() {
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState<'' | 'units' | 'users'>('');
   const [checked, setChecked] = useState<{ file: File; report: DirectoryImportReport } | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const run = useMutation({
     mutationFn: (dryRun: boolean) =>
-      upload<DirectoryImportReport>('/api/admin/directory-imports', {
+      upload<DirectoryImportReport | DirectoryImportStarted>('/api/admin/directory-imports', {
         file: file as File,
         dryRun: String(dryRun),
         ...(sheet ? { sheet } : {}),
       }),
-    onSuccess: async (report) => {
-      if (report.dryRun) setChecked({ file: file as File, report });
-      else await queryClient.invalidateQueries({ queryKey: ['admin'] });
+    onSuccess: (answer) => {
+      if ('jobId' in answer) setJobId(answer.jobId);
+      else setChecked({ file: file as File, report: answer });
     },
   });
-  const report = run.data;
+  const job = useQuery({
+    queryKey: ['admin', 'directory-import-job', jobId],
+    enabled: !!jobId,
+    queryFn: () =>
+      unwrap(api.GET('/api/admin/jobs/{id}', { params: { path: { id: jobId ?? '' } } })) as Promise<AdminJob>,
+    refetchInterval: (q) => (!q.state.data || (q.state.data.status === 'RUNNING' && !q.state.data.stale) ? 500 : false),
+  });
+  const ended = job.data && (job.data.status !== 'RUNNING' || job.data.stale) ? job.data : undefined;
+  // The lists of units and users show the imported rows once the job has written them.
+  useEffect(() => {
+    if (ended?.status === 'SUCCEEDED') void queryClient.invalidateQueries({ queryKey: ['admin'] });
+  }, [ended?.status, queryClient]);
+  const report = run.data && !('jobId' in run.data) ? run.data : undefined;
+  const imported = ended?.status === 'SUCCEEDED' && isImportReport(ended.result) ? ended.result : undefined;
   const refusedErrors =
     run.error instanceof ApiError
       ? ((run.error.body.details as { errors?: RowError[] } | undefined)?.errors ?? [])
@@ -97,6 +117,7 @@ export function DirectoryImport() {
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               run.reset();
+              setJobId(null);
             }}
           />
         </Space>
@@ -124,15 +145,15 @@ export function DirectoryImport() {
         </Button>
         <Button
           type="primary"
-          disabled={!clean}
-          loading={run.isPending && !run.variables}
+          disabled={!clean || (!!job.data && ended?.status !== 'FAILED')}
+          loading={(run.isPending && !run.variables) || (!!job.data && !ended)}
           onClick={() => run.mutate(false)}
           data-testid="directory-import"
         >
           {t('admin.import.run')}
         </Button>
       </Space>
-      <ApiErrorAlert error={run.error} />
+      <ApiErrorAlert error={run.error ?? job.error} />
       {refusedErrors.length ? <RowErrors errors={refusedErrors} /> : null}
       {report?.dryRun ? (
         <>
@@ -150,16 +171,49 @@ export function DirectoryImport() {
           )}
         </>
       ) : null}
-      {report && !report.dryRun ? (
+      {job.data ? <ImportJob job={job.data} /> : null}
+      {imported ? (
         <>
           <Alert
             data-testid="import-done"
             type="success"
             showIcon
-            title={t('admin.import.imported', { count: report.imported })}
+            title={t('admin.import.imported', { count: imported.imported })}
           />
-          <ImportRows title={t('admin.import.importedTitle')} rows={report.rows} />
+          {imported.errors.length ? <RowErrors errors={imported.errors} /> : null}
+          <ImportRows title={t('admin.import.importedTitle')} rows={imported.rows} />
         </>
+      ) : null}
+    </Space>
+  );
+}
+
+/** The import's job as its status endpoint tells it: rows written so far of the file's rows, then how it ended. */
+function ImportJob({ job }: { job: AdminJob }) {
+  const { t } = useTranslation();
+  const status = job.stale ? 'FAILED' : (job.status as 'RUNNING' | 'SUCCEEDED' | 'FAILED');
+  const total = job.total ?? 0;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="directory-job" data-status={status}>
+      {status === 'RUNNING' ? <Typography.Text type="secondary">{t('admin.import.job')}</Typography.Text> : null}
+      <Space>
+        <Tag color={status === 'FAILED' ? 'red' : status === 'RUNNING' ? 'blue' : 'green'}>
+          {t(`admin.import.jobStatus.${status}`)}
+        </Tag>
+        <span data-testid="directory-job-progress">{t('admin.import.jobProgress', { done: job.done, total })}</span>
+      </Space>
+      <Progress
+        percent={total ? Math.round((100 * job.done) / total) : 0}
+        status={status === 'FAILED' ? 'exception' : status === 'RUNNING' ? 'active' : 'success'}
+        aria-label={t('admin.import.jobProgress', { done: job.done, total })}
+      />
+      {status === 'FAILED' ? (
+        <Alert
+          type="error"
+          showIcon
+          title={job.stale ? t('admin.import.jobStale') : t('admin.import.jobFailed')}
+          description={job.stale ? undefined : (job.error ?? undefined)}
+        />
       ) : null}
     </Space>
   );
