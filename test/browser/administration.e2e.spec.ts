@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { http, tokenFor, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, choose, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -19,28 +19,6 @@ browserSuite(
   (s) => ({ sys, cast } = s),
   (p) => (page = p),
 );
-
-/**
- * Opens the select whose input has this id, types into it when it searches, picks the option with this text, and waits
- * until the select shows it. On a loaded machine a click can land while the dropdown is still opening and pick nothing:
- * then the dropdown is closed and the pick done again (at most three times).
- */
-async function pick(id: string, option: string, typed?: string): Promise<void> {
-  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) });
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(`#${id}`).click();
-    if (typed) await page.locator(`#${id}`).fill(typed);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    try {
-      await select.filter({ hasText: option }).waitFor({ timeout: 5_000 });
-      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 5_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 test('an administrator creates a unit and a user, dry-runs a CSV with a row error, imports the fixed file, and the imported user signs in', async () => {
   const tag = randomUUID().slice(0, 8);
@@ -60,8 +38,8 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   await page.locator('[data-testid="unit-create"]').click();
   await page.locator('#unit_code').fill(unitCode);
   await page.locator('#unit_name').fill(`Sở Nội vụ ${tag}`);
-  await pick('unit_kind', 'Sở, ban, ngành');
-  await pick('unit_parentCode', `(${cast.provinceUnitCode})`, cast.provinceUnitCode);
+  await choose(page, '#unit_kind', 'Sở, ban, ngành');
+  await choose(page, '#unit_parentCode', `(${cast.provinceUnitCode})`, { typed: cast.provinceUnitCode });
   await page.locator('[data-testid="unit-save"]').click();
   await page.locator('[data-testid="units"] tr', { hasText: unitCode }).filter({ hasText: 'Sở, ban, ngành' }).waitFor();
   await screenshot(page, 'a1-admin-units');
@@ -73,8 +51,8 @@ test('an administrator creates a unit and a user, dry-runs a CSV with a row erro
   await page.locator('[data-testid="user-create"]').click();
   await page.locator('#user_username').fill(`cb.${tag}`);
   await page.locator('#user_fullName').fill('Trần Thị Bích');
-  await pick('user_role', 'Cán bộ TĐKT đơn vị');
-  await pick('user_unitCode', `(${unitCode})`, unitCode);
+  await choose(page, '#user_role', 'Cán bộ TĐKT đơn vị');
+  await choose(page, '#user_unitCode', `(${unitCode})`, { typed: unitCode });
   await page.locator('[data-testid="user-save"]').click();
   await page
     .locator('[data-testid="users"] tr', { hasText: `cb.${tag}` })
@@ -155,7 +133,7 @@ test('an administrator opens a term of the provincial council and seats a member
   });
   await signIn(page, `qt2.${tag}`);
   await page.goto('/admin?tab=councils');
-  await pick('council-unit-select', `(${cast.provinceUnitCode})`, cast.provinceUnitCode);
+  await choose(page, '#council-unit-select', `(${cast.provinceUnitCode})`, { typed: cast.provinceUnitCode });
   await page.locator('#term_name').fill(`Nhiệm kỳ ${year}–${year + 5}`);
   for (const [id, day] of [
     ['term_from', `01/01/${year}`],
@@ -169,8 +147,8 @@ test('an administrator opens a term of the provincial council and seats a member
   const term = page.locator('[data-testid="council-term"]', { hasText: `Nhiệm kỳ ${year}–${year + 5}` });
   await term.waitFor();
   await term.locator('[data-testid="seat-add"]').click();
-  await pick('seat_userId', cast.users.member1.username, cast.users.member1.username);
-  await pick('seat_councilRole', 'Ủy viên thường trực');
+  await choose(page, '#seat_userId', cast.users.member1.username, { typed: cast.users.member1.username });
+  await choose(page, '#seat_councilRole', 'Ủy viên thường trực');
   await page.locator('[data-testid="seat-save"]').click();
   await term.locator('tr', { hasText: cast.users.member1.id }).filter({ hasText: 'Ủy viên thường trực' }).waitFor();
   await screenshot(page, 'a4-admin-council-term');
