@@ -5,6 +5,7 @@ import {
   ruleSetByVersion,
   vietnamDate,
   type DossierEvent,
+  type DeadlineKind,
   type DossierStatus,
   type Route,
   type StoredEnvelope,
@@ -37,7 +38,7 @@ export interface DossierRow {
   decided_on: string | null;
   reason: string | null;
   deadline: string | null;
-  deadline_kind: string | null;
+  deadline_kind: DeadlineKind | null;
   overdue: boolean;
   paused_remaining_wd: number | null;
   council_session_id: string | null;
