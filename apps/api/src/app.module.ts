@@ -27,6 +27,7 @@ import { ActorLogContextInterceptor } from './platform/observability';
 import { PlatformModule } from './platform/platform.module';
 import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
+import { RoundsService } from './rounds/rounds.service';
 import { EmulationBlocksController } from './emulation/emulation-blocks.controller';
 import { BlockYearsController } from './emulation/block-years.controller';
 import { EmulationService } from './emulation/emulation.service';
@@ -114,6 +115,7 @@ import { DataSource } from 'typeorm';
       useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined),
     },
     CouncilService,
+    RoundsService,
     LocalIssuer,
     DossierCommandsService,
     DossierActionsService,
