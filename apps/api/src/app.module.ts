@@ -57,8 +57,6 @@ import { SessionDocumentsController } from './documents/session-documents.contro
 import { DocumentsService } from './documents/documents.service';
 import { PdfRenderer } from './documents/pdf-renderer.service';
 import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
-import { DecisionRegister, EventStore } from '@tdkt/persistence';
-import { DataSource } from 'typeorm';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule, AttachmentsModule, HealthModule],
@@ -104,11 +102,6 @@ import { DataSource } from 'typeorm';
     DocumentsService,
     PdfRenderer,
     ...DOCUMENT_PROVIDERS,
-    {
-      provide: DecisionRegister,
-      inject: [DataSource, EventStore],
-      useFactory: (ds: DataSource, events: EventStore) => new DecisionRegister(ds, events),
-    },
     {
       provide: LOCAL_ISSUER_KEY,
       inject: [CONFIG],
