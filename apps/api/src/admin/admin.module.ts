@@ -8,6 +8,7 @@ import { AdminJobsController } from './admin-jobs.controller';
 import { AdminJobsService } from './admin-jobs.service';
 import { AwardImportController } from './award-import.controller';
 import { AwardImportService } from './award-import.service';
+import { DirectoryAdminService } from './directory-admin.service';
 import { CouncilTermsController } from './council-terms.controller';
 import { DirectoryImportController } from './directory-import.controller';
 import { DirectoryUnitsController } from './directory-units.controller';
@@ -33,6 +34,7 @@ import { DirectoryUsersController } from './directory-users.controller';
     },
     AwardImportService,
     AdminJobsService,
+    DirectoryAdminService,
   ],
   exports: [AwardImportService],
 })
