@@ -13,6 +13,14 @@ export default tseslint.config(
     },
   },
   {
+    // The domain is pure: it imports only itself (relative paths), never NestJS, TypeORM, pg, Temporal, Node modules
+    // or another workspace package. test/architecture/import-cycles.unit.spec.ts checks the same, and no cycles.
+    files: ['libs/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^[^.]', message: 'libs/domain imports only its own modules (relative paths)' }] }],
+    },
+  },
+  {
     // Workflow code is deterministic: no Node modules, clocks or randomness outside Temporal's APIs.
     files: ['workflows/src/**/*.ts'],
     ignores: ['workflows/src/**/*.spec.ts'],

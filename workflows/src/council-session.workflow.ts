@@ -55,10 +55,12 @@ export async function councilSessionWorkflow(input: { sessionId: string }): Prom
     state = evolveSessionAll(state, decision.value);
   };
 
+  // decide() runs in the validator and once in apply(); closing checks once more before it counts the box (an
+  // activity), and apply() decides with the counted ballots, as a signature decides with its allocated number.
   const execute = async (req: SessionCommandRequest): Promise<SessionState> => {
-    const check = decideSession(state, forValidation(req.command), ctxOf(req));
-    if (!check.ok) throw failure(check.rejection);
     if (req.command.type === 'CloseSession') {
+      const check = decideSession(state, forValidation(req.command), ctxOf(req));
+      if (!check.ok) throw failure(check.rejection);
       const secretBallots = await acts.countSecretBallots(state.sessionId);
       await apply(req, { type: 'CloseSession', data: { secretBallots } });
       await acts.sealBallotBox(state.sessionId);

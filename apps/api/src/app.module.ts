@@ -27,6 +27,7 @@ import { ActorLogContextInterceptor } from './platform/observability';
 import { PlatformModule } from './platform/platform.module';
 import { ReportsController } from './reports/reports.controller';
 import { RoundsController } from './rounds/rounds.controller';
+import { RoundsService } from './rounds/rounds.service';
 import { EmulationBlocksController } from './emulation/emulation-blocks.controller';
 import { BlockYearsController } from './emulation/block-years.controller';
 import { EmulationService } from './emulation/emulation.service';
@@ -56,8 +57,6 @@ import { SessionDocumentsController } from './documents/session-documents.contro
 import { DocumentsService } from './documents/documents.service';
 import { PdfRenderer } from './documents/pdf-renderer.service';
 import { DOCUMENT_PROVIDERS } from './documents/documents.providers';
-import { DecisionRegister, EventStore } from '@tdkt/persistence';
-import { DataSource } from 'typeorm';
 
 @Module({
   imports: [PlatformModule, RateLimitModule, AdminModule, AttachmentsModule, HealthModule],
@@ -104,16 +103,12 @@ import { DataSource } from 'typeorm';
     PdfRenderer,
     ...DOCUMENT_PROVIDERS,
     {
-      provide: DecisionRegister,
-      inject: [DataSource, EventStore],
-      useFactory: (ds: DataSource, events: EventStore) => new DecisionRegister(ds, events),
-    },
-    {
       provide: LOCAL_ISSUER_KEY,
       inject: [CONFIG],
       useFactory: (c: AppConfig) => localIssuerKey(c.auth.mode === 'local' ? c.auth.keyFile : undefined),
     },
     CouncilService,
+    RoundsService,
     LocalIssuer,
     DossierCommandsService,
     DossierActionsService,

@@ -23,11 +23,10 @@ export * from './reconcile/reconcile';
 
 /**
  * Injection tokens. The rule: a class is its own token (TypeORM's DataSource, Temporal's Client, every repository and
- * query class), injected by its type with no decorator; a plain value (the configuration object, the payload codec,
- * the worker's activities, a key) has a symbol token here and is injected with `@Inject(TOKEN)`.
+ * query class), injected by its type with no decorator; a plain value (the configuration object, the worker's
+ * activities, a key) has a symbol token and is injected with `@Inject(TOKEN)`.
  */
 export const CONFIG = Symbol('CONFIG');
-export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 
 /** The three shared providers (CONFIG, DataSource, Client); `applicationName` shows in pg_stat_activity. */
 export function platformProviders(applicationName: string): Provider[] {

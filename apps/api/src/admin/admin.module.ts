@@ -1,13 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '@tdkt/config';
-import { AwardImporter, DirectoryAdmin, DirectoryImporter, EventStore } from '@tdkt/persistence';
+import { AwardImporter, EventStore } from '@tdkt/persistence';
 import { CONFIG } from '../platform/tokens';
 import { DataSource } from 'typeorm';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminJobsService } from './admin-jobs.service';
 import { AwardImportController } from './award-import.controller';
 import { AwardImportService } from './award-import.service';
+import { DirectoryAdminService } from './directory-admin.service';
 import { CouncilTermsController } from './council-terms.controller';
 import { DirectoryImportController } from './directory-import.controller';
 import { DirectoryUnitsController } from './directory-units.controller';
@@ -24,16 +25,6 @@ import { DirectoryUsersController } from './directory-users.controller';
     AdminJobsController,
   ],
   providers: [
-    {
-      provide: DirectoryAdmin,
-      inject: [DataSource, EventStore],
-      useFactory: (ds: DataSource, events: EventStore) => new DirectoryAdmin(ds, events),
-    },
-    {
-      provide: DirectoryImporter,
-      inject: [DataSource, EventStore],
-      useFactory: (ds: DataSource, events: EventStore) => new DirectoryImporter(ds, events),
-    },
     // Citizen ids are hashed with the API's key as they are read (the same keyed hash the award lookup uses).
     {
       provide: AwardImporter,
@@ -43,6 +34,7 @@ import { DirectoryUsersController } from './directory-users.controller';
     },
     AwardImportService,
     AdminJobsService,
+    DirectoryAdminService,
   ],
   exports: [AwardImportService],
 })

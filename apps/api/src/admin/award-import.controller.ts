@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AWARD_IMPORT_FIELDS, type Actor, type AwardImportField, Refused } from '@tdkt/domain';
 import type { AwardImportJob } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
@@ -13,12 +13,7 @@ import {
   SpreadsheetUpload,
   type UploadedSpreadsheet,
 } from './spreadsheet-upload';
-
-export class AwardImportStartedDto {
-  @ApiProperty() jobId!: string;
-  @ApiProperty({ example: 'RUNNING' }) status!: string;
-  @ApiProperty({ example: '/api/admin/award-imports/…' }) statusUrl!: string;
-}
+import { AwardImportStartedDto } from './award-import.dto';
 
 /** The optional header map: a JSON object from import fields to the file's column titles. */
 function mappingOf(text: unknown): Partial<Record<AwardImportField, string>> | undefined {

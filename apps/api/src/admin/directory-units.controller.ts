@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { decideRecordUnit, type Actor, type UnitKind, Refused } from '@tdkt/domain';
-import { DirectoryAdmin, unitStreamId, type DirectoryHistoryEntry, type UnitRow } from '@tdkt/persistence';
+import type { Actor } from '@tdkt/domain';
+import { DirectoryAdmin, type DirectoryHistoryEntry, type UnitRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { OperationIdsOf } from '../platform/openapi';
 import { DirectoryHistoryEntryDto, RecordUnitDto, UnitDto } from './admin.dto';
-import { applyDirectoryDecision } from './directory-decision';
+import { DirectoryAdminService } from './directory-admin.service';
 
 /**
  * Administration of the directory's units (ADMINISTRATOR): each change is an event of the unit's directory stream
@@ -17,7 +17,10 @@ import { applyDirectoryDecision } from './directory-decision';
 @OperationIdsOf('DirectoryAdminController')
 @Controller('admin/units')
 export class DirectoryUnitsController {
-  constructor(private readonly admin: DirectoryAdmin) {}
+  constructor(
+    private readonly admin: DirectoryAdmin,
+    private readonly directory: DirectoryAdminService,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'provinceCode', required: false })
@@ -28,28 +31,8 @@ export class DirectoryUnitsController {
 
   @Post()
   @ApiCreatedResponse({ type: UnitDto })
-  async recordUnit(@CurrentActor() actor: Actor, @Body() dto: RecordUnitDto): Promise<UnitRow> {
-    const parent = dto.parentCode ? await this.admin.unit(dto.parentCode) : undefined;
-    const unit = {
-      code: dto.code,
-      name: dto.name,
-      kind: dto.kind as UnitKind,
-      parentCode: dto.parentCode ?? null,
-      provinceCode: dto.provinceCode,
-      validFrom: dto.validFrom,
-      validTo: dto.validTo ?? null,
-    };
-    await applyDirectoryDecision(
-      this.admin,
-      unitStreamId(unit.code.trim()),
-      decideRecordUnit(
-        unit,
-        parent ? { parent: { code: parent.code, provinceCode: parent.provinceCode, validTo: parent.validTo } } : {},
-        actor,
-      ),
-      actor,
-    );
-    return (await this.admin.unit(unit.code.trim()))!;
+  recordUnit(@CurrentActor() actor: Actor, @Body() dto: RecordUnitDto): Promise<UnitRow> {
+    return this.directory.recordUnit(actor, dto);
   }
 
   @Get(':id/history')
@@ -57,8 +40,7 @@ export class DirectoryUnitsController {
     type: [DirectoryHistoryEntryDto],
     description: 'Every recorded version of the unit: who changed it and when',
   })
-  async unitHistory(@Param('id') code: string): Promise<DirectoryHistoryEntry[]> {
-    if (!(await this.admin.unit(code))) throw Refused.notFound(`Unit ${code} not found`);
-    return this.admin.history(unitStreamId(code));
+  unitHistory(@Param('id') code: string): Promise<DirectoryHistoryEntry[]> {
+    return this.directory.unitHistory(code);
   }
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { decideDeactivateUser, decideRecordUser, type Actor, type Role, Refused } from '@tdkt/domain';
-import { DirectoryAdmin, userStreamId, type DirectoryHistoryEntry, type UserRow } from '@tdkt/persistence';
+import type { Actor } from '@tdkt/domain';
+import { DirectoryAdmin, type DirectoryHistoryEntry, type UserRow } from '@tdkt/persistence';
 import { CurrentActor, Roles } from '../auth/auth.guard';
 import { OperationIdsOf } from '../platform/openapi';
 import { DeactivateUserDto, DirectoryHistoryEntryDto, RecordUserDto, UserDto, UserIdParam } from './admin.dto';
-import { applyDirectoryDecision, today } from './directory-decision';
+import { DirectoryAdminService } from './directory-admin.service';
 
 /**
  * Administration of the directory's people (ADMINISTRATOR): recorded, changed and deactivated (never deleted), each
@@ -17,7 +17,10 @@ import { applyDirectoryDecision, today } from './directory-decision';
 @OperationIdsOf('DirectoryAdminController')
 @Controller('admin/users')
 export class DirectoryUsersController {
-  constructor(private readonly admin: DirectoryAdmin) {}
+  constructor(
+    private readonly admin: DirectoryAdmin,
+    private readonly directory: DirectoryAdminService,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'unitCode', required: false })
@@ -31,27 +34,8 @@ export class DirectoryUsersController {
     type: UserDto,
     description: 'A new user, or a changed role, unit or validity of an existing one',
   })
-  async recordUser(@CurrentActor() actor: Actor, @Body() dto: RecordUserDto): Promise<UserRow> {
-    const unit = dto.unitCode ? await this.admin.unit(dto.unitCode) : undefined;
-    const current = await this.admin.user(dto.userId);
-    const clash = await this.admin.clash(dto.userId, dto.username, dto.oidcSub ?? null);
-    const user = {
-      userId: dto.userId,
-      username: dto.username,
-      fullName: dto.fullName,
-      role: dto.role as Role,
-      unitCode: dto.unitCode ?? null,
-      oidcSub: dto.oidcSub ?? null,
-      validFrom: dto.validFrom,
-      validTo: dto.validTo ?? null,
-    };
-    const facts = {
-      ...(unit ? { unit: { code: unit.code, validTo: unit.validTo } } : {}),
-      ...(current ? { current: { active: current.active, username: current.username } } : {}),
-      ...(clash ? { clash } : {}),
-    };
-    await applyDirectoryDecision(this.admin, userStreamId(dto.userId), decideRecordUser(user, facts, actor), actor);
-    return (await this.admin.user(dto.userId))!;
+  recordUser(@CurrentActor() actor: Actor, @Body() dto: RecordUserDto): Promise<UserRow> {
+    return this.directory.recordUser(actor, dto);
   }
 
   @Post(':id/deactivation')
@@ -60,21 +44,12 @@ export class DirectoryUsersController {
     type: UserDto,
     description: 'The user, deactivated (never deleted); their tokens are refused from now on',
   })
-  async deactivate(
+  deactivate(
     @CurrentActor() actor: Actor,
     @Param() { id }: UserIdParam,
     @Body() dto: DeactivateUserDto,
   ): Promise<UserRow> {
-    const current = await this.admin.user(id);
-    if (!current) throw Refused.notFound(`User ${id} not found`);
-    const facts = { exists: true, active: current.active, openSeats: await this.admin.openSeats(id) };
-    await applyDirectoryDecision(
-      this.admin,
-      userStreamId(id),
-      decideDeactivateUser(facts, { userId: id, on: dto.on ?? today(), reason: dto.reason }, actor),
-      actor,
-    );
-    return (await this.admin.user(id))!;
+    return this.directory.deactivateUser(actor, id, dto);
   }
 
   @Get(':id/history')
@@ -82,8 +57,7 @@ export class DirectoryUsersController {
     type: [DirectoryHistoryEntryDto],
     description: "Who changed this user's role, unit or validity, and when",
   })
-  async userHistory(@Param() { id }: UserIdParam): Promise<DirectoryHistoryEntry[]> {
-    if (!(await this.admin.user(id))) throw Refused.notFound(`User ${id} not found`);
-    return this.admin.history(userStreamId(id));
+  userHistory(@Param() { id }: UserIdParam): Promise<DirectoryHistoryEntry[]> {
+    return this.directory.userHistory(id);
   }
 }

@@ -181,9 +181,8 @@ export class AttachmentsService {
     const streamId = attachmentStreamId(dossierId);
     try {
       await this.dataSource.transaction(async (m) => {
-        // One upload at a time per dossier: the next seq and the current versions are read under this lock.
-        await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [streamId]);
-        const stream = await this.events.readStream(streamId, m);
+        // One upload at a time per dossier: the next seq and the current versions are read under the stream's lock.
+        const stream = await this.events.readStreamExclusively(streamId, m);
         const state = this.evolve(stream);
         const now = await this.dossiers.findById(dossierId);
         const decision = decideAttachFile(

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { FUND_SOURCES, type FundSource } from '@tdkt/domain';
+import { FUND_SOURCES, ROUTES, type FundSource } from '@tdkt/domain';
 
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -70,7 +70,7 @@ export class FundTotalsQuery {
 export class FundEntryDto {
   @ApiProperty() dossierId!: string;
   @ApiProperty() awardCode!: string;
-  @ApiProperty({ enum: ['GRASSROOTS', 'PROVINCIAL', 'STATE', 'UNKNOWN'] }) level!: string;
+  @ApiProperty({ enum: [...ROUTES, 'UNKNOWN'] }) level!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty() subjectKind!: string;
   @ApiProperty({ type: String, nullable: true }) ruleSetVersion!: string | null;

@@ -1,6 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Post, Query, Res, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { findAward, subjectKeyOf, type Actor, Refused } from '@tdkt/domain';
 import { AwardHistoryQueries, type AwardHistoryRow } from '@tdkt/persistence';
@@ -8,38 +7,7 @@ import { CurrentActor, Roles } from '../auth/auth.guard';
 import { DossierCommandsService } from '../dossiers/dossier-commands.service';
 import type { CsvColumn } from '../reports/csv';
 import { listDownload, listFormatOf, XLSX_CONTENT_TYPE } from '../reports/xlsx';
-
-export class AwardHistorySearchDto {
-  @ApiPropertyOptional({ description: 'Citizen id (12 digits); hashed on arrival, never stored or logged' })
-  @IsOptional()
-  @Matches(/^\d{12}$/, { message: 'citizenId must be 12 digits' })
-  citizenId?: string;
-
-  @ApiPropertyOptional({ example: 'Nguyễn Thị Lan' }) @IsOptional() @IsString() @Length(2, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) unitCode?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
-}
-
-export class AwardHistoryRowDto {
-  @ApiProperty() dossierId!: string;
-  @ApiProperty() subjectKind!: string;
-  @ApiProperty() fullName!: string;
-  @ApiProperty() unitCode!: string;
-  @ApiProperty() awardCode!: string;
-  @ApiProperty() year!: number;
-  @ApiProperty() decisionNumber!: string;
-  @ApiProperty() decidedOn!: string;
-}
-
-export class AwardHistoryFormatQuery {
-  @ApiPropertyOptional({
-    enum: ['json', 'csv', 'xlsx'],
-    description: `csv or xlsx (an Excel workbook, Vietnamese headers): the same rows as a download; also by Accept: text/csv or ${XLSX_CONTENT_TYPE}`,
-  })
-  @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'])
-  format?: 'json' | 'csv' | 'xlsx';
-}
+import { AwardHistorySearchDto, AwardHistoryRowDto, AwardHistoryFormatQuery } from './award-history.dto';
 
 const KIND_VI: Record<string, string> = { INDIVIDUAL: 'Cá nhân', COLLECTIVE: 'Tập thể', HOUSEHOLD: 'Hộ gia đình' };
 const COLUMNS: CsvColumn<AwardHistoryRow>[] = [

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AWARD_CODES, COMMENDATION_TYPES, DOSSIER_STATUSES, HOLDERS, STAGES, type Stage } from '@tdkt/domain';
+import {
+  AWARD_CODES,
+  COMMENDATION_TYPES,
+  DEADLINE_KINDS,
+  DOSSIER_STATUSES,
+  HOLDERS,
+  STAGES,
+  type Stage,
+} from '@tdkt/domain';
 import type { BoardSort } from '@tdkt/persistence';
 import { PageLimit } from '../dossiers/dossier.dto';
 
@@ -122,15 +130,7 @@ export class BoardRowDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    enum: [
-      'APPRAISAL',
-      'SUPPLEMENT',
-      'COUNCIL_VOTING',
-      'DECISION',
-      'PUBLIC_POSTING',
-      'CENTRAL_PUBLIC_CONSULTATION',
-      'COUNCIL_RETRY',
-    ],
+    enum: DEADLINE_KINDS,
   })
   deadlineKind!: string | null;
   @ApiProperty() overdue!: boolean;

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-const ATTENDANCE = ['PRESENT', 'ABSENT', 'WRITTEN_VOTE'];
+import {
+  ATTENDANCES,
+  BALLOTS,
+  RECUSAL_REASONS,
+  SESSION_STATUSES,
+  type Ballot,
+  type RecusalReason,
+  type SessionStatus,
+} from '@tdkt/domain';
 
 export class SessionMemberDto {
   @ApiProperty() userId!: string;
@@ -14,21 +21,20 @@ export class SessionAgendaItemDto {
   @ApiProperty({ example: 'BK_TINH' }) awardCode!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty() nomineeName!: string;
-  @ApiProperty({ enum: ['OPEN', 'SECRET'], description: 'Open vote or secret ballot, by the rule set' }) ballot!:
-    'OPEN' | 'SECRET';
+  @ApiProperty({ enum: BALLOTS, description: 'Open vote or secret ballot, by the rule set' }) ballot!: Ballot;
 }
 
 export class SessionRecusalDto {
   @ApiProperty() memberId!: string;
   @ApiProperty() dossierId!: string;
-  @ApiProperty({ enum: ['SAME_UNIT', 'DECLARED_CONFLICT'] }) reason!: 'SAME_UNIT' | 'DECLARED_CONFLICT';
+  @ApiProperty({ enum: RECUSAL_REASONS }) reason!: RecusalReason;
   @ApiPropertyOptional() detail?: string;
 }
 
 /** One agenda item's count at close (a secret item: totals only). */
 export class ItemTallyDto {
   @ApiProperty() dossierId!: string;
-  @ApiProperty({ enum: ['OPEN', 'SECRET'] }) ballot!: 'OPEN' | 'SECRET';
+  @ApiProperty({ enum: BALLOTS }) ballot!: Ballot;
   @ApiProperty() members!: number;
   @ApiProperty() present!: number;
   @ApiProperty() approvals!: number;
@@ -67,13 +73,13 @@ export class CouncilSessionViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() provinceCode!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['NEW', 'OPEN', 'CLOSED'] }) status!: 'NEW' | 'OPEN' | 'CLOSED';
+  @ApiProperty({ enum: SESSION_STATUSES }) status!: SessionStatus;
   @ApiProperty({ example: '2026-12-18' }) deadline!: string;
   @ApiProperty({ type: [SessionMemberDto] }) members!: SessionMemberDto[];
   @ApiProperty({ type: [SessionAgendaItemDto] }) agenda!: SessionAgendaItemDto[];
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'string', enum: ATTENDANCE },
+    additionalProperties: { type: 'string', enum: [...ATTENDANCES] },
     description: 'Member id → attendance',
   })
   attendance!: Record<string, 'PRESENT' | 'ABSENT' | 'WRITTEN_VOTE'>;

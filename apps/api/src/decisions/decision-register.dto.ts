@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { SUBJECT_KINDS } from '@tdkt/domain';
 import { LIST_FORMATS, XLSX_CONTENT_TYPE } from '../reports/xlsx';
 
 /** A series and year of the register, from the query string. */
@@ -74,7 +75,7 @@ export class RegisterDto {
 export class DecisionAwardeeDto {
   @ApiProperty() dossierId!: string;
   @ApiProperty() nomineeName!: string;
-  @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] }) nomineeKind!: string;
+  @ApiProperty({ enum: SUBJECT_KINDS }) nomineeKind!: string;
   @ApiProperty() awardCode!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty() unitName!: string;

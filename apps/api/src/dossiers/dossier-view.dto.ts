@@ -1,6 +1,6 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Role } from '@tdkt/domain';
+import { DEADLINE_KINDS, type Role } from '@tdkt/domain';
 import { Roles } from '../auth/auth.guard';
 import { IDEMPOTENCY } from '../platform/idempotency-key';
 
@@ -34,15 +34,7 @@ export class DossierViewDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    enum: [
-      'APPRAISAL',
-      'SUPPLEMENT',
-      'COUNCIL_VOTING',
-      'DECISION',
-      'PUBLIC_POSTING',
-      'CENTRAL_PUBLIC_CONSULTATION',
-      'COUNCIL_RETRY',
-    ],
+    enum: DEADLINE_KINDS,
   })
   deadlineKind!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Role that must act next' }) heldBy!: string | null;

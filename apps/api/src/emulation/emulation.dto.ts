@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PlausibleDate } from '../platform/validation';
-import { BALLOTS, FLAG_KINDS, type Ballot, type FlagKind } from '@tdkt/domain';
+import { BALLOTS, BLOCK_YEAR_PHASES, FLAG_KINDS, type Ballot, type FlagKind } from '@tdkt/domain';
 
 const UNIT_CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -284,17 +284,8 @@ export class BlockYearViewDto {
   @ApiProperty() blockId!: string;
   @ApiProperty() year!: number;
   @ApiProperty({
-    enum: [
-      'TEMPLATE_PENDING',
-      'TEMPLATE_ADOPTED',
-      'PLEDGING',
-      'IN_PROGRESS',
-      'SELF_ASSESSMENT',
-      'CROSS_REVIEW',
-      'RANKED',
-      'PROPOSED',
-      'CLOSED',
-    ],
+    // A block year is in the read model once it is opened: never NEW.
+    enum: BLOCK_YEAR_PHASES.filter((p) => p !== 'NEW'),
   })
   phase!: string;
   @ApiProperty() headUnit!: string;

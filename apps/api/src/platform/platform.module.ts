@@ -27,6 +27,10 @@ import {
   StatisticsQueries,
   eventStoreWithReadModels,
   DecisionNumbers,
+  DecisionRegister,
+  DirectoryAdmin,
+  DirectoryImporter,
+  IssuedDocumentFiles,
 } from '@tdkt/persistence';
 import type { AppConfig } from '@tdkt/config';
 import { closePlatform, platformProviders } from '@tdkt/platform';
@@ -55,7 +59,11 @@ const REPOSITORIES = [
   DecisionNumbers,
   AdminJobs,
   AwardImportJobs,
+  IssuedDocumentFiles,
 ] as const;
+
+/** Every write-side class that appends events outside a workflow (registers, directory, its import), registered once. */
+const WRITERS = [DecisionRegister, DirectoryAdmin, DirectoryImporter] as const;
 
 /** Configuration, the database and the Temporal client: built once, closed on shutdown. */
 @Global()
@@ -65,6 +73,11 @@ const REPOSITORIES = [
     ...REPOSITORIES.map((R) => ({ provide: R, inject: [DataSource], useFactory: (ds: DataSource) => new R(ds) })),
     // The event store is handed the inline read models it keeps current in each append's transaction.
     { provide: EventStore, inject: [DataSource], useFactory: eventStoreWithReadModels },
+    ...WRITERS.map((W) => ({
+      provide: W,
+      inject: [DataSource, EventStore],
+      useFactory: (ds: DataSource, events: EventStore) => new W(ds, events),
+    })),
     // The box's key is derived from the application secret, in memory only; the worker derives the same one to count.
     {
       provide: SecretBallotBox,
@@ -79,7 +92,7 @@ const REPOSITORIES = [
         new WorkflowGateway(client, { taskQueue: c.temporal.taskQueue, searchAttributes: c.temporal.searchAttributes }),
     },
   ],
-  exports: [CONFIG, DataSource, Client, EventStore, ...REPOSITORIES, SecretBallotBox, WorkflowGateway],
+  exports: [CONFIG, DataSource, Client, EventStore, ...REPOSITORIES, ...WRITERS, SecretBallotBox, WorkflowGateway],
 })
 export class PlatformModule implements OnApplicationShutdown {
   constructor(

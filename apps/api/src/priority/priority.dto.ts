@@ -5,6 +5,7 @@ import {
   AREA_CLASSES,
   GENDERS,
   OCCUPATION_GROUPS,
+  ROUTES,
   type AreaClass,
   type Gender,
   type OccupationGroup,
@@ -74,7 +75,7 @@ export class PrioritySharesDto {
 
 export class PriorityShareRowDto {
   @ApiProperty() year!: number;
-  @ApiProperty({ enum: ['GRASSROOTS', 'PROVINCIAL', 'STATE'] }) level!: string;
+  @ApiProperty({ enum: ROUTES }) level!: string;
   @ApiProperty() awards!: number;
   @ApiProperty() individuals!: number;
   @ApiProperty() recorded!: number;

@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AWARD_CODES, REGISTERED_SUBJECT_KINDS } from '@tdkt/domain';
+import { AWARD_CODES, REGISTERED_SUBJECT_KINDS, REGISTRATION_STATUSES } from '@tdkt/domain';
 
 export class RegistrationIdParam {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'id must be a UUID' }) id!: string;
@@ -71,7 +71,7 @@ export class RegistrationViewDto {
   @ApiProperty() unitCode!: string;
   @ApiProperty() provinceCode!: string;
   @ApiProperty() year!: number;
-  @ApiProperty({ enum: ['SUBMITTED', 'ACCEPTED', 'RETURNED'] }) status!: string;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) status!: string;
   @ApiProperty() deadline!: string;
   @ApiProperty({
     description: 'Subjects and the returns with their reasons, as the domain holds them',

@@ -1,37 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Payload } from '@temporalio/common';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import type { AppConfig } from '@tdkt/config';
 import { payloadCodec, PayloadDecryptionError, UnknownCodecKeyError, type AesGcmPayloadCodec } from '@tdkt/platform';
 import { Roles } from '../auth/auth.guard';
 import { CONFIG } from '../platform/tokens';
 import { Refused } from '@tdkt/domain';
-
-/** One payload in the remote codec protocol: metadata values and data in base64. */
-export class CodecPayloadDto {
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    example: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==' },
-  })
-  @IsOptional()
-  @IsObject()
-  metadata?: Record<string, string>;
-
-  @ApiPropertyOptional({ description: 'base64' }) @IsOptional() @IsBase64() data?: string;
-}
-
-export class CodecPayloadsDto {
-  @ApiProperty({ type: [CodecPayloadDto] })
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => CodecPayloadDto)
-  payloads!: CodecPayloadDto[];
-}
+import { CodecPayloadDto, CodecPayloadsDto } from './temporal-codec.dto';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

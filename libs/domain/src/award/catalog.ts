@@ -7,7 +7,8 @@ export const SUBJECT_KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type AwardLevel = 'STATE' | 'PROVINCIAL' | 'GRASSROOTS';
 /** GRASSROOTS: unit council → unit head. PROVINCIAL: unit → secretariat → council → chairman. STATE: adds posting and the centre. */
-export type Route = 'GRASSROOTS' | 'PROVINCIAL' | 'STATE';
+export const ROUTES = ['GRASSROOTS', 'PROVINCIAL', 'STATE'] as const;
+export type Route = (typeof ROUTES)[number];
 
 export interface AwardForm {
   code: string;

@@ -24,7 +24,8 @@ export interface AgendaItem {
 
 export const ATTENDANCES = ['PRESENT', 'ABSENT', 'WRITTEN_VOTE'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
-export type RecusalReason = 'SAME_UNIT' | 'DECLARED_CONFLICT';
+export const RECUSAL_REASONS = ['SAME_UNIT', 'DECLARED_CONFLICT'] as const;
+export type RecusalReason = (typeof RECUSAL_REASONS)[number];
 
 export interface ItemTally extends Tally {
   dossierId: string;
@@ -49,7 +50,8 @@ export interface BallotTotals {
 /** What the engine read from a secret item's box at close: its totals, or (histories before the sealed box) its ballots. */
 export type CountedBox = BallotTotals | SecretBallot[];
 
-export type SessionStatus = 'NEW' | 'OPEN' | 'CLOSED';
+export const SESSION_STATUSES = ['NEW', 'OPEN', 'CLOSED'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export interface SessionState {
   sessionId: string;

@@ -1,11 +1,13 @@
 import type { Actor } from '../shared/actor';
+import { envelopeEvents } from '../shared/envelope';
 import type { DossierEvent, EventEnvelope } from './events';
 import { evolve } from './evolve';
 import type { DossierState } from './types';
 
 /**
  * Wraps one command's events for storage (seq, actor, time, bound rule set, request id) and returns the state after
- * them. The workflow and every tool that writes events use this, so stored events have one shape.
+ * them. The workflow and every tool that writes events use this, so stored events have one shape: each envelope is
+ * built by the one builder (`envelopeEvents`), with the rule set bound as of that event (a submission binds it).
  */
 export function envelop(
   state: DossierState,
@@ -13,20 +15,9 @@ export function envelop(
   meta: { actor: Actor; occurredAt: string; requestId: string },
 ): { envelopes: EventEnvelope[]; next: DossierState } {
   let next = state;
-  const envelopes = events.map((event): EventEnvelope => {
+  const envelopes = events.flatMap((event): EventEnvelope[] => {
     next = evolve(next, event);
-    return {
-      streamId: state.dossierId,
-      seq: next.seq,
-      type: event.type,
-      data: event.data,
-      actorId: meta.actor.userId,
-      actorRole: meta.actor.role,
-      ...(meta.actor.onBehalfOf ? { onBehalfOf: meta.actor.onBehalfOf } : {}),
-      occurredAt: meta.occurredAt,
-      ruleSetVersion: next.ruleSetVersion ?? null,
-      requestId: meta.requestId,
-    };
+    return envelopeEvents(state.dossierId, next.seq - 1, [event], { ...meta, ruleSetVersion: next.ruleSetVersion });
   });
   return { envelopes, next };
 }

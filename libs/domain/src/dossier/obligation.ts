@@ -78,6 +78,21 @@ export const STAGE_WD: Readonly<Partial<Record<DossierStatus, number>>> = {
   RECOVERY_PENDING: 30,
 };
 
+/**
+ * The legal clocks a dossier can have running, each the date its holder must act by: what the read model stores as a
+ * row's deadline kind.
+ */
+export const DEADLINE_KINDS = [
+  'APPRAISAL',
+  'SUPPLEMENT',
+  'COUNCIL_VOTING',
+  'DECISION',
+  'PUBLIC_POSTING',
+  'CENTRAL_PUBLIC_CONSULTATION',
+  'COUNCIL_RETRY',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
 export interface Obligation {
   holder: string;
   /** ISO date by which the holder must act. */
@@ -112,7 +127,7 @@ export function obligationOf(
   };
 }
 
-function runningClock(state: DossierState): { due: string; clock: string } | undefined {
+function runningClock(state: DossierState): { due: string; clock: DeadlineKind } | undefined {
   switch (state.status) {
     case 'APPRAISAL':
       return state.appraisal?.deadline ? { due: state.appraisal.deadline, clock: 'APPRAISAL' } : undefined;

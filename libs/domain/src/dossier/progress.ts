@@ -3,7 +3,7 @@
  * the coarse stage the board shows. The read models store these three values and the board and the task inbox filter
  * on them, so adding a route step means adding a row here; nothing in persistence re-derives them.
  */
-import type { Route } from '../award/catalog';
+import { ROUTES, type Route } from '../award/catalog';
 import type { Role } from '../shared/actor';
 import { DOSSIER_STATUSES, type DossierStatus } from './types';
 
@@ -90,8 +90,6 @@ const PROGRESS: Record<DossierStatus, (route: Route, overdue: boolean) => Progre
     at('REVOCATION', route === 'GRASSROOTS' ? 'UNIT_CLERK' : 'SECRETARIAT_OFFICER', 'RECOVER'),
   CLOSED: () => FINAL,
 };
-
-export const ROUTES: readonly Route[] = ['GRASSROOTS', 'PROVINCIAL', 'STATE'];
 
 /** Where a dossier in `status` stands on `route`; `overdue`: its appraisal clock has run out. */
 export function progressOf(status: DossierStatus, route: Route = 'PROVINCIAL', overdue = false): Progress {

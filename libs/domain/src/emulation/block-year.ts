@@ -32,17 +32,19 @@ import {
   type SelfAssessment,
 } from './scoring';
 
-export type BlockYearPhase =
-  | 'NEW'
-  | 'TEMPLATE_PENDING'
-  | 'TEMPLATE_ADOPTED'
-  | 'PLEDGING'
-  | 'IN_PROGRESS'
-  | 'SELF_ASSESSMENT'
-  | 'CROSS_REVIEW'
-  | 'RANKED'
-  | 'PROPOSED'
-  | 'CLOSED';
+export const BLOCK_YEAR_PHASES = [
+  'NEW',
+  'TEMPLATE_PENDING',
+  'TEMPLATE_ADOPTED',
+  'PLEDGING',
+  'IN_PROGRESS',
+  'SELF_ASSESSMENT',
+  'CROSS_REVIEW',
+  'RANKED',
+  'PROPOSED',
+  'CLOSED',
+] as const;
+export type BlockYearPhase = (typeof BLOCK_YEAR_PHASES)[number];
 
 /** Working days members have for their self-assessment once it opens [U]: the province's block regulation sets it. */
 export const DEFAULT_SELF_ASSESSMENT_WD = 10;

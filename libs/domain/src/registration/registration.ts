@@ -27,7 +27,8 @@ export interface RegisteredSubject {
   awardCode: string;
 }
 
-export type RegistrationStatus = 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
+export const REGISTRATION_STATUSES = ['SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 export type RegistrationEvent =
   | {

@@ -20,7 +20,8 @@ export interface Envelope<E extends { type: string; data: unknown }> {
 
 /**
  * Wraps one command's events for a stream whose last event is `afterSeq`: the one envelope builder for every stream
- * kind (sessions, block years, rounds, registers, directory, imports; dossiers through envelop(), which also evolves).
+ * kind (sessions, block years, rounds, registers, directory, imports; dossiers through envelop(), which also evolves
+ * and calls this for each event).
  */
 export function envelopeEvents<E extends { type: string; data: unknown }>(
   streamId: string,

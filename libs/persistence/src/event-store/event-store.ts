@@ -142,6 +142,16 @@ export class EventStore {
     });
   }
 
+  /**
+   * The stream, read by the one writer its transaction lets in: a transaction-level advisory lock keyed by the stream
+   * id (held until `m` commits) makes a second writer of the same stream wait, so a command decided outside a workflow
+   * (an attachment's upload) reads the next seq and the current state without racing another.
+   */
+  async readStreamExclusively(streamId: string, m: EntityManager): Promise<ChainedEvent[]> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [streamId]);
+    return this.readStream(streamId, m);
+  }
+
   async readStream(streamId: string, manager?: EntityManager): Promise<ChainedEvent[]> {
     const rows = (await (manager ?? this.dataSource.manager).query(
       `SELECT * FROM dossier_event WHERE stream_id = $1 ORDER BY seq`,

@@ -171,15 +171,21 @@ export class AwardFundQueries {
 
   /** Totals per decision year, and payments per payment year and source, within [fromYear, toYear]. */
   async totals(filter: { fromYear: number; toYear: number; provinceCode?: string }): Promise<FundTotals> {
-    const params: unknown[] = [filter.fromYear, filter.toYear];
-    const province = filter.provinceCode
-      ? `AND e.unit_code IN (SELECT code FROM org_unit WHERE province_code = $${params.push(filter.provinceCode)})`
-      : '';
+    const inProvince = (w: Where): Where =>
+      filter.provinceCode
+        ? w.add('e.unit_code IN (SELECT code FROM org_unit WHERE province_code = ?)', filter.provinceCode)
+        : w;
+    const decided = inProvince(
+      new Where().add('e.decided_on IS NOT NULL').add('e.year BETWEEN ? AND ?', filter.fromYear, filter.toYear),
+    );
+    const paid = inProvince(
+      new Where().add('extract(year FROM p.paid_on) BETWEEN ? AND ?', filter.fromYear, filter.toYear),
+    );
     const byYear = (await this.dataSource.query(
       `SELECT e.year, count(*)::int AS decisions, count(*) FILTER (WHERE e.due_vnd IS NULL)::int AS without_rate, COALESCE(sum(e.due_vnd), 0)::text AS due,
               COALESCE(sum(e.paid_vnd), 0)::text AS paid, count(e.revoked_on)::int AS revoked, COALESCE(sum(e.recovered_vnd), 0)::text AS recovered
-       FROM award_fund_entry e WHERE e.decided_on IS NOT NULL AND e.year BETWEEN $1 AND $2 ${province} GROUP BY e.year ORDER BY e.year`,
-      params,
+       FROM award_fund_entry e ${decided.sql} GROUP BY e.year ORDER BY e.year`,
+      decided.params,
     )) as {
       year: number;
       decisions: number;
@@ -192,8 +198,8 @@ export class AwardFundQueries {
     const bySource = (await this.dataSource.query(
       `SELECT extract(year FROM p.paid_on)::int AS year, p.source, count(*)::int AS payments, sum(p.amount_vnd)::text AS paid
        FROM award_fund_payment p JOIN award_fund_entry e ON e.dossier_id = p.dossier_id
-       WHERE extract(year FROM p.paid_on) BETWEEN $1 AND $2 ${province} GROUP BY 1, p.source ORDER BY 1, p.source`,
-      params,
+       ${paid.sql} GROUP BY 1, p.source ORDER BY 1, p.source`,
+      paid.params,
     )) as { year: number; source: FundSource; payments: number; paid: string }[];
     return {
       byYear: byYear.map((r) => ({

@@ -1,10 +1,14 @@
 import {
+  COUNCIL_REJECTED_REASON,
+  STANDING_REVIEW_REJECTED_REASON,
   deadlineAfter,
   progressOf,
   routeOf,
   ruleSetByVersion,
+  statusAfter,
   vietnamDate,
   type DossierEvent,
+  type DeadlineKind,
   type DossierStatus,
   type Route,
   type StoredEnvelope,
@@ -37,7 +41,7 @@ export interface DossierRow {
   decided_on: string | null;
   reason: string | null;
   deadline: string | null;
-  deadline_kind: string | null;
+  deadline_kind: DeadlineKind | null;
   overdue: boolean;
   paused_remaining_wd: number | null;
   council_session_id: string | null;
@@ -83,8 +87,8 @@ const COLUMNS: readonly (keyof DossierRow)[] = [
   'last_seq',
 ];
 
-type Changes = Partial<DossierRow>;
-const to = (status: DossierStatus, c: Changes = {}): Changes => ({ status, ...c });
+/** What an event changes in a row besides its status, which the domain's status machine gives (`statusAfter`). */
+type Changes = Partial<Omit<DossierRow, 'status'>>;
 const NO_DEADLINE: Changes = { deadline: null, deadline_kind: null };
 
 /** The holder, task and stage of a row, from the domain's progress table. */
@@ -93,40 +97,49 @@ function withProgress(row: DossierRow): DossierRow {
   return { ...row, held_by: holder, task_kind: task, stage };
 }
 
-/** What one event changes in its dossier's row (who holds it follows from the status: see `withProgress`). */
+/**
+ * Where a council vote without quorum sent a dossier back, for the events recorded before they said so (`returnedTo`):
+ * the route's usual council step, as far as the row knows it.
+ */
+const quorumlessReturnsTo = (route: Route): DossierStatus =>
+  route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL';
+
+/**
+ * What one event changes in its dossier's row besides the status (the domain's `statusAfter`) and who holds it (the
+ * domain's progress table: see `withProgress`): the read side's own columns, the deadline, the reason, the council.
+ */
 function changesFor(event: DossierEvent, row: DossierRow, decisionDue: string | null): Changes {
-  const route = row.route;
   switch (event.type) {
     case 'DossierCreated':
       return {};
     case 'DossierContentUpdated':
       return event.data.title ? { title: event.data.title } : {};
     case 'DossierSubmitted':
-      return to('UNIT_REVIEW', { rule_set_version: event.data.ruleSetVersion, reason: null });
+      return { rule_set_version: event.data.ruleSetVersion, reason: null };
     case 'UnitApproved':
-      return to('APPRAISAL');
+      return {};
     case 'AppraisalClockStarted':
       return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', overdue: false, paused_remaining_wd: null };
     case 'DossierReturned':
-      return to('RETURNED', {
+      return {
         reason: event.data.reason,
         council_members: [],
         votes_cast: 0,
         overdue: false,
         paused_remaining_wd: null,
         ...NO_DEADLINE,
-      });
+      };
     case 'SupplementRequested':
-      return to('SUPPLEMENT_REQUESTED', {
+      return {
         reason: event.data.reason,
         deadline: event.data.deadline,
         deadline_kind: 'SUPPLEMENT',
-      });
+      };
     case 'AppraisalClockPaused':
       return { paused_remaining_wd: event.data.remainingWD };
     case 'SupplementProvided':
       // An appraisal that was already overdue stays with the secretariat head (the progress table reads `overdue`).
-      return { status: 'APPRAISAL', reason: null };
+      return { reason: null };
     case 'AppraisalClockResumed':
       return { deadline: event.data.deadline, deadline_kind: 'APPRAISAL', paused_remaining_wd: null };
     case 'AppraisalDeadlineReminded':
@@ -136,96 +149,89 @@ function changesFor(event: DossierEvent, row: DossierRow, decisionDue: string | 
     case 'AppraisalAccepted':
       return { overdue: false, ...NO_DEADLINE };
     case 'CouncilVotingOpened':
-      return to('COUNCIL_VOTING', {
+      return {
         council_members: event.data.members,
         votes_cast: 0,
         deadline: event.data.deadline ?? null,
         deadline_kind: event.data.deadline ? 'COUNCIL_VOTING' : null,
-      });
+      };
     case 'ScheduledForCouncil':
-      return to('COUNCIL_VOTING', {
+      return {
         council_session_id: event.data.sessionId,
         council_members: event.data.members,
         votes_cast: 0,
         overdue: false,
         ...NO_DEADLINE,
-      });
+      };
     case 'VoteCast':
       return { votes_cast: row.votes_cast + 1 };
     case 'CouncilRetryClockStarted':
       return { deadline: event.data.deadline, deadline_kind: 'COUNCIL_RETRY' };
     case 'CouncilVotingClosed':
-      // Without quorum the domain names where the dossier goes back (events written before: the route's usual step).
       if (!event.data.quorumMet)
-        return to(
-          event.data.returnedTo ??
-            (route === 'GRASSROOTS' ? 'UNIT_REVIEW' : route === 'STATE' ? 'READY_FOR_COUNCIL' : 'APPRAISAL'),
-          { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE },
-        );
+        return { reason: 'Council voting closed without quorum', council_members: [], votes_cast: 0, ...NO_DEADLINE };
       return event.data.passed
-        ? to('AWAITING_DECISION', {
+        ? {
             reason: null,
             deadline: decisionDue,
             deadline_kind: decisionDue ? 'DECISION' : null,
-          })
-        : to('REJECTED', { reason: 'Council did not pass the dossier', ...NO_DEADLINE });
+          }
+        : { reason: COUNCIL_REJECTED_REASON, ...NO_DEADLINE };
     case 'DossierAwarded':
-      return to('AWARDED', {
+      return {
         decision_number: event.data.decision.number,
         decided_on: event.data.decision.signedOn,
         ...NO_DEADLINE,
-      });
+      };
     case 'DossierRejected':
-      return to('REJECTED', { reason: event.data.reason, ...NO_DEADLINE });
+      return { reason: event.data.reason, ...NO_DEADLINE };
     case 'DossierWithdrawn':
-      return to('WITHDRAWN', { reason: event.data.reason, ...NO_DEADLINE });
+      return { reason: event.data.reason, ...NO_DEADLINE };
     case 'PublicPostingOpened':
-      return to('PUBLIC_POSTING', {
+      return {
         overdue: false,
         deadline: event.data.deadline,
         deadline_kind: 'PUBLIC_POSTING',
         paused_remaining_wd: null,
-      });
+      };
     case 'ObjectionRecorded':
       return {};
     case 'PublicPostingClosed':
-      return to(event.data.objections > 0 ? 'COMPLAINT_REVIEW' : 'READY_FOR_COUNCIL', NO_DEADLINE);
+      return NO_DEADLINE;
     case 'ObjectionReviewRecorded':
-      return to('READY_FOR_COUNCIL');
+      return {};
     case 'ProposalSigned':
-      return to('FORWARDED_TO_CENTRE', { reason: null, ...NO_DEADLINE });
+      return { reason: null, ...NO_DEADLINE };
     case 'CentralStageOpened':
-      return to('MOHA_APPRAISAL');
+      return {};
     case 'HiepYRecorded':
       return {};
     case 'CentralSupplementRequested':
-      return to('CENTRAL_SUPPLEMENT_REQUESTED', { reason: event.data.reason });
+      return { reason: event.data.reason };
     case 'CentralSupplementProvided':
-      return to('MOHA_APPRAISAL', { reason: null });
+      return { reason: null };
     case 'CentralAppraisalAccepted':
       return event.data.consultation
-        ? to('MOHA_PUBLIC_CONSULTATION', {
+        ? {
             deadline: event.data.consultation.deadline,
             deadline_kind: 'CENTRAL_PUBLIC_CONSULTATION',
-          })
-        : to('SUBMITTED_TO_PM');
+          }
+        : {};
     case 'CentralConsultationClosed':
-      return to('CENTRAL_COUNCIL_STANDING_REVIEW', NO_DEADLINE);
+      return NO_DEADLINE;
     case 'StandingReviewRecorded':
       if (!event.data.quorumMet) return {};
-      return event.data.passed
-        ? to('SUBMITTED_TO_PM')
-        : to('REJECTED', { reason: 'The Central Council standing committee did not pass the dossier' });
+      return event.data.passed ? {} : { reason: STANDING_REVIEW_REJECTED_REASON };
     case 'ProposedToPresident':
-      return to('SUBMITTED_TO_PRESIDENT');
+      return {};
     case 'AwardRevoked':
-      return to('REVOKED', { reason: event.data.reason, ...NO_DEADLINE });
+      return { reason: event.data.reason, ...NO_DEADLINE };
     case 'RecoveryTasksOpened':
-      return to('RECOVERY_PENDING', {});
+      return {};
     case 'RecoveryRecorded':
       return {};
     case 'RecoveryCompleted':
-      return to('CLOSED');
+      return {};
   }
 }
 
@@ -273,7 +279,14 @@ export function dossierRowAfter(row: DossierRow | undefined, e: StoredEnvelope):
   }
   if (!row) return undefined;
   const decisionDue = event.type === 'CouncilVotingClosed' && event.data.passed ? decisionDeadline(e) : null;
-  return withProgress({ ...row, ...changesFor(event, row, decisionDue), updated_at: e.occurredAt, last_seq: e.seq });
+  const status = statusAfter(row.status, event, () => quorumlessReturnsTo(row.route));
+  return withProgress({
+    ...row,
+    ...changesFor(event, row, decisionDue),
+    status,
+    updated_at: e.occurredAt,
+    last_seq: e.seq,
+  });
 }
 
 /** A stored row as the fold reads it (timestamps as ISO strings). */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AREA_CLASSES, OCCUPATION_GROUPS, type NomineePriority } from '@tdkt/domain';
+import { Where } from './sql';
 
 export interface NomineePriorityRow extends NomineePriority {
   dossierId: string;
@@ -68,15 +69,14 @@ export class NomineePriorityQueries {
     provinceCode?: string;
     movementId?: string;
   }): Promise<PriorityShareRow[]> {
-    const params: unknown[] = [filter.fromYear, filter.toYear];
-    const province = filter.provinceCode
-      ? `AND f.unit_code IN (SELECT code FROM org_unit WHERE province_code = $${params.push(filter.provinceCode)})`
-      : '';
+    const w = new Where().add('f.year BETWEEN ? AND ?', filter.fromYear, filter.toYear);
+    if (filter.provinceCode)
+      w.add('f.unit_code IN (SELECT code FROM org_unit WHERE province_code = ?)', filter.provinceCode);
     // A movement's review report: the awards of the dossiers that name it.
-    const movement = filter.movementId
-      ? `AND f.dossier_id IN (SELECT id FROM dossier_view WHERE movement_id = $${params.push(filter.movementId)})`
-      : '';
-    const from = `FROM award_fact f LEFT JOIN nominee_priority p ON p.dossier_id = f.dossier_id WHERE f.year BETWEEN $1 AND $2 ${province} ${movement}`;
+    if (filter.movementId)
+      w.add('f.dossier_id IN (SELECT id FROM dossier_view WHERE movement_id = ?)', filter.movementId);
+    const params = w.params;
+    const from = `FROM award_fact f LEFT JOIN nominee_priority p ON p.dossier_id = f.dossier_id ${w.sql}`;
     const totals = (await this.dataSource.query(
       `SELECT f.year, f.level, count(*)::int AS awards, count(*) FILTER (WHERE f.subject_kind = 'INDIVIDUAL')::int AS individuals,
               count(p.dossier_id)::int AS recorded, count(*) FILTER (WHERE f.direct_worker)::int AS direct_worker,
