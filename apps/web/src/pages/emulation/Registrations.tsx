@@ -63,14 +63,25 @@ export function Registrations() {
             {
               title: t('emulation.status'),
               dataIndex: 'status',
-              render: (s: string) => (
-                <Tag
-                  data-testid="registration-status"
-                  color={s === 'ACCEPTED' ? 'green' : s === 'RETURNED' ? 'orange' : 'blue'}
-                >
-                  {t(`emulation.registrationStatus.${s}`)}
-                </Tag>
-              ),
+              render: (s: string, r: Registration) => {
+                // A returned registration says why on its row (the latest return; all of them in the expanded row).
+                const last = (r.state as unknown as RegistrationState).returns.at(-1);
+                return (
+                  <Space direction="vertical" size={0}>
+                    <Tag
+                      data-testid="registration-status"
+                      color={s === 'ACCEPTED' ? 'green' : s === 'RETURNED' ? 'orange' : 'blue'}
+                    >
+                      {t(`emulation.registrationStatus.${s}`)}
+                    </Tag>
+                    {s === 'RETURNED' && last ? (
+                      <Typography.Text type="warning" data-testid="registration-return-reason">
+                        {t('emulation.returnReason')}: {last.reason}
+                      </Typography.Text>
+                    ) : null}
+                  </Space>
+                );
+              },
             },
             ...(isSecretariat()
               ? [
@@ -178,34 +189,57 @@ function Review({ id }: { id: string }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const review = useMutation({
     mutationFn: (accept: boolean) =>
       unwrap(
         api.POST('/api/registrations/{id}/review', {
           params: { path: { id } },
-          body: accept ? { accept } : { accept, reason },
+          body: accept ? { accept } : { accept, reason: reason.trim() },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['registrations'] }),
+    onSuccess: async () => {
+      void message.success(t('emulation.reviewed'));
+      await queryClient.invalidateQueries({ queryKey: ['registrations'] });
+    },
   });
   return (
-    <Space>
-      <Button size="small" type="primary" onClick={() => review.mutate(true)} loading={review.isPending}>
-        {t('emulation.accept')}
-      </Button>
-      <Popconfirm
-        title={
-          <Input
-            aria-label={t('emulation.returnReason')}
-            placeholder={t('emulation.returnReason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        }
-        onConfirm={() => review.mutate(false)}
-      >
-        <Button size="small">{t('emulation.return')}</Button>
-      </Popconfirm>
+    <Space direction="vertical">
+      <Space>
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => review.mutate(true)}
+          loading={review.isPending}
+          data-testid="registration-accept"
+        >
+          {t('emulation.accept')}
+        </Button>
+        <Popconfirm
+          title={t('emulation.returnTitle')}
+          description={
+            <Input.TextArea
+              aria-label={t('emulation.returnReason')}
+              placeholder={t('emulation.returnReason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="registration-return-reason-input"
+              autoSize={{ minRows: 2 }}
+              style={{ width: 320 }}
+            />
+          }
+          okText={t('emulation.return')}
+          cancelText={t('emulation.cancel')}
+          // A return says why: the button waits for a reason (the API refuses one without).
+          okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'registration-return-send' } as never}
+          onConfirm={() => review.mutate(false)}
+        >
+          <Button size="small" data-testid="registration-return">
+            {t('emulation.return')}
+          </Button>
+        </Popconfirm>
+      </Space>
+      <ApiErrorAlert error={review.error} />
     </Space>
   );
 }
