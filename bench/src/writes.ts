@@ -104,6 +104,13 @@ async function histories(
   return { events: events / workflowIds.length, bytes: bytes / workflowIds.length, byType, bytesByType };
 }
 
+/** A statement's calls and time in the server (ms). */
+interface Cost {
+  n: number;
+  plan: number;
+  exec: number;
+}
+
 /** SQL statements by database: pg_stat_statements' calls when loaded, else committed + rolled-back transactions. */
 class StatementCounter {
   private constructor(
@@ -135,17 +142,18 @@ class StatementCounter {
     return Number(((await this.admin.query(sql, [database])).rows[0] as { n: string }).n);
   }
 
-  /** Calls per statement text (pg_stat_statements only; empty otherwise). */
-  async byStatement(database: string): Promise<Map<string, number>> {
+  /** Calls and time in the server (planning + execution, ms) per statement text (pg_stat_statements only). */
+  async byStatement(database: string): Promise<Map<string, Cost>> {
     if (this.kind !== 'pg_stat_statements') return new Map();
     const rows = (
       await this.admin.query(
-        `SELECT s.query, sum(s.calls)::bigint AS n FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-        WHERE d.datname = $1 GROUP BY s.query`,
+        `SELECT s.query, sum(s.calls)::bigint AS n, sum(s.total_plan_time) AS plan, sum(s.total_exec_time) AS exec
+           FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+          WHERE d.datname = $1 GROUP BY s.query`,
         [database],
       )
-    ).rows as { query: string; n: string }[];
-    return new Map(rows.map((r) => [r.query, Number(r.n)]));
+    ).rows as { query: string; n: string; plan: number; exec: number }[];
+    return new Map(rows.map((r) => [r.query, { n: Number(r.n), plan: Number(r.plan), exec: Number(r.exec) }]));
   }
 
   close(): Promise<void> {
@@ -328,7 +336,7 @@ async function main(): Promise<void> {
       postgres: postgresCpuSeconds(pgPort),
     });
     const rounds: Record<'product' | 'bare', Round[]> = { product: [], bare: [] };
-    const topCalls = new Map<string, number>();
+    const topCalls = new Map<string, Cost>();
     for (let r = 0; r < REPEAT; r++)
       for (const side of ['product', 'bare'] as const) {
         const commandMs: number[] = [];
@@ -356,8 +364,15 @@ async function main(): Promise<void> {
         const cpuAfter = pids();
         const statements = ((await counter.count(database)) - statementsBefore) / DOSSIERS;
         if (byStatementBefore)
-          for (const [query, n] of await counter.byStatement(database))
-            topCalls.set(query, (topCalls.get(query) ?? 0) + n - (byStatementBefore.get(query) ?? 0));
+          for (const [query, now] of await counter.byStatement(database)) {
+            const was = byStatementBefore.get(query) ?? { n: 0, plan: 0, exec: 0 };
+            const sum = topCalls.get(query) ?? { n: 0, plan: 0, exec: 0 };
+            topCalls.set(query, {
+              n: sum.n + now.n - was.n,
+              plan: sum.plan + now.plan - was.plan,
+              exec: sum.exec + now.exec - was.exec,
+            });
+          }
         const h = await histories(client, ids);
         const perDossier = (k: keyof typeof cpuAfter) => ((cpuAfter[k] - cpuBefore[k]) * 1000) / DOSSIERS;
         rounds[side].push({
@@ -410,12 +425,27 @@ async function main(): Promise<void> {
     );
     console.log(`history per dossier by type (events, KB), bare:    ${types(rounds.bare[rounds.bare.length - 1])}`);
     if (TOP > 0) {
+      const per = DOSSIERS * REPEAT;
+      const f = (x: number) => (x / per).toFixed(2).padStart(6);
+      const line = ([query, { n, plan, exec }]: [string, Cost]) =>
+        `  ${f(n)} calls, ms: ${f(plan)} plan ${f(exec)} exec  ${query.replace(/\s+/g, ' ').slice(0, 180)}`;
+      const top = (by: (c: Cost) => number) =>
+        [...topCalls]
+          .filter(([, c]) => c.n > 0)
+          .sort((a, b) => by(b[1]) - by(a[1]))
+          .slice(0, TOP)
+          .map(line);
+      const all = [...topCalls.values()].reduce((t, c) => ({ plan: t.plan + c.plan, exec: t.exec + c.exec }), {
+        plan: 0,
+        exec: 0,
+      });
+      console.log(
+        `server time of the product's statements per dossier: planning ${f(all.plan)} ms, execution ${f(all.exec)} ms`,
+      );
       console.log(`top ${TOP} statements of the product by calls per dossier (over its ${REPEAT} rounds):`);
-      for (const [query, n] of [...topCalls].sort((a, b) => b[1] - a[1]).slice(0, TOP))
-        if (n > 0)
-          console.log(
-            `  ${(n / (DOSSIERS * REPEAT)).toFixed(2).padStart(7)}  ${query.replace(/\s+/g, ' ').slice(0, 220)}`,
-          );
+      for (const l of top((c) => c.n)) console.log(l);
+      console.log(`top ${TOP} statements of the product by server time (planning + execution) per dossier:`);
+      for (const l of top((c) => c.plan + c.exec)) console.log(l);
     }
     const appRss = [...cluster.apis, ...cluster.workers].reduce((n, p) => n + rss(p.pid), 0);
     console.log(

@@ -20,8 +20,15 @@ async function main(): Promise<number> {
       port: await freePort(),
       dataDir: join(CACHE, `bench-${process.pid}`, 'pg'),
       persistent: false,
-      // The write bench counts SQL statements per dossier with pg_stat_statements.
-      ...(script === 'writes' ? { settings: { shared_preload_libraries: 'pg_stat_statements' } } : {}),
+      // The write bench counts SQL statements per dossier with pg_stat_statements, and their planning time apart.
+      ...(script === 'writes'
+        ? {
+            settings: {
+              shared_preload_libraries: 'pg_stat_statements',
+              'pg_stat_statements.track_planning': 'on',
+            },
+          }
+        : {}),
     });
     url = pg.url;
     stop = () => pg.stop();
