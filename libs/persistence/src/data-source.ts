@@ -1,5 +1,6 @@
 import { types } from 'pg';
 import { QueryErrorLogger } from './query-logger';
+import { PreparingClient } from './prepared-client';
 export { QueryErrorLogger } from './query-logger';
 import { DataSource, type Logger } from 'typeorm';
 import { InitialSchema1732500000000 } from './migrations/1732500000000-initial-schema';
@@ -87,7 +88,12 @@ export function createDataSource(
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
-    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'tdkt' },
+    // Statements with parameters go as named prepared statements (prepared-client.ts).
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'tdkt',
+      Client: PreparingClient,
+    },
     logging: ['error'],
     // Failed queries are logged without their parameters (personal data), see QueryErrorLogger.
     logger: options.logger ?? new QueryErrorLogger(),
