@@ -14,8 +14,9 @@ const STALE = new Set(['0A000', '26000']);
  * The pool's connection (`extra.Client` of the data source): every single statement sent with parameters — the hot
  * path's reads, the append, the idempotency key, the token check — goes as a named prepared statement, so Postgres
  * plans it a few times per connection instead of at every call (planning was 45 % of the server time of a dossier's
- * statements in `npm run bench -- writes`). The name is a hash of the text. Statements without parameters (BEGIN,
- * DDL, several statements in one string) go as before.
+ * statements in `npm run bench -- writes`). The name is the statement's first word and a hash of its text (the
+ * tracing's span `pg.query:WITH.…`). Statements without parameters (BEGIN, DDL, several statements in one string) go
+ * as before.
  *
  * A prepared statement is bound to the tables and types it was parsed on. Two consequences, both handled:
  * - a migration changing a table's columns under a running process fails a named `SELECT *` once on each connection
@@ -63,7 +64,9 @@ export class PreparingClient extends Client {
     const known = this.names.get(text);
     if (known) return known;
     if (this.names.size >= PREPARED_PER_CONNECTION) return undefined;
-    const name = `tdkt_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+    // Its first word, as the tracing's span names show an unnamed statement (`pg.query:WITH`), then the text's hash.
+    const verb = /^\s*([A-Za-z]{1,12})/.exec(text)?.[1].toUpperCase() ?? 'SQL';
+    const name = `${verb}.${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
     this.names.set(text, name);
     return name;
   }
