@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { driveDossier, http, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, choose, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -28,17 +28,6 @@ beforeAll(async () => {
 
 const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
-
-/** Opens a Select and picks the first option containing this text, in the dropdown just opened. */
-async function choose(select: string, option: string): Promise<void> {
-  await page.locator(select).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .last()
-    .locator('.ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 test('the secretariat records a payment against a decision and sees the totals; the unit sees its line', async () => {
   await signIn(page, cast.users.secretariat.username);
@@ -108,10 +97,10 @@ test('the secretariat records a payment against a decision and sees the totals; 
 test("a clerk records the nominee's priority facts; others read them, and the report gives their shares", async () => {
   await signIn(page, cast.users.clerk.username);
   await page.goto(`/dossiers/${dossierId}`);
-  await choose('.ant-select:has(#priority_occupationGroup)', 'Giáo viên');
-  await choose('.ant-select:has(#priority_gender)', 'Nữ');
-  await choose('.ant-select:has(#priority_ethnicMinority)', 'Có');
-  await choose('.ant-select:has(#priority_areaClass)', 'Biên giới');
+  await choose(page, '.ant-select:has(#priority_occupationGroup)', 'Giáo viên');
+  await choose(page, '.ant-select:has(#priority_gender)', 'Nữ');
+  await choose(page, '.ant-select:has(#priority_ethnicMinority)', 'Có');
+  await choose(page, '.ant-select:has(#priority_areaClass)', 'Biên giới');
   await screenshot(page, 'priority1-form');
   await page.locator('[data-testid="priority-save"]').click();
   await page.locator('[data-testid="priority"]', { hasText: 'Ghi lúc' }).waitFor();

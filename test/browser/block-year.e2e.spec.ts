@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { http, tokenFor, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, expectStatus, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, choose, expectStatus, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -52,17 +52,6 @@ interface YearView {
     proposals?: { provincial: string[]; government: string[]; minutesRef: string };
     proposalDossiers?: { unitCode: string; flag: string; awardCode: string; dossierId: string }[];
   };
-}
-
-/** Opens a Select and picks the first option containing this text, in the dropdown just opened. */
-async function choose(select: string, option: string): Promise<void> {
-  await page.locator(select).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .last()
-    .locator('.ant-select-item-option', { hasText: option })
-    .first()
-    .click();
 }
 
 const phase = (p: string) => page.locator(`[data-testid="block-year-phase"][data-phase="${p}"]`).waitFor();
@@ -224,8 +213,8 @@ test('a head unit fills the template, the secretariat approves it, members self-
   await page.locator('[data-testid="close-self-assessment"]').click();
   await phase('CROSS_REVIEW');
   await page.getByText(`Không gửi bản tự chấm đúng hạn: ${name(C)} (${C})`).waitFor();
-  await choose('[data-testid="adjust-unit"]', `(${B})`);
-  await choose('[data-testid="adjust-target"]', 'TC1.');
+  await choose(page, '[data-testid="adjust-unit"]', `(${B})`);
+  await choose(page, '[data-testid="adjust-target"]', 'TC1.');
   await page.locator('#adjustment_points').fill('65');
   await page.locator('#adjustment_reason').fill('Một minh chứng không đúng năm thi đua');
   await page.locator('[data-testid="save-adjustment"]').click();
@@ -255,7 +244,7 @@ test('a head unit fills the template, the secretariat approves it, members self-
   // Every member is present by default.
   for (const u of [A, B, C])
     expect(await page.getByRole('checkbox', { name: `${name(u)} (${u})` }).isChecked()).toBe(true);
-  await choose('[data-testid="propose-provincial"]', `(${C})`);
+  await choose(page, '[data-testid="propose-provincial"]', `(${C})`);
   await page.keyboard.press('Escape');
   await page.locator('#proposals_minutesRef').fill(`01/BB-KTD-${tag}`);
   await votes(C).fill('3');
@@ -266,7 +255,7 @@ test('a head unit fills the template, the secretariat approves it, members self-
   expect((await view()).phase).toBe('RANKED');
   // Then its own leading unit, which one member of the three present votes for: refused, not more than half.
   await page.locator('[data-testid="propose-provincial"] .ant-select-selection-item-remove').click();
-  await choose('[data-testid="propose-provincial"]', `(${A})`);
+  await choose(page, '[data-testid="propose-provincial"]', `(${A})`);
   await page.keyboard.press('Escape');
   await votes(A).fill('1');
   await page.locator('[data-testid="send-proposals"]').click();

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { aMovement, aBkTinhDossier, driveDossier, http, type Cast, type TestSystem } from '../support/system';
-import { browserSuite, screenshot, signIn, switchUser } from '../support/browser';
+import { browserSuite, choose, screenshot, signIn, switchUser } from '../support/browser';
 
 let sys: TestSystem;
 let cast: Cast;
@@ -20,17 +20,6 @@ browserSuite(
   (s) => ({ sys, cast, tokens } = s),
   (p) => (page = p),
 );
-
-/** Opens a Select and picks the option with exactly this text (in the dropdown just opened). */
-async function choose(select: string, option: string): Promise<void> {
-  await page.locator(select).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .last()
-    .locator('.ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 const now = new Date(Date.now() + 7 * 3_600_000);
 // Registration for a year closes some working days into it: this year's in January, next year's after.
@@ -88,7 +77,7 @@ test('a clerk registers the unit for a movement and registers an exemplary model
     .locator('[data-testid="model-summary"]')
     .fill('Cô giáo đưa phương pháp lớp học hạnh phúc vào trường bán trú; tỷ lệ chuyên cần tăng từ 82% lên 99%.');
   await page.locator('[data-testid="model-subject"]').fill('Hà Thị Yến');
-  await choose('[data-testid="model-movement"]', movementName);
+  await choose(page, '[data-testid="model-movement"]', movementName);
   await screenshot(page, 'e3-model-form');
   await page.locator('[data-testid="model-save"]').click();
   await page.waitForURL(/\/exemplary-models\/[0-9a-f-]{36}$/);
@@ -233,20 +222,12 @@ test('the secretariat launches a movement through the form with a quota; a dossi
   await page.locator('#signer').fill('Chủ tịch UBND tỉnh');
   await typeDate('#finalReview', `${thisYear}-12-31`);
   // The award lists are long (only the options in view are rendered): type to filter, then pick.
-  const chooseTyped = async (select: string, option: string) => {
-    await page.locator(select).click();
-    await page.keyboard.type(option);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .last()
-      .locator('.ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-  };
-  await chooseTyped('#awardCodes', 'Bằng khen của Chủ tịch UBND tỉnh');
+  await choose(page, '#awardCodes', 'Bằng khen của Chủ tịch UBND tỉnh', { typed: 'Bằng khen của Chủ tịch UBND tỉnh' });
   await page.keyboard.press('Escape');
   await page.locator('[data-testid="add-quota"]').click();
-  await chooseTyped('#quotas_0_awardCode', 'Bằng khen của Chủ tịch UBND tỉnh');
+  await choose(page, '#quotas_0_awardCode', 'Bằng khen của Chủ tịch UBND tỉnh', {
+    typed: 'Bằng khen của Chủ tịch UBND tỉnh',
+  });
   await page.locator('#quotas_0_max').fill('1');
   await screenshot(page, 'e8-movement-launch-quota');
   await page.getByRole('button', { name: 'Phát động', exact: true }).click();
@@ -323,8 +304,8 @@ test('the secretariat forms a block through its form and opens its years: head a
     await page.goto(`/emulation-blocks/${blockId}`);
     await page.locator('#open-year_year').fill(String(year));
     if (elected) {
-      await choose('#open-year_head', `(${elected[0]})`);
-      await choose('#open-year_deputy', `(${elected[1]})`);
+      await choose(page, '#open-year_head', `(${elected[0]})`);
+      await choose(page, '#open-year_deputy', `(${elected[1]})`);
     }
     if (reason) await page.locator('#open-year_departureReason').fill(reason);
     await page.locator('[data-testid="open-year"]').click();

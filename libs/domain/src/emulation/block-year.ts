@@ -32,19 +32,8 @@ import {
   type SelfAssessment,
 } from './scoring';
 
-export const BLOCK_YEAR_PHASES = [
-  'NEW',
-  'TEMPLATE_PENDING',
-  'TEMPLATE_ADOPTED',
-  'PLEDGING',
-  'IN_PROGRESS',
-  'SELF_ASSESSMENT',
-  'CROSS_REVIEW',
-  'RANKED',
-  'PROPOSED',
-  'CLOSED',
-] as const;
-export type BlockYearPhase = (typeof BLOCK_YEAR_PHASES)[number];
+export { BLOCK_YEAR_PHASES, type BlockYearPhase } from './block-year-phases';
+import type { BlockYearPhase } from './block-year-phases';
 
 /** Working days members have for their self-assessment once it opens [U]: the province's block regulation sets it. */
 export const DEFAULT_SELF_ASSESSMENT_WD = 10;

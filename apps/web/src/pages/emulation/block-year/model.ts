@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/client';
 import { session, type Me } from '../../../auth/session';
 import { SECRETARIAT, type BlockYearState } from '../shared';
+import { BLOCK_YEAR_PHASES } from '../../../../../../libs/domain/src/emulation/block-year-phases';
 
 export type BlockYear = Schemas['BlockYearViewDto'];
 export type Phase = BlockYear['phase'];
@@ -73,16 +74,6 @@ export function useStep<V>(y: BlockYear, call: (v: V) => Promise<BlockYear>, onD
   });
 }
 
-const ORDER: Phase[] = [
-  'TEMPLATE_PENDING',
-  'TEMPLATE_ADOPTED',
-  'PLEDGING',
-  'IN_PROGRESS',
-  'SELF_ASSESSMENT',
-  'CROSS_REVIEW',
-  'RANKED',
-  'PROPOSED',
-  'CLOSED',
-];
 /** Whether the year has reached `phase` (is in it or past it). */
-export const reached = (y: BlockYear, phase: Phase): boolean => ORDER.indexOf(y.phase) >= ORDER.indexOf(phase);
+export const reached = (y: BlockYear, phase: Phase): boolean =>
+  BLOCK_YEAR_PHASES.indexOf(y.phase) >= BLOCK_YEAR_PHASES.indexOf(phase);
